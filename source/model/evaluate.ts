@@ -1,0 +1,151 @@
+import {addDuration, parseDuration} from './duration.js';
+import type {
+	Answer,
+	Checklist,
+	ChecklistItem,
+	ChecklistSection,
+	Review,
+	Status,
+} from './schemas.js';
+
+/** Counts shown everywhere a review is summarised (app, status, snapshot). */
+export type Totals = {
+	items: number;
+	pass: number;
+	fail: number;
+	na: number;
+	waived: number;
+	pending: number;
+	stale: number;
+	blockers: number;
+};
+
+/** One item judged at a moment: its answer, whether it is stale and why it blocks. */
+export type ItemResult = {
+	item: ChecklistItem;
+	sectionId: string;
+	answer: Answer;
+	stale: boolean;
+	/** Why the item keeps the review from being ready; undefined when it does not block. */
+	blocker?: string;
+	/** For recommended items: what would block were the item required. */
+	concern?: string;
+};
+
+export type SectionResult = {
+	section: ChecklistSection;
+	totals: Totals;
+	items: ItemResult[];
+};
+
+export type Evaluation = {
+	asOf: Date;
+	verdict: 'ready' | 'not-ready';
+	totals: Totals;
+	sections: SectionResult[];
+	blockers: ItemResult[];
+};
+
+export const pendingAnswer: Answer = Object.freeze({status: 'pending', evidence: []}) as Answer;
+
+export function emptyTotals(): Totals {
+	return {items: 0, pass: 0, fail: 0, na: 0, waived: 0, pending: 0, stale: 0, blockers: 0};
+}
+
+export function answerFor(review: Review, itemId: string): Answer {
+	return review.answers[itemId] ?? pendingAnswer;
+}
+
+/** True when a pass was signed off longer ago than the item's review interval. */
+export function isStale(item: ChecklistItem, answer: Answer, asOf: Date): boolean {
+	if (answer.status !== 'pass' || !item.reviewEvery || !answer.signedOff) return false;
+	const every = parseDuration(item.reviewEvery);
+	if (!every) return false;
+	return addDuration(new Date(answer.signedOff.at), every).getTime() <= asOf.getTime();
+}
+
+/** A waiver holds through the whole of its expiry day (UTC). */
+export function waiverExpired(expires: string, asOf: Date): boolean {
+	const end = new Date(`${expires}T00:00:00.000Z`);
+	end.setUTCDate(end.getUTCDate() + 1);
+	return asOf.getTime() >= end.getTime();
+}
+
+/** Why this answer would keep a review from being ready, or undefined. */
+export function problemWith(item: ChecklistItem, answer: Answer, asOf: Date): string | undefined {
+	switch (answer.status) {
+		case 'pending':
+			return 'not answered yet';
+		case 'fail':
+			return answer.note ? `failed: ${firstLine(answer.note)}` : 'failed';
+		case 'pass':
+			if (item.evidenceRequired && answer.evidence.length === 0)
+				return 'passed without the evidence it requires';
+			if (isStale(item, answer, asOf))
+				return `stale: signed off ${answer.signedOff?.at.slice(0, 10)}, review every ${item.reviewEvery}`;
+			return undefined;
+		case 'na':
+			return answer.justification?.trim() ? undefined : 'not applicable without a justification';
+		case 'waived': {
+			const w = answer.waiver;
+			if (!w || !w.reason.trim() || !w.owner.trim() || !w.expires)
+				return 'waiver lacks a reason, owner or expiry date';
+			if (waiverExpired(w.expires, asOf)) return `waiver expired on ${w.expires}`;
+			return undefined;
+		}
+	}
+}
+
+function firstLine(text: string): string {
+	const line = text.split('\n')[0] ?? '';
+	return line.length > 80 ? `${line.slice(0, 79)}…` : line;
+}
+
+function count(totals: Totals, r: ItemResult): void {
+	totals.items++;
+	totals[r.answer.status satisfies Status]++;
+	if (r.stale) totals.stale++;
+	if (r.blocker) totals.blockers++;
+}
+
+/** Judges a review against its checklist at `asOf`: the verdict rule of PRODUCT.md. */
+export function evaluate(checklist: Checklist, review: Review, asOf: Date): Evaluation {
+	const totals = emptyTotals();
+	const blockers: ItemResult[] = [];
+	const sections = checklist.sections.map((section): SectionResult => {
+		const sectionTotals = emptyTotals();
+		const items = section.items.map((item): ItemResult => {
+			const answer = answerFor(review, item.id);
+			const problem = problemWith(item, answer, asOf);
+			const result: ItemResult = {
+				item,
+				sectionId: section.id,
+				answer,
+				stale: isStale(item, answer, asOf),
+			};
+			if (problem && item.level === 'required') {
+				result.blocker = problem;
+				blockers.push(result);
+			} else if (problem) {
+				result.concern = problem;
+			}
+			count(sectionTotals, result);
+			count(totals, result);
+			return result;
+		});
+		return {section, totals: sectionTotals, items};
+	});
+	return {
+		asOf,
+		verdict: blockers.length === 0 ? 'ready' : 'not-ready',
+		totals,
+		sections,
+		blockers,
+	};
+}
+
+/** Answered items (anything but pending) over all items. */
+export function progressOf(totals: Totals): {done: number; total: number; ratio: number} {
+	const done = totals.items - totals.pending;
+	return {done, total: totals.items, ratio: totals.items === 0 ? 1 : done / totals.items};
+}

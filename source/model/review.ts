@@ -1,0 +1,175 @@
+import {randomBytes} from 'node:crypto';
+import {answerFor, waiverExpired} from './evaluate.js';
+import type {Answer, Checklist, ChecklistItem, Evidence, Review, Status} from './schemas.js';
+import {isoDate} from './schemas.js';
+import * as z from './zod.js';
+
+/** Who is acting and when; passed in so that tests control the clock. */
+export type Actor = {by: string; at: Date; commit?: string};
+
+export function newReview(
+	checklist: Checklist,
+	checklistDigest: string,
+	system: string,
+	release: string | undefined,
+	now: Date,
+): Review {
+	const at = now.toISOString();
+	return {
+		id: `r-${randomBytes(4).toString('hex')}`,
+		system,
+		...(release ? {release} : {}),
+		checklist: {id: checklist.id, version: checklist.version, digest: checklistDigest},
+		createdAt: at,
+		updatedAt: at,
+		answers: {},
+		audit: [],
+	};
+}
+
+/** Looks up reviews by system and release (an omitted release matches an absent one). */
+export function findReview(
+	reviews: readonly Review[],
+	system: string,
+	release?: string,
+): Review | undefined {
+	return reviews.find((r) => r.system === system && (r.release ?? '') === (release ?? ''));
+}
+
+export function findItem(checklist: Checklist, itemId: string): ChecklistItem | undefined {
+	for (const s of checklist.sections) for (const it of s.items) if (it.id === itemId) return it;
+	return undefined;
+}
+
+/**
+ * Why an answer may not be recorded for this item, or undefined when it may.
+ * The same rules hold in the app and for `preflight set`.
+ */
+export function invalidAnswer(item: ChecklistItem, answer: Answer, now: Date): string | undefined {
+	switch (answer.status) {
+		case 'pass':
+			if (item.evidenceRequired && answer.evidence.length === 0)
+				return `${item.id} needs at least one evidence link to pass`;
+			return undefined;
+		case 'na':
+			if (!answer.justification?.trim()) return 'not applicable needs a justification';
+			return undefined;
+		case 'waived': {
+			const w = answer.waiver;
+			if (!w?.reason.trim()) return 'a waiver needs a reason';
+			if (!w.owner.trim()) return 'a waiver needs an owner';
+			if (!z.safeParse(isoDate, w.expires).success)
+				return `waiver expiry "${w.expires}" is not a date as YYYY-MM-DD`;
+			if (waiverExpired(w.expires, now)) return `waiver expiry ${w.expires} has already passed`;
+			return undefined;
+		}
+		default:
+			return undefined;
+	}
+}
+
+/** Builds the answer that results from setting a status, keeping evidence and note. */
+export function withStatus(
+	previous: Answer,
+	status: Status,
+	extra: {justification?: string; waiver?: Answer['waiver']; note?: string} = {},
+): Answer {
+	const next: Answer = {status, evidence: previous.evidence};
+	const note = extra.note ?? previous.note;
+	if (note) next.note = note;
+	if (status === 'na') next.justification = extra.justification ?? previous.justification;
+	if (status === 'waived') next.waiver = extra.waiver ?? previous.waiver;
+	if (previous.signedOff) next.signedOff = previous.signedOff;
+	return next;
+}
+
+function evidenceKey(e: Evidence): string {
+	return `${e.kind}:${e.ref}`;
+}
+
+export function withEvidence(previous: Answer, evidence: Evidence): Answer {
+	if (previous.evidence.some((e) => evidenceKey(e) === evidenceKey(evidence))) return previous;
+	return {...previous, evidence: [...previous.evidence, evidence]};
+}
+
+export function withoutEvidence(previous: Answer, index: number): Answer {
+	return {...previous, evidence: previous.evidence.filter((_, i) => i !== index)};
+}
+
+export function withNote(previous: Answer, note: string): Answer {
+	const next = {...previous};
+	if (note.trim()) next.note = note;
+	else delete next.note;
+	return next;
+}
+
+function describeChange(before: Answer, after: Answer): string | undefined {
+	const parts: string[] = [];
+	const added = after.evidence.filter((e) => !before.evidence.some((b) => b.ref === e.ref));
+	const removed = before.evidence.filter((e) => !after.evidence.some((a) => a.ref === e.ref));
+	for (const e of added) parts.push(`evidence added: ${e.ref}`);
+	for (const e of removed) parts.push(`evidence removed: ${e.ref}`);
+	if ((before.note ?? '') !== (after.note ?? '')) parts.push('note edited');
+	if (after.status === 'na' && before.justification !== after.justification)
+		parts.push(`justification: ${after.justification ?? ''}`);
+	if (after.status === 'waived' && after.waiver && before.waiver !== after.waiver)
+		parts.push(
+			`waiver: ${after.waiver.reason} (owner ${after.waiver.owner}, expires ${after.waiver.expires})`,
+		);
+	return parts.length ? parts.join('; ') : undefined;
+}
+
+/**
+ * Records `next` as the item's answer: the sign-off is renewed when status or
+ * evidence changed (a note alone does not renew it), a reset clears it, and the
+ * change is appended to the audit log. Returns the same review when nothing changed.
+ */
+export function recordAnswer(
+	review: Review,
+	itemId: string,
+	next: Answer,
+	actor: Actor,
+	detail?: string,
+): Review {
+	const before = answerFor(review, itemId);
+	if (JSON.stringify(before) === JSON.stringify(next)) return review;
+	const at = actor.at.toISOString();
+	const answer: Answer = {...next};
+	const resigned =
+		before.status !== next.status ||
+		JSON.stringify(before.evidence) !== JSON.stringify(next.evidence);
+	if (answer.status === 'pending') delete answer.signedOff;
+	else if (resigned)
+		answer.signedOff = {by: actor.by, at, ...(actor.commit ? {commit: actor.commit} : {})};
+	if (answer.status !== 'na') delete answer.justification;
+	if (answer.status !== 'waived') delete answer.waiver;
+	const answers = {...review.answers};
+	if (answer.status === 'pending' && answer.evidence.length === 0 && !answer.note)
+		delete answers[itemId];
+	else answers[itemId] = answer;
+	const description = [detail, describeChange(before, answer)].filter(Boolean).join('; ');
+	return {
+		...review,
+		answers,
+		updatedAt: at,
+		audit: [
+			...review.audit,
+			{
+				at,
+				by: actor.by,
+				item: itemId,
+				from: before.status,
+				to: answer.status,
+				...(description ? {detail: description} : {}),
+			},
+		],
+	};
+}
+
+/** Every distinct person who signed off an item or changed the review, in first-seen order. */
+export function reviewersOf(review: Review): string[] {
+	const seen = new Set<string>();
+	for (const e of review.audit) seen.add(e.by);
+	for (const a of Object.values(review.answers)) if (a.signedOff) seen.add(a.signedOff.by);
+	return [...seen];
+}

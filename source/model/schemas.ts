@@ -1,0 +1,164 @@
+import {isDuration} from './duration.js';
+import * as z from './zod.js';
+
+const nonEmpty = () => z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+const idPattern = /^[A-Za-z0-9][A-Za-z0-9._:\-/]*$/;
+const id = () =>
+	z
+		.string()
+		.check(
+			z.regex(
+				idPattern,
+				'must start with a letter or digit and use only letters, digits and . _ : - /',
+			),
+		);
+
+/** ISO date `YYYY-MM-DD` that names a real calendar day. */
+export const isoDate = z.string().check(
+	z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD'),
+	z.refine(
+		(s) =>
+			!Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+			new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+		'is not a real calendar date',
+	),
+);
+
+/** ISO instant as produced by Date#toISOString (UTC). */
+export const isoInstant = z
+	.string()
+	.check(
+		z.refine(
+			(s) => !Number.isNaN(Date.parse(s)) && /Z$|[+-]\d{2}:\d{2}$/.test(s),
+			'must be an ISO 8601 UTC time',
+		),
+	);
+
+export const levels = ['required', 'recommended'] as const;
+
+export const checklistItemSchema = z.strictObject({
+	id: id(),
+	title: nonEmpty(),
+	guidance: z._default(z.string(), ''),
+	level: z._default(z.enum(levels), 'required'),
+	evidenceRequired: z._default(z.boolean(), true),
+	reviewEvery: z.optional(
+		z.string().check(z.refine(isDuration, 'must be an ISO 8601 duration such as P90D')),
+	),
+});
+
+export const checklistSectionSchema = z.strictObject({
+	id: id(),
+	title: nonEmpty(),
+	description: z.optional(z.string()),
+	items: z.array(checklistItemSchema).check(z.minLength(1, 'a section needs at least one item')),
+});
+
+export const checklistSchema = z
+	.strictObject({
+		$schema: z.optional(z.string()),
+		id: id(),
+		title: nonEmpty(),
+		version: nonEmpty(),
+		description: z.optional(z.string()),
+		sections: z
+			.array(checklistSectionSchema)
+			.check(z.minLength(1, 'a checklist needs at least one section')),
+		renamed: z.optional(z.record(z.string(), z.string())),
+	})
+	.check(
+		z.superRefine((c, ctx) => {
+			const sectionIds = new Set<string>();
+			const itemIds = new Set<string>();
+			c.sections.forEach((s, si) => {
+				if (sectionIds.has(s.id))
+					ctx.addIssue({
+						code: 'custom',
+						message: `duplicate section id "${s.id}"`,
+						path: ['sections', si, 'id'],
+						input: s.id,
+					});
+				sectionIds.add(s.id);
+				s.items.forEach((it, ii) => {
+					if (itemIds.has(it.id))
+						ctx.addIssue({
+							code: 'custom',
+							message: `duplicate item id "${it.id}"`,
+							path: ['sections', si, 'items', ii, 'id'],
+							input: it.id,
+						});
+					itemIds.add(it.id);
+				});
+			});
+		}),
+	);
+
+export type Checklist = z.infer<typeof checklistSchema>;
+export type ChecklistSection = z.infer<typeof checklistSectionSchema>;
+export type ChecklistItem = z.infer<typeof checklistItemSchema>;
+export type Level = (typeof levels)[number];
+
+export const statuses = ['pending', 'pass', 'fail', 'na', 'waived'] as const;
+export type Status = (typeof statuses)[number];
+
+export const evidenceSchema = z.strictObject({
+	kind: z.enum(['url', 'file']),
+	ref: nonEmpty(),
+	sha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be a hex sha256'))),
+	addedAt: z.optional(isoInstant),
+});
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+export const waiverSchema = z.strictObject({
+	reason: nonEmpty(),
+	owner: nonEmpty(),
+	expires: isoDate,
+});
+export type Waiver = z.infer<typeof waiverSchema>;
+
+export const signOffSchema = z.strictObject({
+	by: nonEmpty(),
+	at: isoInstant,
+	commit: z.optional(z.string().check(z.regex(/^[0-9a-f]{7,64}$/, 'must be a git commit id'))),
+});
+export type SignOff = z.infer<typeof signOffSchema>;
+
+export const answerSchema = z.strictObject({
+	status: z.enum(statuses),
+	note: z.optional(z.string()),
+	justification: z.optional(z.string()),
+	waiver: z.optional(waiverSchema),
+	evidence: z._default(z.array(evidenceSchema), []),
+	signedOff: z.optional(signOffSchema),
+});
+export type Answer = z.infer<typeof answerSchema>;
+
+export const auditEntrySchema = z.strictObject({
+	at: isoInstant,
+	by: nonEmpty(),
+	item: z.string(),
+	from: z.enum(statuses),
+	to: z.enum(statuses),
+	detail: z.optional(z.string()),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const reviewSchema = z.strictObject({
+	id: nonEmpty(),
+	system: nonEmpty(),
+	release: z.optional(z.string()),
+	checklist: z.strictObject({id: z.string(), version: z.string(), digest: z.string()}),
+	createdAt: isoInstant,
+	updatedAt: isoInstant,
+	answers: z.record(z.string(), answerSchema),
+	audit: z._default(z.array(auditEntrySchema), []),
+});
+export type Review = z.infer<typeof reviewSchema>;
+
+export const SCHEMA_VERSION = 1;
+
+export const databaseSchema = z.strictObject({
+	schemaVersion: z.literal(SCHEMA_VERSION),
+	reviews: z.array(reviewSchema),
+});
+export type Database = z.infer<typeof databaseSchema>;

@@ -1,0 +1,79 @@
+import type {Flags} from './cli/args.js';
+import {defaultChecklistPath, loadChecklist, type LoadedChecklist} from './checklist/load.js';
+import {PreflightError} from './errors.js';
+import {findReview, newReview} from './model/review.js';
+import type {Review} from './model/schemas.js';
+import {resolveDbPath, Store} from './store/database.js';
+import {sanitizeLine} from './terminal/sanitize.js';
+
+/** Loads the checklist named by `--checklist`, else the bundled default. */
+export function checklistFor(flags: Pick<Flags, 'checklist'>): LoadedChecklist {
+	return loadChecklist(flags.checklist ?? defaultChecklistPath());
+}
+
+/** How long `set` waits for another writer before giving up (ms). */
+export function lockWaitMs(env = process.env): number {
+	const n = Number(env.PREFLIGHT_LOCK_WAIT_MS);
+	return Number.isFinite(n) && n >= 0 ? n : 5000;
+}
+
+export async function openStore(
+	flags: Pick<Flags, 'db'>,
+	lock?: {what: string; waitMs: number},
+): Promise<Store> {
+	return Store.open(resolveDbPath(flags.db), lock ? {lock} : {});
+}
+
+function label(system: string, release?: string): string {
+	return sanitizeLine(release ? `${system} ${release}` : system);
+}
+
+/**
+ * The review a command acts on: `--system [--release]`, or the only review in
+ * the database. Throws a clear error otherwise.
+ */
+export function selectReview(store: Store, flags: Pick<Flags, 'system' | 'release'>): Review {
+	const reviews = store.data.reviews;
+	if (flags.system) {
+		const found = findReview(reviews, flags.system, flags.release);
+		if (!found)
+			throw new PreflightError(
+				`no review for ${label(flags.system, flags.release)} in ${sanitizeLine(store.path)}; start one with preflight --system NAME`,
+			);
+		return found;
+	}
+	if (reviews.length === 1 && reviews[0]) return reviews[0];
+	if (reviews.length === 0)
+		throw new PreflightError(
+			`no reviews in ${sanitizeLine(store.path)}; start one with preflight --system NAME`,
+		);
+	throw new PreflightError(
+		`${reviews.length} reviews in the database; choose one with --system (${reviews
+			.slice(0, 5)
+			.map((r) => label(r.system, r.release))
+			.join(', ')}${reviews.length > 5 ? ', …' : ''})`,
+	);
+}
+
+/** Finds the review for system/release, creating it (unsaved) when absent. */
+export function findOrCreateReview(
+	store: Store,
+	loaded: LoadedChecklist,
+	system: string,
+	release: string | undefined,
+	now: Date,
+): {review: Review; created: boolean} {
+	const found = findReview(store.data.reviews, system, release);
+	if (found) return {review: found, created: false};
+	const review = newReview(loaded.checklist, loaded.digest, system, release, now);
+	store.data = {...store.data, reviews: [...store.data.reviews, review]};
+	return {review, created: true};
+}
+
+/** Replaces a review (by id) in the store's data. */
+export function putReview(store: Store, review: Review): void {
+	store.data = {
+		...store.data,
+		reviews: store.data.reviews.map((r) => (r.id === review.id ? review : r)),
+	};
+}

@@ -1,0 +1,192 @@
+import {readFile} from 'node:fs/promises';
+import {dirname, join, resolve} from 'node:path';
+import {Low, type Adapter} from 'lowdb';
+import {PreflightError} from '../errors.js';
+import {sortKeys} from '../model/canonical.js';
+import {databaseSchema, SCHEMA_VERSION, type Database} from '../model/schemas.js';
+import * as z from '../model/zod.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
+import {formatPath} from '../checklist/load.js';
+import {writeFileDurably} from './durable-write.js';
+import {acquireLock, type Lock} from './lock.js';
+import {migrate} from './migrations.js';
+
+export function emptyDatabase(): Database {
+	return {schemaVersion: SCHEMA_VERSION, reviews: []};
+}
+
+/** `--db`, else `PREFLIGHT_DB`, else `.preflight/db.json` under the current directory. */
+export function resolveDbPath(flag: string | undefined, env = process.env): string {
+	return resolve(flag ?? env.PREFLIGHT_DB ?? join('.preflight', 'db.json'));
+}
+
+export function snapshotsDir(dbPath: string): string {
+	return join(dirname(dbPath), 'snapshots');
+}
+
+function fail(path: string, problem: string, todo: string): never {
+	throw new PreflightError(`database ${sanitizeLine(path)}: ${problem}; ${todo}`);
+}
+
+/** Parses and validates database text, migrating older versions; throws one clear line. */
+export function parseDatabase(text: string, path: string): {data: Database; migratedFrom?: number} {
+	if (text.trim() === '')
+		fail(path, 'file is empty', 'restore it from a backup or git, or delete it to start afresh');
+	let raw: unknown;
+	try {
+		raw = JSON.parse(text);
+	} catch {
+		fail(path, 'not valid JSON (truncated or edited by hand?)', 'restore it from a backup or git');
+	}
+	const version = (raw as {schemaVersion?: unknown} | null)?.schemaVersion;
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || typeof version !== 'number')
+		fail(path, 'not a preflight database (no schemaVersion)', 'check the --db path');
+	if (version > SCHEMA_VERSION)
+		fail(
+			path,
+			`written by a newer preflight (schemaVersion ${version}, this one reads up to ${SCHEMA_VERSION})`,
+			'upgrade preflight',
+		);
+	const migrated = version < SCHEMA_VERSION ? migrate(raw, version) : raw;
+	const result = z.safeParse(databaseSchema, migrated);
+	if (!result.success) {
+		const issue = result.error.issues[0];
+		const where = issue ? formatPath(issue.path) : '';
+		fail(
+			path,
+			`${where ? `${where}: ` : ''}${sanitizeLine(issue?.message ?? 'invalid')}`,
+			'fix the field or restore the file from a backup or git',
+		);
+	}
+	return {data: result.data, ...(version < SCHEMA_VERSION ? {migratedFrom: version} : {})};
+}
+
+/** The on-disk form: pretty-printed, keys sorted, so it diffs cleanly in git. */
+export function serializeDatabase(data: Database): string {
+	const result = z.safeParse(databaseSchema, data);
+	if (!result.success) {
+		const issue = result.error.issues[0];
+		throw new PreflightError(
+			`refusing to save an invalid database (${issue ? formatPath(issue.path) : ''}: ${sanitizeLine(issue?.message ?? '')})`,
+		);
+	}
+	return `${JSON.stringify(sortKeys(result.data), null, 2)}\n`;
+}
+
+/** lowdb adapter: validates with zod on read and before every write; durable writes. */
+export class ValidatedJsonFile implements Adapter<Database> {
+	readonly path: string;
+	migratedFrom: number | undefined;
+	originalText: string | undefined;
+	constructor(path: string) {
+		this.path = path;
+	}
+
+	async read(): Promise<Database | null> {
+		let text: string;
+		try {
+			text = await readFile(this.path, 'utf8');
+		} catch (error) {
+			const code = (error as NodeJS.ErrnoException).code;
+			if (code === 'ENOENT') return null;
+			fail(
+				this.path,
+				code === 'EISDIR' ? 'is a folder' : `cannot be read (${code})`,
+				'check the --db path and its permissions',
+			);
+		}
+		this.originalText = text;
+		const {data, migratedFrom} = parseDatabase(text, this.path);
+		this.migratedFrom = migratedFrom;
+		return data;
+	}
+
+	async write(data: Database): Promise<void> {
+		await writeFileDurably(this.path, serializeDatabase(data));
+	}
+}
+
+/** An open database: data in memory, coalesced durable saves, optional lock. */
+export class Store {
+	readonly db: Low<Database>;
+	readonly adapter: ValidatedJsonFile;
+	private lock: Lock | undefined;
+	private writing: Promise<void> | undefined;
+	private dirty = false;
+	private waiters: Array<{resolve: () => void; reject: (e: unknown) => void}> = [];
+
+	constructor(path: string) {
+		this.adapter = new ValidatedJsonFile(path);
+		this.db = new Low(this.adapter, emptyDatabase());
+	}
+
+	get path(): string {
+		return this.adapter.path;
+	}
+
+	get data(): Database {
+		return this.db.data;
+	}
+
+	set data(next: Database) {
+		this.db.data = next;
+	}
+
+	/** True when the file did not exist when opened. */
+	isNew = false;
+
+	/**
+	 * Asks for the current data to be written. Writes are coalesced: while one is
+	 * in flight, later requests share the next write. Resolves once the state at
+	 * call time is on disk (fsynced).
+	 */
+	save(): Promise<void> {
+		this.dirty = true;
+		const done = new Promise<void>((resolve, reject) => this.waiters.push({resolve, reject}));
+		if (!this.writing) this.writing = this.flushLoop();
+		return done;
+	}
+
+	private async flushLoop(): Promise<void> {
+		while (this.dirty) {
+			this.dirty = false;
+			const waiters = this.waiters;
+			this.waiters = [];
+			try {
+				await this.db.write();
+				for (const w of waiters) w.resolve();
+			} catch (error) {
+				for (const w of waiters) w.reject(error);
+			}
+		}
+		this.writing = undefined;
+	}
+
+	/** Waits for pending writes, then releases the lock. */
+	async close(): Promise<void> {
+		while (this.writing) await this.writing;
+		this.lock?.release();
+		this.lock = undefined;
+	}
+
+	static async open(
+		path: string,
+		options: {lock?: {what: string; waitMs: number}} = {},
+	): Promise<Store> {
+		const store = new Store(path);
+		if (options.lock) store.lock = await acquireLock(path, options.lock.what, options.lock.waitMs);
+		try {
+			await store.db.read();
+		} catch (error) {
+			store.lock?.release();
+			throw error;
+		}
+		store.isNew = store.adapter.originalText === undefined;
+		if (store.adapter.migratedFrom !== undefined && store.adapter.originalText !== undefined) {
+			const backup = `${path}.v${store.adapter.migratedFrom}.bak`;
+			await writeFileDurably(backup, store.adapter.originalText);
+			await store.save();
+		}
+		return store;
+	}
+}

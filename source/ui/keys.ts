@@ -1,0 +1,273 @@
+import type {Key} from 'ink';
+
+/** The screens a key can work on. */
+export type Scope = 'home' | 'review' | 'summary' | 'global';
+
+/** Every action a key can trigger. */
+export type ActionId =
+	| 'prev-item'
+	| 'next-item'
+	| 'prev-section'
+	| 'next-section'
+	| 'pass'
+	| 'fail'
+	| 'na'
+	| 'waive'
+	| 'reset'
+	| 'add-evidence'
+	| 'remove-evidence'
+	| 'edit-note'
+	| 'undo'
+	| 'filter'
+	| 'summary'
+	| 'help'
+	| 'back'
+	| 'quit'
+	| 'new-review'
+	| 'open'
+	| 'write-snapshot'
+	| 'jump';
+
+type Named = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'return' | 'escape' | 'tab';
+
+/** One way to press a key: a named key (with shift/ctrl) or a typed character. */
+export type Chord = {name?: Named; input?: string; shift?: boolean; ctrl?: boolean};
+
+/** One row of THE key table: handlers, footer hints and the help overlay all read it. */
+export type Binding = {
+	action: ActionId;
+	scopes: Scope[];
+	chords: Chord[];
+	/** How the keys are shown, e.g. "↑/k". */
+	keys: string;
+	label: string;
+	group: 'Move' | 'Answer' | 'Evidence and notes' | 'Screens';
+	/** Short label for the footer; bindings without one appear only in help. */
+	hint?: string;
+};
+
+export const bindings: Binding[] = [
+	{
+		action: 'prev-item',
+		scopes: ['review', 'home', 'summary'],
+		chords: [{name: 'upArrow'}, {input: 'k'}],
+		keys: '↑/k',
+		label: 'previous item',
+		group: 'Move',
+		hint: 'move',
+	},
+	{
+		action: 'next-item',
+		scopes: ['review', 'home', 'summary'],
+		chords: [{name: 'downArrow'}, {input: 'j'}],
+		keys: '↓/j',
+		label: 'next item',
+		group: 'Move',
+	},
+	{
+		action: 'prev-section',
+		scopes: ['review'],
+		chords: [{name: 'leftArrow'}, {input: 'h'}, {name: 'tab', shift: true}],
+		keys: '←/h/shift+tab',
+		label: 'previous section',
+		group: 'Move',
+		hint: 'section',
+	},
+	{
+		action: 'next-section',
+		scopes: ['review'],
+		chords: [{name: 'rightArrow'}, {input: 'l'}, {name: 'tab'}],
+		keys: '→/l/tab',
+		label: 'next section',
+		group: 'Move',
+	},
+	{
+		action: 'pass',
+		scopes: ['review'],
+		chords: [{input: 'p'}],
+		keys: 'p',
+		label: 'pass (asks for evidence if needed)',
+		group: 'Answer',
+		hint: 'pass',
+	},
+	{
+		action: 'fail',
+		scopes: ['review'],
+		chords: [{input: 'f'}],
+		keys: 'f',
+		label: 'fail',
+		group: 'Answer',
+		hint: 'fail',
+	},
+	{
+		action: 'na',
+		scopes: ['review'],
+		chords: [{input: 'n'}],
+		keys: 'n',
+		label: 'not applicable (asks for a justification)',
+		group: 'Answer',
+		hint: 'n/a',
+	},
+	{
+		action: 'waive',
+		scopes: ['review'],
+		chords: [{input: 'w'}],
+		keys: 'w',
+		label: 'waive (reason, owner, expiry)',
+		group: 'Answer',
+		hint: 'waive',
+	},
+	{
+		action: 'reset',
+		scopes: ['review'],
+		chords: [{input: 'r'}],
+		keys: 'r',
+		label: 'reset to pending',
+		group: 'Answer',
+		hint: 'reset',
+	},
+	{
+		action: 'add-evidence',
+		scopes: ['review'],
+		chords: [{input: 'e'}],
+		keys: 'e',
+		label: 'add evidence (URL or file path)',
+		group: 'Evidence and notes',
+		hint: 'evidence',
+	},
+	{
+		action: 'remove-evidence',
+		scopes: ['review'],
+		chords: [{input: 'd'}],
+		keys: 'd',
+		label: 'remove evidence',
+		group: 'Evidence and notes',
+	},
+	{
+		action: 'edit-note',
+		scopes: ['review'],
+		chords: [{input: 'c'}],
+		keys: 'c',
+		label: 'edit the note',
+		group: 'Evidence and notes',
+		hint: 'note',
+	},
+	{
+		action: 'undo',
+		scopes: ['review'],
+		chords: [{input: 'u'}],
+		keys: 'u',
+		label: 'undo the last change',
+		group: 'Answer',
+		hint: 'undo',
+	},
+	{
+		action: 'filter',
+		scopes: ['review'],
+		chords: [{input: '/'}],
+		keys: '/',
+		label: 'filter by text or status (esc clears)',
+		group: 'Move',
+		hint: 'filter',
+	},
+	{
+		action: 'summary',
+		scopes: ['review'],
+		chords: [{input: 's'}],
+		keys: 's',
+		label: 'summary and verdict',
+		group: 'Screens',
+		hint: 'summary',
+	},
+	{
+		action: 'new-review',
+		scopes: ['home'],
+		chords: [{input: 'n'}],
+		keys: 'n',
+		label: 'new review',
+		group: 'Screens',
+		hint: 'new',
+	},
+	{
+		action: 'open',
+		scopes: ['home'],
+		chords: [{name: 'return'}],
+		keys: 'enter',
+		label: 'open the review',
+		group: 'Screens',
+		hint: 'open',
+	},
+	{
+		action: 'jump',
+		scopes: ['summary'],
+		chords: [{name: 'return'}],
+		keys: 'enter',
+		label: 'jump to the blocker',
+		group: 'Screens',
+		hint: 'jump',
+	},
+	{
+		action: 'write-snapshot',
+		scopes: ['summary'],
+		chords: [{input: 'w'}],
+		keys: 'w',
+		label: 'write the snapshot files',
+		hint: 'write snapshot',
+		group: 'Screens',
+	},
+	{
+		action: 'help',
+		scopes: ['global'],
+		chords: [{input: '?'}],
+		keys: '?',
+		label: 'help',
+		group: 'Screens',
+		hint: 'help',
+	},
+	{
+		action: 'back',
+		scopes: ['global'],
+		chords: [{name: 'escape'}],
+		keys: 'esc',
+		label: 'cancel / back',
+		group: 'Screens',
+		hint: 'back',
+	},
+	{
+		action: 'quit',
+		scopes: ['global'],
+		chords: [{input: 'q'}, {input: 'c', ctrl: true}],
+		keys: 'q',
+		label: 'quit (everything is saved)',
+		group: 'Screens',
+		hint: 'quit',
+	},
+];
+
+function matches(chord: Chord, input: string, key: Key): boolean {
+	if (chord.ctrl) return key.ctrl && input === chord.input;
+	if (key.ctrl || key.meta) return false;
+	if (chord.name) {
+		if (!key[chord.name]) return false;
+		return Boolean(chord.shift) === Boolean(key.shift);
+	}
+	return input === chord.input;
+}
+
+/** The action a key press means on a screen, from the key table. */
+export function actionFor(
+	scope: Exclude<Scope, 'global'>,
+	input: string,
+	key: Key,
+): ActionId | undefined {
+	for (const b of bindings) {
+		if (!b.scopes.includes(scope) && !b.scopes.includes('global')) continue;
+		if (b.chords.some((c) => matches(c, input, key))) return b.action;
+	}
+	return undefined;
+}
+
+/** The bindings that work on a screen, for the footer and the help overlay. */
+export function bindingsFor(scope: Exclude<Scope, 'global'>): Binding[] {
+	return bindings.filter((b) => b.scopes.includes(scope) || b.scopes.includes('global'));
+}
