@@ -1,7 +1,39 @@
 import type {Invocation} from '../cli/args.js';
+import {ChecklistError, loadChecklist} from '../checklist/load.js';
 import {PreflightError} from '../errors.js';
+import {checklistJsonSchema, schemaText} from '../report/json-schemas.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
+import {print} from './common.js';
 
-// Placeholder: being built (issue 3).
-export async function run(_inv: Invocation): Promise<number> {
-	throw new PreflightError('checklist is not available yet');
+const usage = 'usage: preflight checklist validate FILE | preflight checklist schema';
+
+/** `preflight checklist validate FILE` (0 valid, 2 with every problem) and `checklist schema`. */
+export async function run(inv: Invocation): Promise<number> {
+	const [sub, ...rest] = inv.positionals;
+	if (sub === 'schema') {
+		if (rest.length) throw new PreflightError(usage);
+		process.stdout.write(schemaText(checklistJsonSchema()));
+		return 0;
+	}
+	if (sub !== 'validate' || rest.length !== 1 || !rest[0]) throw new PreflightError(usage);
+	const file = rest[0];
+	try {
+		const {checklist} = loadChecklist(file);
+		const items = checklist.sections.reduce((n, s) => n + s.items.length, 0);
+		print(
+			`${sanitizeLine(file)}: valid — ${sanitizeLine(checklist.id)} ${sanitizeLine(checklist.version)}, ${checklist.sections.length} section${checklist.sections.length === 1 ? '' : 's'}, ${items} item${items === 1 ? '' : 's'}`,
+		);
+		return 0;
+	} catch (error) {
+		if (!(error instanceof ChecklistError)) throw error;
+		const n = error.problems.length;
+		process.stderr.write(
+			`preflight: checklist ${sanitizeLine(file)}: ${n} problem${n === 1 ? '' : 's'}\n`,
+		);
+		for (const p of error.problems)
+			process.stderr.write(
+				`  ${p.where ? `${sanitizeLine(p.where)}: ` : ''}${sanitizeLine(p.message)}\n`,
+			);
+		return 2;
+	}
 }

@@ -1,7 +1,43 @@
-import type {Invocation} from '../cli/args.js';
-import {PreflightError} from '../errors.js';
+import {asOfDate, type Invocation} from '../cli/args.js';
+import {now} from '../system/clock.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
+import {
+	blockerLines,
+	blockersJson,
+	evaluateAt,
+	loadReview,
+	print,
+	printJson,
+	reviewName,
+	verdictText,
+} from './common.js';
 
-// Placeholder: being built (issue 3).
-export async function run(_inv: Invocation): Promise<number> {
-	throw new PreflightError('gate is not available yet');
+/** `preflight gate`: the CI check before deploy. Exit 0 ready, 1 not ready. */
+export async function run(inv: Invocation): Promise<number> {
+	const {flags} = inv;
+	const asOf = asOfDate(flags['as-of'], now());
+	const {review, loaded} = await loadReview(flags);
+	const evaluation = evaluateAt(loaded, review, asOf);
+	const ready = evaluation.verdict === 'ready';
+	if (flags.json) {
+		printJson({
+			ready,
+			verdict: evaluation.verdict,
+			asOf: asOf.toISOString(),
+			review: {
+				id: review.id,
+				system: review.system,
+				...(review.release ? {release: review.release} : {}),
+			},
+			checklist: {id: loaded.checklist.id, version: loaded.checklist.version},
+			totals: evaluation.totals,
+			blockers: blockersJson(evaluation),
+		});
+		return ready ? 0 : 1;
+	}
+	print(
+		`${sanitizeLine(reviewName(review))}: ${verdictText(evaluation)} as of ${asOf.toISOString()}`,
+	);
+	for (const line of blockerLines(evaluation)) print(line);
+	return ready ? 0 : 1;
 }

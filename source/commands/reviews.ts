@@ -1,7 +1,50 @@
 import type {Invocation} from '../cli/args.js';
-import {PreflightError} from '../errors.js';
+import {evaluate, progressOf} from '../model/evaluate.js';
+import {checklistFor, openStore} from '../session.js';
+import {now} from '../system/clock.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
+import {print, printJson, reviewName, verdictText} from './common.js';
 
-// Placeholder: being built (issue 3).
-export async function run(_inv: Invocation): Promise<number> {
-	throw new PreflightError('reviews is not available yet');
+/** `preflight reviews [--json]`: every review in the database, with progress and verdict. */
+export async function run(inv: Invocation): Promise<number> {
+	const {flags} = inv;
+	const loaded = checklistFor(flags);
+	const store = await openStore(flags);
+	const reviews = store.data.reviews;
+	await store.close();
+	const at = now();
+	const rows = reviews.map((review) => {
+		const evaluation = evaluate(loaded.checklist, review, at);
+		return {review, evaluation, progress: progressOf(evaluation.totals)};
+	});
+	if (flags.json) {
+		printJson(
+			rows.map(({review, evaluation, progress}) => ({
+				id: review.id,
+				system: review.system,
+				...(review.release ? {release: review.release} : {}),
+				checklist: review.checklist,
+				createdAt: review.createdAt,
+				updatedAt: review.updatedAt,
+				progress: {done: progress.done, total: progress.total},
+				verdict: evaluation.verdict,
+				blockers: evaluation.blockers.length,
+			})),
+		);
+		return 0;
+	}
+	if (rows.length === 0) {
+		print(`no reviews in ${sanitizeLine(store.path)}; start one with preflight --system NAME`);
+		return 0;
+	}
+	const names = rows.map((r) => sanitizeLine(reviewName(r.review)));
+	const width = Math.min(40, Math.max(6, ...names.map((n) => [...n].length)));
+	print(`${'review'.padEnd(width)}  progress  verdict`);
+	rows.forEach(({evaluation, progress}, i) => {
+		const name = names[i] ?? '';
+		print(
+			`${name.padEnd(width)}  ${`${progress.done}/${progress.total}`.padEnd(8)}  ${verdictText(evaluation)}`,
+		);
+	});
+	return 0;
 }

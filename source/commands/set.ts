@@ -1,7 +1,126 @@
 import type {Invocation} from '../cli/args.js';
 import {PreflightError} from '../errors.js';
+import {answerFor} from '../model/evaluate.js';
+import {
+	findItem,
+	invalidAnswer,
+	recordAnswer,
+	withEvidence,
+	withNote,
+	withStatus,
+} from '../model/review.js';
+import {statuses, type Answer, type Status} from '../model/schemas.js';
+import {
+	checklistFor,
+	findOrCreateReview,
+	lockWaitMs,
+	openStore,
+	putReview,
+	selectReview,
+} from '../session.js';
+import {now} from '../system/clock.js';
+import {parseEvidence} from '../system/evidence.js';
+import {gitHead} from '../system/git.js';
+import {resolveReviewer} from '../system/identity.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
+import {statusLabel} from '../report/labels.js';
+import {print, reviewName} from './common.js';
 
-// Placeholder: being built (issue 3).
-export async function run(_inv: Invocation): Promise<number> {
-	throw new PreflightError('set is not available yet');
+const usage =
+	'usage: preflight set ITEM STATUS (status: pending, pass, fail, na, waived); see preflight --help';
+
+function isStatus(word: string): word is Status {
+	return (statuses as readonly string[]).includes(word);
+}
+
+/**
+ * `preflight set ITEM STATUS`: a scripted sign-off under the app's rules. Every
+ * check runs before anything is written; invalid input exits 2 with one line.
+ */
+export async function run(inv: Invocation): Promise<number> {
+	const {flags, positionals} = inv;
+	const [itemId, word, ...extra] = positionals;
+	if (!itemId || !word || extra.length) throw new PreflightError(usage);
+	const status = word.toLowerCase();
+	if (!isStatus(status))
+		throw new PreflightError(
+			`unknown status "${sanitizeLine(word)}": use pending, pass, fail, na or waived`,
+		);
+	if (flags.justification !== undefined && status !== 'na')
+		throw new PreflightError('--justification goes with status na');
+	const waiverFlags = [flags['waiver-reason'], flags['waiver-owner'], flags['waiver-expires']];
+	if (waiverFlags.some((f) => f !== undefined) && status !== 'waived')
+		throw new PreflightError(
+			'--waiver-reason, --waiver-owner and --waiver-expires go with status waived',
+		);
+
+	const loaded = checklistFor(flags);
+	const item = findItem(loaded.checklist, itemId);
+	if (!item)
+		throw new PreflightError(
+			`no item "${sanitizeLine(itemId)}" in checklist ${sanitizeLine(loaded.checklist.id)} ${sanitizeLine(loaded.checklist.version)}`,
+		);
+
+	const at = now();
+	const cwd = process.cwd();
+	const evidence = (flags.evidence ?? []).map((input) => {
+		const result = parseEvidence(input, cwd, at);
+		if (!result.ok) throw new PreflightError(`evidence "${sanitizeLine(input)}": ${result.error}`);
+		return result.evidence;
+	});
+
+	const store = await openStore(flags, {what: 'preflight set', waitMs: lockWaitMs()});
+	try {
+		let review;
+		let created = false;
+		if (flags.system) {
+			({review, created} = findOrCreateReview(store, loaded, flags.system, flags.release, at));
+		} else if (store.data.reviews.length === 0) {
+			throw new PreflightError(
+				`no review in ${sanitizeLine(store.path)} yet: name one with --system NAME [--release R] to create it`,
+			);
+		} else {
+			review = selectReview(store, flags);
+		}
+
+		const previous = answerFor(review, item.id);
+		let next: Answer = previous;
+		for (const e of evidence) next = withEvidence(next, e);
+		if (flags.note !== undefined) next = withNote(next, flags.note);
+		const waiver =
+			status === 'waived'
+				? {
+						reason: flags['waiver-reason'] ?? previous.waiver?.reason ?? '',
+						owner: flags['waiver-owner'] ?? previous.waiver?.owner ?? '',
+						expires: flags['waiver-expires'] ?? previous.waiver?.expires ?? '',
+					}
+				: undefined;
+		next = withStatus(next, status, {
+			...(flags.justification !== undefined ? {justification: flags.justification} : {}),
+			...(waiver ? {waiver} : {}),
+		});
+		const invalid = invalidAnswer(item, next, at);
+		if (invalid) throw new PreflightError(invalid);
+
+		const commit = gitHead(cwd);
+		const updated = recordAnswer(review, item.id, next, {
+			by: resolveReviewer(flags.reviewer),
+			at,
+			...(commit ? {commit} : {}),
+		});
+		const name = sanitizeLine(reviewName(review));
+		if (updated === review && !created) {
+			print(`${name}: ${sanitizeLine(item.id)} unchanged (${statusLabel(status)})`);
+			return 0;
+		}
+		putReview(store, updated);
+		await store.save();
+		const count = next.evidence.length;
+		print(
+			`${name}: ${sanitizeLine(item.id)} ${statusLabel(previous.status)} → ${statusLabel(status)}${count ? ` (${count} evidence)` : ''}${created ? ' [review created]' : ''}`,
+		);
+		return 0;
+	} finally {
+		await store.close();
+	}
 }

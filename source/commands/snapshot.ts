@@ -1,7 +1,49 @@
-import type {Invocation} from '../cli/args.js';
-import {PreflightError} from '../errors.js';
+import {join, resolve} from 'node:path';
+import {asOfDate, type Invocation} from '../cli/args.js';
+import {renderJunit} from '../report/junit.js';
+import {renderMarkdown} from '../report/markdown.js';
+import {buildSnapshot} from '../report/snapshot.js';
+import {fileSlug, fileTimestamp, snapshotJson, writeSnapshotPair} from '../report/write.js';
+import {snapshotsDir} from '../store/database.js';
+import {writeFileDurably} from '../store/durable-write.js';
+import {now} from '../system/clock.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
+import {evaluateAt, loadReview, print} from './common.js';
+import {existsSync} from 'node:fs';
 
-// Placeholder: being built (issue 3).
-export async function run(_inv: Invocation): Promise<number> {
-	throw new PreflightError('snapshot is not available yet');
+const extensions = {json: 'json', md: 'md', junit: 'xml'} as const;
+
+/**
+ * `preflight snapshot`: json (default) writes the .json and .md pair into the
+ * snapshots folder beside the database; md and junit write one file; `--out FILE`
+ * writes exactly that file. Prints the path(s).
+ */
+export async function run(inv: Invocation): Promise<number> {
+	const {flags} = inv;
+	const format = flags.format ?? 'json';
+	const generatedAt = now();
+	const asOf = asOfDate(flags['as-of'], generatedAt);
+	const {review, loaded, dbPath} = await loadReview(flags);
+	const snapshot = buildSnapshot(evaluateAt(loaded, review, asOf), review, loaded, generatedAt);
+	const render = {json: snapshotJson, md: renderMarkdown, junit: renderJunit}[format];
+	if (flags.out) {
+		const out = resolve(flags.out);
+		await writeFileDurably(out, render(snapshot));
+		print(sanitizeLine(out));
+		return 0;
+	}
+	const dir = snapshotsDir(dbPath);
+	if (format === 'json') {
+		const paths = await writeSnapshotPair(snapshot, dir);
+		print(sanitizeLine(paths.json));
+		print(sanitizeLine(paths.markdown));
+		return 0;
+	}
+	const stem = `${fileSlug(snapshot.review.system)}-${fileTimestamp(generatedAt)}`;
+	const ext = extensions[format];
+	let path = join(dir, `${stem}.${ext}`);
+	for (let n = 2; existsSync(path); n++) path = join(dir, `${stem}-${n}.${ext}`);
+	await writeFileDurably(path, render(snapshot));
+	print(sanitizeLine(path));
+	return 0;
 }

@@ -1,7 +1,69 @@
-import type {Invocation} from '../cli/args.js';
-import {PreflightError} from '../errors.js';
+import {asOfDate, type Invocation} from '../cli/args.js';
+import {progressOf} from '../model/evaluate.js';
+import {now} from '../system/clock.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
+import {
+	blockerLines,
+	blockersJson,
+	evaluateAt,
+	loadReview,
+	print,
+	printJson,
+	reviewName,
+	totalsText,
+	verdictText,
+} from './common.js';
 
-// Placeholder: being built (issue 3).
-export async function run(_inv: Invocation): Promise<number> {
-	throw new PreflightError('status is not available yet');
+/** `preflight status`: totals, per section, verdict and blockers of one review. */
+export async function run(inv: Invocation): Promise<number> {
+	const {flags} = inv;
+	const asOf = asOfDate(flags['as-of'], now());
+	const {review, loaded} = await loadReview(flags);
+	const evaluation = evaluateAt(loaded, review, asOf);
+	if (flags.json) {
+		printJson({
+			review: {
+				id: review.id,
+				system: review.system,
+				...(review.release ? {release: review.release} : {}),
+			},
+			checklist: {
+				id: loaded.checklist.id,
+				title: loaded.checklist.title,
+				version: loaded.checklist.version,
+				digest: loaded.digest,
+			},
+			asOf: asOf.toISOString(),
+			verdict: evaluation.verdict,
+			totals: evaluation.totals,
+			sections: evaluation.sections.map((s) => ({
+				id: s.section.id,
+				title: s.section.title,
+				totals: s.totals,
+			})),
+			blockers: blockersJson(evaluation),
+		});
+		return 0;
+	}
+	const c = loaded.checklist;
+	print(
+		`${sanitizeLine(reviewName(review))} — ${sanitizeLine(c.title)} ${sanitizeLine(c.version)}, as of ${asOf.toISOString()}`,
+	);
+	print(`verdict: ${verdictText(evaluation)}`);
+	print(`totals:  ${totalsText(evaluation.totals)}`);
+	print('');
+	const titles = evaluation.sections.map((s) => sanitizeLine(s.section.title));
+	const width = Math.min(36, Math.max(...titles.map((t) => [...t].length), 8));
+	evaluation.sections.forEach((s, i) => {
+		const {ratio} = progressOf(s.totals);
+		const filled = Math.round(ratio * 10);
+		const bar = `${'█'.repeat(filled)}${'░'.repeat(10 - filled)}`;
+		print(`  ${(titles[i] ?? '').padEnd(width)} ${bar}  ${totalsText(s.totals)}`);
+	});
+	if (evaluation.blockers.length) {
+		print('');
+		print(`blockers (${evaluation.blockers.length}):`);
+		for (const line of blockerLines(evaluation)) print(line);
+	}
+	return 0;
 }

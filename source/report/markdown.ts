@@ -1,6 +1,129 @@
-import type {Snapshot} from './snapshot.js';
+import {sanitize} from '../terminal/sanitize.js';
+import {shownStatus, statusLabel} from './labels.js';
+import type {Snapshot, SnapshotItem} from './snapshot.js';
 
-// Placeholder being replaced by the full renderer (issue 3).
+/**
+ * Escapes user text for Markdown (GitHub-flavoured, inside or outside a table):
+ * control characters and escape sequences removed, Markdown punctuation
+ * backslash-escaped, HTML metacharacters as entities, newlines as `<br>`.
+ */
+export function mdText(text: string): string {
+	return (
+		sanitize(text)
+			.replace(/&/g, '&amp;')
+			.replace(/</g, '&lt;')
+			.replace(/>/g, '&gt;')
+			// Inline punctuation only: block markers (#, -, 1.) cannot start a line here,
+			// as every piece of text sits inside a heading, a table cell or after a label.
+			// `@` is escaped so that no e-mail autolink (mailto:) appears.
+			.replace(/[\\`*_[\]|~@$]/g, (c) => `\\${c}`)
+			.replace(/\t/g, ' ')
+			.replace(/\r?\n|\r/g, '<br>')
+	);
+}
+
+/** An http(s) URL made safe as a Markdown link destination, or undefined. */
+export function safeHref(ref: string): string | undefined {
+	let url: URL;
+	try {
+		url = new URL(ref);
+	} catch {
+		return undefined;
+	}
+	if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+	// The WHATWG serialiser already encodes spaces, quotes and angle brackets; encode
+	// the few characters that would still end a link or split a table cell.
+	return url.href.replace(
+		/[|()[\]`\\*_]/g,
+		(c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+	);
+}
+
+function evidenceCell(item: SnapshotItem): string {
+	if (item.evidence.length === 0) return '—';
+	return item.evidence
+		.map((e) => {
+			const href = e.kind === 'url' ? safeHref(e.ref) : undefined;
+			if (href) return `[${mdText(e.ref)}](${href})`;
+			const hash = e.sha256 ? ` (sha256 ${e.sha256.slice(0, 12)}…)` : '';
+			return `file ${mdText(e.ref)}${hash}`;
+		})
+		.join('<br>');
+}
+
+function signOffCell(item: SnapshotItem): string {
+	const s = item.signedOff;
+	if (!s) return '—';
+	const commit = s.commit ? ` @ ${mdText(s.commit.slice(0, 12))}` : '';
+	return `${mdText(s.by)}, ${mdText(s.at)}${commit}`;
+}
+
+function detailCell(item: SnapshotItem): string {
+	const parts: string[] = [];
+	if (item.justification) parts.push(`Justification: ${mdText(item.justification)}`);
+	if (item.waiver)
+		parts.push(
+			`Waiver: ${mdText(item.waiver.reason)} (owner ${mdText(item.waiver.owner)}, expires ${mdText(item.waiver.expires)})`,
+		);
+	if (item.note) parts.push(`Note: ${mdText(item.note)}`);
+	return parts.length ? parts.join('<br>') : '—';
+}
+
+function totalsLine(t: Snapshot['totals']): string {
+	return [
+		`${t.items} items`,
+		`${t.pass} pass`,
+		`${t.fail} fail`,
+		`${t.na} n/a`,
+		`${t.waived} waived`,
+		`${t.pending} pending`,
+		`${t.stale} stale`,
+		`${t.blockers} blocker${t.blockers === 1 ? '' : 's'}`,
+	].join(' · ');
+}
+
+/** The Markdown snapshot: verdict banner, a table per section, blockers, evidence as links. */
 export function renderMarkdown(snapshot: Snapshot): string {
-	return `# ${snapshot.review.system}: ${snapshot.verdict}\n`;
+	const {review, checklist} = snapshot;
+	const name = review.release ? `${review.system} ${review.release}` : review.system;
+	const ready = snapshot.verdict === 'ready';
+	const out: string[] = [];
+	out.push(`# Readiness review: ${mdText(name)}`, '');
+	out.push(
+		ready
+			? '> **✔ READY** — every required item checks out.'
+			: `> **✖ NOT READY** — ${snapshot.blockers.length} blocker${snapshot.blockers.length === 1 ? '' : 's'}.`,
+		'',
+	);
+	out.push('| | |', '| --- | --- |');
+	out.push(`| System | ${mdText(review.system)} |`);
+	if (review.release) out.push(`| Release | ${mdText(review.release)} |`);
+	out.push(
+		`| Checklist | ${mdText(checklist.title)} (${mdText(checklist.id)}, version ${mdText(checklist.version)}) |`,
+	);
+	out.push(`| Reviewers | ${review.reviewers.map(mdText).join(', ') || '—'} |`);
+	out.push(`| Generated | ${mdText(snapshot.generatedAt)} |`);
+	out.push(`| Totals | ${totalsLine(snapshot.totals)} |`);
+	out.push(`| Digest | ${mdText(snapshot.digest)} |`);
+	out.push('');
+	for (const section of snapshot.sections) {
+		const done = section.totals.items - section.totals.pending;
+		out.push(`## ${mdText(section.title)} (${done}/${section.totals.items} answered)`, '');
+		out.push('| Item | Status | Level | Evidence | Sign-off | Details |');
+		out.push('| --- | --- | --- | --- | --- | --- |');
+		for (const item of section.items)
+			out.push(
+				`| ${mdText(item.title)}<br>${mdText(item.id)} | ${statusLabel(shownStatus(item))} | ${item.level} | ${evidenceCell(item)} | ${signOffCell(item)} | ${detailCell(item)} |`,
+			);
+		out.push('');
+	}
+	out.push('## Blockers', '');
+	if (snapshot.blockers.length === 0) out.push('None.');
+	else {
+		out.push('| Item | Reason |', '| --- | --- |');
+		for (const b of snapshot.blockers)
+			out.push(`| ${mdText(b.title)}<br>${mdText(b.itemId)} | ${mdText(b.reason)} |`);
+	}
+	out.push('');
+	return out.join('\n');
 }

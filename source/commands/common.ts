@@ -1,0 +1,78 @@
+import type {Flags} from '../cli/args.js';
+import type {LoadedChecklist} from '../checklist/load.js';
+import {evaluate, progressOf, type Evaluation, type Totals} from '../model/evaluate.js';
+import type {Review} from '../model/schemas.js';
+import {checklistFor, openStore, selectReview} from '../session.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
+import {statusLabel} from '../report/labels.js';
+
+// `preflight gate | head -1` closes the pipe early: that is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+	throw error;
+});
+
+export function print(text: string): void {
+	process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+export function printJson(value: unknown): void {
+	process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** The review a read-only command acts on, with its checklist; the store is closed again. */
+export async function loadReview(
+	flags: Flags,
+): Promise<{review: Review; loaded: LoadedChecklist; dbPath: string}> {
+	const loaded = checklistFor(flags);
+	const store = await openStore(flags);
+	try {
+		return {review: selectReview(store, flags), loaded, dbPath: store.path};
+	} finally {
+		await store.close();
+	}
+}
+
+export function reviewName(review: {system: string; release?: string}): string {
+	return review.release ? `${review.system} ${review.release}` : review.system;
+}
+
+export function verdictText(evaluation: Pick<Evaluation, 'verdict' | 'blockers'>): string {
+	if (evaluation.verdict === 'ready') return '✔ READY';
+	const n = evaluation.blockers.length;
+	return `✖ NOT READY (${n} blocker${n === 1 ? '' : 's'})`;
+}
+
+export function totalsText(t: Totals): string {
+	const {done, total} = progressOf(t);
+	const parts = [`${done}/${total} answered`];
+	if (t.pass) parts.push(`${statusLabel('pass')} ${t.pass}`);
+	if (t.fail) parts.push(`${statusLabel('fail')} ${t.fail}`);
+	if (t.na) parts.push(`${statusLabel('na')} ${t.na}`);
+	if (t.waived) parts.push(`${statusLabel('waived')} ${t.waived}`);
+	if (t.pending) parts.push(`${statusLabel('pending')} ${t.pending}`);
+	if (t.stale) parts.push(`${statusLabel('stale')} ${t.stale}`);
+	return parts.join('  ');
+}
+
+/** One blocker per line, for terminals: all user text sanitised. */
+export function blockerLines(evaluation: Evaluation): string[] {
+	return evaluation.blockers.map(
+		(b) =>
+			`  ✖ ${sanitizeLine(b.item.id)}  ${sanitizeLine(b.item.title)}: ${sanitizeLine(b.blocker ?? '')}`,
+	);
+}
+
+export function blockersJson(
+	evaluation: Evaluation,
+): Array<{itemId: string; title: string; reason: string}> {
+	return evaluation.blockers.map((b) => ({
+		itemId: b.item.id,
+		title: b.item.title,
+		reason: b.blocker ?? '',
+	}));
+}
+
+export function evaluateAt(loaded: LoadedChecklist, review: Review, asOf: Date): Evaluation {
+	return evaluate(loaded.checklist, review, asOf);
+}

@@ -1,0 +1,24 @@
+import {checklistSchema} from '../model/schemas.js';
+import * as z from '../model/zod.js';
+import {snapshotSchema} from './snapshot.js';
+
+/** JSON Schema of the checklist file format (what a file may contain: defaults make fields optional). */
+export function checklistJsonSchema(): Record<string, unknown> {
+	return {
+		...z.toJSONSchema(checklistSchema, {io: 'input'}),
+		title: 'preflight checklist',
+	};
+}
+
+/** JSON Schema of the snapshot file format (PRODUCT.md, "Snapshot (JSON)"). */
+export function snapshotJsonSchema(): Record<string, unknown> {
+	return {
+		...z.toJSONSchema(snapshotSchema, {io: 'output'}),
+		title: 'preflight snapshot',
+	};
+}
+
+/** The committed file text: two-space JSON and a trailing newline. */
+export function schemaText(schema: Record<string, unknown>): string {
+	return `${JSON.stringify(schema, null, 2)}\n`;
+}

@@ -1,0 +1,71 @@
+import {readFileSync} from 'node:fs';
+import {PreflightError} from '../errors.js';
+import {formatPath} from '../checklist/load.js';
+import * as z from '../model/zod.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
+import {snapshotSchema, type Snapshot} from './snapshot.js';
+
+/** A snapshot file as read: its text, its parsed JSON and, when it fits the format, the snapshot. */
+export type ReadSnapshot = {
+	path: string;
+	text: string;
+	raw: Record<string, unknown>;
+	snapshot?: Snapshot;
+	/** Where the file breaks the snapshot format, when it does. */
+	problem?: string;
+};
+
+/**
+ * Reads a snapshot file. Throws a PreflightError (exit 2) when the file cannot be
+ * read, is not JSON or is not a preflight snapshot at all; a file that says it is a
+ * snapshot but breaks the format is returned with `problem` set, so that `verify`
+ * can report it as altered.
+ */
+export function readSnapshotFile(path: string): ReadSnapshot {
+	const shown = sanitizeLine(path);
+	let text: string;
+	try {
+		text = readFileSync(path, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		throw new PreflightError(
+			`${shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`}`,
+		);
+	}
+	let raw: unknown;
+	try {
+		raw = JSON.parse(text);
+	} catch {
+		throw new PreflightError(`${shown}: not valid JSON, so not a preflight snapshot`);
+	}
+	if (
+		typeof raw !== 'object' ||
+		raw === null ||
+		Array.isArray(raw) ||
+		(raw as {format?: unknown}).format !== 'preflight-snapshot'
+	)
+		throw new PreflightError(
+			`${shown}: not a preflight snapshot (no "format": "preflight-snapshot")`,
+		);
+	const result = z.safeParse(snapshotSchema, raw);
+	if (result.success)
+		return {path, text, raw: raw as Record<string, unknown>, snapshot: result.data};
+	const issue = result.error.issues[0];
+	const where = issue ? formatPath(issue.path) : '';
+	return {
+		path,
+		text,
+		raw: raw as Record<string, unknown>,
+		problem: `${where ? `${where}: ` : ''}${sanitizeLine(issue?.message ?? 'invalid')}`,
+	};
+}
+
+/** Like readSnapshotFile, but a file that breaks the format is bad input (exit 2). */
+export function readValidSnapshot(path: string): ReadSnapshot & {snapshot: Snapshot} {
+	const read = readSnapshotFile(path);
+	if (!read.snapshot)
+		throw new PreflightError(
+			`${sanitizeLine(path)}: not a valid preflight snapshot (${read.problem ?? 'invalid'})`,
+		);
+	return read as ReadSnapshot & {snapshot: Snapshot};
+}
