@@ -143,7 +143,9 @@ export class Store {
 	save(): Promise<void> {
 		this.dirty = true;
 		const done = new Promise<void>((resolve, reject) => this.waiters.push({resolve, reject}));
-		if (!this.writing) this.writing = this.flushLoop();
+		// Deferred a turn so the frame for the key that caused the change is drawn
+		// before the database is serialised.
+		if (!this.writing) this.writing = new Promise<void>((r) => setImmediate(r)).then(() => this.flushLoop());
 		return done;
 	}
 

@@ -44,6 +44,8 @@ export type Binding = {
 	group: 'Move' | 'Answer' | 'Evidence and notes' | 'Screens';
 	/** Short label for the footer; bindings without one appear only in help. */
 	hint?: string;
+	/** Keys as shown in the footer when shorter than `keys`. */
+	hintKeys?: string;
 };
 
 export const bindings: Binding[] = [
@@ -55,6 +57,7 @@ export const bindings: Binding[] = [
 		label: 'previous item',
 		group: 'Move',
 		hint: 'move',
+		hintKeys: '↑↓',
 	},
 	{
 		action: 'next-item',
@@ -72,6 +75,7 @@ export const bindings: Binding[] = [
 		label: 'previous section',
 		group: 'Move',
 		hint: 'section',
+		hintKeys: '←→',
 	},
 	{
 		action: 'next-section',
@@ -270,4 +274,42 @@ export function actionFor(
 /** The bindings that work on a screen, for the footer and the help overlay. */
 export function bindingsFor(scope: Exclude<Scope, 'global'>): Binding[] {
 	return bindings.filter((b) => b.scopes.includes(scope) || b.scopes.includes('global'));
+}
+
+const blankKey: Key = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+	super: false,
+	hyper: false,
+	capsLock: false,
+	numLock: false,
+};
+
+/**
+ * Keys typed faster than they are read (or held down) can arrive as one chunk,
+ * such as "jjj": split plain-character chunks into single key presses.
+ */
+export function splitPresses(input: string, key: Key): Array<[string, Key]> {
+	if (input.length <= 1 || key.ctrl || key.meta || input.includes('\u001b')) return [[input, key]];
+	return [...input].map((ch): [string, Key] =>
+		ch === '\r' || ch === '\n'
+			? ['', {...blankKey, return: true}]
+			: ch === '\t'
+				? ['', {...blankKey, tab: true}]
+				: [ch, {...blankKey, shift: ch !== ch.toLowerCase()}],
+	);
 }

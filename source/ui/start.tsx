@@ -1,6 +1,60 @@
 import type {Invocation} from '../cli/args.js';
 import {PreflightError} from '../errors.js';
+import {newReview} from '../model/review.js';
+import {findReview} from '../model/review.js';
+import {checklistFor, openStore} from '../session.js';
+import {now} from '../system/clock.js';
+import {gitHead} from '../system/git.js';
+import {resolveReviewer} from '../system/identity.js';
+import type {Action} from './state/reducer.js';
 
-export async function startApp(_inv: Invocation): Promise<number> {
-	throw new PreflightError('the app is being built');
+/** Opens the interactive app; refuses without a terminal. */
+export async function startApp(inv: Invocation): Promise<number> {
+	if (!process.stdin.isTTY || !process.stdout.isTTY)
+		throw new PreflightError(
+			'the app needs an interactive terminal; without one use preflight reviews, status, set, snapshot, gate, verify or diff (see preflight --help)',
+		);
+	if (inv.positionals.length > 0)
+		throw new PreflightError('unexpected arguments; see preflight --help');
+	// chalk ignores NO_COLOR; it honours FORCE_COLOR=0, read when Ink loads below.
+	if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
+	const loaded = checklistFor(inv.flags);
+	const store = await openStore(inv.flags, {what: 'preflight app', waitMs: 0});
+	try {
+		const startup: Action[] = [];
+		if (inv.flags.system) {
+			const found = findReview(store.data.reviews, inv.flags.system, inv.flags.release);
+			startup.push(
+				found
+					? {type: 'open-review', reviewId: found.id}
+					: {
+							type: 'add-review',
+							review: newReview(
+								loaded.checklist,
+								loaded.digest,
+								inv.flags.system,
+								inv.flags.release || undefined,
+								now(),
+							),
+						},
+			);
+		}
+		const cwd = process.cwd();
+		let reviewer: string | undefined;
+		const {runApp} = await import('./run.js');
+		return await runApp({
+			store,
+			loaded,
+			startup,
+			services: {
+				cwd,
+				dbPath: store.path,
+				now: () => now(),
+				reviewer: () => (reviewer ??= resolveReviewer(inv.flags.reviewer)),
+				commit: () => gitHead(cwd),
+			},
+		});
+	} finally {
+		await store.close();
+	}
 }

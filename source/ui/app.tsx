@@ -1,0 +1,82 @@
+import {Box, Text, useInput} from 'ink';
+import React, {useEffect, useMemo, useReducer} from 'react';
+import {AppProviders, type Services} from './state/context.js';
+import {reducer, type Action, type State} from './state/reducer.js';
+import {HelpOverlay} from './screens/help.js';
+import {HomeScreen} from './screens/home.js';
+import {NewReviewScreen} from './screens/new-review.js';
+import {ReviewScreen} from './screens/review.js';
+import {SummaryScreen} from './screens/summary.js';
+import {useTerminalSize} from './use-terminal-size.js';
+import type {Database} from '../model/schemas.js';
+
+export const MIN_COLUMNS = 60;
+export const MIN_ROWS = 16;
+
+/** Props of the app root: the first state, the services and where changes go. */
+export type AppProps = {
+	initial: State;
+	services: Services;
+	/** Called with each new database; resolves once that version is on disk. */
+	persist: (db: Database) => Promise<void>;
+	/** Actions to run once at start (for example opening a review named by --system). */
+	startup?: Action[];
+};
+
+function initState({initial, startup}: Pick<AppProps, 'initial' | 'startup'>): State {
+	return (startup ?? []).reduce(reducer, initial);
+}
+
+export function App({initial, services, persist, startup}: AppProps) {
+	const [state, dispatch] = useReducer(reducer, {initial, startup}, initState);
+	const size = useTerminalSize();
+	const actions = useMemo(() => ({dispatch, services}), [services]);
+
+	// Every change to the database is saved at once; the store coalesces writes.
+	useEffect(() => {
+		if (state.version === state.savedVersion) return;
+		const version = state.version;
+		persist(state.db).then(
+			() => dispatch({type: 'saved', version}),
+			(error: unknown) =>
+				dispatch({
+					type: 'save-failed',
+					error: error instanceof Error ? error.message : String(error),
+				}),
+		);
+		// eslint-disable-next-line react-hooks/exhaustive-deps -- save when the data changes, not on every ack
+	}, [state.db]);
+
+	if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS)
+		return (
+			<Box flexDirection="column">
+				<Text color="yellow">{`The terminal is too small (${size.columns}×${size.rows}).`}</Text>
+				<Text>{`preflight needs at least ${MIN_COLUMNS}×${MIN_ROWS}: enlarge the window (q quits).`}</Text>
+				<TooSmallKeys quit={services.quit} />
+			</Box>
+		);
+
+	const scope = state.screen === 'new-review' ? 'home' : state.screen;
+	return (
+		<AppProviders state={state} actions={actions}>
+			{state.help ? (
+				<HelpOverlay scope={scope} size={size} />
+			) : state.screen === 'home' ? (
+				<HomeScreen size={size} />
+			) : state.screen === 'new-review' ? (
+				<NewReviewScreen size={size} />
+			) : state.screen === 'summary' ? (
+				<SummaryScreen size={size} />
+			) : (
+				<ReviewScreen size={size} />
+			)}
+		</AppProviders>
+	);
+}
+
+function TooSmallKeys({quit}: {quit: () => void}) {
+	useInput((input, key) => {
+		if (input === 'q' || (key.ctrl && input === 'c')) quit();
+	});
+	return null;
+}

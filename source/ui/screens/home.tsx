@@ -1,0 +1,109 @@
+import {Box, Text} from 'ink';
+import React, {useMemo} from 'react';
+import {evaluate} from '../../model/evaluate.js';
+import {sanitizeLine} from '../../terminal/sanitize.js';
+import {Footer} from '../components/footer.js';
+import {Header} from '../components/header.js';
+import {MessageLine} from '../components/message-line.js';
+import {ProgressBar} from '../components/progress-bar.js';
+import {windowStart} from '../components/window.js';
+import {useKeys} from '../use-keys.js';
+import {useAppActions, useAppState} from '../state/context.js';
+import type {Size} from '../use-terminal-size.js';
+
+export function HomeScreen({size}: {size: Size}) {
+	const state = useAppState();
+	const {dispatch, services} = useAppActions();
+	const reviews = state.db.reviews;
+	const height = Math.max(1, size.rows - 1 - (1 + 2 + 2 + 2));
+	const start = windowStart(state.homeIndex, reviews.length, height);
+	const shown = reviews.slice(start, start + height);
+	// Only the visible rows are judged: the database may hold a thousand reviews.
+	const rows = useMemo(
+		() =>
+			shown.map((r) => {
+				const e = evaluate(state.loaded.checklist, r, services.now());
+				return {
+					review: r,
+					done: e.totals.items - e.totals.pending,
+					total: e.totals.items,
+					verdict: e.verdict,
+					blockers: e.totals.blockers,
+				};
+			}),
+		[shown, state.loaded.checklist, services],
+	);
+
+	useKeys(
+		'home',
+		(action) => {
+			switch (action) {
+				case 'prev-item':
+					return dispatch({type: 'home-move', delta: -1, count: reviews.length});
+				case 'next-item':
+					return dispatch({type: 'home-move', delta: 1, count: reviews.length});
+				case 'open': {
+					const r = reviews[state.homeIndex];
+					if (r) dispatch({type: 'open-review', reviewId: r.id});
+					return;
+				}
+				case 'new-review':
+					return dispatch({type: 'go', screen: 'new-review'});
+				case 'help':
+					return dispatch({type: 'toggle-help'});
+				case 'back':
+				case 'quit':
+					return services.quit();
+				default:
+					return;
+			}
+		},
+		!state.help,
+	);
+
+	const width = size.columns;
+	const nameW = Math.min(30, Math.floor(width * 0.35));
+	return (
+		<Box flexDirection="column" width={width}>
+			<Header
+				title={`${reviews.length} review${reviews.length === 1 ? '' : 's'} · ${sanitizeLine(services.dbPath)}`}
+				width={width}
+			/>
+			<Box height={2} flexDirection="column">
+				<Text bold>{sanitizeLine(state.loaded.checklist.title)}</Text>
+				<Text dimColor>
+					{reviews.length
+						? 'Choose a review to resume, or start a new one.'
+						: 'No reviews yet: press n to start one.'}
+				</Text>
+			</Box>
+			<Box flexDirection="column" height={height}>
+				{rows.map((row, k) => {
+					const focused = start + k === state.homeIndex;
+					const r = row.review;
+					return (
+						<Box key={r.id}>
+							<Text color="cyan">{focused ? '› ' : '  '}</Text>
+							<Box width={nameW} flexShrink={0}>
+								<Text wrap="truncate-end" bold={focused} inverse={focused}>
+									{sanitizeLine(`${r.system}${r.release ? ` ${r.release}` : ''}`)}
+								</Text>
+							</Box>
+							<Box marginLeft={1} flexShrink={0}>
+								<ProgressBar ratio={row.total ? row.done / row.total : 1} width={10} />
+								<Text dimColor>{` ${`${row.done}/${row.total}`.padStart(7)} `}</Text>
+							</Box>
+							<Box flexShrink={1}>
+								<Text wrap="truncate-end" color={row.verdict === 'ready' ? 'green' : 'red'}>
+									{row.verdict === 'ready' ? '✔ READY' : `✖ NOT READY (${row.blockers})`}
+								</Text>
+							</Box>
+						</Box>
+					);
+				})}
+			</Box>
+			<MessageLine width={width} />
+			<Footer scope="home" width={width} />
+		</Box>
+	);
+}

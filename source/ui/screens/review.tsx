@@ -1,0 +1,559 @@
+import {Box, Text} from 'ink';
+import React, {useMemo} from 'react';
+import {evaluate, type Evaluation, type ItemResult} from '../../model/evaluate.js';
+import {
+	invalidAnswer,
+	withEvidence,
+	withNote,
+	withoutEvidence,
+	withStatus,
+	type Actor,
+} from '../../model/review.js';
+import type {ChecklistItem} from '../../model/schemas.js';
+import {parseEvidence} from '../../system/evidence.js';
+import {sanitize, sanitizeLine} from '../../terminal/sanitize.js';
+import {Footer} from '../components/footer.js';
+import {Header} from '../components/header.js';
+import {MessageLine} from '../components/message-line.js';
+import {ProgressBar} from '../components/progress-bar.js';
+import {StatusBadge} from '../components/status.js';
+import {TextPrompt} from '../components/text-prompt.js';
+import {windowStart} from '../components/window.js';
+import {useKeys} from '../use-keys.js';
+import {useAppActions, useAppState} from '../state/context.js';
+import {currentReview, visibleItems, type Prompt, type State} from '../state/reducer.js';
+import type {Size} from '../use-terminal-size.js';
+
+/** Rows of the review screen for a terminal height; the frame stays shorter than the terminal. */
+export function reviewLayout(size: Size): {
+	wide: boolean;
+	listH: number;
+	detailH: number;
+	sectionW: number;
+} {
+	const wide = size.columns >= 80;
+	const free = size.rows - 1 - 6;
+	const detailH = Math.max(6, Math.min(12, Math.floor(free * 0.45)));
+	return {
+		wide,
+		listH: Math.max(3, free - detailH),
+		detailH,
+		sectionW: Math.min(38, Math.floor(size.columns * 0.38)),
+	};
+}
+
+function plusDays(d: Date, days: number): string {
+	const t = new Date(d.getTime());
+	t.setUTCDate(t.getUTCDate() + days);
+	return t.toISOString().slice(0, 10);
+}
+
+function resultFor(
+	evaluation: Evaluation,
+	sectionIndex: number,
+	itemId: string | undefined,
+): ItemResult | undefined {
+	return evaluation.sections[sectionIndex]?.items.find((r) => r.item.id === itemId);
+}
+
+function SectionsList({
+	state,
+	evaluation,
+	height,
+	width,
+}: {
+	state: State;
+	evaluation: Evaluation;
+	height: number;
+	width: number;
+}) {
+	const sections = evaluation.sections;
+	const start = windowStart(state.sectionIndex, sections.length, height);
+	const barW = width >= 34 ? 8 : 5;
+	return (
+		<Box flexDirection="column" width={width} height={height} marginRight={1} flexShrink={0}>
+			{sections.slice(start, start + height).map((s, k) => {
+				const i = start + k;
+				const current = i === state.sectionIndex;
+				const done = s.totals.items - s.totals.pending;
+				const count = `${done}/${s.totals.items}`;
+				const dim = state.filter !== '' && visibleItems(state, i).length === 0;
+				return (
+					<Box key={s.section.id} width={width} height={1}>
+						<Box flexGrow={1} flexShrink={1}>
+							<Text
+								wrap="truncate-end"
+								bold={current}
+								color={current ? 'cyan' : undefined}
+								dimColor={dim}
+							>
+								{current ? '▸ ' : '  '}
+								{sanitizeLine(s.section.title)}
+							</Text>
+						</Box>
+						<Box flexShrink={0} marginLeft={1}>
+							<ProgressBar
+								ratio={s.totals.items ? done / s.totals.items : 1}
+								width={barW}
+								color={s.totals.blockers && done === s.totals.items ? 'yellow' : 'green'}
+							/>
+							<Text dimColor>{` ${count.padStart(5)}`}</Text>
+						</Box>
+					</Box>
+				);
+			})}
+		</Box>
+	);
+}
+
+function SectionLine({
+	state,
+	evaluation,
+	width,
+}: {
+	state: State;
+	evaluation: Evaluation;
+	width: number;
+}) {
+	const s = evaluation.sections[state.sectionIndex];
+	if (!s) return null;
+	const done = s.totals.items - s.totals.pending;
+	return (
+		<Box width={width}>
+			<Box flexGrow={1} flexShrink={1}>
+				<Text wrap="truncate-end" bold color="cyan">
+					{`◂ ${state.sectionIndex + 1}/${evaluation.sections.length} ${sanitizeLine(s.section.title)} ▸`}
+				</Text>
+			</Box>
+			<Box flexShrink={0} marginLeft={1}>
+				<ProgressBar ratio={s.totals.items ? done / s.totals.items : 1} width={6} />
+				<Text dimColor>{` ${done}/${s.totals.items}`}</Text>
+			</Box>
+		</Box>
+	);
+}
+
+function ItemsList({
+	state,
+	evaluation,
+	height,
+	width,
+}: {
+	state: State;
+	evaluation: Evaluation;
+	height: number;
+	width: number;
+}) {
+	const items = visibleItems(state, state.sectionIndex);
+	const focus = Math.max(
+		0,
+		items.findIndex((it) => it.id === state.itemId),
+	);
+	const start = windowStart(focus, items.length, height);
+	const results = evaluation.sections[state.sectionIndex]?.items;
+	const byId = useMemo(() => new Map((results ?? []).map((r) => [r.item.id, r])), [results]);
+	if (items.length === 0)
+		return (
+			<Box height={height}>
+				<Text dimColor>No item in this section matches “{sanitizeLine(state.filter)}”.</Text>
+			</Box>
+		);
+	return (
+		<Box flexDirection="column" width={width} height={height} flexShrink={0}>
+			{items.slice(start, start + height).map((it) => {
+				const r = byId.get(it.id);
+				const focused = it.id === state.itemId;
+				return (
+					<Box key={it.id} width={width} height={1} overflow="hidden">
+						<Text color="cyan">{focused ? '› ' : '  '}</Text>
+						<Box width={10} flexShrink={0}>
+							<StatusBadge status={r?.answer.status ?? 'pending'} stale={r?.stale} />
+						</Box>
+						<Box width={Math.max(1, width - 12)}>
+							<Text wrap="truncate-end" bold={focused} inverse={focused}>
+								{sanitizeLine(it.title)}
+								{it.level === 'recommended' ? ' (recommended)' : ''}
+								{r?.blocker && r.answer.status !== 'pending' && r.answer.status !== 'fail'
+									? ' !'
+									: ''}
+							</Text>
+						</Box>
+					</Box>
+				);
+			})}
+		</Box>
+	);
+}
+
+function Detail({
+	result,
+	height,
+	width,
+}: {
+	result: ItemResult | undefined;
+	height: number;
+	width: number;
+}) {
+	if (!result) return <Box height={height} />;
+	const {item, answer} = result;
+	const tags = [
+		item.level,
+		item.evidenceRequired ? 'evidence required' : 'evidence optional',
+		item.reviewEvery ? `review every ${item.reviewEvery}` : undefined,
+	]
+		.filter(Boolean)
+		.join(' · ');
+	const signed = answer.signedOff;
+	return (
+		<Box flexDirection="column" height={height} width={width} overflow="hidden">
+			<Text bold wrap="truncate-end">
+				{sanitizeLine(item.title)}
+			</Text>
+			<Text dimColor wrap="truncate-end">{`${sanitizeLine(item.id)} · ${tags}`}</Text>
+			<Text wrap="truncate-end">
+				<StatusBadge status={answer.status} stale={result.stale} />
+				{signed ? (
+					<Text
+						dimColor
+					>{`  signed off by ${sanitizeLine(signed.by)} at ${signed.at.slice(0, 16).replace('T', ' ')} UTC${signed.commit ? ` (commit ${signed.commit.slice(0, 7)})` : ''}`}</Text>
+				) : null}
+				{result.blocker && answer.status !== 'pending' ? (
+					<Text color="red">{`  blocker: ${sanitizeLine(result.blocker)}`}</Text>
+				) : null}
+			</Text>
+			{item.guidance ? <Text dimColor>{sanitize(item.guidance)}</Text> : null}
+			{answer.evidence.length > 0 ? (
+				answer.evidence.map((e, i) => (
+					<Text key={`${e.kind}:${e.ref}`} wrap="truncate-end">
+						<Text color="cyan">{`evidence ${i + 1}: `}</Text>
+						{e.kind === 'file'
+							? `file ${sanitizeLine(e.ref)}${e.sha256 ? ` (sha256 ${e.sha256.slice(0, 12)}…)` : ''}`
+							: sanitizeLine(e.ref)}
+					</Text>
+				))
+			) : (
+				<Text dimColor>
+					{item.evidenceRequired ? 'evidence: none yet (e adds a URL or file)' : 'evidence: none'}
+				</Text>
+			)}
+			{answer.status === 'na' && answer.justification ? (
+				<Text wrap="truncate-end">{`justification: ${sanitizeLine(answer.justification)}`}</Text>
+			) : null}
+			{answer.status === 'waived' && answer.waiver ? (
+				<Text wrap="truncate-end">{`waiver: ${sanitizeLine(answer.waiver.reason)} · owner ${sanitizeLine(answer.waiver.owner)} · expires ${answer.waiver.expires}`}</Text>
+			) : null}
+			{answer.note ? <Text wrap="truncate-end">{`note: ${sanitizeLine(answer.note)}`}</Text> : null}
+		</Box>
+	);
+}
+
+function PromptArea({
+	prompt,
+	item,
+	width,
+}: {
+	prompt: Prompt;
+	item: ChecklistItem | undefined;
+	width: number;
+}) {
+	const state = useAppState();
+	const {dispatch, services} = useAppActions();
+	const review = currentReview(state);
+	const actor = (): Actor => ({
+		by: services.reviewer(),
+		at: services.now(),
+		commit: services.commit(),
+	});
+	const cancel = () => dispatch({type: 'close-prompt'});
+	if (prompt.kind === 'filter')
+		return (
+			<TextPrompt
+				key="filter"
+				label="Filter (text or status):"
+				initial={state.filter}
+				hint="pass, fail, pending, na, waived, or any text · enter applies · esc cancels"
+				width={width}
+				onCancel={cancel}
+				onSubmit={(text) => void dispatch({type: 'set-filter', text: text.trim()})}
+			/>
+		);
+	if (!review || !item) return null;
+	const answer = review.answers[item.id] ?? {status: 'pending' as const, evidence: []};
+	const title = sanitizeLine(item.title).slice(0, 40);
+	const record = (next: typeof answer, advance: boolean): string | undefined => {
+		const problem = invalidAnswer(item, next, services.now());
+		if (problem) return problem;
+		dispatch({type: 'record', itemId: item.id, answer: next, actor: actor(), advance});
+		return undefined;
+	};
+	switch (prompt.kind) {
+		case 'evidence':
+			return (
+				<TextPrompt
+					key="evidence"
+					label={
+						prompt.thenPass
+							? `Pass needs evidence — URL or file path:`
+							: `Evidence for “${title}” (URL or file path):`
+					}
+					width={width}
+					onCancel={cancel}
+					onSubmit={(text) => {
+						const parsed = parseEvidence(text, services.cwd, services.now());
+						if (!parsed.ok) return parsed.error;
+						const withEv = withEvidence(answer, parsed.evidence);
+						if (withEv === answer) return 'that evidence is already attached';
+						return record(prompt.thenPass ? withStatus(withEv, 'pass') : withEv, prompt.thenPass);
+					}}
+				/>
+			);
+		case 'note':
+			return (
+				<TextPrompt
+					key="note"
+					label="Note:"
+					initial={answer.note ?? ''}
+					hint="enter saves (empty removes the note) · esc cancels"
+					width={width}
+					onCancel={cancel}
+					onSubmit={(text) => {
+						if (text.trim() === (answer.note ?? '').trim()) return void cancel();
+						return record(withNote(answer, text.trim()), false);
+					}}
+				/>
+			);
+		case 'justification':
+			return (
+				<TextPrompt
+					key="justification"
+					label="Not applicable because:"
+					initial={answer.justification ?? ''}
+					width={width}
+					onCancel={cancel}
+					onSubmit={(text) => {
+						if (!text.trim()) return 'a justification is required';
+						return record(withStatus(answer, 'na', {justification: text.trim()}), true);
+					}}
+				/>
+			);
+		case 'remove-evidence':
+			return (
+				<TextPrompt
+					key="remove"
+					label={`Remove which evidence (1-${answer.evidence.length})?`}
+					width={width}
+					onCancel={cancel}
+					onSubmit={(text) => {
+						const n = Number(text.trim());
+						if (!Number.isInteger(n) || n < 1 || n > answer.evidence.length)
+							return `type a number from 1 to ${answer.evidence.length}`;
+						return record(withoutEvidence(answer, n - 1), false);
+					}}
+				/>
+			);
+		case 'waiver':
+			if (prompt.step === 'reason')
+				return (
+					<TextPrompt
+						key="waiver-reason"
+						label="Waive — the accepted risk (reason):"
+						initial={answer.waiver?.reason ?? ''}
+						width={width}
+						onCancel={cancel}
+						onSubmit={(text) => {
+							if (!text.trim()) return 'a waiver needs a reason';
+							dispatch({
+								type: 'open-prompt',
+								prompt: {...prompt, step: 'owner', reason: text.trim()},
+							});
+							return undefined;
+						}}
+					/>
+				);
+			if (prompt.step === 'owner')
+				return (
+					<TextPrompt
+						key="waiver-owner"
+						label="Waive — who owns the risk:"
+						initial={answer.waiver?.owner ?? services.reviewer()}
+						width={width}
+						onCancel={cancel}
+						onSubmit={(text) => {
+							if (!text.trim()) return 'a waiver needs an owner';
+							dispatch({
+								type: 'open-prompt',
+								prompt: {...prompt, step: 'expires', owner: text.trim()},
+							});
+							return undefined;
+						}}
+					/>
+				);
+			return (
+				<TextPrompt
+					key="waiver-expires"
+					label="Waive — expires on (YYYY-MM-DD):"
+					initial={answer.waiver?.expires ?? plusDays(services.now(), 30)}
+					width={width}
+					onCancel={cancel}
+					onSubmit={(text) =>
+						record(
+							withStatus(answer, 'waived', {
+								waiver: {
+									reason: prompt.reason ?? '',
+									owner: prompt.owner ?? '',
+									expires: text.trim(),
+								},
+							}),
+							true,
+						)
+					}
+				/>
+			);
+	}
+}
+
+export function ReviewScreen({size}: {size: Size}) {
+	const state = useAppState();
+	const {dispatch, services} = useAppActions();
+	const review = currentReview(state);
+	const {checklist} = state.loaded;
+	const evaluation = useMemo(
+		() => (review ? evaluate(checklist, review, services.now()) : undefined),
+		[review, checklist, services],
+	);
+	const layout = reviewLayout(size);
+	const result = evaluation ? resultFor(evaluation, state.sectionIndex, state.itemId) : undefined;
+
+	useKeys(
+		'review',
+		(action) => {
+			if (!action || !review) return;
+			const item = result?.item;
+			const answer = result?.answer;
+			const actor = (): Actor => ({
+				by: services.reviewer(),
+				at: services.now(),
+				commit: services.commit(),
+			});
+			const record = (next: NonNullable<typeof answer>, advance: boolean) => {
+				if (!item) return;
+				const problem = invalidAnswer(item, next, services.now());
+				if (problem) return dispatch({type: 'message', message: {kind: 'error', text: problem}});
+				dispatch({type: 'record', itemId: item.id, answer: next, actor: actor(), advance});
+			};
+			switch (action) {
+				case 'prev-item':
+					return dispatch({type: 'move-item', delta: -1});
+				case 'next-item':
+					return dispatch({type: 'move-item', delta: 1});
+				case 'prev-section':
+					return dispatch({type: 'move-section', delta: -1});
+				case 'next-section':
+					return dispatch({type: 'move-section', delta: 1});
+				case 'summary':
+					return dispatch({type: 'go', screen: 'summary'});
+				case 'help':
+					return dispatch({type: 'toggle-help'});
+				case 'quit':
+					return services.quit();
+				case 'undo':
+					return dispatch({type: 'undo', actor: actor()});
+				case 'filter':
+					return dispatch({type: 'open-prompt', prompt: {kind: 'filter'}});
+				case 'back':
+					if (state.filter) return dispatch({type: 'set-filter', text: ''});
+					return dispatch({type: 'go', screen: 'home'});
+				default:
+					break;
+			}
+			if (!item || !answer) return;
+			switch (action) {
+				case 'pass':
+					if (item.evidenceRequired && answer.evidence.length === 0)
+						return dispatch({
+							type: 'open-prompt',
+							prompt: {kind: 'evidence', itemId: item.id, thenPass: true},
+						});
+					return record(withStatus(answer, 'pass'), true);
+				case 'fail':
+					return record(withStatus(answer, 'fail'), true);
+				case 'na':
+					return dispatch({type: 'open-prompt', prompt: {kind: 'justification', itemId: item.id}});
+				case 'waive':
+					return dispatch({
+						type: 'open-prompt',
+						prompt: {kind: 'waiver', itemId: item.id, step: 'reason'},
+					});
+				case 'reset':
+					if (answer.status === 'pending')
+						return dispatch({type: 'message', message: {kind: 'info', text: 'Already pending.'}});
+					return record(withStatus(answer, 'pending'), false);
+				case 'add-evidence':
+					return dispatch({
+						type: 'open-prompt',
+						prompt: {kind: 'evidence', itemId: item.id, thenPass: false},
+					});
+				case 'remove-evidence':
+					if (answer.evidence.length === 0)
+						return dispatch({
+							type: 'message',
+							message: {kind: 'info', text: 'This item has no evidence to remove.'},
+						});
+					if (answer.evidence.length === 1) return record(withoutEvidence(answer, 0), false);
+					return dispatch({
+						type: 'open-prompt',
+						prompt: {kind: 'remove-evidence', itemId: item.id},
+					});
+				case 'edit-note':
+					return dispatch({type: 'open-prompt', prompt: {kind: 'note', itemId: item.id}});
+				default:
+					return;
+			}
+		},
+		!state.prompt && !state.help,
+	);
+
+	if (!review || !evaluation) return <Text>No review is open.</Text>;
+	const width = size.columns;
+	const done = evaluation.totals.items - evaluation.totals.pending;
+	const title = `${review.system}${review.release ? ` ${review.release}` : ''} · ${done}/${evaluation.totals.items} answered · ${checklist.title}${state.filter ? ` · filter: ${state.filter}` : ''}`;
+	return (
+		<Box flexDirection="column" width={width}>
+			<Header title={title} width={width} />
+			{layout.wide ? (
+				<Box height={layout.listH} width={width}>
+					<SectionsList
+						state={state}
+						evaluation={evaluation}
+						height={layout.listH}
+						width={layout.sectionW}
+					/>
+					<ItemsList
+						state={state}
+						evaluation={evaluation}
+						height={layout.listH}
+						width={width - layout.sectionW - 1}
+					/>
+				</Box>
+			) : (
+				<Box height={layout.listH} flexDirection="column" width={width}>
+					<SectionLine state={state} evaluation={evaluation} width={width} />
+					<ItemsList
+						state={state}
+						evaluation={evaluation}
+						height={layout.listH - 1}
+						width={width}
+					/>
+				</Box>
+			)}
+			<Text dimColor>{'─'.repeat(Math.max(1, width - 1))}</Text>
+			<Detail result={result} height={layout.detailH} width={width} />
+			{state.prompt ? (
+				<PromptArea prompt={state.prompt} item={result?.item} width={width} />
+			) : (
+				<MessageLine width={width} />
+			)}
+			<Footer scope="review" width={width} />
+		</Box>
+	);
+}

@@ -1,0 +1,153 @@
+import {Box, Text} from 'ink';
+import React, {useMemo} from 'react';
+import {evaluate} from '../../model/evaluate.js';
+import {sanitizeLine} from '../../terminal/sanitize.js';
+import {Footer} from '../components/footer.js';
+import {Header} from '../components/header.js';
+import {MessageLine} from '../components/message-line.js';
+import {ProgressBar} from '../components/progress-bar.js';
+import {StatusBadge} from '../components/status.js';
+import {windowStart} from '../components/window.js';
+import {useKeys} from '../use-keys.js';
+import {useAppActions, useAppState} from '../state/context.js';
+import {currentReview} from '../state/reducer.js';
+import type {Size} from '../use-terminal-size.js';
+
+export function SummaryScreen({size}: {size: Size}) {
+	const state = useAppState();
+	const {dispatch, services} = useAppActions();
+	const review = currentReview(state);
+	const {checklist} = state.loaded;
+	const evaluation = useMemo(
+		() => (review ? evaluate(checklist, review, services.now()) : undefined),
+		[review, checklist, services],
+	);
+	const blockers = evaluation?.blockers ?? [];
+
+	useKeys(
+		'summary',
+		(action) => {
+			if (!action || !review) return;
+			switch (action) {
+				case 'prev-item':
+					return dispatch({type: 'summary-move', delta: -1, count: blockers.length});
+				case 'next-item':
+					return dispatch({type: 'summary-move', delta: 1, count: blockers.length});
+				case 'jump': {
+					const b = blockers[state.summaryIndex];
+					if (b) dispatch({type: 'focus-item', itemId: b.item.id});
+					return;
+				}
+				case 'write-snapshot':
+					dispatch({type: 'message', message: {kind: 'info', text: 'Writing snapshot…'}});
+					services.writeSnapshot(review).then(
+						(files) => dispatch({type: 'written', files}),
+						(error: unknown) =>
+							dispatch({
+								type: 'message',
+								message: {
+									kind: 'error',
+									text: `snapshot not written: ${error instanceof Error ? error.message : String(error)}`,
+								},
+							}),
+					);
+					return;
+				case 'help':
+					return dispatch({type: 'toggle-help'});
+				case 'back':
+					return dispatch({type: 'go', screen: 'review'});
+				case 'quit':
+					return services.quit();
+				default:
+					return;
+			}
+		},
+		!state.help,
+	);
+
+	if (!review || !evaluation) return <Text>No review is open.</Text>;
+	const width = size.columns;
+	const ready = evaluation.verdict === 'ready';
+	const t = evaluation.totals;
+	const sectionsH = Math.min(
+		evaluation.sections.length,
+		Math.max(3, Math.floor((size.rows - 12) / 2)),
+	);
+	const writtenH = state.written ? 2 : 0;
+	const blockersH = Math.max(1, size.rows - 1 - (1 + 2 + sectionsH + 2 + 1 + writtenH + 2 + 2));
+	const secStart = windowStart(0, evaluation.sections.length, sectionsH);
+	const bStart = windowStart(state.summaryIndex, blockers.length, blockersH);
+	const nameW = Math.min(34, Math.floor(width * 0.35));
+	return (
+		<Box flexDirection="column" width={width}>
+			<Header
+				title={`Summary · ${review.system}${review.release ? ` ${review.release}` : ''} · ${checklist.title}`}
+				width={width}
+			/>
+			<Box height={2} flexDirection="column">
+				<Text bold inverse color={ready ? 'green' : 'red'}>
+					{ready
+						? ' ✔ READY '
+						: ` ✖ NOT READY — ${t.blockers} blocker${t.blockers === 1 ? '' : 's'} `}
+				</Text>
+				<Text wrap="truncate-end">{`${t.items} items: ${t.pass} pass · ${t.fail} fail · ${t.na} n/a · ${t.waived} waived · ${t.pending} pending · ${t.stale} stale`}</Text>
+			</Box>
+			<Box flexDirection="column" height={sectionsH}>
+				{evaluation.sections.slice(secStart, secStart + sectionsH).map((s) => {
+					const done = s.totals.items - s.totals.pending;
+					return (
+						<Box key={s.section.id}>
+							<Box width={nameW} flexShrink={0} marginRight={1}>
+								<Text wrap="truncate-end">{sanitizeLine(s.section.title)}</Text>
+							</Box>
+							<ProgressBar ratio={s.totals.items ? done / s.totals.items : 1} width={10} />
+							<Box flexShrink={1} marginLeft={1}>
+								<Text
+									wrap="truncate-end"
+									dimColor
+								>{`${done}/${s.totals.items} · ✔${s.totals.pass} ✖${s.totals.fail} –${s.totals.na} ⚑${s.totals.waived} ○${s.totals.pending}${s.totals.stale ? ` ⌛${s.totals.stale}` : ''}${s.totals.blockers ? ` · ${s.totals.blockers} blocking` : ''}`}</Text>
+							</Box>
+						</Box>
+					);
+				})}
+			</Box>
+			<Box height={1} />
+			<Text bold>
+				{blockers.length ? `Blockers (${blockers.length}) — enter jumps to one:` : 'No blockers.'}
+			</Text>
+			<Box flexDirection="column" height={blockersH}>
+				{blockers.slice(bStart, bStart + blockersH).map((b, k) => {
+					const focused = bStart + k === state.summaryIndex;
+					return (
+						<Box key={b.item.id}>
+							<Text color="cyan">{focused ? '› ' : '  '}</Text>
+							<Box width={10} flexShrink={0}>
+								<StatusBadge status={b.answer.status} stale={b.stale} />
+							</Box>
+							<Box flexShrink={1}>
+								<Text
+									wrap="truncate-end"
+									inverse={focused}
+								>{`${sanitizeLine(b.item.title)} — ${sanitizeLine(b.blocker ?? '')}`}</Text>
+							</Box>
+						</Box>
+					);
+				})}
+			</Box>
+			{state.written ? (
+				<Box flexDirection="column" height={2}>
+					<Text
+						wrap="truncate-start"
+						color="green"
+					>{`✔ wrote ${sanitizeLine(state.written.json)}`}</Text>
+					<Text
+						wrap="truncate-start"
+						color="green"
+					>{`✔ wrote ${sanitizeLine(state.written.markdown)}`}</Text>
+				</Box>
+			) : null}
+			<MessageLine width={width} />
+			<Footer scope="summary" width={width} />
+		</Box>
+	);
+}

@@ -1,0 +1,47 @@
+import React, {createContext, useContext, type Dispatch, type ReactNode} from 'react';
+import type {Review} from '../../model/schemas.js';
+import type {Action, State} from './reducer.js';
+
+/** What screens may ask of the world outside the reducer. */
+export type Services = {
+	cwd: string;
+	dbPath: string;
+	now: () => Date;
+	reviewer: () => string;
+	commit: () => string | undefined;
+	writeSnapshot: (review: Review) => Promise<{json: string; markdown: string}>;
+	quit: () => void;
+};
+
+export type Actions = {dispatch: Dispatch<Action>; services: Services};
+
+const StateContext = createContext<State | undefined>(undefined);
+const ActionsContext = createContext<Actions | undefined>(undefined);
+
+export function AppProviders({
+	state,
+	actions,
+	children,
+}: {
+	state: State;
+	actions: Actions;
+	children: ReactNode;
+}) {
+	return (
+		<ActionsContext.Provider value={actions}>
+			<StateContext.Provider value={state}>{children}</StateContext.Provider>
+		</ActionsContext.Provider>
+	);
+}
+
+export function useAppState(): State {
+	const state = useContext(StateContext);
+	if (!state) throw new Error('useAppState must be used inside AppProviders');
+	return state;
+}
+
+export function useAppActions(): Actions {
+	const actions = useContext(ActionsContext);
+	if (!actions) throw new Error('useAppActions must be used inside AppProviders');
+	return actions;
+}
