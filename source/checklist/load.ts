@@ -1,76 +1,103 @@
 import {readFileSync} from 'node:fs';
-import {dirname, join} from 'node:path';
+import {dirname, extname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {PreflightError} from '../errors.js';
 import {digestOf} from '../model/canonical.js';
 import {checklistSchema, type Checklist} from '../model/schemas.js';
 import * as z from '../model/zod.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
+import {fromAwsLens, fromAzure, isAwsLens, isAzureChecklist, type Converted} from './foreign.js';
+import {jsonLocator, parseJson} from './json-source.js';
+import {fromMarkdown} from './markdown.js';
+import {
+	at,
+	ChecklistError,
+	duplicateIdIssues,
+	formatPath,
+	locateNearest,
+	zodIssues,
+	type ChecklistProblem,
+	type Locator,
+	type RawIssue,
+} from './problems.js';
+
+export {ChecklistError, formatPath, zodProblems, problemLine} from './problems.js';
+export type {ChecklistProblem, Position} from './problems.js';
 
 /** A checklist as loaded: its content, where it came from and its content digest. */
 export type LoadedChecklist = {checklist: Checklist; path: string; digest: string};
 
-/** One problem found in a checklist file, with where it is. */
-export type ChecklistProblem = {where: string; message: string};
+/** Formats `--checklist-format` accepts. */
+export const checklistFormats = ['json', 'yaml', 'markdown', 'aws-lens', 'azure'] as const;
+export type ChecklistFormat = (typeof checklistFormats)[number];
 
-export class ChecklistError extends PreflightError {
-	readonly problems: ChecklistProblem[];
-	constructor(path: string, problems: ChecklistProblem[]) {
-		const first = problems[0];
-		const more =
-			problems.length > 1
-				? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})`
-				: '';
-		super(
-			`checklist ${sanitizeLine(path)}: ${first ? `${first.where ? `${first.where}: ` : ''}${first.message}` : 'invalid'}${more}`,
-		);
-		this.problems = problems;
-	}
+type Syntax = 'json' | 'yaml' | 'markdown';
+type Source = {data: unknown; locate: Locator; syntax: 'json' | 'yaml'};
+type YamlModule = typeof import('./yaml-source.js');
+
+let yamlModule: YamlModule | undefined;
+
+/** Loads the YAML parser (kept out of start-up); afterwards loadChecklist reads YAML too. */
+export async function loadYamlSupport(): Promise<void> {
+	yamlModule ??= await import('./yaml-source.js');
 }
 
-/** `sections[1].items[0].title` from a zod issue path. */
-export function formatPath(path: readonly PropertyKey[]): string {
-	let out = '';
-	for (const p of path) {
-		if (typeof p === 'number') out += `[${p}]`;
-		else out += out ? `.${String(p)}` : String(p);
-	}
-	return sanitizeLine(out);
+/** Where a problem is: the field path and, when known, line and column. */
+function describe(
+	source: Source,
+	path: readonly PropertyKey[],
+	key?: string,
+): Omit<ChecklistProblem, 'message'> {
+	const position = locateNearest(source.locate, path, key);
+	const field = formatPath(key === undefined ? path : [...path, key]);
+	if (!position) return {where: field};
+	if (source.syntax === 'yaml')
+		return {where: `${at(position)}${field ? ` (${field})` : ''}`, ...position};
+	return {where: `${field || 'top level'} (${at(position)})`, ...position};
 }
 
-export function zodProblems(error: z.core.$ZodError): ChecklistProblem[] {
-	return error.issues.map((issue) => {
-		let message = issue.message;
-		if (issue.code === 'unrecognized_keys')
-			message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-		return {where: formatPath(issue.path), message: sanitizeLine(message)};
-	});
+function problemsOf(
+	issues: readonly RawIssue[],
+	where: (issue: RawIssue) => Omit<ChecklistProblem, 'message'>,
+): ChecklistProblem[] {
+	return issues.map((issue) => ({...where(issue), message: issue.message}));
+}
+
+/**
+ * Validates converted data against the checklist schema; problems are placed by
+ * `where`. Duplicate ids are looked for even when other problems exist (the
+ * schema's own check only runs on otherwise valid data).
+ */
+function validate(
+	data: unknown,
+	path: string,
+	where: (issue: RawIssue) => Omit<ChecklistProblem, 'message'>,
+	earlier: ChecklistProblem[] = [],
+): LoadedChecklist {
+	const result = z.safeParse(checklistSchema, data);
+	if (result.success && earlier.length === 0) {
+		const {$schema: _ignored, ...content} = result.data;
+		return {checklist: content, path, digest: digestOf(content)};
+	}
+	const issues = result.success
+		? []
+		: [
+				...zodIssues(result.error).filter(
+					(i) => !(i.message.startsWith('duplicate ') && i.path.at(-1) === 'id'),
+				),
+				...duplicateIdIssues(data),
+			];
+	throw new ChecklistError(path, [...earlier, ...problemsOf(issues, where)]);
 }
 
 /** Validates parsed data as a checklist; throws ChecklistError naming every problem. */
 export function checklistFromData(data: unknown, path: string): LoadedChecklist {
-	const result = z.safeParse(checklistSchema, data);
-	if (!result.success) throw new ChecklistError(path, zodProblems(result.error));
-	const {$schema: _ignored, ...content} = result.data;
-	return {checklist: content, path, digest: digestOf(content)};
+	return validate(data, path, (i) => ({
+		where: formatPath(i.key === undefined ? i.path : [...i.path, i.key]),
+	}));
 }
 
-function jsonProblem(text: string, error: unknown): ChecklistProblem {
-	const message = error instanceof Error ? error.message : String(error);
-	const at = /position (\d+)/.exec(message);
-	if (at) {
-		const pos = Number(at[1]);
-		const before = text.slice(0, pos).split('\n');
-		return {
-			where: `line ${before.length}, column ${(before.at(-1)?.length ?? 0) + 1}`,
-			message: 'not valid JSON',
-		};
-	}
-	return {where: '', message: `not valid JSON (${sanitizeLine(message)})`};
-}
-
-/** Reads and validates a checklist file. */
-export function loadChecklist(path: string): LoadedChecklist {
+function readText(path: string): string {
 	let text: string;
 	try {
 		text = readFileSync(path, 'utf8');
@@ -80,13 +107,121 @@ export function loadChecklist(path: string): LoadedChecklist {
 			`checklist ${sanitizeLine(path)}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`}`,
 		);
 	}
-	let data: unknown;
-	try {
-		data = JSON.parse(text);
-	} catch (error) {
-		throw new ChecklistError(path, [jsonProblem(text, error)]);
+	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The syntax of a file: from the format when given, else the extension, else the content. */
+function syntaxOf(path: string, text: string, format?: ChecklistFormat): Syntax {
+	if (format === 'json' || format === 'yaml' || format === 'markdown') return format;
+	const ext = extname(path).toLowerCase();
+	if (ext === '.json') return 'json';
+	if (ext === '.yaml' || ext === '.yml') return 'yaml';
+	if (ext === '.md' || ext === '.markdown' || ext === '.mdown') return 'markdown';
+	const start = text.trimStart();
+	if (start.startsWith('{') || start.startsWith('[')) return 'json';
+	if (/^#{1,6}[ \t]/m.test(text) || /^[ \t]*[-*+][ \t]+\[[ xX]\]/m.test(text)) return 'markdown';
+	return 'yaml';
+}
+
+function fromJsonText(text: string, path: string): Source {
+	const parsed = parseJson(text);
+	if ('error' in parsed) {
+		const detail = parsed.error.message
+			.replace(/,? ".*" is not valid JSON$/s, '')
+			.replace(/ in JSON at position \d+.*$/s, '');
+		const position = parsed.error.position;
+		throw new ChecklistError(path, [
+			{
+				where: position ? at(position) : '',
+				message: `not valid JSON (${detail})`,
+				...position,
+			},
+		]);
 	}
-	return checklistFromData(data, path);
+	return {data: parsed.data, locate: jsonLocator(text), syntax: 'json'};
+}
+
+function fromYamlText(text: string, path: string): Source {
+	if (!yamlModule)
+		throw new PreflightError(
+			`checklist ${sanitizeLine(path)}: YAML support is not loaded (the caller must use loadChecklistAsync)`,
+		);
+	const parsed = yamlModule.parseYaml(text);
+	if ('problems' in parsed) throw new ChecklistError(path, parsed.problems);
+	return {data: parsed.data, locate: parsed.locate, syntax: 'yaml'};
+}
+
+function fromForeign(source: Source, path: string, converted: Converted | {issues: RawIssue[]}) {
+	if ('issues' in converted)
+		throw new ChecklistError(
+			path,
+			problemsOf(converted.issues, (i) => describe(source, i.path, i.key)),
+		);
+	return validate(converted.data, path, (i) =>
+		describe(source, converted.source(i.path) ?? [], undefined),
+	);
+}
+
+/** Parses and validates checklist text in any supported format. */
+export function checklistFromText(
+	text: string,
+	path: string,
+	format?: ChecklistFormat,
+): LoadedChecklist {
+	const syntax = syntaxOf(path, text, format);
+	if (syntax === 'markdown') {
+		const md = fromMarkdown(text, path);
+		return validate(
+			md.data,
+			path,
+			(i) => {
+				const position = locateNearest(md.locate, i.path, i.key);
+				return position ? {where: at(position), ...position} : {where: formatPath(i.path)};
+			},
+			md.problems,
+		);
+	}
+	const source = syntax === 'json' ? fromJsonText(text, path) : fromYamlText(text, path);
+	const shape =
+		format === 'aws-lens' || format === 'azure'
+			? format
+			: format === undefined && isAwsLens(source.data)
+				? 'aws-lens'
+				: format === undefined && isAzureChecklist(source.data)
+					? 'azure'
+					: 'own';
+	if (shape === 'aws-lens') return fromForeign(source, path, fromAwsLens(source.data, path));
+	if (shape === 'azure') return fromForeign(source, path, fromAzure(source.data, path));
+	return validate(source.data, path, (i) => describe(source, i.path, i.key));
+}
+
+/** True when reading this file (with this format) needs the YAML parser. */
+export function needsYaml(path: string, format?: ChecklistFormat): boolean {
+	if (format === 'yaml') return true;
+	if (format === 'json' || format === 'markdown') return false;
+	const ext = extname(path).toLowerCase();
+	if (ext === '.yaml' || ext === '.yml') return true;
+	if (ext === '.json' || ext === '.md' || ext === '.markdown' || ext === '.mdown') return false;
+	// Unknown extension: the content decides, so load YAML support to be safe.
+	return true;
+}
+
+/**
+ * Reads and validates a checklist file, synchronously. JSON, Markdown, AWS lens
+ * and Azure checklists always work; YAML works once `loadYamlSupport()` has run
+ * (use `loadChecklistAsync` to have that done for you).
+ */
+export function loadChecklist(path: string, format?: ChecklistFormat): LoadedChecklist {
+	return checklistFromText(readText(path), path, format);
+}
+
+/** Reads and validates a checklist file in any supported format, YAML included. */
+export async function loadChecklistAsync(
+	path: string,
+	format?: ChecklistFormat,
+): Promise<LoadedChecklist> {
+	if (needsYaml(path, format)) await loadYamlSupport();
+	return loadChecklist(path, format);
 }
 
 let packageRoot: string | undefined;
