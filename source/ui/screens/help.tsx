@@ -5,7 +5,11 @@ import {bindingsFor, type Binding, type Scope} from '../keys.js';
 import {useAppActions} from '../state/context.js';
 import type {Size} from '../use-terminal-size.js';
 
-const groups: Binding['group'][] = ['Move', 'Answer', 'Evidence and notes', 'Screens'];
+// Two columns so that the whole table fits an 80x24 terminal.
+const columns: Binding['group'][][] = [
+	['Move', 'Answer'],
+	['Evidence and notes', 'Screens'],
+];
 
 /** The `?` overlay, generated from the same key table the handlers use. */
 export function HelpOverlay({scope, size}: {scope: Exclude<Scope, 'global'>; size: Size}) {
@@ -25,24 +29,28 @@ export function HelpOverlay({scope, size}: {scope: Exclude<Scope, 'global'>; siz
 			overflow="hidden"
 		>
 			<Text bold>{`Keys — ${scope === 'review' ? 'review' : scope} screen`}</Text>
-			<Box flexWrap="wrap" columnGap={4}>
-				{groups.map((g) => {
-					const rows = list.filter((b) => b.group === g);
-					if (rows.length === 0) return null;
-					return (
-						<Box key={g} flexDirection="column" marginTop={1}>
-							<Text bold color="cyan">
-								{g}
-							</Text>
-							{rows.map((b) => (
-								<Text key={b.action}>
-									<Text bold>{b.keys.padEnd(14)}</Text>
-									{b.label}
-								</Text>
-							))}
-						</Box>
-					);
-				})}
+			<Box>
+				{columns.map((column) => (
+					<Box key={column.join()} flexDirection="column" width="50%">
+						{column.map((g) => {
+							const rows = list.filter((b) => b.group === g);
+							if (rows.length === 0) return null;
+							return (
+								<Box key={g} flexDirection="column" marginTop={1}>
+									<Text bold color="cyan">
+										{g}
+									</Text>
+									{rows.map((b) => (
+										<Text key={b.action} wrap="truncate-end">
+											<Text bold>{b.keys.padEnd(14)}</Text>
+											{b.label}
+										</Text>
+									))}
+								</Box>
+							);
+						})}
+					</Box>
+				))}
 			</Box>
 			<Box marginTop={1}>
 				<Text dimColor>Prompts take every key until enter or esc. esc or ? closes this help.</Text>
