@@ -1,0 +1,255 @@
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import type {Key} from 'ink';
+import {render} from 'ink-testing-library';
+import React from 'react';
+import {vi} from 'vitest';
+import {
+	checklistFromData,
+	defaultChecklistPath,
+	loadChecklist,
+	type LoadedChecklist,
+} from '../../source/checklist/load.js';
+import type {Database, Review} from '../../source/model/schemas.js';
+import {emptyDatabase} from '../../source/store/database.js';
+import {App} from '../../source/ui/app.js';
+import type {Services} from '../../source/ui/state/context.js';
+import {initialState, type Action, type State} from '../../source/ui/state/reducer.js';
+
+/** The one place that knows the escape sequences a terminal sends for keys. */
+export const keys = {
+	up: '\u001b[A',
+	down: '\u001b[B',
+	right: '\u001b[C',
+	left: '\u001b[D',
+	enter: '\r',
+	escape: '\u001b',
+	tab: '\t',
+	shiftTab: '\u001b[Z',
+	backspace: '\u007f',
+	ctrlC: '\u0003',
+	ctrlU: '\u0015',
+} as const;
+
+export const NOW = new Date('2026-11-28T12:00:00Z');
+
+/** A Key with every flag off but the ones given, as Ink hands to useInput. */
+export function key(flags: Partial<Key> = {}): Key {
+	return {
+		upArrow: false,
+		downArrow: false,
+		leftArrow: false,
+		rightArrow: false,
+		pageDown: false,
+		pageUp: false,
+		home: false,
+		end: false,
+		return: false,
+		escape: false,
+		ctrl: false,
+		shift: false,
+		tab: false,
+		backspace: false,
+		delete: false,
+		meta: false,
+		super: false,
+		hyper: false,
+		capsLock: false,
+		numLock: false,
+		...flags,
+	};
+}
+
+let defaultLoaded: LoadedChecklist | undefined;
+/** The AI Infrastructure Checklist shipped in data/checklists. */
+export function defaultChecklist(): LoadedChecklist {
+	defaultLoaded ??= loadChecklist(defaultChecklistPath());
+	return defaultLoaded;
+}
+
+/** A small checklist: s1 (a1 a2 a3), s2 (b1 b2), s3 (c1), titles easy to filter on. */
+export function smallChecklist(): LoadedChecklist {
+	return checklistFromData(
+		{
+			id: 'small',
+			title: 'Small checklist',
+			version: '1',
+			sections: [
+				{
+					id: 's1',
+					title: 'First',
+					items: [
+						{id: 'a1', title: 'Alpha one', guidance: 'about alpha'},
+						{id: 'a2', title: 'Alpha two'},
+						{id: 'a3', title: 'Alpha three', evidenceRequired: false},
+					],
+				},
+				{
+					id: 's2',
+					title: 'Second',
+					items: [
+						{id: 'b1', title: 'Beta one'},
+						{id: 'b2', title: 'Beta two'},
+					],
+				},
+				{id: 's3', title: 'Third', items: [{id: 'c1', title: 'Gamma one'}]},
+			],
+		},
+		'small.json',
+	);
+}
+
+/** A review with a fixed id and no answers, created at NOW. */
+export function blankReview(
+	loaded: LoadedChecklist,
+	id = 'r-test',
+	system = 'checkout-api',
+): Review {
+	return {
+		id,
+		system,
+		checklist: {
+			id: loaded.checklist.id,
+			version: loaded.checklist.version,
+			digest: loaded.digest,
+		},
+		createdAt: NOW.toISOString(),
+		updatedAt: NOW.toISOString(),
+		answers: {},
+		audit: [],
+	};
+}
+
+export function dbWith(...reviews: Review[]): Database {
+	return {...emptyDatabase(), reviews};
+}
+
+export type FakeServices = Services & {
+	writeSnapshot: ReturnType<typeof vi.fn<Services['writeSnapshot']>>;
+	quit: ReturnType<typeof vi.fn<Services['quit']>>;
+};
+
+/** Services with a fixed clock, reviewer Ada, no git commit, and a temp cwd holding `runbook.md`. */
+export function fakeServices(overrides: Partial<Services> = {}): FakeServices {
+	const cwd = mkdtempSync(join(tmpdir(), 'preflight-ui-'));
+	writeFileSync(join(cwd, 'runbook.md'), '# Runbook\n');
+	return {
+		cwd,
+		dbPath: join(cwd, '.preflight', 'db.json'),
+		now: () => new Date(NOW.getTime()),
+		reviewer: () => 'Ada',
+		commit: () => undefined,
+		writeSnapshot: vi.fn<Services['writeSnapshot']>(async (review) => ({
+			json: join(cwd, '.preflight', 'snapshots', `${review.system}.json`),
+			markdown: join(cwd, '.preflight', 'snapshots', `${review.system}.md`),
+		})),
+		quit: vi.fn<Services['quit']>(),
+		...overrides,
+	} as FakeServices;
+}
+
+/** Waits for pending effects (ink-testing-library attaches input inside one). */
+export function tick(): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+// Colour codes (SGR) are styling, not content.
+// eslint-disable-next-line no-control-regex -- matching escape sequences is the point
+const sgr = /\u001b\[[0-9;]*m/g;
+
+export function plain(frame: string | undefined): string {
+	return (frame ?? '').replace(sgr, '');
+}
+
+/** Polls until the (colour-stripped) frame satisfies the predicate; fails with the last frame. */
+export async function waitFor(
+	lastFrame: () => string | undefined,
+	predicate: (frame: string) => boolean,
+	what = 'the expected frame',
+	timeoutMs = 3000,
+): Promise<string> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const frame = plain(lastFrame());
+		if (predicate(frame)) return frame;
+		if (Date.now() > deadline)
+			throw new Error(`timed out waiting for ${what}; last frame:\n${frame}`);
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+}
+
+/** Polls until an assertion-like condition holds (for calls to services). */
+export async function waitUntil(check: () => boolean, what: string, timeoutMs = 3000) {
+	const deadline = Date.now() + timeoutMs;
+	while (!check()) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+}
+
+export type RenderOptions = {
+	loaded?: LoadedChecklist;
+	db?: Database;
+	startup?: Action[];
+	services?: FakeServices;
+	persist?: (db: Database) => Promise<void>;
+	initial?: State;
+	/** Text the first frame must show before the app counts as ready. */
+	ready?: string;
+};
+
+/** Renders <App>, waits for its first frame and for input to attach. */
+export async function renderApp(options: RenderOptions = {}) {
+	const loaded = options.loaded ?? defaultChecklist();
+	const db = options.db ?? emptyDatabase();
+	const services = options.services ?? fakeServices();
+	const persist = vi.fn(options.persist ?? (async (_db: Database) => undefined));
+	const initial = options.initial ?? initialState(loaded, db);
+	const result = render(
+		<App initial={initial} services={services} persist={persist} startup={options.startup} />,
+	);
+	const {lastFrame, stdin} = result;
+	await waitFor(lastFrame, (f) => f.includes(options.ready ?? 'preflight'), 'the first frame');
+	await tick();
+	const frame = () => plain(lastFrame());
+	return {
+		...result,
+		services,
+		persist,
+		frame,
+		waitFor: (predicate: string | ((frame: string) => boolean), what?: string) =>
+			waitFor(
+				lastFrame,
+				typeof predicate === 'string' ? (f) => f.includes(predicate) : predicate,
+				what ?? (typeof predicate === 'string' ? `"${predicate}"` : undefined),
+			),
+		waitForText: (text: string) => waitFor(lastFrame, (f) => f.includes(text), `"${text}"`),
+		waitForGone: (text: string) => waitFor(lastFrame, (f) => !f.includes(text), `"${text}" gone`),
+		/** Sends one key (or a chunk of typed text) after letting effects attach. */
+		press: async (data: string) => {
+			await tick();
+			stdin.write(data);
+			await tick();
+		},
+	};
+}
+
+/** Opens `review` of `loaded` (the default checklist unless given) straight on the review screen. */
+export async function renderReview(
+	options: Omit<RenderOptions, 'startup'> & {review?: Review} = {},
+) {
+	const loaded = options.loaded ?? defaultChecklist();
+	const review = options.review ?? blankReview(loaded);
+	return renderApp({
+		...options,
+		loaded,
+		db: options.db ?? dbWith(review),
+		startup: [{type: 'open-review', reviewId: review.id}],
+	});
+}
+
+/** The line of the frame that holds the focused list row (marked with ›). */
+export function focusedRow(frame: string): string {
+	return frame.split('\n').find((l) => l.includes('› ')) ?? '';
+}

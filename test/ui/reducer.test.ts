@@ -1,0 +1,270 @@
+import {describe, expect, it} from 'vitest';
+import type {Answer, Review} from '../../source/model/schemas.js';
+import {
+	currentReview,
+	firstPending,
+	initialState,
+	nextPending,
+	reducer,
+	visibleItems,
+	type Action,
+	type State,
+} from '../../source/ui/state/reducer.js';
+import {blankReview, dbWith, NOW, smallChecklist} from './helpers.js';
+
+const loaded = smallChecklist();
+const actor = {by: 'Ada', at: NOW};
+const failed: Answer = {status: 'fail', evidence: []};
+const passed: Answer = {
+	status: 'pass',
+	evidence: [{kind: 'url', ref: 'https://ci.example/1'}],
+};
+
+function withAnswers(answers: Record<string, Answer>): Review {
+	return {...blankReview(loaded), answers};
+}
+
+function opened(answers: Record<string, Answer> = {}): State {
+	const state = initialState(loaded, dbWith(withAnswers(answers)));
+	return reducer(state, {type: 'open-review', reviewId: 'r-test'});
+}
+
+function run(state: State, ...actions: Action[]): State {
+	return actions.reduce(reducer, state);
+}
+
+const record = (itemId: string, answer: Answer = failed, advance = true): Action => ({
+	type: 'record',
+	itemId,
+	answer,
+	actor,
+	advance,
+});
+
+function focus(state: State): [number, string | undefined] {
+	return [state.sectionIndex, state.itemId];
+}
+
+describe('open-review', () => {
+	it('opens at the first pending item in checklist order', () => {
+		expect(focus(opened())).toEqual([0, 'a1']);
+		expect(opened().screen).toBe('review');
+		expect(focus(opened({a1: failed}))).toEqual([0, 'a2']);
+		expect(focus(opened({a1: failed, a2: failed, a3: failed}))).toEqual([1, 'b1']);
+	});
+
+	it('opens on the summary when every item is answered', () => {
+		const all = Object.fromEntries(['a1', 'a2', 'a3', 'b1', 'b2', 'c1'].map((id) => [id, failed]));
+		expect(opened(all).screen).toBe('summary');
+	});
+
+	it('opens at a named item and ignores unknown reviews', () => {
+		const state = initialState(loaded, dbWith(withAnswers({})));
+		expect(focus(reducer(state, {type: 'open-review', reviewId: 'r-test', itemId: 'b2'}))).toEqual([
+			1,
+			'b2',
+		]);
+		expect(reducer(state, {type: 'open-review', reviewId: 'nope'})).toBe(state);
+	});
+
+	it('firstPending is undefined when nothing is pending', () => {
+		const state = opened();
+		const all = Object.fromEntries(['a1', 'a2', 'a3', 'b1', 'b2', 'c1'].map((id) => [id, failed]));
+		expect(firstPending(state, withAnswers(all))).toBeUndefined();
+	});
+});
+
+describe('moving', () => {
+	it('move-item clamps at both ends of the section', () => {
+		const state = opened();
+		expect(reducer(state, {type: 'move-item', delta: -1}).itemId).toBe('a1');
+		expect(reducer(state, {type: 'move-item', delta: 1}).itemId).toBe('a2');
+		expect(reducer(state, {type: 'move-item', delta: 99}).itemId).toBe('a3');
+		expect(run(state, {type: 'move-item', delta: 99}, {type: 'move-item', delta: 1}).itemId).toBe(
+			'a3',
+		);
+	});
+
+	it('move-section wraps around both ways and focuses the first pending item', () => {
+		const state = opened({b1: failed});
+		expect(focus(reducer(state, {type: 'move-section', delta: 1}))).toEqual([1, 'b2']);
+		expect(focus(reducer(state, {type: 'move-section', delta: -1}))).toEqual([2, 'c1']);
+		const last = reducer(state, {type: 'move-section', delta: -1});
+		expect(focus(reducer(last, {type: 'move-section', delta: 1}))).toEqual([0, 'a1']);
+	});
+
+	it('move-section focuses the first item when the section has no pending one', () => {
+		const state = opened({b1: failed, b2: failed});
+		expect(focus(reducer(state, {type: 'move-section', delta: 1}))).toEqual([1, 'b1']);
+	});
+
+	it('home-move and summary-move clamp to the list', () => {
+		const state = opened();
+		expect(reducer(state, {type: 'home-move', delta: -1, count: 3}).homeIndex).toBe(0);
+		expect(reducer(state, {type: 'home-move', delta: 5, count: 3}).homeIndex).toBe(2);
+		expect(reducer(state, {type: 'home-move', delta: 1, count: 0}).homeIndex).toBe(0);
+		expect(reducer(state, {type: 'summary-move', delta: 9, count: 4}).summaryIndex).toBe(3);
+	});
+});
+
+describe('guided flow (record with advance)', () => {
+	it('moves to the next pending item, then the next section, then the summary', () => {
+		let state = opened();
+		const seen: Array<[number, string | undefined]> = [];
+		for (const id of ['a1', 'a2', 'a3', 'b1', 'b2']) {
+			state = reducer(state, record(id));
+			seen.push(focus(state));
+		}
+		expect(seen).toEqual([
+			[0, 'a2'],
+			[0, 'a3'],
+			[1, 'b1'],
+			[1, 'b2'],
+			[2, 'c1'],
+		]);
+		expect(state.screen).toBe('review');
+		state = reducer(state, record('c1'));
+		expect(state.screen).toBe('summary');
+		expect(state.message?.text).toMatch(/every item is answered/i);
+	});
+
+	it('wraps inside the section to an earlier pending item before leaving it', () => {
+		const state = run(opened(), {type: 'move-item', delta: 1}, record('a2'));
+		expect(focus(state)).toEqual([0, 'a3']);
+		expect(focus(reducer(state, record('a3')))).toEqual([0, 'a1']);
+	});
+
+	it('skips answered sections', () => {
+		const state = run(opened({b1: failed, b2: failed}), record('a1'), record('a2'), record('a3'));
+		expect(focus(state)).toEqual([2, 'c1']);
+	});
+
+	it('stays on the item without advance, and records the answer with a sign-off', () => {
+		const state = reducer(opened(), record('a1', passed, false));
+		expect(focus(state)).toEqual([0, 'a1']);
+		const answer = currentReview(state)!.answers.a1!;
+		expect(answer.status).toBe('pass');
+		expect(answer.signedOff).toEqual({by: 'Ada', at: NOW.toISOString()});
+	});
+
+	it('an unchanged answer changes nothing and does not advance', () => {
+		const state = opened({a1: failed});
+		const focused = reducer(state, {type: 'focus-item', itemId: 'a1'});
+		const again = reducer(focused, record('a1', {...failed}));
+		expect(again.version).toBe(focused.version);
+		expect(focus(again)).toEqual([0, 'a1']);
+		expect(again.undo).toHaveLength(0);
+	});
+
+	it('nextPending is undefined when the only pending item is the current one', () => {
+		const state = opened({a2: failed, a3: failed, b1: failed, b2: failed, c1: failed});
+		expect(nextPending(state, currentReview(state)!, 0, 'a1')).toBeUndefined();
+	});
+});
+
+describe('undo', () => {
+	it('restores the previous answer and appends an audit entry', () => {
+		let state = run(opened(), record('a1', failed, false), record('a1', passed, false));
+		expect(currentReview(state)!.answers.a1!.status).toBe('pass');
+		const auditBefore = currentReview(state)!.audit.length;
+		state = run(state, {type: 'move-section', delta: 1}, {type: 'undo', actor});
+		const review = currentReview(state)!;
+		expect(review.answers.a1!.status).toBe('fail');
+		expect(review.audit).toHaveLength(auditBefore + 1);
+		expect(review.audit.at(-1)).toMatchObject({item: 'a1', from: 'pass', to: 'fail', by: 'Ada'});
+		expect(review.audit.at(-1)!.detail).toMatch(/undo/);
+		// Focus returns to the undone item.
+		expect(focus(state)).toEqual([0, 'a1']);
+		expect(state.message?.text).toBe('Undone.');
+	});
+
+	it('undoes back to pending, then has nothing left to undo', () => {
+		let state = run(opened(), record('a1'), {type: 'undo', actor});
+		expect(currentReview(state)!.answers.a1).toBeUndefined();
+		const version = state.version;
+		state = reducer(state, {type: 'undo', actor});
+		expect(state.message?.text).toBe('Nothing to undo.');
+		expect(state.version).toBe(version);
+	});
+});
+
+describe('filter', () => {
+	it('filters by text and skips sections without matches when moving', () => {
+		// "one" matches a1, b1 and c1; "alpha" only section 1; "gamma" only section 3.
+		let state = reducer(opened(), {type: 'set-filter', text: 'gamma'});
+		expect(focus(state)).toEqual([2, 'c1']);
+		expect(visibleItems(state, 0)).toEqual([]);
+		expect(reducer(state, {type: 'move-section', delta: 1}).sectionIndex).toBe(2);
+
+		state = reducer(opened(), {type: 'set-filter', text: 'two'});
+		expect(visibleItems(state, 0).map((i) => i.id)).toEqual(['a2']);
+		expect(focus(state)).toEqual([0, 'a2']);
+		expect(focus(reducer(state, {type: 'move-section', delta: 1}))).toEqual([1, 'b2']);
+		expect(focus(reducer(state, {type: 'move-section', delta: -1}))).toEqual([1, 'b2']);
+	});
+
+	it('matches guidance and ids case-insensitively', () => {
+		const state = reducer(opened(), {type: 'set-filter', text: 'ABOUT ALPHA'});
+		expect(visibleItems(state, 0).map((i) => i.id)).toEqual(['a1']);
+		const byId = reducer(opened(), {type: 'set-filter', text: 'b2'});
+		expect(focus(byId)).toEqual([1, 'b2']);
+	});
+
+	it('filters by status word', () => {
+		const state = run(opened({a2: failed, c1: passed}), {type: 'set-filter', text: 'fail'});
+		expect(visibleItems(state, 0).map((i) => i.id)).toEqual(['a2']);
+		expect(focus(state)).toEqual([0, 'a2']);
+		expect(focus(reducer(state, {type: 'move-section', delta: 1}))).toEqual([0, 'a2']);
+		const passing = reducer(state, {type: 'set-filter', text: 'pass'});
+		expect(focus(passing)).toEqual([2, 'c1']);
+		const pending = reducer(state, {type: 'set-filter', text: 'pending'});
+		expect(visibleItems(pending, 0).map((i) => i.id)).toEqual(['a1', 'a3']);
+	});
+
+	it('says so when nothing matches, and an empty filter shows everything again', () => {
+		const none = reducer(opened(), {type: 'set-filter', text: 'zebra'});
+		expect(none.message?.text).toBe('No item matches the filter.');
+		const cleared = reducer(none, {type: 'set-filter', text: ''});
+		expect(visibleItems(cleared, 0)).toHaveLength(3);
+	});
+
+	it('guided flow respects the filter', () => {
+		const state = run(opened(), {type: 'set-filter', text: 'one'}, record('a1'));
+		expect(focus(state)).toEqual([1, 'b1']);
+	});
+});
+
+describe('version', () => {
+	it('bumps on database changes only', () => {
+		const state = opened();
+		expect(state.version).toBe(0);
+		const moved = run(
+			state,
+			{type: 'move-item', delta: 1},
+			{type: 'move-section', delta: 1},
+			{type: 'set-filter', text: 'one'},
+			{type: 'toggle-help'},
+			{type: 'go', screen: 'summary'},
+		);
+		expect(moved.version).toBe(0);
+		expect(moved.db).toBe(state.db);
+		const recorded = reducer(state, record('a1'));
+		expect(recorded.version).toBe(1);
+		expect(reducer(recorded, {type: 'undo', actor}).version).toBe(2);
+		const added = reducer(state, {
+			type: 'add-review',
+			review: blankReview(loaded, 'r-two', 'billing'),
+		});
+		expect(added.version).toBe(1);
+		expect(added.reviewId).toBe('r-two');
+		expect(added.db.reviews).toHaveLength(2);
+	});
+
+	it('saved acknowledges a version and clears a save error; the newest ack wins', () => {
+		const state = run(opened(), record('a1'), record('a2'), {type: 'save-failed', error: 'disk'});
+		expect(state.saveError).toBe('disk');
+		const saved = run(state, {type: 'saved', version: 2}, {type: 'saved', version: 1});
+		expect(saved.savedVersion).toBe(2);
+		expect(saved.saveError).toBeUndefined();
+	});
+});
