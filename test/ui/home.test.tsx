@@ -1,0 +1,86 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {cleanup} from 'ink-testing-library';
+import {blankReview, dbWith, defaultChecklist, focusedRow, keys, renderApp, waitUntil} from './helpers.js';
+
+afterEach(() => cleanup());
+
+describe('home screen', () => {
+	it('says there are no reviews yet and lists its keys', async () => {
+		const app = await renderApp();
+		const frame = app.frame();
+		expect(frame).toContain('No reviews yet: press n to start one.');
+		expect(frame).toContain('0 reviews');
+		expect(frame).toContain('AI Infrastructure Checklist');
+		expect(frame).toMatch(/n new/);
+	});
+
+	it('n opens the new-review form; a system, enter, enter creates and opens the review', async () => {
+		const app = await renderApp();
+		await app.press('n');
+		await app.waitForText('System under review:');
+		await app.press('checkout-api');
+		await app.waitForText('checkout-api');
+		await app.press(keys.enter);
+		await app.waitForText('Release of checkout-api (optional):');
+		await app.press(keys.enter);
+		const frame = await app.waitForText('0/26 answered');
+		expect(frame).toContain('checkout-api');
+		expect(focusedRow(frame)).toContain('Define clear system boundaries');
+		await waitUntil(() => app.persist.mock.calls.length > 0, 'persist');
+		const db = app.persist.mock.calls.at(-1)![0];
+		expect(db.reviews).toHaveLength(1);
+		expect(db.reviews[0]).toMatchObject({system: 'checkout-api'});
+		expect(db.reviews[0]!.release).toBeUndefined();
+	});
+
+	it('the new-review form refuses an empty system and esc goes back home', async () => {
+		const app = await renderApp();
+		await app.press('n');
+		await app.waitForText('System under review:');
+		await app.press(keys.enter);
+		await app.waitForText('name the system');
+		await app.press(keys.escape);
+		await app.waitForText('No reviews yet');
+		expect(app.persist).not.toHaveBeenCalled();
+	});
+
+	it('enter resumes an existing review, and ↑/↓ choose which', async () => {
+		const loaded = defaultChecklist();
+		const db = dbWith(blankReview(loaded, 'r-1', 'alpha-api'), blankReview(loaded, 'r-2', 'beta-api'));
+		const app = await renderApp({db});
+		let frame = await app.waitForText('2 reviews');
+		expect(focusedRow(frame)).toContain('alpha-api');
+		expect(frame).toMatch(/NOT READY \(26\)/);
+		await app.press(keys.down);
+		frame = await app.waitFor((f) => focusedRow(f).includes('beta-api'), 'beta focused');
+		await app.press(keys.down);
+		await app.press(keys.up);
+		frame = await app.waitFor((f) => focusedRow(f).includes('alpha-api'), 'alpha focused');
+		await app.press('j');
+		await app.waitFor((f) => focusedRow(f).includes('beta-api'), 'beta focused by j');
+		await app.press(keys.enter);
+		frame = await app.waitForText('answered');
+		expect(frame).toContain('beta-api');
+		expect(frame).not.toContain('alpha-api');
+	});
+
+	it('entering an existing system in the new-review form opens that review', async () => {
+		const loaded = defaultChecklist();
+		const app = await renderApp({db: dbWith(blankReview(loaded, 'r-1', 'alpha-api'))});
+		await app.press('n');
+		await app.waitForText('System under review:');
+		await app.press('alpha-api');
+		await app.waitForText('alpha-api');
+		await app.press(keys.enter);
+		await app.waitForText('Release of alpha-api');
+		await app.press(keys.enter);
+		await app.waitForText('answered');
+		expect(app.persist).not.toHaveBeenCalled();
+	});
+
+	it('q quits', async () => {
+		const app = await renderApp();
+		await app.press('q');
+		expect(app.services.quit).toHaveBeenCalledTimes(1);
+	});
+});
