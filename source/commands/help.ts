@@ -11,8 +11,8 @@ Usage:
       --waiver-reason T --waiver-owner O --waiver-expires YYYY-MM-DD
   preflight snapshot [--format json|md|junit] [--out FILE] [--as-of DATE]
   preflight gate [--json] [--as-of DATE]     exit 0 when ready, 1 when not
-  preflight verify FILE                      check a snapshot's digest and file evidence
-  preflight diff OLD NEW                     what changed between two snapshots
+  preflight verify FILE [--json]             check a snapshot's digest and file evidence
+  preflight diff OLD NEW [--json]            what changed between two snapshots
   preflight checklist validate FILE          validate a checklist file
   preflight checklist schema                 JSON Schema of the checklist format
 
