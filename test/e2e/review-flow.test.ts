@@ -1,0 +1,177 @@
+import {createHash} from 'node:crypto';
+import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
+
+const NOW = '2026-03-01T12:00:00.000Z';
+const FOOTER = 'q/ctrl+c quit';
+
+/** The focused row of the items list: `› <glyph> <status> <title>`. */
+function focusedTitle(screen: string): string | undefined {
+	const m = /› \S+ (?:pending|pass|fail|n\/a|waived|stale)\s+(.+?)\s*$/m.exec(screen);
+	return m?.[1];
+}
+
+function waitFocus(app: Session, title: string): Promise<string> {
+	return app.waitUntil((s) => focusedTitle(s) === title, `focus on "${title}"`);
+}
+
+type Answer = {
+	status: string;
+	evidence: {kind: string; ref: string; sha256?: string}[];
+	justification?: string;
+	waiver?: {reason: string; owner: string; expires: string};
+	signedOff?: {by: string; at: string; commit?: string};
+};
+type Db = {
+	schemaVersion: number;
+	reviews: {
+		system: string;
+		answers: Record<string, Answer>;
+		audit: {at: string; by: string; item: string; from: string; to: string}[];
+	}[];
+};
+
+const running: Session[] = [];
+afterEach(() => {
+	for (const s of running.splice(0)) s.kill();
+});
+
+function open(cwd: string, args: string[]): Session {
+	const app = launch(args, {
+		cwd,
+		env: {PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Alice', HOME: cwd},
+	});
+	running.push(app);
+	return app;
+}
+
+beforeAll(() => ensureBuilt());
+
+describe('a review in a real terminal', () => {
+	it('signs items off, resumes at the first pending item, and writes a snapshot', async () => {
+		const cwd = tempDir();
+		const evidenceText = 'runbook: failover drill passed\n';
+		writeFileSync(join(cwd, 'RUNBOOK.md'), evidenceText);
+
+		const app = open(cwd, ['--system', 'demo']);
+		await app.waitFor(FOOTER);
+		await waitFocus(app, 'Define clear system boundaries');
+
+		// pass with a URL: p asks for evidence first
+		app.type('p');
+		await app.answer('Pass needs evidence', 'https://example.com/architecture');
+		await waitFocus(app, 'Design for failure');
+
+		// skip one item: it stays pending for now
+		app.type('j');
+		await waitFocus(app, 'Establish data flow contracts');
+
+		// pass with an existing file as evidence
+		app.type('p');
+		await app.answer('Pass needs evidence', 'RUNBOOK.md');
+		await app.waitFor(/✔ pass\s+Establish data flow contracts/);
+
+		// fail one at once
+		await waitFocus(app, 'Plan for horizontal scaling');
+		app.type('f');
+		await app.waitFor(/✖ fail\s+Plan for horizontal scaling/);
+
+		// n/a with a justification
+		await waitFocus(app, 'Choose infrastructure ownership model');
+		app.type('n');
+		await app.answer('Not applicable because', 'single region by design');
+		await app.waitFor(/– n\/a\s+Choose infrastructure ownership model/);
+
+		// guided flow wraps back to the skipped item; waive it (owner and expiry are prefilled)
+		await waitFocus(app, 'Design for failure');
+		app.type('w');
+		await app.answer(/Waive.*reason/, 'vendor lock-in accepted');
+		await app.answer(/Waive.*who owns/, 'Bob');
+		await app.answer(/Waive.*expires/, '2026-06-30');
+		await app.waitFor('5/26 answered');
+		expect(app.screen()).toContain(FOOTER);
+
+		app.type('q');
+		expect(await app.exit).toBe(0);
+
+		// The database on disk
+		const dbPath = join(cwd, '.preflight', 'db.json');
+		const db = JSON.parse(readFileSync(dbPath, 'utf8')) as Db;
+		expect(db.schemaVersion).toBeTypeOf('number');
+		expect(db.reviews).toHaveLength(1);
+		const review = db.reviews[0]!;
+		expect(review.system).toBe('demo');
+		const answers = review.answers;
+		const boundaries = answers['architecture.boundaries']!;
+		expect(boundaries.status).toBe('pass');
+		expect(boundaries.evidence).toEqual([
+			expect.objectContaining({kind: 'url', ref: 'https://example.com/architecture'}),
+		]);
+		const contracts = answers['architecture.data-contracts']!;
+		expect(contracts.status).toBe('pass');
+		expect(contracts.evidence).toEqual([
+			expect.objectContaining({
+				kind: 'file',
+				ref: 'RUNBOOK.md',
+				sha256: createHash('sha256').update(evidenceText).digest('hex'),
+			}),
+		]);
+		expect(answers['architecture.horizontal-scaling']?.status).toBe('fail');
+		expect(answers['architecture.infrastructure-ownership']).toMatchObject({
+			status: 'na',
+			justification: 'single region by design',
+		});
+		expect(answers['architecture.failure-paths']).toMatchObject({
+			status: 'waived',
+			waiver: {reason: 'vendor lock-in accepted', owner: 'Bob', expires: '2026-06-30'},
+		});
+		for (const a of Object.values(answers).filter((x) => x.status !== 'pending')) {
+			expect(a.signedOff?.by).toBe('Alice');
+			expect(a.signedOff?.at).toBe(NOW);
+		}
+		expect(review.audit.map((e) => [e.item, e.from, e.to, e.by])).toEqual([
+			['architecture.boundaries', 'pending', 'pass', 'Alice'],
+			['architecture.data-contracts', 'pending', 'pass', 'Alice'],
+			['architecture.horizontal-scaling', 'pending', 'fail', 'Alice'],
+			['architecture.infrastructure-ownership', 'pending', 'na', 'Alice'],
+			['architecture.failure-paths', 'pending', 'waived', 'Alice'],
+		]);
+
+		// Reopen the same system: it resumes at the first pending item
+		const again = open(cwd, ['--system', 'demo']);
+		await again.waitFor(FOOTER);
+		// every Architecture item is answered, so it opens on Security's first item
+		await waitFocus(again, 'Encrypt data at rest and in transit');
+		expect(again.screen()).toContain('5/26 answered');
+		expect(again.screen()).toMatch(/▸ Security/);
+
+		// Summary, then write the snapshot
+		again.type('s');
+		await again.waitFor('NOT READY');
+		again.type('w');
+		const shown = await again.waitFor(/wrote .*\.md/);
+		const paths = [...shown.matchAll(/wrote (\S+)/g)].map((m) => m[1]!);
+		expect(paths).toHaveLength(2);
+		const resolved = paths.map((p) => (p.startsWith('/') ? p : join(cwd, p)));
+		const jsonPath = resolved.find((p) => p.endsWith('.json'))!;
+		const mdPath = resolved.find((p) => p.endsWith('.md'))!;
+		expect(jsonPath).toContain(join('.preflight', 'snapshots', 'demo-20260301T120000Z'));
+		expect(existsSync(jsonPath) && existsSync(mdPath)).toBe(true);
+		const snapshot = JSON.parse(readFileSync(jsonPath, 'utf8')) as {
+			format: string;
+			verdict: string;
+			digest: string;
+			totals: Record<string, number>;
+		};
+		expect(snapshot.format).toBe('preflight-snapshot');
+		expect(snapshot.verdict).toBe('not-ready');
+		expect(snapshot.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+		expect(snapshot.totals).toMatchObject({items: 26, pass: 2, fail: 1, na: 1, waived: 1});
+		expect(readFileSync(mdPath, 'utf8')).toContain('NOT READY');
+
+		again.type('q');
+		expect(await again.exit).toBe(0);
+	});
+});
