@@ -2,9 +2,8 @@
 // Their own fields are checked leniently (real exports carry many fields we do
 // not use); problems name the path in the source file, not in the converted data.
 import {basename, extname} from 'node:path';
-import {digestOf} from '../model/canonical.js';
 import * as z from '../model/zod.js';
-import {claim, contentVersion, isId, slug} from './ids.js';
+import {claim, isId, slug} from './ids.js';
 import {quote, zodIssues, type RawIssue} from './problems.js';
 
 /** Converted data plus a map from a path in it to the path in the source file. */
@@ -131,7 +130,11 @@ function azureExtraIssues(input: unknown): RawIssue[] {
 	return out;
 }
 
-export function fromAwsLens(input: unknown, path: string): Converted | {issues: RawIssue[]} {
+export function fromAwsLens(
+	input: unknown,
+	path: string,
+	fallbackVersion: string,
+): Converted | {issues: RawIssue[]} {
 	const parsed = z.safeParse(lensSchema, input);
 	if (!parsed.success) return {issues: [...zodIssues(parsed.error), ...lensExtraIssues(input)]};
 	const lens = parsed.data;
@@ -164,7 +167,7 @@ export function fromAwsLens(input: unknown, path: string): Converted | {issues: 
 	const data = {
 		id: slug(title),
 		title,
-		version: lens.version?.trim() || contentVersion(digestOf(sections)),
+		version: lens.version?.trim() || fallbackVersion,
 		...(lens.description?.trim() ? {description: lens.description.trim()} : {}),
 		sections,
 	};
@@ -202,7 +205,11 @@ const azureSchema = z.looseObject({
 	),
 });
 
-export function fromAzure(input: unknown, path: string): Converted | {issues: RawIssue[]} {
+export function fromAzure(
+	input: unknown,
+	path: string,
+	fallbackVersion: string,
+): Converted | {issues: RawIssue[]} {
 	const parsed = z.safeParse(azureSchema, input);
 	if (!parsed.success) return {issues: [...zodIssues(parsed.error), ...azureExtraIssues(input)]};
 	const checklist = parsed.data;
@@ -245,7 +252,7 @@ export function fromAzure(input: unknown, path: string): Converted | {issues: Ra
 	const data = {
 		id: slug(title),
 		title,
-		version: checklist.metadata?.timestamp?.trim() || contentVersion(digestOf(sections)),
+		version: checklist.metadata?.timestamp?.trim() || fallbackVersion,
 		sections,
 	};
 	const fields: Record<string, string> = {id: 'guid', title: 'text', guidance: 'description'};

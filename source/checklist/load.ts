@@ -7,6 +7,7 @@ import {checklistSchema, type Checklist} from '../model/schemas.js';
 import * as z from '../model/zod.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {fromAwsLens, fromAzure, isAwsLens, isAzureChecklist, type Converted} from './foreign.js';
+import {contentVersion} from './ids.js';
 import {jsonLocator, parseJson} from './json-source.js';
 import {fromMarkdown} from './markdown.js';
 import {
@@ -170,7 +171,7 @@ export function checklistFromText(
 ): LoadedChecklist {
 	const syntax = syntaxOf(path, text, format);
 	if (syntax === 'markdown') {
-		const md = fromMarkdown(text, path);
+		const md = fromMarkdown(text, path, contentVersion(text));
 		return validate(
 			md.data,
 			path,
@@ -190,8 +191,10 @@ export function checklistFromText(
 				: format === undefined && isAzureChecklist(source.data)
 					? 'azure'
 					: 'own';
-	if (shape === 'aws-lens') return fromForeign(source, path, fromAwsLens(source.data, path));
-	if (shape === 'azure') return fromForeign(source, path, fromAzure(source.data, path));
+	if (shape === 'aws-lens')
+		return fromForeign(source, path, fromAwsLens(source.data, path, contentVersion(text)));
+	if (shape === 'azure')
+		return fromForeign(source, path, fromAzure(source.data, path, contentVersion(text)));
 	return validate(source.data, path, (i) => describe(source, i.path, i.key));
 }
 

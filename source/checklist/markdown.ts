@@ -3,8 +3,7 @@
 // A hand-written line scanner: it needs only the block structure, and it must
 // know the line and column of everything it reports.
 import {basename, extname} from 'node:path';
-import {digestOf} from '../model/canonical.js';
-import {claim, contentVersion, slug} from './ids.js';
+import {claim, slug} from './ids.js';
 import {at, quote, type ChecklistProblem, type Locator, type Position} from './problems.js';
 
 type Attr = {value: string; pos: Position};
@@ -50,14 +49,15 @@ function attributes(content: string, line: number, column: number): Attrs {
 	let text = content;
 	let id: Attr | undefined;
 	const attrs = new Map<string, Attr>();
-	const comment = idCommentRe.exec(text);
+	// Cheap guards first: these patterns are unanchored and most lines carry neither.
+	const comment = text.includes('<!--') ? idCommentRe.exec(text) : null;
 	if (comment) {
 		const value = comment[1] ?? '';
 		const offset = comment.index + comment[0].lastIndexOf(value || '-->');
 		id = {value, pos: {line, column: column + offset}};
 		text = text.slice(0, comment.index);
 	}
-	const block = attrBlockRe.exec(text);
+	const block = text.trimEnd().endsWith('}') ? attrBlockRe.exec(text) : null;
 	if (block) {
 		const inner = block[1] ?? '';
 		const tokens = [...inner.matchAll(/\S+/g)];
@@ -89,12 +89,11 @@ function tidyGuidance(lines: string[]): string {
 	return kept.map((l) => l.slice(Math.min(indent, indentOf(l))).trimEnd()).join('\n');
 }
 
-const keyOf = (path: readonly PropertyKey[]) => path.map((p) => `\u0000${String(p)}`).join('');
-
 /** Parses Markdown into checklist data, a locator over it, and the problems only Markdown can have. */
 export function fromMarkdown(
 	text: string,
 	path: string,
+	fallbackVersion: string,
 ): {data: unknown; locate: Locator; problems: ChecklistProblem[]} {
 	const problems: ChecklistProblem[] = [];
 	const problem = (pos: Position, message: string) =>
@@ -258,37 +257,21 @@ export function fromMarkdown(
 			problem(s.pos, `empty section ${quote(s.text)}: a section needs at least one item`);
 	}
 
-	const positions = new Map<string, Position>();
-	const place = (p: readonly PropertyKey[], pos: Position) => positions.set(keyOf(p), pos);
 	const fileTitle = basename(path, extname(path));
 	const titlePos = title?.pos ?? {line: 1, column: 1};
-	place([], titlePos);
-	place(['title'], titlePos);
-	place(['id'], title?.id?.pos ?? titlePos);
-	place(['version'], title?.attrs.get('version')?.pos ?? titlePos);
-	if (kept[0]) place(['sections'], kept[0].pos);
 
 	const sectionTaken = new Set(kept.flatMap((s) => (s.id ? [s.id.value] : [])));
 	const itemTaken = new Set(
 		kept.flatMap((s) => s.items.flatMap((i) => (i.id ? [i.id.value] : []))),
 	);
-	const outSections = kept.map((s, si) => {
-		const sp = ['sections', si];
-		place(sp, s.pos);
-		place([...sp, 'title'], s.pos);
-		place([...sp, 'id'], s.id?.pos ?? s.pos);
-		place([...sp, 'items'], s.pos);
+	const outSections = kept.map((s) => {
 		const sectionId = s.id?.value ?? claim(slug(s.text), sectionTaken);
 		const description = s.description.join('\n').trim();
 		return {
 			id: sectionId,
 			title: s.text,
 			...(description ? {description} : {}),
-			items: s.items.map((it, ii) => {
-				const ip = [...sp, 'items', ii];
-				place(ip, it.pos);
-				place([...ip, 'title'], it.pos);
-				place([...ip, 'id'], it.id?.pos ?? it.pos);
+			items: s.items.map((it) => {
 				const out: Record<string, unknown> = {
 					id: it.id?.value ?? claim(`${sectionId}.${slug(it.text)}`, itemTaken),
 					title: it.text,
@@ -296,7 +279,6 @@ export function fromMarkdown(
 				};
 				for (const [key, attr] of it.attrs) {
 					if (!itemFields.has(key)) continue;
-					place([...ip, key], attr.pos);
 					if (key === 'evidenceRequired') {
 						if (attr.value === 'true' || attr.value === 'false') out[key] = attr.value === 'true';
 						else
@@ -312,9 +294,29 @@ export function fromMarkdown(
 	const data = {
 		id: title?.id?.value ?? slug(titleText || fileTitle || 'checklist'),
 		title: titleText,
-		version: title?.attrs.get('version')?.value ?? contentVersion(digestOf(outSections)),
+		version: title?.attrs.get('version')?.value ?? fallbackVersion,
 		sections: outSections,
 	};
-	const locate: Locator = (p, key) => (key === undefined ? positions.get(keyOf(p)) : undefined);
+	// Positions are looked up only when a problem needs one.
+	const locate: Locator = (p, key) => {
+		if (key !== undefined) return undefined;
+		if (p.length === 0) return titlePos;
+		if (p[0] === 'id') return p.length === 1 ? (title?.id?.pos ?? titlePos) : undefined;
+		if (p[0] === 'version')
+			return p.length === 1 ? (title?.attrs.get('version')?.pos ?? titlePos) : undefined;
+		if (p[0] === 'title') return p.length === 1 ? titlePos : undefined;
+		if (p[0] !== 'sections') return undefined;
+		if (p.length === 1) return kept[0]?.pos;
+		const s = kept[p[1] as number];
+		if (!s) return undefined;
+		if (p.length === 2 || p[2] === 'title' || (p[2] === 'items' && p.length === 3)) return s.pos;
+		if (p[2] === 'id') return s.id?.pos ?? s.pos;
+		if (p[2] !== 'items') return undefined;
+		const it = s.items[p[3] as number];
+		if (!it) return undefined;
+		if (p.length === 4 || p[4] === 'title') return it.pos;
+		if (p[4] === 'id') return it.id?.pos ?? it.pos;
+		return it.attrs.get(String(p[4]))?.pos;
+	};
 	return {data, locate, problems};
 }
