@@ -76,7 +76,11 @@ export type Session = {
 	/** Polls the screen until it contains the text (or matches the pattern); returns the screen. */
 	waitFor(expected: string | RegExp, timeoutMs?: number): Promise<string>;
 	/** Polls until the predicate holds for the screen. */
-	waitUntil(predicate: (screen: string) => boolean, what: string, timeoutMs?: number): Promise<string>;
+	waitUntil(
+		predicate: (screen: string) => boolean,
+		what: string,
+		timeoutMs?: number,
+	): Promise<string>;
 	/** Sends one named key (one write). */
 	press(key: KeyName): void;
 	/** Sends text in one write: a single-letter command, or a whole prompt answer. */
