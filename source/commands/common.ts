@@ -2,6 +2,8 @@ import type {Flags} from '../cli/args.js';
 import type {LoadedChecklist} from '../checklist/load.js';
 import {evaluate, progressOf, type Evaluation, type Totals} from '../model/evaluate.js';
 import type {Review} from '../model/schemas.js';
+import {upgradeReview, type UpgradeReport} from '../model/upgrade.js';
+import {now} from '../system/clock.js';
 import {checklistFor, openStore, selectReview} from '../session.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {statusLabel} from '../report/labels.js';
@@ -21,13 +23,24 @@ export function printJson(value: unknown): void {
 }
 
 /** The review a read-only command acts on, with its checklist; the store is closed again. */
-export async function loadReview(
-	flags: Flags,
-): Promise<{review: Review; loaded: LoadedChecklist; dbPath: string}> {
+export async function loadReview(flags: Flags): Promise<{
+	review: Review;
+	loaded: LoadedChecklist;
+	dbPath: string;
+	upgrade?: UpgradeReport;
+}> {
 	const loaded = checklistFor(flags);
 	const store = await openStore(flags);
 	try {
-		return {review: selectReview(store, flags), loaded, dbPath: store.path};
+		// Judged against the checklist as it is now; a read-only command upgrades
+		// in memory only, the app or `set` saves the upgrade.
+		const {review, report} = upgradeReview(
+			selectReview(store, flags),
+			loaded.checklist,
+			loaded.digest,
+			{by: 'preflight', at: now()},
+		);
+		return {review, loaded, dbPath: store.path, ...(report ? {upgrade: report} : {})};
 	} finally {
 		await store.close();
 	}

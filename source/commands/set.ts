@@ -24,6 +24,7 @@ import {gitHead} from '../system/git.js';
 import {resolveReviewer} from '../system/identity.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {statusLabel} from '../report/labels.js';
+import {describeUpgrade, upgradeReview} from '../model/upgrade.js';
 import {print, reviewName} from './common.js';
 
 const usage =
@@ -83,6 +84,14 @@ export async function run(inv: Invocation): Promise<number> {
 			review = selectReview(store, flags);
 		}
 
+		const commit = gitHead(cwd);
+		const actor = {by: resolveReviewer(flags.reviewer), at, ...(commit ? {commit} : {})};
+		// The review first takes the checklist it is being answered against.
+		const original = review;
+		const upgrade = upgradeReview(review, loaded.checklist, loaded.digest, actor);
+		review = upgrade.review;
+		if (upgrade.report) print(`note: ${describeUpgrade(upgrade.report)}`);
+
 		const previous = answerFor(review, item.id);
 		let next: Answer = previous;
 		for (const e of evidence) next = withEvidence(next, e);
@@ -102,14 +111,9 @@ export async function run(inv: Invocation): Promise<number> {
 		const invalid = invalidAnswer(item, next, at);
 		if (invalid) throw new PreflightError(invalid);
 
-		const commit = gitHead(cwd);
-		const updated = recordAnswer(review, item.id, next, {
-			by: resolveReviewer(flags.reviewer),
-			at,
-			...(commit ? {commit} : {}),
-		});
+		const updated = recordAnswer(review, item.id, next, actor);
 		const name = sanitizeLine(reviewName(review));
-		if (updated === review && !created) {
+		if (updated === original && !created) {
 			print(`${name}: ${sanitizeLine(item.id)} unchanged (${statusLabel(status)})`);
 			return 0;
 		}

@@ -1,5 +1,6 @@
 import {asOfDate, type Invocation} from '../cli/args.js';
 import {progressOf} from '../model/evaluate.js';
+import {describeUpgrade} from '../model/upgrade.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {
@@ -18,7 +19,7 @@ import {
 export async function run(inv: Invocation): Promise<number> {
 	const {flags} = inv;
 	const asOf = asOfDate(flags['as-of'], now());
-	const {review, loaded} = await loadReview(flags);
+	const {review, loaded, upgrade} = await loadReview(flags);
 	const evaluation = evaluateAt(loaded, review, asOf);
 	if (flags.json) {
 		printJson({
@@ -42,6 +43,18 @@ export async function run(inv: Invocation): Promise<number> {
 				totals: s.totals,
 			})),
 			blockers: blockersJson(evaluation),
+			...(upgrade
+				? {
+						checklistChanged: {
+							from: upgrade.from,
+							to: upgrade.to,
+							added: upgrade.added,
+							removed: upgrade.removed,
+							changed: upgrade.changed,
+							renamed: upgrade.renamed,
+						},
+					}
+				: {}),
 		});
 		return 0;
 	}
@@ -49,6 +62,7 @@ export async function run(inv: Invocation): Promise<number> {
 	print(
 		`${sanitizeLine(reviewName(review))} — ${sanitizeLine(c.title)} ${sanitizeLine(c.version)}, as of ${asOf.toISOString()}`,
 	);
+	if (upgrade) print(`note: ${describeUpgrade(upgrade)}`);
 	print(`verdict: ${verdictText(evaluation)}`);
 	print(`totals:  ${totalsText(evaluation.totals)}`);
 	print('');

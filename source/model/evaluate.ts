@@ -73,6 +73,8 @@ export function waiverExpired(expires: string, asOf: Date): boolean {
 
 /** Why this answer would keep a review from being ready, or undefined. */
 export function problemWith(item: ChecklistItem, answer: Answer, asOf: Date): string | undefined {
+	if (answer.reReview && answer.status !== 'pending')
+		return 'the checklist item changed after this answer: re-review it';
 	switch (answer.status) {
 		case 'pending':
 			return 'not answered yet';

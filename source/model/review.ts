@@ -2,6 +2,7 @@ import {randomBytes} from 'node:crypto';
 import {answerFor, waiverExpired} from './evaluate.js';
 import type {Answer, Checklist, ChecklistItem, Evidence, Review, Status} from './schemas.js';
 import {isoDate} from './schemas.js';
+import {itemFingerprints} from './upgrade.js';
 import * as z from './zod.js';
 
 /** Who is acting and when; passed in so that tests control the clock. */
@@ -19,7 +20,12 @@ export function newReview(
 		id: `r-${randomBytes(4).toString('hex')}`,
 		system,
 		...(release ? {release} : {}),
-		checklist: {id: checklist.id, version: checklist.version, digest: checklistDigest},
+		checklist: {
+			id: checklist.id,
+			version: checklist.version,
+			digest: checklistDigest,
+			items: itemFingerprints(checklist),
+		},
 		createdAt: at,
 		updatedAt: at,
 		answers: {},
@@ -68,7 +74,10 @@ export function invalidAnswer(item: ChecklistItem, answer: Answer, now: Date): s
 	}
 }
 
-/** Builds the answer that results from setting a status, keeping evidence and note. */
+/**
+ * Builds the answer that results from setting a status, keeping evidence and
+ * note. Choosing a status is a fresh judgement, so a re-review mark is dropped.
+ */
 export function withStatus(
 	previous: Answer,
 	status: Status,
@@ -135,9 +144,11 @@ export function recordAnswer(
 	if (JSON.stringify(before) === JSON.stringify(next)) return review;
 	const at = actor.at.toISOString();
 	const answer: Answer = {...next};
+	// Confirming an item marked for re-review is a sign-off too.
 	const resigned =
 		before.status !== next.status ||
-		JSON.stringify(before.evidence) !== JSON.stringify(next.evidence);
+		JSON.stringify(before.evidence) !== JSON.stringify(next.evidence) ||
+		(before.reReview === true && !next.reReview);
 	if (answer.status === 'pending') delete answer.signedOff;
 	else if (resigned)
 		answer.signedOff = {by: actor.by, at, ...(actor.commit ? {commit: actor.commit} : {})};

@@ -130,6 +130,8 @@ export const answerSchema = z.strictObject({
 	waiver: z.optional(waiverSchema),
 	evidence: z._default(z.array(evidenceSchema), []),
 	signedOff: z.optional(signOffSchema),
+	/** Set when the checklist item changed after this answer was given; cleared by a new answer. */
+	reReview: z.optional(z.boolean()),
 });
 export type Answer = z.infer<typeof answerSchema>;
 
@@ -147,7 +149,13 @@ export const reviewSchema = z.strictObject({
 	id: nonEmpty(),
 	system: nonEmpty(),
 	release: z.optional(z.string()),
-	checklist: z.strictObject({id: z.string(), version: z.string(), digest: z.string()}),
+	checklist: z.strictObject({
+		id: z.string(),
+		version: z.string(),
+		digest: z.string(),
+		/** Per item, a digest of its title and guidance when the review last took the checklist. */
+		items: z.optional(z.record(z.string(), z.string())),
+	}),
 	createdAt: isoInstant,
 	updatedAt: isoInstant,
 	answers: z.record(z.string(), answerSchema),
@@ -155,7 +163,7 @@ export const reviewSchema = z.strictObject({
 });
 export type Review = z.infer<typeof reviewSchema>;
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const databaseSchema = z.strictObject({
 	schemaVersion: z.literal(SCHEMA_VERSION),

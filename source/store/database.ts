@@ -145,7 +145,8 @@ export class Store {
 		const done = new Promise<void>((resolve, reject) => this.waiters.push({resolve, reject}));
 		// Deferred a turn so the frame for the key that caused the change is drawn
 		// before the database is serialised.
-		if (!this.writing) this.writing = new Promise<void>((r) => setImmediate(r)).then(() => this.flushLoop());
+		if (!this.writing)
+			this.writing = new Promise<void>((r) => setImmediate(r)).then(() => this.flushLoop());
 		return done;
 	}
 

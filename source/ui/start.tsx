@@ -6,6 +6,7 @@ import {checklistFor, openStore} from '../session.js';
 import {now} from '../system/clock.js';
 import {gitHead} from '../system/git.js';
 import {resolveReviewer} from '../system/identity.js';
+import {actorFrom} from './state/context.js';
 import type {Action} from './state/reducer.js';
 
 /** Opens the interactive app; refuses without a terminal. */
@@ -21,12 +22,22 @@ export async function startApp(inv: Invocation): Promise<number> {
 	const loaded = checklistFor(inv.flags);
 	const store = await openStore(inv.flags, {what: 'preflight app', waitMs: 0});
 	try {
+		const cwd = process.cwd();
+		let reviewer: string | undefined;
+		const services = {
+			cwd,
+			dbPath: store.path,
+			now: () => now(),
+			reviewer: () => (reviewer ??= resolveReviewer(inv.flags.reviewer)),
+			commit: () => gitHead(cwd),
+		};
 		const startup: Action[] = [];
 		if (inv.flags.system) {
 			const found = findReview(store.data.reviews, inv.flags.system, inv.flags.release);
+			const actor = actorFrom(services);
 			startup.push(
 				found
-					? {type: 'open-review', reviewId: found.id}
+					? {type: 'open-review', reviewId: found.id, actor}
 					: {
 							type: 'add-review',
 							review: newReview(
@@ -34,25 +45,18 @@ export async function startApp(inv: Invocation): Promise<number> {
 								loaded.digest,
 								inv.flags.system,
 								inv.flags.release || undefined,
-								now(),
+								actor.at,
 							),
+							actor,
 						},
 			);
 		}
-		const cwd = process.cwd();
-		let reviewer: string | undefined;
 		const {runApp} = await import('./run.js');
 		return await runApp({
 			store,
 			loaded,
 			startup,
-			services: {
-				cwd,
-				dbPath: store.path,
-				now: () => now(),
-				reviewer: () => (reviewer ??= resolveReviewer(inv.flags.reviewer)),
-				commit: () => gitHead(cwd),
-			},
+			services,
 		});
 	} finally {
 		await store.close();

@@ -8,7 +8,7 @@ import {MessageLine} from '../components/message-line.js';
 import {ProgressBar} from '../components/progress-bar.js';
 import {windowStart} from '../components/window.js';
 import {useKeys} from '../use-keys.js';
-import {useAppActions, useAppState} from '../state/context.js';
+import {actorFrom, useAppActions, useAppState} from '../state/context.js';
 import type {Size} from '../use-terminal-size.js';
 
 export function HomeScreen({size}: {size: Size}) {
@@ -44,7 +44,7 @@ export function HomeScreen({size}: {size: Size}) {
 					return dispatch({type: 'home-move', delta: 1, count: reviews.length});
 				case 'open': {
 					const r = reviews[state.homeIndex];
-					if (r) dispatch({type: 'open-review', reviewId: r.id});
+					if (r) dispatch({type: 'open-review', reviewId: r.id, actor: actorFrom(services)});
 					return;
 				}
 				case 'new-review':

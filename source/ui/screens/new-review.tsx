@@ -3,7 +3,7 @@ import React, {useState} from 'react';
 import {findReview, newReview} from '../../model/review.js';
 import {Header} from '../components/header.js';
 import {TextPrompt} from '../components/text-prompt.js';
-import {useAppActions, useAppState} from '../state/context.js';
+import {actorFrom, useAppActions, useAppState} from '../state/context.js';
 import type {Size} from '../use-terminal-size.js';
 
 /** Two questions: the system under review, then its release (optional). */
@@ -41,7 +41,8 @@ export function NewReviewScreen({size}: {size: Size}) {
 					onSubmit={(text) => {
 						const release = text.trim() || undefined;
 						const existing = findReview(state.db.reviews, system, release);
-						if (existing) dispatch({type: 'open-review', reviewId: existing.id});
+						if (existing)
+							dispatch({type: 'open-review', reviewId: existing.id, actor: actorFrom(services)});
 						else
 							dispatch({
 								type: 'add-review',
@@ -52,6 +53,7 @@ export function NewReviewScreen({size}: {size: Size}) {
 									release,
 									services.now(),
 								),
+								actor: actorFrom(services),
 							});
 						return undefined;
 					}}

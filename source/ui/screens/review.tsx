@@ -20,7 +20,7 @@ import {StatusBadge} from '../components/status.js';
 import {TextPrompt} from '../components/text-prompt.js';
 import {windowStart} from '../components/window.js';
 import {useKeys} from '../use-keys.js';
-import {useAppActions, useAppState} from '../state/context.js';
+import {actorFrom, useAppActions, useAppState} from '../state/context.js';
 import {currentReview, visibleItems, type Prompt, type State} from '../state/reducer.js';
 import type {Size} from '../use-terminal-size.js';
 
@@ -167,7 +167,11 @@ function ItemsList({
 					<Box key={it.id} width={width} height={1} overflow="hidden">
 						<Text color="cyan">{focused ? '› ' : '  '}</Text>
 						<Box width={10} flexShrink={0}>
-							<StatusBadge status={r?.answer.status ?? 'pending'} stale={r?.stale} />
+							<StatusBadge
+								status={r?.answer.status ?? 'pending'}
+								stale={r?.stale}
+								recheck={r?.answer.reReview}
+							/>
 						</Box>
 						<Box width={Math.max(1, width - 12)}>
 							<Text wrap="truncate-end" bold={focused} inverse={focused}>
@@ -211,7 +215,7 @@ function Detail({
 			</Text>
 			<Text dimColor wrap="truncate-end">{`${sanitizeLine(item.id)} · ${tags}`}</Text>
 			<Text wrap="truncate-end">
-				<StatusBadge status={answer.status} stale={result.stale} />
+				<StatusBadge status={answer.status} stale={result.stale} recheck={answer.reReview} />
 				{signed ? (
 					<Text
 						dimColor
@@ -259,11 +263,7 @@ function PromptArea({
 	const state = useAppState();
 	const {dispatch, services} = useAppActions();
 	const review = currentReview(state);
-	const actor = (): Actor => ({
-		by: services.reviewer(),
-		at: services.now(),
-		commit: services.commit(),
-	});
+	const actor = (): Actor => actorFrom(services);
 	const cancel = () => dispatch({type: 'close-prompt'});
 	if (prompt.kind === 'filter')
 		return (
@@ -430,11 +430,7 @@ export function ReviewScreen({size}: {size: Size}) {
 			if (!action || !review) return;
 			const item = result?.item;
 			const answer = result?.answer;
-			const actor = (): Actor => ({
-				by: services.reviewer(),
-				at: services.now(),
-				commit: services.commit(),
-			});
+			const actor = (): Actor => actorFrom(services);
 			const record = (next: NonNullable<typeof answer>, advance: boolean) => {
 				if (!item) return;
 				const problem = invalidAnswer(item, next, services.now());

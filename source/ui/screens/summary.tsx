@@ -122,7 +122,7 @@ export function SummaryScreen({size}: {size: Size}) {
 						<Box key={b.item.id}>
 							<Text color="cyan">{focused ? '› ' : '  '}</Text>
 							<Box width={10} flexShrink={0}>
-								<StatusBadge status={b.answer.status} stale={b.stale} />
+								<StatusBadge status={b.answer.status} stale={b.stale} recheck={b.answer.reReview} />
 							</Box>
 							<Box flexShrink={1}>
 								<Text

@@ -1,4 +1,5 @@
 import React, {createContext, useContext, type Dispatch, type ReactNode} from 'react';
+import type {Actor} from '../../model/review.js';
 import type {Review} from '../../model/schemas.js';
 import type {Action, State} from './reducer.js';
 
@@ -44,4 +45,10 @@ export function useAppActions(): Actions {
 	const actions = useContext(ActionsContext);
 	if (!actions) throw new Error('useAppActions must be used inside AppProviders');
 	return actions;
+}
+
+/** Who is acting now, for sign-offs and the audit log. */
+export function actorFrom(services: Pick<Services, 'reviewer' | 'now' | 'commit'>): Actor {
+	const commit = services.commit();
+	return {by: services.reviewer(), at: services.now(), ...(commit ? {commit} : {})};
 }

@@ -1,6 +1,7 @@
 import type {LoadedChecklist} from '../../checklist/load.js';
 import {answerFor} from '../../model/evaluate.js';
 import {recordAnswer, type Actor} from '../../model/review.js';
+import {describeUpgrade, upgradeReview} from '../../model/upgrade.js';
 import type {Answer, ChecklistItem, Database, Review} from '../../model/schemas.js';
 import {matchesFilter} from './filter.js';
 
@@ -50,8 +51,8 @@ export type State = {
 };
 
 export type Action =
-	| {type: 'open-review'; reviewId: string; itemId?: string}
-	| {type: 'add-review'; review: Review}
+	| {type: 'open-review'; reviewId: string; itemId?: string; actor: Actor}
+	| {type: 'add-review'; review: Review; actor: Actor}
 	| {type: 'go'; screen: Screen}
 	| {type: 'move-item'; delta: number}
 	| {type: 'move-section'; delta: number}
@@ -153,6 +154,38 @@ export function nextPending(
 	return undefined;
 }
 
+/**
+ * Brings the review onto the loaded checklist (see model/upgrade.ts) before it
+ * is shown; the change is saved like any other.
+ */
+function takeChecklist(
+	state: State,
+	reviewId: string,
+	actor: Actor,
+): {state: State; message?: string} | {error: string} {
+	const review = state.db.reviews.find((r) => r.id === reviewId);
+	if (!review) return {state};
+	try {
+		const {review: next, report} = upgradeReview(
+			review,
+			state.loaded.checklist,
+			state.loaded.digest,
+			actor,
+		);
+		if (next === review) return {state};
+		return {
+			state: {...state, db: putReview(state.db, next), version: state.version + 1},
+			...(report
+				? {
+						message: `${describeUpgrade(report)}${report.changed.length ? ' — changed items are marked for re-review' : ''}`,
+					}
+				: {}),
+		};
+	} catch (error) {
+		return {error: error instanceof Error ? error.message : String(error)};
+	}
+}
+
 function putReview(db: Database, review: Review): Database {
 	return {...db, reviews: db.reviews.map((r) => (r.id === review.id ? review : r))};
 }
@@ -194,6 +227,9 @@ function applyRecord(
 export function reducer(state: State, action: Action): State {
 	switch (action.type) {
 		case 'open-review': {
+			const upgraded = takeChecklist(state, action.reviewId, action.actor);
+			if ('error' in upgraded) return {...state, message: {kind: 'error', text: upgraded.error}};
+			state = upgraded.state;
 			const next: State = {
 				...state,
 				screen: 'review',
@@ -204,6 +240,7 @@ export function reducer(state: State, action: Action): State {
 				message: undefined,
 				written: undefined,
 			};
+			if (upgraded.message) next.message = {kind: 'info', text: upgraded.message};
 			const review = currentReview(next);
 			if (!review) return state;
 			if (action.itemId) {
@@ -221,7 +258,7 @@ export function reducer(state: State, action: Action): State {
 					db: {...state.db, reviews: [...state.db.reviews, action.review]},
 					version: state.version + 1,
 				},
-				{type: 'open-review', reviewId: action.review.id},
+				{type: 'open-review', reviewId: action.review.id, actor: action.actor},
 			);
 		case 'go':
 			return {

@@ -1,0 +1,149 @@
+import {PreflightError} from '../errors.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
+import {canonicalJson, sha256Hex} from './canonical.js';
+import type {Actor} from './review.js';
+import type {AuditEntry, Checklist, Review} from './schemas.js';
+
+/** What taking a new checklist version did to a review. */
+export type UpgradeReport = {
+	from: {version: string; digest: string};
+	to: {version: string; digest: string};
+	added: string[];
+	removed: string[];
+	changed: string[];
+	renamed: Array<[from: string, to: string]>;
+};
+
+/** Per item, a short digest of what a reviewer signed off against: title and guidance. */
+export function itemFingerprints(checklist: Checklist): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const s of checklist.sections)
+		for (const it of s.items)
+			out[it.id] = sha256Hex(canonicalJson({title: it.title, guidance: it.guidance})).slice(0, 16);
+	return out;
+}
+
+export function describeUpgrade(r: UpgradeReport): string {
+	const parts = [
+		`${r.added.length} new`,
+		`${r.removed.length} removed`,
+		`${r.changed.length} changed`,
+	];
+	if (r.renamed.length) parts.push(`${r.renamed.length} renamed`);
+	return `checklist changed since this review last used it (${sanitizeLine(r.from.version)} → ${sanitizeLine(r.to.version)}): ${parts.join(', ')}`;
+}
+
+/**
+ * Brings a review onto the checklist it is opened with. Answers carry over by
+ * item id (and through `renamed`); new items are pending; removed items leave
+ * the answers but stay in the audit log with their last answer; items whose
+ * title or guidance changed keep their answer, marked for re-review. Returns
+ * the review unchanged and no report when the checklist is the same.
+ */
+export function upgradeReview(
+	review: Review,
+	checklist: Checklist,
+	digest: string,
+	actor: Actor,
+): {review: Review; report?: UpgradeReport} {
+	if (review.checklist.id !== checklist.id)
+		throw new PreflightError(
+			`review of ${sanitizeLine(review.system)} uses checklist "${sanitizeLine(review.checklist.id)}", not "${sanitizeLine(checklist.id)}"; pass the matching --checklist`,
+		);
+	const now = itemFingerprints(checklist);
+	const before = review.checklist.items ?? {};
+	const known = Object.keys(before).length > 0;
+	if (review.checklist.digest === digest) {
+		if (known) return {review};
+		// A review from before fingerprints were kept: record them, nothing else changes.
+		return {review: {...review, checklist: {...review.checklist, items: now}}};
+	}
+	const at = actor.at.toISOString();
+	const audit: AuditEntry[] = [];
+	const answers = {...review.answers};
+	const report: UpgradeReport = {
+		from: {version: review.checklist.version, digest: review.checklist.digest},
+		to: {version: checklist.version, digest},
+		added: [],
+		removed: [],
+		changed: [],
+		renamed: [],
+	};
+	const previousPrint: Record<string, string | undefined> = {...before};
+	for (const [oldId, newId] of Object.entries(checklist.renamed ?? {})) {
+		if (!(newId in now) || oldId in now) continue;
+		const answer = answers[oldId];
+		if (answer && !answers[newId]) {
+			answers[newId] = answer;
+			delete answers[oldId];
+			audit.push({
+				at,
+				by: actor.by,
+				item: newId,
+				from: answer.status,
+				to: answer.status,
+				detail: `renamed from ${oldId}`,
+			});
+		}
+		if (before[oldId] !== undefined || answer) {
+			report.renamed.push([oldId, newId]);
+			previousPrint[newId] = before[oldId];
+			delete previousPrint[oldId];
+		}
+	}
+	const gone = new Set(
+		[...Object.keys(previousPrint), ...Object.keys(answers)].filter((id) => !(id in now)),
+	);
+	for (const id of gone) {
+		report.removed.push(id);
+		const answer = answers[id];
+		audit.push({
+			at,
+			by: actor.by,
+			item: id,
+			from: answer?.status ?? 'pending',
+			to: 'pending',
+			detail: `removed from checklist ${checklist.version}; last answer: ${answer ? JSON.stringify(answer) : 'none'}`,
+		});
+		delete answers[id];
+	}
+	for (const id of Object.keys(now)) {
+		const old = previousPrint[id];
+		if (known && old === undefined && !report.renamed.some(([, n]) => n === id)) {
+			report.added.push(id);
+			continue;
+		}
+		if (old === undefined || old === now[id]) continue;
+		report.changed.push(id);
+		const answer = answers[id];
+		if (answer && answer.status !== 'pending') {
+			answers[id] = {...answer, reReview: true};
+			audit.push({
+				at,
+				by: actor.by,
+				item: id,
+				from: answer.status,
+				to: answer.status,
+				detail: `title or guidance changed in checklist ${checklist.version}: needs re-review`,
+			});
+		}
+	}
+	audit.unshift({
+		at,
+		by: actor.by,
+		item: '*',
+		from: 'pending',
+		to: 'pending',
+		detail: `upgraded checklist ${review.checklist.version} (${review.checklist.digest}) → ${checklist.version} (${digest}): ${report.added.length} new, ${report.removed.length} removed, ${report.changed.length} changed, ${report.renamed.length} renamed`,
+	});
+	return {
+		review: {
+			...review,
+			answers,
+			checklist: {id: checklist.id, version: checklist.version, digest, items: now},
+			updatedAt: at,
+			audit: [...review.audit, ...audit],
+		},
+		report,
+	};
+}
