@@ -11,6 +11,7 @@ import {
 	loadChecklist,
 	type LoadedChecklist,
 } from '../../source/checklist/load.js';
+import {newReview, type Actor} from '../../source/model/review.js';
 import type {Database, Review} from '../../source/model/schemas.js';
 import {emptyDatabase} from '../../source/store/database.js';
 import {App} from '../../source/ui/app.js';
@@ -100,26 +101,17 @@ export function smallChecklist(): LoadedChecklist {
 	);
 }
 
-/** A review with a fixed id and no answers, created at NOW. */
+/** A review as the app creates it, with a fixed id, no answers, created at NOW. */
 export function blankReview(
 	loaded: LoadedChecklist,
 	id = 'r-test',
 	system = 'checkout-api',
 ): Review {
-	return {
-		id,
-		system,
-		checklist: {
-			id: loaded.checklist.id,
-			version: loaded.checklist.version,
-			digest: loaded.digest,
-		},
-		createdAt: NOW.toISOString(),
-		updatedAt: NOW.toISOString(),
-		answers: {},
-		audit: [],
-	};
+	return {...newReview(loaded.checklist, loaded.digest, system, undefined, NOW), id};
 }
+
+/** Who acts in tests: Ada, at NOW, outside git. */
+export const actor: Actor = {by: 'Ada', at: NOW};
 
 export function dbWith(...reviews: Review[]): Database {
 	return {...emptyDatabase(), reviews};
@@ -245,7 +237,7 @@ export async function renderReview(
 		...options,
 		loaded,
 		db: options.db ?? dbWith(review),
-		startup: [{type: 'open-review', reviewId: review.id}],
+		startup: [{type: 'open-review', reviewId: review.id, actor}],
 	});
 }
 

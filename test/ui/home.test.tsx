@@ -1,6 +1,14 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
-import {blankReview, dbWith, defaultChecklist, focusedRow, keys, renderApp, waitUntil} from './helpers.js';
+import {
+	blankReview,
+	dbWith,
+	defaultChecklist,
+	focusedRow,
+	keys,
+	renderApp,
+	waitUntil,
+} from './helpers.js';
 
 afterEach(() => cleanup());
 
@@ -46,7 +54,10 @@ describe('home screen', () => {
 
 	it('enter resumes an existing review, and ↑/↓ choose which', async () => {
 		const loaded = defaultChecklist();
-		const db = dbWith(blankReview(loaded, 'r-1', 'alpha-api'), blankReview(loaded, 'r-2', 'beta-api'));
+		const db = dbWith(
+			blankReview(loaded, 'r-1', 'alpha-api'),
+			blankReview(loaded, 'r-2', 'beta-api'),
+		);
 		const app = await renderApp({db});
 		let frame = await app.waitForText('2 reviews');
 		expect(focusedRow(frame)).toContain('alpha-api');

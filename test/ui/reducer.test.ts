@@ -10,10 +10,9 @@ import {
 	type Action,
 	type State,
 } from '../../source/ui/state/reducer.js';
-import {blankReview, dbWith, NOW, smallChecklist} from './helpers.js';
+import {actor, blankReview, dbWith, NOW, smallChecklist} from './helpers.js';
 
 const loaded = smallChecklist();
-const actor = {by: 'Ada', at: NOW};
 const failed: Answer = {status: 'fail', evidence: []};
 const passed: Answer = {
 	status: 'pass',
@@ -26,7 +25,7 @@ function withAnswers(answers: Record<string, Answer>): Review {
 
 function opened(answers: Record<string, Answer> = {}): State {
 	const state = initialState(loaded, dbWith(withAnswers(answers)));
-	return reducer(state, {type: 'open-review', reviewId: 'r-test'});
+	return reducer(state, {type: 'open-review', reviewId: 'r-test', actor});
 }
 
 function run(state: State, ...actions: Action[]): State {
@@ -60,11 +59,10 @@ describe('open-review', () => {
 
 	it('opens at a named item and ignores unknown reviews', () => {
 		const state = initialState(loaded, dbWith(withAnswers({})));
-		expect(focus(reducer(state, {type: 'open-review', reviewId: 'r-test', itemId: 'b2'}))).toEqual([
-			1,
-			'b2',
-		]);
-		expect(reducer(state, {type: 'open-review', reviewId: 'nope'})).toBe(state);
+		expect(
+			focus(reducer(state, {type: 'open-review', reviewId: 'r-test', itemId: 'b2', actor})),
+		).toEqual([1, 'b2']);
+		expect(reducer(state, {type: 'open-review', reviewId: 'nope', actor})).toBe(state);
 	});
 
 	it('firstPending is undefined when nothing is pending', () => {
@@ -254,6 +252,7 @@ describe('version', () => {
 		const added = reducer(state, {
 			type: 'add-review',
 			review: blankReview(loaded, 'r-two', 'billing'),
+			actor,
 		});
 		expect(added.version).toBe(1);
 		expect(added.reviewId).toBe('r-two');

@@ -1,0 +1,370 @@
+import {cleanup} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import type {Database} from '../../source/model/schemas.js';
+import {bindingsFor} from '../../source/ui/keys.js';
+import {focusedRow, keys, renderReview, waitUntil} from './helpers.js';
+
+afterEach(() => cleanup());
+
+const first = 'Define clear system boundaries';
+const second = 'Design for failure';
+const third = 'Establish data flow contracts';
+
+/** The row of the item list that shows this title. */
+function row(frame: string, title: string): string {
+	return frame.split('\n').find((l) => l.includes(title)) ?? '';
+}
+
+async function lastSaved(app: {persist: {mock: {calls: Array<[Database]>}}}, count = 1) {
+	await waitUntil(() => app.persist.mock.calls.length >= count, `${count} persist call(s)`);
+	return app.persist.mock.calls.at(-1)![0].reviews[0]!;
+}
+
+describe('review screen', () => {
+	it('shows sections with progress, the focused item, its guidance and the footer', async () => {
+		const app = await renderReview();
+		const frame = await app.waitForText(first);
+		expect(frame).toContain('checkout-api · 0/26 answered');
+		expect(frame).toContain('▸ Architecture');
+		expect(frame).toContain('0/5');
+		expect(focusedRow(frame)).toContain(first);
+		expect(frame).toContain('architecture.boundaries · required · evidence required');
+		expect(frame).toContain('evidence: none yet');
+		expect(frame).toContain('✔ saved');
+		for (const hint of ['pass', 'fail', 'n/a', 'waive', 'evidence', 'note', 'undo', 'filter'])
+			expect(frame).toContain(hint);
+	});
+
+	it('p without evidence asks for it; bad evidence is refused with the reason and kept; a URL passes and advances', async () => {
+		const app = await renderReview();
+		await app.press('p');
+		await app.waitForText('Pass needs evidence');
+		await app.press('ftp://x');
+		await app.waitForText('ftp://x');
+		await app.press(keys.enter);
+		let frame = await app.waitForText('only http and https links are evidence');
+		expect(frame).toMatch(/Pass needs evidence.*ftp:\/\/x/);
+
+		await app.press(keys.ctrlU);
+		await app.waitForGone('ftp://x');
+		await app.press('missing.txt');
+		await app.waitForText('missing.txt');
+		await app.press(keys.enter);
+		frame = await app.waitForText('no such file: missing.txt');
+		expect(frame).toMatch(/Pass needs evidence.*missing\.txt/);
+		expect(app.persist).not.toHaveBeenCalled();
+
+		await app.press(keys.ctrlU);
+		await app.waitFor((f) => !/Pass needs evidence.*missing/.test(f), 'the field cleared');
+		await app.press('https://ci.example/run/1');
+		await app.waitForText('https://ci.example/run/1');
+		await app.press(keys.enter);
+		frame = await app.waitFor((f) => focusedRow(f).includes(second), 'focus on the next item');
+		expect(frame).not.toContain('Pass needs evidence');
+		expect(row(frame, first)).toContain('✔ pass');
+		const review = await lastSaved(app);
+		expect(review.answers['architecture.boundaries']).toMatchObject({
+			status: 'pass',
+			evidence: [{kind: 'url', ref: 'https://ci.example/run/1'}],
+			signedOff: {by: 'Ada', at: '2026-11-28T12:00:00.000Z'},
+		});
+	});
+
+	it('e adds file and URL evidence; d asks which one when there are several and removes it', async () => {
+		const app = await renderReview();
+		await app.press('e');
+		await app.waitForText('Evidence for “Define clear system boundaries”');
+		await app.press('runbook.md');
+		await app.waitForText('runbook.md');
+		await app.press(keys.enter);
+		let frame = await app.waitForText('evidence 1: file runbook.md (sha256');
+		// Adding evidence does not answer the item.
+		expect(focusedRow(frame)).toContain(first);
+		expect(row(frame, first)).toContain('pending');
+
+		await app.press('e');
+		await app.waitForText('Evidence for');
+		await app.press('https://docs.example/arch');
+		await app.waitForText('https://docs.example/arch');
+		await app.press(keys.enter);
+		await app.waitForText('evidence 2: https://docs.example/arch');
+
+		await app.press('d');
+		await app.waitForText('Remove which evidence (1-2)?');
+		await app.press('3');
+		await app.waitForText('3');
+		await app.press(keys.enter);
+		await app.waitForText('type a number from 1 to 2');
+		await app.press(keys.backspace);
+		await app.press('1');
+		await app.press(keys.enter);
+		frame = await app.waitForText('evidence 1: https://docs.example/arch');
+		expect(frame).not.toContain('runbook.md');
+
+		// With one link left, d removes it at once.
+		await app.press('d');
+		await app.waitForText('evidence: none yet');
+		const review = await lastSaved(app, 4);
+		expect(review.answers['architecture.boundaries']).toBeUndefined();
+	});
+
+	it('d on an item without evidence says so', async () => {
+		const app = await renderReview();
+		await app.press('d');
+		await app.waitForText('This item has no evidence to remove.');
+	});
+
+	it('f fails at once and moves on; c edits the note', async () => {
+		const app = await renderReview();
+		await app.press('f');
+		let frame = await app.waitFor((f) => focusedRow(f).includes(second), 'focus moved on');
+		expect(row(frame, first)).toContain('✖ fail');
+		await app.press('k');
+		await app.waitFor((f) => focusedRow(f).includes(first), 'back on the first item');
+		await app.press('c');
+		await app.waitForText('Note:');
+		await app.press('owner missing');
+		await app.waitForText('owner missing');
+		await app.press(keys.enter);
+		frame = await app.waitForText('note: owner missing');
+		expect(focusedRow(frame)).toContain(first);
+		const review = await lastSaved(app, 2);
+		expect(review.answers['architecture.boundaries']).toMatchObject({
+			status: 'fail',
+			note: 'owner missing',
+		});
+	});
+
+	it('n asks for a justification and refuses an empty one', async () => {
+		const app = await renderReview();
+		await app.press('n');
+		await app.waitForText('Not applicable because:');
+		await app.press(keys.enter);
+		await app.waitForText('a justification is required');
+		await app.press('no external callers');
+		await app.waitForText('no external callers');
+		await app.press(keys.enter);
+		let frame = await app.waitFor((f) => focusedRow(f).includes(second), 'advanced');
+		expect(row(frame, first)).toContain('n/a');
+		await app.press(keys.up);
+		frame = await app.waitForText('justification: no external callers');
+		const review = await lastSaved(app);
+		expect(review.answers['architecture.boundaries']).toMatchObject({
+			status: 'na',
+			justification: 'no external callers',
+		});
+	});
+
+	it('w asks for reason, owner and expiry, and refuses a past date', async () => {
+		const app = await renderReview();
+		await app.press('w');
+		await app.waitForText('Waive — the accepted risk (reason):');
+		await app.press(keys.enter);
+		await app.waitForText('a waiver needs a reason');
+		await app.press('vendor fix due');
+		await app.waitForText('vendor fix due');
+		await app.press(keys.enter);
+		let frame = await app.waitForText('Waive — who owns the risk:');
+		// The owner defaults to the reviewer.
+		expect(frame).toMatch(/who owns the risk: Ada/);
+		await app.press(keys.enter);
+		frame = await app.waitForText('Waive — expires on (YYYY-MM-DD):');
+		// The expiry defaults to 30 days from now.
+		expect(frame).toContain('2026-12-28');
+		await app.press(keys.ctrlU);
+		await app.waitForGone('2026-12-28');
+		await app.press('2026-01-01');
+		await app.waitForText('2026-01-01');
+		await app.press(keys.enter);
+		frame = await app.waitForText('has already passed');
+		expect(frame).toContain('2026-01-01');
+		expect(app.persist).not.toHaveBeenCalled();
+		await app.press(keys.ctrlU);
+		await app.press('2027-01-15');
+		await app.waitForText('2027-01-15');
+		await app.press(keys.enter);
+		frame = await app.waitFor((f) => focusedRow(f).includes(second), 'advanced');
+		expect(row(frame, first)).toContain('waived');
+		const review = await lastSaved(app);
+		expect(review.answers['architecture.boundaries']).toMatchObject({
+			status: 'waived',
+			waiver: {reason: 'vendor fix due', owner: 'Ada', expires: '2027-01-15'},
+		});
+	});
+
+	it('r resets an answered item to pending, and says so when it already is', async () => {
+		const app = await renderReview();
+		await app.press('r');
+		await app.waitForText('Already pending.');
+		await app.press('f');
+		await app.waitFor((f) => focusedRow(f).includes(second), 'advanced');
+		await app.press('k');
+		await app.waitFor((f) => focusedRow(f).includes(first), 'back');
+		await app.press('r');
+		const frame = await app.waitFor((f) => row(f, first).includes('pending'), 'reset');
+		expect(focusedRow(frame)).toContain(first);
+		const review = await lastSaved(app, 2);
+		expect(review.answers['architecture.boundaries']).toBeUndefined();
+		expect(review.audit.at(-1)).toMatchObject({from: 'fail', to: 'pending', by: 'Ada'});
+	});
+
+	it('u undoes the last change', async () => {
+		const app = await renderReview();
+		await app.press('f');
+		await app.waitFor((f) => row(f, first).includes('fail'), 'failed');
+		await app.press('u');
+		const frame = await app.waitForText('Undone.');
+		expect(row(frame, first)).toContain('pending');
+		expect(focusedRow(frame)).toContain(first);
+		await app.press('u');
+		await app.waitForText('Nothing to undo.');
+	});
+
+	it('/ filters by status word and by text; esc clears the filter', async () => {
+		const app = await renderReview();
+		await app.press('f');
+		await app.waitFor((f) => focusedRow(f).includes(second), 'advanced');
+		await app.press('/');
+		await app.waitForText('Filter (text or status):');
+		await app.press('fail');
+		await app.waitForText('fail');
+		await app.press(keys.enter);
+		let frame = await app.waitForText('filter: fail');
+		expect(frame).toContain(first);
+		expect(frame).not.toContain(second);
+		expect(frame).not.toContain(third);
+
+		// An empty filter shows everything again.
+		await app.press('/');
+		await app.waitForText('Filter (text or status):');
+		await app.press(keys.ctrlU);
+		await app.press(keys.enter);
+		frame = await app.waitForGone('filter: fail');
+		expect(frame).toContain(third);
+
+		await app.press('/');
+		await app.waitForText('Filter (text or status):');
+		await app.press('secrets');
+		await app.waitForText('secrets');
+		await app.press(keys.enter);
+		frame = await app.waitForText('filter: secrets');
+		expect(frame).toContain('▸ Security');
+		expect(focusedRow(frame)).toContain('Manage secrets properly');
+		expect(frame).not.toContain('Encrypt data at rest');
+		// Sections without a match are skipped.
+		await app.press('l');
+		await app.press(keys.tab);
+		frame = await app.waitFor((f) => f.includes('filter: secrets'), 'still filtered');
+		expect(frame).toContain('▸ Security');
+	});
+
+	// BUG: Ink reports esc with meta=true and keys.ts `matches` rejects every meta key
+	// before looking at named chords, so esc never means 'back' through the key table.
+	it.fails('esc clears the filter', async () => {
+		const app = await renderReview();
+		await app.press('/');
+		await app.waitForText('Filter (text or status):');
+		await app.press('secrets');
+		await app.waitForText('secrets');
+		await app.press(keys.enter);
+		await app.waitForText('filter: secrets');
+		await app.press(keys.escape);
+		const frame = await app.waitForGone('filter: secrets');
+		expect(frame).toContain('Encrypt data at rest');
+	});
+
+	it.fails('esc without a filter goes back to the home screen', async () => {
+		const app = await renderReview();
+		await app.press(keys.escape);
+		await app.waitForText('Choose a review to resume');
+	});
+
+	it('←/→, h/l and shift+tab/tab change sections', async () => {
+		const app = await renderReview();
+		const at = (title: string) => app.waitFor((f) => f.includes(`▸ ${title}`), `section ${title}`);
+		await at('Architecture');
+		await app.press(keys.right);
+		await at('Security');
+		await app.press('l');
+		await at('Monitoring and Obser');
+		await app.press(keys.tab);
+		await at('Deployment and Failo');
+		await app.press(keys.left);
+		await at('Monitoring and Obser');
+		await app.press('h');
+		await at('Security');
+		await app.press(keys.shiftTab);
+		const frame = await at('Architecture');
+		expect(focusedRow(frame)).toContain(first);
+		await app.press(keys.shiftTab);
+		await at('Testing and Quality');
+	});
+
+	it('↑/↓ and k/j move between items', async () => {
+		const app = await renderReview();
+		await app.press(keys.down);
+		await app.waitFor((f) => focusedRow(f).includes(second), 'down');
+		await app.press('j');
+		await app.waitFor((f) => focusedRow(f).includes(third), 'j');
+		await app.press('k');
+		await app.waitFor((f) => focusedRow(f).includes(second), 'k');
+		await app.press(keys.up);
+		await app.waitFor((f) => focusedRow(f).includes(first), 'up');
+	});
+
+	it('s opens the summary', async () => {
+		const app = await renderReview();
+		await app.press('s');
+		const frame = await app.waitForText('NOT READY — 26 blockers');
+		expect(frame).toContain('Summary · checkout-api');
+	});
+
+	it('? opens the help overlay listing the key table; esc closes it', async () => {
+		const app = await renderReview();
+		await app.press('?');
+		const frame = await app.waitForText('Keys — review screen');
+		for (const b of bindingsFor('review')) {
+			expect(frame, b.action).toContain(b.keys);
+			expect(frame, b.action).toContain(b.label);
+		}
+		// Keys do not reach the review behind the overlay; ? closes it again.
+		await app.press('f');
+		await app.press('?');
+		const after = await app.waitForGone('Keys — review screen');
+		expect(row(after, first)).toContain('pending');
+		expect(app.persist).not.toHaveBeenCalled();
+	});
+
+	// BUG: see 'esc clears the filter'.
+	it.fails('esc closes the help overlay', async () => {
+		const app = await renderReview();
+		await app.press('?');
+		await app.waitForText('Keys — review screen');
+		await app.press(keys.escape);
+		await app.waitForGone('Keys — review screen');
+	});
+
+	it('q and ctrl+c quit', async () => {
+		const app = await renderReview();
+		await app.press('q');
+		await waitUntil(() => app.services.quit.mock.calls.length === 1, 'quit on q');
+		await app.press(keys.ctrlC);
+		await waitUntil(() => app.services.quit.mock.calls.length === 2, 'quit on ctrl+c');
+	});
+
+	it('while a prompt is open, letters go into the prompt, not to commands', async () => {
+		const app = await renderReview();
+		await app.press('c');
+		await app.waitForText('Note:');
+		for (const ch of ['p', 'f', 'q', 's', 'j', '?']) await app.press(ch);
+		let frame = await app.waitForText('pfqsj?');
+		expect(frame).toContain('Note:');
+		expect(app.services.quit).not.toHaveBeenCalled();
+		expect(focusedRow(frame)).toContain(first);
+		await app.press(keys.escape);
+		frame = await app.waitForGone('Note:');
+		expect(row(frame, first)).toContain('pending');
+		expect(frame).not.toContain('NOT READY');
+		expect(app.persist).not.toHaveBeenCalled();
+	});
+});
