@@ -1,14 +1,19 @@
 import type {Flags} from './cli/args.js';
-import {defaultChecklistPath, loadChecklist, type LoadedChecklist} from './checklist/load.js';
+import {defaultChecklistPath, loadChecklistAsync, type LoadedChecklist} from './checklist/load.js';
 import {PreflightError} from './errors.js';
 import {findReview, newReview} from './model/review.js';
 import type {Review} from './model/schemas.js';
 import {resolveDbPath, Store} from './store/database.js';
 import {sanitizeLine} from './terminal/sanitize.js';
 
-/** Loads the checklist named by `--checklist`, else the bundled default. */
-export function checklistFor(flags: Pick<Flags, 'checklist'>): LoadedChecklist {
-	return loadChecklist(flags.checklist ?? defaultChecklistPath());
+/**
+ * Loads the checklist named by `--checklist` (format from `--checklist-format`,
+ * else detected), else the bundled default.
+ */
+export function checklistFor(
+	flags: Pick<Flags, 'checklist' | 'checklist-format'>,
+): Promise<LoadedChecklist> {
+	return loadChecklistAsync(flags.checklist ?? defaultChecklistPath(), flags['checklist-format']);
 }
 
 /** How long `set` waits for another writer before giving up (ms). */

@@ -1,5 +1,5 @@
 import type {Invocation} from '../cli/args.js';
-import {ChecklistError, loadChecklist} from '../checklist/load.js';
+import {ChecklistError, loadChecklistAsync} from '../checklist/load.js';
 import {PreflightError} from '../errors.js';
 import {checklistJsonSchema, schemaText} from '../report/json-schemas.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
@@ -18,7 +18,7 @@ export async function run(inv: Invocation): Promise<number> {
 	if (sub !== 'validate' || rest.length !== 1 || !rest[0]) throw new PreflightError(usage);
 	const file = rest[0];
 	try {
-		const {checklist} = loadChecklist(file);
+		const {checklist} = await loadChecklistAsync(file, inv.flags['checklist-format']);
 		const items = checklist.sections.reduce((n, s) => n + s.items.length, 0);
 		print(
 			`${sanitizeLine(file)}: valid — ${sanitizeLine(checklist.id)} ${sanitizeLine(checklist.version)}, ${checklist.sections.length} section${checklist.sections.length === 1 ? '' : 's'}, ${items} item${items === 1 ? '' : 's'}`,
@@ -30,10 +30,7 @@ export async function run(inv: Invocation): Promise<number> {
 		process.stderr.write(
 			`preflight: checklist ${sanitizeLine(file)}: ${n} problem${n === 1 ? '' : 's'}\n`,
 		);
-		for (const p of error.problems)
-			process.stderr.write(
-				`  ${p.where ? `${sanitizeLine(p.where)}: ` : ''}${sanitizeLine(p.message)}\n`,
-			);
+		for (const line of error.lines()) process.stderr.write(`  ${sanitizeLine(line)}\n`);
 		return 2;
 	}
 }

@@ -29,7 +29,7 @@ export async function loadReview(flags: Flags): Promise<{
 	dbPath: string;
 	upgrade?: UpgradeReport;
 }> {
-	const loaded = checklistFor(flags);
+	const loaded = await checklistFor(flags);
 	const store = await openStore(flags);
 	try {
 		// Judged against the checklist as it is now; a read-only command upgrades

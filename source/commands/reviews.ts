@@ -8,7 +8,7 @@ import {print, printJson, reviewName, verdictText} from './common.js';
 /** `preflight reviews [--json]`: every review in the database, with progress and verdict. */
 export async function run(inv: Invocation): Promise<number> {
 	const {flags} = inv;
-	const loaded = checklistFor(flags);
+	const loaded = await checklistFor(flags);
 	const store = await openStore(flags);
 	const reviews = store.data.reviews;
 	await store.close();

@@ -55,7 +55,7 @@ export async function run(inv: Invocation): Promise<number> {
 			'--waiver-reason, --waiver-owner and --waiver-expires go with status waived',
 		);
 
-	const loaded = checklistFor(flags);
+	const loaded = await checklistFor(flags);
 	const item = findItem(loaded.checklist, itemId);
 	if (!item)
 		throw new PreflightError(

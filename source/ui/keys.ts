@@ -250,6 +250,8 @@ export const bindings: Binding[] = [
 
 function matches(chord: Chord, input: string, key: Key): boolean {
 	if (chord.ctrl) return key.ctrl && input === chord.input;
+	// Ink reports a lone escape with meta set as well.
+	if (chord.name === 'escape') return key.escape;
 	if (key.ctrl || key.meta) return false;
 	if (chord.name) {
 		if (!key[chord.name]) return false;

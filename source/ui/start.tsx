@@ -19,7 +19,7 @@ export async function startApp(inv: Invocation): Promise<number> {
 		throw new PreflightError('unexpected arguments; see preflight --help');
 	// chalk ignores NO_COLOR; it honours FORCE_COLOR=0, read when Ink loads below.
 	if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
-	const loaded = checklistFor(inv.flags);
+	const loaded = await checklistFor(inv.flags);
 	const store = await openStore(inv.flags, {what: 'preflight app', waitMs: 0});
 	try {
 		const cwd = process.cwd();
