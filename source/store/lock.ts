@@ -88,6 +88,7 @@ export async function acquireLock(dbPath: string, what: string, waitMs: number):
 			const release = () => {
 				if (released) return;
 				released = true;
+				process.removeListener('exit', release);
 				try {
 					if (readOwner(path)?.pid === process.pid) unlinkSync(path);
 				} catch {
