@@ -1,0 +1,136 @@
+import {cleanup} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import type {Answer, Review} from '../../source/model/schemas.js';
+import {
+	blankReview,
+	defaultChecklist,
+	fakeServices,
+	focusedRow,
+	keys,
+	NOW,
+	renderReview,
+	waitUntil,
+} from './helpers.js';
+
+afterEach(() => cleanup());
+
+const passed: Answer = {
+	status: 'pass',
+	evidence: [{kind: 'url', ref: 'https://ci.example/ok', addedAt: NOW.toISOString()}],
+	signedOff: {by: 'Ada', at: NOW.toISOString()},
+};
+
+/** Every item passed with evidence, except the ones given. */
+function reviewWith(except: Record<string, Answer | undefined> = {}): Review {
+	const loaded = defaultChecklist();
+	const answers: Record<string, Answer> = {};
+	for (const s of loaded.checklist.sections)
+		for (const it of s.items) {
+			const a = it.id in except ? except[it.id] : passed;
+			if (a) answers[it.id] = a;
+		}
+	return {...blankReview(loaded), answers};
+}
+
+describe('summary screen', () => {
+	it('shows NOT READY with the blocker count, totals, section bars and blockers', async () => {
+		const app = await renderReview();
+		await app.press('s');
+		const frame = await app.waitForText('NOT READY — 26 blockers');
+		expect(frame).toContain('26 items: 0 pass · 0 fail · 0 n/a · 0 waived · 26 pending · 0 stale');
+		expect(frame).toContain('Blockers (26) — enter jumps to one:');
+		for (const title of ['Architecture', 'Security', 'Testing and Quality'])
+			expect(frame).toContain(title);
+		expect(focusedRow(frame)).toContain('Define clear system boundaries');
+		expect(frame).toMatch(/w write snapshot/);
+	});
+
+	it('shows READY when everything passes with evidence (opening a finished review goes to the summary)', async () => {
+		const app = await renderReview({review: reviewWith()});
+		const frame = await app.waitForText('✔ READY');
+		expect(frame).toContain('26 items: 26 pass');
+		expect(frame).toContain('No blockers.');
+		expect(frame).not.toContain('NOT READY');
+	});
+
+	it('a pass without evidence is a blocker with its reason', async () => {
+		const app = await renderReview({
+			review: reviewWith({'security.secrets': {...passed, evidence: []}}),
+		});
+		const frame = await app.waitFor((f) => /NOT READY — 1 blocker$/m.test(f), 'one blocker');
+		expect(focusedRow(frame)).toMatch(/Manage secrets properly — .*evidence/);
+	});
+
+	it('enter on a blocker jumps to it on the review screen; ↑/↓ choose the blocker', async () => {
+		const app = await renderReview({
+			review: reviewWith({
+				'security.secrets': {status: 'fail', evidence: [], signedOff: passed.signedOff},
+				'testing.manual-qa': undefined,
+			}),
+		});
+		// The review opens at its only pending item.
+		await app.waitFor((f) => focusedRow(f).includes('Manual QA for user-facing flows'), 'resume');
+		await app.press('s');
+		let frame = await app.waitForText('NOT READY — 2 blockers');
+		expect(focusedRow(frame)).toContain('Manage secrets properly');
+		await app.press(keys.down);
+		await app.waitFor((f) => focusedRow(f).includes('Manual QA'), 'second blocker');
+		await app.press('k');
+		await app.waitFor((f) => focusedRow(f).includes('Manage secrets properly'), 'first blocker');
+		await app.press(keys.enter);
+		frame = await app.waitForText('▸ Security');
+		expect(focusedRow(frame)).toContain('Manage secrets properly');
+		expect(frame).toContain('answered');
+	});
+
+	it('w writes the snapshot through the service and shows both paths', async () => {
+		const services = fakeServices();
+		const app = await renderReview({services});
+		await app.press('s');
+		await app.waitForText('NOT READY');
+		await app.press('w');
+		const frame = await app.waitForText('checkout-api.md');
+		expect(frame).toContain('✔ wrote');
+		expect(frame).toContain('checkout-api.json');
+		expect(services.writeSnapshot).toHaveBeenCalledTimes(1);
+		expect(services.writeSnapshot.mock.calls[0]![0]).toMatchObject({
+			id: 'r-test',
+			system: 'checkout-api',
+		});
+	});
+
+	it('a failing snapshot write shows the reason', async () => {
+		const services = fakeServices({
+			writeSnapshot: async () => Promise.reject(new Error('disk full')),
+		});
+		const app = await renderReview({services});
+		await app.press('s');
+		await app.waitForText('NOT READY');
+		await app.press('w');
+		await app.waitForText('snapshot not written: disk full');
+	});
+
+	it('esc returns to the review; q quits', async () => {
+		const app = await renderReview();
+		await app.press('s');
+		await app.waitForText('NOT READY');
+		await app.press(keys.escape);
+		const frame = await app.waitForGone('NOT READY');
+		expect(frame).toContain('0/26 answered');
+		await app.press('s');
+		await app.waitForText('NOT READY');
+		await app.press('q');
+		await waitUntil(() => app.services.quit.mock.calls.length === 1, 'quit');
+	});
+
+	it('? shows the summary keys, with w as write snapshot', async () => {
+		const app = await renderReview();
+		await app.press('s');
+		await app.waitForText('NOT READY');
+		await app.press('?');
+		const frame = await app.waitForText('Keys — summary screen');
+		expect(frame).toContain('write the snapshot files');
+		expect(frame).toContain('jump to the blocker');
+		expect(frame).not.toContain('waive (reason, owner, expiry)');
+	});
+});
