@@ -1,4 +1,5 @@
-import {readFileSync, unlinkSync, writeFileSync, mkdirSync} from 'node:fs';
+import {randomBytes} from 'node:crypto';
+import {linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
 import {hostname, userInfo} from 'node:os';
 import {dirname} from 'node:path';
 import {PreflightError} from '../errors.js';
@@ -19,8 +20,13 @@ function alive(pid: number): boolean {
 }
 
 function readOwner(path: string): LockOwner | undefined {
+	const text = readText(path);
+	return text === undefined ? undefined : parseOwner(text);
+}
+
+function parseOwner(text: string): LockOwner | undefined {
 	try {
-		const o = JSON.parse(readFileSync(path, 'utf8')) as Partial<LockOwner>;
+		const o = JSON.parse(text) as Partial<LockOwner>;
 		if (typeof o.pid !== 'number') return undefined;
 		return {
 			pid: o.pid,
@@ -42,6 +48,83 @@ function currentUser(): string {
 	}
 }
 
+/**
+ * Creates the lock file with its content in one step: the owner is written to a
+ * private temp file which is then hard-linked to the lock path (link fails if the
+ * lock exists). A plain O_EXCL create would show other processes an empty lock
+ * file for a moment, which they would take for a stale one and remove.
+ */
+function createLock(path: string, me: LockOwner): boolean {
+	const text = JSON.stringify(me);
+	const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+	writeFileSync(tmp, text, {flag: 'wx', mode: 0o600});
+	try {
+		linkSync(tmp, path);
+		return true;
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'EEXIST') return false;
+		if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw error;
+	} finally {
+		try {
+			unlinkSync(tmp);
+		} catch {
+			// already gone
+		}
+	}
+	// Filesystems without hard links: fall back to an exclusive create.
+	try {
+		writeFileSync(path, text, {flag: 'wx', mode: 0o600});
+		return true;
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+		throw error;
+	}
+}
+
+/** A breaker lock this old was left by a process that died while breaking. */
+const BREAKER_STALE_MS = 10_000;
+
+/**
+ * Removes a stale lock, but only the one that was judged stale: under a short
+ * "breaker" lock, the lock file is read again and removed only if it still holds
+ * the same text. Without this, two processes recovering the same stale lock can
+ * each remove the other's fresh lock and both go on as writers.
+ */
+function breakStale(path: string, staleText: string): void {
+	const breaker = `${path}.break`;
+	try {
+		writeFileSync(breaker, String(process.pid), {flag: 'wx', mode: 0o600});
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+		try {
+			if (Date.now() - statSync(breaker).mtimeMs > BREAKER_STALE_MS) unlinkSync(breaker);
+		} catch {
+			// gone already
+		}
+		return;
+	}
+	try {
+		if (readFileSync(path, 'utf8') === staleText) unlinkSync(path);
+	} catch {
+		// the lock went away meanwhile
+	} finally {
+		try {
+			unlinkSync(breaker);
+		} catch {
+			// already gone
+		}
+	}
+}
+
+function readText(path: string): string | undefined {
+	try {
+		return readFileSync(path, 'utf8');
+	} catch {
+		return undefined;
+	}
+}
+
 function tryAcquire(path: string, what: string): LockOwner | undefined {
 	const me: LockOwner = {
 		pid: process.pid,
@@ -50,23 +133,18 @@ function tryAcquire(path: string, what: string): LockOwner | undefined {
 		what,
 		since: new Date().toISOString(),
 	};
-	try {
-		writeFileSync(path, JSON.stringify(me), {flag: 'wx', mode: 0o600});
-		return undefined;
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+	for (let attempt = 0; ; attempt++) {
+		if (createLock(path, me)) return undefined;
+		const text = readText(path);
+		if (text === undefined) continue; // released meanwhile: try again
+		const owner = parseOwner(text);
+		// A lock left by a dead process on this host, or an unreadable one, is stale.
+		const stale = !owner || (owner.host === me.host && !alive(owner.pid));
+		if (!stale) return owner;
+		if (attempt >= 5)
+			return owner ?? {pid: 0, host: '?', user: '?', what: 'an unreadable lock file', since: '?'};
+		breakStale(path, text);
 	}
-	const owner = readOwner(path);
-	// A lock left by a dead process on this host, or an unreadable one, is stale.
-	if (!owner || (owner.host === me.host && !alive(owner.pid))) {
-		try {
-			unlinkSync(path);
-		} catch {
-			// someone else recovered it first
-		}
-		return tryAcquire(path, what);
-	}
-	return owner;
 }
 
 export function describeOwner(o: LockOwner): string {
