@@ -1,0 +1,229 @@
+import {cleanup} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import {checklistFromData} from '../../source/checklist/load.js';
+import {MIN_COLUMNS, MIN_ROWS} from '../../source/ui/app.js';
+import {reviewLayout} from '../../source/ui/screens/review.js';
+import {blankReview, dbWith, keys, plain, renderApp, renderReview, waitUntil} from './helpers.js';
+
+afterEach(() => cleanup());
+
+/** A promise the test settles by hand. */
+function deferred() {
+	let resolve!: () => void;
+	let reject!: (error: Error) => void;
+	const promise = new Promise<void>((res, rej) => {
+		resolve = res;
+		reject = rej;
+	});
+	return {promise, resolve, reject};
+}
+
+/** ink-testing-library's stdout reports 100 columns and no rows (the app falls back to 24). */
+function resize(stdout: NodeJS.EventEmitter, columns: number, rows: number) {
+	Object.defineProperty(stdout, 'columns', {value: columns, configurable: true});
+	Object.defineProperty(stdout, 'rows', {value: rows, configurable: true});
+	stdout.emit('resize');
+}
+
+describe('saved indicator', () => {
+	it('shows saving until persist resolves, then saved', async () => {
+		const pending = deferred();
+		const app = await renderReview({persist: () => pending.promise});
+		await app.waitForText('✔ saved');
+		await app.press('f');
+		await app.waitForText('… saving');
+		expect(app.frame()).not.toContain('✔ saved');
+		pending.resolve();
+		await app.waitForText('✔ saved');
+		expect(app.persist).toHaveBeenCalledTimes(1);
+		expect(
+			app.persist.mock.calls[0]![0].reviews[0]!.answers['architecture.boundaries'],
+		).toMatchObject({status: 'fail'});
+	});
+
+	it('shows not saved, with the reason, when persist rejects', async () => {
+		const app = await renderReview({persist: async () => Promise.reject(new Error('disk full'))});
+		await app.press('f');
+		const frame = await app.waitForText('✖ not saved');
+		expect(frame).toContain('could not save: disk full');
+		expect(frame).not.toContain('✔ saved');
+	});
+
+	it('a later successful save clears the error', async () => {
+		let calls = 0;
+		const app = await renderReview({
+			persist: async () => {
+				calls++;
+				if (calls === 1) throw new Error('disk full');
+			},
+		});
+		await app.press('f');
+		await app.waitForText('✖ not saved');
+		await app.press('f');
+		await app.waitForText('✔ saved');
+		expect(app.frame()).not.toContain('could not save');
+	});
+});
+
+describe('terminal size', () => {
+	it('ink-testing-library reports 100 columns and no rows', async () => {
+		const app = await renderApp();
+		expect(app.stdout.columns).toBe(100);
+		expect((app.stdout as unknown as {rows?: number}).rows).toBeUndefined();
+	});
+
+	it('a resize below the minimum shows the too-small message; q still quits; growing restores', async () => {
+		const app = await renderReview();
+		await app.waitForText('answered');
+		resize(app.stdout, 50, 10);
+		let frame = await app.waitForText('The terminal is too small (50×10).');
+		expect(frame).toContain(`preflight needs at least ${MIN_COLUMNS}×${MIN_ROWS}`);
+		await app.press('q');
+		await waitUntil(() => app.services.quit.mock.calls.length === 1, 'quit');
+		resize(app.stdout, 100, 24);
+		frame = await app.waitForText('0/26 answered');
+		expect(frame).not.toContain('too small');
+	});
+
+	it('too few rows alone is too small', async () => {
+		const app = await renderApp();
+		resize(app.stdout, 120, MIN_ROWS - 1);
+		await app.waitForText(`The terminal is too small (120×${MIN_ROWS - 1}).`);
+	});
+
+	it('switches to one column with a section line when narrower than 80', async () => {
+		const app = await renderReview();
+		resize(app.stdout, 70, 24);
+		const frame = await app.waitForText('◂ 1/5 Architecture ▸');
+		expect(frame).not.toContain('  Security');
+		for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(70);
+	});
+
+	it.each([
+		[100, 24],
+		[80, 24],
+		[60, 16],
+		[70, 40],
+	])('the review frame fits a %i×%i terminal', async (columns, rows) => {
+		const app = await renderReview();
+		resize(app.stdout, columns, rows);
+		const frame = await app.waitFor(
+			(f) => f.includes('answered') && f.split('\n').every((l) => l.length <= columns),
+			'a frame that fits',
+		);
+		expect(frame.split('\n').length).toBeLessThan(rows);
+	});
+
+	it('reviewLayout keeps the frame shorter than the terminal', () => {
+		for (const rows of [MIN_ROWS, 24, 40, 80]) {
+			const layout = reviewLayout({columns: 100, rows});
+			// header, rule, prompt or message (2) and footer (2) surround list and detail.
+			expect(1 + layout.listH + 1 + layout.detailH + 2 + 2, `rows ${rows}`).toBeLessThan(rows);
+			expect(layout.listH).toBeGreaterThanOrEqual(3);
+			expect(layout.detailH).toBeGreaterThanOrEqual(6);
+		}
+		expect(reviewLayout({columns: 79, rows: 24}).wide).toBe(false);
+		expect(reviewLayout({columns: 80, rows: 24}).wide).toBe(true);
+		expect(reviewLayout({columns: 200, rows: 24}).sectionW).toBe(38);
+	});
+});
+
+describe('text prompt', () => {
+	// BUG (source/ui/components/text-prompt.tsx): Ink splits one stdin chunk at escape
+	// sequences and calls the input handler once per part before React re-renders; the
+	// handler starts from the `value` of the last render, so each part overwrites the
+	// one before. Typing "abc", an arrow key and "def" fast enough to share a read (or
+	// pasting text that holds an escape sequence) leaves "def".
+	it.fails('keeps text typed before an escape sequence in the same chunk', async () => {
+		const app = await renderReview();
+		await app.press('c');
+		await app.waitForText('Note:');
+		await app.press(`abc${keys.up}def`);
+		await app.waitForText('def');
+		await app.press(keys.enter);
+		await app.waitForText('note: abcdef');
+	});
+});
+
+describe('hostile text', () => {
+	const osc = '\u001b]0;pwned\u0007';
+	const clear = '\u001b[2J';
+	const c1 = '\u009b31m\u0085\u009d8;;https://evil.example\u009c';
+	const loaded = checklistFromData(
+		{
+			id: 'hostile',
+			title: `Hostile ${osc}checklist`,
+			version: '1',
+			sections: [
+				{
+					id: 'bad',
+					title: `Bad ${clear}section${c1}`,
+					items: [
+						{
+							id: 'x1',
+							title: `Title ${osc}one${clear}`,
+							guidance: `Guidance ${c1}with ${osc}\u0008controls`,
+						},
+						{id: 'x2', title: `Second ${c1}item\u0007`},
+					],
+				},
+			],
+		},
+		'hostile.json',
+	);
+
+	function assertClean(frame: string | undefined, noResidue = true) {
+		const text = plain(frame);
+		expect(text.length).toBeGreaterThan(0);
+		expect(text).not.toContain('\u001b');
+		// eslint-disable-next-line no-control-regex -- looking for control characters is the point
+		expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+		if (noResidue) expect(text).not.toContain('pwned');
+	}
+
+	it('renders home, review, summary and a prompt without escape or control characters', async () => {
+		const review = {...blankReview(loaded), system: `sys${osc}tem`};
+		const app = await renderApp({loaded, db: dbWith(review)});
+		let frame = await app.waitForText('1 review');
+		expect(frame).toContain('Hostile checklist');
+		assertClean(app.lastFrame());
+		await app.press(keys.enter);
+		frame = await app.waitForText('Title one');
+		expect(frame).toContain('Guidance with controls');
+		assertClean(app.lastFrame());
+		await app.press('c');
+		await app.waitForText('Note:');
+		await app.press('typed ');
+		await app.waitForText('Note: typed');
+		await app.press(osc);
+		await app.press(clear);
+		await app.press('note\u009b2J\u0085');
+		await app.waitForText('note');
+		assertClean(app.lastFrame(), false);
+		await app.press(keys.enter);
+		frame = await app.waitForText('note: typed');
+		assertClean(app.lastFrame(), false);
+		await app.press('s');
+		await app.waitForText('NOT READY');
+		assertClean(app.lastFrame());
+		for (const f of app.frames) assertClean(f, false);
+	});
+
+	// BUG (source/ui/components/text-prompt.tsx): Ink's parser eats the ESC of an escape
+	// sequence before useInput sees it (ESC ] becomes a meta key, "[2J" arrives as text),
+	// so sanitizeLine in the prompt cannot recognise the sequence: the note keeps
+	// "0;pwned[2J". Safe on screen, but junk in the saved note.
+	it.fails('a typed OSC or CSI sequence leaves no residue in the prompt value', async () => {
+		const app = await renderReview({loaded, review: blankReview(loaded)});
+		await app.press('c');
+		await app.waitForText('Note:');
+		await app.press('a');
+		await app.waitForText('Note: a');
+		await app.press(osc);
+		await app.press(clear);
+		await app.press('b');
+		await app.press(keys.enter);
+		const frame = await app.waitForText('note: a');
+		expect(frame).toContain('note: ab');
+	});
+});
