@@ -182,8 +182,9 @@ function ptyUntil(args, text, {keep = false, cols = 80, rows = 24} = {}) {
 				const ms = performance.now() - t0;
 				if (keep) resolve({ms, p});
 				else {
+					// wait for the exit: the next run must not find this one still holding the lock
+					p.onExit(() => resolve({ms}));
 					p.kill();
-					resolve({ms});
 				}
 			}
 		});
