@@ -1,11 +1,19 @@
-import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {checklistFromData} from '../../source/checklist/load.js';
 import {MIN_COLUMNS, MIN_ROWS} from '../../source/ui/app.js';
 import {reviewLayout} from '../../source/ui/screens/review.js';
-import {blankReview, dbWith, keys, plain, renderApp, renderReview, waitUntil} from './helpers.js';
+import {
+	cleanupApps,
+	blankReview,
+	dbWith,
+	keys,
+	plain,
+	renderApp,
+	renderReview,
+	waitUntil,
+} from './helpers.js';
 
-afterEach(() => cleanup());
+afterEach(() => cleanupApps());
 
 /** A promise the test settles by hand. */
 function deferred() {

@@ -1,8 +1,8 @@
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {Key} from 'ink';
-import {render} from 'ink-testing-library';
+import {cleanup, render} from 'ink-testing-library';
 import React from 'react';
 import {vi} from 'vitest';
 import {
@@ -122,9 +122,18 @@ export type FakeServices = Services & {
 	quit: ReturnType<typeof vi.fn<Services['quit']>>;
 };
 
+const tempDirs: string[] = [];
+
+/** Unmounts every rendered app and removes the temp folders of fake services (for afterEach). */
+export function cleanupApps(): void {
+	cleanup();
+	for (const dir of tempDirs.splice(0)) rmSync(dir, {recursive: true, force: true});
+}
+
 /** Services with a fixed clock, reviewer Ada, no git commit, and a temp cwd holding `runbook.md`. */
 export function fakeServices(overrides: Partial<Services> = {}): FakeServices {
 	const cwd = mkdtempSync(join(tmpdir(), 'preflight-ui-'));
+	tempDirs.push(cwd);
 	writeFileSync(join(cwd, 'runbook.md'), '# Runbook\n');
 	return {
 		cwd,
@@ -159,7 +168,7 @@ export async function waitFor(
 	lastFrame: () => string | undefined,
 	predicate: (frame: string) => boolean,
 	what = 'the expected frame',
-	timeoutMs = 3000,
+	timeoutMs = 5000,
 ): Promise<string> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
@@ -172,7 +181,7 @@ export async function waitFor(
 }
 
 /** Polls until an assertion-like condition holds (for calls to services). */
-export async function waitUntil(check: () => boolean, what: string, timeoutMs = 3000) {
+export async function waitUntil(check: () => boolean, what: string, timeoutMs = 5000) {
 	const deadline = Date.now() + timeoutMs;
 	while (!check()) {
 		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);

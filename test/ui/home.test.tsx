@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {cleanup} from 'ink-testing-library';
 import {
+	cleanupApps,
 	blankReview,
 	dbWith,
 	defaultChecklist,
@@ -10,7 +10,7 @@ import {
 	waitUntil,
 } from './helpers.js';
 
-afterEach(() => cleanup());
+afterEach(() => cleanupApps());
 
 describe('home screen', () => {
 	it('says there are no reviews yet and lists its keys', async () => {

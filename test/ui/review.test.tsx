@@ -1,10 +1,9 @@
-import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {Database} from '../../source/model/schemas.js';
 import {bindingsFor} from '../../source/ui/keys.js';
-import {focusedRow, keys, renderReview, waitUntil} from './helpers.js';
+import {cleanupApps, focusedRow, keys, renderReview, waitUntil} from './helpers.js';
 
-afterEach(() => cleanup());
+afterEach(() => cleanupApps());
 
 const first = 'Define clear system boundaries';
 const second = 'Design for failure';

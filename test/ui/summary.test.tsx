@@ -1,7 +1,7 @@
-import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {Answer, Review} from '../../source/model/schemas.js';
 import {
+	cleanupApps,
 	blankReview,
 	defaultChecklist,
 	fakeServices,
@@ -12,7 +12,7 @@ import {
 	waitUntil,
 } from './helpers.js';
 
-afterEach(() => cleanup());
+afterEach(() => cleanupApps());
 
 const passed: Answer = {
 	status: 'pass',
