@@ -1,7 +1,17 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import type {Database} from '../../source/model/schemas.js';
 import {bindingsFor} from '../../source/ui/keys.js';
-import {cleanupApps, focusedRow, keys, renderReview, waitUntil} from './helpers.js';
+import {
+	blankReview,
+	cleanupApps,
+	defaultChecklist,
+	fakeServices,
+	focusedRow,
+	keys,
+	NOW,
+	renderReview,
+	waitUntil,
+} from './helpers.js';
 
 afterEach(() => cleanupApps());
 
@@ -363,5 +373,77 @@ describe('review screen', () => {
 		expect(row(frame, first)).toContain('pending');
 		expect(frame).not.toContain('NOT READY');
 		expect(app.persist).not.toHaveBeenCalled();
+	});
+
+	it('refuses the same evidence twice and keeps the text', async () => {
+		const app = await renderReview();
+		await app.press('e');
+		await app.waitForText('Evidence for');
+		await app.press('https://ci.example/1');
+		await app.waitForText('https://ci.example/1');
+		await app.press(keys.enter);
+		await app.waitForText('evidence 1: https://ci.example/1');
+		await app.press('e');
+		await app.waitForText('Evidence for');
+		await app.press('https://ci.example/1');
+		await app.waitFor((f) => /Evidence for.*https:\/\/ci\.example\/1/.test(f), 'typed');
+		await app.press(keys.enter);
+		const frame = await app.waitForText('that evidence is already attached');
+		expect(frame).toMatch(/Evidence for.*https:\/\/ci\.example\/1/);
+	});
+
+	it('p on an item that already has evidence passes at once, signed with the git commit', async () => {
+		const services = fakeServices({commit: () => 'abcdef1234567890'});
+		const app = await renderReview({services});
+		await app.press('e');
+		await app.waitForText('Evidence for');
+		await app.press('runbook.md');
+		await app.waitForText('runbook.md');
+		await app.press(keys.enter);
+		await app.waitForText('evidence 1: file runbook.md');
+		await app.press('p');
+		let frame = await app.waitFor((f) => focusedRow(f).includes(second), 'advanced');
+		expect(frame).not.toContain('Pass needs evidence');
+		await app.press('k');
+		frame = await app.waitForText('signed off by Ada at 2026-11-28 12:00 UTC (commit abcdef1)');
+		expect(row(frame, first)).toContain('✔ pass');
+	});
+
+	it('answering the last pending item opens the summary', async () => {
+		const loaded = defaultChecklist();
+		const review = blankReview(loaded);
+		for (const s of loaded.checklist.sections)
+			for (const it of s.items)
+				if (it.id !== 'testing.manual-qa')
+					review.answers[it.id] = {
+						status: 'na',
+						justification: 'out of scope',
+						evidence: [],
+						signedOff: {by: 'Ada', at: NOW.toISOString()},
+					};
+		const app = await renderReview({review});
+		await app.waitFor((f) => focusedRow(f).includes('Manual QA for user-facing flows'), 'resume');
+		await app.press('n');
+		await app.waitForText('Not applicable because:');
+		await app.press('no UI');
+		await app.waitForText('no UI');
+		await app.press(keys.enter);
+		const frame = await app.waitForText('Every item is answered: here is the summary.');
+		expect(frame).toContain('✔ READY');
+		expect(frame).toContain('26 n/a');
+	});
+
+	it('/ with the word pending shows only pending items', async () => {
+		const app = await renderReview();
+		await app.press('f');
+		await app.waitFor((f) => focusedRow(f).includes(second), 'advanced');
+		await app.press('/');
+		await app.waitForText('Filter (text or status):');
+		await app.press('pending');
+		await app.waitFor((f) => /Filter.*pending/.test(f), 'typed');
+		await app.press(keys.enter);
+		const frame = await app.waitForText('filter: pending');
+		expect(frame).not.toContain(first);
+		expect(frame).toContain(second);
 	});
 });
