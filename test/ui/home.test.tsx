@@ -94,4 +94,47 @@ describe('home screen', () => {
 		await app.press('q');
 		expect(app.services.quit).toHaveBeenCalledTimes(1);
 	});
+
+	it('? shows the home keys and closes again', async () => {
+		const app = await renderApp();
+		await app.press('?');
+		const frame = await app.waitForText('Keys — home screen');
+		expect(frame).toContain('new review');
+		expect(frame).toContain('open the review');
+		expect(frame).not.toContain('waive (reason, owner, expiry)');
+		await app.press(keys.escape);
+		await app.waitForText('No reviews yet');
+	});
+
+	it('esc on the new-review release question goes back to the system question', async () => {
+		const app = await renderApp();
+		await app.press('n');
+		await app.waitForText('System under review:');
+		await app.press('api');
+		await app.waitForText('api');
+		await app.press(keys.enter);
+		await app.waitForText('Release of api');
+		await app.press(keys.escape);
+		await app.waitForText('System under review:');
+	});
+
+	it('a release typed in the form is stored with the review', async () => {
+		const app = await renderApp();
+		await app.press('n');
+		await app.waitForText('System under review:');
+		await app.press('api');
+		await app.waitForText('api');
+		await app.press(keys.enter);
+		await app.waitForText('Release of api');
+		await app.press('2.1');
+		await app.waitForText('2.1');
+		await app.press(keys.enter);
+		const frame = await app.waitForText('api 2.1 · 0/26 answered');
+		expect(frame).toContain('▸ Architecture');
+		await waitUntil(() => app.persist.mock.calls.length > 0, 'persist');
+		expect(app.persist.mock.calls.at(-1)![0].reviews[0]).toMatchObject({
+			system: 'api',
+			release: '2.1',
+		});
+	});
 });
