@@ -1,5 +1,6 @@
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import React, {useEffect, useMemo, useReducer} from 'react';
+import {InputRouter, useInputHandler} from './input-router.js';
 import {AppProviders, type Services} from './state/context.js';
 import {reducer, type Action, type State} from './state/reducer.js';
 import {HelpOverlay} from './screens/help.js';
@@ -52,30 +53,34 @@ export function App({initial, services, persist, startup}: AppProps) {
 			<Box flexDirection="column">
 				<Text color="yellow">{`The terminal is too small (${size.columns}×${size.rows}).`}</Text>
 				<Text>{`preflight needs at least ${MIN_COLUMNS}×${MIN_ROWS}: enlarge the window (q quits).`}</Text>
-				<TooSmallKeys quit={services.quit} />
+				<InputRouter>
+					<TooSmallKeys quit={services.quit} />
+				</InputRouter>
 			</Box>
 		);
 
 	const scope = state.screen === 'new-review' ? 'home' : state.screen;
 	return (
 		<AppProviders state={state} actions={actions}>
-			{state.help ? (
-				<HelpOverlay scope={scope} size={size} />
-			) : state.screen === 'home' ? (
-				<HomeScreen size={size} />
-			) : state.screen === 'new-review' ? (
-				<NewReviewScreen size={size} />
-			) : state.screen === 'summary' ? (
-				<SummaryScreen size={size} />
-			) : (
-				<ReviewScreen size={size} />
-			)}
+			<InputRouter>
+				{state.help ? (
+					<HelpOverlay scope={scope} size={size} />
+				) : state.screen === 'home' ? (
+					<HomeScreen size={size} />
+				) : state.screen === 'new-review' ? (
+					<NewReviewScreen size={size} />
+				) : state.screen === 'summary' ? (
+					<SummaryScreen size={size} />
+				) : (
+					<ReviewScreen size={size} />
+				)}
+			</InputRouter>
 		</AppProviders>
 	);
 }
 
 function TooSmallKeys({quit}: {quit: () => void}) {
-	useInput((input, key) => {
+	useInputHandler((input, key) => {
 		if (input === 'q' || (key.ctrl && input === 'c')) quit();
 	});
 	return null;

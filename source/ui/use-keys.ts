@@ -1,4 +1,4 @@
-import {useInput} from 'ink';
+import {useInputHandler} from './input-router.js';
 import {actionFor, splitPresses, type ActionId, type Scope} from './keys.js';
 
 /**
@@ -10,13 +10,10 @@ export function useKeys(
 	onAction: (action: ActionId) => void,
 	isActive = true,
 ): void {
-	useInput(
-		(input, key) => {
-			for (const [ch, k] of splitPresses(input, key)) {
-				const action = actionFor(scope, ch, k);
-				if (action) onAction(action);
-			}
-		},
-		{isActive},
-	);
+	useInputHandler((input, key) => {
+		for (const [ch, k] of splitPresses(input, key)) {
+			const action = actionFor(scope, ch, k);
+			if (action) onAction(action);
+		}
+	}, isActive);
 }

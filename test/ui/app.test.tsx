@@ -137,12 +137,10 @@ describe('terminal size', () => {
 });
 
 describe('text prompt', () => {
-	// BUG (source/ui/components/text-prompt.tsx): Ink splits one stdin chunk at escape
-	// sequences and calls the input handler once per part before React re-renders; the
-	// handler starts from the `value` of the last render, so each part overwrites the
-	// one before. Typing "abc", an arrow key and "def" fast enough to share a read (or
-	// pasting text that holds an escape sequence) leaves "def".
-	it.fails('keeps text typed before an escape sequence in the same chunk', async () => {
+	// Regression: Ink splits one stdin chunk at escape sequences and calls the input
+	// handler once per part before React re-renders; a handler that starts from the
+	// value of the last render lets each part overwrite the one before ("abc↑def" → "def").
+	it('keeps text typed before an escape sequence in the same chunk', async () => {
 		const app = await renderReview();
 		await app.press('c');
 		await app.waitForText('Note:');
@@ -217,11 +215,9 @@ describe('hostile text', () => {
 		for (const f of app.frames) assertClean(f, false);
 	});
 
-	// BUG (source/ui/components/text-prompt.tsx): Ink's parser eats the ESC of an escape
-	// sequence before useInput sees it (ESC ] becomes a meta key, "[2J" arrives as text),
-	// so sanitizeLine in the prompt cannot recognise the sequence: the note keeps
-	// "0;pwned[2J". Safe on screen, but junk in the saved note.
-	it.fails('a typed OSC or CSI sequence leaves no residue in the prompt value', async () => {
+	// Ink strips the ESC of a sequence it does not know before useInput sees it; the
+	// prompt reads the raw bytes through the input router to drop the whole sequence.
+	it('a typed OSC or CSI sequence leaves no residue in the prompt value', async () => {
 		const app = await renderReview({loaded, review: blankReview(loaded)});
 		await app.press('c');
 		await app.waitForText('Note:');
