@@ -1,0 +1,115 @@
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import fc from 'fast-check';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {
+	checklistFromData,
+	checklistFromText,
+	checklistFormats,
+	defaultChecklistPath,
+	loadYamlSupport,
+} from '../../source/checklist/load.js';
+import {parseDatabase, serializeDatabase} from '../../source/store/database.js';
+import {mutate, mutation, onlyPreflightErrors, randomText} from './arbitraries.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const fixtures = join(root, 'test', 'fixtures');
+const checklistTexts: Array<[string, string]> = [
+	['default.json', readFileSync(defaultChecklistPath(), 'utf8')],
+	...['good.json', 'good.yaml', 'good.md', 'lens.json', 'azure.json', 'plain.md'].map(
+		(name): [string, string] => [name, readFileSync(join(fixtures, 'checklists', name), 'utf8')],
+	),
+];
+const v1 = readFileSync(join(fixtures, 'db', 'v1.json'), 'utf8');
+const v2 = v1.replace('"schemaVersion": 1', '"schemaVersion": 2');
+
+const paths = ['c.json', 'c.yaml', 'c.md', 'c.txt'];
+
+beforeAll(async () => {
+	await loadYamlSupport();
+});
+
+describe('checklist loaders never throw anything but a PreflightError', () => {
+	it('random text, any file name and format', () => {
+		fc.assert(
+			fc.property(
+				randomText,
+				fc.constantFrom(...paths),
+				fc.option(fc.constantFrom(...checklistFormats), {nil: undefined}),
+				(text, path, format) => onlyPreflightErrors(() => checklistFromText(text, path, format)),
+			),
+			{numRuns: 300},
+		);
+	});
+
+	it('mutated real checklists', () => {
+		fc.assert(
+			fc.property(
+				fc.constantFrom(...checklistTexts),
+				fc.array(mutation, {minLength: 1, maxLength: 4}),
+				([name, text], mutations) =>
+					onlyPreflightErrors(() => checklistFromText(mutate(text, mutations), name)),
+			),
+			{numRuns: 300},
+		);
+	});
+
+	it('random and mutated data objects', () => {
+		const base = JSON.parse(checklistTexts[0]![1]) as unknown;
+		fc.assert(
+			fc.property(
+				fc.oneof(
+					fc.anything({maxDepth: 4}),
+					fc.array(mutation, {minLength: 1, maxLength: 3}).map((m) => {
+						try {
+							return JSON.parse(mutate(JSON.stringify(base), m)) as unknown;
+						} catch {
+							return base;
+						}
+					}),
+				),
+				(data) => onlyPreflightErrors(() => checklistFromData(data, 'data.json')),
+			),
+			{numRuns: 200},
+		);
+	});
+});
+
+describe('parseDatabase never throws anything but a PreflightError', () => {
+	it('random text', () => {
+		fc.assert(
+			fc.property(randomText, (text) => onlyPreflightErrors(() => parseDatabase(text, 'db.json'))),
+			{numRuns: 300},
+		);
+	});
+
+	it('mutated real databases; whatever it accepts saves and reads back the same', () => {
+		fc.assert(
+			fc.property(
+				fc.constantFrom(v1, v2),
+				fc.array(mutation, {minLength: 1, maxLength: 4}),
+				(text, mutations) =>
+					onlyPreflightErrors(() => {
+						const {data} = parseDatabase(mutate(text, mutations), 'db.json');
+						const saved = serializeDatabase(data);
+						expect(parseDatabase(saved, 'db.json').data).toEqual(data);
+					}),
+			),
+			{numRuns: 300},
+		);
+	});
+
+	it('objects with a schemaVersion and random content', () => {
+		fc.assert(
+			fc.property(
+				fc.integer({min: -2, max: 100}),
+				fc.anything({maxDepth: 4}),
+				(schemaVersion, reviews) =>
+					onlyPreflightErrors(() =>
+						parseDatabase(JSON.stringify({schemaVersion, reviews}), 'db.json'),
+					),
+			),
+			{numRuns: 200},
+		);
+	});
+});
