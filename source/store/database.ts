@@ -1,5 +1,5 @@
-import {readFile} from 'node:fs/promises';
-import {dirname, join, resolve} from 'node:path';
+import {readdir, readFile, unlink} from 'node:fs/promises';
+import {basename, dirname, join, resolve} from 'node:path';
 import {Low, type Adapter} from 'lowdb';
 import {PreflightError} from '../errors.js';
 import {sortKeys} from '../model/canonical.js';
@@ -106,6 +106,35 @@ export class ValidatedJsonFile implements Adapter<Database> {
 	}
 }
 
+function processAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/**
+ * Removes temp files that a killed writer left beside the database
+ * (`.<name>.<pid>.<random>.tmp`, see writeFileDurably), only those of dead processes.
+ */
+async function removeOrphanTemps(dbPath: string): Promise<void> {
+	const prefix = `.${basename(dbPath)}.`;
+	let names: string[];
+	try {
+		names = await readdir(dirname(dbPath));
+	} catch {
+		return;
+	}
+	for (const name of names) {
+		if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+		const m = /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length));
+		if (!m || processAlive(Number(m[1]))) continue;
+		await unlink(join(dirname(dbPath), name)).catch(() => undefined);
+	}
+}
+
 /** An open database: data in memory, coalesced durable saves, optional lock. */
 export class Store {
 	readonly db: Low<Database>;
@@ -185,6 +214,7 @@ export class Store {
 			throw error;
 		}
 		store.isNew = store.adapter.originalText === undefined;
+		if (store.lock) await removeOrphanTemps(path);
 		if (store.adapter.migratedFrom !== undefined && store.adapter.originalText !== undefined) {
 			const backup = `${path}.v${store.adapter.migratedFrom}.bak`;
 			await writeFileDurably(backup, store.adapter.originalText);

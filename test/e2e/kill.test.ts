@@ -1,5 +1,5 @@
-import {readFileSync, existsSync} from 'node:fs';
-import {join} from 'node:path';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {parseDatabase} from '../../source/store/database.js';
 import {runCli} from '../store/private-cli.js';
@@ -100,6 +100,11 @@ async function burstThenKill(seed: number): Promise<void> {
 	expect(r.stderr, context).toBe('');
 	expect(r.code, context).toBe(0);
 	expect(answeredIn(db), context).toBeGreaterThanOrEqual(shownSaved);
+	// and the temp file a killed save may leave behind is cleared
+	expect(
+		readdirSync(dirname(db)).filter((f) => f.endsWith('.tmp')),
+		context,
+	).toEqual([]);
 }
 
 describe('SIGKILL during a burst of answers', () => {

@@ -1,3 +1,4 @@
+import {spawnSync} from 'node:child_process';
 import {chmodSync, copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
@@ -135,6 +136,27 @@ describe('the CLI on damaged or foreign databases', () => {
 				expect(listFiles(dir)).toEqual(['db.json']);
 			},
 		);
+});
+
+describe('temp files left by a killed writer', () => {
+	it('are removed on the next locked open, but only those of dead processes', async () => {
+		const dir = tempDir();
+		const db = join(dir, 'db.json');
+		writeFileSync(db, v2Text);
+		const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], {
+			encoding: 'utf8',
+		}).stdout;
+		writeFileSync(join(dir, `.db.json.${dead}.0a1b2c3d4e5f.tmp`), '{"half');
+		writeFileSync(join(dir, `.db.json.${process.pid}.0a1b2c3d4e5f.tmp`), '{"live');
+		writeFileSync(join(dir, '.other.json.1.ab.tmp'), 'not ours');
+		const store = await Store.open(db, {lock: {what: 'test', waitMs: 0}});
+		await store.close();
+		expect(listFiles(dir)).toEqual([
+			`.db.json.${process.pid}.0a1b2c3d4e5f.tmp`,
+			'.other.json.1.ab.tmp',
+			'db.json',
+		]);
+	});
 });
 
 describe('migration of a version-1 database', () => {
