@@ -1,8 +1,9 @@
-import {readFileSync} from 'node:fs';
+import {readFileSync, statSync} from 'node:fs';
 import {dirname, extname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {PreflightError} from '../errors.js';
 import {digestOf} from '../model/canonical.js';
+import {LARGE_INPUT, loadCompiledSchemas} from '../model/large.js';
 import {checklistSchema, type Checklist} from '../model/schemas.js';
 import * as z from '../model/zod.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
@@ -39,6 +40,9 @@ type YamlModule = typeof import('./yaml-source.js');
 let yamlModule: YamlModule | undefined;
 
 /** Loads the YAML parser (kept out of start-up); afterwards loadChecklist reads YAML too. */
+/** The compiled checklist schema, once a large checklist has asked for it. */
+let compiledChecklist: typeof checklistSchema | undefined;
+
 export async function loadYamlSupport(): Promise<void> {
 	yamlModule ??= await import('./yaml-source.js');
 }
@@ -75,7 +79,7 @@ function validate(
 	where: (issue: RawIssue) => Omit<ChecklistProblem, 'message'>,
 	earlier: ChecklistProblem[] = [],
 ): LoadedChecklist {
-	const result = z.safeParse(checklistSchema, data);
+	const result = z.safeParse(compiledChecklist ?? checklistSchema, data);
 	if (result.success && earlier.length === 0) {
 		const {$schema: _ignored, ...content} = result.data;
 		return {checklist: content, path, digest: digestOf(content)};
@@ -224,7 +228,17 @@ export async function loadChecklistAsync(
 	format?: ChecklistFormat,
 ): Promise<LoadedChecklist> {
 	if (needsYaml(path, format)) await loadYamlSupport();
+	if (!compiledChecklist && sizeOf(path) >= LARGE_INPUT)
+		compiledChecklist = (await loadCompiledSchemas()).compiledChecklistSchema;
 	return loadChecklist(path, format);
+}
+
+function sizeOf(path: string): number {
+	try {
+		return statSync(path).size;
+	} catch {
+		return 0; // reading it will say what is wrong
+	}
 }
 
 let packageRoot: string | undefined;

@@ -3,7 +3,14 @@ import {basename, dirname, join, resolve} from 'node:path';
 import {Low, type Adapter} from 'lowdb';
 import {PreflightError} from '../errors.js';
 import {sortKeys} from '../model/canonical.js';
-import {databaseSchema, SCHEMA_VERSION, type Database} from '../model/schemas.js';
+import {LARGE_INPUT, loadCompiledSchemas} from '../model/large.js';
+import {
+	databaseSchema,
+	reviewSchema,
+	SCHEMA_VERSION,
+	type Database,
+	type Review,
+} from '../model/schemas.js';
 import * as z from '../model/zod.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {formatPath} from '../checklist/load.js';
@@ -28,8 +35,17 @@ function fail(path: string, problem: string, todo: string): never {
 	throw new PreflightError(`database ${sanitizeLine(path)}: ${problem}; ${todo}`);
 }
 
+/** Reviews known to be valid: read from disk, or checked before an earlier save. */
+const validReviews = new WeakSet<Review>();
+/** Each review's serialised text. Reviews are never changed in place (every change makes a new object), so the object is the key. */
+const reviewTexts = new WeakMap<Review, string>();
+
 /** Parses and validates database text, migrating older versions; throws one clear line. */
-export function parseDatabase(text: string, path: string): {data: Database; migratedFrom?: number} {
+export function parseDatabase(
+	text: string,
+	path: string,
+	schema: typeof databaseSchema = databaseSchema,
+): {data: Database; migratedFrom?: number} {
 	if (text.trim() === '')
 		fail(path, 'file is empty', 'restore it from a backup or git, or delete it to start afresh');
 	let raw: unknown;
@@ -48,7 +64,7 @@ export function parseDatabase(text: string, path: string): {data: Database; migr
 			'upgrade preflight',
 		);
 	const migrated = version < SCHEMA_VERSION ? migrate(raw, version) : raw;
-	const result = z.safeParse(databaseSchema, migrated);
+	const result = z.safeParse(schema, migrated);
 	if (!result.success) {
 		const issue = result.error.issues[0];
 		const where = issue ? formatPath(issue.path) : '';
@@ -58,19 +74,39 @@ export function parseDatabase(text: string, path: string): {data: Database; migr
 			'fix the field or restore the file from a backup or git',
 		);
 	}
+	for (const review of result.data.reviews) validReviews.add(review);
 	return {data: result.data, ...(version < SCHEMA_VERSION ? {migratedFrom: version} : {})};
 }
 
-/** The on-disk form: pretty-printed, keys sorted, so it diffs cleanly in git. */
+/**
+ * The on-disk form: pretty-printed, keys sorted, so it diffs cleanly in git —
+ * exactly `JSON.stringify(sortKeys(data), null, 2)`. Every review is validated
+ * before it is written; reviews validated or written before are not checked or
+ * serialised again, so a save in a large database costs what changed.
+ */
 export function serializeDatabase(data: Database): string {
-	const result = z.safeParse(databaseSchema, data);
-	if (!result.success) {
-		const issue = result.error.issues[0];
-		throw new PreflightError(
-			`refusing to save an invalid database (${issue ? formatPath(issue.path) : ''}: ${sanitizeLine(issue?.message ?? '')})`,
-		);
-	}
-	return `${JSON.stringify(sortKeys(result.data), null, 2)}\n`;
+	if (data.schemaVersion !== SCHEMA_VERSION || !Array.isArray(data.reviews))
+		throw new PreflightError('refusing to save an invalid database (schemaVersion or reviews)');
+	const parts = data.reviews.map((review, index) => {
+		const cached = reviewTexts.get(review);
+		if (cached !== undefined) return cached;
+		let valid: Review = review;
+		if (!validReviews.has(review)) {
+			const result = z.safeParse(reviewSchema, review);
+			if (!result.success) {
+				const issue = result.error.issues[0];
+				throw new PreflightError(
+					`refusing to save an invalid database (${formatPath(['reviews', index, ...(issue?.path ?? [])])}: ${sanitizeLine(issue?.message ?? '')})`,
+				);
+			}
+			valid = result.data;
+		}
+		const text = JSON.stringify(sortKeys(valid), null, 2).replace(/\n/g, '\n    ');
+		reviewTexts.set(review, text);
+		return text;
+	});
+	const reviews = parts.length === 0 ? '[]' : `[\n    ${parts.join(',\n    ')}\n  ]`;
+	return `{\n  "reviews": ${reviews},\n  "schemaVersion": ${data.schemaVersion}\n}\n`;
 }
 
 /** lowdb adapter: validates with zod on read and before every write; durable writes. */
@@ -96,7 +132,11 @@ export class ValidatedJsonFile implements Adapter<Database> {
 			);
 		}
 		this.originalText = text;
-		const {data, migratedFrom} = parseDatabase(text, this.path);
+		const schema =
+			text.length >= LARGE_INPUT
+				? (await loadCompiledSchemas()).compiledDatabaseSchema
+				: databaseSchema;
+		const {data, migratedFrom} = parseDatabase(text, this.path, schema);
 		this.migratedFrom = migratedFrom;
 		return data;
 	}

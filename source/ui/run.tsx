@@ -38,7 +38,7 @@ export async function runApp(options: {
 			persist={persist}
 			startup={options.startup}
 		/>,
-		{exitOnCtrlC: false},
+		{exitOnCtrlC: false, maxFps: 1000},
 	);
 	quit = () => instance.unmount();
 	await instance.waitUntilExit();

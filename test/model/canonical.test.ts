@@ -35,3 +35,16 @@ describe('canonicalJson', () => {
 		expect(Object.keys(sortKeys({b: 1, a: 2}))).toEqual(['a', 'b']);
 	});
 });
+
+describe('canonicalJson fast and slow paths agree', () => {
+	it('sorts integer-like keys by UTF-16 code units, not numerically', () => {
+		expect(canonicalJson({10: 'a', 9: 'b', x: {2: 1, 10: 2}})).toBe(
+			'{"10":"a","9":"b","x":{"10":2,"2":1}}',
+		);
+	});
+
+	it('drops undefined members and writes undefined array entries as null', () => {
+		expect(canonicalJson({b: undefined, a: [undefined, 1]})).toBe('{"a":[null,1]}');
+		expect(canonicalJson({7: undefined, a: [undefined]})).toBe('{"a":[null]}');
+	});
+});
