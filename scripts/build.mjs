@@ -2,6 +2,7 @@
 // loaded chunks, so that non-UI commands never parse Ink or React.
 import {build, context} from 'esbuild';
 import {rmSync} from 'node:fs';
+import {readFile} from 'node:fs/promises';
 
 const watch = process.argv.includes('--watch');
 rmSync('dist', {recursive: true, force: true});
@@ -16,6 +17,29 @@ const stubDevtools = {
 				: undefined,
 		);
 		b.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export {};', loader: 'js'}));
+	},
+};
+
+/**
+ * yoga-layout (Ink's layout engine) ships its wasm as a base64 data URI that
+ * Emscripten decodes in JavaScript, loading Node's fetch (undici) to do it:
+ * about 100 ms of every app start. Hand it the bytes instead (`wasmBinary`),
+ * decoded by Buffer in native code. The file must still look as expected: the
+ * build fails rather than silently losing the speed-up.
+ */
+const yogaWasmBinary = {
+	name: 'yoga-wasm-binary',
+	setup(b) {
+		b.onLoad({filter: /yoga-wasm-base64-esm\.js$/}, async (args) => {
+			const text = await readFile(args.path, 'utf8');
+			const uri = /H="data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/.exec(text);
+			const entry = 'loadYoga = loadYoga || {};';
+			if (!uri || !text.includes(entry)) throw new Error('yoga-layout binary loader changed; update scripts/build.mjs');
+			const contents = `var __yogaBase64 = ${JSON.stringify(uri[1])};\n${text
+				.replace(uri[0], 'H="data:application/octet-stream;base64,"+__yogaBase64')
+				.replace(entry, `${entry} loadYoga.wasmBinary = loadYoga.wasmBinary || Buffer.from(__yogaBase64, "base64");`)}`;
+			return {contents, loader: 'js'};
+		});
 	},
 };
 
@@ -35,7 +59,7 @@ const options = {
 	banner: {
 		js: "import {createRequire as __preflightRequire} from 'node:module';const require=__preflightRequire(import.meta.url);",
 	},
-	plugins: [stubDevtools],
+	plugins: [stubDevtools, yogaWasmBinary],
 	logLevel: 'warning',
 };
 

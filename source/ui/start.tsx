@@ -5,7 +5,7 @@ import {findReview} from '../model/review.js';
 import {checklistFor, openStore} from '../session.js';
 import {now} from '../system/clock.js';
 import {gitHead} from '../system/git.js';
-import {resolveReviewer} from '../system/identity.js';
+import {resolveReviewerAsync} from '../system/identity.js';
 import {actorFrom} from './state/context.js';
 import type {Action} from './state/reducer.js';
 
@@ -19,16 +19,22 @@ export async function startApp(inv: Invocation): Promise<number> {
 		throw new PreflightError('unexpected arguments; see preflight --help');
 	// chalk ignores NO_COLOR; it honours FORCE_COLOR=0, read when Ink loads below.
 	if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
+	// Loading Ink and React is most of the start: begin it (and asking git who
+	// the reviewer is) now, and read the checklist and database meanwhile.
+	const ui = import('./run.js');
+	ui.catch(() => undefined);
+	const reviewerName = resolveReviewerAsync(inv.flags.reviewer);
 	const loaded = await checklistFor(inv.flags);
 	const store = await openStore(inv.flags, {what: 'preflight app', waitMs: 0});
 	try {
 		const cwd = process.cwd();
-		let reviewer: string | undefined;
+		const {runApp} = await ui;
+		const reviewer = await reviewerName;
 		const services = {
 			cwd,
 			dbPath: store.path,
 			now: () => now(),
-			reviewer: () => (reviewer ??= resolveReviewer(inv.flags.reviewer)),
+			reviewer: () => reviewer,
 			commit: () => gitHead(cwd),
 		};
 		const startup: Action[] = [];
@@ -51,7 +57,6 @@ export async function startApp(inv: Invocation): Promise<number> {
 						},
 			);
 		}
-		const {runApp} = await import('./run.js');
 		return await runApp({
 			store,
 			loaded,
