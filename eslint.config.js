@@ -27,7 +27,10 @@ export default tseslint.config(
 			},
 		},
 		rules: {
-			'@typescript-eslint/no-unused-vars': ['error', {argsIgnorePattern: '^_', varsIgnorePattern: '^_'}],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{argsIgnorePattern: '^_', varsIgnorePattern: '^_'},
+			],
 		},
 	},
 );

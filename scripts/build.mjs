@@ -34,10 +34,14 @@ const yogaWasmBinary = {
 			const text = await readFile(args.path, 'utf8');
 			const uri = /H="data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/.exec(text);
 			const entry = 'loadYoga = loadYoga || {};';
-			if (!uri || !text.includes(entry)) throw new Error('yoga-layout binary loader changed; update scripts/build.mjs');
+			if (!uri || !text.includes(entry))
+				throw new Error('yoga-layout binary loader changed; update scripts/build.mjs');
 			const contents = `var __yogaBase64 = ${JSON.stringify(uri[1])};\n${text
 				.replace(uri[0], 'H="data:application/octet-stream;base64,"+__yogaBase64')
-				.replace(entry, `${entry} loadYoga.wasmBinary = loadYoga.wasmBinary || Buffer.from(__yogaBase64, "base64");`)}`;
+				.replace(
+					entry,
+					`${entry} loadYoga.wasmBinary = loadYoga.wasmBinary || Buffer.from(__yogaBase64, "base64");`,
+				)}`;
 			return {contents, loader: 'js'};
 		});
 	},

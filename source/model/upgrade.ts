@@ -1,6 +1,6 @@
 import {PreflightError} from '../errors.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {canonicalJson, sha256Hex} from './canonical.js';
+import {sha256Hex} from './canonical.js';
 import type {Actor} from './review.js';
 import type {AuditEntry, Checklist, Review} from './schemas.js';
 
@@ -19,7 +19,7 @@ export function itemFingerprints(checklist: Checklist): Record<string, string> {
 	const out: Record<string, string> = {};
 	for (const s of checklist.sections)
 		for (const it of s.items)
-			out[it.id] = sha256Hex(canonicalJson({title: it.title, guidance: it.guidance})).slice(0, 16);
+			out[it.id] = sha256Hex(JSON.stringify([it.title, it.guidance])).slice(0, 16);
 	return out;
 }
 
@@ -50,14 +50,13 @@ export function upgradeReview(
 		throw new PreflightError(
 			`review of ${sanitizeLine(review.system)} uses checklist "${sanitizeLine(review.checklist.id)}", not "${sanitizeLine(checklist.id)}"; pass the matching --checklist`,
 		);
-	const now = itemFingerprints(checklist);
 	const before = review.checklist.items ?? {};
 	const known = Object.keys(before).length > 0;
-	if (review.checklist.digest === digest) {
-		if (known) return {review};
-		// A review from before fingerprints were kept: record them, nothing else changes.
+	if (review.checklist.digest === digest && known) return {review};
+	const now = itemFingerprints(checklist);
+	// A review from before fingerprints were kept: record them, nothing else changes.
+	if (review.checklist.digest === digest)
 		return {review: {...review, checklist: {...review.checklist, items: now}}};
-	}
 	const at = actor.at.toISOString();
 	const audit: AuditEntry[] = [];
 	const answers = {...review.answers};

@@ -2,6 +2,7 @@
 // notes, evidence refs, system names, error messages. It removes escape sequences
 // (CSI, OSC — including hyperlinks, clipboard and title —, DCS, SOS, PM, APC and
 // their 8-bit forms) and every C0/C1 control character but newline and tab.
+/* eslint-disable no-control-regex -- matching control characters is this file's purpose */
 const sequences = [
 	// OSC, DCS, SOS, PM, APC: introducer ... terminated by BEL, ST (ESC \ or 0x9c), or end of text.
 	/(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[\s\S]*?(?:\u0007|\u001b\\|\u009c|$)/g,
@@ -10,7 +11,6 @@ const sequences = [
 	// Other two-character escapes (ESC followed by one byte).
 	/\u001b[\u0020-\u007e]?/g,
 ];
-// eslint-disable-next-line no-control-regex -- the point is to match control characters
 const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /** Text safe to print on a terminal; newline and tab are kept. */
