@@ -3,7 +3,13 @@ import React from 'react';
 import {bindingsFor, type Scope} from '../keys.js';
 
 /** Key hints for a screen, generated from the key table. */
-export function Footer({scope, width}: {scope: Exclude<Scope, 'global'>; width: number}) {
+export const Footer = React.memo(function Footer({
+	scope,
+	width,
+}: {
+	scope: Exclude<Scope, 'global'>;
+	width: number;
+}) {
 	// Screen keys first, then the global ones; when a narrow terminal cuts the
 	// second row, help and quit must still show, so they lead that group.
 	const hints = bindingsFor(scope).filter((b) => b.hint);
@@ -23,4 +29,4 @@ export function Footer({scope, width}: {scope: Exclude<Scope, 'global'>; width: 
 			))}
 		</Box>
 	);
-}
+});

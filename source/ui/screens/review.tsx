@@ -56,28 +56,32 @@ function resultFor(
 	return evaluation.sections[sectionIndex]?.items.find((r) => r.item.id === itemId);
 }
 
-function SectionsList({
-	state,
+// Memoised with narrow props: moving between items leaves the sections as they were.
+const SectionsList = React.memo(function SectionsList({
 	evaluation,
+	current: currentIndex,
+	dimmed,
 	height,
 	width,
 }: {
-	state: State;
 	evaluation: Evaluation;
+	current: number;
+	/** Per section, true when the filter hides all its items. */
+	dimmed: readonly boolean[] | undefined;
 	height: number;
 	width: number;
 }) {
 	const sections = evaluation.sections;
-	const start = windowStart(state.sectionIndex, sections.length, height);
+	const start = windowStart(currentIndex, sections.length, height);
 	const barW = width >= 34 ? 8 : 5;
 	return (
 		<Box flexDirection="column" width={width} height={height} marginRight={1} flexShrink={0}>
 			{sections.slice(start, start + height).map((s, k) => {
 				const i = start + k;
-				const current = i === state.sectionIndex;
+				const current = i === currentIndex;
 				const done = s.totals.items - s.totals.pending;
 				const count = `${done}/${s.totals.items}`;
-				const dim = state.filter !== '' && visibleItems(state, i).length === 0;
+				const dim = dimmed?.[i] ?? false;
 				return (
 					<Box key={s.section.id} width={width} height={1}>
 						<Box flexGrow={1} flexShrink={1}>
@@ -104,7 +108,7 @@ function SectionsList({
 			})}
 		</Box>
 	);
-}
+});
 
 function SectionLine({
 	state,
@@ -422,6 +426,15 @@ export function ReviewScreen({size}: {size: Size}) {
 		[review, checklist, services],
 	);
 	const layout = reviewLayout(size);
+	const dimmed = useMemo(
+		() =>
+			state.filter
+				? state.loaded.checklist.sections.map((_, i) => visibleItems(state, i, review).length === 0)
+				: undefined,
+		// Recomputed when the filter or the answers change, not on every move.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+		[state.filter, review, state.loaded],
+	);
 	const result = evaluation ? resultFor(evaluation, state.sectionIndex, state.itemId) : undefined;
 
 	useKeys(
@@ -519,8 +532,9 @@ export function ReviewScreen({size}: {size: Size}) {
 			{layout.wide ? (
 				<Box height={layout.listH} width={width}>
 					<SectionsList
-						state={state}
 						evaluation={evaluation}
+						current={state.sectionIndex}
+						dimmed={dimmed}
 						height={layout.listH}
 						width={layout.sectionW}
 					/>
