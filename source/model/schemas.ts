@@ -1,7 +1,15 @@
 import {isDuration} from './duration.js';
 import * as z from './zod.js';
 
-const nonEmpty = () => z.string().check(z.trim(), z.minLength(1, 'must not be empty'));
+// Checked, not trimmed: a transform here would make the saved review differ
+// from the one in memory (a system named "x\n" saved as "x").
+const nonEmpty = () =>
+	z
+		.string()
+		.check(
+			z.minLength(1, 'must not be empty'),
+			z.refine((s) => s.trim().length > 0, 'must not be blank'),
+		);
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9._:\-/]*$/;
 const id = () =>
 	z
