@@ -34,23 +34,46 @@ function label(system: string, release?: string): string {
 }
 
 /**
+ * The review named on the command line. With `--release`, that exact review;
+ * without, the system's review without a release, else its only review. When
+ * the system has several releases, asking without one is an error naming them.
+ */
+export function lookupReview(
+	reviews: readonly Review[],
+	system: string,
+	release: string | undefined,
+): Review | undefined {
+	const exact = findReview(reviews, system, release);
+	if (exact || release) return exact;
+	const ofSystem = reviews.filter((r) => r.system === system);
+	if (ofSystem.length === 1) return ofSystem[0];
+	if (ofSystem.length > 1)
+		throw new PreflightError(
+			`${sanitizeLine(system)} has ${ofSystem.length} reviews; choose one with --release (${ofSystem
+				.map((r) => sanitizeLine(r.release ?? '(none)'))
+				.join(', ')})`,
+		);
+	return undefined;
+}
+
+/**
  * The review a command acts on: `--system [--release]`, or the only review in
  * the database. Throws a clear error otherwise.
  */
 export function selectReview(store: Store, flags: Pick<Flags, 'system' | 'release'>): Review {
 	const reviews = store.data.reviews;
 	if (flags.system) {
-		const found = findReview(reviews, flags.system, flags.release);
+		const found = lookupReview(reviews, flags.system, flags.release);
 		if (!found)
 			throw new PreflightError(
-				`no review for ${label(flags.system, flags.release)} in ${sanitizeLine(store.path)}; start one with preflight --system NAME`,
+				`no review for ${label(flags.system, flags.release)} in ${sanitizeLine(store.path)}; start one with preflight --system NAME, or record an answer with preflight set ITEM STATUS --system NAME`,
 			);
 		return found;
 	}
 	if (reviews.length === 1 && reviews[0]) return reviews[0];
 	if (reviews.length === 0)
 		throw new PreflightError(
-			`no reviews in ${sanitizeLine(store.path)}; start one with preflight --system NAME`,
+			`no reviews in ${sanitizeLine(store.path)}; start one with preflight --system NAME, or record an answer with preflight set ITEM STATUS --system NAME`,
 		);
 	throw new PreflightError(
 		`${reviews.length} reviews in the database; choose one with --system (${reviews
@@ -68,7 +91,7 @@ export function findOrCreateReview(
 	release: string | undefined,
 	now: Date,
 ): {review: Review; created: boolean} {
-	const found = findReview(store.data.reviews, system, release);
+	const found = lookupReview(store.data.reviews, system, release);
 	if (found) return {review: found, created: false};
 	const review = newReview(loaded.checklist, loaded.digest, system, release, now);
 	store.data = {...store.data, reviews: [...store.data.reviews, review]};

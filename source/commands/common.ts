@@ -1,4 +1,5 @@
-import type {Flags} from '../cli/args.js';
+import type {Flags, Invocation} from '../cli/args.js';
+import {PreflightError} from '../errors.js';
 import type {LoadedChecklist} from '../checklist/load.js';
 import {evaluate, progressOf, type Evaluation, type Totals} from '../model/evaluate.js';
 import type {Review} from '../model/schemas.js';
@@ -88,4 +89,13 @@ export function blockersJson(
 
 export function evaluateAt(loaded: LoadedChecklist, review: Review, asOf: Date): Evaluation {
 	return evaluate(loaded.checklist, review, asOf);
+}
+
+/** Commands that take no positional arguments refuse them, so a typo never gates the wrong review. */
+export function noArguments(inv: Invocation, command: string): void {
+	const [first] = inv.positionals;
+	if (first !== undefined)
+		throw new PreflightError(
+			`${command} takes no arguments (got "${sanitizeLine(first)}"); name a review with --system S [--release R]`,
+		);
 }

@@ -10,10 +10,12 @@ import {
 	printJson,
 	reviewName,
 	verdictText,
+	noArguments,
 } from './common.js';
 
 /** `preflight gate`: the CI check before deploy. Exit 0 ready, 1 not ready. */
 export async function run(inv: Invocation): Promise<number> {
+	noArguments(inv, 'gate');
 	const {flags} = inv;
 	const asOf = asOfDate(flags['as-of'], now());
 	const {review, loaded} = await loadReview(flags);

@@ -3,17 +3,22 @@ import {evaluate, progressOf} from '../model/evaluate.js';
 import {checklistFor, openStore} from '../session.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {print, printJson, reviewName, verdictText} from './common.js';
+import {print, printJson, reviewName, verdictText, noArguments} from './common.js';
 
 /** `preflight reviews [--json]`: every review in the database, with progress and verdict. */
 export async function run(inv: Invocation): Promise<number> {
+	noArguments(inv, 'reviews');
 	const {flags} = inv;
 	const loaded = await checklistFor(flags);
 	const store = await openStore(flags);
 	const reviews = store.data.reviews;
 	await store.close();
 	const at = now();
+	// A review made with another checklist cannot be judged against this one:
+	// say which checklist it needs instead of showing a misleading verdict.
 	const rows = reviews.map((review) => {
+		if (review.checklist.id !== loaded.checklist.id)
+			return {review, otherChecklist: review.checklist.id};
 		const evaluation = evaluate(loaded.checklist, review, at);
 		return {review, evaluation, progress: progressOf(evaluation.totals)};
 	});
@@ -23,12 +28,23 @@ export async function run(inv: Invocation): Promise<number> {
 				id: review.id,
 				system: review.system,
 				...(review.release ? {release: review.release} : {}),
-				checklist: review.checklist,
+				checklist: {
+					id: review.checklist.id,
+					version: review.checklist.version,
+					digest: review.checklist.digest,
+				},
 				createdAt: review.createdAt,
 				updatedAt: review.updatedAt,
-				progress: {done: progress.done, total: progress.total},
-				verdict: evaluation.verdict,
-				blockers: evaluation.blockers.length,
+				...(evaluation && progress
+					? {
+							progress: {done: progress.done, total: progress.total},
+							verdict: evaluation.verdict,
+							blockers: evaluation.blockers.length,
+						}
+					: {
+							verdict: null,
+							note: `uses checklist ${review.checklist.id}; pass it with --checklist`,
+						}),
 			})),
 		);
 		return 0;
@@ -40,8 +56,14 @@ export async function run(inv: Invocation): Promise<number> {
 	const names = rows.map((r) => sanitizeLine(reviewName(r.review)));
 	const width = Math.min(40, Math.max(6, ...names.map((n) => [...n].length)));
 	print(`${'review'.padEnd(width)}  progress  verdict`);
-	rows.forEach(({evaluation, progress}, i) => {
+	rows.forEach(({evaluation, progress, otherChecklist}, i) => {
 		const name = names[i] ?? '';
+		if (!evaluation || !progress) {
+			print(
+				`${name.padEnd(width)}  ${'—'.padEnd(8)}  uses checklist ${sanitizeLine(otherChecklist ?? '?')} (pass it with --checklist)`,
+			);
+			return;
+		}
 		print(
 			`${name.padEnd(width)}  ${`${progress.done}/${progress.total}`.padEnd(8)}  ${verdictText(evaluation)}`,
 		);

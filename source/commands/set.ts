@@ -108,10 +108,18 @@ export async function run(inv: Invocation): Promise<number> {
 			...(flags.justification !== undefined ? {justification: flags.justification} : {}),
 			...(waiver ? {waiver} : {}),
 		});
+		if (waiver) {
+			const missing = (['reason', 'owner', 'expires'] as const).filter((k) => !waiver[k].trim());
+			if (missing.length)
+				throw new PreflightError(
+					`a waiver needs ${missing.map((k) => `--waiver-${k}`).join(', ')}`,
+				);
+		}
 		const invalid = invalidAnswer(item, next, at);
 		if (invalid) throw new PreflightError(invalid);
 
-		const updated = recordAnswer(review, item.id, next, actor);
+		// `set` is an explicit sign-off: the same status again renews it (a stale pass re-confirmed).
+		const updated = recordAnswer(review, item.id, next, actor, undefined, true);
 		const name = sanitizeLine(reviewName(review));
 		if (updated === original && !created) {
 			print(`${name}: ${sanitizeLine(item.id)} unchanged (${statusLabel(status)})`);

@@ -1,4 +1,6 @@
-import {join, resolve} from 'node:path';
+import {existsSync, statSync} from 'node:fs';
+import {PreflightError} from '../errors.js';
+import {dirname, join, resolve} from 'node:path';
 import {asOfDate, type Invocation} from '../cli/args.js';
 import {renderJunit} from '../report/junit.js';
 import {renderMarkdown} from '../report/markdown.js';
@@ -8,8 +10,7 @@ import {snapshotsDir} from '../store/database.js';
 import {writeFileDurably} from '../store/durable-write.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {evaluateAt, loadReview, print} from './common.js';
-import {existsSync} from 'node:fs';
+import {evaluateAt, loadReview, print, noArguments} from './common.js';
 
 const extensions = {json: 'json', md: 'md', junit: 'xml'} as const;
 
@@ -19,6 +20,7 @@ const extensions = {json: 'json', md: 'md', junit: 'xml'} as const;
  * writes exactly that file. Prints the path(s).
  */
 export async function run(inv: Invocation): Promise<number> {
+	noArguments(inv, 'snapshot');
 	const {flags} = inv;
 	const format = flags.format ?? 'json';
 	const generatedAt = now();
@@ -28,6 +30,13 @@ export async function run(inv: Invocation): Promise<number> {
 	const render = {json: snapshotJson, md: renderMarkdown, junit: renderJunit}[format];
 	if (flags.out) {
 		const out = resolve(flags.out);
+		// A typo in --out must not create a tree of folders: the folder has to exist.
+		if (!existsSync(dirname(out)))
+			throw new PreflightError(
+				`--out ${sanitizeLine(flags.out)}: no such folder ${sanitizeLine(dirname(out))}`,
+			);
+		if (existsSync(out) && statSync(out).isDirectory())
+			throw new PreflightError(`--out ${sanitizeLine(flags.out)} is a folder; name a file`);
 		await writeFileDurably(out, render(snapshot));
 		print(sanitizeLine(out));
 		return 0;

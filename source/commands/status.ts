@@ -13,10 +13,12 @@ import {
 	reviewName,
 	totalsText,
 	verdictText,
+	noArguments,
 } from './common.js';
 
 /** `preflight status`: totals, per section, verdict and blockers of one review. */
 export async function run(inv: Invocation): Promise<number> {
+	noArguments(inv, 'status');
 	const {flags} = inv;
 	const asOf = asOfDate(flags['as-of'], now());
 	const {review, loaded, upgrade} = await loadReview(flags);

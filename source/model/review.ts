@@ -139,13 +139,18 @@ export function recordAnswer(
 	next: Answer,
 	actor: Actor,
 	detail?: string,
+	/** A status chosen again (p on a passed item): renews the sign-off even when nothing else changed, e.g. to re-confirm a stale pass. */
+	confirm = false,
 ): Review {
 	const before = answerFor(review, itemId);
-	if (JSON.stringify(before) === JSON.stringify(next)) return review;
+	const same = JSON.stringify(before) === JSON.stringify(next);
+	if (same && !(confirm && next.status !== 'pending')) return review;
 	const at = actor.at.toISOString();
 	const answer: Answer = {...next};
+	if (same) detail = [detail, 're-confirmed'].filter(Boolean).join('; ');
 	// Confirming an item marked for re-review is a sign-off too.
 	const resigned =
+		same ||
 		before.status !== next.status ||
 		JSON.stringify(before.evidence) !== JSON.stringify(next.evidence) ||
 		(before.reReview === true && !next.reReview);

@@ -4,12 +4,10 @@ import * as z from './zod.js';
 // Checked, not trimmed: a transform here would make the saved review differ
 // from the one in memory (a system named "x\n" saved as "x").
 const nonEmpty = () =>
-	z
-		.string()
-		.check(
-			z.minLength(1, 'must not be empty'),
-			z.refine((s) => s.trim().length > 0, 'must not be blank'),
-		);
+	z.string().check(
+		z.minLength(1, 'must not be empty'),
+		z.refine((s) => s.length === 0 || s.trim().length > 0, 'must not be blank'),
+	);
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9._:\-/]*$/;
 const id = () =>
 	z

@@ -50,6 +50,10 @@ export function upgradeReview(
 		throw new PreflightError(
 			`review of ${sanitizeLine(review.system)} uses checklist "${sanitizeLine(review.checklist.id)}", not "${sanitizeLine(checklist.id)}"; pass the matching --checklist`,
 		);
+	if (review.checklist.digest !== digest && isEarlier(review, checklist.version, digest))
+		throw new PreflightError(
+			`checklist ${sanitizeLine(checklist.id)} ${sanitizeLine(checklist.version)} is older than ${sanitizeLine(review.checklist.version)}, which the review of ${sanitizeLine(review.system)} already uses; pass the current checklist (going back would drop answers)`,
+		);
 	const before = review.checklist.items ?? {};
 	const known = Object.keys(before).length > 0;
 	if (review.checklist.digest === digest && known) return {review};
@@ -145,4 +149,34 @@ export function upgradeReview(
 		},
 		report,
 	};
+}
+
+/** Dotted numeric versions ("1.10.0") compared numerically; undefined when either is not one. */
+function compareVersions(a: string, b: string): number | undefined {
+	const pattern = /^v?\d+(\.\d+)*$/;
+	if (!pattern.test(a) || !pattern.test(b)) return undefined;
+	const pa = a.replace(/^v/, '').split('.').map(Number);
+	const pb = b.replace(/^v/, '').split('.').map(Number);
+	for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+		const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+		if (d !== 0) return d;
+	}
+	return 0;
+}
+
+/**
+ * True when the checklist is one the review has already moved on from: an
+ * earlier upgrade started from this digest, or its version number is lower.
+ */
+function isEarlier(review: Review, version: string, digest: string): boolean {
+	const fromThis = `(${digest}) →`;
+	if (
+		review.audit.some(
+			(e) =>
+				e.item === '*' && e.detail?.startsWith('upgraded checklist') && e.detail.includes(fromThis),
+		)
+	)
+		return true;
+	const order = compareVersions(version, review.checklist.version);
+	return order !== undefined && order < 0;
 }

@@ -306,6 +306,13 @@ const blankKey: Key = {
  * such as "jjj": split plain-character chunks into single key presses.
  */
 export function splitPresses(input: string, key: Key): Array<[string, Key]> {
+	// esc followed at once by a key (esc then q, typed quickly) reads as one
+	// meta+key sequence; preflight binds no alt/meta keys, so it means both.
+	if (key.meta && !key.escape && !key.ctrl && input.length === 1 && input !== '[' && input !== 'O')
+		return [
+			['', {...blankKey, escape: true, meta: true}],
+			[input, {...blankKey, shift: input !== input.toLowerCase()}],
+		];
 	if (input.length <= 1 || key.ctrl || key.meta || input.includes('\u001b')) return [[input, key]];
 	return [...input].map((ch): [string, Key] =>
 		ch === '\r' || ch === '\n'

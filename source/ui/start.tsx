@@ -1,8 +1,7 @@
 import type {Invocation} from '../cli/args.js';
 import {PreflightError} from '../errors.js';
 import {newReview} from '../model/review.js';
-import {findReview} from '../model/review.js';
-import {checklistFor, openStore} from '../session.js';
+import {checklistFor, lookupReview, openStore} from '../session.js';
 import {now} from '../system/clock.js';
 import {gitHead} from '../system/git.js';
 import {resolveReviewerAsync} from '../system/identity.js';
@@ -39,7 +38,7 @@ export async function startApp(inv: Invocation): Promise<number> {
 		};
 		const startup: Action[] = [];
 		if (inv.flags.system) {
-			const found = findReview(store.data.reviews, inv.flags.system, inv.flags.release);
+			const found = lookupReview(store.data.reviews, inv.flags.system, inv.flags.release);
 			const actor = actorFrom(services);
 			startup.push(
 				found

@@ -1,4 +1,4 @@
-import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {Ajv2020} from 'ajv/dist/2020.js';
 import {XMLValidator} from 'fast-xml-parser';
@@ -86,6 +86,9 @@ describe('a scripted review: set, gate, snapshot, verify, diff', () => {
 		expect(junit.code).toBe(0);
 		expect(junit.stdout.trim()).toMatch(/payments-20260301T120000Z\.xml$/);
 		expect(XMLValidator.validate(readFileSync(junit.stdout.trim(), 'utf8'))).toBe(true);
+		// --out never creates folders.
+		expect(ws.run(['snapshot', '--format', 'md', '--out', 'out/r.md']).code).toBe(2);
+		mkdirSync(join(ws.dir, 'out'));
 		expect(ws.run(['snapshot', '--format', 'md', '--out', 'out/r.md']).stdout.trim()).toBe(
 			join(ws.dir, 'out', 'r.md'),
 		);

@@ -140,3 +140,18 @@ describe('upgradeReview', () => {
 		);
 	});
 });
+
+describe('going back to an older checklist', () => {
+	it('is refused once the review has moved on from it', () => {
+		const {review} = upgradeReview(answered(), v2, digestOf(v2), bob);
+		expect(() => upgradeReview(review, v1, digestOf(v1), bob)).toThrow(/older than 2/);
+	});
+
+	it('is refused when the version number is lower', () => {
+		const review = newReview({...v1, version: '2.0.0'}, 'sha256:a', 'svc', undefined, alice.at);
+		expect(() => upgradeReview(review, {...v1, version: '1.9.9'}, 'sha256:b', bob)).toThrow(
+			/older than 2.0.0/,
+		);
+		expect(upgradeReview(review, {...v1, version: '2.0.1'}, 'sha256:c', bob).report).toBeDefined();
+	});
+});

@@ -230,6 +230,9 @@ describe('permissions and where files go', () => {
 		for (const f of snaps)
 			expect(mode(join(dir, 'state', '.preflight', 'snapshots', f))).toBe(0o600);
 		const out = join(dir, 'out', 'report.xml');
+		// --out never creates folders: a typo must not leave a tree behind.
+		expect(runCli(['snapshot', '--format', 'junit', '--out', out, '--db', db], dir).code).toBe(2);
+		mkdirSync(join(dir, 'out'));
 		expect(runCli(['snapshot', '--format', 'junit', '--out', out, '--db', db], dir).code).toBe(0);
 		expect(mode(out)).toBe(0o600);
 	});

@@ -7,14 +7,17 @@ import {useAppState} from '../state/context.js';
 export function MessageLine({width}: {width: number}) {
 	const {message, saveError} = useAppState();
 	return (
-		<Box height={2} width={width} flexDirection="column">
+		<Box height={2} width={width} flexDirection="column" overflow="hidden">
 			{saveError ? (
 				<Text color="red" wrap="truncate-end">
 					✖ could not save: {sanitizeLine(saveError)}
 				</Text>
 			) : null}
 			{message ? (
-				<Text color={message.kind === 'error' ? 'red' : 'cyan'} wrap="truncate-end">
+				<Text
+					color={message.kind === 'error' ? 'red' : 'cyan'}
+					wrap={saveError ? 'truncate-end' : 'wrap'}
+				>
 					{message.kind === 'error' ? '✖ ' : ''}
 					{sanitizeLine(message.text)}
 				</Text>

@@ -31,7 +31,7 @@ export function HelpOverlay({scope, size}: {scope: Exclude<Scope, 'global'>; siz
 			<Text bold>{`Keys — ${scope === 'review' ? 'review' : scope} screen`}</Text>
 			<Box>
 				{columns.map((column) => (
-					<Box key={column.join()} flexDirection="column" width="50%">
+					<Box key={column.join()} flexDirection="column" width="50%" paddingRight={2}>
 						{column.map((g) => {
 							const rows = list.filter((b) => b.group === g);
 							if (rows.length === 0) return null;

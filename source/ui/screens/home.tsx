@@ -22,6 +22,9 @@ export function HomeScreen({size}: {size: Size}) {
 	const rows = useMemo(
 		() =>
 			shown.map((r) => {
+				// Made with another checklist: say so rather than judge it against this one.
+				if (r.checklist.id !== state.loaded.checklist.id)
+					return {review: r, done: 0, total: 0, verdict: undefined, blockers: 0};
 				const e = evaluate(state.loaded.checklist, r, services.now());
 				return {
 					review: r,
@@ -82,18 +85,29 @@ export function HomeScreen({size}: {size: Size}) {
 					const focused = start + k === state.homeIndex;
 					const r = row.review;
 					return (
-						<Box key={r.id}>
+						<Box key={r.id} height={1} overflow="hidden">
 							<Text color="cyan">{focused ? '› ' : '  '}</Text>
 							<Box width={nameW} flexShrink={0}>
 								<Text wrap="truncate-end" bold={focused} inverse={focused}>
 									{sanitizeLine(`${r.system}${r.release ? ` ${r.release}` : ''}`)}
 								</Text>
 							</Box>
-							<Box marginLeft={1} flexShrink={0}>
+							{row.verdict === undefined ? (
+								<Box marginLeft={1} flexShrink={1}>
+									<Text wrap="truncate-end" dimColor>
+										{`uses checklist ${sanitizeLine(r.checklist.id)}: open with --checklist`}
+									</Text>
+								</Box>
+							) : null}
+							<Box
+								marginLeft={1}
+								flexShrink={0}
+								display={row.verdict === undefined ? 'none' : 'flex'}
+							>
 								<ProgressBar ratio={row.total ? row.done / row.total : 1} width={10} />
 								<Text dimColor>{` ${`${row.done}/${row.total}`.padStart(7)} `}</Text>
 							</Box>
-							<Box flexShrink={1}>
+							<Box flexShrink={1} display={row.verdict === undefined ? 'none' : 'flex'}>
 								<Text wrap="truncate-end" color={row.verdict === 'ready' ? 'green' : 'red'}>
 									{row.verdict === 'ready' ? '✔ READY' : `✖ NOT READY (${row.blockers})`}
 								</Text>

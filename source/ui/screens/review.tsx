@@ -19,13 +19,18 @@ import {ProgressBar} from '../components/progress-bar.js';
 import {StatusBadge} from '../components/status.js';
 import {TextPrompt} from '../components/text-prompt.js';
 import {windowStart} from '../components/window.js';
+import {clipLines} from '../components/wrap.js';
 import {useKeys} from '../use-keys.js';
 import {actorFrom, useAppActions, useAppState} from '../state/context.js';
 import {currentReview, visibleItems, type Prompt, type State} from '../state/reducer.js';
 import type {Size} from '../use-terminal-size.js';
 
 /** Rows of the review screen for a terminal height; the frame stays shorter than the terminal. */
-export function reviewLayout(size: Size): {
+export function reviewLayout(
+	size: Size,
+	/** Rows the lists would like: the longest section or the number of sections. */
+	listRows = Number.POSITIVE_INFINITY,
+): {
 	wide: boolean;
 	listH: number;
 	detailH: number;
@@ -33,11 +38,16 @@ export function reviewLayout(size: Size): {
 } {
 	const wide = size.columns >= 80;
 	const free = size.rows - 1 - 6;
-	const detailH = Math.max(6, Math.min(12, Math.floor(free * 0.45)));
+	// The lists take what they need (up to about half); the item detail gets the rest.
+	const wanted = wide ? listRows : listRows + 1;
+	const listH = Math.max(
+		3,
+		Math.min(wanted, free - Math.max(6, Math.min(12, Math.floor(free * 0.45)))),
+	);
 	return {
 		wide,
-		listH: Math.max(3, free - detailH),
-		detailH,
+		listH,
+		detailH: free - listH,
 		sectionW: Math.min(38, Math.floor(size.columns * 0.38)),
 	};
 }
@@ -212,45 +222,91 @@ function Detail({
 		.filter(Boolean)
 		.join(' · ');
 	const signed = answer.signedOff;
+	const blocker = result.blocker && answer.status !== 'pending' ? result.blocker : undefined;
+	const extras: Array<{key: string; text: string}> = [];
+	if (answer.status === 'na' && answer.justification)
+		extras.push({
+			key: 'justification',
+			text: `justification: ${sanitizeLine(answer.justification)}`,
+		});
+	if (answer.status === 'waived' && answer.waiver)
+		extras.push({
+			key: 'waiver',
+			text: `waived until ${answer.waiver.expires} · owner ${sanitizeLine(answer.waiver.owner)} · ${sanitizeLine(answer.waiver.reason)}`,
+		});
+	if (answer.note) extras.push({key: 'note', text: `note: ${sanitizeLine(answer.note)}`});
+	// Every line below is one row and never shrinks; the guidance gets the rows
+	// left over (at least one), cut with "…" when it is longer.
+	const fixed = 3 + (blocker ? 1 : 0) + extras.length;
+	const evidenceRoom = Math.max(1, Math.min(3, height - fixed - (item.guidance ? 1 : 0)));
+	const evidence = answer.evidence.slice(
+		0,
+		answer.evidence.length > evidenceRoom ? evidenceRoom - 1 : evidenceRoom,
+	);
+	const hiddenEvidence = answer.evidence.length - evidence.length;
+	const guidanceRows = height - fixed - Math.max(1, evidence.length + (hiddenEvidence ? 1 : 0));
+	const guidance = item.guidance ? clipLines(sanitize(item.guidance), width - 1, guidanceRows) : [];
+	const row = (key: string, node: React.ReactNode) => (
+		<Box key={key} height={1} width={width} flexShrink={0} overflow="hidden">
+			{node}
+		</Box>
+	);
 	return (
 		<Box flexDirection="column" height={height} width={width} overflow="hidden">
-			<Text bold wrap="truncate-end">
-				{sanitizeLine(item.title)}
-			</Text>
-			<Text dimColor wrap="truncate-end">{`${sanitizeLine(item.id)} · ${tags}`}</Text>
-			<Text wrap="truncate-end">
-				<StatusBadge status={answer.status} stale={result.stale} recheck={answer.reReview} />
-				{signed ? (
-					<Text
-						dimColor
-					>{`  signed off by ${sanitizeLine(signed.by)} at ${signed.at.slice(0, 16).replace('T', ' ')} UTC${signed.commit ? ` (commit ${signed.commit.slice(0, 7)})` : ''}`}</Text>
-				) : null}
-				{result.blocker && answer.status !== 'pending' ? (
-					<Text color="red">{`  blocker: ${sanitizeLine(result.blocker)}`}</Text>
-				) : null}
-			</Text>
-			{item.guidance ? <Text dimColor>{sanitize(item.guidance)}</Text> : null}
-			{answer.evidence.length > 0 ? (
-				answer.evidence.map((e, i) => (
-					<Text key={`${e.kind}:${e.ref}`} wrap="truncate-end">
-						<Text color="cyan">{`evidence ${i + 1}: `}</Text>
-						{e.kind === 'file'
-							? `file ${sanitizeLine(e.ref)}${e.sha256 ? ` (sha256 ${e.sha256.slice(0, 12)}…)` : ''}`
-							: sanitizeLine(e.ref)}
-					</Text>
-				))
-			) : (
-				<Text dimColor>
-					{item.evidenceRequired ? 'evidence: none yet (e adds a URL or file)' : 'evidence: none'}
-				</Text>
+			{row(
+				'title',
+				<Text bold wrap="truncate-end">
+					{sanitizeLine(item.title)}
+				</Text>,
 			)}
-			{answer.status === 'na' && answer.justification ? (
-				<Text wrap="truncate-end">{`justification: ${sanitizeLine(answer.justification)}`}</Text>
-			) : null}
-			{answer.status === 'waived' && answer.waiver ? (
-				<Text wrap="truncate-end">{`waiver: ${sanitizeLine(answer.waiver.reason)} · owner ${sanitizeLine(answer.waiver.owner)} · expires ${answer.waiver.expires}`}</Text>
-			) : null}
-			{answer.note ? <Text wrap="truncate-end">{`note: ${sanitizeLine(answer.note)}`}</Text> : null}
+			{row('id', <Text dimColor wrap="truncate-end">{`${sanitizeLine(item.id)} · ${tags}`}</Text>)}
+			{row(
+				'status',
+				<Text wrap="truncate-end">
+					<StatusBadge status={answer.status} stale={result.stale} recheck={answer.reReview} />
+					{signed ? (
+						<Text
+							dimColor
+						>{`  signed off by ${sanitizeLine(signed.by)} at ${signed.at.slice(0, 16).replace('T', ' ')} UTC${signed.commit ? ` (commit ${signed.commit.slice(0, 7)})` : ''}`}</Text>
+					) : null}
+				</Text>,
+			)}
+			{blocker
+				? row(
+						'blocker',
+						<Text color="red" wrap="truncate-end">{`blocker: ${sanitizeLine(blocker)}`}</Text>,
+					)
+				: null}
+			{guidance.map((line, i) => row(`g${i}`, <Text dimColor>{line}</Text>))}
+			{evidence.length > 0
+				? evidence.map((e, i) =>
+						row(
+							`e${i}`,
+							<Text wrap="truncate-end">
+								<Text color="cyan">{`evidence ${i + 1}: `}</Text>
+								{e.kind === 'file'
+									? `file ${sanitizeLine(e.ref)}${e.sha256 ? ` (sha256 ${e.sha256.slice(0, 12)}…)` : ''}`
+									: sanitizeLine(e.ref)}
+							</Text>,
+						),
+					)
+				: row(
+						'no-evidence',
+						<Text dimColor wrap="truncate-end">
+							{item.evidenceRequired
+								? 'evidence: none yet (e adds a URL or file)'
+								: 'evidence: none'}
+						</Text>,
+					)}
+			{hiddenEvidence > 0
+				? row(
+						'more',
+						<Text
+							dimColor
+						>{`… and ${hiddenEvidence} more evidence link${hiddenEvidence === 1 ? '' : 's'}`}</Text>,
+					)
+				: null}
+			{extras.map((x) => row(x.key, <Text wrap="truncate-end">{x.text}</Text>))}
 		</Box>
 	);
 }
@@ -284,10 +340,18 @@ function PromptArea({
 	if (!review || !item) return null;
 	const answer = review.answers[item.id] ?? {status: 'pending' as const, evidence: []};
 	const title = sanitizeLine(item.title).slice(0, 40);
+	// Prompts that end in a status (n/a, waive, pass with evidence) confirm it.
 	const record = (next: typeof answer, advance: boolean): string | undefined => {
 		const problem = invalidAnswer(item, next, services.now());
 		if (problem) return problem;
-		dispatch({type: 'record', itemId: item.id, answer: next, actor: actor(), advance});
+		dispatch({
+			type: 'record',
+			itemId: item.id,
+			answer: next,
+			actor: actor(),
+			advance,
+			confirm: next.status !== answer.status || advance,
+		});
 		return undefined;
 	};
 	switch (prompt.kind) {
@@ -379,14 +443,15 @@ function PromptArea({
 					<TextPrompt
 						key="waiver-owner"
 						label="Waive — who owns the risk:"
-						initial={answer.waiver?.owner ?? services.reviewer()}
+						initial={answer.waiver?.owner ?? ''}
+						hint={`enter for ${sanitizeLine(services.reviewer())} · esc cancels`}
 						width={width}
 						onCancel={cancel}
 						onSubmit={(text) => {
-							if (!text.trim()) return 'a waiver needs an owner';
+							const owner = text.trim() || services.reviewer();
 							dispatch({
 								type: 'open-prompt',
-								prompt: {...prompt, step: 'expires', owner: text.trim()},
+								prompt: {...prompt, step: 'expires', owner},
 							});
 							return undefined;
 						}}
@@ -396,7 +461,8 @@ function PromptArea({
 				<TextPrompt
 					key="waiver-expires"
 					label="Waive — expires on (YYYY-MM-DD):"
-					initial={answer.waiver?.expires ?? plusDays(services.now(), 30)}
+					initial={answer.waiver?.expires ?? ''}
+					hint={`enter for ${plusDays(services.now(), 30)} (30 days) · esc cancels`}
 					width={width}
 					onCancel={cancel}
 					onSubmit={(text) =>
@@ -405,7 +471,7 @@ function PromptArea({
 								waiver: {
 									reason: prompt.reason ?? '',
 									owner: prompt.owner ?? '',
-									expires: text.trim(),
+									expires: text.trim() || plusDays(services.now(), 30),
 								},
 							}),
 							true,
@@ -425,7 +491,15 @@ export function ReviewScreen({size}: {size: Size}) {
 		() => (review ? evaluate(checklist, review, services.now()) : undefined),
 		[review, checklist, services],
 	);
-	const layout = reviewLayout(size);
+	const listRows = useMemo(
+		() =>
+			Math.max(
+				checklist.sections.length,
+				...checklist.sections.map((section) => section.items.length),
+			),
+		[checklist],
+	);
+	const layout = reviewLayout(size, listRows);
 	const dimmed = useMemo(
 		() =>
 			state.filter
@@ -444,11 +518,11 @@ export function ReviewScreen({size}: {size: Size}) {
 			const item = result?.item;
 			const answer = result?.answer;
 			const actor = (): Actor => actorFrom(services);
-			const record = (next: NonNullable<typeof answer>, advance: boolean) => {
+			const record = (next: NonNullable<typeof answer>, advance: boolean, confirm = false) => {
 				if (!item) return;
 				const problem = invalidAnswer(item, next, services.now());
 				if (problem) return dispatch({type: 'message', message: {kind: 'error', text: problem}});
-				dispatch({type: 'record', itemId: item.id, answer: next, actor: actor(), advance});
+				dispatch({type: 'record', itemId: item.id, answer: next, actor: actor(), advance, confirm});
 			};
 			switch (action) {
 				case 'prev-item':
@@ -483,9 +557,9 @@ export function ReviewScreen({size}: {size: Size}) {
 							type: 'open-prompt',
 							prompt: {kind: 'evidence', itemId: item.id, thenPass: true},
 						});
-					return record(withStatus(answer, 'pass'), true);
+					return record(withStatus(answer, 'pass'), true, true);
 				case 'fail':
-					return record(withStatus(answer, 'fail'), true);
+					return record(withStatus(answer, 'fail'), true, true);
 				case 'na':
 					return dispatch({type: 'open-prompt', prompt: {kind: 'justification', itemId: item.id}});
 				case 'waive':

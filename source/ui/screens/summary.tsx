@@ -90,18 +90,18 @@ export function SummaryScreen({size}: {size: Size}) {
 						? ' ✔ READY '
 						: ` ✖ NOT READY — ${t.blockers} blocker${t.blockers === 1 ? '' : 's'} `}
 				</Text>
-				<Text wrap="truncate-end">{`${t.items} items: ${t.pass} pass · ${t.fail} fail · ${t.na} n/a · ${t.waived} waived · ${t.pending} pending · ${t.stale} stale`}</Text>
+				<Text wrap="truncate-end">{`${t.items} item${t.items === 1 ? '' : 's'}: ${t.pass} pass · ${t.fail} fail · ${t.na} n/a · ${t.waived} waived · ${t.pending} pending · ${t.stale} stale`}</Text>
 			</Box>
 			<Box flexDirection="column" height={sectionsH}>
 				{evaluation.sections.slice(secStart, secStart + sectionsH).map((s) => {
 					const done = s.totals.items - s.totals.pending;
 					return (
-						<Box key={s.section.id}>
+						<Box key={s.section.id} height={1} width={width} overflow="hidden">
 							<Box width={nameW} flexShrink={0} marginRight={1}>
 								<Text wrap="truncate-end">{sanitizeLine(s.section.title)}</Text>
 							</Box>
 							<ProgressBar ratio={s.totals.items ? done / s.totals.items : 1} width={10} />
-							<Box flexShrink={1} marginLeft={1}>
+							<Box width={Math.max(1, width - nameW - 12)} marginLeft={1}>
 								<Text
 									wrap="truncate-end"
 									dimColor
@@ -119,7 +119,7 @@ export function SummaryScreen({size}: {size: Size}) {
 				{blockers.slice(bStart, bStart + blockersH).map((b, k) => {
 					const focused = bStart + k === state.summaryIndex;
 					return (
-						<Box key={b.item.id}>
+						<Box key={b.item.id} height={1} width={width} overflow="hidden">
 							<Text color="cyan">{focused ? '› ' : '  '}</Text>
 							<Box width={10} flexShrink={0}>
 								<StatusBadge status={b.answer.status} stale={b.stale} recheck={b.answer.reReview} />

@@ -66,6 +66,8 @@ export type Action =
 			actor: Actor;
 			advance: boolean;
 			detail?: string;
+			/** A status chosen again renews the sign-off (see recordAnswer). */
+			confirm?: boolean;
 	  }
 	| {type: 'undo'; actor: Actor}
 	| {type: 'open-prompt'; prompt: Prompt}
@@ -207,11 +209,12 @@ function applyRecord(
 	answer: Answer,
 	actor: Actor,
 	detail?: string,
+	confirm = false,
 ): {state: State; changed: boolean} {
 	const review = currentReview(state);
 	if (!review) return {state, changed: false};
 	const before = answerFor(review, itemId);
-	const next = recordAnswer(review, itemId, answer, actor, detail);
+	const next = recordAnswer(review, itemId, answer, actor, detail, confirm);
 	if (next === review) return {state, changed: false};
 	return {
 		state: {
@@ -322,6 +325,7 @@ export function reducer(state: State, action: Action): State {
 				action.answer,
 				action.actor,
 				action.detail,
+				action.confirm,
 			);
 			if (!changed || !action.advance) return next;
 			const review = currentReview(next)!;

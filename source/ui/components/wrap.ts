@@ -1,0 +1,50 @@
+// Terminal columns of a string, near enough for laying out prose: East Asian
+// wide and fullwidth characters and emoji take two columns, everything else one.
+const wide =
+	/[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u;
+
+export function columns(text: string): number {
+	let n = 0;
+	for (const ch of text) n += wide.test(ch) ? 2 : 1;
+	return n;
+}
+
+/**
+ * Word-wraps text to `width` columns and keeps at most `maxLines` lines; when
+ * text is cut, the last line ends with "…" so the reader knows there is more.
+ */
+export function clipLines(text: string, width: number, maxLines: number): string[] {
+	if (maxLines <= 0) return [];
+	const w = Math.max(4, width);
+	const lines: string[] = [];
+	for (const paragraph of text.split('\n')) {
+		let line = '';
+		for (const word of paragraph.split(/(\s+)/)) {
+			if (word === '') continue;
+			if (columns(line) + columns(word) <= w) {
+				line += word;
+				continue;
+			}
+			if (line.trim()) lines.push(line.trimEnd());
+			line = word.trimStart();
+			// A single word longer than the line is cut into pieces.
+			while (columns(line) > w) {
+				let piece = '';
+				for (const ch of line) {
+					if (columns(piece + ch) > w) break;
+					piece += ch;
+				}
+				lines.push(piece);
+				line = line.slice(piece.length);
+			}
+		}
+		lines.push(line.trimEnd());
+	}
+	while (lines.length > 0 && lines.at(-1) === '') lines.pop();
+	if (lines.length <= maxLines) return lines;
+	const kept = lines.slice(0, maxLines);
+	let last = kept[maxLines - 1] ?? '';
+	while (last && columns(last) + 1 > w) last = [...last].slice(0, -1).join('');
+	kept[maxLines - 1] = `${last}…`;
+	return kept;
+}

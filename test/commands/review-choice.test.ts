@@ -1,0 +1,85 @@
+import {readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {ensureBuilt, workspace} from './cli.js';
+
+beforeAll(() => ensureBuilt());
+
+describe('choosing the review', () => {
+	it('--system alone finds the only review of that system, and names the releases when there are several', () => {
+		const ws = workspace();
+		expect(
+			ws.run(['set', 'testing.unit-tests', 'fail', '--system', 'pay', '--release', '2.0']).code,
+		).toBe(0);
+		const one = ws.run(['status', '--system', 'pay']);
+		expect(one.code).toBe(0);
+		expect(one.stdout).toContain('pay 2.0');
+		// set finds it too, rather than starting a second review
+		expect(ws.run(['set', 'testing.load-testing', 'fail', '--system', 'pay']).code).toBe(0);
+		expect(JSON.parse(readFileSync(ws.db, 'utf8')).reviews).toHaveLength(1);
+		expect(
+			ws.run(['set', 'testing.unit-tests', 'fail', '--system', 'pay', '--release', '3.0']).code,
+		).toBe(0);
+		const two = ws.run(['status', '--system', 'pay']);
+		expect(two.code).toBe(2);
+		expect(two.stderr.trim()).toBe(
+			'preflight: pay has 2 reviews; choose one with --release (2.0, 3.0)',
+		);
+	});
+
+	it('commands without arguments refuse stray ones', () => {
+		const ws = workspace();
+		ws.run(['set', 'testing.unit-tests', 'fail', '--system', 'api']);
+		for (const command of ['gate', 'status', 'reviews', 'snapshot']) {
+			const r = ws.run([command, 'payments-api']);
+			expect(r.code, command).toBe(2);
+			expect(r.stderr).toContain(`${command} takes no arguments (got "payments-api")`);
+		}
+	});
+
+	it('a waiver without all three flags names the missing ones', () => {
+		const ws = workspace();
+		const r = ws.run([
+			'set',
+			'testing.unit-tests',
+			'waived',
+			'--system',
+			'api',
+			'--waiver-reason',
+			'x',
+		]);
+		expect(r.code).toBe(2);
+		expect(r.stderr.trim()).toBe('preflight: a waiver needs --waiver-owner, --waiver-expires');
+	});
+
+	it('set on a stale pass re-confirms it, renewing the sign-off', () => {
+		const ws = workspace('2026-01-01T00:00:00.000Z');
+		ws.run([
+			'set',
+			'security.secrets',
+			'pass',
+			'--system',
+			'api',
+			'--evidence',
+			'https://vault.example/rotation',
+		]);
+		ws.setClock('2026-06-01T00:00:00.000Z');
+		expect(ws.run(['gate']).stdout).toContain('stale');
+		expect(ws.run(['set', 'security.secrets', 'pass']).code).toBe(0);
+		const review = JSON.parse(readFileSync(ws.db, 'utf8')).reviews[0];
+		expect(review.answers['security.secrets'].signedOff.at).toBe('2026-06-01T00:00:00.000Z');
+		expect(review.audit.at(-1).detail).toContain('re-confirmed');
+		expect(ws.run(['gate']).stdout).not.toContain('security.secrets');
+	});
+
+	it('reviews made with another checklist are named, not judged against this one', () => {
+		const ws = workspace();
+		const other = join(ws.dir, 'other.md');
+		writeFileSync(other, '# Other {#other version=1}\n\n## Ops\n\n- [ ] Runbook\n');
+		ws.run(['set', 'ops.runbook', 'fail', '--system', 'small', '--checklist', other]);
+		ws.run(['set', 'testing.unit-tests', 'fail', '--system', 'big']);
+		const r = ws.run(['reviews']);
+		expect(r.stdout).toMatch(/small\s+—\s+uses checklist other/);
+		expect(r.stdout).toMatch(/big\s+1\/26/);
+	});
+});
