@@ -599,7 +599,8 @@ export function ReviewScreen({size}: {size: Size}) {
 	if (!review || !evaluation) return <Text>No review is open.</Text>;
 	const width = size.columns;
 	const done = evaluation.totals.items - evaluation.totals.pending;
-	const title = `${review.system}${review.release ? ` ${review.release}` : ''} · ${done}/${evaluation.totals.items} answered · ${checklist.title}${state.filter ? ` · filter: ${state.filter}` : ''}`;
+	// The filter comes before the checklist title so a narrow terminal cuts the title, not the filter.
+	const title = `${review.system}${review.release ? ` ${review.release}` : ''} · ${done}/${evaluation.totals.items} answered${state.filter ? ` · filter: ${state.filter}` : ''} · ${checklist.title}`;
 	return (
 		<Box flexDirection="column" width={width}>
 			<Header title={title} width={width} />
