@@ -245,7 +245,9 @@ function Detail({
 	);
 	const hiddenEvidence = answer.evidence.length - evidence.length;
 	const guidanceRows = height - fixed - Math.max(1, evidence.length + (hiddenEvidence ? 1 : 0));
-	const guidance = item.guidance ? clipLines(sanitize(item.guidance), width - 1, guidanceRows) : [];
+	const guidance = item.guidance
+		? clipLines(sanitize(item.guidance).replace(/\t/g, '  '), width - 1, guidanceRows)
+		: [];
 	const row = (key: string, node: React.ReactNode) => (
 		<Box key={key} height={1} width={width} flexShrink={0} overflow="hidden">
 			{node}
