@@ -47,6 +47,35 @@ const yogaWasmBinary = {
 	},
 };
 
+/**
+ * Ink keeps its per-line caches (ANSI tokenising, styled characters, widths) on
+ * each Output, and makes a new Output for every frame: every key press redid
+ * that work for every line on screen, about two thirds of the frame's time.
+ * Share one bounded set of caches across frames. Cached values are only read,
+ * never changed, by Ink. The build fails if Ink's file no longer matches.
+ */
+const inkSharedCaches = {
+	name: 'ink-shared-output-caches',
+	setup(b) {
+		b.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, async (args) => {
+			const text = await readFile(args.path, 'utf8');
+			const field = '    caches = new OutputCaches();';
+			const bounded = [
+				['getStyledChars(line) {', 'styledChars'],
+				['getStringWidth(text) {', 'widths'],
+				['getWidestLine(text) {', 'blockWidths'],
+			];
+			if (!text.includes(field) || bounded.some(([head]) => !text.includes(head)))
+				throw new Error('ink/build/output.js changed; update scripts/build.mjs');
+			let contents = text.replace(field, '    caches = sharedOutputCaches;');
+			for (const [head, map] of bounded)
+				contents = contents.replace(head, `${head}\n        if (this.${map}.size > 5000) this.${map}.clear();`);
+			contents += '\nconst sharedOutputCaches = new OutputCaches();\n';
+			return {contents, loader: 'js'};
+		});
+	},
+};
+
 const options = {
 	entryPoints: {preflight: 'source/cli.tsx'},
 	outdir: 'dist',
@@ -68,7 +97,7 @@ const options = {
 	// fast-string-width gives the same widths (checked on our glyphs, CJK and
 	// emoji in test/ui/string-width.test.ts) in ~4 ms.
 	alias: {'string-width': 'fast-string-width'},
-	plugins: [stubDevtools, yogaWasmBinary],
+	plugins: [stubDevtools, yogaWasmBinary, inkSharedCaches],
 	logLevel: 'warning',
 };
 

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {clipLines, columns} from '../../source/ui/components/wrap.js';
+import {clipLines, columns, fitColumns} from '../../source/ui/components/wrap.js';
 
 describe('clipLines', () => {
 	it('word-wraps to the width and keeps short text whole', () => {
@@ -18,5 +18,16 @@ describe('clipLines', () => {
 
 	it('returns nothing when there is no room', () => {
 		expect(clipLines('text', 10, 0)).toEqual([]);
+	});
+});
+
+describe('fitColumns', () => {
+	it('leaves text that fits alone and cuts the rest with …, never past the width', () => {
+		expect(fitColumns('short', 10)).toBe('short');
+		expect(fitColumns('exactly10c', 10)).toBe('exactly10c');
+		expect(fitColumns('a longer text', 6)).toBe('a lon…');
+		// a wide character that would straddle the last column is left out
+		expect(fitColumns('設計レビュー', 6)).toBe('設計…');
+		expect(columns(fitColumns('設計レビュー', 6))).toBeLessThanOrEqual(6);
 	});
 });

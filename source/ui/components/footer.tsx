@@ -20,7 +20,7 @@ export const Footer = React.memo(function Footer({
 		...global.filter((b) => b.action === 'back'),
 	];
 	return (
-		<Box height={2} width={width} flexWrap="wrap" columnGap={2} overflow="hidden">
+		<Box height={2} width={width} flexWrap="wrap" columnGap={2} overflowY="hidden">
 			{ordered.map((b) => (
 				<Text key={b.action} wrap="truncate-end">
 					<Text bold>{b.hintKeys ?? b.keys}</Text>

@@ -7,7 +7,7 @@ import {useAppState} from '../state/context.js';
 export function MessageLine({width}: {width: number}) {
 	const {message, saveError} = useAppState();
 	return (
-		<Box height={2} width={width} flexDirection="column" overflow="hidden">
+		<Box height={2} width={width} flexDirection="column" overflowY="hidden">
 			{saveError ? (
 				<Text color="red" wrap="truncate-end">
 					✖ could not save: {sanitizeLine(saveError)}

@@ -48,3 +48,22 @@ export function clipLines(text: string, width: number, maxLines: number): string
 	kept[maxLines - 1] = `${last}…`;
 	return kept;
 }
+
+/**
+ * Cuts text to at most `width` columns, ending with "…" when cut. Ink's own
+ * truncation can overshoot by a column at a wide (CJK, emoji) character, which
+ * then wraps onto a line of its own; text cut here never reaches it.
+ */
+export function fitColumns(text: string, width: number): string {
+	if (width <= 0) return '';
+	if (columns(text) <= width) return text;
+	let out = '';
+	let used = 0;
+	for (const ch of text) {
+		const w = columns(ch);
+		if (used + w > width - 1) break;
+		out += ch;
+		used += w;
+	}
+	return `${out}…`;
+}

@@ -26,7 +26,7 @@ export function HelpOverlay({scope, size}: {scope: Exclude<Scope, 'global'>; siz
 			height={size.rows - 1}
 			borderStyle="round"
 			paddingX={1}
-			overflow="hidden"
+			overflowY="hidden"
 		>
 			<Text bold>{`Keys — ${scope === 'review' ? 'review' : scope} screen`}</Text>
 			<Box>

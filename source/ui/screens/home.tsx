@@ -7,6 +7,7 @@ import {Header} from '../components/header.js';
 import {MessageLine} from '../components/message-line.js';
 import {ProgressBar} from '../components/progress-bar.js';
 import {windowStart} from '../components/window.js';
+import {fitColumns} from '../components/wrap.js';
 import {useKeys} from '../use-keys.js';
 import {actorFrom, useAppActions, useAppState} from '../state/context.js';
 import type {Size} from '../use-terminal-size.js';
@@ -85,11 +86,14 @@ export function HomeScreen({size}: {size: Size}) {
 					const focused = start + k === state.homeIndex;
 					const r = row.review;
 					return (
-						<Box key={r.id} height={1} overflow="hidden">
+						<Box key={r.id} height={1} overflowY="hidden">
 							<Text color="cyan">{focused ? '› ' : '  '}</Text>
 							<Box width={nameW} flexShrink={0}>
 								<Text wrap="truncate-end" bold={focused} inverse={focused}>
-									{sanitizeLine(`${r.system}${r.release ? ` ${r.release}` : ''}`)}
+									{fitColumns(
+										sanitizeLine(`${r.system}${r.release ? ` ${r.release}` : ''}`),
+										nameW,
+									)}
 								</Text>
 							</Box>
 							{row.verdict === undefined ? (

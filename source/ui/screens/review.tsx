@@ -19,7 +19,7 @@ import {ProgressBar} from '../components/progress-bar.js';
 import {StatusBadge} from '../components/status.js';
 import {TextPrompt} from '../components/text-prompt.js';
 import {windowStart} from '../components/window.js';
-import {clipLines} from '../components/wrap.js';
+import {clipLines, fitColumns} from '../components/wrap.js';
 import {useKeys} from '../use-keys.js';
 import {actorFrom, useAppActions, useAppState} from '../state/context.js';
 import {currentReview, visibleItems, type Prompt, type State} from '../state/reducer.js';
@@ -102,7 +102,7 @@ const SectionsList = React.memo(function SectionsList({
 								dimColor={dim}
 							>
 								{current ? '▸ ' : '  '}
-								{sanitizeLine(s.section.title)}
+								{fitColumns(sanitizeLine(s.section.title), width - barW - 9)}
 							</Text>
 						</Box>
 						<Box flexShrink={0} marginLeft={1}>
@@ -178,7 +178,7 @@ function ItemsList({
 				const r = byId.get(it.id);
 				const focused = it.id === state.itemId;
 				return (
-					<Box key={it.id} width={width} height={1} overflow="hidden">
+					<Box key={it.id} width={width} height={1} overflowY="hidden">
 						<Text color="cyan">{focused ? '› ' : '  '}</Text>
 						<Box width={10} flexShrink={0}>
 							<StatusBadge
@@ -189,11 +189,10 @@ function ItemsList({
 						</Box>
 						<Box width={Math.max(1, width - 12)}>
 							<Text wrap="truncate-end" bold={focused} inverse={focused}>
-								{sanitizeLine(it.title)}
-								{it.level === 'recommended' ? ' (recommended)' : ''}
-								{r?.blocker && r.answer.status !== 'pending' && r.answer.status !== 'fail'
-									? ' !'
-									: ''}
+								{fitColumns(
+									`${sanitizeLine(it.title)}${it.level === 'recommended' ? ' (recommended)' : ''}${r?.blocker && r.answer.status !== 'pending' && r.answer.status !== 'fail' ? ' !' : ''}`,
+									width - 12,
+								)}
 							</Text>
 						</Box>
 					</Box>
@@ -249,19 +248,24 @@ function Detail({
 		? clipLines(sanitize(item.guidance).replace(/\t/g, '  '), width - 1, guidanceRows)
 		: [];
 	const row = (key: string, node: React.ReactNode) => (
-		<Box key={key} height={1} width={width} flexShrink={0} overflow="hidden">
+		<Box key={key} height={1} width={width} flexShrink={0} overflowY="hidden">
 			{node}
 		</Box>
 	);
 	return (
-		<Box flexDirection="column" height={height} width={width} overflow="hidden">
+		<Box flexDirection="column" height={height} width={width} overflowY="hidden">
 			{row(
 				'title',
 				<Text bold wrap="truncate-end">
-					{sanitizeLine(item.title)}
+					{fitColumns(sanitizeLine(item.title), width)}
 				</Text>,
 			)}
-			{row('id', <Text dimColor wrap="truncate-end">{`${sanitizeLine(item.id)} · ${tags}`}</Text>)}
+			{row(
+				'id',
+				<Text dimColor wrap="truncate-end">
+					{fitColumns(`${sanitizeLine(item.id)} · ${tags}`, width)}
+				</Text>,
+			)}
 			{row(
 				'status',
 				<Text wrap="truncate-end">

@@ -8,6 +8,7 @@ import {MessageLine} from '../components/message-line.js';
 import {ProgressBar} from '../components/progress-bar.js';
 import {StatusBadge} from '../components/status.js';
 import {windowStart} from '../components/window.js';
+import {fitColumns} from '../components/wrap.js';
 import {useKeys} from '../use-keys.js';
 import {useAppActions, useAppState} from '../state/context.js';
 import {currentReview} from '../state/reducer.js';
@@ -96,7 +97,7 @@ export function SummaryScreen({size}: {size: Size}) {
 				{evaluation.sections.slice(secStart, secStart + sectionsH).map((s) => {
 					const done = s.totals.items - s.totals.pending;
 					return (
-						<Box key={s.section.id} height={1} width={width} overflow="hidden">
+						<Box key={s.section.id} height={1} width={width} overflowY="hidden">
 							<Box width={nameW} flexShrink={0} marginRight={1}>
 								<Text wrap="truncate-end">{sanitizeLine(s.section.title)}</Text>
 							</Box>
@@ -119,16 +120,18 @@ export function SummaryScreen({size}: {size: Size}) {
 				{blockers.slice(bStart, bStart + blockersH).map((b, k) => {
 					const focused = bStart + k === state.summaryIndex;
 					return (
-						<Box key={b.item.id} height={1} width={width} overflow="hidden">
+						<Box key={b.item.id} height={1} width={width} overflowY="hidden">
 							<Text color="cyan">{focused ? '› ' : '  '}</Text>
 							<Box width={10} flexShrink={0}>
 								<StatusBadge status={b.answer.status} stale={b.stale} recheck={b.answer.reReview} />
 							</Box>
-							<Box flexShrink={1}>
-								<Text
-									wrap="truncate-end"
-									inverse={focused}
-								>{`${sanitizeLine(b.item.title)} — ${sanitizeLine(b.blocker ?? '')}`}</Text>
+							<Box width={Math.max(1, width - 12)}>
+								<Text wrap="truncate-end" inverse={focused}>
+									{fitColumns(
+										`${sanitizeLine(b.item.title)} — ${sanitizeLine(b.blocker ?? '')}`,
+										width - 12,
+									)}
+								</Text>
 							</Box>
 						</Box>
 					);
