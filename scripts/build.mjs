@@ -69,7 +69,10 @@ const inkSharedCaches = {
 				throw new Error('ink/build/output.js changed; update scripts/build.mjs');
 			let contents = text.replace(field, '    caches = sharedOutputCaches;');
 			for (const [head, map] of bounded)
-				contents = contents.replace(head, `${head}\n        if (this.${map}.size > 5000) this.${map}.clear();`);
+				contents = contents.replace(
+					head,
+					`${head}\n        if (this.${map}.size > 5000) this.${map}.clear();`,
+				);
 			contents += '\nconst sharedOutputCaches = new OutputCaches();\n';
 			return {contents, loader: 'js'};
 		});
