@@ -1,4 +1,5 @@
 import {readFileSync, statSync} from 'node:fs';
+import {readUserFile} from '../system/read-text.js';
 import {dirname, extname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {PreflightError} from '../errors.js';
@@ -103,15 +104,7 @@ export function checklistFromData(data: unknown, path: string): LoadedChecklist 
 }
 
 function readText(path: string): string {
-	let text: string;
-	try {
-		text = readFileSync(path, 'utf8');
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		throw new PreflightError(
-			`checklist ${sanitizeLine(path)}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`}`,
-		);
-	}
+	const text = readUserFile(path, 'checklist');
 	return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 

@@ -1,4 +1,4 @@
-import {readFileSync} from 'node:fs';
+import {readUserFile} from '../system/read-text.js';
 import {PreflightError} from '../errors.js';
 import {formatPath} from '../checklist/load.js';
 import * as z from '../model/zod.js';
@@ -23,15 +23,7 @@ export type ReadSnapshot = {
  */
 export function readSnapshotFile(path: string): ReadSnapshot {
 	const shown = sanitizeLine(path);
-	let text: string;
-	try {
-		text = readFileSync(path, 'utf8');
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		throw new PreflightError(
-			`${shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`}`,
-		);
-	}
+	const text = readUserFile(path, '');
 	let raw: unknown;
 	try {
 		raw = JSON.parse(text);

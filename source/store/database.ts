@@ -15,7 +15,7 @@ import * as z from '../model/zod.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {formatPath} from '../checklist/load.js';
 import {writeFileDurably} from './durable-write.js';
-import {acquireLock, type Lock} from './lock.js';
+import {acquireLock, alive, type Lock} from './lock.js';
 import {migrate} from './migrations.js';
 
 export function emptyDatabase(): Database {
@@ -148,15 +148,6 @@ export class ValidatedJsonFile implements Adapter<Database> {
 	}
 }
 
-function processAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
-}
-
 /**
  * Removes temp files that a killed writer left beside the database
  * (`.<name>.<pid>.<random>.tmp`, see writeFileDurably), only those of dead processes.
@@ -172,7 +163,7 @@ async function removeOrphanTemps(dbPath: string): Promise<void> {
 	for (const name of names) {
 		if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
 		const m = /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length));
-		if (!m || processAlive(Number(m[1]))) continue;
+		if (!m || alive(Number(m[1]))) continue;
 		await unlink(join(dirname(dbPath), name)).catch(() => undefined);
 	}
 }

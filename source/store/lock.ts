@@ -10,7 +10,8 @@ export type LockOwner = {pid: number; host: string; user: string; what: string; 
 
 export type Lock = {release(): void};
 
-function alive(pid: number): boolean {
+/** True when a process with this pid runs on this host (EPERM: it runs, as another user). */
+export function alive(pid: number): boolean {
 	try {
 		process.kill(pid, 0);
 		return true;

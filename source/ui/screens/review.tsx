@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import React, {useMemo} from 'react';
-import {evaluate, type Evaluation, type ItemResult} from '../../model/evaluate.js';
+import {type Evaluation, type ItemResult} from '../../model/evaluate.js';
 import {
 	invalidAnswer,
 	withEvidence,
@@ -21,7 +21,7 @@ import {TextPrompt} from '../components/text-prompt.js';
 import {windowStart} from '../components/window.js';
 import {clipLines, fitColumns} from '../components/wrap.js';
 import {useKeys} from '../use-keys.js';
-import {actorFrom, useAppActions, useAppState} from '../state/context.js';
+import {actorFrom, useAppActions, useAppState, useEvaluation} from '../state/context.js';
 import {currentReview, visibleItems, type Prompt, type State} from '../state/reducer.js';
 import type {Size} from '../use-terminal-size.js';
 
@@ -491,12 +491,8 @@ function PromptArea({
 export function ReviewScreen({size}: {size: Size}) {
 	const state = useAppState();
 	const {dispatch, services} = useAppActions();
-	const review = currentReview(state);
+	const {review, evaluation} = useEvaluation();
 	const {checklist} = state.loaded;
-	const evaluation = useMemo(
-		() => (review ? evaluate(checklist, review, services.now()) : undefined),
-		[review, checklist, services],
-	);
 	const listRows = useMemo(
 		() =>
 			Math.max(

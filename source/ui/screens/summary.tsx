@@ -1,6 +1,5 @@
 import {Box, Text} from 'ink';
-import React, {useMemo} from 'react';
-import {evaluate} from '../../model/evaluate.js';
+import React from 'react';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {Footer} from '../components/footer.js';
 import {Header} from '../components/header.js';
@@ -10,19 +9,14 @@ import {StatusBadge} from '../components/status.js';
 import {windowStart} from '../components/window.js';
 import {fitColumns} from '../components/wrap.js';
 import {useKeys} from '../use-keys.js';
-import {useAppActions, useAppState} from '../state/context.js';
-import {currentReview} from '../state/reducer.js';
+import {useAppActions, useAppState, useEvaluation} from '../state/context.js';
 import type {Size} from '../use-terminal-size.js';
 
 export function SummaryScreen({size}: {size: Size}) {
 	const state = useAppState();
 	const {dispatch, services} = useAppActions();
-	const review = currentReview(state);
+	const {review, evaluation} = useEvaluation();
 	const {checklist} = state.loaded;
-	const evaluation = useMemo(
-		() => (review ? evaluate(checklist, review, services.now()) : undefined),
-		[review, checklist, services],
-	);
 	const blockers = evaluation?.blockers ?? [];
 
 	useKeys(

@@ -1,4 +1,5 @@
-import React, {createContext, useContext, type Dispatch, type ReactNode} from 'react';
+import React, {createContext, useContext, useMemo, type Dispatch, type ReactNode} from 'react';
+import {evaluate, type Evaluation} from '../../model/evaluate.js';
 import type {Actor} from '../../model/review.js';
 import type {Review} from '../../model/schemas.js';
 import type {Action, State} from './reducer.js';
@@ -51,4 +52,20 @@ export function useAppActions(): Actions {
 export function actorFrom(services: Pick<Services, 'reviewer' | 'now' | 'commit'>): Actor {
 	const commit = services.commit();
 	return {by: services.reviewer(), at: services.now(), ...(commit ? {commit} : {})};
+}
+
+/**
+ * The open review judged now, recomputed only when the review or checklist
+ * changes (not on every key that just moves the focus).
+ */
+export function useEvaluation(): {review: Review | undefined; evaluation: Evaluation | undefined} {
+	const state = useAppState();
+	const {services} = useAppActions();
+	const review = state.db.reviews.find((r) => r.id === state.reviewId);
+	const {checklist} = state.loaded;
+	const evaluation = useMemo(
+		() => (review ? evaluate(checklist, review, services.now()) : undefined),
+		[review, checklist, services],
+	);
+	return {review, evaluation};
 }
