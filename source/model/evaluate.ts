@@ -1,3 +1,4 @@
+import {sanitize} from '../terminal/sanitize.js';
 import {addDuration, parseDuration} from './duration.js';
 import type {
 	Answer,
@@ -98,8 +99,10 @@ export function problemWith(item: ChecklistItem, answer: Answer, asOf: Date): st
 	}
 }
 
+// Sanitised before it is cut: cutting first could leave half an escape
+// sequence that the sanitiser would then remove together with the "…".
 function firstLine(text: string): string {
-	const line = text.split('\n')[0] ?? '';
+	const line = sanitize(text).split('\n')[0] ?? '';
 	return line.length > 80 ? `${line.slice(0, 79)}…` : line;
 }
 
