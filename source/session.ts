@@ -38,11 +38,11 @@ function label(system: string, release?: string): string {
  * without, the system's review without a release, else its only review. When
  * the system has several releases, asking without one is an error naming them.
  */
-export function lookupReview(
-	reviews: readonly Review[],
+export function lookupReview<R extends {system: string; release?: string}>(
+	reviews: readonly R[],
 	system: string,
 	release: string | undefined,
-): Review | undefined {
+): R | undefined {
 	const exact = findReview(reviews, system, release);
 	if (exact || release) return exact;
 	const ofSystem = reviews.filter((r) => r.system === system);
@@ -61,19 +61,27 @@ export function lookupReview(
  * the database. Throws a clear error otherwise.
  */
 export function selectReview(store: Store, flags: Pick<Flags, 'system' | 'release'>): Review {
-	const reviews = store.data.reviews;
+	return chooseReview(store.data.reviews, flags, store.path);
+}
+
+/** selectReview's rule over any list of reviews (or their headers). */
+export function chooseReview<R extends {system: string; release?: string}>(
+	reviews: readonly R[],
+	flags: Pick<Flags, 'system' | 'release'>,
+	dbPath: string,
+): R {
 	if (flags.system) {
 		const found = lookupReview(reviews, flags.system, flags.release);
 		if (!found)
 			throw new PreflightError(
-				`no review for ${label(flags.system, flags.release)} in ${sanitizeLine(store.path)}; start one with preflight --system NAME, or record an answer with preflight set ITEM STATUS --system NAME`,
+				`no review for ${label(flags.system, flags.release)} in ${sanitizeLine(dbPath)}; start one with preflight --system NAME, or record an answer with preflight set ITEM STATUS --system NAME`,
 			);
 		return found;
 	}
 	if (reviews.length === 1 && reviews[0]) return reviews[0];
 	if (reviews.length === 0)
 		throw new PreflightError(
-			`no reviews in ${sanitizeLine(store.path)}; start one with preflight --system NAME, or record an answer with preflight set ITEM STATUS --system NAME`,
+			`no reviews in ${sanitizeLine(dbPath)}; start one with preflight --system NAME, or record an answer with preflight set ITEM STATUS --system NAME`,
 		);
 	throw new PreflightError(
 		`${reviews.length} reviews in the database; choose one with --system (${reviews

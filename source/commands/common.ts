@@ -5,7 +5,10 @@ import {evaluate, progressOf, type Evaluation, type Totals} from '../model/evalu
 import type {Review} from '../model/schemas.js';
 import {upgradeReview, type UpgradeReport} from '../model/upgrade.js';
 import {now} from '../system/clock.js';
-import {checklistFor, openStore, selectReview} from '../session.js';
+import {checklistFor, chooseReview, openStore, selectReview} from '../session.js';
+import {parseOneReview, resolveDbPath} from '../store/database.js';
+import {LARGE_INPUT} from '../model/large.js';
+import {readFileSync, statSync} from 'node:fs';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {statusLabel} from '../report/labels.js';
 
@@ -31,20 +34,44 @@ export async function loadReview(flags: Flags): Promise<{
 	upgrade?: UpgradeReport;
 }> {
 	const loaded = await checklistFor(flags);
-	const store = await openStore(flags);
+	const dbPath = resolveDbPath(flags.db);
+	const selected = isLarge(dbPath)
+		? largeDatabaseReview(dbPath, flags)
+		: await (async () => {
+				const store = await openStore(flags);
+				try {
+					return selectReview(store, flags);
+				} finally {
+					await store.close();
+				}
+			})();
+	// Judged against the checklist as it is now; a read-only command upgrades
+	// in memory only, the app or `set` saves the upgrade.
+	const {review, report} = upgradeReview(selected, loaded.checklist, loaded.digest, {
+		by: 'preflight',
+		at: now(),
+	});
+	return {review, loaded, dbPath, ...(report ? {upgrade: report} : {})};
+}
+
+function isLarge(path: string): boolean {
 	try {
-		// Judged against the checklist as it is now; a read-only command upgrades
-		// in memory only, the app or `set` saves the upgrade.
-		const {review, report} = upgradeReview(
-			selectReview(store, flags),
-			loaded.checklist,
-			loaded.digest,
-			{by: 'preflight', at: now()},
-		);
-		return {review, loaded, dbPath: store.path, ...(report ? {upgrade: report} : {})};
-	} finally {
-		await store.close();
+		return statSync(path).size >= LARGE_INPUT;
+	} catch {
+		return false; // the store will say what is wrong with it
 	}
+}
+
+/** A large database: only the review the command reports on is validated (see parseOneReview). */
+function largeDatabaseReview(dbPath: string, flags: Flags): Review {
+	const text = readFileSync(dbPath).toString('utf8');
+	const {review} = parseOneReview(
+		text,
+		dbPath,
+		(headers) => chooseReview(headers, flags, dbPath).id,
+	);
+	if (!review) throw new PreflightError(`no review found in ${sanitizeLine(dbPath)}`);
+	return review;
 }
 
 export function reviewName(review: {system: string; release?: string}): string {

@@ -34,11 +34,11 @@ export function newReview(
 }
 
 /** Looks up reviews by system and release (an omitted release matches an absent one). */
-export function findReview(
-	reviews: readonly Review[],
+export function findReview<R extends {system: string; release?: string}>(
+	reviews: readonly R[],
 	system: string,
 	release?: string,
-): Review | undefined {
+): R | undefined {
 	return reviews.find((r) => r.system === system && (r.release ?? '') === (release ?? ''));
 }
 

@@ -1,0 +1,54 @@
+import {mkdirSync, writeFileSync} from 'node:fs';
+import {dirname} from 'node:path';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {defaultChecklistPath, loadChecklist} from '../../source/checklist/load.js';
+import {LARGE_INPUT} from '../../source/model/large.js';
+import {newReview, recordAnswer, withStatus} from '../../source/model/review.js';
+import {emptyDatabase, serializeDatabase} from '../../source/store/database.js';
+import {ensureBuilt, workspace} from '../commands/cli.js';
+
+beforeAll(() => ensureBuilt());
+
+const loaded = loadChecklist(defaultChecklistPath());
+const at = new Date('2026-03-01T12:00:00Z');
+
+/** A database over LARGE_INPUT: read-only commands validate only the review they use. */
+function largeDatabase(): {text: string; count: number} {
+	const db = emptyDatabase();
+	let count = 0;
+	while (serializeDatabase(db).length < LARGE_INPUT * 1.2) {
+		let review = newReview(loaded.checklist, loaded.digest, `system-${count}`, undefined, at);
+		for (const section of loaded.checklist.sections)
+			for (const item of section.items)
+				review = recordAnswer(
+					review,
+					item.id,
+					withStatus({status: 'pending', evidence: []}, 'fail', {note: 'not yet'}),
+					{by: 'ada', at},
+				);
+		db.reviews.push(review);
+		count++;
+	}
+	return {text: serializeDatabase(db), count};
+}
+
+describe('a large database', () => {
+	it('status and gate read one review; a broken one elsewhere does not stop them, a broken chosen one does', () => {
+		const ws = workspace();
+		const {text, count} = largeDatabase();
+		const raw = JSON.parse(text);
+		raw.reviews[1].answers['security.secrets'].status = 'bogus';
+		mkdirSync(dirname(ws.db), {recursive: true});
+		writeFileSync(ws.db, JSON.stringify(raw, null, 2));
+		const ok = ws.run(['status', '--system', 'system-0']);
+		expect(ok.code, ok.stderr).toBe(0);
+		expect(ok.stdout).toContain('26/26 answered');
+		expect(ws.run(['gate', '--system', 'system-0']).code).toBe(1);
+		const broken = ws.run(['status', '--system', 'system-1']);
+		expect(broken.code).toBe(2);
+		expect(broken.stderr).toContain('reviews[1].answers.security.secrets.status');
+		// Writers still validate the whole file before touching it.
+		expect(ws.run(['set', 'testing.unit-tests', 'fail', '--system', 'system-0']).code).toBe(2);
+		expect(count).toBeGreaterThan(2);
+	});
+});
