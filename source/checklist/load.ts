@@ -222,7 +222,7 @@ export async function loadChecklistAsync(
 ): Promise<LoadedChecklist> {
 	if (needsYaml(path, format)) await loadYamlSupport();
 	if (!compiledChecklist && sizeOf(path) >= LARGE_INPUT)
-		compiledChecklist = (await loadCompiledSchemas()).compiledChecklistSchema;
+		compiledChecklist = (await loadCompiledSchemas()).compiledChecklistSchema();
 	return loadChecklist(path, format);
 }
 

@@ -7,7 +7,7 @@ import {upgradeReview, type UpgradeReport} from '../model/upgrade.js';
 import {now} from '../system/clock.js';
 import {checklistFor, chooseReview, openStore, selectReview} from '../session.js';
 import {parseOneReview, resolveDbPath} from '../store/database.js';
-import {LARGE_INPUT} from '../model/large.js';
+import {LARGE_INPUT, loadCompiledSchemas} from '../model/large.js';
 import {readFileSync, statSync} from 'node:fs';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {statusLabel} from '../report/labels.js';
@@ -36,7 +36,7 @@ export async function loadReview(flags: Flags): Promise<{
 	const loaded = await checklistFor(flags);
 	const dbPath = resolveDbPath(flags.db);
 	const selected = isLarge(dbPath)
-		? largeDatabaseReview(dbPath, flags)
+		? await largeDatabaseReview(dbPath, flags)
 		: await (async () => {
 				const store = await openStore(flags);
 				try {

@@ -1,9 +1,22 @@
 // zod's ahead-of-time compiler: 2-3x faster validation of large inputs, at the
-// cost of ~90 KB of code and ~20 ms to compile. Loaded with import() only when a
-// file is large (see LARGE_INPUT), so ordinary starts never pay for it.
+// cost of ~90 KB of code and tens of milliseconds per schema to compile. Loaded
+// with import() only when a file is large (see LARGE_INPUT), and each schema is
+// compiled only when first asked for.
 import {compile} from 'zod/mini';
 import {checklistSchema, databaseSchema, reviewSchema} from './schemas.js';
 
-export const compiledDatabaseSchema = compile(databaseSchema);
-export const compiledChecklistSchema = compile(checklistSchema);
-export const compiledReviewSchema = compile(reviewSchema);
+let database: typeof databaseSchema | undefined;
+let checklist: typeof checklistSchema | undefined;
+let review: typeof reviewSchema | undefined;
+
+export function compiledDatabaseSchema(): typeof databaseSchema {
+	return (database ??= compile(databaseSchema));
+}
+
+export function compiledChecklistSchema(): typeof checklistSchema {
+	return (checklist ??= compile(checklistSchema));
+}
+
+export function compiledReviewSchema(): typeof reviewSchema {
+	return (review ??= compile(reviewSchema));
+}

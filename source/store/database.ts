@@ -94,6 +94,7 @@ export function parseOneReview(
 	pick: (
 		headers: ReadonlyArray<{id: string; system: string; release?: string}>,
 	) => string | undefined,
+	schema: typeof reviewSchema = reviewSchema,
 ): {review: Review | undefined; count: number} {
 	const {migrated} = parseMigrated(text, path);
 	const shell = z.safeParse(databaseShellSchema, migrated);
@@ -101,7 +102,7 @@ export function parseOneReview(
 	const id = pick(shell.data.reviews);
 	const index = shell.data.reviews.findIndex((r) => r.id === id);
 	if (index < 0) return {review: undefined, count: shell.data.reviews.length};
-	const result = z.safeParse(reviewSchema, (migrated as {reviews: unknown[]}).reviews[index]);
+	const result = z.safeParse(schema, (migrated as {reviews: unknown[]}).reviews[index]);
 	if (!result.success) failOn(path, result.error, ['reviews', index]);
 	return {review: result.data, count: shell.data.reviews.length};
 }
@@ -177,7 +178,7 @@ export class ValidatedJsonFile implements Adapter<Database> {
 		this.originalText = text;
 		const schema =
 			text.length >= LARGE_INPUT
-				? (await loadCompiledSchemas()).compiledDatabaseSchema
+				? (await loadCompiledSchemas()).compiledDatabaseSchema()
 				: databaseSchema;
 		const {data, migratedFrom} = parseDatabase(text, this.path, schema);
 		this.migratedFrom = migratedFrom;
