@@ -63,12 +63,14 @@ function isLarge(path: string): boolean {
 }
 
 /** A large database: only the review the command reports on is validated (see parseOneReview). */
-function largeDatabaseReview(dbPath: string, flags: Flags): Review {
+async function largeDatabaseReview(dbPath: string, flags: Flags): Promise<Review> {
 	const text = readFileSync(dbPath).toString('utf8');
+	const schema = (await loadCompiledSchemas()).compiledReviewSchema();
 	const {review} = parseOneReview(
 		text,
 		dbPath,
 		(headers) => chooseReview(headers, flags, dbPath).id,
+		schema,
 	);
 	if (!review) throw new PreflightError(`no review found in ${sanitizeLine(dbPath)}`);
 	return review;
