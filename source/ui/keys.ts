@@ -278,7 +278,8 @@ export function bindingsFor(scope: Exclude<Scope, 'global'>): Binding[] {
 	return bindings.filter((b) => b.scopes.includes(scope) || b.scopes.includes('global'));
 }
 
-const blankKey: Key = {
+/** A Key with every flag off, as Ink hands to useInput for a plain character. */
+export const blankKey: Readonly<Key> = {
 	upArrow: false,
 	downArrow: false,
 	leftArrow: false,

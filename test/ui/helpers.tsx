@@ -14,6 +14,7 @@ import {
 import {newReview, type Actor} from '../../source/model/review.js';
 import type {Database, Review} from '../../source/model/schemas.js';
 import {emptyDatabase} from '../../source/store/database.js';
+import {blankKey} from '../../source/ui/keys.js';
 import {App} from '../../source/ui/app.js';
 import type {Services} from '../../source/ui/state/context.js';
 import {initialState, type Action, type State} from '../../source/ui/state/reducer.js';
@@ -37,29 +38,7 @@ export const NOW = new Date('2026-11-28T12:00:00Z');
 
 /** A Key with every flag off but the ones given, as Ink hands to useInput. */
 export function key(flags: Partial<Key> = {}): Key {
-	return {
-		upArrow: false,
-		downArrow: false,
-		leftArrow: false,
-		rightArrow: false,
-		pageDown: false,
-		pageUp: false,
-		home: false,
-		end: false,
-		return: false,
-		escape: false,
-		ctrl: false,
-		shift: false,
-		tab: false,
-		backspace: false,
-		delete: false,
-		meta: false,
-		super: false,
-		hyper: false,
-		capsLock: false,
-		numLock: false,
-		...flags,
-	};
+	return {...blankKey, ...flags};
 }
 
 let defaultLoaded: LoadedChecklist | undefined;
