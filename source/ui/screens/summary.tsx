@@ -1,3 +1,4 @@
+import {Badge} from '@inkjs/ui';
 import {Box, Text} from 'ink';
 import React from 'react';
 import {sanitizeLine} from '../../terminal/sanitize.js';
@@ -80,11 +81,16 @@ export function SummaryScreen({size}: {size: Size}) {
 				width={width}
 			/>
 			<Box height={2} flexDirection="column">
-				<Text bold inverse color={ready ? 'green' : 'red'}>
-					{ready
-						? ' ✔ READY '
-						: ` ✖ NOT READY — ${t.blockers} blocker${t.blockers === 1 ? '' : 's'} `}
-				</Text>
+				<Box>
+					{/* A Text child, not a string: Badge would upper-case a string. */}
+					<Badge color={ready ? 'green' : 'red'}>
+						<Text bold>
+							{ready
+								? '✔ READY'
+								: `✖ NOT READY — ${t.blockers} blocker${t.blockers === 1 ? '' : 's'}`}
+						</Text>
+					</Badge>
+				</Box>
 				<Text wrap="truncate-end">{`${t.items} item${t.items === 1 ? '' : 's'}: ${t.pass} pass · ${t.fail} fail · ${t.na} n/a · ${t.waived} waived · ${t.pending} pending · ${t.stale} stale`}</Text>
 			</Box>
 			<Box flexDirection="column" height={sectionsH}>
