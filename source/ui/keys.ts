@@ -41,6 +41,8 @@ export type Binding = {
 	/** How the keys are shown, e.g. "↑/k". */
 	keys: string;
 	label: string;
+	/** The label on screens where the key means something more specific. */
+	labels?: Partial<Record<Scope, string>>;
 	group: 'Move' | 'Answer' | 'Evidence and notes' | 'Screens';
 	/** Short label for the footer; bindings without one appear only in help. */
 	hint?: string;
@@ -55,6 +57,7 @@ export const bindings: Binding[] = [
 		chords: [{name: 'upArrow'}, {input: 'k'}],
 		keys: '↑/k',
 		label: 'previous item',
+		labels: {home: 'previous review', summary: 'previous blocker'},
 		group: 'Move',
 		hint: 'move',
 		hintKeys: '↑↓',
@@ -65,6 +68,7 @@ export const bindings: Binding[] = [
 		chords: [{name: 'downArrow'}, {input: 'j'}],
 		keys: '↓/j',
 		label: 'next item',
+		labels: {home: 'next review', summary: 'next blocker'},
 		group: 'Move',
 	},
 	{

@@ -43,7 +43,7 @@ export function HelpOverlay({scope, size}: {scope: Exclude<Scope, 'global'>; siz
 									{rows.map((b) => (
 										<Text key={b.action} wrap="truncate-end">
 											<Text bold>{b.keys.padEnd(14)}</Text>
-											{b.label}
+											{b.labels?.[scope] ?? b.label}
 										</Text>
 									))}
 								</Box>

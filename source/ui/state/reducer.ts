@@ -179,7 +179,15 @@ function takeChecklist(
 			state: {...state, db: putReview(state.db, next), version: state.version + 1},
 			...(report
 				? {
-						message: `${describeUpgrade(report)}${report.changed.length ? ' — changed items are marked for re-review' : ''}`,
+						message: [
+							describeUpgrade(report),
+							report.changed.length ? 'changed items are marked ↻ recheck' : '',
+							report.removed.length
+								? `removed: ${report.removed.slice(0, 3).join(', ')}${report.removed.length > 3 ? ', …' : ''} (kept in the audit log)`
+								: '',
+						]
+							.filter(Boolean)
+							.join(' — '),
 					}
 				: {}),
 		};
