@@ -30,7 +30,7 @@ export function describeUpgrade(r: UpgradeReport): string {
 		`${r.changed.length} changed`,
 	];
 	if (r.renamed.length) parts.push(`${r.renamed.length} renamed`);
-	return `checklist changed since this review last used it (${sanitizeLine(r.from.version)} → ${sanitizeLine(r.to.version)}): ${parts.join(', ')}`;
+	return `checklist updated ${sanitizeLine(r.from.version)} → ${sanitizeLine(r.to.version)}: ${parts.join(', ')}`;
 }
 
 /**

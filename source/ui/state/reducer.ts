@@ -183,7 +183,7 @@ function takeChecklist(
 							describeUpgrade(report),
 							report.changed.length ? 'changed items are marked ↻ recheck' : '',
 							report.removed.length
-								? `removed: ${report.removed.slice(0, 3).join(', ')}${report.removed.length > 3 ? ', …' : ''} (kept in the audit log)`
+								? `removed: ${report.removed.slice(0, 3).join(', ')}${report.removed.length > 3 ? ', …' : ''} (in the audit log)`
 								: '',
 						]
 							.filter(Boolean)
