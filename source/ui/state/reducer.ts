@@ -181,7 +181,7 @@ function takeChecklist(
 				? {
 						message: [
 							describeUpgrade(report),
-							report.changed.length ? 'changed items are marked ↻ recheck' : '',
+							report.changed.length ? 'changed ones marked ↻' : '',
 							report.removed.length
 								? `removed: ${report.removed.slice(0, 3).join(', ')}${report.removed.length > 3 ? ', …' : ''} (in the audit log)`
 								: '',
