@@ -119,7 +119,7 @@ export async function run(inv: Invocation): Promise<number> {
 		if (invalid) throw new PreflightError(invalid);
 
 		// `set` is an explicit sign-off: the same status again renews it (a stale pass re-confirmed).
-		const updated = recordAnswer(review, item.id, next, actor, undefined, true);
+		const updated = recordAnswer(review, item.id, next, actor, undefined, {confirm: true});
 		const name = sanitizeLine(reviewName(review));
 		if (updated === original && !created) {
 			print(`${name}: ${sanitizeLine(item.id)} unchanged (${statusLabel(status)})`);

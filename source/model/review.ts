@@ -139,14 +139,20 @@ export function recordAnswer(
 	next: Answer,
 	actor: Actor,
 	detail?: string,
-	/** A status chosen again (p on a passed item): renews the sign-off even when nothing else changed, e.g. to re-confirm a stale pass. */
-	confirm = false,
+	options: {
+		/** A status chosen again (p on a passed item): renews the sign-off even when nothing else changed, e.g. to re-confirm a stale pass. */
+		confirm?: boolean;
+		/** Put back an earlier answer exactly as it was, sign-off included (undo): nobody signs anything off by undoing. */
+		restore?: boolean;
+	} = {},
 ): Review {
+	const {confirm = false, restore = false} = options;
 	const before = answerFor(review, itemId);
 	const same = JSON.stringify(before) === JSON.stringify(next);
 	if (same && !(confirm && next.status !== 'pending')) return review;
 	const at = actor.at.toISOString();
 	const answer: Answer = {...next};
+	if (restore) return withAnswer(review, itemId, answer, before, actor, detail);
 	if (same) detail = [detail, 're-confirmed'].filter(Boolean).join('; ');
 	// Confirming an item marked for re-review is a sign-off too.
 	const resigned =
@@ -157,6 +163,19 @@ export function recordAnswer(
 	if (answer.status === 'pending') delete answer.signedOff;
 	else if (resigned)
 		answer.signedOff = {by: actor.by, at, ...(actor.commit ? {commit: actor.commit} : {})};
+	return withAnswer(review, itemId, answer, before, actor, detail);
+}
+
+/** Stores `answer` for the item, appending the change to the audit log. */
+function withAnswer(
+	review: Review,
+	itemId: string,
+	answer: Answer,
+	before: Answer,
+	actor: Actor,
+	detail: string | undefined,
+): Review {
+	const at = actor.at.toISOString();
 	if (answer.status !== 'na') delete answer.justification;
 	if (answer.status !== 'waived') delete answer.waiver;
 	const answers = {...review.answers};

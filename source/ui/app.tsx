@@ -48,6 +48,16 @@ export function App({initial, services, persist, startup}: AppProps) {
 		// eslint-disable-next-line react-hooks/exhaustive-deps -- save when the data changes, not on every ack
 	}, [state.db]);
 
+	// q ends the app only once every change is on disk (a key typed with q in
+	// the same read is saved first); after a failed save, only when confirmed.
+	useEffect(() => {
+		if (state.quitting === 'anyway') services.quit(1);
+		else if (state.quitting === 'when-saved') {
+			if (state.saveError) dispatch({type: 'quit'});
+			else if (state.savedVersion >= state.version) services.quit(0);
+		}
+	}, [state.quitting, state.saveError, state.savedVersion, state.version, services]);
+
 	if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS)
 		return (
 			<Box flexDirection="column">

@@ -17,10 +17,11 @@ export async function runApp(options: {
 	services: Omit<Services, 'quit' | 'writeSnapshot'>;
 }): Promise<number> {
 	const {store, loaded} = options;
-	let quit = () => {};
+	let quit = (_code?: number) => {};
+	let exitCode = 0;
 	const services: Services = {
 		...options.services,
-		quit: () => quit(),
+		quit: (code?: number) => quit(code),
 		writeSnapshot: async (review) => {
 			const at = options.services.now();
 			const snapshot = buildSnapshot(evaluate(loaded.checklist, review, at), review, loaded, at);
@@ -40,8 +41,11 @@ export async function runApp(options: {
 		/>,
 		{exitOnCtrlC: false, maxFps: 1000},
 	);
-	quit = () => instance.unmount();
+	quit = (code = 0) => {
+		exitCode = code;
+		instance.unmount();
+	};
 	await instance.waitUntilExit();
 	await store.close();
-	return 0;
+	return exitCode;
 }

@@ -92,7 +92,7 @@ describe('home screen', () => {
 	it('q quits', async () => {
 		const app = await renderApp();
 		await app.press('q');
-		expect(app.services.quit).toHaveBeenCalledTimes(1);
+		await waitUntil(() => app.services.quit.mock.calls.length === 1, 'quit on q');
 	});
 
 	it('? shows the home keys and closes again', async () => {

@@ -1,5 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import type {Database} from '../../source/model/schemas.js';
+import {recordAnswer} from '../../source/model/review.js';
 import {bindingsFor} from '../../source/ui/keys.js';
 import {
 	blankReview,
@@ -353,8 +354,57 @@ describe('review screen', () => {
 		const app = await renderReview();
 		await app.press('q');
 		await waitUntil(() => app.services.quit.mock.calls.length === 1, 'quit on q');
-		await app.press(keys.ctrlC);
-		await waitUntil(() => app.services.quit.mock.calls.length === 2, 'quit on ctrl+c');
+		expect(app.services.quit).toHaveBeenCalledWith(0);
+		const other = await renderReview();
+		await other.press(keys.ctrlC);
+		await waitUntil(() => other.services.quit.mock.calls.length === 1, 'quit on ctrl+c');
+	});
+
+	it('an answer typed together with q is saved before the app ends', async () => {
+		let release = () => {};
+		const app = await renderReview({
+			persist: () => new Promise<void>((resolve) => (release = resolve)),
+		});
+		await app.press('fq');
+		await waitUntil(() => app.persist.mock.calls.length === 1, 'the answer is persisted');
+		expect(app.services.quit).not.toHaveBeenCalled();
+		release();
+		await waitUntil(() => app.services.quit.mock.calls.length === 1, 'quit once saved');
+		expect(app.services.quit).toHaveBeenCalledWith(0);
+	});
+
+	it('after a failed save, q warns and a second q quits with a non-zero code', async () => {
+		const app = await renderReview({persist: async () => Promise.reject(new Error('disk full'))});
+		await app.press('f');
+		await app.waitForText('not saved');
+		await app.press('q');
+		await app.waitForText('Changes are NOT saved. Press q again to quit anyway.');
+		expect(app.services.quit).not.toHaveBeenCalled();
+		await app.press('q');
+		await waitUntil(() => app.services.quit.mock.calls.length === 1, 'quit anyway');
+		expect(app.services.quit).toHaveBeenCalledWith(1);
+	});
+
+	it('u restores the earlier answer exactly: undoing signs nothing off', async () => {
+		const loaded = defaultChecklist();
+		const id = 'architecture.boundaries';
+		const review = recordAnswer(
+			blankReview(loaded),
+			id,
+			{status: 'pass', evidence: [{kind: 'url', ref: 'https://example.com/adr'}]},
+			{by: 'Bob', at: new Date('2026-01-01T00:00:00Z')},
+		);
+		const original = review.answers[id];
+		const app = await renderReview({loaded, review});
+		await app.press('k');
+		await app.press('f');
+		await waitUntil(() => app.persist.mock.calls.length === 1, 'the fail is saved');
+		await app.press('u');
+		await app.waitForText('Undone.');
+		await waitUntil(() => app.persist.mock.calls.length === 2, 'the undo is saved');
+		const saved = app.persist.mock.calls.at(-1)?.[0].reviews[0];
+		expect(saved?.answers[id]).toEqual(original);
+		expect(saved?.audit.at(-1)).toMatchObject({item: id, from: 'fail', to: 'pass', by: 'Ada'});
 	});
 
 	it('while a prompt is open, letters go into the prompt, not to commands', async () => {

@@ -13,9 +13,9 @@ const columns: Binding['group'][][] = [
 
 /** The `?` overlay, generated from the same key table the handlers use. */
 export function HelpOverlay({scope, size}: {scope: Exclude<Scope, 'global'>; size: Size}) {
-	const {dispatch, services} = useAppActions();
+	const {dispatch} = useAppActions();
 	useKeys(scope, (action) => {
-		if (action === 'quit') services.quit();
+		if (action === 'quit') dispatch({type: 'quit'});
 		else if (action === 'back' || action === 'help') dispatch({type: 'toggle-help'});
 	});
 	const list = bindingsFor(scope);

@@ -57,7 +57,7 @@ export function HomeScreen({size}: {size: Size}) {
 					return dispatch({type: 'toggle-help'});
 				case 'back':
 				case 'quit':
-					return services.quit();
+					return dispatch({type: 'quit'});
 				default:
 					return;
 			}

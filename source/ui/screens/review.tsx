@@ -540,7 +540,7 @@ export function ReviewScreen({size}: {size: Size}) {
 				case 'help':
 					return dispatch({type: 'toggle-help'});
 				case 'quit':
-					return services.quit();
+					return dispatch({type: 'quit'});
 				case 'undo':
 					return dispatch({type: 'undo', actor: actor()});
 				case 'filter':

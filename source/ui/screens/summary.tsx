@@ -53,7 +53,7 @@ export function SummaryScreen({size}: {size: Size}) {
 				case 'back':
 					return dispatch({type: 'go', screen: 'review'});
 				case 'quit':
-					return services.quit();
+					return dispatch({type: 'quit'});
 				default:
 					return;
 			}

@@ -12,7 +12,8 @@ export type Services = {
 	reviewer: () => string;
 	commit: () => string | undefined;
 	writeSnapshot: (review: Review) => Promise<{json: string; markdown: string}>;
-	quit: () => void;
+	/** Ends the app; a non-zero code when changes could not be saved. */
+	quit: (code?: number) => void;
 };
 
 export type Actions = {dispatch: Dispatch<Action>; services: Services};

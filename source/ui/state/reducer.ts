@@ -46,6 +46,12 @@ export type State = {
 	version: number;
 	savedVersion: number;
 	saveError?: string;
+	/**
+	 * Set by q. 'when-saved': the app ends once every change is on disk (App
+	 * watches this). After a failed save, 'confirm' asks for a second q, and
+	 * 'anyway' ends the app with a non-zero exit code.
+	 */
+	quitting?: 'when-saved' | 'confirm' | 'anyway';
 	/** Snapshot files written from the summary. */
 	written?: {json: string; markdown: string};
 };
@@ -77,7 +83,8 @@ export type Action =
 	| {type: 'message'; message?: Message}
 	| {type: 'saved'; version: number}
 	| {type: 'save-failed'; error: string}
-	| {type: 'written'; files: {json: string; markdown: string}};
+	| {type: 'written'; files: {json: string; markdown: string}}
+	| {type: 'quit'};
 
 export function initialState(loaded: LoadedChecklist, db: Database): State {
 	return {
@@ -217,12 +224,12 @@ function applyRecord(
 	answer: Answer,
 	actor: Actor,
 	detail?: string,
-	confirm = false,
+	options: {confirm?: boolean; restore?: boolean} = {},
 ): {state: State; changed: boolean} {
 	const review = currentReview(state);
 	if (!review) return {state, changed: false};
 	const before = answerFor(review, itemId);
-	const next = recordAnswer(review, itemId, answer, actor, detail, confirm);
+	const next = recordAnswer(review, itemId, answer, actor, detail, options);
 	if (next === review) return {state, changed: false};
 	return {
 		state: {
@@ -333,12 +340,18 @@ export function reducer(state: State, action: Action): State {
 				action.answer,
 				action.actor,
 				action.detail,
-				action.confirm,
+				{confirm: action.confirm},
 			);
 			if (!changed || !action.advance) return next;
 			const review = currentReview(next)!;
 			const target = nextPending(next, review, next.sectionIndex, action.itemId);
 			if (target) return {...next, ...target};
+			// With a filter on, pending items may remain outside it.
+			if (next.filter && firstPending(next, review))
+				return {
+					...next,
+					message: {kind: 'info', text: 'No pending item matches the filter (esc clears it).'},
+				};
 			return {
 				...next,
 				screen: 'summary',
@@ -351,7 +364,10 @@ export function reducer(state: State, action: Action): State {
 			const entry = state.undo.at(-1);
 			if (!entry || entry.reviewId !== state.reviewId)
 				return {...state, message: {kind: 'info', text: 'Nothing to undo.'}};
-			const {state: next} = applyRecord(state, entry.itemId, entry.answer, action.actor, 'undo');
+			// The earlier answer comes back exactly, sign-off included: undoing signs nothing off.
+			const {state: next} = applyRecord(state, entry.itemId, entry.answer, action.actor, 'undo', {
+				restore: true,
+			});
 			const s = locate(next, entry.itemId);
 			return {
 				...next,
@@ -391,5 +407,13 @@ export function reducer(state: State, action: Action): State {
 			return {...state, saveError: action.error};
 		case 'written':
 			return {...state, written: action.files, message: undefined};
+		case 'quit':
+			if (!state.saveError) return {...state, quitting: 'when-saved'};
+			if (state.quitting === 'confirm') return {...state, quitting: 'anyway'};
+			return {
+				...state,
+				quitting: 'confirm',
+				message: {kind: 'error', text: 'Changes are NOT saved. Press q again to quit anyway.'},
+			};
 	}
 }
