@@ -1,7 +1,7 @@
 // Bundles the CLI with esbuild: one entry file (dist/preflight.js) plus lazily
 // loaded chunks, so that non-UI commands never parse Ink or React.
 import {build, context} from 'esbuild';
-import {rmSync} from 'node:fs';
+import {readFileSync, rmSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 
 const watch = process.argv.includes('--watch');
@@ -91,7 +91,12 @@ const options = {
 	legalComments: 'none',
 	chunkNames: 'chunks/[name]-[hash]',
 	jsx: 'automatic',
-	define: {'process.env.NODE_ENV': '"production"'},
+	define: {
+		'process.env.NODE_ENV': '"production"',
+		__PREFLIGHT_VERSION__: JSON.stringify(
+			JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version,
+		),
+	},
 	banner: {
 		js: "import {createRequire as __preflightRequire} from 'node:module';const require=__preflightRequire(import.meta.url);",
 	},

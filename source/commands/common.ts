@@ -47,10 +47,12 @@ export async function loadReview(flags: Flags): Promise<{
 			})();
 	// Judged against the checklist as it is now; a read-only command upgrades
 	// in memory only, the app or `set` saves the upgrade.
-	const {review, report} = upgradeReview(selected, loaded.checklist, loaded.digest, {
+	const {review: upgraded, report} = upgradeReview(selected, loaded.checklist, loaded.digest, {
 		by: 'preflight',
 		at: now(),
 	});
+	// Nothing is saved here, so nothing is logged either (the tool is no reviewer).
+	const review = upgraded === selected ? selected : {...upgraded, audit: selected.audit};
 	return {review, loaded, dbPath, ...(report ? {upgrade: report} : {})};
 }
 

@@ -1,5 +1,6 @@
 import type {Invocation} from '../cli/args.js';
 import {evaluate, progressOf} from '../model/evaluate.js';
+import {onChecklist} from '../model/upgrade.js';
 import {checklistFor, openStore} from '../session.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
@@ -17,9 +18,10 @@ export async function run(inv: Invocation): Promise<number> {
 	// A review made with another checklist cannot be judged against this one:
 	// say which checklist it needs instead of showing a misleading verdict.
 	const rows = reviews.map((review) => {
-		if (review.checklist.id !== loaded.checklist.id)
-			return {review, otherChecklist: review.checklist.id};
-		const evaluation = evaluate(loaded.checklist, review, at);
+		const judged = onChecklist(review, loaded.checklist, loaded.digest, at);
+		if (!judged)
+			return {review, otherChecklist: `${review.checklist.id} ${review.checklist.version}`};
+		const evaluation = evaluate(loaded.checklist, judged, at);
 		return {review, evaluation, progress: progressOf(evaluation.totals)};
 	});
 	if (flags.json) {

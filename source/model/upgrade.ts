@@ -180,3 +180,22 @@ function isEarlier(review: Review, version: string, digest: string): boolean {
 	const order = compareVersions(version, review.checklist.version);
 	return order !== undefined && order < 0;
 }
+
+/**
+ * The review as it stands on this checklist, for judging only: upgraded in
+ * memory with nothing added to its audit log. Undefined when it cannot be
+ * judged on it (another checklist, or one older than the review's).
+ */
+export function onChecklist(
+	review: Review,
+	checklist: Checklist,
+	digest: string,
+	at: Date,
+): Review | undefined {
+	try {
+		const {review: upgraded} = upgradeReview(review, checklist, digest, {by: 'preflight', at});
+		return upgraded === review ? review : {...upgraded, audit: review.audit};
+	} catch {
+		return undefined;
+	}
+}

@@ -1,3 +1,6 @@
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {packageDir} from '../checklist/load.js';
 import {digestOf} from '../model/canonical.js';
 import type {Evaluation, Totals} from '../model/evaluate.js';
 import {reviewersOf} from '../model/review.js';
@@ -72,7 +75,16 @@ export const snapshotSchema = z.strictObject({
 export type Snapshot = z.infer<typeof snapshotSchema>;
 export type SnapshotItem = z.infer<typeof snapshotItemSchema>;
 
-export const TOOL_VERSION = process.env.PREFLIGHT_VERSION ?? '0.1.0';
+// The bundle has the package's version written in at build time; run from
+// source (tests), it is read from package.json.
+declare const __PREFLIGHT_VERSION__: string | undefined;
+
+/** This preflight's version, as recorded in every snapshot. */
+export const TOOL_VERSION: string =
+	typeof __PREFLIGHT_VERSION__ === 'string'
+		? __PREFLIGHT_VERSION__
+		: (JSON.parse(readFileSync(join(packageDir(), 'package.json'), 'utf8')) as {version: string})
+				.version;
 
 function copyTotals(t: Totals): Totals {
 	return {...t};

@@ -236,9 +236,6 @@ export class Store {
 		this.db.data = next;
 	}
 
-	/** True when the file did not exist when opened. */
-	isNew = false;
-
 	/**
 	 * Asks for the current data to be written. Writes are coalesced: while one is
 	 * in flight, later requests share the next write. Resolves once the state at
@@ -288,9 +285,14 @@ export class Store {
 			store.lock?.release();
 			throw error;
 		}
-		store.isNew = store.adapter.originalText === undefined;
 		if (store.lock) await removeOrphanTemps(path);
-		if (store.adapter.migratedFrom !== undefined && store.adapter.originalText !== undefined) {
+		// Only a writer (holding the lock) saves a migrated file; readers migrate in
+		// memory, so a `status` never races a `set` for the file.
+		if (
+			store.lock &&
+			store.adapter.migratedFrom !== undefined &&
+			store.adapter.originalText !== undefined
+		) {
 			const backup = `${path}.v${store.adapter.migratedFrom}.bak`;
 			await writeFileDurably(backup, store.adapter.originalText);
 			await store.save();

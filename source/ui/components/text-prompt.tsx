@@ -113,7 +113,14 @@ export function TextPrompt({
 	onCancel,
 	width,
 }: TextPromptProps) {
-	const field = useRef<Field>({value: initial, cursor: initial.length, swallowing: false});
+	// A stored note or reason may hold anything (set --note, a hand-edited file):
+	// it is shown, and edited, only as sanitised text.
+	const safeInitial = sanitizeLine(initial);
+	const field = useRef<Field>({
+		value: safeInitial,
+		cursor: safeInitial.length,
+		swallowing: false,
+	});
 	const [, redraw] = useReducer((n: number) => n + 1, 0);
 	useInputHandler((input, key, raw) => {
 		const f = field.current;

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import React, {useMemo} from 'react';
 import {evaluate} from '../../model/evaluate.js';
+import {onChecklist} from '../../model/upgrade.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {Footer} from '../components/footer.js';
 import {Header} from '../components/header.js';
@@ -23,10 +24,12 @@ export function HomeScreen({size}: {size: Size}) {
 	const rows = useMemo(
 		() =>
 			shown.map((r) => {
-				// Made with another checklist: say so rather than judge it against this one.
-				if (r.checklist.id !== state.loaded.checklist.id)
-					return {review: r, done: 0, total: 0, verdict: undefined, blockers: 0};
-				const e = evaluate(state.loaded.checklist, r, services.now());
+				// Judged as it would stand on this checklist (upgraded in memory); made
+				// with another checklist, or a newer version: say so rather than judge it.
+				const at = services.now();
+				const judged = onChecklist(r, state.loaded.checklist, state.loaded.digest, at);
+				if (!judged) return {review: r, done: 0, total: 0, verdict: undefined, blockers: 0};
+				const e = evaluate(state.loaded.checklist, judged, at);
 				return {
 					review: r,
 					done: e.totals.items - e.totals.pending,
@@ -35,7 +38,7 @@ export function HomeScreen({size}: {size: Size}) {
 					blockers: e.totals.blockers,
 				};
 			}),
-		[shown, state.loaded.checklist, services],
+		[shown, state.loaded, services],
 	);
 
 	useKeys(
@@ -99,7 +102,7 @@ export function HomeScreen({size}: {size: Size}) {
 							{row.verdict === undefined ? (
 								<Box marginLeft={1} flexShrink={1}>
 									<Text wrap="truncate-end" dimColor>
-										{`uses checklist ${sanitizeLine(r.checklist.id)}: open with --checklist`}
+										{`uses checklist ${sanitizeLine(`${r.checklist.id} ${r.checklist.version}`)}: open with --checklist`}
 									</Text>
 								</Box>
 							) : null}

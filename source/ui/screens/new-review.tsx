@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import React, {useState} from 'react';
 import {findReview, newReview} from '../../model/review.js';
+import {sanitizeLine} from '../../terminal/sanitize.js';
 import {Header} from '../components/header.js';
 import {TextPrompt} from '../components/text-prompt.js';
 import {actorFrom, useAppActions, useAppState} from '../state/context.js';
@@ -17,7 +18,11 @@ export function NewReviewScreen({size}: {size: Size}) {
 		<Box flexDirection="column" width={width}>
 			<Header title="New review" width={width} />
 			<Box height={1} />
-			<Text>{`Checklist: ${state.loaded.checklist.title} (${state.loaded.checklist.version})`}</Text>
+			<Text>
+				{sanitizeLine(
+					`Checklist: ${state.loaded.checklist.title} (${state.loaded.checklist.version})`,
+				)}
+			</Text>
 			<Box height={1} />
 			{system === undefined ? (
 				<TextPrompt

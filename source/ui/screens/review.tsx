@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import React, {useMemo} from 'react';
 import {type Evaluation, type ItemResult} from '../../model/evaluate.js';
 import {
+	findItem,
 	invalidAnswer,
 	withEvidence,
 	withNote,
@@ -636,7 +637,14 @@ export function ReviewScreen({size}: {size: Size}) {
 			<Text dimColor>{'─'.repeat(Math.max(1, width - 1))}</Text>
 			<Detail result={result} height={layout.detailH} width={width} />
 			{state.prompt ? (
-				<PromptArea prompt={state.prompt} item={result?.item} width={width} />
+				<PromptArea
+					prompt={state.prompt}
+					// The item the prompt was opened for, whatever has focus now.
+					item={
+						state.prompt.kind === 'filter' ? undefined : findItem(checklist, state.prompt.itemId)
+					}
+					width={width}
+				/>
 			) : (
 				<MessageLine width={width} />
 			)}
