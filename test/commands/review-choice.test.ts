@@ -83,3 +83,33 @@ describe('choosing the review', () => {
 		expect(r.stdout).toMatch(/big\s+1\/26/);
 	});
 });
+
+describe('judging against a changed checklist', () => {
+	it('reviews agrees with gate when an item was reworded since it passed', () => {
+		const ws = workspace();
+		const c1 = join(ws.dir, 'c1.md');
+		const c2 = join(ws.dir, 'c2.md');
+		writeFileSync(c1, '# C {#c version=1}\n\n## Ops\n\n- [ ] Runbook\n  Old guidance.\n');
+		writeFileSync(c2, '# C {#c version=2}\n\n## Ops\n\n- [ ] Runbook\n  New guidance.\n');
+		ws.run([
+			'set',
+			'ops.runbook',
+			'pass',
+			'--system',
+			'svc',
+			'--evidence',
+			'https://x.example/r',
+			'--checklist',
+			c1,
+		]);
+		expect(ws.run(['gate', '--checklist', c1]).code).toBe(0);
+		expect(ws.run(['gate', '--checklist', c2]).code).toBe(1);
+		expect(ws.run(['reviews', '--checklist', c2]).stdout).toContain('NOT READY');
+		// the snapshot names only people as reviewers, never the tool
+		const snap = ws.run(['snapshot', '--checklist', c2, '--out', join(ws.dir, 's.json')]);
+		expect(snap.code).toBe(0);
+		expect(JSON.parse(readFileSync(join(ws.dir, 's.json'), 'utf8')).review.reviewers).toEqual([
+			'Alice',
+		]);
+	});
+});
