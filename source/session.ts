@@ -1,7 +1,7 @@
 import type {Flags} from './cli/args.js';
 import {defaultChecklistPath, loadChecklistAsync, type LoadedChecklist} from './checklist/load.js';
 import {PreflightError} from './errors.js';
-import {findReview, newReview} from './model/review.js';
+import {findReview, newReview, replaceReview, reviewName} from './model/review.js';
 import type {Review} from './model/schemas.js';
 import {resolveDbPath, Store} from './store/database.js';
 import {sanitizeLine} from './terminal/sanitize.js';
@@ -30,7 +30,7 @@ export async function openStore(
 }
 
 function label(system: string, release?: string): string {
-	return sanitizeLine(release ? `${system} ${release}` : system);
+	return sanitizeLine(reviewName({system, ...(release ? {release} : {})}));
 }
 
 /**
@@ -108,8 +108,5 @@ export function findOrCreateReview(
 
 /** Replaces a review (by id) in the store's data. */
 export function putReview(store: Store, review: Review): void {
-	store.data = {
-		...store.data,
-		reviews: store.data.reviews.map((r) => (r.id === review.id ? review : r)),
-	};
+	store.data = replaceReview(store.data, review);
 }

@@ -1,4 +1,4 @@
-import type {Flags, Invocation} from '../cli/args.js';
+import {asOfDate, type Flags, type Invocation} from '../cli/args.js';
 import {PreflightError} from '../errors.js';
 import type {LoadedChecklist} from '../checklist/load.js';
 import {evaluate, progressOf, type Evaluation, type Totals} from '../model/evaluate.js';
@@ -47,12 +47,14 @@ export async function loadReview(flags: Flags): Promise<{
 			})();
 	// Judged against the checklist as it is now; a read-only command upgrades
 	// in memory only, the app or `set` saves the upgrade.
-	const {review: upgraded, report} = upgradeReview(selected, loaded.checklist, loaded.digest, {
-		by: 'preflight',
-		at: now(),
-	});
 	// Nothing is saved here, so nothing is logged either (the tool is no reviewer).
-	const review = upgraded === selected ? selected : {...upgraded, audit: selected.audit};
+	const {review, report} = upgradeReview(
+		selected,
+		loaded.checklist,
+		loaded.digest,
+		{by: 'preflight', at: now()},
+		false,
+	);
 	return {review, loaded, dbPath, ...(report ? {upgrade: report} : {})};
 }
 
@@ -78,9 +80,7 @@ async function largeDatabaseReview(dbPath: string, flags: Flags): Promise<Review
 	return review;
 }
 
-export function reviewName(review: {system: string; release?: string}): string {
-	return review.release ? `${review.system} ${review.release}` : review.system;
-}
+export {reviewName} from '../model/review.js';
 
 export function verdictText(evaluation: Pick<Evaluation, 'verdict' | 'blockers'>): string {
 	if (evaluation.verdict === 'ready') return '✔ READY';
@@ -118,8 +118,15 @@ export function blockersJson(
 	}));
 }
 
-export function evaluateAt(loaded: LoadedChecklist, review: Review, asOf: Date): Evaluation {
-	return evaluate(loaded.checklist, review, asOf);
+/**
+ * What status, gate and snapshot share: the review (upgraded in memory to the
+ * checklist) judged at `--as-of`, else at `now`.
+ */
+export async function judgeReview(flags: Flags, at: Date) {
+	const asOf = asOfDate(flags['as-of'], at);
+	const loadedReview = await loadReview(flags);
+	const evaluation = evaluate(loadedReview.loaded.checklist, loadedReview.review, asOf);
+	return {...loadedReview, asOf, evaluation};
 }
 
 /** Commands that take no positional arguments refuse them, so a typo never gates the wrong review. */

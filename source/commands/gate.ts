@@ -1,11 +1,10 @@
-import {asOfDate, type Invocation} from '../cli/args.js';
+import type {Invocation} from '../cli/args.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {
 	blockerLines,
 	blockersJson,
-	evaluateAt,
-	loadReview,
+	judgeReview,
 	print,
 	printJson,
 	reviewName,
@@ -17,9 +16,7 @@ import {
 export async function run(inv: Invocation): Promise<number> {
 	noArguments(inv, 'gate');
 	const {flags} = inv;
-	const asOf = asOfDate(flags['as-of'], now());
-	const {review, loaded} = await loadReview(flags);
-	const evaluation = evaluateAt(loaded, review, asOf);
+	const {review, loaded, asOf, evaluation} = await judgeReview(flags, now());
 	const ready = evaluation.verdict === 'ready';
 	if (flags.json) {
 		printJson({

@@ -1,7 +1,7 @@
 import {existsSync, statSync} from 'node:fs';
 import {PreflightError} from '../errors.js';
 import {dirname, join, resolve} from 'node:path';
-import {asOfDate, type Invocation} from '../cli/args.js';
+import type {Invocation} from '../cli/args.js';
 import {renderJunit} from '../report/junit.js';
 import {renderMarkdown} from '../report/markdown.js';
 import {buildSnapshot} from '../report/snapshot.js';
@@ -10,7 +10,7 @@ import {snapshotsDir} from '../store/database.js';
 import {writeFileDurably} from '../store/durable-write.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {evaluateAt, loadReview, print, noArguments} from './common.js';
+import {judgeReview, print, noArguments} from './common.js';
 
 const extensions = {json: 'json', md: 'md', junit: 'xml'} as const;
 
@@ -24,9 +24,8 @@ export async function run(inv: Invocation): Promise<number> {
 	const {flags} = inv;
 	const format = flags.format ?? 'json';
 	const generatedAt = now();
-	const asOf = asOfDate(flags['as-of'], generatedAt);
-	const {review, loaded, dbPath} = await loadReview(flags);
-	const snapshot = buildSnapshot(evaluateAt(loaded, review, asOf), review, loaded, generatedAt);
+	const {review, loaded, dbPath, evaluation} = await judgeReview(flags, generatedAt);
+	const snapshot = buildSnapshot(evaluation, review, loaded, generatedAt);
 	const render = {json: snapshotJson, md: renderMarkdown, junit: renderJunit}[format];
 	if (flags.out) {
 		const out = resolve(flags.out);

@@ -1,4 +1,4 @@
-import {asOfDate, type Invocation} from '../cli/args.js';
+import type {Invocation} from '../cli/args.js';
 import {progressOf} from '../model/evaluate.js';
 import {describeUpgrade} from '../model/upgrade.js';
 import {now} from '../system/clock.js';
@@ -6,8 +6,7 @@ import {sanitizeLine} from '../terminal/sanitize.js';
 import {
 	blockerLines,
 	blockersJson,
-	evaluateAt,
-	loadReview,
+	judgeReview,
 	print,
 	printJson,
 	reviewName,
@@ -20,9 +19,7 @@ import {
 export async function run(inv: Invocation): Promise<number> {
 	noArguments(inv, 'status');
 	const {flags} = inv;
-	const asOf = asOfDate(flags['as-of'], now());
-	const {review, loaded, upgrade} = await loadReview(flags);
-	const evaluation = evaluateAt(loaded, review, asOf);
+	const {review, loaded, upgrade, asOf, evaluation} = await judgeReview(flags, now());
 	if (flags.json) {
 		printJson({
 			review: {

@@ -1,6 +1,14 @@
 import {randomBytes} from 'node:crypto';
 import {answerFor, waiverExpired} from './evaluate.js';
-import type {Answer, Checklist, ChecklistItem, Evidence, Review, Status} from './schemas.js';
+import type {
+	Answer,
+	Checklist,
+	ChecklistItem,
+	Database,
+	Evidence,
+	Review,
+	Status,
+} from './schemas.js';
 import {isoDate} from './schemas.js';
 import {itemFingerprints} from './upgrade.js';
 import * as z from './zod.js';
@@ -40,6 +48,16 @@ export function findReview<R extends {system: string; release?: string}>(
 	release?: string,
 ): R | undefined {
 	return reviews.find((r) => r.system === system && (r.release ?? '') === (release ?? ''));
+}
+
+/** How a review is named to people: its system, and its release when it has one. */
+export function reviewName(review: {system: string; release?: string}): string {
+	return review.release ? `${review.system} ${review.release}` : review.system;
+}
+
+/** The database with `review` in place of the review of the same id. */
+export function replaceReview(db: Database, review: Review): Database {
+	return {...db, reviews: db.reviews.map((r) => (r.id === review.id ? review : r))};
 }
 
 export function findItem(checklist: Checklist, itemId: string): ChecklistItem | undefined {

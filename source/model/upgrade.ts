@@ -45,6 +45,8 @@ export function upgradeReview(
 	checklist: Checklist,
 	digest: string,
 	actor: Actor,
+	/** false when judging only, nothing will be saved: the audit log is left as it was. */
+	log = true,
 ): {review: Review; report?: UpgradeReport} {
 	if (review.checklist.id !== checklist.id)
 		throw new PreflightError(
@@ -145,7 +147,7 @@ export function upgradeReview(
 			answers,
 			checklist: {id: checklist.id, version: checklist.version, digest, items: now},
 			updatedAt: at,
-			audit: [...review.audit, ...audit],
+			audit: log ? [...review.audit, ...audit] : review.audit,
 		},
 		report,
 	};
@@ -193,8 +195,7 @@ export function onChecklist(
 	at: Date,
 ): Review | undefined {
 	try {
-		const {review: upgraded} = upgradeReview(review, checklist, digest, {by: 'preflight', at});
-		return upgraded === review ? review : {...upgraded, audit: review.audit};
+		return upgradeReview(review, checklist, digest, {by: 'preflight', at}, false).review;
 	} catch {
 		return undefined;
 	}

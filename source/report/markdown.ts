@@ -1,3 +1,4 @@
+import {reviewName} from '../model/review.js';
 import {sanitize} from '../terminal/sanitize.js';
 import {shownStatus, statusLabel} from './labels.js';
 import type {Snapshot, SnapshotItem} from './snapshot.js';
@@ -85,7 +86,7 @@ function totalsLine(t: Snapshot['totals']): string {
 /** The Markdown snapshot: verdict banner, a table per section, blockers, evidence as links. */
 export function renderMarkdown(snapshot: Snapshot): string {
 	const {review, checklist} = snapshot;
-	const name = review.release ? `${review.system} ${review.release}` : review.system;
+	const name = reviewName(review);
 	const ready = snapshot.verdict === 'ready';
 	const out: string[] = [];
 	out.push(`# Readiness review: ${mdText(name)}`, '');

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import React, {useMemo} from 'react';
 import {evaluate} from '../../model/evaluate.js';
+import {reviewName} from '../../model/review.js';
 import {onChecklist} from '../../model/upgrade.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {Footer} from '../components/footer.js';
@@ -19,11 +20,12 @@ export function HomeScreen({size}: {size: Size}) {
 	const reviews = state.db.reviews;
 	const height = Math.max(1, size.rows - 1 - (1 + 2 + 2 + 2));
 	const start = windowStart(state.homeIndex, reviews.length, height);
-	const shown = reviews.slice(start, start + height);
 	// Only the visible rows are judged: the database may hold a thousand reviews.
+	// Keyed on the list and the window, not on a sliced copy (a new array every
+	// render, which made every ↑/↓ judge every visible review again).
 	const rows = useMemo(
 		() =>
-			shown.map((r) => {
+			reviews.slice(start, start + height).map((r) => {
 				// Judged as it would stand on this checklist (upgraded in memory); made
 				// with another checklist, or a newer version: say so rather than judge it.
 				const at = services.now();
@@ -38,7 +40,7 @@ export function HomeScreen({size}: {size: Size}) {
 					blockers: e.totals.blockers,
 				};
 			}),
-		[shown, state.loaded, services],
+		[reviews, start, height, state.loaded, services],
 	);
 
 	useKeys(
@@ -93,10 +95,7 @@ export function HomeScreen({size}: {size: Size}) {
 							<Text color="cyan">{focused ? '› ' : '  '}</Text>
 							<Box width={nameW} flexShrink={0}>
 								<Text wrap="truncate-end" bold={focused} inverse={focused}>
-									{fitColumns(
-										sanitizeLine(`${r.system}${r.release ? ` ${r.release}` : ''}`),
-										nameW,
-									)}
+									{fitColumns(sanitizeLine(reviewName(r)), nameW)}
 								</Text>
 							</Box>
 							{row.verdict === undefined ? (

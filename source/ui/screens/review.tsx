@@ -4,6 +4,7 @@ import {type Evaluation, type ItemResult} from '../../model/evaluate.js';
 import {
 	findItem,
 	invalidAnswer,
+	reviewName,
 	withEvidence,
 	withNote,
 	withoutEvidence,
@@ -603,7 +604,7 @@ export function ReviewScreen({size}: {size: Size}) {
 	const width = size.columns;
 	const done = evaluation.totals.items - evaluation.totals.pending;
 	// The filter comes before the checklist title so a narrow terminal cuts the title, not the filter.
-	const title = `${review.system}${review.release ? ` ${review.release}` : ''} · ${done}/${evaluation.totals.items} answered${state.filter ? ` · filter: ${state.filter}` : ''} · ${checklist.title}`;
+	const title = `${reviewName(review)} · ${done}/${evaluation.totals.items} answered${state.filter ? ` · filter: ${state.filter}` : ''} · ${checklist.title}`;
 	return (
 		<Box flexDirection="column" width={width}>
 			<Header title={title} width={width} />

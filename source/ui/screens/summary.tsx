@@ -1,3 +1,4 @@
+import {reviewName} from '../../model/review.js';
 import {Badge} from '@inkjs/ui';
 import {Box, Text} from 'ink';
 import React from 'react';
@@ -76,10 +77,7 @@ export function SummaryScreen({size}: {size: Size}) {
 	const nameW = Math.min(34, Math.floor(width * 0.35));
 	return (
 		<Box flexDirection="column" width={width}>
-			<Header
-				title={`Summary · ${review.system}${review.release ? ` ${review.release}` : ''} · ${checklist.title}`}
-				width={width}
-			/>
+			<Header title={`Summary · ${reviewName(review)} · ${checklist.title}`} width={width} />
 			<Box height={2} flexDirection="column">
 				<Box>
 					{/* A Text child, not a string: Badge would upper-case a string. */}

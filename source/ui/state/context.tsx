@@ -2,7 +2,7 @@ import React, {createContext, useContext, useMemo, type Dispatch, type ReactNode
 import {evaluate, type Evaluation} from '../../model/evaluate.js';
 import type {Actor} from '../../model/review.js';
 import type {Review} from '../../model/schemas.js';
-import type {Action, State} from './reducer.js';
+import {currentReview, type Action, type State} from './reducer.js';
 
 /** What screens may ask of the world outside the reducer. */
 export type Services = {
@@ -62,7 +62,7 @@ export function actorFrom(services: Pick<Services, 'reviewer' | 'now' | 'commit'
 export function useEvaluation(): {review: Review | undefined; evaluation: Evaluation | undefined} {
 	const state = useAppState();
 	const {services} = useAppActions();
-	const review = state.db.reviews.find((r) => r.id === state.reviewId);
+	const review = currentReview(state);
 	const {checklist} = state.loaded;
 	const evaluation = useMemo(
 		() => (review ? evaluate(checklist, review, services.now()) : undefined),

@@ -1,6 +1,6 @@
 import type {LoadedChecklist} from '../../checklist/load.js';
 import {answerFor} from '../../model/evaluate.js';
-import {recordAnswer, type Actor} from '../../model/review.js';
+import {recordAnswer, replaceReview, type Actor} from '../../model/review.js';
 import {describeUpgrade, upgradeReview} from '../../model/upgrade.js';
 import type {Answer, ChecklistItem, Database, Review} from '../../model/schemas.js';
 import {matchesFilter} from './filter.js';
@@ -183,7 +183,7 @@ function takeChecklist(
 		);
 		if (next === review) return {state};
 		return {
-			state: {...state, db: putReview(state.db, next), version: state.version + 1},
+			state: {...state, db: replaceReview(state.db, next), version: state.version + 1},
 			...(report
 				? {
 						message: [
@@ -201,10 +201,6 @@ function takeChecklist(
 	} catch (error) {
 		return {error: error instanceof Error ? error.message : String(error)};
 	}
-}
-
-function putReview(db: Database, review: Review): Database {
-	return {...db, reviews: db.reviews.map((r) => (r.id === review.id ? review : r))};
 }
 
 function focusSection(state: State, sectionIndex: number): State {
@@ -234,7 +230,7 @@ function applyRecord(
 	return {
 		state: {
 			...state,
-			db: putReview(state.db, next),
+			db: replaceReview(state.db, next),
 			version: state.version + 1,
 			undo: [...state.undo, {reviewId: review.id, itemId, answer: before}].slice(-200),
 		},
