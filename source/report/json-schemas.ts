@@ -1,11 +1,11 @@
 import {checklistSchema} from '../model/schemas.js';
-import * as z from '../model/zod.js';
+import {toJSONSchema} from 'zod/mini';
 import {snapshotSchema} from './snapshot.js';
 
 /** JSON Schema of the checklist file format (what a file may contain: defaults make fields optional). */
 export function checklistJsonSchema(): Record<string, unknown> {
 	return {
-		...z.toJSONSchema(checklistSchema, {io: 'input'}),
+		...toJSONSchema(checklistSchema, {io: 'input'}),
 		title: 'preflight checklist',
 	};
 }
@@ -13,7 +13,7 @@ export function checklistJsonSchema(): Record<string, unknown> {
 /** JSON Schema of the snapshot file format (PRODUCT.md, "Snapshot (JSON)"). */
 export function snapshotJsonSchema(): Record<string, unknown> {
 	return {
-		...z.toJSONSchema(snapshotSchema, {io: 'output'}),
+		...toJSONSchema(snapshotSchema, {io: 'output'}),
 		title: 'preflight snapshot',
 	};
 }
