@@ -12,6 +12,14 @@ const root = join(import.meta.dirname, '..');
 const cli = join(root, 'dist', 'preflight.js');
 const argRuns = process.argv.indexOf('--runs');
 const RUNS = argRuns > 0 ? Number(process.argv[argRuns + 1]) : 15;
+// --only start,keys,data: run only those groups of measurements (default: all).
+const argOnly = process.argv.indexOf('--only');
+const ONLY = argOnly > 0 ? process.argv[argOnly + 1].split(',') : ['start', 'keys', 'data'];
+const GROUPS = ['start', 'keys', 'data'];
+if (ONLY.some((g) => !GROUPS.includes(g))) {
+	console.error(`bench: --only takes a comma-separated list of ${GROUPS.join(', ')}`);
+	process.exit(2);
+}
 // Raw output: the footer's keys and labels are styled apart, so match the keys only.
 const FOOTER = 'q/ctrl+c';
 const NOW = '2026-03-01T12:00:00.000Z';
@@ -292,93 +300,94 @@ cliSync([
 ]);
 
 // 1. start-up of a non-UI command against bare node
-const node0 = sample(RUNS, () => timeSync(process.execPath, ['-e', '0']));
-const status = sample(RUNS, () => timeSync(process.execPath, [cli, 'status', '--db', dbDemo]));
-row('node -e 0 (baseline)', node0, '—', 'ms', () => true);
-row('preflight status (26 items)', status, '—', 'ms', () => true);
-row(
-	'status / node -e 0',
-	status.map((s, i) => s / node0[i]),
-	'≤ 1.5x',
-	'x',
-	(m) => m <= 1.5,
-);
+if (ONLY.includes('start')) {
+	const node0 = sample(RUNS, () => timeSync(process.execPath, ['-e', '0']));
+	const status = sample(RUNS, () => timeSync(process.execPath, [cli, 'status', '--db', dbDemo]));
+	row('node -e 0 (baseline)', node0, '—', 'ms', () => true);
+	row('preflight status (26 items)', status, '—', 'ms', () => true);
+	row(
+		'status / node -e 0',
+		status.map((s, i) => s / node0[i]),
+		'≤ 1.5x',
+		'x',
+		(m) => m <= 1.5,
+	);
 
-// 2. first complete frame in a pty against bare node in a pty (spawn → exit)
-const nodePty = await samplePty(RUNS, async () => (await ptyUntil(['-e', '0'], null)).ms);
-const frame = await samplePty(
-	RUNS,
-	async () => (await ptyUntil([cli, '--system', 'demo', '--db', dbDemo], FOOTER)).ms,
-);
-row('node -e 0 in a pty (baseline)', nodePty, '—', 'ms', () => true);
-row('first frame, 26 items', frame, '—', 'ms', () => true);
-row(
-	'first frame / node -e 0',
-	frame.map((f, i) => f / nodePty[i]),
-	'≤ 2.5x',
-	'x',
-	(m) => m <= 2.5,
-);
+	// 2. first complete frame in a pty against bare node in a pty (spawn → exit)
+	const nodePty = await samplePty(RUNS, async () => (await ptyUntil(['-e', '0'], null)).ms);
+	const frame = await samplePty(
+		RUNS,
+		async () => (await ptyUntil([cli, '--system', 'demo', '--db', dbDemo], FOOTER)).ms,
+	);
+	row('node -e 0 in a pty (baseline)', nodePty, '—', 'ms', () => true);
+	row('first frame, 26 items', frame, '—', 'ms', () => true);
+	row(
+		'first frame / node -e 0',
+		frame.map((f, i) => f / nodePty[i]),
+		'≤ 2.5x',
+		'x',
+		(m) => m <= 2.5,
+	);
+}
 
 // 3. key press → updated frame
-const freshDb = (name) => join(work, `lat-${name}`, 'db.json');
-for (const [label, c] of [
-	['26', c26],
-	['1,000', c1k],
-	['10,000', c10k],
-]) {
-	const {lat, hwm} = await keyLatency(
-		c.path,
-		c.checklist,
-		freshDb(label.replace(',', '')),
-		label === '26' ? 20 : 40,
-	);
-	row(`key → frame, ${label} items`, lat, 'p95 ≤ 16 ms', 'ms', (_, p95) => p95 <= 16);
-	if (label === '10,000')
-		row('peak RSS (VmHWM), app on 10,000 items', [hwm], '≤ 150 MB', 'MB', (m) => m <= 150);
+if (ONLY.includes('keys')) {
+	const freshDb = (name) => join(work, `lat-${name}`, 'db.json');
+	for (const [label, c] of [
+		['26', c26],
+		['1,000', c1k],
+		['10,000', c10k],
+	]) {
+		const {lat, hwm} = await keyLatency(c.path, c.checklist, freshDb(label.replace(',', '')), 60);
+		row(`key → frame, ${label} items`, lat, 'p95 ≤ 16 ms', 'ms', (_, p95) => p95 <= 16);
+		if (label === '10,000')
+			row('peak RSS (VmHWM), app on 10,000 items', [hwm], '≤ 150 MB', 'MB', (m) => m <= 150);
+	}
 }
 
 // 4. snapshot of a 10,000-item review; opening a database of 1,000 reviews × 26 items
-const snapOut = join(work, 'snap.json');
-const snap = sample(Math.min(RUNS, 10), () =>
-	timeSync(process.execPath, [
-		cli,
-		'snapshot',
-		'--system',
-		'system-0000',
-		'--db',
-		db10k,
-		'--checklist',
-		c10k.path,
-		'--out',
-		snapOut,
-	]),
-);
-row('snapshot, 10,000-item review (wall)', snap, '≤ 300 ms', 'ms', (m) => m <= 300);
-const many = sample(Math.min(RUNS, 10), () =>
-	timeSync(process.execPath, [
-		cli,
-		'status',
-		'--system',
-		'system-0500',
-		'--db',
-		dbMany,
-		'--checklist',
-		c26.path,
-	]),
-);
-row('status on 1,000 reviews × 26 items (wall)', many, '≤ 300 ms', 'ms', (m) => m <= 300);
-const manyApp = await samplePty(
-	Math.min(RUNS, 10),
-	async () =>
-		(
-			await ptyUntil(
-				[cli, '--system', 'system-0500', '--db', dbMany, '--checklist', c26.path],
-				FOOTER,
-			)
-		).ms,
-);
-row('app first frame on 1,000 reviews × 26 (wall)', manyApp, '≤ 300 ms', 'ms', (m) => m <= 300);
+if (ONLY.includes('data')) {
+	const snapOut = join(work, 'snap.json');
+	const snap = sample(Math.min(RUNS, 10), () =>
+		timeSync(process.execPath, [
+			cli,
+			'snapshot',
+			'--system',
+			'system-0000',
+			'--db',
+			db10k,
+			'--checklist',
+			c10k.path,
+			'--out',
+			snapOut,
+		]),
+	);
+	row('snapshot, 10,000-item review (wall)', snap, '≤ 300 ms', 'ms', (m) => m <= 300);
+	const many = sample(Math.min(RUNS, 10), () =>
+		timeSync(process.execPath, [
+			cli,
+			'status',
+			'--system',
+			'system-0500',
+			'--db',
+			dbMany,
+			'--checklist',
+			c26.path,
+		]),
+	);
+	row('status on 1,000 reviews × 26 items (wall)', many, '≤ 300 ms', 'ms', (m) => m <= 300);
+	const manyApp = await samplePty(
+		Math.min(RUNS, 10),
+		async () =>
+			(
+				await ptyUntil(
+					[cli, '--system', 'system-0500', '--db', dbMany, '--checklist', c26.path],
+					FOOTER,
+				)
+			).ms,
+	);
+	row('app first frame on 1,000 reviews × 26 (wall)', manyApp, '≤ 300 ms', 'ms', (m) => m <= 300);
+}
 
 // ---------- report ----------
 const machine = `${cpus().length} CPUs · ${cpus()[0]?.model.trim()} · node ${process.version} · ${process.platform}`;
