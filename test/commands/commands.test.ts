@@ -1,4 +1,14 @@
-import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+import {
+	cpSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {Ajv2020} from 'ajv/dist/2020.js';
 import {XMLValidator} from 'fast-xml-parser';
@@ -398,20 +408,22 @@ describe('the bundle', () => {
 		if (seen.has(file)) return seen;
 		seen.add(file);
 		const text = readFileSync(file, 'utf8');
-		for (const m of text.matchAll(/(?:import|from)\s*\(?\s*["']\.\/([^"']+\.js)["']/g))
-			closure(join(file, '..', m[1]!), seen);
+		// Chunks are scripts: the loader resolves require("./x.js") to x.cjs beside them.
+		for (const m of text.matchAll(/require\(\s*["']\.\/([^"']+)\.js["']\s*\)/g))
+			closure(join(file, '..', `${m[1]!}.cjs`), seen);
 		return seen;
 	}
+	const dist = join(cliPath, '..');
 
 	it('non-UI commands never load Ink or React', () => {
-		const dist = join(cliPath, '..');
 		const chunks = join(dist, 'chunks');
 		const all = readdirSync(chunks);
 		const isReact = (f: string) => readFileSync(f, 'utf8').includes('react.transitional.element');
-		const ui = all.filter((f) => f.startsWith('start-'));
+		const ui = all.filter((f) => f.startsWith('start-') && f.endsWith('.cjs'));
 		expect(ui.length).toBeGreaterThan(0);
 		// The detector works: the app's chunks do pull React in.
 		expect([...closure(join(chunks, ui[0]!))].some(isReact)).toBe(true);
+		expect([...closure(join(dist, 'preflight.cjs'))].length).toBeGreaterThan(10);
 		for (const name of [
 			'reviews',
 			'status',
@@ -422,9 +434,68 @@ describe('the bundle', () => {
 			'diff',
 			'checklist',
 		]) {
-			const chunk = all.find((f) => f.startsWith(`${name}-`));
+			const chunk = all.find((f) => f.startsWith(`${name}-`) && f.endsWith('.cjs'));
 			expect(chunk, name).toBeDefined();
 			expect([...closure(join(chunks, chunk!))].some(isReact), name).toBe(false);
 		}
+	});
+
+	it('the build saved a code cache for the chunks that status and the app load', () => {
+		const chunks = readdirSync(join(dist, 'chunks'));
+		for (const prefix of ['status-', 'start-', 'run-'])
+			expect(
+				chunks.some((f) => f.startsWith(prefix) && f.endsWith('.cjs.cache')),
+				prefix,
+			).toBe(true);
+	});
+
+	it('runs the same without its code cache, or with a damaged one', () => {
+		const copy = join(mkdtempSync(join(tmpdir(), 'preflight-dist-')), 'dist');
+		cpSync(dist, copy, {recursive: true});
+		const caches = [
+			join(copy, 'preflight.cjs.cache'),
+			...readdirSync(join(copy, 'chunks'))
+				.filter((f) => f.endsWith('.cache'))
+				.map((f) => join(copy, 'chunks', f)),
+		];
+		const bundled = join(root, 'data', 'checklists', 'ai-infrastructure.json');
+		const ws = workspace();
+		const set = ws.run([
+			'set',
+			'architecture.boundaries',
+			'pass',
+			'--system',
+			'a',
+			'--evidence',
+			'https://example.com/e',
+		]);
+		expect(set.code, set.stderr).toBe(0);
+		const status = () =>
+			spawnSync(
+				process.execPath,
+				[join(copy, 'preflight.js'), 'status', '--db', ws.db, '--checklist', bundled],
+				{
+					cwd: ws.dir,
+					encoding: 'utf8',
+					env: {
+						PATH: process.env.PATH ?? '',
+						HOME: ws.dir,
+						PREFLIGHT_NOW: '2026-03-01T12:00:00.000Z',
+					},
+				},
+			);
+		const withCache = status();
+		for (const file of caches) writeFileSync(file, 'not a V8 code cache');
+		const damaged = status();
+		for (const file of caches) rmSync(file);
+		const without = status();
+		for (const r of [withCache, damaged, without]) {
+			expect(r.status, r.stderr).toBe(0);
+			expect(r.stderr).toBe('');
+		}
+		expect(damaged.stdout).toBe(withCache.stdout);
+		expect(without.stdout).toBe(withCache.stdout);
+		expect(withCache.stdout).toContain('NOT READY');
+		rmSync(join(copy, '..'), {recursive: true, force: true});
 	});
 });
