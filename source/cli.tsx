@@ -3,6 +3,7 @@
 import {parseInvocation, type Invocation} from './cli/args.js';
 import {isPreflightError} from './errors.js';
 import {sanitizeLine} from './terminal/sanitize.js';
+import {writeOut} from './terminal/output.js';
 
 type Command = (inv: Invocation) => Promise<number>;
 
@@ -21,7 +22,7 @@ const commands: Record<string, () => Promise<Command>> = {
 async function main(argv: string[]): Promise<number> {
 	const inv = parseInvocation(argv);
 	if (inv.flags.version) {
-		process.stdout.write(`${(await import('./report/snapshot.js')).TOOL_VERSION}\n`);
+		writeOut(`${(await import('./report/snapshot.js')).TOOL_VERSION}\n`);
 		return 0;
 	}
 	if (inv.flags.help) return (await commands.help!())(inv);

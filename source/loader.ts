@@ -9,11 +9,7 @@
 // rejected by V8 and the chunk is simply compiled; a missing one costs the same.
 // Chunks are loaded only when required, so a command that needs no UI never
 // reads Ink or React.
-import {readFileSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
-import {dirname, join} from 'node:path';
-import {fileURLToPath, pathToFileURL} from 'node:url';
-import {Script} from 'node:vm';
 
 type Module = {exports: unknown};
 type Wrapper = (
@@ -24,7 +20,12 @@ type Wrapper = (
 ) => void;
 
 const nodeRequire = createRequire(import.meta.url);
-const loaded = new Map<string, {module: Module; script: Script}>();
+// Built-ins through require: importing them as ES modules builds a facade for each.
+const {readFileSync, writeFileSync} = nodeRequire('node:fs') as typeof import('node:fs');
+const {dirname, join} = nodeRequire('node:path') as typeof import('node:path');
+const {fileURLToPath, pathToFileURL} = nodeRequire('node:url') as typeof import('node:url');
+const {Script} = nodeRequire('node:vm') as typeof import('node:vm');
+const loaded = new Map<string, {module: Module; script: InstanceType<typeof Script>}>();
 
 function load(file: string): unknown {
 	const hit = loaded.get(file);

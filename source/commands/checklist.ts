@@ -3,6 +3,7 @@ import {ChecklistError, loadChecklistAsync} from '../checklist/load.js';
 import {PreflightError} from '../errors.js';
 import {checklistJsonSchema, schemaText} from '../report/json-schemas.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
+import {writeOut} from '../terminal/output.js';
 import {print} from './common.js';
 
 const usage = 'usage: preflight checklist validate FILE | preflight checklist schema';
@@ -12,7 +13,7 @@ export async function run(inv: Invocation): Promise<number> {
 	const [sub, ...rest] = inv.positionals;
 	if (sub === 'schema') {
 		if (rest.length) throw new PreflightError(usage);
-		process.stdout.write(schemaText(checklistJsonSchema()));
+		writeOut(schemaText(checklistJsonSchema()));
 		return 0;
 	}
 	if (sub !== 'validate' || rest.length !== 1 || !rest[0]) throw new PreflightError(usage);

@@ -10,20 +10,15 @@ import {parseOneReview, resolveDbPath} from '../store/database.js';
 import {LARGE_INPUT, loadCompiledSchemas} from '../model/large.js';
 import {readFileSync, statSync} from 'node:fs';
 import {sanitizeLine} from '../terminal/sanitize.js';
+import {writeOut} from '../terminal/output.js';
 import {statusLabel} from '../report/labels.js';
 
-// `preflight gate | head -1` closes the pipe early: that is not an error worth a stack trace.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-	if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-	throw error;
-});
-
 export function print(text: string): void {
-	process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+	writeOut(text.endsWith('\n') ? text : `${text}\n`);
 }
 
 export function printJson(value: unknown): void {
-	process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+	writeOut(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 /** The review a read-only command acts on, with its checklist; the store is closed again. */

@@ -1,4 +1,5 @@
 import type {Invocation} from '../cli/args.js';
+import {writeOut} from '../terminal/output.js';
 
 const text = `preflight — launch-readiness reviews in the terminal
 
@@ -27,6 +28,6 @@ Exit codes: 0 ok, 1 not ready / changed, 2 bad usage or bad input.
 `;
 
 export async function run(_inv: Invocation): Promise<number> {
-	process.stdout.write(text);
+	writeOut(text);
 	return 0;
 }

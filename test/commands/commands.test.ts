@@ -1,4 +1,4 @@
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {
 	cpSync,
 	mkdirSync,
@@ -308,6 +308,22 @@ describe('set refuses invalid input with exit 2 and writes nothing', () => {
 });
 
 describe('other exit codes', () => {
+	it('a reader that closes the pipe early ends the output quietly, the exit code stays', async () => {
+		const ws = workspace();
+		ws.run(['set', 'architecture.boundaries', 'fail', '--system', 'a']);
+		const child = spawn(process.execPath, [cliPath, 'gate', '--db', ws.db], {
+			cwd: ws.dir,
+			env: {PATH: process.env.PATH ?? '', HOME: ws.dir, PREFLIGHT_NOW: '2026-03-01T12:00:00Z'},
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		child.stdout.destroy(); // the read end closes before gate writes: EPIPE
+		let stderr = '';
+		child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+		const code = await new Promise((resolve) => child.on('close', resolve));
+		expect(stderr).toBe('');
+		expect(code).toBe(1); // not ready, as without the pipe
+	});
+
 	it('verify, checklist and unknown commands', () => {
 		const ws = workspace();
 		writeFileSync(join(ws.dir, 'x.json'), '{not json');
