@@ -2,12 +2,12 @@ import {asOfDate, type Flags, type Invocation} from '../cli/args.js';
 import {PreflightError} from '../errors.js';
 import type {LoadedChecklist} from '../checklist/load.js';
 import {evaluate, progressOf, type Evaluation, type Totals} from '../model/evaluate.js';
-import type {Review} from '../model/schemas.js';
+import {reviewSchema, type Review} from '../model/schemas.js';
 import {upgradeReview, type UpgradeReport} from '../model/upgrade.js';
 import {now} from '../system/clock.js';
 import {checklistFor, chooseReview, openStore, selectReview} from '../session.js';
 import {parseOneReview, resolveDbPath} from '../store/database.js';
-import {LARGE_INPUT, loadCompiledSchemas} from '../model/large.js';
+import {LARGE_INPUT, LARGE_REVIEW, loadCompiledSchemas} from '../model/large.js';
 import {readFileSync, statSync} from 'node:fs';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {writeOut} from '../terminal/output.js';
@@ -64,12 +64,16 @@ function isLarge(path: string): boolean {
 /** A large database: only the review the command reports on is validated (see parseOneReview). */
 async function largeDatabaseReview(dbPath: string, flags: Flags): Promise<Review> {
 	const text = readFileSync(dbPath).toString('utf8');
-	const schema = (await loadCompiledSchemas()).compiledReviewSchema();
+	// The compiled schema pays for its compiling only on large reviews; whether
+	// the chosen one is large is known once the file is parsed, so the compiler
+	// is loaded meanwhile only when the file could hold one.
+	const compiled = text.length >= LARGE_REVIEW ? await loadCompiledSchemas() : undefined;
 	const {review} = parseOneReview(
 		text,
 		dbPath,
 		(headers) => chooseReview(headers, flags, dbPath).id,
-		schema,
+		(averageChars) =>
+			compiled && averageChars >= LARGE_REVIEW ? compiled.compiledReviewSchema() : reviewSchema,
 	);
 	if (!review) throw new PreflightError(`no review found in ${sanitizeLine(dbPath)}`);
 	return review;

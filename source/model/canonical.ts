@@ -6,11 +6,56 @@ import {createHash} from 'node:crypto';
  * Anyone can recompute a digest with a few lines in any language.
  */
 export function canonicalJson(value: unknown): string {
-	// Fast path: native JSON.stringify with a replacer that hands it key-sorted
-	// objects (4-5x faster than walking the value by hand on a 10,000-item
-	// snapshot). V8 always enumerates integer-like keys ("7", "10") first in
-	// numeric order, which is not UTF-16 order: objects with such keys take the
-	// slow path, which writes keys in exactly the order it sorts them.
+	const keys = keyUniverse(value);
+	// Fastest path: JSON.stringify with a property list writes every object's
+	// keys in the list's order, so a sorted list of every key in the value gives
+	// canonical JSON in one native call with no callback per value (about 3x
+	// faster than the replacer below on a 10,000-item checklist). Each object
+	// looks up every listed key, hence only for values with few distinct keys.
+	if (keys) return JSON.stringify(value, keys.sort()) ?? 'null';
+	return canonicalByReplacer(value);
+}
+
+/** Objects look up each listed key: past this many, the replacer is faster. */
+const maxListedKeys = 64;
+
+/**
+ * Every key of every object in `value`, or undefined when a property list would
+ * not give canonical JSON: a function or non-plain object (toJSON, class instances), a key
+ * that objects inherit (`__proto__`, `toString`: looked up on every object), or
+ * too many distinct keys.
+ */
+function keyUniverse(value: unknown): string[] | undefined {
+	const seen = new Set<string>();
+	const stack: unknown[] = [value];
+	while (stack.length > 0) {
+		const v = stack.pop();
+		if (typeof v === 'function') return undefined;
+		if (v === null || typeof v !== 'object') continue;
+		if (Array.isArray(v)) {
+			for (let i = 0; i < v.length; i++) stack.push(v[i]);
+			continue;
+		}
+		const proto: unknown = Object.getPrototypeOf(v);
+		if (proto !== Object.prototype && proto !== null) return undefined;
+		const record = v as Record<string, unknown>;
+		for (const k in record) {
+			if (!seen.has(k)) {
+				if (k in Object.prototype || seen.size === maxListedKeys) return undefined;
+				seen.add(k);
+			}
+			stack.push(record[k]);
+		}
+	}
+	return [...seen];
+}
+
+function canonicalByReplacer(value: unknown): string {
+	// Native JSON.stringify with a replacer that hands it key-sorted objects
+	// (4-5x faster than walking the value by hand on a 10,000-item snapshot).
+	// V8 always enumerates integer-like keys ("7", "10") first in numeric order,
+	// which is not UTF-16 order: objects with such keys take the slow path,
+	// which writes keys in exactly the order it sorts them.
 	let integerKeys = false;
 	const text = JSON.stringify(value, function (_key, v: unknown) {
 		if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;

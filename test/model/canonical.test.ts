@@ -48,3 +48,33 @@ describe('canonicalJson fast and slow paths agree', () => {
 		expect(canonicalJson({7: undefined, a: [undefined]})).toBe('{"a":[null]}');
 	});
 });
+
+describe('canonicalJson with a property list and without', () => {
+	/** The plain definition: keys sorted at every level, written by hand. */
+	function reference(value: unknown): string {
+		if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+		if (Array.isArray(value)) return `[${value.map((v) => reference(v ?? null)).join(',')}]`;
+		const record = value as Record<string, unknown>;
+		const members = Object.keys(record)
+			.sort()
+			.filter((k) => record[k] !== undefined && typeof record[k] !== 'function')
+			.map((k) => `${JSON.stringify(k)}:${reference(record[k])}`);
+		return `{${members.join(',')}}`;
+	}
+
+	it('gives the same text for keys objects inherit, many keys, and non-plain objects', () => {
+		const inherited = JSON.parse('{"__proto__": {"b": 1, "a": 2}, "toString": "x", "z": [1]}');
+		const many = Object.fromEntries(
+			Array.from({length: 100}, (_, i) => [`k${(i * 37) % 100}`, {b: i, a: [i]}]),
+		);
+		const withDate = {b: new Date(0), a: {d: 1, c: 2}};
+		for (const value of [inherited, many, withDate, {b: 1, a: {y: 2, x: [{q: 1, p: 2}]}}])
+			expect(canonicalJson(value)).toBe(reference(JSON.parse(JSON.stringify(value))));
+	});
+
+	it('keeps a key that only some objects have', () => {
+		expect(canonicalJson([{b: 1}, {a: 2, c: {b: 3, a: 4}}])).toBe(
+			'[{"b":1},{"a":2,"c":{"a":4,"b":3}}]',
+		);
+	});
+});

@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import {Ajv2020} from 'ajv/dist/2020.js';
 import {describe, expect, it} from 'vitest';
 import {isPreflightError} from '../../source/errors.js';
+import {digestOf} from '../../source/model/canonical.js';
 import {diffSnapshots, renderDiffText} from '../../source/report/diff.js';
 import {
 	checklistJsonSchema,
@@ -174,5 +175,15 @@ describe('JSON Schemas', () => {
 		);
 		expect(checklist(data), JSON.stringify(checklist.errors)).toBe(true);
 		expect(NOW.getUTCFullYear()).toBe(2026);
+	});
+});
+
+describe('the snapshot digest', () => {
+	it('is the digest of the canonical JSON of everything but the digest', () => {
+		for (const snapshot of [sampleSnapshot(), hostileSnapshot()]) {
+			const {digest, ...body} = snapshot;
+			expect(digest).toBe(digestOf(body));
+			expect(JSON.stringify(snapshot)).toMatch(/"waiver"|"justification"|"note"/);
+		}
 	});
 });
