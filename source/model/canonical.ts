@@ -1,4 +1,4 @@
-import {createHash} from 'node:crypto';
+import {createRequire} from 'node:module';
 
 /**
  * Canonical JSON: object keys sorted by UTF-16 code units, no whitespace,
@@ -119,8 +119,12 @@ export function sortKeys<T>(value: T): T {
 	return out as T;
 }
 
+let nodeCrypto: typeof import('node:crypto') | undefined;
+
+/** SHA-256 as hex. node:crypto is loaded on first use: commands that hash nothing never pay for it. */
 export function sha256Hex(data: string | Uint8Array): string {
-	return createHash('sha256').update(data).digest('hex');
+	nodeCrypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+	return nodeCrypto.createHash('sha256').update(data).digest('hex');
 }
 
 export function digestOf(value: unknown): string {

@@ -1,4 +1,4 @@
-import {randomBytes} from 'node:crypto';
+import {randomHex} from '../system/random.js';
 import {answerFor, waiverExpired} from './evaluate.js';
 import type {
 	Answer,
@@ -25,7 +25,7 @@ export function newReview(
 ): Review {
 	const at = now.toISOString();
 	return {
-		id: `r-${randomBytes(4).toString('hex')}`,
+		id: `r-${randomHex(4)}`,
 		system,
 		...(release ? {release} : {}),
 		checklist: {

@@ -2,22 +2,21 @@ import {isDuration} from './duration.js';
 import * as z from './zod.js';
 
 // Checked, not trimmed: a transform here would make the saved review differ
-// from the one in memory (a system named "x\n" saved as "x").
-const nonEmpty = () =>
-	z.string().check(
-		z.minLength(1, 'must not be empty'),
-		z.refine((s) => s.length === 0 || s.trim().length > 0, 'must not be blank'),
-	);
+// from the one in memory (a system named "x\n" saved as "x"). One instance of
+// each, shared: building zod schemas is a visible part of every start.
+const nonEmptyText = z.string().check(
+	z.minLength(1, 'must not be empty'),
+	z.refine((s) => s.length === 0 || s.trim().length > 0, 'must not be blank'),
+);
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9._:\-/]*$/;
-const id = () =>
-	z
-		.string()
-		.check(
-			z.regex(
-				idPattern,
-				'must start with a letter or digit and use only letters, digits and . _ : - /',
-			),
-		);
+const idText = z
+	.string()
+	.check(
+		z.regex(
+			idPattern,
+			'must start with a letter or digit and use only letters, digits and . _ : - /',
+		),
+	);
 
 /** ISO date `YYYY-MM-DD` that names a real calendar day. */
 export const isoDate = z.string().check(
@@ -53,8 +52,8 @@ export const isoInstant = z.string().check(z.refine(isIsoInstant, 'must be an IS
 export const levels = ['required', 'recommended'] as const;
 
 export const checklistItemSchema = z.strictObject({
-	id: id(),
-	title: nonEmpty(),
+	id: idText,
+	title: nonEmptyText,
 	guidance: z._default(z.string(), ''),
 	level: z._default(z.enum(levels), 'required'),
 	evidenceRequired: z._default(z.boolean(), true),
@@ -64,8 +63,8 @@ export const checklistItemSchema = z.strictObject({
 });
 
 export const checklistSectionSchema = z.strictObject({
-	id: id(),
-	title: nonEmpty(),
+	id: idText,
+	title: nonEmptyText,
 	description: z.optional(z.string()),
 	items: z.array(checklistItemSchema).check(z.minLength(1, 'a section needs at least one item')),
 });
@@ -73,9 +72,9 @@ export const checklistSectionSchema = z.strictObject({
 export const checklistSchema = z
 	.strictObject({
 		$schema: z.optional(z.string()),
-		id: id(),
-		title: nonEmpty(),
-		version: nonEmpty(),
+		id: idText,
+		title: nonEmptyText,
+		version: nonEmptyText,
 		description: z.optional(z.string()),
 		sections: z
 			.array(checklistSectionSchema)
@@ -119,21 +118,21 @@ export type Status = (typeof statuses)[number];
 
 export const evidenceSchema = z.strictObject({
 	kind: z.enum(['url', 'file']),
-	ref: nonEmpty(),
+	ref: nonEmptyText,
 	sha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be a hex sha256'))),
 	addedAt: z.optional(isoInstant),
 });
 export type Evidence = z.infer<typeof evidenceSchema>;
 
 export const waiverSchema = z.strictObject({
-	reason: nonEmpty(),
-	owner: nonEmpty(),
+	reason: nonEmptyText,
+	owner: nonEmptyText,
 	expires: isoDate,
 });
 export type Waiver = z.infer<typeof waiverSchema>;
 
 export const signOffSchema = z.strictObject({
-	by: nonEmpty(),
+	by: nonEmptyText,
 	at: isoInstant,
 	commit: z.optional(z.string().check(z.regex(/^[0-9a-f]{7,64}$/, 'must be a git commit id'))),
 });
@@ -153,7 +152,7 @@ export type Answer = z.infer<typeof answerSchema>;
 
 export const auditEntrySchema = z.strictObject({
 	at: isoInstant,
-	by: nonEmpty(),
+	by: nonEmptyText,
 	item: z.string(),
 	from: z.enum(statuses),
 	to: z.enum(statuses),
@@ -162,8 +161,8 @@ export const auditEntrySchema = z.strictObject({
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const reviewSchema = z.strictObject({
-	id: nonEmpty(),
-	system: nonEmpty(),
+	id: nonEmptyText,
+	system: nonEmptyText,
 	release: z.optional(z.string()),
 	checklist: z.strictObject({
 		id: z.string(),

@@ -1,6 +1,5 @@
-import {randomBytes} from 'node:crypto';
+import {randomHex} from '../system/random.js';
 import {constants} from 'node:fs';
-import {mkdir, open, rename, stat, unlink} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 
 /**
@@ -9,6 +8,8 @@ import {basename, dirname, join} from 'node:path';
  * the folder. New files are created 0600; an existing file keeps its mode.
  */
 export async function writeFileDurably(path: string, content: string): Promise<void> {
+	// Loaded here, not at the top: read-only commands never pay for node:fs/promises.
+	const {mkdir, open, rename, stat, unlink} = await import('node:fs/promises');
 	const dir = dirname(path);
 	await mkdir(dir, {recursive: true, mode: 0o700});
 	let mode = 0o600;
@@ -17,7 +18,7 @@ export async function writeFileDurably(path: string, content: string): Promise<v
 	} catch {
 		// new file: keep 0600
 	}
-	const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+	const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomHex(6)}.tmp`);
 	const fh = await open(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, mode);
 	try {
 		await fh.writeFile(content, 'utf8');

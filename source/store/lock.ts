@@ -1,4 +1,4 @@
-import {randomBytes} from 'node:crypto';
+import {randomHex} from '../system/random.js';
 import {linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
 import {hostname, userInfo} from 'node:os';
 import {dirname} from 'node:path';
@@ -57,7 +57,7 @@ function currentUser(): string {
  */
 function createLock(path: string, me: LockOwner): boolean {
 	const text = JSON.stringify(me);
-	const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+	const tmp = `${path}.${process.pid}.${randomHex(6)}.tmp`;
 	writeFileSync(tmp, text, {flag: 'wx', mode: 0o600});
 	try {
 		linkSync(tmp, path);
