@@ -211,6 +211,20 @@ async function warmCodeCache() {
 	for (const key of ['CI', 'NO_COLOR', 'FORCE_COLOR', 'PREFLIGHT_NOW']) delete env[key];
 	const db = join(work, 'db.json');
 	const snapshot = join(work, 'snapshot.json');
+	// A YAML checklist and one large enough for the compiled schemas load their chunks too.
+	const bundled = JSON.parse(readFileSync('data/checklists/ai-infrastructure.json', 'utf8'));
+	const yamlChecklist = join(work, 'checklist.yaml');
+	writeFileSync(yamlChecklist, (await import('yaml')).stringify(bundled));
+	const largeChecklist = join(work, 'large.json');
+	const items = Array.from({length: 3000}, (_, i) => ({
+		id: `item-${i}`,
+		title: `Item ${i}`,
+		guidance: 'Guidance long enough that the file passes the large-input threshold.',
+	}));
+	writeFileSync(
+		largeChecklist,
+		JSON.stringify({...bundled, sections: [{id: 'all', title: 'All', items}]}, null, 2),
+	);
 	try {
 		for (const args of [
 			['set', 'architecture.boundaries', 'pass', '--evidence', 'https://example.com/e'],
@@ -221,7 +235,10 @@ async function warmCodeCache() {
 			['verify', snapshot],
 			['diff', snapshot, snapshot],
 			['checklist', 'schema'],
+			['checklist', 'validate', yamlChecklist],
+			['checklist', 'validate', largeChecklist],
 			['--help'],
+			['--version'],
 		]) {
 			const r = spawnSync(process.execPath, [cli, ...args, '--db', db, '--system', 'build'], {
 				cwd: work,
