@@ -208,22 +208,47 @@ const reusedRows = new Map();
 const noStyles = [];
 const blankCell = { type: 'char', value: ' ', fullWidth: false, styles: noStyles };
 const sharedStyles = new Map();
-// Characters whose styles are equal get the same array, so that cellsToString
-// can tell them apart from a change of style without comparing.
-function shareStyles(chars) {
-    for (const char of chars) {
-        if (char.styles.length === 0) {
-            char.styles = noStyles;
-            continue;
+// tokenize, for a line of characters that are each a grapheme of their own
+// (printable ASCII, Latin-1, the punctuation, arrows, box drawing and symbols
+// our screens use: none joins with its neighbours) and SGR sequences: the
+// tokens of each piece are cached, without segmenting the line into graphemes.
+const simpleLine = /^(?:[\\x20-\\x7e\\xa0-\\xff\\u2010-\\u203e\\u2190-\\u23ff\\u2500-\\u27bf]|\\x1b\\[[0-9;]*m)*$/;
+const simplePiece = /\\x1b\\[[0-9;]*m|[^\\x1b]/g;
+const pieceTokens = new Map();
+function tokenizeLine(line) {
+    if (!simpleLine.test(line)) return tokenize(line);
+    const tokens = [];
+    for (const [piece] of line.matchAll(simplePiece)) {
+        let cached = pieceTokens.get(piece);
+        if (cached === undefined) {
+            cached = tokenize(piece);
+            if (pieceTokens.size > 5000) pieceTokens.clear();
+            pieceTokens.set(piece, cached);
         }
-        let key = '';
-        for (const code of char.styles) key += code.code + '\\u0000' + code.endCode + '\\u0001';
-        const shared = sharedStyles.get(key);
-        if (shared === undefined) {
-            if (sharedStyles.size > 1000) sharedStyles.clear();
-            sharedStyles.set(key, char.styles);
-        } else {
-            char.styles = shared;
+        for (const token of cached) tokens.push(token);
+    }
+    return tokens;
+}
+// styledCharsFromTokens, giving characters whose styles are equal the same
+// array (so that cellsToString can skip comparing them) instead of a copy each.
+function styledCharsOf(tokens) {
+    let codes = [];
+    let styles = noStyles;
+    const chars = [];
+    for (const token of tokens) {
+        if (token.type === 'ansi') {
+            codes = reduceAnsiCodesIncremental(codes, [token]);
+            let key = '';
+            for (const code of codes) key += code.code + '\\u0000' + code.endCode + '\\u0001';
+            styles = codes.length === 0 ? noStyles : sharedStyles.get(key);
+            if (styles === undefined) {
+                if (sharedStyles.size > 1000) sharedStyles.clear();
+                sharedStyles.set(key, codes);
+                styles = codes;
+            }
+        }
+        else if (token.type === 'char') {
+            chars.push({ type: token.type, value: token.value, fullWidth: token.fullWidth, styles });
         }
     }
     return chars;
@@ -263,9 +288,9 @@ function reuseOutputRows(text) {
 	return (text.slice(0, start) + reusedRowsGet + text.slice(end + 2))
 		.replace(
 			inkTokenizeImport,
-			"import { ansiCodesToString, diffAnsiCodes, styledCharsFromTokens, tokenize, } from '@alcalzone/ansi-tokenize';",
+			"import { ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, tokenize, } from '@alcalzone/ansi-tokenize';",
 		)
-		.replace(styled, '            cached = shareStyles(styledCharsFromTokens(tokenize(line)));');
+		.replace(styled, '            cached = styledCharsOf(tokenizeLine(line));');
 }
 
 /** Ink's output.js as bundled: exported for test/ui/ink-output.test.ts. */

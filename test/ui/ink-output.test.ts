@@ -100,6 +100,21 @@ const pieces = [
 	'\u001B[38;5;123m',
 	'\u001B[48;2;1;2;3m',
 	'\u001B[49m',
+	// not what the app draws, but Ink's output must not change on it either
+	'e\u0301',
+	'\u00AD',
+	'›',
+	'⌛',
+	'\uFE0F',
+	'\u200D',
+	'👍🏽',
+	'ｱ',
+	'\u009B1m',
+	'\u001B',
+	'\u001B[',
+	'\u001B[1;3;31m',
+	'\u001B]8;;https://x.y\u0007',
+	'\u001B]8;;\u0007',
 ];
 const text = fc.array(fc.constantFrom(...pieces), {maxLength: 12}).map((p) => p.join(''));
 const coordinate = fc.option(fc.integer({min: -3, max: 24}), {nil: undefined});
