@@ -6,10 +6,12 @@
 // once (the app in a pseudo-terminal) so that the loader can save what V8 compiled.
 import {build, context, transform} from 'esbuild';
 import {spawnSync} from 'node:child_process';
+import {createHash} from 'node:crypto';
 import {chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join, relative, resolve} from 'node:path';
+import {pathToFileURL} from 'node:url';
 
 const watch = process.argv.includes('--watch');
 const dist = resolve('dist');
@@ -110,28 +112,258 @@ const inkNoTopLevelAwait = {
  * Share one bounded set of caches across frames. Cached values are only read,
  * never changed, by Ink. The build fails if Ink's file no longer matches.
  */
-const inkSharedCaches = {
-	name: 'ink-shared-output-caches',
+function shareOutputCaches(text) {
+	const field = '    caches = new OutputCaches();';
+	const bounded = [
+		['getStyledChars(line) {', 'styledChars'],
+		['getStringWidth(text) {', 'widths'],
+		['getWidestLine(text) {', 'blockWidths'],
+	];
+	if (!text.includes(field) || bounded.some(([head]) => !text.includes(head)))
+		throw new Error('ink/build/output.js changed; update scripts/build.mjs');
+	let contents = text.replace(field, '    caches = sharedOutputCaches;');
+	for (const [head, map] of bounded)
+		contents = contents.replace(
+			head,
+			`${head}\n        if (this.${map}.size > 5000) this.${map}.clear();`,
+		);
+	return `${contents}\nconst sharedOutputCaches = new OutputCaches();\n`;
+}
+
+/**
+ * Ink's Output.get paints every frame into a fresh grid of styled cells (80×23
+ * objects) and turns each row back into a string, comparing the styles of
+ * every pair of neighbouring cells (three Sets and four arrays per cell): most
+ * of a key press's time, and most of its garbage. Instead, collect the writes
+ * that reach each row and reuse the string of a row whose writes are the same
+ * as in an earlier frame (header, footer, lists that did not move). A row not
+ * seen before is painted exactly as Ink does; neighbouring cells whose styles
+ * are the same array skip the comparison (its result is empty), and characters
+ * with equal styles share one array. The output is byte for byte Ink's
+ * (test/ui/ink-output.test.ts). The build fails if Ink's get() is not the one
+ * this replaces.
+ */
+const inkGetSha256 = '27abe5b4354d8a7bbcdb23e823546fc5925258dedc7c91891b8ff9bff0f42c3d';
+const inkTokenizeImport =
+	"import { styledCharsFromTokens, styledCharsToString, tokenize, } from '@alcalzone/ansi-tokenize';";
+const reusedRowsGet = `    get() {
+        const { width } = this;
+        // Per row, the writes that reach it, in order: x, line, x, line, …
+        const rows = [];
+        for (let y = 0; y < this.height; y++) {
+            rows.push([]);
+        }
+        const clips = [];
+        for (const operation of this.operations) {
+            if (operation.type === 'clip') {
+                clips.push(operation.clip);
+            }
+            if (operation.type === 'unclip') {
+                clips.pop();
+            }
+            if (operation.type === 'write') {
+                const { text, transformers } = operation;
+                let { x, y } = operation;
+                let lines = text.split('\\n');
+                const clip = clips.at(-1);
+                if (clip) {
+                    const clipHorizontally = typeof clip?.x1 === 'number' && typeof clip?.x2 === 'number';
+                    const clipVertically = typeof clip?.y1 === 'number' && typeof clip?.y2 === 'number';
+                    if (clipHorizontally) {
+                        const width = this.caches.getWidestLine(text);
+                        if (x + width < clip.x1 || x > clip.x2) {
+                            continue;
+                        }
+                    }
+                    if (clipVertically) {
+                        const height = lines.length;
+                        if (y + height < clip.y1 || y > clip.y2) {
+                            continue;
+                        }
+                    }
+                    if (clipHorizontally) {
+                        lines = lines.map(line => {
+                            const from = x < clip.x1 ? clip.x1 - x : 0;
+                            const width = this.caches.getStringWidth(line);
+                            const to = x + width > clip.x2 ? clip.x2 - x : width;
+                            return sliceAnsi(line, from, to);
+                        });
+                        if (x < clip.x1) {
+                            x = clip.x1;
+                        }
+                    }
+                    if (clipVertically) {
+                        const from = y < clip.y1 ? clip.y1 - y : 0;
+                        const height = lines.length;
+                        const to = y + height > clip.y2 ? clip.y2 - y : height;
+                        lines = lines.slice(from, to);
+                        if (y < clip.y1) {
+                            y = clip.y1;
+                        }
+                    }
+                }
+                let offsetY = 0;
+                for (let [index, line] of lines.entries()) {
+                    const writes = rows[y + offsetY];
+                    if (!writes) {
+                        continue;
+                    }
+                    for (const transformer of transformers) {
+                        line = transformer(line, index);
+                    }
+                    writes.push(x, line);
+                    offsetY++;
+                }
+            }
+        }
+        let generatedOutput = '';
+        for (let y = 0; y < rows.length; y++) {
+            const writes = rows[y];
+            let key = String(width);
+            for (let i = 0; i < writes.length; i += 2) {
+                key += '|' + writes[i] + ':' + writes[i + 1].length + ':' + writes[i + 1];
+            }
+            let row = reusedRows.get(key);
+            if (row === undefined) {
+                row = this.paintRow(writes);
+                if (reusedRows.size > 2000) reusedRows.clear();
+                reusedRows.set(key, row);
+            }
+            generatedOutput += y === 0 ? row : '\\n' + row;
+        }
+        return {
+            output: generatedOutput,
+            height: rows.length,
+        };
+    }
+    paintRow(writes) {
+        const currentLine = [];
+        for (let x = 0; x < this.width; x++) {
+            currentLine.push(blankCell);
+        }
+        for (let i = 0; i < writes.length; i += 2) {
+            const characters = this.caches.getStyledChars(writes[i + 1]);
+            let offsetX = writes[i];
+            for (const character of characters) {
+                currentLine[offsetX] = character;
+                const characterWidth = Math.max(1, this.caches.getStringWidth(character.value));
+                if (characterWidth > 1) {
+                    for (let index = 1; index < characterWidth; index++) {
+                        currentLine[offsetX + index] = {
+                            type: 'char',
+                            value: '',
+                            fullWidth: false,
+                            styles: character.styles,
+                        };
+                    }
+                }
+                offsetX += characterWidth;
+            }
+        }
+        return cellsToString(currentLine.filter(item => item !== undefined)).trimEnd();
+    }
+}
+const reusedRows = new Map();
+const noStyles = [];
+const blankCell = { type: 'char', value: ' ', fullWidth: false, styles: noStyles };
+const sharedStyles = new Map();
+// tokenize, for a line of characters that are each a grapheme of their own
+// (printable ASCII, Latin-1, the punctuation, arrows, box drawing and symbols
+// our screens use: none joins with its neighbours) and SGR sequences: the
+// tokens of each piece are cached, without segmenting the line into graphemes.
+const simpleLine = /^(?:[\\x20-\\x7e\\xa0-\\xff\\u2010-\\u203e\\u2190-\\u23ff\\u2500-\\u27bf]|\\x1b\\[[0-9;]*m)*$/;
+const simplePiece = /\\x1b\\[[0-9;]*m|[^\\x1b]/g;
+const pieceTokens = new Map();
+function tokenizeLine(line) {
+    if (!simpleLine.test(line)) return tokenize(line);
+    const tokens = [];
+    for (const [piece] of line.matchAll(simplePiece)) {
+        let cached = pieceTokens.get(piece);
+        if (cached === undefined) {
+            cached = tokenize(piece);
+            if (pieceTokens.size > 5000) pieceTokens.clear();
+            pieceTokens.set(piece, cached);
+        }
+        for (const token of cached) tokens.push(token);
+    }
+    return tokens;
+}
+// styledCharsFromTokens, giving characters whose styles are equal the same
+// array (so that cellsToString can skip comparing them) instead of a copy each.
+function styledCharsOf(tokens) {
+    let codes = [];
+    let styles = noStyles;
+    const chars = [];
+    for (const token of tokens) {
+        if (token.type === 'ansi') {
+            codes = reduceAnsiCodesIncremental(codes, [token]);
+            let key = '';
+            for (const code of codes) key += code.code + '\\u0000' + code.endCode + '\\u0001';
+            styles = codes.length === 0 ? noStyles : sharedStyles.get(key);
+            if (styles === undefined) {
+                if (sharedStyles.size > 1000) sharedStyles.clear();
+                sharedStyles.set(key, codes);
+                styles = codes;
+            }
+        }
+        else if (token.type === 'char') {
+            chars.push({ type: token.type, value: token.value, fullWidth: token.fullWidth, styles });
+        }
+    }
+    return chars;
+}
+// styledCharsToString, without comparing the styles of neighbours that share an
+// array (diffAnsiCodes(a, a) is always empty).
+function cellsToString(chars) {
+    let ret = '';
+    for (let i = 0; i < chars.length; i++) {
+        const char = chars[i];
+        if (i === 0) {
+            if (char.styles.length > 0) ret += ansiCodesToString(char.styles);
+        }
+        else if (chars[i - 1].styles !== char.styles) {
+            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));
+        }
+        ret += char.value;
+        if (i === chars.length - 1 && char.styles.length > 0) {
+            ret += ansiCodesToString(diffAnsiCodes(char.styles, []));
+        }
+    }
+    return ret;
+}`;
+
+function reuseOutputRows(text) {
+	const start = text.indexOf('    get() {');
+	const end = text.indexOf('\n}\n//# sourceMappingURL');
+	const styled = '            cached = styledCharsFromTokens(tokenize(line));';
+	if (
+		start < 0 ||
+		end < start ||
+		createHash('sha256').update(text.slice(start, end)).digest('hex') !== inkGetSha256 ||
+		!text.includes(inkTokenizeImport) ||
+		!text.includes(styled)
+	)
+		throw new Error('ink/build/output.js changed; update scripts/build.mjs (reuseOutputRows)');
+	return (text.slice(0, start) + reusedRowsGet + text.slice(end + 2))
+		.replace(
+			inkTokenizeImport,
+			"import { ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, tokenize, } from '@alcalzone/ansi-tokenize';",
+		)
+		.replace(styled, '            cached = styledCharsOf(tokenizeLine(line));');
+}
+
+/** Ink's output.js as bundled: exported for test/ui/ink-output.test.ts. */
+export function patchInkOutput(text) {
+	return shareOutputCaches(reuseOutputRows(text));
+}
+
+const inkOutput = {
+	name: 'ink-output',
 	setup(b) {
-		b.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, async (args) => {
-			const text = await readFile(args.path, 'utf8');
-			const field = '    caches = new OutputCaches();';
-			const bounded = [
-				['getStyledChars(line) {', 'styledChars'],
-				['getStringWidth(text) {', 'widths'],
-				['getWidestLine(text) {', 'blockWidths'],
-			];
-			if (!text.includes(field) || bounded.some(([head]) => !text.includes(head)))
-				throw new Error('ink/build/output.js changed; update scripts/build.mjs');
-			let contents = text.replace(field, '    caches = sharedOutputCaches;');
-			for (const [head, map] of bounded)
-				contents = contents.replace(
-					head,
-					`${head}\n        if (this.${map}.size > 5000) this.${map}.clear();`,
-				);
-			contents += '\nconst sharedOutputCaches = new OutputCaches();\n';
-			return {contents, loader: 'js'};
-		});
+		b.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, async (args) => ({
+			contents: patchInkOutput(await readFile(args.path, 'utf8')),
+			loader: 'js',
+		}));
 	},
 };
 
@@ -161,7 +393,7 @@ const options = {
 	// fast-string-width gives the same widths (checked on our glyphs, CJK and
 	// emoji in test/ui/string-width.test.ts) in ~4 ms.
 	alias: {'string-width': 'fast-string-width'},
-	plugins: [stubDevtools, yogaSync, inkNoTopLevelAwait, inkSharedCaches],
+	plugins: [stubDevtools, yogaSync, inkNoTopLevelAwait, inkOutput],
 	logLevel: 'warning',
 };
 
@@ -290,25 +522,28 @@ async function warmApp(cli, db, cwd, env) {
 	});
 }
 
-if (watch) {
-	// Development: rebuild on change, no code cache (it would be stale at once).
-	const ctx = await context({
-		...options,
-		plugins: [
-			...options.plugins,
-			{
-				name: 'emit',
-				setup(b) {
-					b.onEnd(async (result) => {
-						if (result.errors.length === 0) await emit(result.outputFiles);
-					});
+// Builds only when run (a test imports this file for patchInkOutput).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	if (watch) {
+		// Development: rebuild on change, no code cache (it would be stale at once).
+		const ctx = await context({
+			...options,
+			plugins: [
+				...options.plugins,
+				{
+					name: 'emit',
+					setup(b) {
+						b.onEnd(async (result) => {
+							if (result.errors.length === 0) await emit(result.outputFiles);
+						});
+					},
 				},
-			},
-		],
-	});
-	await ctx.watch();
-} else {
-	const result = await build(options);
-	await emit(result.outputFiles);
-	await warmCodeCache();
+			],
+		});
+		await ctx.watch();
+	} else {
+		const result = await build(options);
+		await emit(result.outputFiles);
+		await warmCodeCache();
+	}
 }
