@@ -21,16 +21,21 @@ export function clipLines(text: string, width: number, maxLines: number): string
 	const lines: string[] = [];
 	for (const paragraph of text.split('\n')) {
 		let line = '';
+		// columns(line), kept as words are added rather than counted again for each
+		let used = 0;
 		for (const word of paragraph.split(/(\s+)/)) {
 			if (word === '') continue;
-			if (columns(line) + columns(word) <= w) {
+			const wordColumns = columns(word);
+			if (used + wordColumns <= w) {
 				line += word;
+				used += wordColumns;
 				continue;
 			}
 			if (line.trim()) lines.push(line.trimEnd());
 			line = word.trimStart();
+			used = columns(line);
 			// A single word longer than the line is cut into pieces.
-			while (columns(line) > w) {
+			while (used > w) {
 				let piece = '';
 				for (const ch of line) {
 					if (columns(piece + ch) > w) break;
@@ -38,6 +43,7 @@ export function clipLines(text: string, width: number, maxLines: number): string
 				}
 				lines.push(piece);
 				line = line.slice(piece.length);
+				used = columns(line);
 			}
 		}
 		lines.push(line.trimEnd());
