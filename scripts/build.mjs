@@ -367,6 +367,65 @@ const inkOutput = {
 	},
 };
 
+/** JavaScript for `name`, a bounded cache in front of the pure function `fn` of one string. */
+function cachedFunction(name, fn) {
+	return `const ${name}Results = new Map();
+function ${name}(text) {
+    let result = ${name}Results.get(text);
+    if (result === undefined) {
+        if (${name}Results.size > 5000) ${name}Results.clear();
+        result = ${fn}(text);
+        ${name}Results.set(text, result);
+    }
+    return result;
+}
+`;
+}
+
+/**
+ * Ink works out two things about every Text's string on every frame, whether
+ * or not it changed: it strips non-colour escape sequences (tokenising the
+ * string, at each level of nesting) and measures the widest line. Both depend
+ * on the string alone: keep the last few thousand results. The build fails if
+ * Ink's files no longer match.
+ */
+const inkTextCaches = {
+	name: 'ink-text-caches',
+	setup(b) {
+		const patch = (file, edits) =>
+			b.onLoad(
+				{filter: new RegExp(`[\\\\/]ink[\\\\/]build[\\\\/]${file.replace('.', '\\.')}$`)},
+				async (args) => {
+					let contents = await readFile(args.path, 'utf8');
+					for (const [from, to] of edits) {
+						if (!contents.includes(from))
+							throw new Error(
+								`ink/build/${file} changed; update scripts/build.mjs (ink-text-caches)`,
+							);
+						contents = contents.replace(from, to);
+					}
+					return {contents, loader: 'js'};
+				},
+			);
+		patch('sanitize-ansi.js', [
+			[
+				'export default sanitizeAnsi;',
+				`${cachedFunction('cachedSanitizeAnsi', 'sanitizeAnsi')}export default cachedSanitizeAnsi;`,
+			],
+		]);
+		patch('render-node-to-output.js', [
+			[
+				'            const currentWidth = widestLine(text);',
+				'            const currentWidth = cachedWidestLine(text);',
+			],
+			[
+				'// After nodes are laid out, render each to output object',
+				`${cachedFunction('cachedWidestLine', 'widestLine')}// After nodes are laid out, render each to output object`,
+			],
+		]);
+	},
+};
+
 const options = {
 	entryPoints: {preflight: 'source/cli.tsx'},
 	outdir: dist,
@@ -393,7 +452,7 @@ const options = {
 	// fast-string-width gives the same widths (checked on our glyphs, CJK and
 	// emoji in test/ui/string-width.test.ts) in ~4 ms.
 	alias: {'string-width': 'fast-string-width'},
-	plugins: [stubDevtools, yogaSync, inkNoTopLevelAwait, inkOutput],
+	plugins: [stubDevtools, yogaSync, inkNoTopLevelAwait, inkOutput, inkTextCaches],
 	logLevel: 'warning',
 };
 

@@ -1,3 +1,4 @@
+import stringWidth from 'fast-string-width';
 import {describe, expect, it} from 'vitest';
 import {clipLines, columns, fitColumns} from '../../source/ui/components/wrap.js';
 
@@ -29,5 +30,13 @@ describe('fitColumns', () => {
 		// a wide character that would straddle the last column is left out
 		expect(fitColumns('設計レビュー', 6)).toBe('設計…');
 		expect(columns(fitColumns('設計レビュー', 6))).toBeLessThanOrEqual(6);
+	});
+
+	it('never passes the width as Ink measures it, also at an emoji columns counts as one', () => {
+		expect(columns('done ✅ ok')).toBe(9);
+		expect(stringWidth('done ✅ ok')).toBe(10);
+		expect(fitColumns('done ✅ ok', 9)).toBe('done ✅ …');
+		expect(stringWidth(fitColumns('done ✅ ok', 9))).toBeLessThanOrEqual(9);
+		expect(fitColumns('done ✅ ok', 10)).toBe('done ✅ ok');
 	});
 });

@@ -1,6 +1,7 @@
+import fastStringWidth from 'fast-string-width';
 import {Box, Text} from 'ink';
 import React from 'react';
-import {bindingsFor, type Scope} from '../keys.js';
+import {bindingsFor, type Binding, type Scope} from '../keys.js';
 
 /** Key hints for a screen, generated from the key table. */
 export const Footer = React.memo(function Footer({
@@ -19,12 +20,33 @@ export const Footer = React.memo(function Footer({
 		...hints.filter((b) => !global.includes(b)),
 		...global.filter((b) => b.action === 'back'),
 	];
+	// Hints flow into rows two columns apart, as a wrapping flex row would lay
+	// them out, but as one Text per row rather than one per hint: Ink lays out
+	// and draws every node on every frame. Rows past the second are cut.
+	const rows: Binding[][] = [];
+	let used = 0;
+	for (const b of ordered) {
+		const w = Math.min(width, fastStringWidth(`${b.hintKeys ?? b.keys} ${b.hint}`));
+		const row = rows.at(-1);
+		if (row && used + 2 + w <= width) {
+			row.push(b);
+			used += 2 + w;
+		} else {
+			rows.push([b]);
+			used = w;
+		}
+	}
 	return (
-		<Box height={2} width={width} flexWrap="wrap" columnGap={2} overflowY="hidden">
-			{ordered.map((b) => (
-				<Text key={b.action} wrap="truncate-end">
-					<Text bold>{b.hintKeys ?? b.keys}</Text>
-					<Text dimColor> {b.hint}</Text>
+		<Box height={2} width={width} flexDirection="column" overflowY="hidden">
+			{rows.slice(0, 2).map((row) => (
+				<Text key={row[0]!.action} wrap="truncate-end">
+					{row.map((b, i) => (
+						<React.Fragment key={b.action}>
+							{i > 0 ? '  ' : ''}
+							<Text bold>{b.hintKeys ?? b.keys}</Text>
+							<Text dimColor> {b.hint}</Text>
+						</React.Fragment>
+					))}
 				</Text>
 			))}
 		</Box>

@@ -1,3 +1,5 @@
+import stringWidth from 'fast-string-width';
+
 // Terminal columns of a string, near enough for laying out prose: East Asian
 // wide and fullwidth characters and emoji take two columns, everything else one.
 const wide =
@@ -19,16 +21,21 @@ export function clipLines(text: string, width: number, maxLines: number): string
 	const lines: string[] = [];
 	for (const paragraph of text.split('\n')) {
 		let line = '';
+		// columns(line), kept as words are added rather than counted again for each
+		let used = 0;
 		for (const word of paragraph.split(/(\s+)/)) {
 			if (word === '') continue;
-			if (columns(line) + columns(word) <= w) {
+			const wordColumns = columns(word);
+			if (used + wordColumns <= w) {
 				line += word;
+				used += wordColumns;
 				continue;
 			}
 			if (line.trim()) lines.push(line.trimEnd());
 			line = word.trimStart();
+			used = columns(line);
 			// A single word longer than the line is cut into pieces.
-			while (columns(line) > w) {
+			while (used > w) {
 				let piece = '';
 				for (const ch of line) {
 					if (columns(piece + ch) > w) break;
@@ -36,6 +43,7 @@ export function clipLines(text: string, width: number, maxLines: number): string
 				}
 				lines.push(piece);
 				line = line.slice(piece.length);
+				used = columns(line);
 			}
 		}
 		lines.push(line.trimEnd());
@@ -52,15 +60,18 @@ export function clipLines(text: string, width: number, maxLines: number): string
 /**
  * Cuts text to at most `width` columns, ending with "…" when cut. Ink's own
  * truncation can overshoot by a column at a wide (CJK, emoji) character, which
- * then wraps onto a line of its own; text cut here never reaches it.
+ * then wraps onto a line of its own; text cut here never reaches it. Widths are
+ * also checked as Ink measures them (fast-string-width, which the bundle gives
+ * Ink): a character `columns` counts as one but Ink as two (an emoji such as ✅)
+ * must not push a row past its width.
  */
 export function fitColumns(text: string, width: number): string {
 	if (width <= 0) return '';
-	if (columns(text) <= width) return text;
+	if (columns(text) <= width && stringWidth(text) <= width) return text;
 	let out = '';
 	let used = 0;
 	for (const ch of text) {
-		const w = columns(ch);
+		const w = Math.max(columns(ch), stringWidth(ch));
 		if (used + w > width - 1) break;
 		out += ch;
 		used += w;

@@ -1,3 +1,4 @@
+import fastStringWidth from 'fast-string-width';
 import {Box, Text} from 'ink';
 import React, {useMemo} from 'react';
 import {type Evaluation, type ItemResult} from '../../model/evaluate.js';
@@ -18,7 +19,7 @@ import {Footer} from '../components/footer.js';
 import {Header} from '../components/header.js';
 import {MessageLine} from '../components/message-line.js';
 import {ProgressBar} from '../components/progress-bar.js';
-import {StatusBadge} from '../components/status.js';
+import {StatusBadge, statusLook} from '../components/status.js';
 import {TextPrompt} from '../components/text-prompt.js';
 import {windowStart} from '../components/window.js';
 import {clipLines, fitColumns} from '../components/wrap.js';
@@ -86,36 +87,35 @@ const SectionsList = React.memo(function SectionsList({
 	const sections = evaluation.sections;
 	const start = windowStart(currentIndex, sections.length, height);
 	const barW = width >= 34 ? 8 : 5;
+	// One Text per row: Ink lays out and draws every node on every frame, so a
+	// row of nested Boxes cost several times as much. The title is cut and
+	// padded to the columns the bar and the count leave it.
 	return (
 		<Box flexDirection="column" width={width} height={height} marginRight={1} flexShrink={0}>
 			{sections.slice(start, start + height).map((s, k) => {
 				const i = start + k;
 				const current = i === currentIndex;
 				const done = s.totals.items - s.totals.pending;
-				const count = `${done}/${s.totals.items}`;
-				const dim = dimmed?.[i] ?? false;
+				const count = ` ${`${done}/${s.totals.items}`.padStart(5)}`;
+				const titleW = width - 1 - barW - count.length;
+				const title = `${current ? '▸ ' : '  '}${fitColumns(sanitizeLine(s.section.title), titleW - 2)}`;
 				return (
-					<Box key={s.section.id} width={width} height={1}>
-						<Box flexGrow={1} flexShrink={1}>
-							<Text
-								wrap="truncate-end"
-								bold={current}
-								color={current ? 'cyan' : undefined}
-								dimColor={dim}
-							>
-								{current ? '▸ ' : '  '}
-								{fitColumns(sanitizeLine(s.section.title), width - barW - 9)}
-							</Text>
-						</Box>
-						<Box flexShrink={0} marginLeft={1}>
-							<ProgressBar
-								ratio={s.totals.items ? done / s.totals.items : 1}
-								width={barW}
-								color={s.totals.blockers && done === s.totals.items ? 'yellow' : 'green'}
-							/>
-							<Text dimColor>{` ${count.padStart(5)}`}</Text>
-						</Box>
-					</Box>
+					<Text key={s.section.id} wrap="truncate-end">
+						<Text
+							bold={current}
+							color={current ? 'cyan' : undefined}
+							dimColor={dimmed?.[i] ?? false}
+						>
+							{title}
+						</Text>
+						{' '.repeat(Math.max(0, titleW - fastStringWidth(title)) + 1)}
+						<ProgressBar
+							ratio={s.totals.items ? done / s.totals.items : 1}
+							width={barW}
+							color={s.totals.blockers && done === s.totals.items ? 'yellow' : 'green'}
+						/>
+						<Text dimColor>{count}</Text>
+					</Text>
 				);
 			})}
 		</Box>
@@ -176,33 +176,47 @@ function ItemsList({
 		);
 	return (
 		<Box flexDirection="column" width={width} height={height} flexShrink={0}>
-			{items.slice(start, start + height).map((it) => {
-				const r = byId.get(it.id);
-				const focused = it.id === state.itemId;
-				return (
-					<Box key={it.id} width={width} height={1} overflowY="hidden">
-						<Text color="cyan">{focused ? '› ' : '  '}</Text>
-						<Box width={10} flexShrink={0}>
-							<StatusBadge
-								status={r?.answer.status ?? 'pending'}
-								stale={r?.stale}
-								recheck={r?.answer.reReview}
-							/>
-						</Box>
-						<Box width={Math.max(1, width - 12)}>
-							<Text wrap="truncate-end" bold={focused} inverse={focused}>
-								{fitColumns(
-									`${sanitizeLine(it.title)}${it.level === 'recommended' ? ' (recommended)' : ''}${r?.blocker && r.answer.status !== 'pending' && r.answer.status !== 'fail' ? ' !' : ''}`,
-									width - 12,
-								)}
-							</Text>
-						</Box>
-					</Box>
-				);
-			})}
+			{items.slice(start, start + height).map((it) => (
+				<ItemRow
+					key={it.id}
+					item={it}
+					result={byId.get(it.id)}
+					focused={it.id === state.itemId}
+					width={width}
+				/>
+			))}
 		</Box>
 	);
 }
+
+/** One row of the item list, as one Text (see SectionsList); re-rendered only when it changes. */
+const ItemRow = React.memo(function ItemRow({
+	item,
+	result: r,
+	focused,
+	width,
+}: {
+	item: ChecklistItem;
+	result: ItemResult | undefined;
+	focused: boolean;
+	width: number;
+}) {
+	const look = statusLook(r?.answer.status ?? 'pending', r?.stale, r?.answer.reReview);
+	const badge = `${look.glyph} ${look.word}`;
+	return (
+		<Text wrap="truncate-end">
+			<Text color="cyan">{focused ? '› ' : '  '}</Text>
+			<Text color={look.color}>{badge}</Text>
+			{' '.repeat(Math.max(0, 10 - fastStringWidth(badge)))}
+			<Text bold={focused} inverse={focused}>
+				{fitColumns(
+					`${sanitizeLine(item.title)}${item.level === 'recommended' ? ' (recommended)' : ''}${r?.blocker && r.answer.status !== 'pending' && r.answer.status !== 'fail' ? ' !' : ''}`,
+					width - 12,
+				)}
+			</Text>
+		</Text>
+	);
+});
 
 function Detail({
 	result,
@@ -249,72 +263,78 @@ function Detail({
 	const guidance = item.guidance
 		? clipLines(sanitize(item.guidance).replace(/\t/g, '  '), width - 1, guidanceRows)
 		: [];
-	const row = (key: string, node: React.ReactNode) => (
-		<Box key={key} height={1} width={width} flexShrink={0} overflowY="hidden">
-			{node}
-		</Box>
+	// One Text per row (a Box around each cost as much again on every frame).
+	// Rows never shrink: past the pane's height they are left out, as its clip
+	// did. An empty Text would take no row, so empty lines are a space.
+	const rows = [
+		<Text key="title" bold wrap="truncate-end">
+			{fitColumns(sanitizeLine(item.title), width) || ' '}
+		</Text>,
+		<Text key="id" dimColor wrap="truncate-end">
+			{fitColumns(`${sanitizeLine(item.id)} · ${tags}`, width)}
+		</Text>,
+		<Text key="status" wrap="truncate-end">
+			<StatusBadge status={answer.status} stale={result.stale} recheck={answer.reReview} />
+			{signed ? (
+				<Text
+					dimColor
+				>{`  signed off by ${sanitizeLine(signed.by)} at ${signed.at.slice(0, 16).replace('T', ' ')} UTC${signed.commit ? ` (commit ${signed.commit.slice(0, 7)})` : ''}`}</Text>
+			) : null}
+		</Text>,
+	];
+	if (blocker)
+		rows.push(
+			<Text
+				key="blocker"
+				color="red"
+				wrap="truncate-end"
+			>{`blocker: ${sanitizeLine(blocker)}`}</Text>,
+		);
+	guidance.forEach((line, i) =>
+		rows.push(
+			line ? (
+				<Text key={`g${i}`} dimColor wrap="truncate-end">
+					{line}
+				</Text>
+			) : (
+				<Text key={`g${i}`}> </Text>
+			),
+		),
 	);
+	if (evidence.length > 0)
+		evidence.forEach((e, i) =>
+			rows.push(
+				<Text key={`e${i}`} wrap="truncate-end">
+					<Text color="cyan">{`evidence ${i + 1}: `}</Text>
+					{e.kind === 'file'
+						? `file ${sanitizeLine(e.ref)}${e.sha256 ? ` (sha256 ${e.sha256.slice(0, 12)}…)` : ''}`
+						: sanitizeLine(e.ref)}
+				</Text>,
+			),
+		);
+	else
+		rows.push(
+			<Text key="no-evidence" dimColor wrap="truncate-end">
+				{item.evidenceRequired ? 'evidence: none yet (e adds a URL or file)' : 'evidence: none'}
+			</Text>,
+		);
+	if (hiddenEvidence > 0)
+		rows.push(
+			<Text
+				key="more"
+				dimColor
+				wrap="truncate-end"
+			>{`… and ${hiddenEvidence} more evidence link${hiddenEvidence === 1 ? '' : 's'}`}</Text>,
+		);
+	for (const x of extras)
+		rows.push(
+			<Text key={x.key} wrap="truncate-end">
+				{x.text}
+			</Text>,
+		);
 	return (
 		<Box flexDirection="column" height={height} width={width} overflowY="hidden">
-			{row(
-				'title',
-				<Text bold wrap="truncate-end">
-					{fitColumns(sanitizeLine(item.title), width)}
-				</Text>,
-			)}
-			{row(
-				'id',
-				<Text dimColor wrap="truncate-end">
-					{fitColumns(`${sanitizeLine(item.id)} · ${tags}`, width)}
-				</Text>,
-			)}
-			{row(
-				'status',
-				<Text wrap="truncate-end">
-					<StatusBadge status={answer.status} stale={result.stale} recheck={answer.reReview} />
-					{signed ? (
-						<Text
-							dimColor
-						>{`  signed off by ${sanitizeLine(signed.by)} at ${signed.at.slice(0, 16).replace('T', ' ')} UTC${signed.commit ? ` (commit ${signed.commit.slice(0, 7)})` : ''}`}</Text>
-					) : null}
-				</Text>,
-			)}
-			{blocker
-				? row(
-						'blocker',
-						<Text color="red" wrap="truncate-end">{`blocker: ${sanitizeLine(blocker)}`}</Text>,
-					)
-				: null}
-			{guidance.map((line, i) => row(`g${i}`, <Text dimColor>{line}</Text>))}
-			{evidence.length > 0
-				? evidence.map((e, i) =>
-						row(
-							`e${i}`,
-							<Text wrap="truncate-end">
-								<Text color="cyan">{`evidence ${i + 1}: `}</Text>
-								{e.kind === 'file'
-									? `file ${sanitizeLine(e.ref)}${e.sha256 ? ` (sha256 ${e.sha256.slice(0, 12)}…)` : ''}`
-									: sanitizeLine(e.ref)}
-							</Text>,
-						),
-					)
-				: row(
-						'no-evidence',
-						<Text dimColor wrap="truncate-end">
-							{item.evidenceRequired
-								? 'evidence: none yet (e adds a URL or file)'
-								: 'evidence: none'}
-						</Text>,
-					)}
-			{hiddenEvidence > 0
-				? row(
-						'more',
-						<Text
-							dimColor
-						>{`… and ${hiddenEvidence} more evidence link${hiddenEvidence === 1 ? '' : 's'}`}</Text>,
-					)
-				: null}
-			{extras.map((x) => row(x.key, <Text wrap="truncate-end">{x.text}</Text>))}
+			{rows.slice(0, height)}
 		</Box>
 	);
 }
