@@ -57,13 +57,20 @@ if (process.env.PREFLIGHT_WRITE_CODE_CACHE === '1')
 	// Build time only (scripts/build.mjs): after a representative run, keep what V8 compiled.
 	process.on('exit', () => {
 		for (const [file, {script}] of loaded)
-			writeFileSync(`${file}.cache`, script.createCachedData());
+			try {
+				writeFileSync(`${file}.cache`, script.createCachedData());
+			} catch {
+				// a read-only install keeps its caches as they are
+			}
 	});
 
 try {
 	load(join(dirname(fileURLToPath(import.meta.url)), 'preflight.cjs'));
 } catch (error) {
 	const message = error instanceof Error ? error.message : String(error);
-	process.stderr.write(`preflight: internal error: cannot load the program: ${message}\n`);
+	// One line, no stack, and no terminal escapes from a path or message.
+	// eslint-disable-next-line no-control-regex -- removing control characters
+	const plain = message.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+	process.stderr.write(`preflight: internal error: cannot load the program: ${plain}\n`);
 	process.exitCode = 70;
 }

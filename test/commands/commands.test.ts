@@ -464,6 +464,21 @@ describe('the bundle', () => {
 		expect(readdirSync(dist)).toContain('preflight.cjs.cache');
 	});
 
+	it('a broken install says so in one line and exits 70', () => {
+		const copy = join(mkdtempSync(join(tmpdir(), 'preflight-dist-')), 'dist');
+		cpSync(dist, copy, {recursive: true});
+		rmSync(join(copy, 'preflight.cjs'));
+		const r = spawnSync(process.execPath, [join(copy, 'preflight.js'), '--version'], {
+			encoding: 'utf8',
+		});
+		expect(r.status).toBe(70);
+		expect(r.stdout).toBe('');
+		expect(r.stderr).toMatch(
+			/^preflight: internal error: cannot load the program: ENOENT[^\n]*\n$/,
+		);
+		rmSync(join(copy, '..'), {recursive: true, force: true});
+	});
+
 	it('runs the same without its code cache, or with a damaged one', () => {
 		const copy = join(mkdtempSync(join(tmpdir(), 'preflight-dist-')), 'dist');
 		cpSync(dist, copy, {recursive: true});
