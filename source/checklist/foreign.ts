@@ -14,40 +14,44 @@ export type Converted = {
 
 const text = () => z.string();
 const optionalText = () => z.optional(z.nullable(z.string()));
-const resource = z.optional(
-	z.nullable(z.looseObject({displayText: optionalText(), url: optionalText()})),
-);
+// Built on first use: a start that reads no such file does not pay for them.
+function buildLensSchema() {
+	const resource = z.optional(
+		z.nullable(z.looseObject({displayText: optionalText(), url: optionalText()})),
+	);
 
-const lensSchema = z.looseObject({
-	schemaVersion: z.string(),
-	name: optionalText(),
-	description: optionalText(),
-	version: optionalText(),
-	pillars: z.array(
-		z.looseObject({
-			id: text(),
-			name: text(),
-			questions: z.array(
-				z.looseObject({
-					id: text(),
-					title: text(),
-					description: optionalText(),
-					helpfulResource: resource,
-					choices: z.optional(
-						z.array(
-							z.looseObject({
-								id: z.optional(text()),
-								title: text(),
-								description: optionalText(),
-								helpfulResource: resource,
-							}),
+	return z.looseObject({
+		schemaVersion: z.string(),
+		name: optionalText(),
+		description: optionalText(),
+		version: optionalText(),
+		pillars: z.array(
+			z.looseObject({
+				id: text(),
+				name: text(),
+				questions: z.array(
+					z.looseObject({
+						id: text(),
+						title: text(),
+						description: optionalText(),
+						helpfulResource: resource,
+						choices: z.optional(
+							z.array(
+								z.looseObject({
+									id: z.optional(text()),
+									title: text(),
+									description: optionalText(),
+									helpfulResource: resource,
+								}),
+							),
 						),
-					),
-				}),
-			),
-		}),
-	),
-});
+					}),
+				),
+			}),
+		),
+	});
+}
+let lensSchema: ReturnType<typeof buildLensSchema> | undefined;
 
 /** True when data looks like an AWS Well-Architected custom lens. */
 export function isAwsLens(data: unknown): boolean {
@@ -135,7 +139,7 @@ export function fromAwsLens(
 	path: string,
 	fallbackVersion: string,
 ): Converted | {issues: RawIssue[]} {
-	const parsed = z.safeParse(lensSchema, input);
+	const parsed = z.safeParse((lensSchema ??= buildLensSchema()), input);
 	if (!parsed.success) return {issues: [...zodIssues(parsed.error), ...lensExtraIssues(input)]};
 	const lens = parsed.data;
 	const sectionTaken = new Set<string>();
@@ -186,31 +190,34 @@ export function fromAwsLens(
 	};
 }
 
-const azureSchema = z.looseObject({
-	metadata: z.optional(
-		z.nullable(z.looseObject({name: optionalText(), timestamp: optionalText()})),
-	),
-	items: z.array(
-		z.looseObject({
-			category: text(),
-			subcategory: optionalText(),
-			text: text(),
-			description: optionalText(),
-			guid: optionalText(),
-			id: optionalText(),
-			severity: optionalText(),
-			link: optionalText(),
-			training: optionalText(),
-		}),
-	),
-});
+function buildAzureSchema() {
+	return z.looseObject({
+		metadata: z.optional(
+			z.nullable(z.looseObject({name: optionalText(), timestamp: optionalText()})),
+		),
+		items: z.array(
+			z.looseObject({
+				category: text(),
+				subcategory: optionalText(),
+				text: text(),
+				description: optionalText(),
+				guid: optionalText(),
+				id: optionalText(),
+				severity: optionalText(),
+				link: optionalText(),
+				training: optionalText(),
+			}),
+		),
+	});
+}
+let azureSchema: ReturnType<typeof buildAzureSchema> | undefined;
 
 export function fromAzure(
 	input: unknown,
 	path: string,
 	fallbackVersion: string,
 ): Converted | {issues: RawIssue[]} {
-	const parsed = z.safeParse(azureSchema, input);
+	const parsed = z.safeParse((azureSchema ??= buildAzureSchema()), input);
 	if (!parsed.success) return {issues: [...zodIssues(parsed.error), ...azureExtraIssues(input)]};
 	const checklist = parsed.data;
 	type Item = {id: string; title: string; guidance: string; level: 'required' | 'recommended'};

@@ -13,7 +13,7 @@ export function checklistJsonSchema(): Record<string, unknown> {
 /** JSON Schema of the snapshot file format (PRODUCT.md, "Snapshot (JSON)"). */
 export function snapshotJsonSchema(): Record<string, unknown> {
 	return {
-		...toJSONSchema(snapshotSchema, {io: 'output'}),
+		...toJSONSchema(snapshotSchema(), {io: 'output'}),
 		title: 'preflight snapshot',
 	};
 }

@@ -39,7 +39,7 @@ export function readSnapshotFile(path: string): ReadSnapshot {
 		throw new PreflightError(
 			`${shown}: not a preflight snapshot (no "format": "preflight-snapshot")`,
 		);
-	const result = z.safeParse(snapshotSchema, raw);
+	const result = z.safeParse(snapshotSchema(), raw);
 	if (result.success)
 		return {path, text, raw: raw as Record<string, unknown>, snapshot: result.data};
 	const issue = result.error.issues[0];

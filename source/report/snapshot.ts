@@ -8,72 +8,87 @@ import type {LoadedChecklist} from '../checklist/load.js';
 import type {Review} from '../model/schemas.js';
 import * as z from '../model/zod.js';
 
-const totalsSchema = z.strictObject({
-	items: z.number(),
-	pass: z.number(),
-	fail: z.number(),
-	na: z.number(),
-	waived: z.number(),
-	pending: z.number(),
-	stale: z.number(),
-	blockers: z.number(),
-});
+/**
+ * The snapshot file format (PRODUCT.md, "Snapshot (JSON)"), for reading
+ * snapshots back (verify, diff) and for its JSON Schema. Built on first use:
+ * writing a snapshot does not need it, and every start that loads this module
+ * (the app, --version) would pay for building it.
+ */
+function buildSnapshotSchema() {
+	const totalsSchema = z.strictObject({
+		items: z.number(),
+		pass: z.number(),
+		fail: z.number(),
+		na: z.number(),
+		waived: z.number(),
+		pending: z.number(),
+		stale: z.number(),
+		blockers: z.number(),
+	});
 
-const snapshotItemSchema = z.strictObject({
-	id: z.string(),
-	title: z.string(),
-	level: z.enum(['required', 'recommended']),
-	status: z.enum(['pending', 'pass', 'fail', 'na', 'waived']),
-	note: z.optional(z.string()),
-	justification: z.optional(z.string()),
-	waiver: z.optional(z.strictObject({reason: z.string(), owner: z.string(), expires: z.string()})),
-	evidence: z.array(
-		z.strictObject({
-			kind: z.enum(['url', 'file']),
-			ref: z.string(),
-			sha256: z.optional(z.string()),
-		}),
-	),
-	signedOff: z.optional(
-		z.strictObject({by: z.string(), at: z.string(), commit: z.optional(z.string())}),
-	),
-	stale: z.boolean(),
-});
-
-/** The snapshot file format (PRODUCT.md, "Snapshot (JSON)"). */
-export const snapshotSchema = z.strictObject({
-	format: z.literal('preflight-snapshot'),
-	formatVersion: z.literal(1),
-	generatedAt: z.string(),
-	tool: z.strictObject({name: z.string(), version: z.string()}),
-	review: z.strictObject({
-		id: z.string(),
-		system: z.string(),
-		release: z.optional(z.string()),
-		reviewers: z.array(z.string()),
-	}),
-	checklist: z.strictObject({
+	const snapshotItemSchema = z.strictObject({
 		id: z.string(),
 		title: z.string(),
-		version: z.string(),
-		digest: z.string(),
-	}),
-	verdict: z.enum(['ready', 'not-ready']),
-	totals: totalsSchema,
-	sections: z.array(
-		z.strictObject({
+		level: z.enum(['required', 'recommended']),
+		status: z.enum(['pending', 'pass', 'fail', 'na', 'waived']),
+		note: z.optional(z.string()),
+		justification: z.optional(z.string()),
+		waiver: z.optional(
+			z.strictObject({reason: z.string(), owner: z.string(), expires: z.string()}),
+		),
+		evidence: z.array(
+			z.strictObject({
+				kind: z.enum(['url', 'file']),
+				ref: z.string(),
+				sha256: z.optional(z.string()),
+			}),
+		),
+		signedOff: z.optional(
+			z.strictObject({by: z.string(), at: z.string(), commit: z.optional(z.string())}),
+		),
+		stale: z.boolean(),
+	});
+
+	return z.strictObject({
+		format: z.literal('preflight-snapshot'),
+		formatVersion: z.literal(1),
+		generatedAt: z.string(),
+		tool: z.strictObject({name: z.string(), version: z.string()}),
+		review: z.strictObject({
+			id: z.string(),
+			system: z.string(),
+			release: z.optional(z.string()),
+			reviewers: z.array(z.string()),
+		}),
+		checklist: z.strictObject({
 			id: z.string(),
 			title: z.string(),
-			totals: totalsSchema,
-			items: z.array(snapshotItemSchema),
+			version: z.string(),
+			digest: z.string(),
 		}),
-	),
-	blockers: z.array(z.strictObject({itemId: z.string(), title: z.string(), reason: z.string()})),
-	digest: z.string(),
-});
+		verdict: z.enum(['ready', 'not-ready']),
+		totals: totalsSchema,
+		sections: z.array(
+			z.strictObject({
+				id: z.string(),
+				title: z.string(),
+				totals: totalsSchema,
+				items: z.array(snapshotItemSchema),
+			}),
+		),
+		blockers: z.array(z.strictObject({itemId: z.string(), title: z.string(), reason: z.string()})),
+		digest: z.string(),
+	});
+}
 
-export type Snapshot = z.infer<typeof snapshotSchema>;
-export type SnapshotItem = z.infer<typeof snapshotItemSchema>;
+let built: ReturnType<typeof buildSnapshotSchema> | undefined;
+
+export function snapshotSchema(): ReturnType<typeof buildSnapshotSchema> {
+	return (built ??= buildSnapshotSchema());
+}
+
+export type Snapshot = z.infer<ReturnType<typeof buildSnapshotSchema>>;
+export type SnapshotItem = Snapshot['sections'][number]['items'][number];
 
 // The bundle has the package's version written in at build time; run from
 // source (tests), it is read from package.json.
