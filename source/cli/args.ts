@@ -25,6 +25,9 @@ const options = {
 	version: {type: 'boolean', short: 'v'},
 } as const;
 
+const optionalText = z.optional(z.string());
+const optionalFlag = z.optional(z.boolean());
+
 const flagsSchema = z.object({
 	db: z.optional(z.string().check(z.minLength(1, '--db needs a path'))),
 	checklist: z.optional(z.string().check(z.minLength(1, '--checklist needs a path'))),
@@ -36,20 +39,20 @@ const flagsSchema = z.object({
 	system: z.optional(z.string().check(z.trim(), z.minLength(1, '--system needs a name'))),
 	release: z.optional(z.string().check(z.trim())),
 	reviewer: z.optional(z.string().check(z.trim(), z.minLength(1, '--reviewer needs a name'))),
-	json: z.optional(z.boolean()),
-	'as-of': z.optional(z.string()),
+	json: optionalFlag,
+	'as-of': optionalText,
 	format: z.optional(
 		z.enum(['json', 'md', 'junit'], {error: '--format must be one of json, md, junit'}),
 	),
 	out: z.optional(z.string().check(z.minLength(1, '--out needs a file path'))),
 	evidence: z.optional(z.array(z.string())),
-	note: z.optional(z.string()),
-	justification: z.optional(z.string()),
-	'waiver-reason': z.optional(z.string()),
-	'waiver-owner': z.optional(z.string()),
-	'waiver-expires': z.optional(z.string()),
-	help: z.optional(z.boolean()),
-	version: z.optional(z.boolean()),
+	note: optionalText,
+	justification: optionalText,
+	'waiver-reason': optionalText,
+	'waiver-owner': optionalText,
+	'waiver-expires': optionalText,
+	help: optionalFlag,
+	version: optionalFlag,
 });
 
 /** Flags after zod validation. */
