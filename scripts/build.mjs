@@ -528,6 +528,7 @@ async function warmCodeCache() {
 			['checklist', 'schema'],
 			['checklist', 'validate', yamlChecklist],
 			['checklist', 'validate', largeChecklist],
+			['snapshot', '--checklist', largeChecklist, '--out', join(work, 'large-snapshot.json')],
 			['--help'],
 			['--version'],
 		]) {

@@ -4,7 +4,7 @@ import {dirname, join, resolve} from 'node:path';
 import type {Invocation} from '../cli/args.js';
 import {renderJunit} from '../report/junit.js';
 import {renderMarkdown} from '../report/markdown.js';
-import {buildSnapshot} from '../report/snapshot.js';
+import {buildSnapshot, checkSnapshot} from '../report/snapshot.js';
 import {fileSlug, fileTimestamp, snapshotJson, writeSnapshotPair} from '../report/write.js';
 import {snapshotsDir} from '../store/database.js';
 import {writeFileDurably} from '../store/durable-write.js';
@@ -36,6 +36,7 @@ export async function run(inv: Invocation): Promise<number> {
 			);
 		if (existsSync(out) && statSync(out).isDirectory())
 			throw new PreflightError(`--out ${sanitizeLine(flags.out)} is a folder; name a file`);
+		await checkSnapshot(snapshot);
 		await writeFileDurably(out, render(snapshot));
 		print(sanitizeLine(out));
 		return 0;
@@ -51,6 +52,7 @@ export async function run(inv: Invocation): Promise<number> {
 	const ext = extensions[format];
 	let path = join(dir, `${stem}.${ext}`);
 	for (let n = 2; existsSync(path); n++) path = join(dir, `${stem}-${n}.${ext}`);
+	await checkSnapshot(snapshot);
 	await writeFileDurably(path, render(snapshot));
 	print(sanitizeLine(path));
 	return 0;

@@ -2,7 +2,7 @@ import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {writeFileDurably} from '../store/durable-write.js';
 import {renderMarkdown} from './markdown.js';
-import type {Snapshot} from './snapshot.js';
+import {checkSnapshot, type Snapshot} from './snapshot.js';
 
 /** `20261128T093000Z`: sortable, file-name safe, UTC. */
 export function fileTimestamp(at: Date): string {
@@ -41,6 +41,7 @@ export async function writeSnapshotPair(
 		base = join(dir, `${stem}-${n}`);
 	const json = `${base}.json`;
 	const markdown = `${base}.md`;
+	await checkSnapshot(snapshot);
 	await writeFileDurably(json, snapshotJson(snapshot));
 	await writeFileDurably(markdown, renderMarkdown(snapshot));
 	return {json, markdown};
