@@ -426,6 +426,33 @@ const inkTextCaches = {
 	},
 };
 
+/**
+ * The bundled checklist's text and digest, worked out with the project's own
+ * code, for source/checklist/load.ts: the app and commands on the default
+ * checklist then need no hashing (node:crypto costs several milliseconds of every
+ * start). The text is compared whole at run time; any other text is hashed.
+ */
+async function bundledChecklist() {
+	const dir = mkdtempSync(join(tmpdir(), 'preflight-digest-'));
+	try {
+		const outfile = join(dir, 'load.mjs');
+		await build({
+			entryPoints: ['source/checklist/load.ts'],
+			outfile,
+			bundle: true,
+			format: 'esm',
+			platform: 'node',
+			target: 'node20',
+			logLevel: 'warning',
+		});
+		const path = 'data/checklists/ai-infrastructure.json';
+		const {loadChecklist} = await import(pathToFileURL(outfile).href);
+		return {text: readFileSync(path, 'utf8'), digest: loadChecklist(path).digest};
+	} finally {
+		rmSync(dir, {recursive: true, force: true});
+	}
+}
+
 const options = {
 	entryPoints: {preflight: 'source/cli.tsx'},
 	outdir: dist,
@@ -584,6 +611,7 @@ async function warmApp(cli, db, cwd, env) {
 
 // Builds only when run (a test imports this file for patchInkOutput).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+	options.define.__BUNDLED_CHECKLIST__ = JSON.stringify(await bundledChecklist());
 	if (watch) {
 		// Development: rebuild on change, no code cache (it would be stale at once).
 		const ctx = await context({

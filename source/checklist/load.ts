@@ -74,16 +74,28 @@ function problemsOf(
  * `where`. Duplicate ids are looked for even when other problems exist (the
  * schema's own check only runs on otherwise valid data).
  */
+// The bundle has the bundled checklist's text and digest written in at build
+// time (scripts/build.mjs): hashing loads node:crypto, several milliseconds of
+// every start. Any other text, or the code run from source, is hashed as usual.
+declare const __BUNDLED_CHECKLIST__: {text: string; digest: string} | undefined;
+
+function knownDigest(text: string): string | undefined {
+	return typeof __BUNDLED_CHECKLIST__ !== 'undefined' && text === __BUNDLED_CHECKLIST__.text
+		? __BUNDLED_CHECKLIST__.digest
+		: undefined;
+}
+
 function validate(
 	data: unknown,
 	path: string,
 	where: (issue: RawIssue) => Omit<ChecklistProblem, 'message'>,
 	earlier: ChecklistProblem[] = [],
+	digest?: string,
 ): LoadedChecklist {
 	const result = z.safeParse(compiledChecklist ?? checklistSchema, data);
 	if (result.success && earlier.length === 0) {
 		const {$schema: _ignored, ...content} = result.data;
-		return {checklist: content, path, digest: digestOf(content)};
+		return {checklist: content, path, digest: digest ?? digestOf(content)};
 	}
 	const issues = result.success
 		? []
@@ -192,7 +204,7 @@ export function checklistFromText(
 		return fromForeign(source, path, fromAwsLens(source.data, path, contentVersion(text)));
 	if (shape === 'azure')
 		return fromForeign(source, path, fromAzure(source.data, path, contentVersion(text)));
-	return validate(source.data, path, (i) => describe(source, i.path, i.key));
+	return validate(source.data, path, (i) => describe(source, i.path, i.key), [], knownDigest(text));
 }
 
 /** True when reading this file (with this format) needs the YAML parser. */

@@ -13,6 +13,7 @@ import {join} from 'node:path';
 import {Ajv2020} from 'ajv/dist/2020.js';
 import {XMLValidator} from 'fast-xml-parser';
 import {beforeAll, describe, expect, it} from 'vitest';
+import {loadChecklist} from '../../source/checklist/load.js';
 import {cliPath, ensureBuilt, root, workspace} from './cli.js';
 
 const checklist = JSON.parse(
@@ -462,6 +463,20 @@ describe('the bundle', () => {
 		expect(scripts.length).toBeGreaterThan(10);
 		for (const script of scripts) expect(chunks, script).toContain(`${script}.cache`);
 		expect(readdirSync(dist)).toContain('preflight.cjs.cache');
+	});
+
+	it('knows the digest of the bundled checklist without hashing it, and it is the hashed one', () => {
+		const ws = workspace();
+		ws.run(['set', 'architecture.boundaries', 'fail', '--system', 'a']);
+		expect(ws.run(['snapshot', '--out', 's.json']).code).toBe(0);
+		const written = JSON.parse(readFileSync(join(ws.dir, 's.json'), 'utf8'));
+		const hashed = loadChecklist(join(root, 'data', 'checklists', 'ai-infrastructure.json'));
+		expect(written.checklist.digest).toBe(hashed.digest);
+		// and the built program has it written in (the fast path is taken)
+		const chunks = readdirSync(join(dist, 'chunks')).filter((f) => f.endsWith('.cjs'));
+		expect(
+			chunks.some((f) => readFileSync(join(dist, 'chunks', f), 'utf8').includes(hashed.digest)),
+		).toBe(true);
 	});
 
 	it('a broken install says so in one line and exits 70', () => {
