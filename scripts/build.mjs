@@ -12,9 +12,11 @@ import {readFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join, relative, resolve} from 'node:path';
 import {pathToFileURL} from 'node:url';
+import {importSource} from './import-source.mjs';
 
 const watch = process.argv.includes('--watch');
 const dist = resolve('dist');
+const bundledPath = 'data/checklists/ai-infrastructure.json';
 
 /** Ink imports its devtools module eagerly; marking react-devtools-core external is not enough. */
 const stubDevtools = {
@@ -433,24 +435,8 @@ const inkTextCaches = {
  * start). The text is compared whole at run time; any other text is hashed.
  */
 async function bundledChecklist() {
-	const dir = mkdtempSync(join(tmpdir(), 'preflight-digest-'));
-	try {
-		const outfile = join(dir, 'load.mjs');
-		await build({
-			entryPoints: ['source/checklist/load.ts'],
-			outfile,
-			bundle: true,
-			format: 'esm',
-			platform: 'node',
-			target: 'node20',
-			logLevel: 'warning',
-		});
-		const path = 'data/checklists/ai-infrastructure.json';
-		const {loadChecklist} = await import(pathToFileURL(outfile).href);
-		return {text: readFileSync(path, 'utf8'), digest: loadChecklist(path).digest};
-	} finally {
-		rmSync(dir, {recursive: true, force: true});
-	}
+	const {loadChecklist} = await importSource('source/checklist/load.ts');
+	return {text: readFileSync(bundledPath, 'utf8'), digest: loadChecklist(bundledPath).digest};
 }
 
 const options = {
@@ -529,21 +515,21 @@ async function warmCodeCache() {
 	for (const key of ['CI', 'NO_COLOR', 'FORCE_COLOR', 'PREFLIGHT_NOW']) delete env[key];
 	const db = join(work, 'db.json');
 	const snapshot = join(work, 'snapshot.json');
-	// A YAML checklist and one large enough for the compiled schemas load their chunks too.
-	const bundled = JSON.parse(readFileSync('data/checklists/ai-infrastructure.json', 'utf8'));
 	const yamlChecklist = join(work, 'checklist.yaml');
-	writeFileSync(yamlChecklist, (await import('yaml')).stringify(bundled));
 	const largeChecklist = join(work, 'large.json');
-	const items = Array.from({length: 3000}, (_, i) => ({
-		id: `item-${i}`,
-		title: `Item ${i}`,
-		guidance: 'Guidance long enough that the file passes the large-input threshold.',
-	}));
-	writeFileSync(
-		largeChecklist,
-		JSON.stringify({...bundled, sections: [{id: 'all', title: 'All', items}]}, null, 2),
-	);
 	try {
+		// A YAML checklist and one large enough for the compiled schemas load their chunks too.
+		const bundled = JSON.parse(readFileSync(bundledPath, 'utf8'));
+		writeFileSync(yamlChecklist, (await import('yaml')).stringify(bundled));
+		const items = Array.from({length: 3000}, (_, i) => ({
+			id: `item-${i}`,
+			title: `Item ${i}`,
+			guidance: 'Guidance long enough that the file passes the large-input threshold.',
+		}));
+		writeFileSync(
+			largeChecklist,
+			JSON.stringify({...bundled, sections: [{id: 'all', title: 'All', items}]}, null, 2),
+		);
 		for (const args of [
 			['set', 'architecture.boundaries', 'pass', '--evidence', 'https://example.com/e'],
 			['status'],

@@ -431,6 +431,14 @@ describe('the bundle', () => {
 		return seen;
 	}
 	const dist = join(cliPath, '..');
+	const bundledChecklist = join(root, 'data', 'checklists', 'ai-infrastructure.json');
+
+	/** A copy of the built program to break; removed by the returned function. */
+	function copyOfDist(): {copy: string; remove: () => void} {
+		const copy = join(mkdtempSync(join(tmpdir(), 'preflight-dist-')), 'dist');
+		cpSync(dist, copy, {recursive: true});
+		return {copy, remove: () => rmSync(join(copy, '..'), {recursive: true, force: true})};
+	}
 
 	it('non-UI commands never load Ink or React', () => {
 		const chunks = join(dist, 'chunks');
@@ -470,7 +478,7 @@ describe('the bundle', () => {
 		ws.run(['set', 'architecture.boundaries', 'fail', '--system', 'a']);
 		expect(ws.run(['snapshot', '--out', 's.json']).code).toBe(0);
 		const written = JSON.parse(readFileSync(join(ws.dir, 's.json'), 'utf8'));
-		const hashed = loadChecklist(join(root, 'data', 'checklists', 'ai-infrastructure.json'));
+		const hashed = loadChecklist(bundledChecklist);
 		expect(written.checklist.digest).toBe(hashed.digest);
 		// and the built program has it written in (the fast path is taken)
 		const chunks = readdirSync(join(dist, 'chunks')).filter((f) => f.endsWith('.cjs'));
@@ -480,8 +488,7 @@ describe('the bundle', () => {
 	});
 
 	it('a broken install says so in one line and exits 70', () => {
-		const copy = join(mkdtempSync(join(tmpdir(), 'preflight-dist-')), 'dist');
-		cpSync(dist, copy, {recursive: true});
+		const {copy, remove} = copyOfDist();
 		rmSync(join(copy, 'preflight.cjs'));
 		const r = spawnSync(process.execPath, [join(copy, 'preflight.js'), '--version'], {
 			encoding: 'utf8',
@@ -491,19 +498,17 @@ describe('the bundle', () => {
 		expect(r.stderr).toMatch(
 			/^preflight: internal error: cannot load the program: ENOENT[^\n]*\n$/,
 		);
-		rmSync(join(copy, '..'), {recursive: true, force: true});
+		remove();
 	});
 
 	it('runs the same without its code cache, or with a damaged one', () => {
-		const copy = join(mkdtempSync(join(tmpdir(), 'preflight-dist-')), 'dist');
-		cpSync(dist, copy, {recursive: true});
+		const {copy, remove} = copyOfDist();
 		const caches = [
 			join(copy, 'preflight.cjs.cache'),
 			...readdirSync(join(copy, 'chunks'))
 				.filter((f) => f.endsWith('.cache'))
 				.map((f) => join(copy, 'chunks', f)),
 		];
-		const bundled = join(root, 'data', 'checklists', 'ai-infrastructure.json');
 		const ws = workspace();
 		const set = ws.run([
 			'set',
@@ -518,7 +523,7 @@ describe('the bundle', () => {
 		const status = () =>
 			spawnSync(
 				process.execPath,
-				[join(copy, 'preflight.js'), 'status', '--db', ws.db, '--checklist', bundled],
+				[join(copy, 'preflight.js'), 'status', '--db', ws.db, '--checklist', bundledChecklist],
 				{
 					cwd: ws.dir,
 					encoding: 'utf8',
@@ -541,6 +546,6 @@ describe('the bundle', () => {
 		expect(damaged.stdout).toBe(withCache.stdout);
 		expect(without.stdout).toBe(withCache.stdout);
 		expect(withCache.stdout).toContain('NOT READY');
-		rmSync(join(copy, '..'), {recursive: true, force: true});
+		remove();
 	});
 });
