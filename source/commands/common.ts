@@ -64,16 +64,16 @@ function isLarge(path: string): boolean {
 /** A large database: only the review the command reports on is validated (see parseOneReview). */
 async function largeDatabaseReview(dbPath: string, flags: Flags): Promise<Review> {
 	const text = readFileSync(dbPath).toString('utf8');
-	// The compiled schema pays for its compiling only on large reviews; whether
-	// the chosen one is large is known once the file is parsed, so the compiler
-	// is loaded meanwhile only when the file could hold one.
-	const compiled = text.length >= LARGE_REVIEW ? await loadCompiledSchemas() : undefined;
-	const {review} = parseOneReview(
+	// The compiled schema pays for loading and compiling only on large reviews:
+	// a database of many small reviews (1,000 × 26) is validated without it.
+	const {review} = await parseOneReview(
 		text,
 		dbPath,
 		(headers) => chooseReview(headers, flags, dbPath).id,
-		(averageChars) =>
-			compiled && averageChars >= LARGE_REVIEW ? compiled.compiledReviewSchema() : reviewSchema,
+		async (averageChars) =>
+			averageChars >= LARGE_REVIEW
+				? (await loadCompiledSchemas()).compiledReviewSchema()
+				: reviewSchema,
 	);
 	if (!review) throw new PreflightError(`no review found in ${sanitizeLine(dbPath)}`);
 	return review;

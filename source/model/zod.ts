@@ -29,4 +29,5 @@ export {
 	strictObject,
 	superRefine,
 	trim,
+	validate,
 } from 'zod/mini';

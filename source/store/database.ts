@@ -122,18 +122,19 @@ function headerOf(review: unknown): unknown {
  * of the time of `status` on such a file. `schema` may depend on the average
  * size of a review in the file (a compiled schema pays only for large ones).
  */
-export function parseOneReview(
+export async function parseOneReview(
 	text: string,
 	path: string,
 	pick: (headers: ReadonlyArray<ReviewHeader>) => string | undefined,
-	schema: typeof reviewSchema | ((averageChars: number) => typeof reviewSchema) = reviewSchema,
-): {review: Review | undefined; count: number} {
+	schema: (
+		averageChars: number,
+	) => typeof reviewSchema | Promise<typeof reviewSchema> = () => reviewSchema,
+): Promise<{review: Review | undefined; count: number}> {
 	const {reviews, headers} = parseDatabaseShell(text, path);
 	const id = pick(headers);
 	const index = headers.findIndex((r) => r.id === id);
 	if (index < 0) return {review: undefined, count: headers.length};
-	const chosen =
-		typeof schema === 'function' ? schema(text.length / Math.max(1, headers.length)) : schema;
+	const chosen = await schema(text.length / Math.max(1, headers.length));
 	const result = z.safeParse(chosen, reviews[index]);
 	if (!result.success) failOn(path, result.error, ['reviews', index]);
 	return {review: result.data, count: headers.length};
