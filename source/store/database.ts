@@ -126,9 +126,8 @@ export async function parseOneReview(
 	text: string,
 	path: string,
 	pick: (headers: ReadonlyArray<ReviewHeader>) => string | undefined,
-	schema: (
-		averageChars: number,
-	) => typeof reviewSchema | Promise<typeof reviewSchema> = () => reviewSchema,
+	schema: (averageChars: number) => typeof reviewSchema | Promise<typeof reviewSchema> = () =>
+		reviewSchema,
 ): Promise<{review: Review | undefined; count: number}> {
 	const {reviews, headers} = parseDatabaseShell(text, path);
 	const id = pick(headers);
