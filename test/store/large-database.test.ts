@@ -2,7 +2,8 @@ import {mkdirSync, writeFileSync} from 'node:fs';
 import {dirname} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {defaultChecklistPath, loadChecklist} from '../../source/checklist/load.js';
-import {LARGE_INPUT} from '../../source/model/large.js';
+import {join} from 'node:path';
+import {LARGE_INPUT, LARGE_REVIEW} from '../../source/model/large.js';
 import {newReview, recordAnswer, withStatus} from '../../source/model/review.js';
 import {emptyDatabase, serializeDatabase} from '../../source/store/database.js';
 import {ensureBuilt, workspace} from '../commands/cli.js';
@@ -50,5 +51,49 @@ describe('a large database', () => {
 		// Writers still validate the whole file before touching it.
 		expect(ws.run(['set', 'testing.unit-tests', 'fail', '--system', 'system-0']).code).toBe(2);
 		expect(count).toBeGreaterThan(2);
+	});
+
+	it('a review over LARGE_REVIEW is read with the compiled schema: valid, it is reported on; broken, the path is named', () => {
+		const ws = workspace();
+		const items = Array.from({length: 600}, (_, i) => ({
+			id: `item-${i}`,
+			title: `Check ${i}`,
+		}));
+		const checklistPath = join(ws.dir, 'big.json');
+		writeFileSync(
+			checklistPath,
+			JSON.stringify({
+				id: 'big',
+				title: 'Big',
+				version: '1',
+				sections: [{id: 's', title: 'S', items}],
+			}),
+		);
+		const big = loadChecklist(checklistPath);
+		const db = emptyDatabase();
+		for (const system of ['one', 'two']) {
+			let review = newReview(big.checklist, big.digest, system, undefined, at);
+			for (const item of items)
+				review = recordAnswer(
+					review,
+					item.id,
+					withStatus({status: 'pending', evidence: []}, 'fail', {note: 'not yet'}),
+					{by: 'ada', at},
+				);
+			db.reviews.push(review);
+		}
+		const text = serializeDatabase(db);
+		expect(text.length / 2).toBeGreaterThan(LARGE_REVIEW);
+		expect(text.length).toBeGreaterThan(LARGE_INPUT);
+		const raw = JSON.parse(text);
+		raw.reviews[1].answers['item-599'].signedOff.at = 'yesterday';
+		mkdirSync(dirname(ws.db), {recursive: true});
+		writeFileSync(ws.db, JSON.stringify(raw, null, 2));
+		const ok = ws.run(['status', '--system', 'one', '--checklist', checklistPath]);
+		expect(ok.code, ok.stderr).toBe(0);
+		expect(ok.stdout).toContain('600/600 answered');
+		const broken = ws.run(['status', '--system', 'two', '--checklist', checklistPath]);
+		expect(broken.code).toBe(2);
+		expect(broken.stderr).toContain('reviews[1].answers.item-599.signedOff.at');
 	});
 });
