@@ -1,7 +1,12 @@
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {dirname} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {defaultChecklistPath, loadChecklist} from '../../source/checklist/load.js';
+import {
+	defaultChecklistPath,
+	loadChecklist,
+	type LoadedChecklist,
+} from '../../source/checklist/load.js';
+import type {Review} from '../../source/model/schemas.js';
 import {join} from 'node:path';
 import {LARGE_INPUT, LARGE_REVIEW} from '../../source/model/large.js';
 import {newReview, recordAnswer, withStatus} from '../../source/model/review.js';
@@ -13,21 +18,26 @@ beforeAll(() => ensureBuilt());
 const loaded = loadChecklist(defaultChecklistPath());
 const at = new Date('2026-03-01T12:00:00Z');
 
+/** A review of `system` with every item of the checklist failed, with a note. */
+function failedReview({checklist, digest}: LoadedChecklist, system: string): Review {
+	let review = newReview(checklist, digest, system, undefined, at);
+	for (const section of checklist.sections)
+		for (const item of section.items)
+			review = recordAnswer(
+				review,
+				item.id,
+				withStatus({status: 'pending', evidence: []}, 'fail', {note: 'not yet'}),
+				{by: 'ada', at},
+			);
+	return review;
+}
+
 /** A database over LARGE_INPUT: read-only commands validate only the review they use. */
 function largeDatabase(): {text: string; count: number} {
 	const db = emptyDatabase();
 	let count = 0;
 	while (serializeDatabase(db).length < LARGE_INPUT * 1.2) {
-		let review = newReview(loaded.checklist, loaded.digest, `system-${count}`, undefined, at);
-		for (const section of loaded.checklist.sections)
-			for (const item of section.items)
-				review = recordAnswer(
-					review,
-					item.id,
-					withStatus({status: 'pending', evidence: []}, 'fail', {note: 'not yet'}),
-					{by: 'ada', at},
-				);
-		db.reviews.push(review);
+		db.reviews.push(failedReview(loaded, `system-${count}`));
 		count++;
 	}
 	return {text: serializeDatabase(db), count};
@@ -71,17 +81,7 @@ describe('a large database', () => {
 		);
 		const big = loadChecklist(checklistPath);
 		const db = emptyDatabase();
-		for (const system of ['one', 'two']) {
-			let review = newReview(big.checklist, big.digest, system, undefined, at);
-			for (const item of items)
-				review = recordAnswer(
-					review,
-					item.id,
-					withStatus({status: 'pending', evidence: []}, 'fail', {note: 'not yet'}),
-					{by: 'ada', at},
-				);
-			db.reviews.push(review);
-		}
+		db.reviews.push(failedReview(big, 'one'), failedReview(big, 'two'));
 		const text = serializeDatabase(db);
 		expect(text.length / 2).toBeGreaterThan(LARGE_REVIEW);
 		expect(text.length).toBeGreaterThan(LARGE_INPUT);
