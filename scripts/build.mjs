@@ -545,7 +545,11 @@ async function warmCodeCache() {
 			['--help'],
 			['--version'],
 		]) {
-			const r = spawnSync(process.execPath, [cli, ...args, '--db', db, '--system', 'build'], {
+			// Commands refuse flags they do not read: --system only where one review is picked.
+			const pick = ['set', 'status', 'gate', 'snapshot'].includes(args[0])
+				? ['--system', 'build']
+				: [];
+			const r = spawnSync(process.execPath, [cli, ...args, '--db', db, ...pick], {
 				cwd: work,
 				env,
 				encoding: 'utf8',

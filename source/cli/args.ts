@@ -61,23 +61,84 @@ export type Flags = z.infer<typeof flagsSchema>;
 /** The command line after parsing: the command words, positional arguments, flags. */
 export type Invocation = {command: string | undefined; positionals: string[]; flags: Flags};
 
+type FlagName = keyof typeof options;
+
+/** Flags every command takes (PRODUCT.md: all take --db and --checklist). */
+const everywhere: readonly FlagName[] = ['db', 'checklist', 'checklist-format', 'help', 'version'];
+const oneReview: readonly FlagName[] = ['system', 'release'];
+
+/**
+ * The flags each command reads, beside `everywhere`; the app is the entry
+ * without a command. A flag a command does not read is refused rather than
+ * ignored: `gate --out x` or `set … --as-of D` would otherwise look as if they
+ * had done something.
+ */
+const commandFlags: Readonly<Record<string, readonly FlagName[]>> = {
+	'': [...oneReview, 'reviewer'],
+	reviews: ['json'],
+	status: [...oneReview, 'json', 'as-of'],
+	gate: [...oneReview, 'json', 'as-of'],
+	snapshot: [...oneReview, 'format', 'out', 'as-of'],
+	set: [
+		...oneReview,
+		'reviewer',
+		'evidence',
+		'note',
+		'justification',
+		'waiver-reason',
+		'waiver-owner',
+		'waiver-expires',
+	],
+	verify: ['json'],
+	diff: ['json'],
+	checklist: [],
+};
+
 export function parseInvocation(argv: string[]): Invocation {
 	let parsed: ReturnType<
-		typeof parseArgs<{options: typeof options; allowPositionals: true; strict: true}>
+		typeof parseArgs<{
+			options: typeof options;
+			allowPositionals: true;
+			strict: true;
+			tokens: true;
+		}>
 	>;
 	try {
-		parsed = parseArgs({args: argv, options, allowPositionals: true, strict: true});
+		parsed = parseArgs({args: argv, options, allowPositionals: true, strict: true, tokens: true});
 	} catch (error) {
 		const message = (error as Error).message.split('\n')[0] ?? 'bad arguments';
 		throw new PreflightError(
 			`${sanitizeLine(message.replace(/\. To specify a positional.*$/, ''))}; see preflight --help`,
 		);
 	}
+	// parseArgs keeps the last of a repeated flag: `--system a --system b` would
+	// quietly act on b. Only --evidence is meant to repeat.
+	const seen = new Set<string>();
+	for (const token of parsed.tokens) {
+		if (token.kind !== 'option' || options[token.name as FlagName]?.type !== 'string') continue;
+		if (token.name !== 'evidence' && seen.has(token.name))
+			throw new PreflightError(`--${token.name} given twice; give it once`);
+		seen.add(token.name);
+	}
 	const result = z.safeParse(flagsSchema, parsed.values);
 	if (!result.success)
 		throw new PreflightError(sanitizeLine(result.error.issues[0]?.message ?? 'bad flags'));
 	const [command, ...positionals] = parsed.positionals;
+	refuseForeignFlags(command, result.data);
 	return {command, positionals, flags: result.data};
+}
+
+/** Refuses a flag the command does not read (after --help: help takes any). */
+function refuseForeignFlags(command: string | undefined, flags: Flags): void {
+	if (flags.help || flags.version) return;
+	const own = commandFlags[command ?? ''];
+	if (!own) return; // an unknown command is reported as such
+	for (const name of Object.keys(flags) as FlagName[]) {
+		if (flags[name] === undefined || everywhere.includes(name) || own.includes(name)) continue;
+		throw new PreflightError(
+			`--${name} does not apply to ${command ? `preflight ${command}` : 'the app'}; see preflight --help`,
+		);
+	}
 }
 
 /**
