@@ -62,7 +62,8 @@ export function isStale(item: ChecklistItem, answer: Answer, asOf: Date): boolea
 	if (answer.status !== 'pass' || !item.reviewEvery || !answer.signedOff) return false;
 	const every = parseDuration(item.reviewEvery);
 	if (!every) return false;
-	return addDuration(new Date(answer.signedOff.at), every).getTime() <= asOf.getTime();
+	// "Older than" the interval (PRODUCT.md): at exactly the interval it still holds.
+	return addDuration(new Date(answer.signedOff.at), every).getTime() < asOf.getTime();
 }
 
 /** A waiver holds through the whole of its expiry day (UTC). */

@@ -147,9 +147,12 @@ function describeChange(before: Answer, after: Answer): string | undefined {
 }
 
 /**
- * Records `next` as the item's answer: the sign-off is renewed when status or
- * evidence changed (a note alone does not renew it), a reset clears it, and the
- * change is appended to the audit log. Returns the same review when nothing changed.
+ * Records `next` as the item's answer: the sign-off is renewed when the status
+ * is chosen (a new status, or the same one again to re-confirm), a reset clears
+ * it, and the change is appended to the audit log. Editing evidence or the note
+ * is not a sign-off: it would hand the credit to whoever removed a link and
+ * make a stale pass fresh without anyone confirming it; the audit log says who
+ * changed what. Returns the same review when nothing changed.
  */
 export function recordAnswer(
 	review: Review,
@@ -174,10 +177,7 @@ export function recordAnswer(
 	if (same) detail = [detail, 're-confirmed'].filter(Boolean).join('; ');
 	// Confirming an item marked for re-review is a sign-off too.
 	const resigned =
-		same ||
-		before.status !== next.status ||
-		JSON.stringify(before.evidence) !== JSON.stringify(next.evidence) ||
-		(before.reReview === true && !next.reReview);
+		same || before.status !== next.status || (before.reReview === true && !next.reReview);
 	if (answer.status === 'pending') delete answer.signedOff;
 	else if (resigned)
 		answer.signedOff = {by: actor.by, at, ...(actor.commit ? {commit: actor.commit} : {})};

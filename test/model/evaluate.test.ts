@@ -83,9 +83,9 @@ describe('evaluate', () => {
 
 	it('makes a pass stale once its review interval has passed', () => {
 		const r = review({...ready, b: pass('2026-01-01T00:00:00.000Z')});
-		// P90D from 2026-01-01 is 2026-04-01T00:00Z.
-		expect(evaluate(checklist, r, new Date('2026-03-31T23:59:59.999Z')).verdict).toBe('ready');
-		const late = evaluate(checklist, r, new Date('2026-04-01T00:00:00.000Z'));
+		// P90D from 2026-01-01 is 2026-04-01T00:00Z: stale once the sign-off is older than that.
+		expect(evaluate(checklist, r, new Date('2026-04-01T00:00:00.000Z')).verdict).toBe('ready');
+		const late = evaluate(checklist, r, new Date('2026-04-01T00:00:00.001Z'));
 		expect(late.verdict).toBe('not-ready');
 		expect(late.totals.stale).toBe(1);
 		expect(late.blockers[0]?.blocker).toBe('stale: signed off 2026-01-01, review every P90D');
