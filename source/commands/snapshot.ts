@@ -24,9 +24,15 @@ export async function run(inv: Invocation): Promise<number> {
 	const {flags} = inv;
 	const format = flags.format ?? 'json';
 	const generatedAt = now();
-	const {review, loaded, dbPath, evaluation} = await judgeReview(flags, generatedAt);
+	const {review, loaded, dbPath, evaluation, asOf} = await judgeReview(flags, generatedAt);
 	const snapshot = buildSnapshot(evaluation, review, loaded, generatedAt);
-	const render = {json: snapshotJson, md: renderMarkdown, junit: renderJunit}[format];
+	// The JSON format has no field for it (PRODUCT.md); Markdown and JUnit say it.
+	const judgedAt = flags['as-of'] === undefined ? undefined : asOf;
+	const render = {
+		json: snapshotJson,
+		md: (s: typeof snapshot) => renderMarkdown(s, judgedAt),
+		junit: (s: typeof snapshot) => renderJunit(s, judgedAt),
+	}[format];
 	if (flags.out) {
 		const out = resolve(flags.out);
 		// A typo in --out must not create a tree of folders: the folder has to exist.
@@ -43,7 +49,7 @@ export async function run(inv: Invocation): Promise<number> {
 	}
 	const dir = snapshotsDir(dbPath);
 	if (format === 'json') {
-		const paths = await writeSnapshotPair(snapshot, dir);
+		const paths = await writeSnapshotPair(snapshot, dir, judgedAt);
 		print(sanitizeLine(paths.json));
 		print(sanitizeLine(paths.markdown));
 		return 0;

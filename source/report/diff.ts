@@ -11,8 +11,10 @@ export type ItemChange = {
 	sectionId: string;
 	/** Shown status (a stale pass counts as `stale`) before and after, when it changed. */
 	status?: {from: ShownStatus; to: ShownStatus};
-	/** pass → anything else. */
+	/** pass → anything else, or an item that did not block and now does. */
 	regression: boolean;
+	/** The item's blocker reason before and after, when it started or stopped blocking or its reason changed. */
+	blocking?: {from?: string; to?: string};
 	evidence?: {added: string[]; removed: string[]; rehashed: string[]};
 	signedOff?: {from?: SnapshotItem['signedOff']; to?: SnapshotItem['signedOff']};
 	/** Note, justification or waiver edits. */
@@ -46,7 +48,17 @@ function same(a: unknown, b: unknown): boolean {
 	return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function compareItem(before: Located, after: Located): ItemChange | undefined {
+/** Each blocking item's reason, by item id. */
+function blockerReasons(snapshot: Snapshot): Map<string, string> {
+	return new Map(snapshot.blockers.map((b) => [b.itemId, b.reason]));
+}
+
+function compareItem(
+	before: Located,
+	after: Located,
+	blockedBefore: string | undefined,
+	blockedAfter: string | undefined,
+): ItemChange | undefined {
 	const a = before.item;
 	const b = after.item;
 	const from = shownStatus(a);
@@ -55,10 +67,19 @@ function compareItem(before: Located, after: Located): ItemChange | undefined {
 		itemId: b.id,
 		title: b.title,
 		sectionId: after.sectionId,
-		regression: from === 'pass' && to !== 'pass',
+		// An item can start to block with its status unchanged: a pass whose
+		// checklist item changed (re-review), a waiver that expired.
+		regression:
+			(from === 'pass' && to !== 'pass') ||
+			(blockedBefore === undefined && blockedAfter !== undefined),
 		details: [],
 	};
 	if (from !== to) change.status = {from, to};
+	if (blockedBefore !== blockedAfter)
+		change.blocking = {
+			...(blockedBefore !== undefined ? {from: blockedBefore} : {}),
+			...(blockedAfter !== undefined ? {to: blockedAfter} : {}),
+		};
 	const beforeEv = new Map(a.evidence.map((e) => [evidenceKey(e), e]));
 	const afterEv = new Map(b.evidence.map((e) => [evidenceKey(e), e]));
 	const added = [...afterEv.keys()].filter((k) => !beforeEv.has(k));
@@ -83,7 +104,12 @@ function compareItem(before: Located, after: Located): ItemChange | undefined {
 	if (!same(a.waiver, b.waiver)) change.details.push('waiver changed');
 	if (a.title !== b.title) change.details.push('title changed');
 	if (a.level !== b.level) change.details.push(`level ${a.level} → ${b.level}`);
-	const changed = change.status || change.evidence || change.signedOff || change.details.length > 0;
+	const changed =
+		change.status ||
+		change.blocking ||
+		change.evidence ||
+		change.signedOff ||
+		change.details.length > 0;
 	return changed ? change : undefined;
 }
 
@@ -91,6 +117,8 @@ function compareItem(before: Located, after: Located): ItemChange | undefined {
 export function diffSnapshots(older: Snapshot, newer: Snapshot): SnapshotDiff {
 	const before = index(older);
 	const after = index(newer);
+	const blockedBefore = blockerReasons(older);
+	const blockedAfter = blockerReasons(newer);
 	const changed: ItemChange[] = [];
 	const added: SnapshotDiff['added'] = [];
 	for (const [id, now] of after) {
@@ -104,7 +132,7 @@ export function diffSnapshots(older: Snapshot, newer: Snapshot): SnapshotDiff {
 			});
 			continue;
 		}
-		const change = compareItem(was, now);
+		const change = compareItem(was, now, blockedBefore.get(id), blockedAfter.get(id));
 		if (change) changed.push(change);
 	}
 	const removed: SnapshotDiff['removed'] = [...before]
@@ -184,6 +212,9 @@ export function renderDiffText(
 				out.push(
 					`      sign-off: ${t(signOffText(c.signedOff.from))} → ${t(signOffText(c.signedOff.to))}`,
 				);
+			if (c.blocking?.to !== undefined) out.push(`      now blocks: ${t(c.blocking.to)}`);
+			else if (c.blocking?.from !== undefined)
+				out.push(`      no longer blocks (was: ${t(c.blocking.from)})`);
 			for (const d of c.details) out.push(`      ${t(d)}`);
 		}
 	}

@@ -57,8 +57,10 @@ function outcomeOf(item: SnapshotItem, blocker: string | undefined): Outcome {
 /**
  * JUnit XML: one testsuite per section, one testcase per item. Blockers, fail,
  * pending and stale items are failures (with the reason); n/a and waived are skipped.
+ * `asOf`, when the review was judged at another moment than `generatedAt`
+ * (`--as-of`), is a property of every suite.
  */
-export function renderJunit(snapshot: Snapshot): string {
+export function renderJunit(snapshot: Snapshot, asOf?: Date): string {
 	const blockers = new Map(snapshot.blockers.map((b) => [b.itemId, b.reason]));
 	const name = snapshot.review.release
 		? `${snapshot.review.system} ${snapshot.review.release}`
@@ -91,6 +93,13 @@ export function renderJunit(snapshot: Snapshot): string {
 		skipped += sSkipped;
 		suites.push(
 			`  <testsuite name="${xmlEscape(section.title)}" id="${xmlEscape(section.id)}" tests="${section.items.length}" failures="${sFailures}" errors="0" skipped="${sSkipped}" time="0" timestamp="${xmlEscape(snapshot.generatedAt.replace(/Z$/, ''))}">`,
+			...(asOf
+				? [
+						'    <properties>',
+						`      <property name="preflight.asOf" value="${asOf.toISOString()}"/>`,
+						'    </properties>',
+					]
+				: []),
 			...cases,
 			'  </testsuite>',
 		);

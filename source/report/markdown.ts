@@ -70,6 +70,17 @@ function detailCell(item: SnapshotItem): string {
 	return parts.length ? parts.join('<br>') : '—';
 }
 
+/**
+ * The status, and for an answer that reads as settled but still blocks (a pass
+ * whose checklist item changed, one without its evidence, an expired waiver)
+ * a mark that sends the reader to the blockers: "✔ pass" alone would mislead.
+ */
+function statusCell(item: SnapshotItem, blocks: boolean): string {
+	const shown = shownStatus(item);
+	const settled = shown === 'pass' || shown === 'na' || shown === 'waived';
+	return blocks && settled ? `${statusLabel(shown)} · ✖ blocks` : statusLabel(shown);
+}
+
 function totalsLine(t: Snapshot['totals']): string {
 	return [
 		`${t.items} items`,
@@ -83,8 +94,12 @@ function totalsLine(t: Snapshot['totals']): string {
 	].join(' · ');
 }
 
-/** The Markdown snapshot: verdict banner, a table per section, blockers, evidence as links. */
-export function renderMarkdown(snapshot: Snapshot): string {
+/**
+ * The Markdown snapshot: verdict banner, a table per section, blockers, evidence
+ * as links. `asOf`: the moment the review was judged at when it is not
+ * `generatedAt` (`--as-of`), so that a stale item in a fresh file is explained.
+ */
+export function renderMarkdown(snapshot: Snapshot, asOf?: Date): string {
 	const {review, checklist} = snapshot;
 	const name = reviewName(review);
 	const ready = snapshot.verdict === 'ready';
@@ -104,9 +119,12 @@ export function renderMarkdown(snapshot: Snapshot): string {
 	);
 	out.push(`| Reviewers | ${review.reviewers.map(mdText).join(', ') || '—'} |`);
 	out.push(`| Generated | ${mdText(snapshot.generatedAt)} |`);
+	if (asOf)
+		out.push(`| Judged as of | ${asOf.toISOString()} (staleness and waiver expiry; --as-of) |`);
 	out.push(`| Totals | ${totalsLine(snapshot.totals)} |`);
 	out.push(`| Digest | ${mdText(snapshot.digest)} |`);
 	out.push('');
+	const blocking = new Set(snapshot.blockers.map((b) => b.itemId));
 	for (const section of snapshot.sections) {
 		const done = section.totals.items - section.totals.pending;
 		out.push(`## ${mdText(section.title)} (${done}/${section.totals.items} answered)`, '');
@@ -114,7 +132,7 @@ export function renderMarkdown(snapshot: Snapshot): string {
 		out.push('| --- | --- | --- | --- | --- | --- |');
 		for (const item of section.items)
 			out.push(
-				`| ${mdText(item.title)}<br>${mdText(item.id)} | ${statusLabel(shownStatus(item))} | ${item.level} | ${evidenceCell(item)} | ${signOffCell(item)} | ${detailCell(item)} |`,
+				`| ${mdText(item.title)}<br>${mdText(item.id)} | ${statusCell(item, blocking.has(item.id))} | ${item.level} | ${evidenceCell(item)} | ${signOffCell(item)} | ${detailCell(item)} |`,
 			);
 		out.push('');
 	}

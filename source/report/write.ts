@@ -29,11 +29,12 @@ export function snapshotJson(snapshot: Snapshot): string {
 
 /**
  * Writes `<system>-<timestamp>.json` and `.md` into `dir` (never overwriting an
- * earlier pair) and returns their paths.
+ * earlier pair) and returns their paths. `asOf`: see renderMarkdown.
  */
 export async function writeSnapshotPair(
 	snapshot: Snapshot,
 	dir: string,
+	asOf?: Date,
 ): Promise<{json: string; markdown: string}> {
 	const stem = `${fileSlug(snapshot.review.system)}-${fileTimestamp(new Date(snapshot.generatedAt))}`;
 	let base = join(dir, stem);
@@ -43,6 +44,6 @@ export async function writeSnapshotPair(
 	const markdown = `${base}.md`;
 	await checkSnapshot(snapshot);
 	await writeFileDurably(json, snapshotJson(snapshot));
-	await writeFileDurably(markdown, renderMarkdown(snapshot));
+	await writeFileDurably(markdown, renderMarkdown(snapshot, asOf));
 	return {json, markdown};
 }

@@ -207,6 +207,17 @@ describe('staleness and waiver expiry under a fixed clock', () => {
 			'security.secrets',
 			'testing.load-testing',
 		]);
+		// JSON has no field for the moment judged at; Markdown and JUnit say it.
+		ws.run(['snapshot', '--format', 'md', '--out', 'late.md', '--as-of', '2026-06-01']);
+		expect(readFileSync(join(ws.dir, 'late.md'), 'utf8')).toContain(
+			'| Judged as of | 2026-06-01T23:59:59.999Z',
+		);
+		ws.run(['snapshot', '--format', 'junit', '--out', 'late.xml', '--as-of', '2026-06-01']);
+		expect(readFileSync(join(ws.dir, 'late.xml'), 'utf8')).toContain(
+			'<property name="preflight.asOf" value="2026-06-01T23:59:59.999Z"/>',
+		);
+		ws.run(['snapshot', '--format', 'md', '--out', 'now.md']);
+		expect(readFileSync(join(ws.dir, 'now.md'), 'utf8')).not.toContain('Judged as of');
 		expect(ws.run(['gate', '--as-of', 'tomorrow']).code).toBe(2);
 	});
 });

@@ -35,6 +35,19 @@ describe('renderMarkdown', () => {
 		expect(md).toContain('file docs/architecture.md');
 	});
 
+	it('marks an answer that reads as settled but blocks, and no other', () => {
+		const snapshot = sampleSnapshot();
+		const item = snapshot.sections[0]!.items.find((i) => i.status === 'pass' && !i.stale)!;
+		const rowOf = (md: string) => tableRows(md).find((r) => r.includes(`<br>${item.id} |`));
+		expect(rowOf(renderMarkdown(snapshot))).toContain('| ✔ pass |');
+		snapshot.blockers.push({itemId: item.id, title: item.title, reason: 're-review it'});
+		expect(rowOf(renderMarkdown(snapshot))).toContain('| ✔ pass · ✖ blocks |');
+		const failed = snapshot.blockers.find((b) => b.reason.startsWith('failed'))!;
+		expect(
+			tableRows(renderMarkdown(snapshot)).find((r) => r.includes(`<br>${failed.itemId} |`)),
+		).toContain('| ✖ fail |');
+	});
+
 	it('keeps hostile text inert', () => {
 		const md = renderMarkdown(hostileSnapshot());
 		// eslint-disable-next-line no-control-regex -- looking for control characters

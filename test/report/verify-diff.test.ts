@@ -139,6 +139,54 @@ describe('diff', () => {
 		expect(text.indexOf('REGRESSION architecture.boundaries')).toBeGreaterThan(0);
 	});
 
+	it('counts an item that starts to block with its status unchanged as a regression, with the reason', () => {
+		const loaded = defaultChecklist();
+		const before = sampleReview(loaded);
+		const url = {kind: 'url' as const, ref: 'https://ci.example.com/run/1'};
+		const signed = {by: 'Dan', at: '2026-03-01T00:00:00.000Z'};
+		before.answers['monitoring.health-checks'] = {
+			status: 'pass',
+			evidence: [url],
+			signedOff: signed,
+		};
+		before.answers['testing.load-testing'] = {
+			status: 'waived',
+			evidence: [],
+			waiver: {reason: 'tiny traffic', owner: 'Eve', expires: '2026-03-05'},
+			signedOff: signed,
+		};
+		const after: Review = structuredClone(before);
+		after.answers['monitoring.health-checks'] = {
+			...after.answers['monitoring.health-checks']!,
+			reReview: true,
+		};
+		const older = snapshotOf(loaded, before);
+		const newer = snapshotOf(loaded, after, new Date('2026-03-10T00:00:00.000Z'));
+		const diff = diffSnapshots(older, newer);
+		const oncall = diff.changed.find((c) => c.itemId === 'monitoring.health-checks');
+		expect(oncall).toMatchObject({
+			regression: true,
+			blocking: {to: 'the checklist item changed after this answer: re-review it'},
+		});
+		expect(oncall?.status).toBeUndefined();
+		const waiver = diff.changed.find((c) => c.itemId === 'testing.load-testing');
+		expect(waiver).toMatchObject({
+			regression: true,
+			blocking: {to: 'waiver expired on 2026-03-05'},
+		});
+		const text = renderDiffText(diff, {from: older.verdict, to: newer.verdict});
+		expect(text).toContain('REGRESSION monitoring.health-checks');
+		expect(text).toContain('now blocks: the checklist item changed after this answer');
+		const back = diffSnapshots(newer, older);
+		expect(back.changed.find((c) => c.itemId === 'monitoring.health-checks')).toMatchObject({
+			regression: false,
+			blocking: {from: 'the checklist item changed after this answer: re-review it'},
+		});
+		expect(renderDiffText(back, {from: newer.verdict, to: older.verdict})).toContain(
+			'no longer blocks (was: waiver expired on 2026-03-05)',
+		);
+	});
+
 	it('lists added and removed items', () => {
 		const loaded = defaultChecklist();
 		const older = snapshotOf(loaded, sampleReview(loaded));
