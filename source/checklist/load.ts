@@ -2,7 +2,7 @@ import {readFileSync, statSync} from 'node:fs';
 import {readUserFile} from '../system/read-text.js';
 import {dirname, extname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {PreflightError} from '../errors.js';
+import {PreflightError, withinLimits} from '../errors.js';
 import {digestOf} from '../model/canonical.js';
 import {LARGE_INPUT, loadCompiledSchemas} from '../model/large.js';
 import {checklistSchema, type Checklist} from '../model/schemas.js';
@@ -224,7 +224,9 @@ export function needsYaml(path: string, format?: ChecklistFormat): boolean {
  * (use `loadChecklistAsync` to have that done for you).
  */
 export function loadChecklist(path: string, format?: ChecklistFormat): LoadedChecklist {
-	return checklistFromText(readText(path), path, format);
+	return withinLimits(`checklist ${sanitizeLine(path)}`, () =>
+		checklistFromText(readText(path), path, format),
+	);
 }
 
 /** Reads and validates a checklist file in any supported format, YAML included. */

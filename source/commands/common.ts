@@ -1,5 +1,5 @@
 import {asOfDate, type Flags, type Invocation} from '../cli/args.js';
-import {PreflightError} from '../errors.js';
+import {PreflightError, withinLimitsAsync} from '../errors.js';
 import type {LoadedChecklist} from '../checklist/load.js';
 import {evaluate, progressOf, type Evaluation, type Totals} from '../model/evaluate.js';
 import {reviewSchema, type Review} from '../model/schemas.js';
@@ -63,20 +63,22 @@ function isLarge(path: string): boolean {
 
 /** A large database: only the review the command reports on is validated (see parseOneReview). */
 async function largeDatabaseReview(dbPath: string, flags: Flags): Promise<Review> {
-	const text = readFileSync(dbPath).toString('utf8');
-	// The compiled schema pays for loading and compiling only on large reviews:
-	// a database of many small reviews (1,000 × 26) is validated without it.
-	const {review} = await parseOneReview(
-		text,
-		dbPath,
-		(headers) => chooseReview(headers, flags, dbPath).id,
-		async (averageChars) =>
-			averageChars >= LARGE_REVIEW
-				? (await loadCompiledSchemas()).compiledReviewSchema()
-				: reviewSchema,
-	);
-	if (!review) throw new PreflightError(`no review found in ${sanitizeLine(dbPath)}`);
-	return review;
+	return withinLimitsAsync(`database ${sanitizeLine(dbPath)}`, async () => {
+		const text = readFileSync(dbPath).toString('utf8');
+		// The compiled schema pays for loading and compiling only on large reviews:
+		// a database of many small reviews (1,000 × 26) is validated without it.
+		const {review} = await parseOneReview(
+			text,
+			dbPath,
+			(headers) => chooseReview(headers, flags, dbPath).id,
+			async (averageChars) =>
+				averageChars >= LARGE_REVIEW
+					? (await loadCompiledSchemas()).compiledReviewSchema()
+					: reviewSchema,
+		);
+		if (!review) throw new PreflightError(`no review found in ${sanitizeLine(dbPath)}`);
+		return review;
+	});
 }
 
 export {reviewName} from '../model/review.js';

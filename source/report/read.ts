@@ -1,5 +1,5 @@
 import {readUserFile} from '../system/read-text.js';
-import {PreflightError} from '../errors.js';
+import {PreflightError, withinLimits} from '../errors.js';
 import {formatPath} from '../checklist/load.js';
 import * as z from '../model/zod.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
@@ -22,6 +22,10 @@ export type ReadSnapshot = {
  * can report it as altered.
  */
 export function readSnapshotFile(path: string): ReadSnapshot {
+	return withinLimits(sanitizeLine(path), () => readSnapshot(path));
+}
+
+function readSnapshot(path: string): ReadSnapshot {
 	const shown = sanitizeLine(path);
 	const text = readUserFile(path, '');
 	let raw: unknown;
