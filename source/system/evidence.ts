@@ -34,6 +34,9 @@ export function parseEvidence(input: string, cwd: string, now: Date): EvidenceRe
 			return {ok: false, error: 'not a valid URL'};
 		}
 		if (!url.hostname) return {ok: false, error: 'the URL has no host'};
+		// The database is meant to be committed and snapshots handed to auditors.
+		if (url.username || url.password)
+			return {ok: false, error: 'a URL with a user name or password in it is not evidence'};
 		if (/\s/.test(text)) return {ok: false, error: 'a URL cannot contain spaces'};
 		return {ok: true, evidence: {kind: 'url', ref: url.href, addedAt: now.toISOString()}};
 	}

@@ -1,7 +1,8 @@
 // One gate for every piece of outside text shown on a terminal: checklist text,
 // notes, evidence refs, system names, error messages. It removes escape sequences
 // (CSI, OSC — including hyperlinks, clipboard and title —, DCS, SOS, PM, APC and
-// their 8-bit forms) and every C0/C1 control character but newline and tab.
+// their 8-bit forms), every C0/C1 control character but newline and tab, and the
+// bidirectional controls.
 /* eslint-disable no-control-regex -- matching control characters is this file's purpose */
 const sequences = [
 	// OSC, DCS, SOS, PM, APC: introducer ... terminated by BEL, ST (ESC \ or 0x9c), or end of text.
@@ -11,7 +12,10 @@ const sequences = [
 	// Other two-character escapes (ESC followed by one byte).
 	/\u001b[\u0020-\u007e]?/g,
 ];
-const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+// C0/C1 controls, and the bidirectional embedding, override and isolate
+// controls (U+202A–U+202E, U+2066–U+2069): they make a terminal draw text in an
+// order other than its bytes, so "evil\u202Etxt.exe" would read as "evilexe.txt".
+const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Text safe to print on a terminal; newline and tab are kept. */
 export function sanitize(text: string): string {

@@ -16,6 +16,7 @@ export async function startApp(inv: Invocation): Promise<number> {
 		);
 	if (inv.positionals.length > 0)
 		throw new PreflightError('unexpected arguments; see preflight --help');
+	now(); // a bad PREFLIGHT_NOW is refused here, not at the first key press
 	// chalk ignores NO_COLOR; it honours FORCE_COLOR=0, read when Ink loads below.
 	if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
 	// Loading Ink and React is most of the start: begin it (and asking git who

@@ -287,6 +287,12 @@ describe('set refuses invalid input with exit 2 and writes nothing', () => {
 		],
 		[['set', 'security.secrets', 'pass', '--evidence', 'nope.txt'], 'no such file'],
 		[
+			['set', 'security.secrets', 'pass', '--evidence', 'https://ci:s3cret@x.example/run'],
+			'user name or password',
+		],
+		[['set', 'security.secrets', 'fail', '--note', 'a', '--note', 'b'], '--note given twice'],
+		[['set', 'security.secrets', 'fail', '--as-of', '2026-01-01'], '--as-of does not apply'],
+		[
 			[
 				'set',
 				'security.secrets',
@@ -308,6 +314,20 @@ describe('set refuses invalid input with exit 2 and writes nothing', () => {
 		expect(r.stderr).toContain(message);
 		expect(lines(r.stderr)).toHaveLength(1);
 		expect(r.stderr).not.toMatch(/\n\s+at /);
+		expect(readFileSync(ws.db).equals(before)).toBe(true);
+	});
+
+	it('refuses a clock it cannot read rather than signing off at the real time', () => {
+		const ws = workspace();
+		expect(ws.run(['set', 'architecture.boundaries', 'fail', '--system', 'payments']).code).toBe(0);
+		const before = readFileSync(ws.db);
+		for (const args of [['set', 'security.secrets', 'fail'], ['status']]) {
+			const r = ws.run(args, {PREFLIGHT_NOW: 'yesterday'});
+			expect(r.code).toBe(2);
+			expect(r.stderr).toBe(
+				'preflight: PREFLIGHT_NOW "yesterday" is not an ISO time such as 2026-03-01T12:00:00Z\n',
+			);
+		}
 		expect(readFileSync(ws.db).equals(before)).toBe(true);
 	});
 

@@ -44,7 +44,7 @@ export const catalogue: Record<string, string> = {
 
 const hostileAll = Object.values(catalogue).join(' ');
 // eslint-disable-next-line no-control-regex -- what must never reach a terminal
-const forbidden = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+const forbidden = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 function assertTerminalSafe(text: string): void {
 	expect(text).not.toContain('\u001b');
@@ -56,12 +56,15 @@ function assertTerminalSafe(text: string): void {
 }
 
 describe('sanitize', () => {
-	it.each(Object.entries(catalogue))('%s: no ESC, no C0 but newline and tab, no C1', (_, text) => {
-		const out = sanitize(text);
-		assertTerminalSafe(out);
-		assertTerminalSafe(sanitizeLine(text).replace(/\n/g, ''));
-		expect(sanitizeLine(text)).not.toMatch(/[\n\t]/);
-	});
+	it.each(Object.entries(catalogue))(
+		'%s: no ESC, no C0 but newline and tab, no C1, no bidi control',
+		(_, text) => {
+			const out = sanitize(text);
+			assertTerminalSafe(out);
+			assertTerminalSafe(sanitizeLine(text).replace(/\n/g, ''));
+			expect(sanitizeLine(text)).not.toMatch(/[\n\t]/);
+		},
+	);
 
 	it('drops whole sequences, not just the ESC byte', () => {
 		expect(sanitize(catalogue.clearScreen!)).toBe('ab');
@@ -78,6 +81,7 @@ describe('sanitize', () => {
 		expect(sanitize(catalogue.unterminatedOsc!)).toBe('tail');
 		expect(sanitize('keep\nlines\tand tabs')).toBe('keep\nlines\tand tabs');
 		expect(sanitize('部署 🚀 ünï')).toBe('部署 🚀 ünï');
+		expect(sanitize('evil\u202etxt.exe \u2066iso\u2069')).toBe('eviltxt.exe iso');
 	});
 
 	it('the whole catalogue at once, and every prefix of it', () => {
