@@ -48,3 +48,40 @@ function tooLarge(what: string, error: unknown): never {
 		throw new PreflightError(`${what}: too large to read`);
 	throw error;
 }
+
+/**
+ * What a failed file operation means, for the failures a user can fix (rights,
+ * a full or read-only disk, a file where a folder should be); undefined for the
+ * others, which are bugs and stay internal errors.
+ */
+export function fileErrorCause(error: unknown): string | undefined {
+	switch ((error as NodeJS.ErrnoException | null)?.code) {
+		case 'EACCES':
+		case 'EPERM':
+			return 'permission denied';
+		case 'EROFS':
+			return 'read-only file system';
+		case 'ENOSPC':
+			return 'no space left on device';
+		case 'EDQUOT':
+			return 'disk quota exceeded';
+		case 'ENOTDIR':
+			return 'a part of the path is not a folder';
+		case 'ELOOP':
+			return 'too many levels of symbolic links';
+		case 'ENAMETOOLONG':
+			return 'file name too long';
+		default:
+			return undefined;
+	}
+}
+
+/**
+ * The error to throw for a failed file operation: `<what>: <cause>` as a
+ * PreflightError (exit 2) when the user can fix it, else the error as it is.
+ * `what` names the path, already sanitised.
+ */
+export function fileError(error: unknown, what: string): unknown {
+	const cause = fileErrorCause(error);
+	return cause === undefined ? error : new PreflightError(`${what}: ${cause}`);
+}

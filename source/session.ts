@@ -1,6 +1,6 @@
 import type {Flags} from './cli/args.js';
 import {defaultChecklistPath, loadChecklistAsync, type LoadedChecklist} from './checklist/load.js';
-import {PreflightError, withinLimitsAsync} from './errors.js';
+import {PreflightError} from './errors.js';
 import {findReview, newReview, replaceReview, reviewName} from './model/review.js';
 import type {Review} from './model/schemas.js';
 import {resolveDbPath, Store} from './store/database.js';
@@ -26,10 +26,7 @@ export async function openStore(
 	flags: Pick<Flags, 'db'>,
 	lock?: {what: string; waitMs: number},
 ): Promise<Store> {
-	const path = resolveDbPath(flags.db);
-	return withinLimitsAsync(`database ${sanitizeLine(path)}`, () =>
-		Store.open(path, lock ? {lock} : {}),
-	);
+	return Store.open(resolveDbPath(flags.db), lock ? {lock} : {});
 }
 
 function label(system: string, release?: string): string {

@@ -5,8 +5,8 @@ import {evaluate, progressOf, type Evaluation, type Totals} from '../model/evalu
 import {reviewSchema, type Review} from '../model/schemas.js';
 import {upgradeReview, type UpgradeReport} from '../model/upgrade.js';
 import {now} from '../system/clock.js';
-import {checklistFor, chooseReview, openStore, selectReview} from '../session.js';
-import {parseOneReview, resolveDbPath} from '../store/database.js';
+import {checklistFor, chooseReview, selectReview} from '../session.js';
+import {parseOneReview, realDbPath, resolveDbPath, Store} from '../store/database.js';
 import {LARGE_INPUT, LARGE_REVIEW, loadCompiledSchemas} from '../model/large.js';
 import {readFileSync, statSync} from 'node:fs';
 import {sanitizeLine} from '../terminal/sanitize.js';
@@ -29,11 +29,13 @@ export async function loadReview(flags: Flags): Promise<{
 	upgrade?: UpgradeReport;
 }> {
 	const loaded = await checklistFor(flags);
-	const dbPath = resolveDbPath(flags.db);
+	// The real file (a symbolic link followed), as the store and the app use it:
+	// snapshots go beside it.
+	const dbPath = realDbPath(resolveDbPath(flags.db));
 	const selected = isLarge(dbPath)
 		? await largeDatabaseReview(dbPath, flags)
 		: await (async () => {
-				const store = await openStore(flags);
+				const store = await Store.open(dbPath);
 				try {
 					return selectReview(store, flags);
 				} finally {

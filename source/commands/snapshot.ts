@@ -1,4 +1,4 @@
-import {existsSync, statSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import {PreflightError} from '../errors.js';
 import {dirname, join, resolve} from 'node:path';
 import type {Invocation} from '../cli/args.js';
@@ -8,11 +8,37 @@ import {buildSnapshot, checkSnapshot} from '../report/snapshot.js';
 import {fileSlug, fileTimestamp, snapshotJson, writeSnapshotPair} from '../report/write.js';
 import {snapshotsDir} from '../store/database.js';
 import {writeFileDurably} from '../store/durable-write.js';
+import {realTarget, targetProblem, type TargetProblem} from '../store/files.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {judgeReview, print, noArguments} from './common.js';
 
 const extensions = {json: 'json', md: 'md', junit: 'xml'} as const;
+
+const outAdvice: Record<TargetProblem['kind'], string> = {
+	folder: 'name a file',
+	special: 'name a regular file',
+	'read-only': 'make it writable or name another file',
+};
+
+/**
+ * Refuses an `--out` that cannot be written, before anything is: a missing
+ * folder (a typo must not create a tree of folders), a folder, a device, FIFO
+ * or socket (`/dev/null` would be replaced by a file), a read-only file. A
+ * symbolic link is judged by the file it leads to, which is what gets written.
+ */
+function checkOut(given: string, out: string): void {
+	const target = realTarget(out);
+	if (!existsSync(dirname(target)))
+		throw new PreflightError(
+			`--out ${sanitizeLine(given)}: no such folder ${sanitizeLine(dirname(target))}`,
+		);
+	const problem = targetProblem(target);
+	if (problem)
+		throw new PreflightError(
+			`--out ${sanitizeLine(given)} ${problem.text}; ${outAdvice[problem.kind]}`,
+		);
+}
 
 /**
  * `preflight snapshot`: json (default) writes the .json and .md pair into the
@@ -35,13 +61,7 @@ export async function run(inv: Invocation): Promise<number> {
 	}[format];
 	if (flags.out) {
 		const out = resolve(flags.out);
-		// A typo in --out must not create a tree of folders: the folder has to exist.
-		if (!existsSync(dirname(out)))
-			throw new PreflightError(
-				`--out ${sanitizeLine(flags.out)}: no such folder ${sanitizeLine(dirname(out))}`,
-			);
-		if (existsSync(out) && statSync(out).isDirectory())
-			throw new PreflightError(`--out ${sanitizeLine(flags.out)} is a folder; name a file`);
+		checkOut(flags.out, out);
 		await checkSnapshot(snapshot);
 		await writeFileDurably(out, render(snapshot));
 		print(sanitizeLine(out));

@@ -1,6 +1,7 @@
-import {existsSync} from 'node:fs';
+import {existsSync, unlinkSync} from 'node:fs';
 import {join} from 'node:path';
-import {writeFileDurably} from '../store/durable-write.js';
+import {makeFolder, writeFileDurably} from '../store/durable-write.js';
+import {removeEmptyFolders} from '../store/files.js';
 import {renderMarkdown} from './markdown.js';
 import {checkSnapshot, type Snapshot} from './snapshot.js';
 
@@ -27,9 +28,19 @@ export function snapshotJson(snapshot: Snapshot): string {
 	return `${JSON.stringify(snapshot, null, 2)}\n`;
 }
 
+function removeQuietly(path: string): void {
+	try {
+		unlinkSync(path);
+	} catch {
+		// the error that made us remove it is the one to report
+	}
+}
+
 /**
  * Writes `<system>-<timestamp>.json` and `.md` into `dir` (never overwriting an
- * earlier pair) and returns their paths. `asOf`: see renderMarkdown.
+ * earlier pair) and returns their paths. Both or neither: when the second file
+ * cannot be written, the first is removed again, and a folder made for them.
+ * `asOf`: see renderMarkdown.
  */
 export async function writeSnapshotPair(
 	snapshot: Snapshot,
@@ -43,7 +54,16 @@ export async function writeSnapshotPair(
 	const json = `${base}.json`;
 	const markdown = `${base}.md`;
 	await checkSnapshot(snapshot);
-	await writeFileDurably(json, snapshotJson(snapshot));
-	await writeFileDurably(markdown, renderMarkdown(snapshot, asOf));
+	const created = await makeFolder(dir);
+	let written = false;
+	try {
+		await writeFileDurably(json, snapshotJson(snapshot));
+		written = true;
+		await writeFileDurably(markdown, renderMarkdown(snapshot, asOf));
+	} catch (error) {
+		if (written) removeQuietly(json);
+		removeEmptyFolders(dir, created);
+		throw error;
+	}
 	return {json, markdown};
 }

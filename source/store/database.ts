@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {basename, dirname, join, resolve} from 'node:path';
 import {Low, type Adapter} from 'lowdb';
-import {PreflightError} from '../errors.js';
+import {fileErrorCause, PreflightError, withinLimitsAsync} from '../errors.js';
 import {sortKeys} from '../model/canonical.js';
 import {LARGE_INPUT, loadCompiledSchemas} from '../model/large.js';
 import {
@@ -15,6 +15,7 @@ import * as z from '../model/zod.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {formatPath} from '../checklist/load.js';
 import {writeFileDurably} from './durable-write.js';
+import {realTarget, targetProblem} from './files.js';
 import {acquireLock, alive, type Lock} from './lock.js';
 import {migrate} from './migrations.js';
 
@@ -25,6 +26,15 @@ export function emptyDatabase(): Database {
 /** `--db`, else `PREFLIGHT_DB`, else `.preflight/db.json` under the current directory. */
 export function resolveDbPath(flag: string | undefined, env = process.env): string {
 	return resolve(flag ?? env.PREFLIGHT_DB ?? join('.preflight', 'db.json'));
+}
+
+/**
+ * The database file a path names: a symbolic link is followed (see realTarget),
+ * so that the lock, the read and every write act on the same file whichever
+ * name was given, and snapshots go beside the real file.
+ */
+export function realDbPath(path: string): string {
+	return realTarget(path);
 }
 
 export function snapshotsDir(dbPath: string): string {
@@ -186,13 +196,19 @@ export function serializeDatabase(data: Database): string {
 /** lowdb adapter: validates with zod on read and before every write; durable writes. */
 export class ValidatedJsonFile implements Adapter<Database> {
 	readonly path: string;
+	/** The schemaVersion the file was migrated from when read, if it was. */
 	migratedFrom: number | undefined;
-	originalText: string | undefined;
+	/** The original text of a migrated file, until the first write has backed it up. */
+	private unsavedOriginal: string | undefined;
 	constructor(path: string) {
 		this.path = path;
 	}
 
 	async read(): Promise<Database | null> {
+		// A FIFO would block the read and a device might never end: only a regular file is read.
+		const problem = targetProblem(this.path);
+		if (problem?.kind === 'folder' || problem?.kind === 'special')
+			fail(this.path, problem.text, 'check the --db path and its permissions');
 		let text: string;
 		try {
 			// Decoded in one native call: readFile with an encoding goes through a
@@ -204,22 +220,33 @@ export class ValidatedJsonFile implements Adapter<Database> {
 			if (code === 'ENOENT') return null;
 			fail(
 				this.path,
-				code === 'EISDIR' ? 'is a folder' : `cannot be read (${code})`,
+				`cannot be read (${fileErrorCause(error) ?? code})`,
 				'check the --db path and its permissions',
 			);
 		}
-		this.originalText = text;
 		const schema =
 			text.length >= LARGE_INPUT
 				? (await loadCompiledSchemas()).compiledDatabaseSchema()
 				: databaseSchema;
 		const {data, migratedFrom} = parseDatabase(text, this.path, schema);
 		this.migratedFrom = migratedFrom;
+		this.unsavedOriginal = migratedFrom === undefined ? undefined : text;
 		return data;
 	}
 
+	/**
+	 * A migrated file is saved with the first write, never at open, so that a
+	 * command that fails or changes nothing leaves the file as it was; the copy of
+	 * the original (`db.json.v1.bak`) is written first, so a crash between the two
+	 * leaves both the backup and the unmigrated file.
+	 */
 	async write(data: Database): Promise<void> {
-		await writeFileDurably(this.path, serializeDatabase(data));
+		const text = serializeDatabase(data);
+		if (this.unsavedOriginal !== undefined && this.migratedFrom !== undefined) {
+			await writeFileDurably(`${this.path}.v${this.migratedFrom}.bak`, this.unsavedOriginal);
+			this.unsavedOriginal = undefined;
+		}
+		await writeFileDurably(this.path, text);
 	}
 }
 
@@ -242,6 +269,17 @@ async function removeOrphanTemps(dbPath: string): Promise<void> {
 		if (!m || alive(Number(m[1]))) continue;
 		await unlink(join(dirname(dbPath), name)).catch(() => undefined);
 	}
+}
+
+/** A writer refuses a database it may not write, before taking the lock or reading. */
+function refuseUnwritable(path: string): void {
+	const problem = targetProblem(path);
+	if (!problem) return;
+	if (problem.kind === 'read-only')
+		throw new PreflightError(
+			`database ${sanitizeLine(path)} ${problem.text}; make it writable to record answers, or use another --db`,
+		);
+	fail(path, problem.text, 'check the --db path and its permissions');
 }
 
 /** An open database: data in memory, coalesced durable saves, optional lock. */
@@ -307,30 +345,29 @@ export class Store {
 		this.lock = undefined;
 	}
 
+	/**
+	 * Opens the database at `path` (a symbolic link is followed once, here, so the
+	 * lock, the read and the writes agree on the file). With `lock`, as a writer:
+	 * a read-only database is refused before anything is touched. A database of
+	 * an older schemaVersion is migrated in memory; only a writer's first save
+	 * writes it (see ValidatedJsonFile.write), so a `status` never races a `set`
+	 * for the file and a command that fails changes nothing.
+	 */
 	static async open(
 		path: string,
 		options: {lock?: {what: string; waitMs: number}} = {},
 	): Promise<Store> {
-		const store = new Store(path);
-		if (options.lock) store.lock = await acquireLock(path, options.lock.what, options.lock.waitMs);
+		const real = realDbPath(path);
+		if (options.lock) refuseUnwritable(real);
+		const store = new Store(real);
+		if (options.lock) store.lock = await acquireLock(real, options.lock.what, options.lock.waitMs);
 		try {
-			await store.db.read();
+			await withinLimitsAsync(`database ${sanitizeLine(real)}`, () => store.db.read());
 		} catch (error) {
 			store.lock?.release();
 			throw error;
 		}
-		if (store.lock) await removeOrphanTemps(path);
-		// Only a writer (holding the lock) saves a migrated file; readers migrate in
-		// memory, so a `status` never races a `set` for the file.
-		if (
-			store.lock &&
-			store.adapter.migratedFrom !== undefined &&
-			store.adapter.originalText !== undefined
-		) {
-			const backup = `${path}.v${store.adapter.migratedFrom}.bak`;
-			await writeFileDurably(backup, store.adapter.originalText);
-			await store.save();
-		}
+		if (store.lock) await removeOrphanTemps(real);
 		return store;
 	}
 }

@@ -1,40 +1,66 @@
 import {randomHex} from '../system/random.js';
-import {constants} from 'node:fs';
+import {constants, statSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
+import {fileError, PreflightError} from '../errors.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
+import {realTarget, removeEmptyFolders, targetProblem} from './files.js';
+
+/**
+ * Creates `dir` and its missing parents (0700). Resolves with the first folder
+ * it created, for removeEmptyFolders when the write that needed it fails.
+ */
+export async function makeFolder(dir: string): Promise<string | undefined> {
+	const {mkdir} = await import('node:fs/promises');
+	try {
+		return await mkdir(dir, {recursive: true, mode: 0o700});
+	} catch (error) {
+		const what = `cannot create folder ${sanitizeLine(dir)}`;
+		// mkdir -p over a file of that name
+		if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+			throw new PreflightError(`${what}: a file of that name is in the way`);
+		throw fileError(error, what);
+	}
+}
 
 /**
  * Writes a file so that a crash leaves either the old or the new content:
  * a unique temp file in the same folder, fsync, rename over the target, fsync
  * the folder. New files are created 0600; an existing file keeps its mode.
+ * A symbolic link is written through (the file it points to is replaced, in
+ * its own folder). Refuses, before writing anything, to replace what is not a
+ * regular file or is read-only; a failure the user can fix (rights, a full or
+ * read-only disk) is a PreflightError naming `path`, and leaves no temp file
+ * and no folder this call created.
  */
 export async function writeFileDurably(path: string, content: string): Promise<void> {
 	// Loaded here, not at the top: read-only commands never pay for node:fs/promises.
-	const {mkdir, open, rename, stat, unlink} = await import('node:fs/promises');
-	const dir = dirname(path);
-	await mkdir(dir, {recursive: true, mode: 0o700});
+	const {open, rename, unlink} = await import('node:fs/promises');
+	const target = realTarget(path);
+	const problem = targetProblem(target);
+	if (problem) throw new PreflightError(`${sanitizeLine(path)} ${problem.text}`);
+	const dir = dirname(target);
+	const created = await makeFolder(dir);
 	let mode = 0o600;
 	try {
-		mode = (await stat(path)).mode & 0o777;
+		mode = statSync(target).mode & 0o777;
 	} catch {
 		// new file: keep 0600
 	}
-	const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomHex(6)}.tmp`);
-	const fh = await open(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, mode);
+	const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomHex(6)}.tmp`);
 	try {
-		await fh.writeFile(content, 'utf8');
-		await fh.chmod(mode);
-		await fh.sync();
-	} catch (error) {
-		await fh.close();
-		await unlink(tmp).catch(() => undefined);
-		throw error;
-	}
-	await fh.close();
-	try {
-		await rename(tmp, path);
+		const fh = await open(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, mode);
+		try {
+			await fh.writeFile(content, 'utf8');
+			await fh.chmod(mode);
+			await fh.sync();
+		} finally {
+			await fh.close();
+		}
+		await rename(tmp, target);
 	} catch (error) {
 		await unlink(tmp).catch(() => undefined);
-		throw error;
+		removeEmptyFolders(dir, created);
+		throw fileError(error, `cannot write ${sanitizeLine(path)}`);
 	}
 	const dh = await open(dir, 'r');
 	try {

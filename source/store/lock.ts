@@ -2,8 +2,9 @@ import {randomHex} from '../system/random.js';
 import {linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
 import {hostname, userInfo} from 'node:os';
 import {dirname} from 'node:path';
-import {PreflightError} from '../errors.js';
+import {fileError, PreflightError} from '../errors.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
+import {removeEmptyFolders} from './files.js';
 
 /** Who holds a database: written into the lock file so a second process can say. */
 export type LockOwner = {pid: number; host: string; user: string; what: string; since: string};
@@ -152,16 +153,41 @@ export function describeOwner(o: LockOwner): string {
 	return sanitizeLine(`${o.user} (${o.what}, pid ${o.pid} on ${o.host}, since ${o.since})`);
 }
 
+/** How often a lock attempt may find its folder gone (removed by a writer that failed) before giving up. */
+const FOLDER_RETRIES = 20;
+
 /**
  * Takes the database's lock file, waiting up to `waitMs` for another holder.
- * Throws a PreflightError naming the holder when it cannot.
+ * `dbPath` is the real path (see realTarget), so that every name of the file
+ * takes the same lock. Throws a PreflightError naming the holder when it
+ * cannot, or naming the folder when the lock file cannot be created there.
+ * A folder created for the lock is removed again on release if it is empty:
+ * a command that fails leaves no folder behind.
  */
 export async function acquireLock(dbPath: string, what: string, waitMs: number): Promise<Lock> {
 	const path = `${dbPath}.lock`;
-	mkdirSync(dirname(path), {recursive: true, mode: 0o700});
+	const dir = dirname(path);
 	const deadline = Date.now() + waitMs;
-	for (;;) {
-		const owner = tryAcquire(path, what);
+	let created: string | undefined;
+	for (let retries = 0; ;) {
+		let owner: LockOwner | undefined;
+		try {
+			// Again on every attempt: another writer that failed may have removed the
+			// folder it created while this one waited.
+			created ??= mkdirSync(dir, {recursive: true, mode: 0o700});
+			owner = tryAcquire(path, what);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'ENOENT' && ++retries < FOLDER_RETRIES)
+				continue;
+			if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+				throw new PreflightError(
+					`cannot lock database ${sanitizeLine(dbPath)}: ${sanitizeLine(dir)} is a file, not a folder`,
+				);
+			throw fileError(
+				error,
+				`cannot lock database ${sanitizeLine(dbPath)}: cannot create files in ${sanitizeLine(dir)}`,
+			);
+		}
 		if (!owner) {
 			let released = false;
 			const release = () => {
@@ -173,6 +199,7 @@ export async function acquireLock(dbPath: string, what: string, waitMs: number):
 				} catch {
 					// already gone
 				}
+				removeEmptyFolders(dir, created);
 			};
 			process.once('exit', release);
 			return {release};

@@ -160,11 +160,12 @@ describe('temp files left by a killed writer', () => {
 });
 
 describe('migration of a version-1 database', () => {
-	it('Store.open migrates, after writing a byte-identical backup', async () => {
+	it("a writer's first save migrates, after writing a byte-identical backup", async () => {
 		const dir = tempDir();
 		const db = join(dir, 'db.json');
 		copyFileSync(v1Fixture, db);
 		const store = await Store.open(db, {lock: {what: 'test', waitMs: 0}});
+		await store.save();
 		await store.close();
 		expect(readFileSync(`${db}.v1.bak`, 'utf8')).toBe(v1Text);
 		const migrated = JSON.parse(readFileSync(db, 'utf8')) as Record<string, unknown>;
