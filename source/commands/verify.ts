@@ -24,6 +24,9 @@ export async function run(inv: Invocation): Promise<number> {
 			? `  ✔ digest ${t(result.digest)} matches the content`
 			: `  ✖ digest mismatch: the file says ${t(result.digest) || '(none)'}, its content hashes to ${result.recomputed}`,
 	);
+	for (const problem of result.inconsistencies) print(`  ✖ inconsistent: ${t(problem)}`);
+	if (!result.formatProblem && result.inconsistencies.length === 0)
+		print('  ✔ verdict, totals and blockers agree with the items');
 	if (!result.bytesOk && result.digestOk && !result.formatProblem)
 		print(
 			'  ✖ the bytes differ from what preflight wrote (whitespace, escaping or key order edited)',

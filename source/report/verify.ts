@@ -17,6 +17,8 @@ export type FileCheck = {
 
 export type VerifyResult = {
 	intact: boolean;
+	/** Where the verdict, totals or blockers disagree with the items (empty when they agree). */
+	inconsistencies: string[];
 	/** The digest field as written in the file. */
 	digest: string;
 	/** The digest recomputed over the file's content. */
@@ -52,9 +54,82 @@ function checkFile(e: {itemId: string; ref: string; sha256?: string}, cwd: strin
 	return {...base, recorded: e.sha256, state: e.sha256 === actual ? 'ok' : 'changed'};
 }
 
+type Counts = Omit<Snapshot['totals'], 'blockers'>;
+
+function countItems(items: Snapshot['sections'][number]['items']): Counts {
+	const c: Counts = {items: 0, pass: 0, fail: 0, na: 0, waived: 0, pending: 0, stale: 0};
+	for (const item of items) {
+		c.items++;
+		c[item.status]++;
+		if (item.stale) c.stale++;
+	}
+	return c;
+}
+
+function totalsProblem(
+	where: string,
+	stated: Snapshot['totals'],
+	counted: Counts,
+	blockers: number,
+) {
+	const wrong = (Object.keys(counted) as Array<keyof Counts>).filter(
+		(k) => stated[k] !== counted[k],
+	);
+	if (stated.blockers !== blockers) wrong.push('blockers' as keyof Counts);
+	return wrong.length
+		? `${where} totals do not match the items (${wrong.map((k) => `${k} says ${stated[k]}`).join(', ')})`
+		: undefined;
+}
+
+/**
+ * What the snapshot's own items contradict: totals that are not their counts, a
+ * verdict that is not "ready exactly when nothing blocks", a blocker that names
+ * no item or a recommended one, and a required item that is pending, failed or
+ * stale but not listed as a blocker. A digest has no secret, so a snapshot
+ * edited and re-digested passes the digest check; these catch the edits that
+ * matter most (a verdict flipped, blockers removed).
+ */
+export function inconsistencies(snapshot: Snapshot): string[] {
+	const out: string[] = [];
+	const blocking = new Map(snapshot.blockers.map((b) => [b.itemId, b]));
+	const items = new Map(snapshot.sections.flatMap((s) => s.items.map((i) => [i.id, i])));
+	const expected = snapshot.blockers.length === 0 ? 'ready' : 'not-ready';
+	if (snapshot.verdict !== expected)
+		out.push(
+			`verdict is ${snapshot.verdict} with ${snapshot.blockers.length} blocker${snapshot.blockers.length === 1 ? '' : 's'}`,
+		);
+	for (const b of snapshot.blockers) {
+		const item = items.get(b.itemId);
+		if (!item) out.push(`blocker ${b.itemId} names no item`);
+		else if (item.level === 'recommended') out.push(`blocker ${b.itemId} is a recommended item`);
+	}
+	for (const item of items.values())
+		if (
+			item.level === 'required' &&
+			(item.status === 'pending' || item.status === 'fail' || item.stale) &&
+			!blocking.has(item.id)
+		)
+			out.push(`${item.id} is ${item.stale ? 'stale' : item.status} but not listed as a blocker`);
+	const all = snapshot.sections.flatMap((s) => s.items);
+	const overall = totalsProblem(
+		'overall',
+		snapshot.totals,
+		countItems(all),
+		snapshot.blockers.length,
+	);
+	if (overall) out.push(overall);
+	for (const s of snapshot.sections) {
+		const blockers = s.items.filter((i) => blocking.has(i.id)).length;
+		const problem = totalsProblem(`section ${s.id}`, s.totals, countItems(s.items), blockers);
+		if (problem) out.push(problem);
+	}
+	return out;
+}
+
 /**
  * Checks a snapshot: its digest against its content, its bytes against the form
- * preflight writes, and every file evidence's sha256 against the file now
+ * preflight writes, its verdict, totals and blockers against its items (see
+ * inconsistencies), and every file evidence's sha256 against the file now
  * (refs resolved as the app stores them, from `cwd`).
  */
 export function verifySnapshot(read: ReadSnapshot, cwd: string): VerifyResult {
@@ -64,8 +139,10 @@ export function verifySnapshot(read: ReadSnapshot, cwd: string): VerifyResult {
 	const bytesOk = read.snapshot !== undefined && snapshotJson(read.snapshot) === read.text;
 	const files = read.snapshot ? fileEvidence(read.snapshot).map((e) => checkFile(e, cwd)) : [];
 	const filesOk = files.every((f) => f.state === 'ok' || f.state === 'unhashed');
+	const problems = read.snapshot ? inconsistencies(read.snapshot) : [];
 	return {
-		intact: digestOk && bytesOk && filesOk && read.problem === undefined,
+		intact: digestOk && bytesOk && filesOk && problems.length === 0 && read.problem === undefined,
+		inconsistencies: problems,
 		digest,
 		recomputed,
 		digestOk,

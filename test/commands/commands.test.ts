@@ -14,6 +14,7 @@ import {Ajv2020} from 'ajv/dist/2020.js';
 import {XMLValidator} from 'fast-xml-parser';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {loadChecklist} from '../../source/checklist/load.js';
+import {digestOf} from '../../source/model/canonical.js';
 import {cliPath, ensureBuilt, root, workspace} from './cli.js';
 
 const checklist = JSON.parse(
@@ -136,7 +137,20 @@ describe('a scripted review: set, gate, snapshot, verify, diff', () => {
 		writeFileSync(path, text.replace('"formatVersion": 1,', '"formatVersion":  1,'));
 		expect(ws.run(['verify', 't.json']).code).toBe(1);
 		writeFileSync(path, text);
-		expect(ws.run(['verify', 't.json']).code).toBe(0);
+		const good = ws.run(['verify', 't.json']);
+		expect(good.code).toBe(0);
+		expect(good.stdout).toContain('✔ verdict, totals and blockers agree with the items');
+		// Edited and re-digested: the digest holds, the items contradict the verdict.
+		const forged = JSON.parse(text);
+		forged.verdict = forged.verdict === 'ready' ? 'not-ready' : 'ready';
+		const {digest: _digest, ...body} = forged;
+		forged.digest = digestOf(body);
+		writeFileSync(path, `${JSON.stringify(forged, null, 2)}\n`);
+		const lie = ws.run(['verify', 't.json']);
+		expect(lie.code).toBe(1);
+		expect(lie.stdout).toContain('✔ digest');
+		expect(lie.stdout).toContain('✖ inconsistent: verdict is');
+		writeFileSync(path, text);
 		writeFileSync(join(ws.dir, 'runbook.md'), '# runbook, edited\n');
 		const changed = ws.run(['verify', 't.json']);
 		expect(changed.code).toBe(1);

@@ -16,6 +16,7 @@ import {readSnapshotFile} from '../../source/report/read.js';
 import {verifySnapshot} from '../../source/report/verify.js';
 import {snapshotJson} from '../../source/report/write.js';
 import type {Answer, Review} from '../../source/model/schemas.js';
+import {snapshotDigest, type Snapshot} from '../../source/report/snapshot.js';
 import {
 	defaultChecklist,
 	hostileSnapshot,
@@ -85,6 +86,38 @@ describe('verify', () => {
 		expect(result.digestOk).toBe(true);
 		expect(result.intact).toBe(false);
 		expect(result.files.map((f) => f.state)).toEqual(['changed', 'missing']);
+	});
+
+	it('catches a snapshot edited and re-digested: a flipped verdict, removed blockers, wrong totals', () => {
+		const forged = (edit: (s: Snapshot) => void): string[] => {
+			const snapshot = sampleSnapshot();
+			edit(snapshot);
+			snapshot.digest = snapshotDigest(snapshot);
+			const result = verifySnapshot(readSnapshotFile(write('f.json', snapshotJson(snapshot))), dir);
+			expect(result.digestOk && result.bytesOk).toBe(true);
+			// (the fixtures' evidence files do not exist here, so intact is false anyway)
+			if (result.inconsistencies.length) expect(result.intact).toBe(false);
+			return result.inconsistencies;
+		};
+		expect(forged(() => undefined)).toEqual([]);
+		const ready = forged((s) => {
+			s.verdict = 'ready';
+			s.blockers = [];
+			s.totals.blockers = 0;
+			for (const section of s.sections) section.totals.blockers = 0;
+		});
+		expect(
+			ready.some((p) => /^architecture\.\S+ is pending but not listed as a blocker$/.test(p)),
+		).toBe(true);
+		expect(forged((s) => (s.verdict = 'ready'))).toEqual([
+			expect.stringMatching(/^verdict is ready with \d+ blockers$/),
+		]);
+		expect(forged((s) => (s.totals.pass += 1))[0]).toMatch(
+			/^overall totals do not match the items \(pass says \d+\)$/,
+		);
+		expect(forged((s) => s.blockers.push({itemId: 'no.such', title: 'x', reason: 'y'}))).toContain(
+			'blocker no.such names no item',
+		);
 	});
 
 	it('rejects files that are not snapshots (exit 2)', () => {
