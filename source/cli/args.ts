@@ -26,6 +26,22 @@ const options = {
 } as const;
 
 const optionalText = z.optional(z.string());
+
+// eslint-disable-next-line no-control-regex -- what a name must not hold
+const controlOrBidi = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Names are shown everywhere and typed back to pick a review: one with control
+ * or bidirectional characters would show as something else (the terminal gets
+ * them stripped) and could not be typed again. Names are also NFC-normalised,
+ * so "café" typed either way is one review.
+ */
+function plainName(flag: string) {
+	return z.refine<string>(
+		(s) => !controlOrBidi.test(s),
+		`${flag} must not contain control characters or escape sequences`,
+	);
+}
 const optionalFlag = z.optional(z.boolean());
 
 const flagsSchema = z.object({
@@ -36,9 +52,27 @@ const flagsSchema = z.object({
 			error: '--checklist-format must be one of json, yaml, markdown, aws-lens, azure',
 		}),
 	),
-	system: z.optional(z.string().check(z.trim(), z.minLength(1, '--system needs a name'))),
-	release: z.optional(z.string().check(z.trim())),
-	reviewer: z.optional(z.string().check(z.trim(), z.minLength(1, '--reviewer needs a name'))),
+	system: z.optional(
+		z
+			.string()
+			.check(
+				z.trim(),
+				z.normalize(),
+				z.minLength(1, '--system needs a name'),
+				plainName('--system'),
+			),
+	),
+	release: z.optional(z.string().check(z.trim(), z.normalize(), plainName('--release'))),
+	reviewer: z.optional(
+		z
+			.string()
+			.check(
+				z.trim(),
+				z.normalize(),
+				z.minLength(1, '--reviewer needs a name'),
+				plainName('--reviewer'),
+			),
+	),
 	json: optionalFlag,
 	'as-of': optionalText,
 	format: z.optional(

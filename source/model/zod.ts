@@ -17,6 +17,7 @@ export {
 	literal,
 	looseObject,
 	minLength,
+	normalize,
 	nullable,
 	number,
 	object,

@@ -64,3 +64,19 @@ describe('flags', () => {
 			expect(() => parseInvocation(argv), argv.join(' ')).not.toThrow();
 	});
 });
+
+describe('names', () => {
+	it('are NFC-normalised, so a name typed either way picks one review', () => {
+		const composed = parseInvocation(['status', '--system', 'caf\u00e9']).flags.system;
+		const decomposed = parseInvocation(['status', '--system', 'cafe\u0301']).flags.system;
+		expect(decomposed).toBe(composed);
+	});
+
+	it('may not hold control or bidirectional characters', () => {
+		expect(refusal(['status', '--system', 'sys\u001b]0;pwned\u0007'])).toBe(
+			'--system must not contain control characters or escape sequences',
+		);
+		expect(refusal(['set', 'x', 'fail', '--release', 'v1\u202e'])).toContain('--release must not');
+		expect(refusal(['--system', 's', '--reviewer', 'a\nb'])).toContain('--reviewer must not');
+	});
+});

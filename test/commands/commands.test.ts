@@ -430,11 +430,20 @@ describe('hostile text', () => {
 		'x\u001b]0;owned\u0007\u001b[2J\u001b]52;c;Y2xpcA==\u0007 | `y` <script>alert(1)</script> ](javascript:alert(1))\u009b31m';
 	it('is stripped on the terminal, kept intact in JSON, escaped in Markdown and XML', () => {
 		const ws = workspace();
+		const refused = ws.run(['set', 'architecture.boundaries', 'fail', '--system', evil]);
+		expect(refused.code).toBe(2);
+		expect(refused.stderr).toBe(
+			'preflight: --system must not contain control characters or escape sequences\n',
+		);
 		const set = ws.run(
-			['set', 'architecture.boundaries', 'fail', '--system', evil, '--note', evil],
+			['set', 'architecture.boundaries', 'fail', '--system', 'plain', '--note', evil],
 			{PREFLIGHT_REVIEWER: evil},
 		);
 		expect(set.code, set.stderr).toBe(0);
+		// A name can still arrive by editing the file by hand: it is shown safely.
+		const db = JSON.parse(readFileSync(ws.db, 'utf8'));
+		db.reviews[0].system = evil;
+		writeFileSync(ws.db, JSON.stringify(db, null, 2));
 		for (const args of [
 			['status'],
 			['gate'],
