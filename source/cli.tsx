@@ -37,19 +37,30 @@ async function main(argv: string[]): Promise<number> {
 	return (await load())(inv);
 }
 
+/**
+ * Errors quote what was given; a 5,000-character flag value must not make a
+ * 10 KB line. The middle goes, so the start (what) and the end (why) stay.
+ */
+function shorten(line: string, max = 400): string {
+	if (line.length <= max) return line;
+	const chars = [...line]; // whole code points: never half of a surrogate pair
+	const half = Math.floor((max - 1) / 2);
+	return `${chars.slice(0, half).join('')}…${chars.slice(chars.length - half).join('')}`;
+}
+
 main(process.argv.slice(2)).then(
 	(code) => {
 		process.exitCode = code;
 	},
 	(error: unknown) => {
 		if (isPreflightError(error)) {
-			process.stderr.write(`preflight: ${sanitizeLine(error.message)}\n`);
+			process.stderr.write(`preflight: ${shorten(sanitizeLine(error.message))}\n`);
 			process.exitCode = error.exitCode;
 			return;
 		}
 		// A bug, not bad input: still one line for the user, the stack only on request.
 		const message = error instanceof Error ? error.message : String(error);
-		process.stderr.write(`preflight: internal error: ${sanitizeLine(message)}\n`);
+		process.stderr.write(`preflight: internal error: ${shorten(sanitizeLine(message))}\n`);
 		if (process.env.PREFLIGHT_DEBUG && error instanceof Error)
 			process.stderr.write(`${error.stack}\n`);
 		process.exitCode = 70;

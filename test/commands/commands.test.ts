@@ -345,6 +345,15 @@ describe('set refuses invalid input with exit 2 and writes nothing', () => {
 		expect(readFileSync(ws.db).equals(before)).toBe(true);
 	});
 
+	it('an error quoting a huge value stays one short line: the middle goes', () => {
+		const ws = workspace();
+		const r = ws.run(['status', '--system', `start${'x'.repeat(5000)}`]);
+		expect(r.code).toBe(2);
+		expect(lines(r.stderr)).toHaveLength(1);
+		expect(r.stderr.length).toBeLessThan(420);
+		expect(r.stderr).toMatch(/^preflight: no review for startx+…x+ in .*; start one with/);
+	});
+
 	it('needs --system to create the first review', () => {
 		const ws = workspace();
 		const r = ws.run(['set', 'security.secrets', 'fail']);
