@@ -1,4 +1,4 @@
-import {readFileSync} from 'node:fs';
+import {closeSync, fstatSync, openSync, readFileSync, statSync, type Stats} from 'node:fs';
 import {basename, dirname, join, resolve} from 'node:path';
 import {Low, type Adapter} from 'lowdb';
 import {fileErrorCause, PreflightError, withinLimitsAsync} from '../errors.js';
@@ -200,6 +200,13 @@ export class ValidatedJsonFile implements Adapter<Database> {
 	migratedFrom: number | undefined;
 	/** The original text of a migrated file, until the first write has backed it up. */
 	private unsavedOriginal: string | undefined;
+	/**
+	 * The file as this process last read or wrote it: its text and a stamp of its
+	 * inode, size and times (or `missing`), so that a save can tell whether
+	 * something else changed the file meanwhile. The lock keeps other preflights
+	 * out, but an editor, `git checkout` or `git pull` does not take it.
+	 */
+	private known: {text: string; stamp: string} | 'missing' | undefined;
 	constructor(path: string) {
 		this.path = path;
 	}
@@ -210,14 +217,25 @@ export class ValidatedJsonFile implements Adapter<Database> {
 		if (problem?.kind === 'folder' || problem?.kind === 'special')
 			fail(this.path, problem.text, 'check the --db path and its permissions');
 		let text: string;
+		let stamp: string;
 		try {
 			// Decoded in one native call: readFile with an encoding goes through a
 			// stream decoder, measurably slower on a 10 MB database. Synchronous:
-			// node:fs/promises costs every command milliseconds to load.
-			text = readFileSync(this.path).toString('utf8');
+			// node:fs/promises costs every command milliseconds to load. The stamp
+			// comes from the same descriptor, so it is the stamp of this text.
+			const fd = openSync(this.path, 'r');
+			try {
+				stamp = stampOf(fstatSync(fd));
+				text = readFileSync(fd).toString('utf8');
+			} finally {
+				closeSync(fd);
+			}
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
-			if (code === 'ENOENT') return null;
+			if (code === 'ENOENT') {
+				this.known = 'missing';
+				return null;
+			}
 			fail(
 				this.path,
 				`cannot be read (${fileErrorCause(error) ?? code})`,
@@ -231,7 +249,39 @@ export class ValidatedJsonFile implements Adapter<Database> {
 		const {data, migratedFrom} = parseDatabase(text, this.path, schema);
 		this.migratedFrom = migratedFrom;
 		this.unsavedOriginal = migratedFrom === undefined ? undefined : text;
+		this.known = {text, stamp};
 		return data;
+	}
+
+	/**
+	 * Refuses to save over a file that something else changed, created or
+	 * deleted since this process read or wrote it: the database is never
+	 * overwritten with a state its writer did not see. A new stamp with the same
+	 * text (a `touch`, a checkout of the same content) is no change.
+	 */
+	private refuseIfChangedOnDisk(): void {
+		if (this.known === undefined) return;
+		const now = currentStamp(this.path);
+		const changed = (how: string): never =>
+			fail(
+				this.path,
+				`${how} since preflight read it (edited by hand, or by git?); this change is not saved`,
+				'quit and open it again to see what is there now',
+			);
+		if (this.known === 'missing') {
+			if (now !== undefined) changed('was created by something else');
+			return;
+		}
+		if (now === undefined) return changed('was deleted');
+		if (now === this.known.stamp) return;
+		let text: string | undefined;
+		try {
+			text = readFileSync(this.path).toString('utf8');
+		} catch {
+			text = undefined;
+		}
+		if (text !== this.known.text) changed('was changed by something else');
+		this.known = {text: this.known.text, stamp: now};
 	}
 
 	/**
@@ -242,11 +292,29 @@ export class ValidatedJsonFile implements Adapter<Database> {
 	 */
 	async write(data: Database): Promise<void> {
 		const text = serializeDatabase(data);
+		this.refuseIfChangedOnDisk();
 		if (this.unsavedOriginal !== undefined && this.migratedFrom !== undefined) {
 			await writeFileDurably(`${this.path}.v${this.migratedFrom}.bak`, this.unsavedOriginal);
 			this.unsavedOriginal = undefined;
 		}
 		await writeFileDurably(this.path, text);
+		const stamp = currentStamp(this.path);
+		this.known = stamp === undefined ? undefined : {text, stamp};
+	}
+}
+
+/** What changes when a file is written or replaced: inode, size, modification and change times. */
+function stampOf(st: Stats): string {
+	return `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+}
+
+/** The file's stamp now, or undefined when it does not exist. */
+function currentStamp(path: string): string | undefined {
+	try {
+		return stampOf(statSync(path));
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+		throw error;
 	}
 }
 

@@ -1,5 +1,14 @@
 import {spawnSync} from 'node:child_process';
-import {chmodSync, copyFileSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
+import {
+	chmodSync,
+	copyFileSync,
+	mkdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	utimesSync,
+	writeFileSync,
+} from 'node:fs';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {isPreflightError, PreflightError} from '../../source/errors.js';
@@ -156,6 +165,52 @@ describe('temp files left by a killed writer', () => {
 			'.other.json.1.ab.tmp',
 			'db.json',
 		]);
+	});
+});
+
+describe('a save when something else changed the file', () => {
+	const open = (db: string) => Store.open(db, {lock: {what: 'test', waitMs: 0}});
+	const refusal = (store: Store) =>
+		store.save().then(
+			() => undefined,
+			(e: unknown) => (isPreflightError(e) ? e.message : String(e)),
+		);
+
+	it('is refused when the file was edited, deleted or created meanwhile, and the file is left as it is', async () => {
+		const dir = tempDir();
+		const db = join(dir, 'db.json');
+		writeFileSync(db, v2Text);
+		let store = await open(db);
+		const edited = v2Text.replace('"schemaVersion": 2', '"schemaVersion":  2');
+		writeFileSync(db, edited);
+		expect(await refusal(store)).toBe(
+			`database ${db}: was changed by something else since preflight read it (edited by hand, or by git?); this change is not saved; quit and open it again to see what is there now`,
+		);
+		expect(readFileSync(db, 'utf8')).toBe(edited);
+		await store.close();
+
+		store = await open(db);
+		rmSync(db);
+		expect(await refusal(store)).toMatch(/: was deleted since preflight read it/);
+		expect(listFiles(dir)).toEqual(['db.json.lock']); // held until close
+		await store.close();
+
+		store = await open(db); // missing: a new database
+		writeFileSync(db, v2Text);
+		expect(await refusal(store)).toMatch(/: was created by something else since/);
+		expect(readFileSync(db, 'utf8')).toBe(v2Text);
+		await store.close();
+	});
+
+	it('goes ahead when only the stamp changed (touch, a checkout of the same text), and after its own saves', async () => {
+		const dir = tempDir();
+		const db = join(dir, 'db.json');
+		writeFileSync(db, v2Text);
+		const store = await open(db);
+		utimesSync(db, new Date('2030-01-01'), new Date('2030-01-01'));
+		expect(await refusal(store)).toBeUndefined();
+		expect(await refusal(store)).toBeUndefined();
+		await store.close();
 	});
 });
 
