@@ -4,7 +4,7 @@ import {onChecklist} from '../model/upgrade.js';
 import {checklistFor, openStore} from '../session.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {print, printJson, reviewName, verdictText, noArguments} from './common.js';
+import {cell, print, printJson, reviewName, textWidth, verdictText, noArguments} from './common.js';
 
 /** `preflight reviews [--json]`: every review in the database, with progress and verdict. */
 export async function run(inv: Invocation): Promise<number> {
@@ -56,18 +56,18 @@ export async function run(inv: Invocation): Promise<number> {
 		return 0;
 	}
 	const names = rows.map((r) => sanitizeLine(reviewName(r.review)));
-	const width = Math.min(40, Math.max(6, ...names.map((n) => [...n].length)));
-	print(`${'review'.padEnd(width)}  progress  verdict`);
+	const width = Math.min(40, Math.max(6, ...names.map(textWidth)));
+	print(`${cell('review', width)}  progress  verdict`);
 	rows.forEach(({evaluation, progress, otherChecklist}, i) => {
 		const name = names[i] ?? '';
 		if (!evaluation || !progress) {
 			print(
-				`${name.padEnd(width)}  ${'—'.padEnd(8)}  uses checklist ${sanitizeLine(otherChecklist ?? '?')} (pass it with --checklist)`,
+				`${cell(name, width)}  ${'—'.padEnd(8)}  uses checklist ${sanitizeLine(otherChecklist ?? '?')} (pass it with --checklist)`,
 			);
 			return;
 		}
 		print(
-			`${name.padEnd(width)}  ${`${progress.done}/${progress.total}`.padEnd(8)}  ${verdictText(evaluation)}`,
+			`${cell(name, width)}  ${`${progress.done}/${progress.total}`.padEnd(8)}  ${verdictText(evaluation)}`,
 		);
 	});
 	return 0;

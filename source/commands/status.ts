@@ -6,6 +6,8 @@ import {sanitizeLine} from '../terminal/sanitize.js';
 import {
 	blockerLines,
 	blockersJson,
+	cell,
+	textWidth,
 	judgeReview,
 	print,
 	printJson,
@@ -66,12 +68,12 @@ export async function run(inv: Invocation): Promise<number> {
 	print(`totals:  ${totalsText(evaluation.totals)}`);
 	print('');
 	const titles = evaluation.sections.map((s) => sanitizeLine(s.section.title));
-	const width = Math.min(36, Math.max(...titles.map((t) => [...t].length), 8));
+	const width = Math.min(36, Math.max(...titles.map(textWidth), 8));
 	evaluation.sections.forEach((s, i) => {
 		const {ratio} = progressOf(s.totals);
 		const filled = Math.round(ratio * 10);
 		const bar = `${'█'.repeat(filled)}${'░'.repeat(10 - filled)}`;
-		print(`  ${(titles[i] ?? '').padEnd(width)} ${bar}  ${totalsText(s.totals)}`);
+		print(`  ${cell(titles[i] ?? '', width)} ${bar}  ${totalsText(s.totals)}`);
 	});
 	if (evaluation.blockers.length) {
 		print('');

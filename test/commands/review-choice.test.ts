@@ -1,6 +1,7 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
+import {textWidth} from '../../source/commands/common.js';
 import {ensureBuilt, workspace} from './cli.js';
 
 beforeAll(() => ensureBuilt());
@@ -25,6 +26,21 @@ describe('choosing the review', () => {
 		expect(two.stderr.trim()).toBe(
 			'preflight: pay has 2 reviews; choose one with --release (2.0, 3.0)',
 		);
+	});
+
+	it('reviews lines its columns up by display width: wide characters, long names cut with …', () => {
+		const ws = workspace();
+		const long = 'long'.repeat(20);
+		for (const system of ['支付-API 🚀', 'café', 'plain', long])
+			expect(ws.run(['set', 'testing.unit-tests', 'fail', '--system', system]).code).toBe(0);
+		const rows = ws.run(['reviews']).stdout.trimEnd().split('\n');
+		expect(rows).toHaveLength(5);
+		const progressAt = rows.map((r) => {
+			const cut = r.indexOf(r.startsWith('review') ? 'progress' : '1/26');
+			return textWidth(r.slice(0, cut));
+		});
+		expect(new Set(progressAt).size).toBe(1);
+		expect(rows[4]).toContain(`${long.slice(0, 39)}…`);
 	});
 
 	it('commands without arguments refuse stray ones', () => {
