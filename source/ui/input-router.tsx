@@ -13,12 +13,24 @@ import React, {
 import {createKeyDecoder, isTextPress, type Press} from './key-decoder.js';
 import {blankKey} from './keys.js';
 
-/** Handles one key press. */
-export type Handler = (input: string, key: Key) => void;
+/**
+ * Handles one key press. Returning 'pass' gives the key, once this handler's
+ * changes are rendered, to the newest handler that has not had it yet (a prompt
+ * that closed itself on ctrl+c hands the key to the screen behind it, which quits).
+ */
+export type Handler = (input: string, key: Key) => 'pass' | void;
 type Slot = {current: Handler; text: boolean};
 type Router = {push: (slot: Slot) => () => void};
+/** A key waiting for its turn, and the handlers that passed it on already. */
+type Entry = {press: Press; asked: Slot[]};
 
 const RouterContext = createContext<Router | undefined>(undefined);
+
+/** The newest handler not yet asked about a key. */
+function newest(stack: readonly Slot[], asked: readonly Slot[]): Slot | undefined {
+	for (let i = stack.length - 1; i >= 0; i--) if (!asked.includes(stack[i]!)) return stack[i];
+	return undefined;
+}
 
 /**
  * One keyboard listener for the whole app, delivering each key to the handler
@@ -37,7 +49,7 @@ const RouterContext = createContext<Router | undefined>(undefined);
  */
 export function InputRouter({children}: {children: ReactNode}) {
 	const stack = useRef<Slot[]>([]);
-	const queue = useRef<Press[]>([]);
+	const queue = useRef<Entry[]>([]);
 	// A key has been handed over and the render it caused has not committed yet.
 	const waiting = useRef(false);
 	const [turn, setTurn] = useState(0);
@@ -45,18 +57,20 @@ export function InputRouter({children}: {children: ReactNode}) {
 
 	const step = useCallback(() => {
 		if (waiting.current) return;
-		for (let press = queue.current.shift(); press; press = queue.current.shift()) {
-			const slot = stack.current.at(-1);
-			if (!slot) continue; // nobody to take it
+		for (let entry = queue.current.shift(); entry; entry = queue.current.shift()) {
+			const slot = newest(stack.current, entry.asked);
+			if (!slot) continue; // nobody (left) to take it
+			let {press} = entry;
 			// Typing never changes who has the keyboard in a text field: give it a run
 			// of typed characters at once (one render for a paste, not one per character).
-			if (slot.text && isTextPress(press)) {
+			if (slot.text && entry.asked.length === 0 && isTextPress(press)) {
 				let {input} = press;
-				while (queue.current[0] && isTextPress(queue.current[0]))
-					input += queue.current.shift()!.input;
+				const typed = (e: Entry | undefined) => e && e.asked.length === 0 && isTextPress(e.press);
+				while (typed(queue.current[0])) input += queue.current.shift()!.press.input;
 				press = {input, key: blankKey};
 			}
-			slot.current(press.input, press.key);
+			if (slot.current(press.input, press.key) === 'pass')
+				queue.current.unshift({press, asked: [...entry.asked, slot]});
 			// Batched with whatever the handler changed, so this costs no render of its
 			// own when the key did something; it makes sure a commit follows in any case.
 			waiting.current = true;
@@ -80,7 +94,7 @@ export function InputRouter({children}: {children: ReactNode}) {
 		const decoder = createKeyDecoder();
 		const onInput = (data: unknown) => {
 			for (const press of decoder.decode(typeof data === 'string' ? data : String(data)))
-				queue.current.push(press);
+				queue.current.push({press, asked: []});
 			step();
 		};
 		setRawMode(true);

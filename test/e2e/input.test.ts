@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
+import {ensureBuilt, keys, launch, tempDir, type Session} from './pty.js';
 
 const FOOTER = 'q/ctrl+c quit';
 
@@ -35,7 +35,7 @@ const reset = '\u001b[0m';
 beforeAll(() => ensureBuilt());
 
 describe('keyboard input in a real terminal', () => {
-	it('survives ctrl+F1 and pasted colours, and routes typeahead through the prompt it opens', async () => {
+	it('survives ctrl+F1 and pasted colours, routes typeahead through the prompt it opens, and quits from a prompt on ctrl+c', async () => {
 		const cwd = tempDir();
 		const app = open(cwd, ['--system', 'x']);
 		await app.waitFor(FOOTER);
@@ -61,7 +61,10 @@ describe('keyboard input in a real terminal', () => {
 		app.type(`${red}red${reset} text${ctrlF1}\r`);
 		screen = await app.waitFor('note: red text');
 
-		app.type('q');
+		// ctrl+c inside a prompt quits; its text is dropped.
+		app.type('cunsaved');
+		await app.waitFor('Note: red textunsaved');
+		app.press('ctrlC');
 		expect(await app.exit).toBe(0);
 		expect(app.raw()).not.toContain('TypeError');
 
@@ -70,7 +73,7 @@ describe('keyboard input in a real terminal', () => {
 		expect(answers['architecture.failure-paths']?.status ?? 'pending').toBe('pending');
 	});
 
-	it('n and the whole new-review form in one write open the review', async () => {
+	it('n and the whole new-review form in one write open the review; ctrl+c in the form quits', async () => {
 		const cwd = tempDir();
 		const app = open(cwd, []);
 		await app.waitFor('No reviews yet');
@@ -78,7 +81,11 @@ describe('keyboard input in a real terminal', () => {
 		app.type('payments\r2.0\r');
 		await app.waitFor('0/26 answered');
 		await app.waitFor('payments 2.0');
-		app.type('q');
+		app.type('\u001b');
+		await app.waitFor('1 review');
+		app.type('nsecond');
+		await app.waitFor('System under review: second');
+		app.type(keys.ctrlC);
 		expect(await app.exit).toBe(0);
 		const db = readDb(cwd);
 		expect(db.reviews.map((r) => [r.system, r.release])).toEqual([['payments', '2.0']]);

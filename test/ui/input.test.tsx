@@ -28,6 +28,11 @@ async function lastSaved(app: App, count = 1) {
 	return app.persist.mock.calls.at(-1)![0];
 }
 
+const quitWith = async (app: App, code: number) => {
+	await waitUntil(() => app.services.quit.mock.calls.length === 1, 'quit');
+	expect(app.services.quit).toHaveBeenCalledWith(code);
+};
+
 /**
  * Sequences that killed the app through Ink 6.8's useInput (a ctrl flag with no
  * key name, then `undefined.startsWith`), and their neighbours.
@@ -154,5 +159,83 @@ describe('keys that arrive in one read', () => {
 		await app.press(`c${text}\r`);
 		const review = (await lastSaved(app)).reviews[0]!;
 		expect(review.answers[firstId]?.note).toBe(text);
+	});
+});
+
+describe('ctrl+c inside a prompt', () => {
+	it.each([
+		['note', 'c', 'Note:'],
+		['evidence', 'e', 'Evidence for'],
+		['pass evidence', 'p', 'Pass needs evidence'],
+		['justification', 'n', 'Not applicable because:'],
+		['filter', '/', 'Filter'],
+		['waiver reason', 'w', 'Waive — the accepted risk'],
+	])('quits from the %s prompt, dropping its text', async (_name, open, label) => {
+		const app = await renderReview();
+		await app.press(open);
+		await app.waitForText(label);
+		await app.press('draft text');
+		await app.waitForText('draft text');
+		await app.press(keys.ctrlC);
+		await quitWith(app, 0);
+		expect(app.persist).not.toHaveBeenCalled();
+	});
+
+	it('quits from a later step of the waiver', async () => {
+		const app = await renderReview();
+		await app.press('wvendor fix\r');
+		await app.waitForText('Waive — who owns the risk:');
+		await app.press(keys.ctrlC);
+		await quitWith(app, 0);
+		expect(app.persist).not.toHaveBeenCalled();
+	});
+
+	it('quits from either question of the new-review form, creating nothing', async () => {
+		for (const keysBefore of ['n', 'npayments\r']) {
+			const app = await renderApp();
+			await app.press(keysBefore);
+			await app.waitForText(keysBefore === 'n' ? 'System under review:' : 'Release of payments');
+			await app.press('typed');
+			await app.press(keys.ctrlC);
+			await quitWith(app, 0);
+			expect(app.persist).not.toHaveBeenCalled();
+		}
+	});
+
+	it('in the same read as the text before it', async () => {
+		const app = await renderReview();
+		await app.press('cdraft\u0003');
+		await quitWith(app, 0);
+		expect(app.persist).not.toHaveBeenCalled();
+	});
+
+	it('waits for changes being saved, as q does', async () => {
+		let release = () => {};
+		const app = await renderReview({
+			persist: () => new Promise<void>((resolve) => (release = resolve)),
+		});
+		await app.press('f');
+		await waitUntil(() => app.persist.mock.calls.length === 1, 'the fail is being saved');
+		await app.press('c');
+		await app.waitForText('Note:');
+		await app.press(keys.ctrlC);
+		await app.waitForGone('Note:');
+		expect(app.services.quit).not.toHaveBeenCalled();
+		release();
+		await quitWith(app, 0);
+	});
+
+	it('after a failed save, closes the prompt and warns; a second ctrl+c quits anyway', async () => {
+		const app = await renderReview({persist: async () => Promise.reject(new Error('disk full'))});
+		await app.press('f');
+		await app.waitForText('not saved');
+		await app.press('c');
+		await app.waitForText('Note:');
+		await app.press(`unsaved${keys.ctrlC}`);
+		await app.waitForText('Changes are NOT saved. Press q again to quit anyway.');
+		expect(app.frame()).not.toContain('Note:');
+		expect(app.services.quit).not.toHaveBeenCalled();
+		await app.press(keys.ctrlC);
+		await quitWith(app, 1);
 	});
 });

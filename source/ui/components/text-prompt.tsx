@@ -17,8 +17,9 @@ export type TextPromptProps = {
 type Field = {value: string; cursor: number; error?: string};
 
 /** Applies one key press to the field; says so when the press ends the prompt. */
-function apply(field: Field, input: string, key: Key): 'submit' | 'cancel' | undefined {
+function apply(field: Field, input: string, key: Key): 'submit' | 'cancel' | 'quit' | undefined {
 	if (key.escape) return 'cancel';
+	if (key.ctrl && input === 'c') return 'quit';
 	if (key.return) return 'submit';
 	const {value, cursor} = field;
 	if (key.leftArrow) field.cursor = Math.max(0, cursor - 1);
@@ -49,7 +50,7 @@ function apply(field: Field, input: string, key: Key): 'submit' | 'cancel' | und
 /**
  * Hand-written rather than @inkjs/ui's TextInput: it must take its keys from the
  * input router (which decodes them safely and in order), pasted text must be
- * sanitised as it arrives, and a rejected value must
+ * sanitised as it arrives, ctrl+c must still quit, and a rejected value must
  * stay in the field with the reason beside it. The field lives in a ref so that
  * each key sees the one before it even before React has re-rendered.
  */
@@ -71,6 +72,13 @@ export function TextPrompt({
 			const f = field.current;
 			const outcome = apply(f, input, key);
 			if (outcome === 'cancel') return onCancel();
+			// ctrl+c quits from anywhere: the unsubmitted text is dropped as esc drops
+			// it, and the key goes on to what has the keyboard now (the screen), which
+			// quits as it does outside a prompt (asking first after a failed save).
+			if (outcome === 'quit') {
+				onCancel();
+				return 'pass';
+			}
 			if (outcome === 'submit') {
 				const submitted = f.value;
 				void Promise.resolve(onSubmit(submitted)).then((error) => {
