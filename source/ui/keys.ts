@@ -282,7 +282,7 @@ export function bindingsFor(scope: Exclude<Scope, 'global'>): Binding[] {
 	return bindings.filter((b) => b.scopes.includes(scope) || b.scopes.includes('global'));
 }
 
-/** A Key with every flag off, as Ink hands to useInput for a plain character. */
+/** A Key with every flag off, as Ink reports a plain character. */
 export const blankKey: Readonly<Key> = {
 	upArrow: false,
 	downArrow: false,
@@ -305,25 +305,3 @@ export const blankKey: Readonly<Key> = {
 	capsLock: false,
 	numLock: false,
 };
-
-/**
- * Keys typed faster than they are read (or held down) can arrive as one chunk,
- * such as "jjj": split plain-character chunks into single key presses.
- */
-export function splitPresses(input: string, key: Key): Array<[string, Key]> {
-	// esc followed at once by a key (esc then q, typed quickly) reads as one
-	// meta+key sequence; preflight binds no alt/meta keys, so it means both.
-	if (key.meta && !key.escape && !key.ctrl && input.length === 1 && input !== '[' && input !== 'O')
-		return [
-			['', {...blankKey, escape: true, meta: true}],
-			[input, {...blankKey, shift: input !== input.toLowerCase()}],
-		];
-	if (input.length <= 1 || key.ctrl || key.meta || input.includes('\u001b')) return [[input, key]];
-	return [...input].map((ch): [string, Key] =>
-		ch === '\r' || ch === '\n'
-			? ['', {...blankKey, return: true}]
-			: ch === '\t'
-				? ['', {...blankKey, tab: true}]
-				: [ch, {...blankKey, shift: ch !== ch.toLowerCase()}],
-	);
-}

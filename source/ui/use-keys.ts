@@ -1,9 +1,11 @@
 import {useInputHandler} from './input-router.js';
-import {actionFor, splitPresses, type ActionId, type Scope} from './keys.js';
+import {actionFor, type ActionId, type Scope} from './keys.js';
 
 /**
  * Turns key presses into actions through the key table. `isActive` is false
  * while a prompt or overlay owns the keyboard, so single-letter keys are off.
+ * The router hands over one key at a time, so a key that opens a prompt is
+ * followed by keys that reach the prompt.
  */
 export function useKeys(
 	scope: Exclude<Scope, 'global'>,
@@ -11,9 +13,7 @@ export function useKeys(
 	isActive = true,
 ): void {
 	useInputHandler((input, key) => {
-		for (const [ch, k] of splitPresses(input, key)) {
-			const action = actionFor(scope, ch, k);
-			if (action) onAction(action);
-		}
+		const action = actionFor(scope, input, key);
+		if (action) onAction(action);
 	}, isActive);
 }

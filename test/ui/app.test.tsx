@@ -137,9 +137,9 @@ describe('terminal size', () => {
 });
 
 describe('text prompt', () => {
-	// Regression: Ink splits one stdin chunk at escape sequences and calls the input
-	// handler once per part before React re-renders; a handler that starts from the
-	// value of the last render lets each part overwrite the one before ("abc↑def" → "def").
+	// Regression: one read holding text around an escape sequence arrives as several
+	// keys; a handler that started from the value of the last render let each part
+	// overwrite the one before ("abc↑def" → "def").
 	it('keeps text typed before an escape sequence in the same chunk', async () => {
 		const app = await renderReview();
 		await app.press('c');
@@ -215,8 +215,8 @@ describe('hostile text', () => {
 		for (const f of app.frames) assertClean(f, false);
 	});
 
-	// Ink strips the ESC of a sequence it does not know before useInput sees it; the
-	// prompt reads the raw bytes through the input router to drop the whole sequence.
+	// Ink's useInput stripped the ESC of a sequence it did not know and passed the
+	// rest on as text; the router's decoder drops the whole sequence.
 	it('a typed OSC or CSI sequence leaves no residue in the prompt value', async () => {
 		const app = await renderReview({loaded, review: blankReview(loaded)});
 		await app.press('c');

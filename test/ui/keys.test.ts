@@ -1,12 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {
-	actionFor,
-	bindings,
-	bindingsFor,
-	splitPresses,
-	type ActionId,
-	type Chord,
-} from '../../source/ui/keys.js';
+import {actionFor, bindings, bindingsFor, type ActionId, type Chord} from '../../source/ui/keys.js';
 import {key} from './helpers.js';
 
 const screens = ['home', 'review', 'summary'] as const;
@@ -84,8 +77,8 @@ describe('actionFor on the review screen (PRODUCT.md keys)', () => {
 		expect(actionFor('review', input, key(flags))).toBe(action);
 	});
 
-	// Ink 6.8's useInput reports esc as {escape: true, meta: true} (use-input.js:
-	// `meta: keypress.meta || keypress.name === 'escape'`): a regression test.
+	// Ink 6.8 reports esc as {escape: true, meta: true} (use-input.js:
+	// `meta: keypress.meta || keypress.name === 'escape'`), and so does our decoder.
 	it('esc as Ink reports it (escape + meta) means back', () => {
 		expect(actionFor('review', '', key({escape: true, meta: true}))).toBe('back');
 	});
@@ -124,35 +117,5 @@ describe('actionFor on other screens', () => {
 		expect(review).toContain('help');
 		expect(review).not.toContain('write-snapshot');
 		expect(bindingsFor('summary').map((b) => b.action)).not.toContain('pass');
-	});
-});
-
-describe('splitPresses', () => {
-	it('splits a chunk of typed letters into single presses', () => {
-		const presses = splitPresses('jjj', key());
-		expect(presses.map(([ch]) => ch)).toEqual(['j', 'j', 'j']);
-		expect(presses.map(([ch, k]) => actionFor('review', ch, k))).toEqual([
-			'next-item',
-			'next-item',
-			'next-item',
-		]);
-	});
-
-	it('turns enter and tab inside a chunk into named keys', () => {
-		const presses = splitPresses('j\rk\t', key());
-		expect(presses).toHaveLength(4);
-		expect(presses[1]![1].return).toBe(true);
-		expect(presses[3]![1].tab).toBe(true);
-		expect(presses[2]).toEqual(['k', key()]);
-	});
-
-	it('marks capitals as shifted', () => {
-		expect(splitPresses('aB', key())[1]![1].shift).toBe(true);
-	});
-
-	it('leaves single keys, control chords and escape sequences whole', () => {
-		expect(splitPresses('j', key())).toEqual([['j', key()]]);
-		expect(splitPresses('c', key({ctrl: true}))).toHaveLength(1);
-		expect(splitPresses('\u001b[A', key())).toHaveLength(1);
 	});
 });

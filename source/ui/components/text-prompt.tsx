@@ -14,50 +14,12 @@ export type TextPromptProps = {
 	width: number;
 };
 
-type Field = {value: string; cursor: number; error?: string; swallowing: boolean};
+type Field = {value: string; cursor: number; error?: string};
 
-// Escape sequences that are not keys (a paste can carry them) never reach the
-// value: CSI and other short sequences are dropped whole; OSC, DCS, SOS, PM and
-// APC strings are dropped up to their terminator (BEL or ST), which may arrive
-// in a later read.
-// eslint-disable-next-line no-control-regex -- matching ESC is the point
-const stringIntroducer = /^\u001b[\]PX^_]$/;
-const namedKey = (key: Key) =>
-	key.escape ||
-	key.return ||
-	key.leftArrow ||
-	key.rightArrow ||
-	key.upArrow ||
-	key.downArrow ||
-	key.home ||
-	key.end ||
-	key.delete ||
-	key.backspace ||
-	key.tab;
-
-/** Applies one key event to the field; returns 'submit' or 'cancel' when it ends the prompt. */
-function apply(
-	field: Field,
-	input: string,
-	key: Key,
-	raw: string,
-): 'submit' | 'cancel' | undefined {
-	if (field.swallowing) {
-		// eslint-disable-next-line no-control-regex -- BEL or ST ends the string
-		const end = /\u0007|\u009c|\u001b\\/.exec(raw);
-		if (!end) return undefined;
-		field.swallowing = false;
-		raw = raw.slice(end.index + end[0].length);
-		if (!raw) return undefined;
-		input = raw;
-		key = {...key, return: false, escape: false};
-	}
-	if (stringIntroducer.test(raw)) {
-		field.swallowing = true;
-		return undefined;
-	}
-	if (raw.includes('\u001b') && !namedKey(key) && !key.ctrl) return undefined;
+/** Applies one key press to the field; says so when the press ends the prompt. */
+function apply(field: Field, input: string, key: Key): 'submit' | 'cancel' | 'quit' | undefined {
 	if (key.escape) return 'cancel';
+	if (key.ctrl && input === 'c') return 'quit';
 	if (key.return) return 'submit';
 	const {value, cursor} = field;
 	if (key.leftArrow) field.cursor = Math.max(0, cursor - 1);
@@ -72,38 +34,25 @@ function apply(
 			field.value = value.slice(0, cursor - 1) + value.slice(cursor);
 			field.cursor = cursor - 1;
 		}
-	} else if (key.ctrl || key.meta || key.upArrow || key.downArrow || key.tab) {
+	} else if (key.ctrl || key.meta || !input) {
 		return undefined;
 	} else {
-		// A paste, or keys typed faster than they are read, arrive as one chunk:
-		// apply it piece by piece so an embedded enter still submits.
-		// eslint-disable-next-line no-control-regex -- enter, ctrl+u and backspace inside a chunk
-		for (const part of input.split(/([\r\n\u0015\u007f\b])/)) {
-			if (part === '\r' || part === '\n') return 'submit';
-			if (part === '\u0015') {
-				field.value = '';
-				field.cursor = 0;
-			} else if (part === '\u007f' || part === '\b') {
-				if (field.cursor > 0) {
-					field.value = field.value.slice(0, field.cursor - 1) + field.value.slice(field.cursor);
-					field.cursor--;
-				}
-			} else {
-				const text = sanitizeLine(part);
-				field.value = field.value.slice(0, field.cursor) + text + field.value.slice(field.cursor);
-				field.cursor += text.length;
-			}
-		}
+		// The router has already dropped escape sequences and control characters;
+		// sanitising again keeps this field safe whatever calls it.
+		const text = sanitizeLine(input);
+		field.value = value.slice(0, cursor) + text + value.slice(cursor);
+		field.cursor = cursor + text.length;
 	}
 	field.error = undefined;
 	return undefined;
 }
 
 /**
- * Hand-written rather than @inkjs/ui's TextInput: pasted text must be sanitised
- * as it arrives (a paste can carry escape sequences), several keys can arrive in
- * one read, and a rejected value must stay in the field with the reason beside it.
- * The field lives in a ref so that events delivered in one batch see each other.
+ * Hand-written rather than @inkjs/ui's TextInput: it must take its keys from the
+ * input router (which decodes them safely and in order), pasted text must be
+ * sanitised as it arrives, ctrl+c must still quit, and a rejected value must
+ * stay in the field with the reason beside it. The field lives in a ref so that
+ * each key sees the one before it even before React has re-rendered.
  */
 export function TextPrompt({
 	label,
@@ -116,25 +65,32 @@ export function TextPrompt({
 	// A stored note or reason may hold anything (set --note, a hand-edited file):
 	// it is shown, and edited, only as sanitised text.
 	const safeInitial = sanitizeLine(initial);
-	const field = useRef<Field>({
-		value: safeInitial,
-		cursor: safeInitial.length,
-		swallowing: false,
-	});
+	const field = useRef<Field>({value: safeInitial, cursor: safeInitial.length});
 	const [, redraw] = useReducer((n: number) => n + 1, 0);
-	useInputHandler((input, key, raw) => {
-		const f = field.current;
-		const outcome = apply(f, input, key, raw || input);
-		if (outcome === 'cancel') return onCancel();
-		if (outcome === 'submit') {
-			const submitted = f.value;
-			void Promise.resolve(onSubmit(submitted)).then((error) => {
-				f.error = error;
-				redraw();
-			});
-		}
-		redraw();
-	});
+	useInputHandler(
+		(input, key) => {
+			const f = field.current;
+			const outcome = apply(f, input, key);
+			if (outcome === 'cancel') return onCancel();
+			// ctrl+c quits from anywhere: the unsubmitted text is dropped as esc drops
+			// it, and the key goes on to what has the keyboard now (the screen), which
+			// quits as it does outside a prompt (asking first after a failed save).
+			if (outcome === 'quit') {
+				onCancel();
+				return 'pass';
+			}
+			if (outcome === 'submit') {
+				const submitted = f.value;
+				void Promise.resolve(onSubmit(submitted)).then((error) => {
+					f.error = error;
+					redraw();
+				});
+			}
+			redraw();
+		},
+		true,
+		{text: true},
+	);
 	const {value, cursor, error} = field.current;
 	// Keep the cursor in view for long values.
 	const room = Math.max(10, width - label.length - 4);

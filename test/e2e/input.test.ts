@@ -1,0 +1,93 @@
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {ensureBuilt, keys, launch, tempDir, type Session} from './pty.js';
+
+const FOOTER = 'q/ctrl+c quit';
+
+type Db = {
+	reviews: {
+		system: string;
+		release?: string;
+		answers: Record<string, {status: string; note?: string; evidence: unknown[]}>;
+	}[];
+};
+
+const running: Session[] = [];
+afterEach(() => {
+	for (const s of running.splice(0)) s.kill();
+});
+
+function open(cwd: string, args: string[]): Session {
+	const app = launch(args, {cwd, env: {PREFLIGHT_REVIEWER: 'Alice', HOME: cwd}});
+	running.push(app);
+	return app;
+}
+
+const readDb = (cwd: string) =>
+	JSON.parse(readFileSync(join(cwd, '.preflight', 'db.json'), 'utf8')) as Db;
+
+/** The bytes a terminal sends for ctrl+F1, and pasted coloured text: these killed the app. */
+const ctrlF1 = '\u001b[1;5P';
+const red = '\u001b[31m';
+const reset = '\u001b[0m';
+
+beforeAll(() => ensureBuilt());
+
+describe('keyboard input in a real terminal', () => {
+	it('survives ctrl+F1 and pasted colours, routes typeahead through the prompt it opens, and quits from a prompt on ctrl+c', async () => {
+		const cwd = tempDir();
+		const app = open(cwd, ['--system', 'x']);
+		await app.waitFor(FOOTER);
+
+		// On the review screen: one per write, then all in one.
+		app.type(ctrlF1);
+		app.type(red);
+		app.type(reset);
+		app.type(`${ctrlF1}${red}${reset}j`);
+		await app.waitFor(/› ○ pending Design for failure/);
+
+		// Typeahead: c opens the note prompt, which receives "fine", and enter saves it.
+		app.type('kcfine\r');
+		let screen = await app.waitFor('note: fine');
+		expect(screen).toMatch(/› ○ pending Define clear system boundaries/);
+		expect(screen).not.toContain('Note:');
+
+		// Inside the prompt: the same sequences, and pasted coloured text.
+		app.type('c');
+		await app.waitFor('Note: fine');
+		app.press('ctrlU');
+		app.type(ctrlF1);
+		app.type(`${red}red${reset} text${ctrlF1}\r`);
+		screen = await app.waitFor('note: red text');
+
+		// ctrl+c inside a prompt quits; its text is dropped.
+		app.type('cunsaved');
+		await app.waitFor('Note: red textunsaved');
+		app.press('ctrlC');
+		expect(await app.exit).toBe(0);
+		expect(app.raw()).not.toContain('TypeError');
+
+		const answers = readDb(cwd).reviews[0]!.answers;
+		expect(answers['architecture.boundaries']).toMatchObject({status: 'pending', note: 'red text'});
+		expect(answers['architecture.failure-paths']?.status ?? 'pending').toBe('pending');
+	});
+
+	it('n and the whole new-review form in one write open the review; ctrl+c in the form quits', async () => {
+		const cwd = tempDir();
+		const app = open(cwd, []);
+		await app.waitFor('No reviews yet');
+		app.type('n');
+		app.type('payments\r2.0\r');
+		await app.waitFor('0/26 answered');
+		await app.waitFor('payments 2.0');
+		app.type('\u001b');
+		await app.waitFor('1 review');
+		app.type('nsecond');
+		await app.waitFor('System under review: second');
+		app.type(keys.ctrlC);
+		expect(await app.exit).toBe(0);
+		const db = readDb(cwd);
+		expect(db.reviews.map((r) => [r.system, r.release])).toEqual([['payments', '2.0']]);
+	});
+});
