@@ -24,10 +24,10 @@ export const keys = {
 } as const;
 
 /**
- * A frame reaches the terminal before Ink re-subscribes the input handlers of
- * the new render (React runs those effects later), so a key sent the moment a
- * frame appears can reach a stale handler. waitFor/waitUntil therefore return
- * only once the app has also written nothing for this long.
+ * waitFor/waitUntil return only once the app has also written nothing for this
+ * long, so that a check reads a settled screen rather than the first of several
+ * frames. (Keys no longer need it: the input router hands each key to whoever
+ * has the keyboard after the previous key's render, see source/ui/input-router.tsx.)
  */
 const QUIET_MS = 40;
 
