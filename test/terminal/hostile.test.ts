@@ -3,7 +3,7 @@ import {join} from 'node:path';
 import {XMLParser, XMLValidator} from 'fast-xml-parser';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {sanitize, sanitizeLine} from '../../source/terminal/sanitize.js';
-import {launch, type Session} from '../e2e/pty.js';
+import {keys, launch, type Session} from '../e2e/pty.js';
 import {privateCliPath, runCli, stackLine, tempDir} from '../store/private-cli.js';
 
 /** Hostile strings: escape sequences of every kind, control characters, Markdown and XML tricks. */
@@ -139,7 +139,7 @@ describe('hostile text through every output', () => {
 			}),
 		);
 		const sets = [
-			['set', 'sec.one', 'fail', '--note', note, '--system', system],
+			['set', 'sec.one', 'fail', '--note', note, '--system', 'plain'],
 			['set', 'sec.two', 'na', '--justification', justification],
 			[
 				'set',
@@ -159,6 +159,10 @@ describe('hostile text through every output', () => {
 			expect(r.code).toBe(0);
 			assertTerminalSafe(r.stdout);
 		}
+		// Flags refuse such a name; a database edited by hand can still hold one.
+		const data = JSON.parse(readFileSync(db, 'utf8')) as {reviews: Array<{system: string}>};
+		data.reviews[0]!.system = system;
+		writeFileSync(db, JSON.stringify(data, null, 2));
 	});
 
 	it.each([['status'], ['gate'], ['reviews'], ['status', '--as-of', '2028-01-01']])(
@@ -259,14 +263,17 @@ describe('hostile text through every output', () => {
 	});
 
 	it('the app in a pty shows the text without a title change or injected sequences', async () => {
-		const app: Session = launch(['--system', system, '--db', db, '--checklist', checklist], {
+		// The name cannot be given as --system (refused): the review is opened from home.
+		const app: Session = launch(['--db', db, '--checklist', checklist], {
 			cwd: dir,
 			env: {PREFLIGHT_REVIEWER: 'Alice', HOME: dir},
 		});
 		const titles: string[] = [];
 		app.xterm.onTitleChange((t) => titles.push(t));
 		try {
-			await app.waitFor('q/ctrl+c quit', 15_000);
+			await app.waitFor('sys', 15_000);
+			app.type(keys.enter);
+			await app.waitFor('sec.four', 15_000); // the first pending item
 			// walk every item so that each title and guidance is drawn, then the summary and help
 			for (const key of ['j', 'j', 'j', 'k', 's', '?'] as const) {
 				app.type(key);
