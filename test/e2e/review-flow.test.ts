@@ -81,13 +81,13 @@ describe('a review in a real terminal', () => {
 		// n/a with a justification
 		await waitFocus(app, 'Choose infrastructure ownership model');
 		app.type('n');
-		await app.answer('Not applicable because', 'single region by design');
+		await app.answer('is not applicable because', 'single region by design');
 		await app.waitFor(/– n\/a\s+Choose infrastructure ownership model/);
 
 		// guided flow wraps back to the skipped item; waive it (owner and expiry are prefilled)
 		await waitFocus(app, 'Design for failure');
 		app.type('w');
-		await app.answer(/Waive.*reason/, 'vendor lock-in accepted');
+		await app.answer(/Waive.*because/, 'vendor lock-in accepted');
 		await app.answer(/Waive.*who owns/, 'Bob');
 		await app.answer(/Waive.*expires/, '2026-06-30');
 		await app.waitFor('5/26 answered');

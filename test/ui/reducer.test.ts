@@ -267,3 +267,37 @@ describe('version', () => {
 		expect(saved.saveError).toBeUndefined();
 	});
 });
+
+describe('note after a fail', () => {
+	const editNote: Action = {type: 'edit-note'};
+	const notePrompt = (state: State) =>
+		state.prompt?.kind === 'note' ? state.prompt.itemId : undefined;
+
+	it('edit-note right after a fail that moved the focus opens the note of the failed item', () => {
+		const failedA1 = run(opened(), record('a1'));
+		expect(focus(failedA1)).toEqual([0, 'a2']);
+		expect(notePrompt(reducer(failedA1, editNote))).toBe('a1');
+		// a save acknowledged in between is not a key
+		expect(notePrompt(run(failedA1, {type: 'saved', version: 1}, editNote))).toBe('a1');
+	});
+
+	it('any other action in between makes edit-note apply to the focused item again', () => {
+		const failedA1 = run(opened(), record('a1'));
+		for (const between of [
+			{type: 'move-item', delta: 0},
+			{type: 'toggle-help'},
+			{type: 'message', message: {kind: 'info', text: 'Already pending.'}},
+		] satisfies Action[]) {
+			const state = run(failedA1, between, editNote);
+			expect(notePrompt(state), between.type).toBe('a2');
+		}
+		// the hint that c would note the failed item goes with it
+		expect(failedA1.message?.text).toMatch(/Failed “Alpha one” — c adds a note to it/);
+		expect(reducer(failedA1, {type: 'toggle-help'}).message).toBeUndefined();
+	});
+
+	it('other answers, and a fail that does not move the focus, do not redirect the note', () => {
+		expect(notePrompt(run(opened(), record('a1', passed), editNote))).toBe('a2');
+		expect(notePrompt(run(opened(), record('a1', failed, false), editNote))).toBe('a1');
+	});
+});

@@ -11,6 +11,7 @@ import {
 	keys,
 	NOW,
 	renderReview,
+	resize,
 	waitUntil,
 } from './helpers.js';
 
@@ -100,7 +101,7 @@ describe('review screen', () => {
 		await app.waitForText('evidence 2: https://docs.example/arch');
 
 		await app.press('d');
-		await app.waitForText('Remove which evidence (1-2)?');
+		await app.waitForText(`Remove which evidence from “${first}” (1-2)?`);
 		await app.press('3');
 		await app.waitForText('3');
 		await app.press(keys.enter);
@@ -132,7 +133,7 @@ describe('review screen', () => {
 		await app.press('k');
 		await app.waitFor((f) => focusedRow(f).includes(first), 'back on the first item');
 		await app.press('c');
-		await app.waitForText('Note:');
+		await app.waitForText(`Note for “${first}”:`);
 		await app.press('owner missing');
 		await app.waitForText('owner missing');
 		await app.press(keys.enter);
@@ -145,10 +146,100 @@ describe('review screen', () => {
 		});
 	});
 
+	it('c pressed right after f edits the note of the item just failed, not the next one', async () => {
+		const app = await renderReview();
+		await app.press('f');
+		let frame = await app.waitFor((f) => focusedRow(f).includes(second), 'focus moved on');
+		expect(frame).toContain(`Failed “${first}” — c adds a note to it.`);
+		await app.press('c');
+		frame = await app.waitForText(`Note for “${first}”:`);
+		await app.press('why it failed');
+		await app.waitForText('why it failed');
+		await app.press(keys.enter);
+		await app.waitForGone(`Note for “${first}”`);
+		let review = await lastSaved(app, 2);
+		expect(review.answers['architecture.boundaries']).toMatchObject({
+			status: 'fail',
+			note: 'why it failed',
+		});
+		expect(review.answers['architecture.failure-paths']).toBeUndefined();
+		// The guided flow is otherwise unchanged: the focus stays on the next item.
+		expect(focusedRow(app.frame())).toContain(second);
+
+		// Any other key in between: c is for the focused item again.
+		await app.press('f');
+		await app.waitFor((f) => focusedRow(f).includes(third), 'focus moved on again');
+		await app.press('k');
+		await app.waitFor((f) => focusedRow(f).includes(second), 'back on the second item');
+		await app.press('j');
+		await app.waitFor((f) => focusedRow(f).includes(third), 'on the third item');
+		await app.press('c');
+		await app.waitForText(`Note for “${third}”:`);
+		await app.press('later');
+		await app.press(keys.enter);
+		await app.waitForGone(`Note for “${third}”`);
+		review = await lastSaved(app, 4);
+		expect(review.answers['architecture.data-contracts']).toMatchObject({note: 'later'});
+		expect(review.answers['architecture.failure-paths']).toMatchObject({status: 'fail'});
+		expect(review.answers['architecture.failure-paths']!.note).toBeUndefined();
+	});
+
+	it('f and c typed in one chunk still note the failed item', async () => {
+		const app = await renderReview();
+		await app.press('fc');
+		await app.waitForText(`Note for “${first}”:`);
+		expect(focusedRow(app.frame())).toContain(second);
+	});
+
+	it('every prompt that records something names the item it applies to', async () => {
+		const app = await renderReview();
+		const labels: Array<[string, string]> = [
+			['p', `Pass needs evidence for “${first}”:`],
+			['e', `Evidence for “${first}”:`],
+			['c', `Note for “${first}”:`],
+			['n', `“${first}” is not applicable because:`],
+			['w', `Waive “${first}” because:`],
+		];
+		for (const [key, label] of labels) {
+			await app.press(key);
+			await app.waitForText(label);
+			await app.press(keys.escape);
+			await app.waitForGone(label);
+		}
+		await app.press('w');
+		await app.press('risk');
+		await app.press(keys.enter);
+		await app.waitForText(`Waive “${first}” — who owns the risk:`);
+		await app.press(keys.enter);
+		await app.waitForText(`Waive “${first}” — expires on (YYYY-MM-DD):`);
+		await app.press(keys.escape);
+		for (const ref of ['https://a.example', 'https://b.example']) {
+			await app.press('e');
+			await app.waitForText('Evidence for');
+			await app.press(ref);
+			await app.press(keys.enter);
+			await app.waitForText(ref);
+		}
+		await app.press('d');
+		await app.waitForText(`Remove which evidence from “${first}” (1-2)?`);
+	});
+
+	it('a long title is cut in the prompt so that there is room to type at 60 columns', async () => {
+		const app = await renderReview();
+		resize(app.stdout, 60, 16);
+		await app.waitForText('◂ 1/5');
+		await app.press('w');
+		const frame = await app.waitFor((f) => /Waive “.*”/.test(f), 'the waiver prompt');
+		const line = frame.split('\n').find((l) => l.includes('Waive “'))!;
+		// the label, a space and the cursor
+		expect(line.trimEnd()).toMatch(/^Waive “Define clear.*…” because:$/);
+		expect(line.trimEnd().length).toBeLessThanOrEqual(60 - 20);
+	});
+
 	it('n asks for a justification and refuses an empty one', async () => {
 		const app = await renderReview();
 		await app.press('n');
-		await app.waitForText('Not applicable because:');
+		await app.waitForText('is not applicable because:');
 		await app.press(keys.enter);
 		await app.waitForText('a justification is required');
 		await app.press('no external callers');
@@ -168,17 +259,17 @@ describe('review screen', () => {
 	it('w asks for reason, owner and expiry, and refuses a past date', async () => {
 		const app = await renderReview();
 		await app.press('w');
-		await app.waitForText('Waive — the accepted risk (reason):');
+		await app.waitForText(`Waive “${first}” because:`);
 		await app.press(keys.enter);
 		await app.waitForText('a waiver needs a reason');
 		await app.press('vendor fix due');
 		await app.waitForText('vendor fix due');
 		await app.press(keys.enter);
-		let frame = await app.waitForText('Waive — who owns the risk:');
+		let frame = await app.waitForText(`Waive “${first}” — who owns the risk:`);
 		// The owner defaults to the reviewer, offered as a hint (typing replaces it, not appends).
 		expect(frame).toContain('enter for Ada');
 		await app.press(keys.enter);
-		frame = await app.waitForText('Waive — expires on (YYYY-MM-DD):');
+		frame = await app.waitForText(`Waive “${first}” — expires on (YYYY-MM-DD):`);
 		// The expiry defaults to 30 days from now, offered as a hint.
 		expect(frame).toContain('enter for 2026-12-28');
 		await app.press('2026-01-01');
@@ -410,14 +501,14 @@ describe('review screen', () => {
 	it('while a prompt is open, letters go into the prompt, not to commands', async () => {
 		const app = await renderReview();
 		await app.press('c');
-		await app.waitForText('Note:');
+		await app.waitForText('Note for “');
 		for (const ch of ['p', 'f', 'q', 's', 'j', '?']) await app.press(ch);
 		let frame = await app.waitForText('pfqsj?');
-		expect(frame).toContain('Note:');
+		expect(frame).toContain('Note for “');
 		expect(app.services.quit).not.toHaveBeenCalled();
 		expect(focusedRow(frame)).toContain(first);
 		await app.press(keys.escape);
-		frame = await app.waitForGone('Note:');
+		frame = await app.waitForGone('Note for “');
 		expect(row(frame, first)).toContain('pending');
 		expect(frame).not.toContain('NOT READY');
 		expect(app.persist).not.toHaveBeenCalled();
@@ -472,7 +563,7 @@ describe('review screen', () => {
 		const app = await renderReview({review});
 		await app.waitFor((f) => focusedRow(f).includes('Manual QA for user-facing flows'), 'resume');
 		await app.press('n');
-		await app.waitForText('Not applicable because:');
+		await app.waitForText('is not applicable because:');
 		await app.press('no UI');
 		await app.waitForText('no UI');
 		await app.press(keys.enter);

@@ -339,6 +339,15 @@ function Detail({
 	);
 }
 
+/**
+ * A prompt label naming an item: the title is cut so that the label leaves at
+ * least 20 columns to type in (the prompt scrolls longer values).
+ */
+export function promptLabel(before: string, title: string, after: string, width: number): string {
+	const room = Math.max(10, Math.min(40, width - fastStringWidth(before + after) - 20));
+	return `${before}${fitColumns(sanitizeLine(title), room)}${after}`;
+}
+
 function PromptArea({
 	prompt,
 	item,
@@ -367,7 +376,9 @@ function PromptArea({
 		);
 	if (!review || !item) return null;
 	const answer = review.answers[item.id] ?? {status: 'pending' as const, evidence: []};
-	const title = sanitizeLine(item.title).slice(0, 40);
+	// Every prompt names its item: after f the focus has moved on, so "the
+	// focused item" is not always the one a prompt is for.
+	const label = (before: string, after: string) => promptLabel(before, item.title, after, width);
 	// Prompts that end in a status (n/a, waive, pass with evidence) confirm it.
 	const record = (next: typeof answer, advance: boolean): string | undefined => {
 		const problem = invalidAnswer(item, next, services.now());
@@ -389,9 +400,10 @@ function PromptArea({
 					key="evidence"
 					label={
 						prompt.thenPass
-							? `Pass needs evidence — URL or file path:`
-							: `Evidence for “${title}” (URL or file path):`
+							? label('Pass needs evidence for “', '”:')
+							: label('Evidence for “', '”:')
 					}
+					hint={`a URL or a file path · enter ${prompt.thenPass ? 'passes the item' : 'adds it'} · esc cancels`}
 					width={width}
 					onCancel={cancel}
 					onSubmit={(text) => {
@@ -407,7 +419,7 @@ function PromptArea({
 			return (
 				<TextPrompt
 					key="note"
-					label="Note:"
+					label={label('Note for “', '”:')}
 					initial={answer.note ?? ''}
 					hint="enter saves (empty removes the note) · esc cancels"
 					width={width}
@@ -422,7 +434,7 @@ function PromptArea({
 			return (
 				<TextPrompt
 					key="justification"
-					label="Not applicable because:"
+					label={label('“', '” is not applicable because:')}
 					initial={answer.justification ?? ''}
 					width={width}
 					onCancel={cancel}
@@ -436,7 +448,7 @@ function PromptArea({
 			return (
 				<TextPrompt
 					key="remove"
-					label={`Remove which evidence (1-${answer.evidence.length})?`}
+					label={label('Remove which evidence from “', `” (1-${answer.evidence.length})?`)}
 					width={width}
 					onCancel={cancel}
 					onSubmit={(text) => {
@@ -452,8 +464,9 @@ function PromptArea({
 				return (
 					<TextPrompt
 						key="waiver-reason"
-						label="Waive — the accepted risk (reason):"
+						label={label('Waive “', '” because:')}
 						initial={answer.waiver?.reason ?? ''}
+						hint="the risk you accept · enter continues · esc cancels"
 						width={width}
 						onCancel={cancel}
 						onSubmit={(text) => {
@@ -470,7 +483,7 @@ function PromptArea({
 				return (
 					<TextPrompt
 						key="waiver-owner"
-						label="Waive — who owns the risk:"
+						label={label('Waive “', '” — who owns the risk:')}
 						initial={answer.waiver?.owner ?? ''}
 						hint={`enter for ${sanitizeLine(services.reviewer())} · esc cancels`}
 						width={width}
@@ -488,7 +501,7 @@ function PromptArea({
 			return (
 				<TextPrompt
 					key="waiver-expires"
-					label="Waive — expires on (YYYY-MM-DD):"
+					label={label('Waive “', '” — expires on (YYYY-MM-DD):')}
 					initial={answer.waiver?.expires ?? ''}
 					hint={`enter for ${plusDays(services.now(), 30)} (30 days) · esc cancels`}
 					width={width}
@@ -573,6 +586,9 @@ export function ReviewScreen({size}: {size: Size}) {
 				default:
 					break;
 			}
+			if (action === 'edit-note')
+				// The reducer picks the item: the one f just failed, else the selected one.
+				return dispatch({type: 'edit-note'});
 			if (!item || !answer) return;
 			switch (action) {
 				case 'pass':
@@ -611,8 +627,6 @@ export function ReviewScreen({size}: {size: Size}) {
 						type: 'open-prompt',
 						prompt: {kind: 'remove-evidence', itemId: item.id},
 					});
-				case 'edit-note':
-					return dispatch({type: 'open-prompt', prompt: {kind: 'note', itemId: item.id}});
 				default:
 					return;
 			}

@@ -1,6 +1,6 @@
 import type {LoadedChecklist} from '../../checklist/load.js';
 import {answerFor} from '../../model/evaluate.js';
-import {recordAnswer, replaceReview, type Actor} from '../../model/review.js';
+import {findItem, recordAnswer, replaceReview, type Actor} from '../../model/review.js';
 import {describeUpgrade, upgradeReview} from '../../model/upgrade.js';
 import type {Answer, ChecklistItem, Database, Review} from '../../model/schemas.js';
 import {matchesFilter} from './filter.js';
@@ -54,6 +54,12 @@ export type State = {
 	quitting?: 'when-saved' | 'confirm' | 'anyway';
 	/** Snapshot files written from the summary. */
 	written?: {json: string; markdown: string};
+	/**
+	 * The item failed by the last key when the guided flow moved on from it:
+	 * `c` as the very next key edits its note (PRODUCT.md: "f fail (at once;
+	 * c adds a note)"), not the note of the item the focus moved to.
+	 */
+	justFailed?: string;
 };
 
 export type Action =
@@ -77,6 +83,8 @@ export type Action =
 	  }
 	| {type: 'undo'; actor: Actor}
 	| {type: 'open-prompt'; prompt: Prompt}
+	/** c: the note of the item just failed, else of the selected item. */
+	| {type: 'edit-note'}
 	| {type: 'close-prompt'}
 	| {type: 'set-filter'; text: string}
 	| {type: 'toggle-help'}
@@ -116,6 +124,11 @@ export function visibleItems(
 	if (!section) return [];
 	if (!state.filter || !review) return section.items;
 	return section.items.filter((it) => matchesFilter(state.filter, it, answerFor(review, it.id)));
+}
+
+/** The item's title, for messages (the message line sanitises it). */
+function titleOf(state: State, itemId: string): string {
+	return findItem(state.loaded.checklist, itemId)?.title ?? itemId;
 }
 
 function isPending(review: Review, itemId: string): boolean {
@@ -239,6 +252,25 @@ function applyRecord(
 }
 
 export function reducer(state: State, action: Action): State {
+	const next = step(state, action);
+	// justFailed lasts for one key. Saves are acknowledged on their own, not by
+	// a key, so they leave it (and its hint) in place.
+	if (
+		!state.justFailed ||
+		next.justFailed !== state.justFailed ||
+		action.type === 'saved' ||
+		action.type === 'save-failed'
+	)
+		return next;
+	// The message still shown is the hint set with it ("c adds a note to …").
+	return {
+		...next,
+		justFailed: undefined,
+		message: next.message === state.message ? undefined : next.message,
+	};
+}
+
+function step(state: State, action: Action): State {
 	switch (action.type) {
 		case 'open-review': {
 			const upgraded = takeChecklist(state, action.reviewId, action.actor);
@@ -341,6 +373,16 @@ export function reducer(state: State, action: Action): State {
 			if (!changed || !action.advance) return next;
 			const review = currentReview(next)!;
 			const target = nextPending(next, review, next.sectionIndex, action.itemId);
+			if (target && action.answer.status === 'fail')
+				return {
+					...next,
+					...target,
+					justFailed: action.itemId,
+					message: {
+						kind: 'info',
+						text: `Failed “${titleOf(next, action.itemId)}” — c adds a note to it.`,
+					},
+				};
 			if (target) return {...next, ...target};
 			// With a filter on, pending items may remain outside it.
 			if (next.filter && firstPending(next, review))
@@ -376,6 +418,11 @@ export function reducer(state: State, action: Action): State {
 		}
 		case 'open-prompt':
 			return {...state, prompt: action.prompt, help: false, message: undefined};
+		case 'edit-note': {
+			const itemId = state.justFailed ?? state.itemId;
+			if (!itemId) return state;
+			return {...state, prompt: {kind: 'note', itemId}, help: false, message: undefined};
+		}
 		case 'close-prompt':
 			return {...state, prompt: undefined};
 		case 'set-filter': {
