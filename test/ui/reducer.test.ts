@@ -6,6 +6,7 @@ import {
 	initialState,
 	nextPending,
 	reducer,
+	selectedItemId,
 	visibleItems,
 	type Action,
 	type State,
@@ -299,5 +300,57 @@ describe('note after a fail', () => {
 	it('other answers, and a fail that does not move the focus, do not redirect the note', () => {
 		expect(notePrompt(run(opened(), record('a1', passed), editNote))).toBe('a2');
 		expect(notePrompt(run(opened(), record('a1', failed, false), editNote))).toBe('a1');
+	});
+});
+
+describe('no visible item', () => {
+	it('edit-note says no item is selected when the filter hides every item', () => {
+		const state = run(opened(), {type: 'set-filter', text: 'zebra'}, {type: 'edit-note'});
+		expect(state.prompt).toBeUndefined();
+		expect(state.message?.text).toMatch(/No item selected/);
+		expect(selectedItemId(state)).toBeUndefined();
+		expect(selectedItemId(opened())).toBe('a1');
+	});
+
+	it('a focused item the filter hides is not selected; ↑↓ bring the focus back to a visible one', () => {
+		// as after answering an item so that it no longer matches a status filter
+		const state: State = {...reducer(opened(), {type: 'set-filter', text: 'one'}), itemId: 'a3'};
+		expect(selectedItemId(state)).toBeUndefined();
+		expect(reducer(state, {type: 'edit-note'}).message?.text).toMatch(/the filter hides it/);
+		expect(reducer(state, {type: 'move-item', delta: 1}).itemId).toBe('a1');
+	});
+
+	it('undo keeps the filter when the undone item stays visible', () => {
+		const state = run(opened(), {type: 'set-filter', text: 'one'}, record('a1'), {
+			type: 'undo',
+			actor,
+		});
+		expect(state.filter).toBe('one');
+		expect(focus(state)).toEqual([0, 'a1']);
+		expect(state.message?.text).toBe('Undone.');
+	});
+
+	it('undo keeps a filter that hides everything unless it must reveal the item, and says so', () => {
+		const hidden = run(opened(), record('a1'), {type: 'set-filter', text: 'zebra'});
+		const undone = reducer(hidden, {type: 'undo', actor});
+		expect(currentReview(undone)!.answers.a1).toBeUndefined();
+		expect(undone.filter).toBe('');
+		expect(focus(undone)).toEqual([0, 'a1']);
+		expect(undone.message?.text).toMatch(/filter cleared to show “Alpha one”/);
+
+		// a status filter the restored answer matches stays on
+		const failing = run(opened(), record('a1', failed, false), record('a1', passed, false), {
+			type: 'set-filter',
+			text: 'fail',
+		});
+		const kept = reducer(failing, {type: 'undo', actor});
+		expect(kept.filter).toBe('fail');
+		expect(currentReview(kept)!.answers.a1!.status).toBe('fail');
+		expect(focus(kept)).toEqual([0, 'a1']);
+		expect(kept.message?.text).toBe('Undone.');
+		// one it no longer matches is cleared
+		const cleared = run(failing, {type: 'set-filter', text: 'pass'}, {type: 'undo', actor});
+		expect(cleared.filter).toBe('');
+		expect(cleared.message?.text).toMatch(/filter cleared/);
 	});
 });

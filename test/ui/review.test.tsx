@@ -357,6 +357,55 @@ describe('review screen', () => {
 		expect(frame).toContain('▸ Security');
 	});
 
+	it('with a filter that matches nothing, answer keys act on no hidden item', async () => {
+		const app = await renderReview();
+		await app.press('/');
+		await app.waitForText('Filter (text or status):');
+		await app.press('zzzz');
+		await app.press(keys.enter);
+		let frame = await app.waitForText('No item in this section matches');
+		// the detail pane shows no item out of sight either
+		expect(frame).not.toContain('architecture.boundaries');
+		for (const key of ['p', 'f', 'n', 'w', 'r', 'e', 'd', 'c']) {
+			await app.press(key);
+			frame = await app.waitForText('No item selected');
+			// no prompt opened (it would take the keys that follow)
+			expect(frame, key).not.toMatch(/Note for|Evidence for|Waive “|Pass needs|Remove which/);
+		}
+		expect(frame).toContain('filter: zzzz');
+		expect(app.persist).not.toHaveBeenCalled();
+	});
+
+	it('u keeps the filter when the undone item is visible, and says so when it must clear it', async () => {
+		const app = await renderReview();
+		await app.press('f');
+		await app.waitFor((f) => focusedRow(f).includes(second), 'advanced');
+		await app.press('/');
+		await app.waitForText('Filter (text or status):');
+		await app.press('fail');
+		await app.press(keys.enter);
+		await app.waitForText('filter: fail');
+		await app.press('u');
+		let frame = await app.waitForText('Undone');
+		// the undone item is pending now, which the filter hides: it is cleared, and said
+		expect(frame).toContain(`Undone (filter cleared to show “${first}”).`);
+		expect(frame).not.toContain('filter: fail');
+		expect(focusedRow(frame)).toContain(first);
+
+		await app.press('f');
+		await app.waitFor((f) => focusedRow(f).includes(second), 'advanced again');
+		await app.press('/');
+		await app.waitForText('Filter (text or status):');
+		await app.press('architecture');
+		await app.press(keys.enter);
+		await app.waitForText('filter: architecture');
+		await app.press('u');
+		frame = await app.waitForText('Undone.');
+		expect(frame).toContain('filter: architecture');
+		expect(focusedRow(frame)).toContain(first);
+		expect(row(frame, first)).toContain('pending');
+	});
+
 	// Ink reports esc with meta=true; the key table must still read it as 'back'.
 	it('esc clears the filter', async () => {
 		const app = await renderReview();

@@ -23,9 +23,16 @@ import {StatusBadge, statusLook} from '../components/status.js';
 import {TextPrompt} from '../components/text-prompt.js';
 import {windowStart} from '../components/window.js';
 import {clipLines, fitColumns} from '../components/wrap.js';
+import type {ActionId} from '../keys.js';
 import {useKeys} from '../use-keys.js';
 import {actorFrom, useAppActions, useAppState, useEvaluation} from '../state/context.js';
-import {currentReview, visibleItems, type Prompt, type State} from '../state/reducer.js';
+import {
+	currentReview,
+	noItemSelected,
+	visibleItems,
+	type Prompt,
+	type State,
+} from '../state/reducer.js';
 import type {Size} from '../use-terminal-size.js';
 
 /** Rows of the review screen for a terminal height; the frame stays shorter than the terminal. */
@@ -151,16 +158,18 @@ function SectionLine({
 
 function ItemsList({
 	state,
+	items,
 	evaluation,
 	height,
 	width,
 }: {
 	state: State;
+	/** The section's items that pass the filter. */
+	items: readonly ChecklistItem[];
 	evaluation: Evaluation;
 	height: number;
 	width: number;
 }) {
-	const items = visibleItems(state, state.sectionIndex);
 	const focus = Math.max(
 		0,
 		items.findIndex((it) => it.id === state.itemId),
@@ -523,6 +532,17 @@ function PromptArea({
 	}
 }
 
+/** Keys that act on the selected item (c is the reducer's: see edit-note). */
+const answerKeys: ReadonlySet<ActionId> = new Set<ActionId>([
+	'pass',
+	'fail',
+	'na',
+	'waive',
+	'reset',
+	'add-evidence',
+	'remove-evidence',
+]);
+
 export function ReviewScreen({size}: {size: Size}) {
 	const state = useAppState();
 	const {dispatch, services} = useAppActions();
@@ -546,7 +566,18 @@ export function ReviewScreen({size}: {size: Size}) {
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 		[state.filter, review, state.loaded],
 	);
-	const result = evaluation ? resultFor(evaluation, state.sectionIndex, state.itemId) : undefined;
+	// Worked out once per filter, section or answer (not on every move), for
+	// the list and for what the keys may act on.
+	const visible = useMemo(
+		() => visibleItems(state, state.sectionIndex, review),
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+		[state.filter, state.sectionIndex, review, state.loaded],
+	);
+	// Keys act only on an item the user can see: with a filter that hides it
+	// (or everything), there is no selected item.
+	const selected =
+		!state.filter || visible.some((it) => it.id === state.itemId) ? state.itemId : undefined;
+	const result = evaluation ? resultFor(evaluation, state.sectionIndex, selected) : undefined;
 
 	useKeys(
 		'review',
@@ -589,7 +620,10 @@ export function ReviewScreen({size}: {size: Size}) {
 			if (action === 'edit-note')
 				// The reducer picks the item: the one f just failed, else the selected one.
 				return dispatch({type: 'edit-note'});
-			if (!item || !answer) return;
+			if (!item || !answer) {
+				if (answerKeys.has(action)) dispatch({type: 'message', message: noItemSelected(state)});
+				return;
+			}
 			switch (action) {
 				case 'pass':
 					if (item.evidenceRequired && answer.evidence.length === 0)
@@ -653,6 +687,7 @@ export function ReviewScreen({size}: {size: Size}) {
 					/>
 					<ItemsList
 						state={state}
+						items={visible}
 						evaluation={evaluation}
 						height={layout.listH}
 						width={width - layout.sectionW - 1}
@@ -663,6 +698,7 @@ export function ReviewScreen({size}: {size: Size}) {
 					<SectionLine state={state} evaluation={evaluation} width={width} />
 					<ItemsList
 						state={state}
+						items={visible}
 						evaluation={evaluation}
 						height={layout.listH - 1}
 						width={width}

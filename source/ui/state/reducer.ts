@@ -126,6 +126,29 @@ export function visibleItems(
 	return section.items.filter((it) => matchesFilter(state.filter, it, answerFor(review, it.id)));
 }
 
+/**
+ * The focused item when the user can see it: undefined when the filter hides
+ * it (or every item of the section), so keys that answer or annotate have
+ * nothing to act on rather than acting on an item out of sight.
+ */
+export function selectedItemId(state: State): string | undefined {
+	const {itemId} = state;
+	if (!itemId || !state.filter) return itemId;
+	return visibleItems(state, state.sectionIndex).some((it) => it.id === itemId)
+		? itemId
+		: undefined;
+}
+
+/** Said when a key needs an item and none is selected. */
+export function noItemSelected(state: State): Message {
+	const text = !state.filter
+		? 'No item selected.'
+		: visibleItems(state, state.sectionIndex).length === 0
+			? 'No item selected: none here matches the filter (esc clears it).'
+			: 'No item selected: the filter hides it (↑↓ picks one, esc clears the filter).';
+	return {kind: 'info', text};
+}
+
 /** The item's title, for messages (the message line sanitises it). */
 function titleOf(state: State, itemId: string): string {
 	return findItem(state.loaded.checklist, itemId)?.title ?? itemId;
@@ -319,13 +342,11 @@ function step(state: State, action: Action): State {
 		case 'move-item': {
 			const items = visibleItems(state, state.sectionIndex);
 			if (items.length === 0) return state;
-			const at = Math.max(
-				0,
-				items.findIndex((it) => it.id === state.itemId),
-			);
+			const at = items.findIndex((it) => it.id === state.itemId);
 			return {
 				...state,
-				itemId: items[clamp(at + action.delta, 0, items.length - 1)]!.id,
+				// From an item the filter hides, the first visible one is the way back in.
+				itemId: items[at < 0 ? 0 : clamp(at + action.delta, 0, items.length - 1)]!.id,
 				message: undefined,
 			};
 		}
@@ -407,20 +428,30 @@ function step(state: State, action: Action): State {
 				restore: true,
 			});
 			const s = locate(next, entry.itemId);
-			return {
+			const focused: State = {
 				...next,
 				undo: state.undo.slice(0, -1),
 				sectionIndex: s >= 0 ? s : next.sectionIndex,
 				itemId: entry.itemId,
-				filter: '',
 				message: {kind: 'info', text: 'Undone.'},
+			};
+			// The filter stays unless it would hide the item undone; then it goes,
+			// and the message says why.
+			if (!focused.filter || selectedItemId(focused)) return focused;
+			return {
+				...focused,
+				filter: '',
+				message: {
+					kind: 'info',
+					text: `Undone (filter cleared to show “${titleOf(next, entry.itemId)}”).`,
+				},
 			};
 		}
 		case 'open-prompt':
 			return {...state, prompt: action.prompt, help: false, message: undefined};
 		case 'edit-note': {
-			const itemId = state.justFailed ?? state.itemId;
-			if (!itemId) return state;
+			const itemId = state.justFailed ?? selectedItemId(state);
+			if (!itemId) return {...state, message: noItemSelected(state)};
 			return {...state, prompt: {kind: 'note', itemId}, help: false, message: undefined};
 		}
 		case 'close-prompt':
