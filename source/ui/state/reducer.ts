@@ -376,6 +376,7 @@ function step(state: State, action: Action): State {
 			return {
 				...state,
 				homeIndex: clamp(state.homeIndex + action.delta, 0, Math.max(0, action.count - 1)),
+				message: undefined,
 			};
 		case 'summary-move':
 			return {
