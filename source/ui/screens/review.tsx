@@ -14,15 +14,16 @@ import {
 } from '../../model/review.js';
 import type {ChecklistItem} from '../../model/schemas.js';
 import {parseEvidence} from '../../system/evidence.js';
-import {sanitize, sanitizeLine} from '../../terminal/sanitize.js';
+import {sanitizeLine} from '../../terminal/sanitize.js';
 import {Footer} from '../components/footer.js';
 import {Header} from '../components/header.js';
+import {ItemDetail} from '../components/item-detail.js';
 import {MessageLine} from '../components/message-line.js';
 import {ProgressBar} from '../components/progress-bar.js';
-import {StatusBadge, statusLook} from '../components/status.js';
+import {statusLook} from '../components/status.js';
 import {TextPrompt} from '../components/text-prompt.js';
 import {windowStart} from '../components/window.js';
-import {clipLines, fitColumns} from '../components/wrap.js';
+import {fitColumns} from '../components/wrap.js';
 import type {ActionId} from '../keys.js';
 import {useKeys} from '../use-keys.js';
 import {actorFrom, useAppActions, useAppState, useEvaluation} from '../state/context.js';
@@ -227,133 +228,19 @@ const ItemRow = React.memo(function ItemRow({
 	);
 });
 
-function Detail({
-	result,
-	height,
-	width,
-}: {
-	result: ItemResult | undefined;
-	height: number;
-	width: number;
-}) {
-	if (!result) return <Box height={height} />;
-	const {item, answer} = result;
-	const tags = [
-		item.level,
-		item.evidenceRequired ? 'evidence required' : 'evidence optional',
-		item.reviewEvery ? `review every ${item.reviewEvery}` : undefined,
-	]
-		.filter(Boolean)
-		.join(' · ');
-	const signed = answer.signedOff;
-	const blocker = result.blocker && answer.status !== 'pending' ? result.blocker : undefined;
-	const extras: Array<{key: string; text: string}> = [];
-	if (answer.status === 'na' && answer.justification)
-		extras.push({
-			key: 'justification',
-			text: `justification: ${sanitizeLine(answer.justification)}`,
-		});
-	if (answer.status === 'waived' && answer.waiver)
-		extras.push({
-			key: 'waiver',
-			text: `waived until ${answer.waiver.expires} · owner ${sanitizeLine(answer.waiver.owner)} · ${sanitizeLine(answer.waiver.reason)}`,
-		});
-	if (answer.note) extras.push({key: 'note', text: `note: ${sanitizeLine(answer.note)}`});
-	// Every line below is one row and never shrinks; the guidance gets the rows
-	// left over (at least one), cut with "…" when it is longer.
-	const fixed = 3 + (blocker ? 1 : 0) + extras.length;
-	const evidenceRoom = Math.max(1, Math.min(3, height - fixed - (item.guidance ? 1 : 0)));
-	const evidence = answer.evidence.slice(
-		0,
-		answer.evidence.length > evidenceRoom ? evidenceRoom - 1 : evidenceRoom,
-	);
-	const hiddenEvidence = answer.evidence.length - evidence.length;
-	const guidanceRows = height - fixed - Math.max(1, evidence.length + (hiddenEvidence ? 1 : 0));
-	const guidance = item.guidance
-		? clipLines(sanitize(item.guidance).replace(/\t/g, '  '), width - 1, guidanceRows)
-		: [];
-	// One Text per row (a Box around each cost as much again on every frame).
-	// Rows never shrink: past the pane's height they are left out, as its clip
-	// did. An empty Text would take no row, so empty lines are a space.
-	const rows = [
-		<Text key="title" bold wrap="truncate-end">
-			{fitColumns(sanitizeLine(item.title), width) || ' '}
-		</Text>,
-		<Text key="id" dimColor wrap="truncate-end">
-			{fitColumns(`${sanitizeLine(item.id)} · ${tags}`, width)}
-		</Text>,
-		<Text key="status" wrap="truncate-end">
-			<StatusBadge status={answer.status} stale={result.stale} recheck={answer.reReview} />
-			{signed ? (
-				<Text
-					dimColor
-				>{`  signed off by ${sanitizeLine(signed.by)} at ${signed.at.slice(0, 16).replace('T', ' ')} UTC${signed.commit ? ` (commit ${signed.commit.slice(0, 7)})` : ''}`}</Text>
-			) : null}
-		</Text>,
-	];
-	if (blocker)
-		rows.push(
-			<Text
-				key="blocker"
-				color="red"
-				wrap="truncate-end"
-			>{`blocker: ${sanitizeLine(blocker)}`}</Text>,
-		);
-	guidance.forEach((line, i) =>
-		rows.push(
-			line ? (
-				<Text key={`g${i}`} dimColor wrap="truncate-end">
-					{line}
-				</Text>
-			) : (
-				<Text key={`g${i}`}> </Text>
-			),
-		),
-	);
-	if (evidence.length > 0)
-		evidence.forEach((e, i) =>
-			rows.push(
-				<Text key={`e${i}`} wrap="truncate-end">
-					<Text color="cyan">{`evidence ${i + 1}: `}</Text>
-					{e.kind === 'file'
-						? `file ${sanitizeLine(e.ref)}${e.sha256 ? ` (sha256 ${e.sha256.slice(0, 12)}…)` : ''}`
-						: sanitizeLine(e.ref)}
-				</Text>,
-			),
-		);
-	else
-		rows.push(
-			<Text key="no-evidence" dimColor wrap="truncate-end">
-				{item.evidenceRequired ? 'evidence: none yet (e adds a URL or file)' : 'evidence: none'}
-			</Text>,
-		);
-	if (hiddenEvidence > 0)
-		rows.push(
-			<Text
-				key="more"
-				dimColor
-				wrap="truncate-end"
-			>{`… and ${hiddenEvidence} more evidence link${hiddenEvidence === 1 ? '' : 's'}`}</Text>,
-		);
-	for (const x of extras)
-		rows.push(
-			<Text key={x.key} wrap="truncate-end">
-				{x.text}
-			</Text>,
-		);
-	return (
-		<Box flexDirection="column" height={height} width={width} overflowY="hidden">
-			{rows.slice(0, height)}
-		</Box>
-	);
-}
-
 /**
- * A prompt label naming an item: the title is cut so that the label leaves at
- * least 20 columns to type in (the prompt scrolls longer values).
+ * A prompt label naming an item: the title is cut so that the label leaves
+ * `typing` columns (20 unless the answer is short) to type in; the prompt
+ * scrolls longer values.
  */
-export function promptLabel(before: string, title: string, after: string, width: number): string {
-	const room = Math.max(10, Math.min(40, width - fastStringWidth(before + after) - 20));
+export function promptLabel(
+	before: string,
+	title: string,
+	after: string,
+	width: number,
+	typing = 20,
+): string {
+	const room = Math.max(10, Math.min(40, width - fastStringWidth(before + after) - typing));
 	return `${before}${fitColumns(sanitizeLine(title), room)}${after}`;
 }
 
@@ -387,7 +274,8 @@ function PromptArea({
 	const answer = review.answers[item.id] ?? {status: 'pending' as const, evidence: []};
 	// Every prompt names its item: after f the focus has moved on, so "the
 	// focused item" is not always the one a prompt is for.
-	const label = (before: string, after: string) => promptLabel(before, item.title, after, width);
+	const label = (before: string, after: string, typing?: number) =>
+		promptLabel(before, item.title, after, width, typing);
 	// Prompts that end in a status (n/a, waive, pass with evidence) confirm it.
 	const record = (next: typeof answer, advance: boolean): string | undefined => {
 		const problem = invalidAnswer(item, next, services.now());
@@ -457,7 +345,7 @@ function PromptArea({
 			return (
 				<TextPrompt
 					key="remove"
-					label={label('Remove which evidence from “', `” (1-${answer.evidence.length})?`)}
+					label={label('Remove which evidence from “', `” (1-${answer.evidence.length})?`, 6)}
 					width={width}
 					onCancel={cancel}
 					onSubmit={(text) => {
@@ -706,7 +594,12 @@ export function ReviewScreen({size}: {size: Size}) {
 				</Box>
 			)}
 			<Text dimColor>{'─'.repeat(Math.max(1, width - 1))}</Text>
-			<Detail result={result} height={layout.detailH} width={width} />
+			<ItemDetail
+				result={result}
+				height={layout.detailH}
+				width={width}
+				evidenceFirst={state.prompt?.kind === 'remove-evidence'}
+			/>
 			{state.prompt ? (
 				<PromptArea
 					prompt={state.prompt}
