@@ -49,12 +49,12 @@ describe('review screen', () => {
 	it('p without evidence asks for it; bad evidence is refused with the reason and kept; a URL passes and advances', async () => {
 		const app = await renderReview();
 		await app.press('p');
-		await app.waitForText('Pass needs evidence');
+		await app.waitForText('Evidence to pass');
 		await app.press('ftp://x');
 		await app.waitForText('ftp://x');
 		await app.press(keys.enter);
 		let frame = await app.waitForText('only http and https links are evidence');
-		expect(frame).toMatch(/Pass needs evidence.*ftp:\/\/x/);
+		expect(frame).toMatch(/Evidence to pass.*ftp:\/\/x/);
 
 		await app.press(keys.ctrlU);
 		await app.waitForGone('ftp://x');
@@ -62,16 +62,16 @@ describe('review screen', () => {
 		await app.waitForText('missing.txt');
 		await app.press(keys.enter);
 		frame = await app.waitForText('no such file: missing.txt');
-		expect(frame).toMatch(/Pass needs evidence.*missing\.txt/);
+		expect(frame).toMatch(/Evidence to pass.*missing\.txt/);
 		expect(app.persist).not.toHaveBeenCalled();
 
 		await app.press(keys.ctrlU);
-		await app.waitFor((f) => !/Pass needs evidence.*missing/.test(f), 'the field cleared');
+		await app.waitFor((f) => !/Evidence to pass.*missing/.test(f), 'the field cleared');
 		await app.press('https://ci.example/run/1');
 		await app.waitForText('https://ci.example/run/1');
 		await app.press(keys.enter);
 		frame = await app.waitFor((f) => focusedRow(f).includes(second), 'focus on the next item');
-		expect(frame).not.toContain('Pass needs evidence');
+		expect(frame).not.toContain('Evidence to pass');
 		expect(row(frame, first)).toContain('✔ pass');
 		const review = await lastSaved(app);
 		expect(review.answers['architecture.boundaries']).toMatchObject({
@@ -194,10 +194,10 @@ describe('review screen', () => {
 	it('every prompt that records something names the item it applies to', async () => {
 		const app = await renderReview();
 		const labels: Array<[string, string]> = [
-			['p', `Pass needs evidence for “${first}”:`],
+			['p', `Evidence to pass “${first}”:`],
 			['e', `Evidence for “${first}”:`],
 			['c', `Note for “${first}”:`],
-			['n', `“${first}” is not applicable because:`],
+			['n', `“${first}” is n/a because:`],
 			['w', `Waive “${first}” because:`],
 		];
 		for (const [key, label] of labels) {
@@ -209,9 +209,9 @@ describe('review screen', () => {
 		await app.press('w');
 		await app.press('risk');
 		await app.press(keys.enter);
-		await app.waitForText(`Waive “${first}” — who owns the risk:`);
+		await app.waitForText(`Waive “${first}” — owner:`);
 		await app.press(keys.enter);
-		await app.waitForText(`Waive “${first}” — expires on (YYYY-MM-DD):`);
+		await app.waitForText(`Waive “${first}” until (YYYY-MM-DD):`);
 		await app.press(keys.escape);
 		for (const ref of ['https://a.example', 'https://b.example']) {
 			await app.press('e');
@@ -224,22 +224,33 @@ describe('review screen', () => {
 		await app.waitForText(`Remove which evidence from “${first}” (1-2)?`);
 	});
 
-	it('a long title is cut in the prompt so that there is room to type at 60 columns', async () => {
+	it.each([
+		[80, 24],
+		[60, 16],
+	])('at %i columns every prompt label leaves room to see what is typed', async (columns, rows) => {
 		const app = await renderReview();
-		resize(app.stdout, 60, 16);
-		await app.waitForText('◂ 1/5');
-		await app.press('w');
-		const frame = await app.waitFor((f) => /Waive “.*”/.test(f), 'the waiver prompt');
-		const line = frame.split('\n').find((l) => l.includes('Waive “'))!;
-		// the label, a space and the cursor
-		expect(line.trimEnd()).toMatch(/^Waive “Define clear.*…” because:$/);
-		expect(line.trimEnd().length).toBeLessThanOrEqual(60 - 20);
+		resize(app.stdout, columns, rows);
+		await app.waitFor((f) => f.split('\n')[0]!.length <= columns, 'the narrower frame');
+		const typed = 'abcdefghijklmnopqr';
+		for (const key of ['p', 'e', 'c', 'n', 'w']) {
+			await app.press(key);
+			await app.press(typed);
+			const frame = await app.waitFor((f) => f.includes(typed), `${key}: what was typed`);
+			const line = frame.split('\n').find((l) => l.includes(typed))!;
+			expect(line.length, key).toBeLessThanOrEqual(columns);
+			// the item is named; at 80 columns with its whole title
+			expect(line, key).toMatch(
+				columns >= 80 ? /“Define clear system boundaries”/ : /“Define clear.*…”/,
+			);
+			await app.press(keys.escape);
+			await app.waitForGone(typed);
+		}
 	});
 
 	it('n asks for a justification and refuses an empty one', async () => {
 		const app = await renderReview();
 		await app.press('n');
-		await app.waitForText('is not applicable because:');
+		await app.waitForText('is n/a because:');
 		await app.press(keys.enter);
 		await app.waitForText('a justification is required');
 		await app.press('no external callers');
@@ -265,11 +276,11 @@ describe('review screen', () => {
 		await app.press('vendor fix due');
 		await app.waitForText('vendor fix due');
 		await app.press(keys.enter);
-		let frame = await app.waitForText(`Waive “${first}” — who owns the risk:`);
+		let frame = await app.waitForText(`Waive “${first}” — owner:`);
 		// The owner defaults to the reviewer, offered as a hint (typing replaces it, not appends).
 		expect(frame).toContain('enter for Ada');
 		await app.press(keys.enter);
-		frame = await app.waitForText(`Waive “${first}” — expires on (YYYY-MM-DD):`);
+		frame = await app.waitForText(`Waive “${first}” until (YYYY-MM-DD):`);
 		// The expiry defaults to 30 days from now, offered as a hint.
 		expect(frame).toContain('enter for 2026-12-28');
 		await app.press('2026-01-01');
@@ -370,7 +381,7 @@ describe('review screen', () => {
 			await app.press(key);
 			frame = await app.waitForText('No item selected');
 			// no prompt opened (it would take the keys that follow)
-			expect(frame, key).not.toMatch(/Note for|Evidence for|Waive “|Pass needs|Remove which/);
+			expect(frame, key).not.toMatch(/Note for|Evidence for|Waive “|Evidence to pass|Remove which/);
 		}
 		expect(frame).toContain('filter: zzzz');
 		expect(app.persist).not.toHaveBeenCalled();
@@ -591,7 +602,7 @@ describe('review screen', () => {
 		await app.waitForText('evidence 1: file runbook.md');
 		await app.press('p');
 		let frame = await app.waitFor((f) => focusedRow(f).includes(second), 'advanced');
-		expect(frame).not.toContain('Pass needs evidence');
+		expect(frame).not.toContain('Evidence to pass');
 		await app.press('k');
 		frame = await app.waitForText('signed off by Ada at 2026-11-28 12:00 UTC (commit abcdef1)');
 		expect(row(frame, first)).toContain('✔ pass');
@@ -612,7 +623,7 @@ describe('review screen', () => {
 		const app = await renderReview({review});
 		await app.waitFor((f) => focusedRow(f).includes('Manual QA for user-facing flows'), 'resume');
 		await app.press('n');
-		await app.waitForText('is not applicable because:');
+		await app.waitForText('is n/a because:');
 		await app.press('no UI');
 		await app.waitForText('no UI');
 		await app.press(keys.enter);

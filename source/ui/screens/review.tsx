@@ -230,15 +230,16 @@ const ItemRow = React.memo(function ItemRow({
 
 /**
  * A prompt label naming an item: the title is cut so that the label leaves
- * `typing` columns (20 unless the answer is short) to type in; the prompt
- * scrolls longer values.
+ * `typing` columns (24 unless the answer is short: the prompt shows 4 fewer
+ * typed characters, and scrolls longer values). Labels are kept short so that
+ * at 80 columns the title is rarely cut.
  */
 export function promptLabel(
 	before: string,
 	title: string,
 	after: string,
 	width: number,
-	typing = 20,
+	typing = 24,
 ): string {
 	const room = Math.max(10, Math.min(40, width - fastStringWidth(before + after) - typing));
 	return `${before}${fitColumns(sanitizeLine(title), room)}${after}`;
@@ -296,9 +297,7 @@ function PromptArea({
 				<TextPrompt
 					key="evidence"
 					label={
-						prompt.thenPass
-							? label('Pass needs evidence for “', '”:')
-							: label('Evidence for “', '”:')
+						prompt.thenPass ? label('Evidence to pass “', '”:') : label('Evidence for “', '”:')
 					}
 					hint={`a URL or a file path · enter ${prompt.thenPass ? 'passes the item' : 'adds it'} · esc cancels`}
 					width={width}
@@ -331,7 +330,7 @@ function PromptArea({
 			return (
 				<TextPrompt
 					key="justification"
-					label={label('“', '” is not applicable because:')}
+					label={label('“', '” is n/a because:')}
 					initial={answer.justification ?? ''}
 					width={width}
 					onCancel={cancel}
@@ -380,9 +379,9 @@ function PromptArea({
 				return (
 					<TextPrompt
 						key="waiver-owner"
-						label={label('Waive “', '” — who owns the risk:')}
+						label={label('Waive “', '” — owner:')}
 						initial={answer.waiver?.owner ?? ''}
-						hint={`enter for ${sanitizeLine(services.reviewer())} · esc cancels`}
+						hint={`who owns the risk · enter for ${sanitizeLine(services.reviewer())} · esc cancels`}
 						width={width}
 						onCancel={cancel}
 						onSubmit={(text) => {
@@ -398,7 +397,7 @@ function PromptArea({
 			return (
 				<TextPrompt
 					key="waiver-expires"
-					label={label('Waive “', '” — expires on (YYYY-MM-DD):')}
+					label={label('Waive “', '” until (YYYY-MM-DD):', 16)}
 					initial={answer.waiver?.expires ?? ''}
 					hint={`enter for ${plusDays(services.now(), 30)} (30 days) · esc cancels`}
 					width={width}
