@@ -61,7 +61,7 @@ describe('a review in a real terminal', () => {
 
 		// pass with a URL: p asks for evidence first
 		app.type('p');
-		await app.answer('Pass needs evidence', 'https://example.com/architecture');
+		await app.answer('Evidence to pass', 'https://example.com/architecture');
 		await waitFocus(app, 'Design for failure');
 
 		// skip one item: it stays pending for now
@@ -70,7 +70,7 @@ describe('a review in a real terminal', () => {
 
 		// pass with an existing file as evidence
 		app.type('p');
-		await app.answer('Pass needs evidence', 'RUNBOOK.md');
+		await app.answer('Evidence to pass', 'RUNBOOK.md');
 		await app.waitFor(/✔ pass\s+Establish data flow contracts/);
 
 		// fail one at once
@@ -81,15 +81,15 @@ describe('a review in a real terminal', () => {
 		// n/a with a justification
 		await waitFocus(app, 'Choose infrastructure ownership model');
 		app.type('n');
-		await app.answer('Not applicable because', 'single region by design');
+		await app.answer('is n/a because', 'single region by design');
 		await app.waitFor(/– n\/a\s+Choose infrastructure ownership model/);
 
 		// guided flow wraps back to the skipped item; waive it (owner and expiry are prefilled)
 		await waitFocus(app, 'Design for failure');
 		app.type('w');
-		await app.answer(/Waive.*reason/, 'vendor lock-in accepted');
-		await app.answer(/Waive.*who owns/, 'Bob');
-		await app.answer(/Waive.*expires/, '2026-06-30');
+		await app.answer(/Waive.*because/, 'vendor lock-in accepted');
+		await app.answer(/Waive.*owner/, 'Bob');
+		await app.answer(/Waive.*until/, '2026-06-30');
 		await app.waitFor('5/26 answered');
 		expect(app.screen()).toContain(FOOTER);
 

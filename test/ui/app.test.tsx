@@ -10,6 +10,7 @@ import {
 	plain,
 	renderApp,
 	renderReview,
+	resize,
 	waitUntil,
 } from './helpers.js';
 
@@ -24,13 +25,6 @@ function deferred() {
 		reject = rej;
 	});
 	return {promise, resolve, reject};
-}
-
-/** ink-testing-library's stdout reports 100 columns and no rows (the app falls back to 24). */
-function resize(stdout: NodeJS.EventEmitter, columns: number, rows: number) {
-	Object.defineProperty(stdout, 'columns', {value: columns, configurable: true});
-	Object.defineProperty(stdout, 'rows', {value: rows, configurable: true});
-	stdout.emit('resize');
 }
 
 describe('saved indicator', () => {
@@ -143,7 +137,7 @@ describe('text prompt', () => {
 	it('keeps text typed before an escape sequence in the same chunk', async () => {
 		const app = await renderReview();
 		await app.press('c');
-		await app.waitForText('Note:');
+		await app.waitForText('Note for “');
 		await app.press(`abc${keys.up}def`);
 		await app.waitForText('def');
 		await app.press(keys.enter);
@@ -198,9 +192,9 @@ describe('hostile text', () => {
 		expect(frame).toContain('Guidance with controls');
 		assertClean(app.lastFrame());
 		await app.press('c');
-		await app.waitForText('Note:');
+		await app.waitForText('Note for “');
 		await app.press('typed ');
-		await app.waitForText('Note: typed');
+		await app.waitForText('”: typed');
 		await app.press(osc);
 		await app.press(clear);
 		await app.press('note\u009b2J\u0085');
@@ -220,9 +214,9 @@ describe('hostile text', () => {
 	it('a typed OSC or CSI sequence leaves no residue in the prompt value', async () => {
 		const app = await renderReview({loaded, review: blankReview(loaded)});
 		await app.press('c');
-		await app.waitForText('Note:');
+		await app.waitForText('Note for “');
 		await app.press('a');
-		await app.waitForText('Note: a');
+		await app.waitForText('”: a');
 		await app.press(osc);
 		await app.press(clear);
 		await app.press('b');

@@ -229,6 +229,13 @@ export async function renderReview(
 	});
 }
 
+/** ink-testing-library's stdout reports 100 columns and no rows (the app falls back to 24). */
+export function resize(stdout: NodeJS.EventEmitter, columns: number, rows: number) {
+	Object.defineProperty(stdout, 'columns', {value: columns, configurable: true});
+	Object.defineProperty(stdout, 'rows', {value: rows, configurable: true});
+	stdout.emit('resize');
+}
+
 /** The line of the frame that holds the focused list row (marked with ›). */
 export function focusedRow(frame: string): string {
 	return frame.split('\n').find((l) => l.includes('› ')) ?? '';

@@ -7,6 +7,7 @@ import {
 	focusedRow,
 	keys,
 	renderApp,
+	renderReview,
 	waitUntil,
 } from './helpers.js';
 
@@ -93,6 +94,23 @@ describe('home screen', () => {
 		const app = await renderApp();
 		await app.press('q');
 		await waitUntil(() => app.services.quit.mock.calls.length === 1, 'quit on q');
+	});
+
+	it('esc on the home screen does not quit, and its footer promises no esc back', async () => {
+		const app = await renderApp();
+		let frame = app.frame();
+		expect(frame).toContain('q/ctrl+c quit');
+		expect(frame).not.toContain('esc back');
+		await app.press(keys.escape);
+		frame = await app.waitForText('Nothing to go back to');
+		expect(frame).toContain('q quits');
+		// the app is still there and takes keys
+		await app.press('n');
+		await app.waitForText('System under review:');
+		expect(app.services.quit).not.toHaveBeenCalled();
+		// the review screen still offers esc back (to this screen)
+		const review = await renderReview();
+		expect(review.frame()).toContain('esc back');
 	});
 
 	it('? shows the home keys and closes again', async () => {

@@ -6,6 +6,7 @@ import {
 	initialState,
 	nextPending,
 	reducer,
+	selectedItemId,
 	visibleItems,
 	type Action,
 	type State,
@@ -265,5 +266,91 @@ describe('version', () => {
 		const saved = run(state, {type: 'saved', version: 2}, {type: 'saved', version: 1});
 		expect(saved.savedVersion).toBe(2);
 		expect(saved.saveError).toBeUndefined();
+	});
+});
+
+describe('note after a fail', () => {
+	const editNote: Action = {type: 'edit-note'};
+	const notePrompt = (state: State) =>
+		state.prompt?.kind === 'note' ? state.prompt.itemId : undefined;
+
+	it('edit-note right after a fail that moved the focus opens the note of the failed item', () => {
+		const failedA1 = run(opened(), record('a1'));
+		expect(focus(failedA1)).toEqual([0, 'a2']);
+		expect(notePrompt(reducer(failedA1, editNote))).toBe('a1');
+		// a save acknowledged in between is not a key
+		expect(notePrompt(run(failedA1, {type: 'saved', version: 1}, editNote))).toBe('a1');
+	});
+
+	it('any other action in between makes edit-note apply to the focused item again', () => {
+		const failedA1 = run(opened(), record('a1'));
+		for (const between of [
+			{type: 'move-item', delta: 0},
+			{type: 'toggle-help'},
+			{type: 'message', message: {kind: 'info', text: 'Already pending.'}},
+		] satisfies Action[]) {
+			const state = run(failedA1, between, editNote);
+			expect(notePrompt(state), between.type).toBe('a2');
+		}
+		// the hint that c would note the failed item goes with it
+		expect(failedA1.message?.text).toMatch(/Failed “Alpha one” — c adds a note to it/);
+		expect(reducer(failedA1, {type: 'toggle-help'}).message).toBeUndefined();
+	});
+
+	it('other answers, and a fail that does not move the focus, do not redirect the note', () => {
+		expect(notePrompt(run(opened(), record('a1', passed), editNote))).toBe('a2');
+		expect(notePrompt(run(opened(), record('a1', failed, false), editNote))).toBe('a1');
+	});
+});
+
+describe('no visible item', () => {
+	it('edit-note says no item is selected when the filter hides every item', () => {
+		const state = run(opened(), {type: 'set-filter', text: 'zebra'}, {type: 'edit-note'});
+		expect(state.prompt).toBeUndefined();
+		expect(state.message?.text).toMatch(/No item selected/);
+		expect(selectedItemId(state)).toBeUndefined();
+		expect(selectedItemId(opened())).toBe('a1');
+	});
+
+	it('a focused item the filter hides is not selected; ↑↓ bring the focus back to a visible one', () => {
+		// as after answering an item so that it no longer matches a status filter
+		const state: State = {...reducer(opened(), {type: 'set-filter', text: 'one'}), itemId: 'a3'};
+		expect(selectedItemId(state)).toBeUndefined();
+		expect(reducer(state, {type: 'edit-note'}).message?.text).toMatch(/the filter hides it/);
+		expect(reducer(state, {type: 'move-item', delta: 1}).itemId).toBe('a1');
+	});
+
+	it('undo keeps the filter when the undone item stays visible', () => {
+		const state = run(opened(), {type: 'set-filter', text: 'one'}, record('a1'), {
+			type: 'undo',
+			actor,
+		});
+		expect(state.filter).toBe('one');
+		expect(focus(state)).toEqual([0, 'a1']);
+		expect(state.message?.text).toBe('Undone.');
+	});
+
+	it('undo keeps a filter that hides everything unless it must reveal the item, and says so', () => {
+		const hidden = run(opened(), record('a1'), {type: 'set-filter', text: 'zebra'});
+		const undone = reducer(hidden, {type: 'undo', actor});
+		expect(currentReview(undone)!.answers.a1).toBeUndefined();
+		expect(undone.filter).toBe('');
+		expect(focus(undone)).toEqual([0, 'a1']);
+		expect(undone.message?.text).toMatch(/filter cleared to show “Alpha one”/);
+
+		// a status filter the restored answer matches stays on
+		const failing = run(opened(), record('a1', failed, false), record('a1', passed, false), {
+			type: 'set-filter',
+			text: 'fail',
+		});
+		const kept = reducer(failing, {type: 'undo', actor});
+		expect(kept.filter).toBe('fail');
+		expect(currentReview(kept)!.answers.a1!.status).toBe('fail');
+		expect(focus(kept)).toEqual([0, 'a1']);
+		expect(kept.message?.text).toBe('Undone.');
+		// one it no longer matches is cleared
+		const cleared = run(failing, {type: 'set-filter', text: 'pass'}, {type: 'undo', actor});
+		expect(cleared.filter).toBe('');
+		expect(cleared.message?.text).toMatch(/filter cleared/);
 	});
 });

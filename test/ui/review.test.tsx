@@ -11,6 +11,7 @@ import {
 	keys,
 	NOW,
 	renderReview,
+	resize,
 	waitUntil,
 } from './helpers.js';
 
@@ -48,12 +49,12 @@ describe('review screen', () => {
 	it('p without evidence asks for it; bad evidence is refused with the reason and kept; a URL passes and advances', async () => {
 		const app = await renderReview();
 		await app.press('p');
-		await app.waitForText('Pass needs evidence');
+		await app.waitForText('Evidence to pass');
 		await app.press('ftp://x');
 		await app.waitForText('ftp://x');
 		await app.press(keys.enter);
 		let frame = await app.waitForText('only http and https links are evidence');
-		expect(frame).toMatch(/Pass needs evidence.*ftp:\/\/x/);
+		expect(frame).toMatch(/Evidence to pass.*ftp:\/\/x/);
 
 		await app.press(keys.ctrlU);
 		await app.waitForGone('ftp://x');
@@ -61,16 +62,16 @@ describe('review screen', () => {
 		await app.waitForText('missing.txt');
 		await app.press(keys.enter);
 		frame = await app.waitForText('no such file: missing.txt');
-		expect(frame).toMatch(/Pass needs evidence.*missing\.txt/);
+		expect(frame).toMatch(/Evidence to pass.*missing\.txt/);
 		expect(app.persist).not.toHaveBeenCalled();
 
 		await app.press(keys.ctrlU);
-		await app.waitFor((f) => !/Pass needs evidence.*missing/.test(f), 'the field cleared');
+		await app.waitFor((f) => !/Evidence to pass.*missing/.test(f), 'the field cleared');
 		await app.press('https://ci.example/run/1');
 		await app.waitForText('https://ci.example/run/1');
 		await app.press(keys.enter);
 		frame = await app.waitFor((f) => focusedRow(f).includes(second), 'focus on the next item');
-		expect(frame).not.toContain('Pass needs evidence');
+		expect(frame).not.toContain('Evidence to pass');
 		expect(row(frame, first)).toContain('✔ pass');
 		const review = await lastSaved(app);
 		expect(review.answers['architecture.boundaries']).toMatchObject({
@@ -100,7 +101,7 @@ describe('review screen', () => {
 		await app.waitForText('evidence 2: https://docs.example/arch');
 
 		await app.press('d');
-		await app.waitForText('Remove which evidence (1-2)?');
+		await app.waitForText(`Remove which evidence from “${first}” (1-2)?`);
 		await app.press('3');
 		await app.waitForText('3');
 		await app.press(keys.enter);
@@ -132,7 +133,7 @@ describe('review screen', () => {
 		await app.press('k');
 		await app.waitFor((f) => focusedRow(f).includes(first), 'back on the first item');
 		await app.press('c');
-		await app.waitForText('Note:');
+		await app.waitForText(`Note for “${first}”:`);
 		await app.press('owner missing');
 		await app.waitForText('owner missing');
 		await app.press(keys.enter);
@@ -145,10 +146,111 @@ describe('review screen', () => {
 		});
 	});
 
+	it('c pressed right after f edits the note of the item just failed, not the next one', async () => {
+		const app = await renderReview();
+		await app.press('f');
+		let frame = await app.waitFor((f) => focusedRow(f).includes(second), 'focus moved on');
+		expect(frame).toContain(`Failed “${first}” — c adds a note to it.`);
+		await app.press('c');
+		frame = await app.waitForText(`Note for “${first}”:`);
+		await app.press('why it failed');
+		await app.waitForText('why it failed');
+		await app.press(keys.enter);
+		await app.waitForGone(`Note for “${first}”`);
+		let review = await lastSaved(app, 2);
+		expect(review.answers['architecture.boundaries']).toMatchObject({
+			status: 'fail',
+			note: 'why it failed',
+		});
+		expect(review.answers['architecture.failure-paths']).toBeUndefined();
+		// The guided flow is otherwise unchanged: the focus stays on the next item.
+		expect(focusedRow(app.frame())).toContain(second);
+
+		// Any other key in between: c is for the focused item again.
+		await app.press('f');
+		await app.waitFor((f) => focusedRow(f).includes(third), 'focus moved on again');
+		await app.press('k');
+		await app.waitFor((f) => focusedRow(f).includes(second), 'back on the second item');
+		await app.press('j');
+		await app.waitFor((f) => focusedRow(f).includes(third), 'on the third item');
+		await app.press('c');
+		await app.waitForText(`Note for “${third}”:`);
+		await app.press('later');
+		await app.press(keys.enter);
+		await app.waitForGone(`Note for “${third}”`);
+		review = await lastSaved(app, 4);
+		expect(review.answers['architecture.data-contracts']).toMatchObject({note: 'later'});
+		expect(review.answers['architecture.failure-paths']).toMatchObject({status: 'fail'});
+		expect(review.answers['architecture.failure-paths']!.note).toBeUndefined();
+	});
+
+	it('f and c typed in one chunk still note the failed item', async () => {
+		const app = await renderReview();
+		await app.press('fc');
+		await app.waitForText(`Note for “${first}”:`);
+		expect(focusedRow(app.frame())).toContain(second);
+	});
+
+	it('every prompt that records something names the item it applies to', async () => {
+		const app = await renderReview();
+		const labels: Array<[string, string]> = [
+			['p', `Evidence to pass “${first}”:`],
+			['e', `Evidence for “${first}”:`],
+			['c', `Note for “${first}”:`],
+			['n', `“${first}” is n/a because:`],
+			['w', `Waive “${first}” because:`],
+		];
+		for (const [key, label] of labels) {
+			await app.press(key);
+			await app.waitForText(label);
+			await app.press(keys.escape);
+			await app.waitForGone(label);
+		}
+		await app.press('w');
+		await app.press('risk');
+		await app.press(keys.enter);
+		await app.waitForText(`Waive “${first}” — owner:`);
+		await app.press(keys.enter);
+		await app.waitForText(`Waive “${first}” until (YYYY-MM-DD):`);
+		await app.press(keys.escape);
+		for (const ref of ['https://a.example', 'https://b.example']) {
+			await app.press('e');
+			await app.waitForText('Evidence for');
+			await app.press(ref);
+			await app.press(keys.enter);
+			await app.waitForText(ref);
+		}
+		await app.press('d');
+		await app.waitForText(`Remove which evidence from “${first}” (1-2)?`);
+	});
+
+	it.each([
+		[80, 24],
+		[60, 16],
+	])('at %i columns every prompt label leaves room to see what is typed', async (columns, rows) => {
+		const app = await renderReview();
+		resize(app.stdout, columns, rows);
+		await app.waitFor((f) => f.split('\n')[0]!.length <= columns, 'the narrower frame');
+		const typed = 'abcdefghijklmnopqr';
+		for (const key of ['p', 'e', 'c', 'n', 'w']) {
+			await app.press(key);
+			await app.press(typed);
+			const frame = await app.waitFor((f) => f.includes(typed), `${key}: what was typed`);
+			const line = frame.split('\n').find((l) => l.includes(typed))!;
+			expect(line.length, key).toBeLessThanOrEqual(columns);
+			// the item is named; at 80 columns with its whole title
+			expect(line, key).toMatch(
+				columns >= 80 ? /“Define clear system boundaries”/ : /“Define clear.*…”/,
+			);
+			await app.press(keys.escape);
+			await app.waitForGone(typed);
+		}
+	});
+
 	it('n asks for a justification and refuses an empty one', async () => {
 		const app = await renderReview();
 		await app.press('n');
-		await app.waitForText('Not applicable because:');
+		await app.waitForText('is n/a because:');
 		await app.press(keys.enter);
 		await app.waitForText('a justification is required');
 		await app.press('no external callers');
@@ -168,17 +270,17 @@ describe('review screen', () => {
 	it('w asks for reason, owner and expiry, and refuses a past date', async () => {
 		const app = await renderReview();
 		await app.press('w');
-		await app.waitForText('Waive — the accepted risk (reason):');
+		await app.waitForText(`Waive “${first}” because:`);
 		await app.press(keys.enter);
 		await app.waitForText('a waiver needs a reason');
 		await app.press('vendor fix due');
 		await app.waitForText('vendor fix due');
 		await app.press(keys.enter);
-		let frame = await app.waitForText('Waive — who owns the risk:');
+		let frame = await app.waitForText(`Waive “${first}” — owner:`);
 		// The owner defaults to the reviewer, offered as a hint (typing replaces it, not appends).
 		expect(frame).toContain('enter for Ada');
 		await app.press(keys.enter);
-		frame = await app.waitForText('Waive — expires on (YYYY-MM-DD):');
+		frame = await app.waitForText(`Waive “${first}” until (YYYY-MM-DD):`);
 		// The expiry defaults to 30 days from now, offered as a hint.
 		expect(frame).toContain('enter for 2026-12-28');
 		await app.press('2026-01-01');
@@ -264,6 +366,55 @@ describe('review screen', () => {
 		await app.press(keys.tab);
 		frame = await app.waitFor((f) => f.includes('filter: secrets'), 'still filtered');
 		expect(frame).toContain('▸ Security');
+	});
+
+	it('with a filter that matches nothing, answer keys act on no hidden item', async () => {
+		const app = await renderReview();
+		await app.press('/');
+		await app.waitForText('Filter (text or status):');
+		await app.press('zzzz');
+		await app.press(keys.enter);
+		let frame = await app.waitForText('No item in this section matches');
+		// the detail pane shows no item out of sight either
+		expect(frame).not.toContain('architecture.boundaries');
+		for (const key of ['p', 'f', 'n', 'w', 'r', 'e', 'd', 'c']) {
+			await app.press(key);
+			frame = await app.waitForText('No item selected');
+			// no prompt opened (it would take the keys that follow)
+			expect(frame, key).not.toMatch(/Note for|Evidence for|Waive “|Evidence to pass|Remove which/);
+		}
+		expect(frame).toContain('filter: zzzz');
+		expect(app.persist).not.toHaveBeenCalled();
+	});
+
+	it('u keeps the filter when the undone item is visible, and says so when it must clear it', async () => {
+		const app = await renderReview();
+		await app.press('f');
+		await app.waitFor((f) => focusedRow(f).includes(second), 'advanced');
+		await app.press('/');
+		await app.waitForText('Filter (text or status):');
+		await app.press('fail');
+		await app.press(keys.enter);
+		await app.waitForText('filter: fail');
+		await app.press('u');
+		let frame = await app.waitForText('Undone');
+		// the undone item is pending now, which the filter hides: it is cleared, and said
+		expect(frame).toContain(`Undone (filter cleared to show “${first}”).`);
+		expect(frame).not.toContain('filter: fail');
+		expect(focusedRow(frame)).toContain(first);
+
+		await app.press('f');
+		await app.waitFor((f) => focusedRow(f).includes(second), 'advanced again');
+		await app.press('/');
+		await app.waitForText('Filter (text or status):');
+		await app.press('architecture');
+		await app.press(keys.enter);
+		await app.waitForText('filter: architecture');
+		await app.press('u');
+		frame = await app.waitForText('Undone.');
+		expect(frame).toContain('filter: architecture');
+		expect(focusedRow(frame)).toContain(first);
+		expect(row(frame, first)).toContain('pending');
 	});
 
 	// Ink reports esc with meta=true; the key table must still read it as 'back'.
@@ -410,14 +561,14 @@ describe('review screen', () => {
 	it('while a prompt is open, letters go into the prompt, not to commands', async () => {
 		const app = await renderReview();
 		await app.press('c');
-		await app.waitForText('Note:');
+		await app.waitForText('Note for “');
 		for (const ch of ['p', 'f', 'q', 's', 'j', '?']) await app.press(ch);
 		let frame = await app.waitForText('pfqsj?');
-		expect(frame).toContain('Note:');
+		expect(frame).toContain('Note for “');
 		expect(app.services.quit).not.toHaveBeenCalled();
 		expect(focusedRow(frame)).toContain(first);
 		await app.press(keys.escape);
-		frame = await app.waitForGone('Note:');
+		frame = await app.waitForGone('Note for “');
 		expect(row(frame, first)).toContain('pending');
 		expect(frame).not.toContain('NOT READY');
 		expect(app.persist).not.toHaveBeenCalled();
@@ -451,7 +602,7 @@ describe('review screen', () => {
 		await app.waitForText('evidence 1: file runbook.md');
 		await app.press('p');
 		let frame = await app.waitFor((f) => focusedRow(f).includes(second), 'advanced');
-		expect(frame).not.toContain('Pass needs evidence');
+		expect(frame).not.toContain('Evidence to pass');
 		await app.press('k');
 		frame = await app.waitForText('signed off by Ada at 2026-11-28 12:00 UTC (commit abcdef1)');
 		expect(row(frame, first)).toContain('✔ pass');
@@ -472,7 +623,7 @@ describe('review screen', () => {
 		const app = await renderReview({review});
 		await app.waitFor((f) => focusedRow(f).includes('Manual QA for user-facing flows'), 'resume');
 		await app.press('n');
-		await app.waitForText('Not applicable because:');
+		await app.waitForText('is n/a because:');
 		await app.press('no UI');
 		await app.waitForText('no UI');
 		await app.press(keys.enter);

@@ -9,6 +9,7 @@ import {
 	keys,
 	NOW,
 	renderReview,
+	resize,
 	waitUntil,
 } from './helpers.js';
 
@@ -121,6 +122,72 @@ describe('summary screen', () => {
 		await app.waitForText('NOT READY');
 		await app.press('q');
 		await waitUntil(() => app.services.quit.mock.calls.length === 1, 'quit');
+	});
+
+	it('says how many blockers are out of view, above and below, at 80×24', async () => {
+		const app = await renderReview();
+		resize(app.stdout, 80, 24);
+		await app.press('s');
+		let frame = await app.waitFor(
+			(f) => f.includes('NOT READY — 26 blockers') && f.split('\n')[0]!.length <= 80,
+			'the summary at 80 columns',
+		);
+		const listed = (f: string) => f.split('\n').filter((l) => /^[ ›] (○ pending|✖ fail)/.test(l));
+		const counts = (f: string) => {
+			const m = /… (?:(\d+) more above|(\d+) above, (\d+) below|(\d+) more below)/.exec(f);
+			expect(m, f).not.toBeNull();
+			return {above: Number(m![1] ?? m![2] ?? 0), below: Number(m![3] ?? m![4] ?? 0)};
+		};
+		let shown = listed(frame).length;
+		expect(counts(frame)).toEqual({above: 0, below: 26 - shown});
+		expect(frame.split('\n').length).toBeLessThan(24);
+
+		for (let i = 0; i < 13; i++) await app.press(keys.down);
+		frame = await app.waitFor((f) => /\d+ above, \d+ below/.test(f), 'both ways');
+		const middle = counts(frame);
+		expect(middle.above + listed(frame).length + middle.below).toBe(26);
+
+		for (let i = 0; i < 13; i++) await app.press('j');
+		frame = await app.waitFor((f) => /more above/.test(f), 'the end of the list');
+		shown = listed(frame).length;
+		expect(counts(frame)).toEqual({above: 26 - shown, below: 0});
+		expect(focusedRow(frame)).toContain('Manual QA for user-facing flows');
+	});
+
+	it('at 60×16 says how many sections are not shown', async () => {
+		const app = await renderReview();
+		resize(app.stdout, 60, 16);
+		await app.press('s');
+		const frame = await app.waitFor(
+			(f) => f.includes('NOT READY') && f.split('\n')[0]!.length <= 60,
+			'the summary at 60 columns',
+		);
+		const shown = ['Architecture', 'Security', 'Monitoring', 'Deployment', 'Testing'].filter((t) =>
+			frame.includes(t),
+		).length;
+		expect(frame).toContain(`… and ${5 - shown} more sections`);
+		expect(frame.split('\n').length).toBeLessThan(16);
+		for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+		expect(frame).toContain('… 25 more below');
+
+		// With the written paths shown there is one row for blockers: it shows the
+		// blocker, not the count over it.
+		await app.press('w');
+		// (a long path is cut at its start, "✔ wrote" with it)
+		const written = await app.waitForText('checkout-api.md');
+		const lines = written.split('\n');
+		const title = lines.findIndex((l) => l.startsWith('Blockers (26)'));
+		expect(lines[title + 1]).toMatch(/^› ✖ fail|^› ○ pending/);
+		expect(lines[title + 2]).toContain('checkout-api.json');
+		expect(written).not.toContain('more below');
+	});
+
+	it('a list that fits has no marker', async () => {
+		const app = await renderReview({
+			review: reviewWith({'security.secrets': {...passed, evidence: []}}),
+		});
+		const frame = await app.waitForText('NOT READY — 1 blocker');
+		expect(frame).not.toMatch(/… .*(more|above|below)/);
 	});
 
 	it('? shows the summary keys, with w as write snapshot', async () => {

@@ -14,6 +14,10 @@ import {useKeys} from '../use-keys.js';
 import {actorFrom, useAppActions, useAppState} from '../state/context.js';
 import type {Size} from '../use-terminal-size.js';
 
+// esc is global in the key table (it closes help and prompts here too), but
+// the home screen has nothing to go back to.
+const homeWithout = ['back'] as const;
+
 export function HomeScreen({size}: {size: Size}) {
 	const state = useAppState();
 	const {dispatch, services} = useAppActions();
@@ -61,6 +65,12 @@ export function HomeScreen({size}: {size: Size}) {
 				case 'help':
 					return dispatch({type: 'toggle-help'});
 				case 'back':
+					// The first screen: esc has nothing to go back to and must not
+					// quit (q and ctrl+c do); say so rather than ignore the key.
+					return dispatch({
+						type: 'message',
+						message: {kind: 'info', text: 'Nothing to go back to (q quits).'},
+					});
 				case 'quit':
 					return dispatch({type: 'quit'});
 				default:
@@ -123,7 +133,7 @@ export function HomeScreen({size}: {size: Size}) {
 				})}
 			</Box>
 			<MessageLine width={width} />
-			<Footer scope="home" width={width} />
+			<Footer scope="home" width={width} without={homeWithout} />
 		</Box>
 	);
 }

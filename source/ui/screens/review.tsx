@@ -14,18 +14,26 @@ import {
 } from '../../model/review.js';
 import type {ChecklistItem} from '../../model/schemas.js';
 import {parseEvidence} from '../../system/evidence.js';
-import {sanitize, sanitizeLine} from '../../terminal/sanitize.js';
+import {sanitizeLine} from '../../terminal/sanitize.js';
 import {Footer} from '../components/footer.js';
 import {Header} from '../components/header.js';
+import {ItemDetail} from '../components/item-detail.js';
 import {MessageLine} from '../components/message-line.js';
 import {ProgressBar} from '../components/progress-bar.js';
-import {StatusBadge, statusLook} from '../components/status.js';
+import {statusLook} from '../components/status.js';
 import {TextPrompt} from '../components/text-prompt.js';
 import {windowStart} from '../components/window.js';
-import {clipLines, fitColumns} from '../components/wrap.js';
+import {fitColumns} from '../components/wrap.js';
+import type {ActionId} from '../keys.js';
 import {useKeys} from '../use-keys.js';
 import {actorFrom, useAppActions, useAppState, useEvaluation} from '../state/context.js';
-import {currentReview, visibleItems, type Prompt, type State} from '../state/reducer.js';
+import {
+	currentReview,
+	noItemSelected,
+	visibleItems,
+	type Prompt,
+	type State,
+} from '../state/reducer.js';
 import type {Size} from '../use-terminal-size.js';
 
 /** Rows of the review screen for a terminal height; the frame stays shorter than the terminal. */
@@ -151,16 +159,18 @@ function SectionLine({
 
 function ItemsList({
 	state,
+	items,
 	evaluation,
 	height,
 	width,
 }: {
 	state: State;
+	/** The section's items that pass the filter. */
+	items: readonly ChecklistItem[];
 	evaluation: Evaluation;
 	height: number;
 	width: number;
 }) {
-	const items = visibleItems(state, state.sectionIndex);
 	const focus = Math.max(
 		0,
 		items.findIndex((it) => it.id === state.itemId),
@@ -218,125 +228,21 @@ const ItemRow = React.memo(function ItemRow({
 	);
 });
 
-function Detail({
-	result,
-	height,
-	width,
-}: {
-	result: ItemResult | undefined;
-	height: number;
-	width: number;
-}) {
-	if (!result) return <Box height={height} />;
-	const {item, answer} = result;
-	const tags = [
-		item.level,
-		item.evidenceRequired ? 'evidence required' : 'evidence optional',
-		item.reviewEvery ? `review every ${item.reviewEvery}` : undefined,
-	]
-		.filter(Boolean)
-		.join(' · ');
-	const signed = answer.signedOff;
-	const blocker = result.blocker && answer.status !== 'pending' ? result.blocker : undefined;
-	const extras: Array<{key: string; text: string}> = [];
-	if (answer.status === 'na' && answer.justification)
-		extras.push({
-			key: 'justification',
-			text: `justification: ${sanitizeLine(answer.justification)}`,
-		});
-	if (answer.status === 'waived' && answer.waiver)
-		extras.push({
-			key: 'waiver',
-			text: `waived until ${answer.waiver.expires} · owner ${sanitizeLine(answer.waiver.owner)} · ${sanitizeLine(answer.waiver.reason)}`,
-		});
-	if (answer.note) extras.push({key: 'note', text: `note: ${sanitizeLine(answer.note)}`});
-	// Every line below is one row and never shrinks; the guidance gets the rows
-	// left over (at least one), cut with "…" when it is longer.
-	const fixed = 3 + (blocker ? 1 : 0) + extras.length;
-	const evidenceRoom = Math.max(1, Math.min(3, height - fixed - (item.guidance ? 1 : 0)));
-	const evidence = answer.evidence.slice(
-		0,
-		answer.evidence.length > evidenceRoom ? evidenceRoom - 1 : evidenceRoom,
-	);
-	const hiddenEvidence = answer.evidence.length - evidence.length;
-	const guidanceRows = height - fixed - Math.max(1, evidence.length + (hiddenEvidence ? 1 : 0));
-	const guidance = item.guidance
-		? clipLines(sanitize(item.guidance).replace(/\t/g, '  '), width - 1, guidanceRows)
-		: [];
-	// One Text per row (a Box around each cost as much again on every frame).
-	// Rows never shrink: past the pane's height they are left out, as its clip
-	// did. An empty Text would take no row, so empty lines are a space.
-	const rows = [
-		<Text key="title" bold wrap="truncate-end">
-			{fitColumns(sanitizeLine(item.title), width) || ' '}
-		</Text>,
-		<Text key="id" dimColor wrap="truncate-end">
-			{fitColumns(`${sanitizeLine(item.id)} · ${tags}`, width)}
-		</Text>,
-		<Text key="status" wrap="truncate-end">
-			<StatusBadge status={answer.status} stale={result.stale} recheck={answer.reReview} />
-			{signed ? (
-				<Text
-					dimColor
-				>{`  signed off by ${sanitizeLine(signed.by)} at ${signed.at.slice(0, 16).replace('T', ' ')} UTC${signed.commit ? ` (commit ${signed.commit.slice(0, 7)})` : ''}`}</Text>
-			) : null}
-		</Text>,
-	];
-	if (blocker)
-		rows.push(
-			<Text
-				key="blocker"
-				color="red"
-				wrap="truncate-end"
-			>{`blocker: ${sanitizeLine(blocker)}`}</Text>,
-		);
-	guidance.forEach((line, i) =>
-		rows.push(
-			line ? (
-				<Text key={`g${i}`} dimColor wrap="truncate-end">
-					{line}
-				</Text>
-			) : (
-				<Text key={`g${i}`}> </Text>
-			),
-		),
-	);
-	if (evidence.length > 0)
-		evidence.forEach((e, i) =>
-			rows.push(
-				<Text key={`e${i}`} wrap="truncate-end">
-					<Text color="cyan">{`evidence ${i + 1}: `}</Text>
-					{e.kind === 'file'
-						? `file ${sanitizeLine(e.ref)}${e.sha256 ? ` (sha256 ${e.sha256.slice(0, 12)}…)` : ''}`
-						: sanitizeLine(e.ref)}
-				</Text>,
-			),
-		);
-	else
-		rows.push(
-			<Text key="no-evidence" dimColor wrap="truncate-end">
-				{item.evidenceRequired ? 'evidence: none yet (e adds a URL or file)' : 'evidence: none'}
-			</Text>,
-		);
-	if (hiddenEvidence > 0)
-		rows.push(
-			<Text
-				key="more"
-				dimColor
-				wrap="truncate-end"
-			>{`… and ${hiddenEvidence} more evidence link${hiddenEvidence === 1 ? '' : 's'}`}</Text>,
-		);
-	for (const x of extras)
-		rows.push(
-			<Text key={x.key} wrap="truncate-end">
-				{x.text}
-			</Text>,
-		);
-	return (
-		<Box flexDirection="column" height={height} width={width} overflowY="hidden">
-			{rows.slice(0, height)}
-		</Box>
-	);
+/**
+ * A prompt label naming an item: the title is cut so that the label leaves
+ * `typing` columns (24 unless the answer is short: the prompt shows 4 fewer
+ * typed characters, and scrolls longer values). Labels are kept short so that
+ * at 80 columns the title is rarely cut.
+ */
+export function promptLabel(
+	before: string,
+	title: string,
+	after: string,
+	width: number,
+	typing = 24,
+): string {
+	const room = Math.max(10, Math.min(40, width - fastStringWidth(before + after) - typing));
+	return `${before}${fitColumns(sanitizeLine(title), room)}${after}`;
 }
 
 function PromptArea({
@@ -367,7 +273,10 @@ function PromptArea({
 		);
 	if (!review || !item) return null;
 	const answer = review.answers[item.id] ?? {status: 'pending' as const, evidence: []};
-	const title = sanitizeLine(item.title).slice(0, 40);
+	// Every prompt names its item: after f the focus has moved on, so "the
+	// focused item" is not always the one a prompt is for.
+	const label = (before: string, after: string, typing?: number) =>
+		promptLabel(before, item.title, after, width, typing);
 	// Prompts that end in a status (n/a, waive, pass with evidence) confirm it.
 	const record = (next: typeof answer, advance: boolean): string | undefined => {
 		const problem = invalidAnswer(item, next, services.now());
@@ -388,10 +297,9 @@ function PromptArea({
 				<TextPrompt
 					key="evidence"
 					label={
-						prompt.thenPass
-							? `Pass needs evidence — URL or file path:`
-							: `Evidence for “${title}” (URL or file path):`
+						prompt.thenPass ? label('Evidence to pass “', '”:') : label('Evidence for “', '”:')
 					}
+					hint={`a URL or a file path · enter ${prompt.thenPass ? 'passes the item' : 'adds it'} · esc cancels`}
 					width={width}
 					onCancel={cancel}
 					onSubmit={(text) => {
@@ -407,7 +315,7 @@ function PromptArea({
 			return (
 				<TextPrompt
 					key="note"
-					label="Note:"
+					label={label('Note for “', '”:')}
 					initial={answer.note ?? ''}
 					hint="enter saves (empty removes the note) · esc cancels"
 					width={width}
@@ -422,7 +330,7 @@ function PromptArea({
 			return (
 				<TextPrompt
 					key="justification"
-					label="Not applicable because:"
+					label={label('“', '” is n/a because:')}
 					initial={answer.justification ?? ''}
 					width={width}
 					onCancel={cancel}
@@ -436,7 +344,7 @@ function PromptArea({
 			return (
 				<TextPrompt
 					key="remove"
-					label={`Remove which evidence (1-${answer.evidence.length})?`}
+					label={label('Remove which evidence from “', `” (1-${answer.evidence.length})?`, 6)}
 					width={width}
 					onCancel={cancel}
 					onSubmit={(text) => {
@@ -452,8 +360,9 @@ function PromptArea({
 				return (
 					<TextPrompt
 						key="waiver-reason"
-						label="Waive — the accepted risk (reason):"
+						label={label('Waive “', '” because:')}
 						initial={answer.waiver?.reason ?? ''}
+						hint="the risk you accept · enter continues · esc cancels"
 						width={width}
 						onCancel={cancel}
 						onSubmit={(text) => {
@@ -470,9 +379,9 @@ function PromptArea({
 				return (
 					<TextPrompt
 						key="waiver-owner"
-						label="Waive — who owns the risk:"
+						label={label('Waive “', '” — owner:')}
 						initial={answer.waiver?.owner ?? ''}
-						hint={`enter for ${sanitizeLine(services.reviewer())} · esc cancels`}
+						hint={`who owns the risk · enter for ${sanitizeLine(services.reviewer())} · esc cancels`}
 						width={width}
 						onCancel={cancel}
 						onSubmit={(text) => {
@@ -488,7 +397,7 @@ function PromptArea({
 			return (
 				<TextPrompt
 					key="waiver-expires"
-					label="Waive — expires on (YYYY-MM-DD):"
+					label={label('Waive “', '” until (YYYY-MM-DD):', 16)}
 					initial={answer.waiver?.expires ?? ''}
 					hint={`enter for ${plusDays(services.now(), 30)} (30 days) · esc cancels`}
 					width={width}
@@ -509,6 +418,17 @@ function PromptArea({
 			);
 	}
 }
+
+/** Keys that act on the selected item (c is the reducer's: see edit-note). */
+const answerKeys: ReadonlySet<ActionId> = new Set<ActionId>([
+	'pass',
+	'fail',
+	'na',
+	'waive',
+	'reset',
+	'add-evidence',
+	'remove-evidence',
+]);
 
 export function ReviewScreen({size}: {size: Size}) {
 	const state = useAppState();
@@ -533,7 +453,18 @@ export function ReviewScreen({size}: {size: Size}) {
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 		[state.filter, review, state.loaded],
 	);
-	const result = evaluation ? resultFor(evaluation, state.sectionIndex, state.itemId) : undefined;
+	// Worked out once per filter, section or answer (not on every move), for
+	// the list and for what the keys may act on.
+	const visible = useMemo(
+		() => visibleItems(state, state.sectionIndex, review),
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+		[state.filter, state.sectionIndex, review, state.loaded],
+	);
+	// Keys act only on an item the user can see: with a filter that hides it
+	// (or everything), there is no selected item.
+	const selected =
+		!state.filter || visible.some((it) => it.id === state.itemId) ? state.itemId : undefined;
+	const result = evaluation ? resultFor(evaluation, state.sectionIndex, selected) : undefined;
 
 	useKeys(
 		'review',
@@ -573,7 +504,13 @@ export function ReviewScreen({size}: {size: Size}) {
 				default:
 					break;
 			}
-			if (!item || !answer) return;
+			if (action === 'edit-note')
+				// The reducer picks the item: the one f just failed, else the selected one.
+				return dispatch({type: 'edit-note'});
+			if (!item || !answer) {
+				if (answerKeys.has(action)) dispatch({type: 'message', message: noItemSelected(state)});
+				return;
+			}
 			switch (action) {
 				case 'pass':
 					if (item.evidenceRequired && answer.evidence.length === 0)
@@ -611,8 +548,6 @@ export function ReviewScreen({size}: {size: Size}) {
 						type: 'open-prompt',
 						prompt: {kind: 'remove-evidence', itemId: item.id},
 					});
-				case 'edit-note':
-					return dispatch({type: 'open-prompt', prompt: {kind: 'note', itemId: item.id}});
 				default:
 					return;
 			}
@@ -639,6 +574,7 @@ export function ReviewScreen({size}: {size: Size}) {
 					/>
 					<ItemsList
 						state={state}
+						items={visible}
 						evaluation={evaluation}
 						height={layout.listH}
 						width={width - layout.sectionW - 1}
@@ -649,6 +585,7 @@ export function ReviewScreen({size}: {size: Size}) {
 					<SectionLine state={state} evaluation={evaluation} width={width} />
 					<ItemsList
 						state={state}
+						items={visible}
 						evaluation={evaluation}
 						height={layout.listH - 1}
 						width={width}
@@ -656,7 +593,12 @@ export function ReviewScreen({size}: {size: Size}) {
 				</Box>
 			)}
 			<Text dimColor>{'─'.repeat(Math.max(1, width - 1))}</Text>
-			<Detail result={result} height={layout.detailH} width={width} />
+			<ItemDetail
+				result={result}
+				height={layout.detailH}
+				width={width}
+				evidenceFirst={state.prompt?.kind === 'remove-evidence'}
+			/>
 			{state.prompt ? (
 				<PromptArea
 					prompt={state.prompt}

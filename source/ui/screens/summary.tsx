@@ -72,8 +72,14 @@ export function SummaryScreen({size}: {size: Size}) {
 	);
 	const writtenH = state.written ? 2 : 0;
 	const blockersH = Math.max(1, size.rows - 1 - (1 + 2 + sectionsH + 2 + 1 + writtenH + 2 + 2));
-	const secStart = windowStart(0, evaluation.sections.length, sectionsH);
-	const bStart = windowStart(state.summaryIndex, blockers.length, blockersH);
+	// A list that does not fit gives its last row to a line saying what is out of view.
+	const hiddenSections = evaluation.sections.length > sectionsH;
+	const sectionRows = hiddenSections ? sectionsH - 1 : sectionsH;
+	// (with a single row, the blocker itself matters more than the count)
+	const blockerRows = blockers.length > blockersH && blockersH > 1 ? blockersH - 1 : blockersH;
+	const bStart = windowStart(state.summaryIndex, blockers.length, blockerRows);
+	const above = bStart;
+	const below = Math.max(0, blockers.length - bStart - blockerRows);
 	const nameW = Math.min(34, Math.floor(width * 0.35));
 	return (
 		<Box flexDirection="column" width={width}>
@@ -92,7 +98,7 @@ export function SummaryScreen({size}: {size: Size}) {
 				<Text wrap="truncate-end">{`${t.items} item${t.items === 1 ? '' : 's'}: ${t.pass} pass · ${t.fail} fail · ${t.na} n/a · ${t.waived} waived · ${t.pending} pending · ${t.stale} stale`}</Text>
 			</Box>
 			<Box flexDirection="column" height={sectionsH}>
-				{evaluation.sections.slice(secStart, secStart + sectionsH).map((s) => {
+				{evaluation.sections.slice(0, sectionRows).map((s) => {
 					const done = s.totals.items - s.totals.pending;
 					return (
 						<Box key={s.section.id} height={1} width={width} overflowY="hidden">
@@ -109,13 +115,18 @@ export function SummaryScreen({size}: {size: Size}) {
 						</Box>
 					);
 				})}
+				{hiddenSections ? (
+					<Text dimColor wrap="truncate-end">
+						{`… and ${evaluation.sections.length - sectionRows} more sections (a taller terminal shows them)`}
+					</Text>
+				) : null}
 			</Box>
 			<Box height={1} />
 			<Text bold>
 				{blockers.length ? `Blockers (${blockers.length}) — enter jumps to one:` : 'No blockers.'}
 			</Text>
 			<Box flexDirection="column" height={blockersH}>
-				{blockers.slice(bStart, bStart + blockersH).map((b, k) => {
+				{blockers.slice(bStart, bStart + blockerRows).map((b, k) => {
 					const focused = bStart + k === state.summaryIndex;
 					return (
 						<Box key={b.item.id} height={1} width={width} overflowY="hidden">
@@ -134,6 +145,15 @@ export function SummaryScreen({size}: {size: Size}) {
 						</Box>
 					);
 				})}
+				{blockerRows < blockersH ? (
+					<Text dimColor wrap="truncate-end">
+						{above && below
+							? `  … ${above} above, ${below} below (↑↓ scroll)`
+							: above
+								? `  … ${above} more above (↑ scrolls)`
+								: `  … ${below} more below (↓ scrolls)`}
+					</Text>
+				) : null}
 			</Box>
 			{state.written ? (
 				<Box flexDirection="column" height={2}>

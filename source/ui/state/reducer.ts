@@ -1,6 +1,6 @@
 import type {LoadedChecklist} from '../../checklist/load.js';
 import {answerFor} from '../../model/evaluate.js';
-import {recordAnswer, replaceReview, type Actor} from '../../model/review.js';
+import {findItem, recordAnswer, replaceReview, type Actor} from '../../model/review.js';
 import {describeUpgrade, upgradeReview} from '../../model/upgrade.js';
 import type {Answer, ChecklistItem, Database, Review} from '../../model/schemas.js';
 import {matchesFilter} from './filter.js';
@@ -54,6 +54,12 @@ export type State = {
 	quitting?: 'when-saved' | 'confirm' | 'anyway';
 	/** Snapshot files written from the summary. */
 	written?: {json: string; markdown: string};
+	/**
+	 * The item failed by the last key when the guided flow moved on from it:
+	 * `c` as the very next key edits its note (PRODUCT.md: "f fail (at once;
+	 * c adds a note)"), not the note of the item the focus moved to.
+	 */
+	justFailed?: string;
 };
 
 export type Action =
@@ -77,6 +83,8 @@ export type Action =
 	  }
 	| {type: 'undo'; actor: Actor}
 	| {type: 'open-prompt'; prompt: Prompt}
+	/** c: the note of the item just failed, else of the selected item. */
+	| {type: 'edit-note'}
 	| {type: 'close-prompt'}
 	| {type: 'set-filter'; text: string}
 	| {type: 'toggle-help'}
@@ -116,6 +124,34 @@ export function visibleItems(
 	if (!section) return [];
 	if (!state.filter || !review) return section.items;
 	return section.items.filter((it) => matchesFilter(state.filter, it, answerFor(review, it.id)));
+}
+
+/**
+ * The focused item when the user can see it: undefined when the filter hides
+ * it (or every item of the section), so keys that answer or annotate have
+ * nothing to act on rather than acting on an item out of sight.
+ */
+export function selectedItemId(state: State): string | undefined {
+	const {itemId} = state;
+	if (!itemId || !state.filter) return itemId;
+	return visibleItems(state, state.sectionIndex).some((it) => it.id === itemId)
+		? itemId
+		: undefined;
+}
+
+/** Said when a key needs an item and none is selected. */
+export function noItemSelected(state: State): Message {
+	const text = !state.filter
+		? 'No item selected.'
+		: visibleItems(state, state.sectionIndex).length === 0
+			? 'No item selected: none here matches the filter (esc clears it).'
+			: 'No item selected: the filter hides it (↑↓ picks one, esc clears the filter).';
+	return {kind: 'info', text};
+}
+
+/** The item's title, for messages (the message line sanitises it). */
+function titleOf(state: State, itemId: string): string {
+	return findItem(state.loaded.checklist, itemId)?.title ?? itemId;
 }
 
 function isPending(review: Review, itemId: string): boolean {
@@ -239,6 +275,25 @@ function applyRecord(
 }
 
 export function reducer(state: State, action: Action): State {
+	const next = step(state, action);
+	// justFailed lasts for one key. Saves are acknowledged on their own, not by
+	// a key, so they leave it (and its hint) in place.
+	if (
+		!state.justFailed ||
+		next.justFailed !== state.justFailed ||
+		action.type === 'saved' ||
+		action.type === 'save-failed'
+	)
+		return next;
+	// The message still shown is the hint set with it ("c adds a note to …").
+	return {
+		...next,
+		justFailed: undefined,
+		message: next.message === state.message ? undefined : next.message,
+	};
+}
+
+function step(state: State, action: Action): State {
 	switch (action.type) {
 		case 'open-review': {
 			const upgraded = takeChecklist(state, action.reviewId, action.actor);
@@ -287,13 +342,11 @@ export function reducer(state: State, action: Action): State {
 		case 'move-item': {
 			const items = visibleItems(state, state.sectionIndex);
 			if (items.length === 0) return state;
-			const at = Math.max(
-				0,
-				items.findIndex((it) => it.id === state.itemId),
-			);
+			const at = items.findIndex((it) => it.id === state.itemId);
 			return {
 				...state,
-				itemId: items[clamp(at + action.delta, 0, items.length - 1)]!.id,
+				// From an item the filter hides, the first visible one is the way back in.
+				itemId: items[at < 0 ? 0 : clamp(at + action.delta, 0, items.length - 1)]!.id,
 				message: undefined,
 			};
 		}
@@ -323,6 +376,7 @@ export function reducer(state: State, action: Action): State {
 			return {
 				...state,
 				homeIndex: clamp(state.homeIndex + action.delta, 0, Math.max(0, action.count - 1)),
+				message: undefined,
 			};
 		case 'summary-move':
 			return {
@@ -341,6 +395,16 @@ export function reducer(state: State, action: Action): State {
 			if (!changed || !action.advance) return next;
 			const review = currentReview(next)!;
 			const target = nextPending(next, review, next.sectionIndex, action.itemId);
+			if (target && action.answer.status === 'fail')
+				return {
+					...next,
+					...target,
+					justFailed: action.itemId,
+					message: {
+						kind: 'info',
+						text: `Failed “${titleOf(next, action.itemId)}” — c adds a note to it.`,
+					},
+				};
 			if (target) return {...next, ...target};
 			// With a filter on, pending items may remain outside it.
 			if (next.filter && firstPending(next, review))
@@ -365,17 +429,32 @@ export function reducer(state: State, action: Action): State {
 				restore: true,
 			});
 			const s = locate(next, entry.itemId);
-			return {
+			const focused: State = {
 				...next,
 				undo: state.undo.slice(0, -1),
 				sectionIndex: s >= 0 ? s : next.sectionIndex,
 				itemId: entry.itemId,
-				filter: '',
 				message: {kind: 'info', text: 'Undone.'},
+			};
+			// The filter stays unless it would hide the item undone; then it goes,
+			// and the message says why.
+			if (!focused.filter || selectedItemId(focused)) return focused;
+			return {
+				...focused,
+				filter: '',
+				message: {
+					kind: 'info',
+					text: `Undone (filter cleared to show “${titleOf(next, entry.itemId)}”).`,
+				},
 			};
 		}
 		case 'open-prompt':
 			return {...state, prompt: action.prompt, help: false, message: undefined};
+		case 'edit-note': {
+			const itemId = state.justFailed ?? selectedItemId(state);
+			if (!itemId) return {...state, message: noItemSelected(state)};
+			return {...state, prompt: {kind: 'note', itemId}, help: false, message: undefined};
+		}
 		case 'close-prompt':
 			return {...state, prompt: undefined};
 		case 'set-filter': {
