@@ -51,11 +51,11 @@ describe('keyboard input in a real terminal', () => {
 		app.type('kcfine\r');
 		let screen = await app.waitFor('note: fine');
 		expect(screen).toMatch(/› ○ pending Define clear system boundaries/);
-		expect(screen).not.toContain('Note:');
+		expect(screen).not.toContain('Note for “');
 
 		// Inside the prompt: the same sequences, and pasted coloured text.
 		app.type('c');
-		await app.waitFor('Note: fine');
+		await app.waitFor('”: fine');
 		app.press('ctrlU');
 		app.type(ctrlF1);
 		app.type(`${red}red${reset} text${ctrlF1}\r`);
@@ -63,7 +63,7 @@ describe('keyboard input in a real terminal', () => {
 
 		// ctrl+c inside a prompt quits; its text is dropped.
 		app.type('cunsaved');
-		await app.waitFor('Note: red textunsaved');
+		await app.waitFor('”: red textunsaved');
 		app.press('ctrlC');
 		expect(await app.exit).toBe(0);
 		expect(app.raw()).not.toContain('TypeError');

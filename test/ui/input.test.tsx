@@ -65,12 +65,12 @@ describe('escape sequences that are no key', () => {
 	it('in the note prompt, pasted coloured text keeps its text and loses its escapes', async () => {
 		const app = await renderReview();
 		await app.press('c');
-		await app.waitForText('Note:');
+		await app.waitForText('Note for “');
 		await app.press(hostile.ctrlF1);
 		await app.press(
 			`${hostile.red}red${hostile.reset} and ${hostile.bold}bold${hostile.sgr0}${hostile.title}`,
 		);
-		await app.waitForText('Note: red and bold');
+		await app.waitForText('”: red and bold');
 		await app.press(keys.enter);
 		await app.waitForText('note: red and bold');
 		const review = (await lastSaved(app)).reviews[0]!;
@@ -94,7 +94,7 @@ describe('keys that arrive in one read', () => {
 		const app = await renderReview();
 		await app.press('cfine\r');
 		const frame = await app.waitForText('note: fine');
-		expect(frame).not.toContain('Note:');
+		expect(frame).not.toContain('Note for “');
 		expect(focusedRow(frame)).toContain(first);
 		const review = (await lastSaved(app)).reviews[0]!;
 		expect(review.answers[firstId]).toMatchObject({status: 'pending', note: 'fine'});
@@ -149,7 +149,7 @@ describe('keys that arrive in one read', () => {
 	it('a long run of screen keys is handled key by key', async () => {
 		const app = await renderReview();
 		await app.press('jk'.repeat(30) + 'jc');
-		await waitFor(app.lastFrame, (f) => f.includes('Note:'), 'the note prompt', 20_000);
+		await waitFor(app.lastFrame, (f) => f.includes('Note for “'), 'the note prompt', 20_000);
 		expect(focusedRow(app.frame())).toContain(second);
 	});
 
@@ -164,12 +164,12 @@ describe('keys that arrive in one read', () => {
 
 describe('ctrl+c inside a prompt', () => {
 	it.each([
-		['note', 'c', 'Note:'],
-		['evidence', 'e', 'Evidence for'],
-		['pass evidence', 'p', 'Pass needs evidence'],
-		['justification', 'n', 'Not applicable because:'],
+		['note', 'c', 'Note for “'],
+		['evidence', 'e', 'Evidence for “'],
+		['pass evidence', 'p', 'Evidence to pass “'],
+		['justification', 'n', '” is n/a because:'],
 		['filter', '/', 'Filter'],
-		['waiver reason', 'w', 'Waive — the accepted risk'],
+		['waiver reason', 'w', '” because:'],
 	])('quits from the %s prompt, dropping its text', async (_name, open, label) => {
 		const app = await renderReview();
 		await app.press(open);
@@ -184,7 +184,7 @@ describe('ctrl+c inside a prompt', () => {
 	it('quits from a later step of the waiver', async () => {
 		const app = await renderReview();
 		await app.press('wvendor fix\r');
-		await app.waitForText('Waive — who owns the risk:');
+		await app.waitForText('” — owner:');
 		await app.press(keys.ctrlC);
 		await quitWith(app, 0);
 		expect(app.persist).not.toHaveBeenCalled();
@@ -217,9 +217,9 @@ describe('ctrl+c inside a prompt', () => {
 		await app.press('f');
 		await waitUntil(() => app.persist.mock.calls.length === 1, 'the fail is being saved');
 		await app.press('c');
-		await app.waitForText('Note:');
+		await app.waitForText('Note for “');
 		await app.press(keys.ctrlC);
-		await app.waitForGone('Note:');
+		await app.waitForGone('Note for “');
 		expect(app.services.quit).not.toHaveBeenCalled();
 		release();
 		await quitWith(app, 0);
@@ -230,10 +230,10 @@ describe('ctrl+c inside a prompt', () => {
 		await app.press('f');
 		await app.waitForText('not saved');
 		await app.press('c');
-		await app.waitForText('Note:');
+		await app.waitForText('Note for “');
 		await app.press(`unsaved${keys.ctrlC}`);
 		await app.waitForText('Changes are NOT saved. Press q again to quit anyway.');
-		expect(app.frame()).not.toContain('Note:');
+		expect(app.frame()).not.toContain('Note for “');
 		expect(app.services.quit).not.toHaveBeenCalled();
 		await app.press(keys.ctrlC);
 		await quitWith(app, 1);

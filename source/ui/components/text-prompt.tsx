@@ -2,6 +2,8 @@ import {Box, Text, type Key} from 'ink';
 import React, {useReducer, useRef} from 'react';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {useInputHandler} from '../input-router.js';
+import {columns} from './wrap.js';
+import stringWidth from 'fast-string-width';
 
 /** Props of a one-line text prompt that captures every key until enter or esc. */
 export type TextPromptProps = {
@@ -93,7 +95,8 @@ export function TextPrompt({
 	);
 	const {value, cursor, error} = field.current;
 	// Keep the cursor in view for long values.
-	const room = Math.max(10, width - label.length - 4);
+	// The label's screen width: an item title in CJK or with emoji takes two columns a character.
+	const room = Math.max(10, width - Math.max(columns(label), stringWidth(label)) - 4);
 	const start = Math.max(0, cursor - room + 1);
 	const shown = value.slice(start, start + room);
 	const at = cursor - start;
