@@ -48,6 +48,12 @@ export type Binding = {
 	hint?: string;
 	/** Keys as shown in the footer when shorter than `keys`. */
 	hintKeys?: string;
+	/**
+	 * Screens where the key still reaches the handler but does nothing worth
+	 * offering (esc on home: nothing to go back to), so the footer and the help
+	 * overlay leave it out there.
+	 */
+	notListedOn?: Exclude<Scope, 'global'>[];
 };
 
 export const bindings: Binding[] = [
@@ -240,6 +246,7 @@ export const bindings: Binding[] = [
 		label: 'cancel / back',
 		group: 'Screens',
 		hint: 'back',
+		notListedOn: ['home'],
 	},
 	{
 		action: 'quit',
@@ -279,7 +286,10 @@ export function actionFor(
 
 /** The bindings that work on a screen, for the footer and the help overlay. */
 export function bindingsFor(scope: Exclude<Scope, 'global'>): Binding[] {
-	return bindings.filter((b) => b.scopes.includes(scope) || b.scopes.includes('global'));
+	return bindings.filter(
+		(b) =>
+			(b.scopes.includes(scope) || b.scopes.includes('global')) && !b.notListedOn?.includes(scope),
+	);
 }
 
 /** A Key with every flag off, as Ink reports a plain character. */

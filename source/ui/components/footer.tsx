@@ -1,26 +1,19 @@
 import fastStringWidth from 'fast-string-width';
 import {Box, Text} from 'ink';
 import React from 'react';
-import {bindingsFor, type ActionId, type Binding, type Scope} from '../keys.js';
+import {bindingsFor, type Binding, type Scope} from '../keys.js';
 
 /** Key hints for a screen, generated from the key table. */
 export const Footer = React.memo(function Footer({
 	scope,
 	width,
-	without,
 }: {
 	scope: Exclude<Scope, 'global'>;
 	width: number;
-	/**
-	 * Keys of the table that do nothing on this screen, though they work in its
-	 * scope elsewhere (esc on home: nothing to go back to). A constant, so the
-	 * memo holds.
-	 */
-	without?: readonly ActionId[];
 }) {
 	// Screen keys first, then the global ones; when a narrow terminal cuts the
 	// second row, help and quit must still show, so they lead that group.
-	const hints = bindingsFor(scope).filter((b) => b.hint && !without?.includes(b.action));
+	const hints = bindingsFor(scope).filter((b) => b.hint);
 	const global = hints.filter((b) => b.scopes.includes('global'));
 	const ordered = [
 		...global.filter((b) => b.action !== 'back'),

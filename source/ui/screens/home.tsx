@@ -14,10 +14,6 @@ import {useKeys} from '../use-keys.js';
 import {actorFrom, useAppActions, useAppState} from '../state/context.js';
 import type {Size} from '../use-terminal-size.js';
 
-// esc is global in the key table (it closes help and prompts here too), but
-// the home screen has nothing to go back to.
-const homeWithout = ['back'] as const;
-
 export function HomeScreen({size}: {size: Size}) {
 	const state = useAppState();
 	const {dispatch, services} = useAppActions();
@@ -133,7 +129,7 @@ export function HomeScreen({size}: {size: Size}) {
 				})}
 			</Box>
 			<MessageLine width={width} />
-			<Footer scope="home" width={width} without={homeWithout} />
+			<Footer scope="home" width={width} />
 		</Box>
 	);
 }
