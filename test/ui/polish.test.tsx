@@ -28,6 +28,45 @@ function release(id: string, system: string, rel: string): Review {
 
 const lines = (frame: string) => frame.split('\n');
 
+describe('home: review names', () => {
+	const db = dbWith(
+		release('r-1', 'checkout-payments-gateway', '2.0.1'),
+		release('r-2', 'checkout-payments-gateway', '2.0.2'),
+	);
+
+	it('at 120 columns the name column takes the room it needs: both names whole', async () => {
+		const app = await renderApp({db});
+		resize(app.stdout, 120, 40);
+		const frame = await app.waitForText('checkout-payments-gateway 2.0.2');
+		expect(frame).toContain('checkout-payments-gateway 2.0.1');
+		// 100 columns (ink-testing-library's default) are enough as well.
+		resize(app.stdout, 100, 24);
+		await app.waitForText('checkout-payments-gateway 2.0.1');
+	});
+
+	it('at 60 columns the system is cut and the release stays, so the rows differ', async () => {
+		const app = await renderApp({db});
+		resize(app.stdout, 60, 16);
+		const frame = await app.waitFor(
+			(f) => f.includes('… 2.0.1') && f.includes('… 2.0.2'),
+			'both releases shown',
+		);
+		for (const l of lines(frame)) expect(stringWidth(l)).toBeLessThanOrEqual(60);
+		expect(frame).toMatch(/checkout-pay\S*… 2\.0\.1 .*NOT READY/);
+	});
+
+	it('fitReviewName keeps the release and cuts the system; a huge release keeps its end', () => {
+		expect(fitReviewName('checkout-payments-gateway', '2.0.1', 40)).toBe(
+			'checkout-payments-gateway 2.0.1',
+		);
+		expect(fitReviewName('checkout-payments-gateway', '2.0.1', 20)).toBe('checkout-paym… 2.0.1');
+		expect(fitReviewName('checkout', undefined, 5)).toBe('chec…');
+		const long = fitReviewName('api', `build-${'x'.repeat(40)}-rc.7`, 20);
+		expect(stringWidth(long)).toBeLessThanOrEqual(20);
+		expect(long).toMatch(/^api …x*-rc\.7$/);
+	});
+});
+
 describe('help overlay', () => {
 	it('at 60×16 says how many keys it left out instead of dropping them silently', async () => {
 		const app = await renderReview();

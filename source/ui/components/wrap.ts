@@ -11,6 +11,11 @@ export function columns(text: string): number {
 	return n;
 }
 
+/** Columns as the wider of `columns` and Ink's own measure (see fitColumns). */
+export function cells(text: string): number {
+	return Math.max(columns(text), stringWidth(text));
+}
+
 /**
  * Word-wraps text to `width` columns and keeps at most `maxLines` lines; when
  * text is cut, the last line ends with "…" so the reader knows there is more.
@@ -77,4 +82,42 @@ export function fitColumns(text: string, width: number): string {
 		used += w;
 	}
 	return `${out}…`;
+}
+
+/**
+ * A review's name (system, then release) in at most `width` columns. The system
+ * is cut before the release: two releases of one system differ only in the
+ * release, and must not look the same when the name is too long. A release too
+ * long to leave the system a few columns is cut at its start, keeping the end,
+ * where releases differ (`2.0.1`, `2.0.2`).
+ */
+export function fitReviewName(system: string, release: string | undefined, width: number): string {
+	if (!release) return fitColumns(system, width);
+	const whole = `${system} ${release}`;
+	if (fitColumns(whole, width) === whole) return whole;
+	const systemRoom = width - 1 - cells(release);
+	const minSystem = Math.min(4, cells(system));
+	if (systemRoom >= minSystem) return `${fitColumns(system, systemRoom)} ${release}`;
+	// Very long releases: a third for the system, the release's end in the rest.
+	const room = Math.max(1, Math.floor(width / 3));
+	const head = fitColumns(system, room);
+	const tailRoom = width - cells(head) - 1;
+	return `${head} ${fitStart(release, tailRoom)}`;
+}
+
+/** Cuts text to at most `width` columns from its start, beginning with "…" when cut. */
+function fitStart(text: string, width: number): string {
+	if (width <= 0) return '';
+	if (cells(text) <= width) return text;
+	const chars = [...text];
+	let out = '';
+	let used = 0;
+	for (let i = chars.length - 1; i >= 0; i--) {
+		const ch = chars[i]!;
+		const w = cells(ch);
+		if (used + w > width - 1) break;
+		out = ch + out;
+		used += w;
+	}
+	return `…${out}`;
 }

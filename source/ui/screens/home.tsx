@@ -9,7 +9,7 @@ import {Header} from '../components/header.js';
 import {MessageLine} from '../components/message-line.js';
 import {ProgressBar} from '../components/progress-bar.js';
 import {windowStart} from '../components/window.js';
-import {fitColumns} from '../components/wrap.js';
+import {cells, fitReviewName} from '../components/wrap.js';
 import {useKeys} from '../use-keys.js';
 import {actorFrom, useAppActions, useAppState} from '../state/context.js';
 import type {Size} from '../use-terminal-size.js';
@@ -76,8 +76,16 @@ export function HomeScreen({size}: {size: Size}) {
 		!state.help,
 	);
 
+	// The name column is as wide as the longest name, up to what the row leaves
+	// it: the marker (2), the bar and count (1 + 10 + 9) and the verdict (17,
+	// "✖ NOT READY (123)"). Measured over every review, not the visible ones, so
+	// the columns do not move as the list scrolls; kept while the list is.
+	const longest = useMemo(
+		() => reviews.reduce((n, r) => Math.max(n, cells(sanitizeLine(reviewName(r)))), 0),
+		[reviews],
+	);
 	const width = size.columns;
-	const nameW = Math.min(30, Math.floor(width * 0.35));
+	const nameW = Math.max(8, Math.min(longest, width - 2 - 20 - 17));
 	return (
 		<Box flexDirection="column" width={width}>
 			<Header
@@ -101,7 +109,11 @@ export function HomeScreen({size}: {size: Size}) {
 							<Text color="cyan">{focused ? '› ' : '  '}</Text>
 							<Box width={nameW} flexShrink={0}>
 								<Text wrap="truncate-end" bold={focused} inverse={focused}>
-									{fitColumns(sanitizeLine(reviewName(r)), nameW)}
+									{fitReviewName(
+										sanitizeLine(r.system),
+										r.release === undefined ? undefined : sanitizeLine(r.release),
+										nameW,
+									)}
 								</Text>
 							</Box>
 							{row.verdict === undefined ? (
