@@ -108,3 +108,44 @@ describe('help overlay', () => {
 		await app.waitForText('No reviews yet');
 	});
 });
+
+describe('waiver prompts', () => {
+	it('esc steps back through owner and expiry with the earlier answers kept; esc first cancels', async () => {
+		const app = await renderReview();
+		await app.press('w');
+		await app.waitForText(`Waive “${first}” because:`);
+		await app.press('vendor fix due');
+		await app.waitForText('vendor fix due');
+		await app.press(keys.enter);
+		let frame = await app.waitForText(`Waive “${first}” — owner:`);
+		expect(frame).toContain('esc back');
+		await app.press('carol');
+		await app.waitForText('carol');
+		await app.press(keys.enter);
+		await app.waitForText('until (YYYY-MM-DD):');
+		await app.press(keys.escape);
+		frame = await app.waitForText(`Waive “${first}” — owner: carol`);
+		await app.press(keys.escape);
+		frame = await app.waitForText(`Waive “${first}” because: vendor fix due`);
+		await app.press(keys.enter);
+		await app.waitForText(`Waive “${first}” — owner: carol`);
+		await app.press(keys.enter);
+		await app.waitForText('until (YYYY-MM-DD):');
+		await app.press(keys.enter);
+		await waitUntil(() => app.persist.mock.calls.length > 0, 'persist');
+		const saved = app.persist.mock.calls.at(-1)![0].reviews[0]!;
+		expect(saved.answers['architecture.boundaries']).toMatchObject({
+			status: 'waived',
+			waiver: {reason: 'vendor fix due', owner: 'carol', expires: '2026-12-28'},
+		});
+	});
+
+	it('esc at the first step drops the waiver', async () => {
+		const app = await renderReview();
+		await app.press('w');
+		await app.waitForText(`Waive “${first}” because:`);
+		await app.press(keys.escape);
+		await app.waitForGone('Waive “');
+		expect(app.persist).not.toHaveBeenCalled();
+	});
+});

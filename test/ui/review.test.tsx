@@ -212,7 +212,13 @@ describe('review screen', () => {
 		await app.waitForText(`Waive “${first}” — owner:`);
 		await app.press(keys.enter);
 		await app.waitForText(`Waive “${first}” until (YYYY-MM-DD):`);
+		// esc steps back (expiry → owner → reason), and closes from the first step.
 		await app.press(keys.escape);
+		await app.waitForText(`Waive “${first}” — owner:`);
+		await app.press(keys.escape);
+		await app.waitForText(`Waive “${first}” because: risk`);
+		await app.press(keys.escape);
+		await app.waitForGone('Waive “');
 		for (const ref of ['https://a.example', 'https://b.example']) {
 			await app.press('e');
 			await app.waitForText('Evidence for');

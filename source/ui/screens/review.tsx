@@ -361,7 +361,8 @@ function PromptArea({
 					<TextPrompt
 						key="waiver-reason"
 						label={label('Waive “', '” because:')}
-						initial={answer.waiver?.reason ?? ''}
+						// Back from the owner step: the reason typed before, not the stored one.
+						initial={prompt.reason ?? answer.waiver?.reason ?? ''}
 						hint="the risk you accept · enter continues · esc cancels"
 						width={width}
 						onCancel={cancel}
@@ -380,10 +381,12 @@ function PromptArea({
 					<TextPrompt
 						key="waiver-owner"
 						label={label('Waive “', '” — owner:')}
-						initial={answer.waiver?.owner ?? ''}
-						hint={`who owns the risk · enter for ${sanitizeLine(services.reviewer())} · esc cancels`}
+						initial={prompt.owner ?? answer.waiver?.owner ?? ''}
+						hint={`who owns the risk · enter for ${sanitizeLine(services.reviewer())} · esc back`}
 						width={width}
-						onCancel={cancel}
+						// esc steps back with the reason kept (as the new-review form
+						// does); only esc at the first step drops the waiver.
+						onCancel={() => dispatch({type: 'open-prompt', prompt: {...prompt, step: 'reason'}})}
 						onSubmit={(text) => {
 							const owner = text.trim() || services.reviewer();
 							dispatch({
@@ -399,9 +402,9 @@ function PromptArea({
 					key="waiver-expires"
 					label={label('Waive “', '” until (YYYY-MM-DD):', 16)}
 					initial={answer.waiver?.expires ?? ''}
-					hint={`enter for ${plusDays(services.now(), 30)} (30 days) · esc cancels`}
+					hint={`enter for ${plusDays(services.now(), 30)} (30 days) · esc back`}
 					width={width}
-					onCancel={cancel}
+					onCancel={() => dispatch({type: 'open-prompt', prompt: {...prompt, step: 'owner'}})}
 					onSubmit={(text) =>
 						record(
 							withStatus(answer, 'waived', {
