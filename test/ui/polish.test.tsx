@@ -149,3 +149,47 @@ describe('waiver prompts', () => {
 		expect(app.persist).not.toHaveBeenCalled();
 	});
 });
+
+describe('new-review form', () => {
+	it('esc on the release step goes back with the system name kept', async () => {
+		const app = await renderApp();
+		await app.press('n');
+		await app.waitForText('System under review:');
+		await app.press('payments');
+		await app.waitForText('payments');
+		await app.press(keys.enter);
+		await app.waitForText('Release of payments');
+		await app.press(keys.escape);
+		await app.waitForText('System under review: payments');
+		await app.press(keys.enter);
+		await app.waitForText('Release of payments');
+	});
+
+	it('a system that already has a review opens it and says so', async () => {
+		const loaded = defaultChecklist();
+		const app = await renderApp({
+			db: dbWith(blankReview(loaded, 'r-1', 'payments'), release('r-2', 'api', '2.1')),
+		});
+		await app.press('n');
+		await app.waitForText('System under review:');
+		await app.press('payments');
+		await app.waitForText('payments');
+		await app.press(keys.enter);
+		await app.waitForText('Release of payments');
+		await app.press(keys.enter);
+		await app.waitForText('payments already has a review — opened it');
+		expect(app.persist).not.toHaveBeenCalled();
+		// A new system says nothing of the kind.
+		await app.press(keys.escape);
+		await app.press('n');
+		await app.waitForText('System under review:');
+		await app.press('api');
+		await app.waitForText('api');
+		await app.press(keys.enter);
+		await app.waitForText('Release of api');
+		await app.press('2.1');
+		await app.waitForText('2.1');
+		await app.press(keys.enter);
+		await app.waitForText('api 2.1 already has a review — opened it');
+	});
+});

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import React, {useState} from 'react';
-import {findReview, newReview} from '../../model/review.js';
+import {findReview, newReview, reviewName} from '../../model/review.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {Header} from '../components/header.js';
 import {TextPrompt} from '../components/text-prompt.js';
@@ -11,7 +11,9 @@ import type {Size} from '../use-terminal-size.js';
 export function NewReviewScreen({size}: {size: Size}) {
 	const state = useAppState();
 	const {dispatch, services} = useAppActions();
-	const [system, setSystem] = useState<string>();
+	// The name survives esc on the release question, which goes back to it.
+	const [system, setSystem] = useState('');
+	const [step, setStep] = useState<'system' | 'release'>('system');
 	const width = size.columns;
 	const back = () => dispatch({type: 'go', screen: 'home'});
 	return (
@@ -24,15 +26,17 @@ export function NewReviewScreen({size}: {size: Size}) {
 				)}
 			</Text>
 			<Box height={1} />
-			{system === undefined ? (
+			{step === 'system' ? (
 				<TextPrompt
 					key="system"
 					label="System under review:"
+					initial={system}
 					width={width}
 					onCancel={back}
 					onSubmit={(text) => {
 						if (!text.trim()) return 'name the system (for example checkout-api)';
 						setSystem(text.trim());
+						setStep('release');
 						return undefined;
 					}}
 				/>
@@ -42,12 +46,18 @@ export function NewReviewScreen({size}: {size: Size}) {
 					label={`Release of ${system} (optional):`}
 					hint="enter to start (empty for none) · esc to go back"
 					width={width}
-					onCancel={() => setSystem(undefined)}
+					onCancel={() => setStep('system')}
 					onSubmit={(text) => {
 						const release = text.trim() || undefined;
 						const existing = findReview(state.db.reviews, system, release);
+						// Say so, or it looks as if a new review had been started.
 						if (existing)
-							dispatch({type: 'open-review', reviewId: existing.id, actor: actorFrom(services)});
+							dispatch({
+								type: 'open-review',
+								reviewId: existing.id,
+								actor: actorFrom(services),
+								notice: `${reviewName(existing)} already has a review — opened it`,
+							});
 						else
 							dispatch({
 								type: 'add-review',

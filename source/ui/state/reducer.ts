@@ -63,7 +63,14 @@ export type State = {
 };
 
 export type Action =
-	| {type: 'open-review'; reviewId: string; itemId?: string; actor: Actor}
+	| {
+			type: 'open-review';
+			reviewId: string;
+			itemId?: string;
+			actor: Actor;
+			/** Shown once the review is open (before any checklist-upgrade message). */
+			notice?: string;
+	  }
 	| {type: 'add-review'; review: Review; actor: Actor}
 	| {type: 'go'; screen: Screen}
 	| {type: 'move-item'; delta: number}
@@ -309,7 +316,8 @@ function step(state: State, action: Action): State {
 				message: undefined,
 				written: undefined,
 			};
-			if (upgraded.message) next.message = {kind: 'info', text: upgraded.message};
+			const said = [action.notice, upgraded.message].filter(Boolean).join(' · ');
+			if (said) next.message = {kind: 'info', text: said};
 			const review = currentReview(next);
 			if (!review) return state;
 			if (action.itemId) {
