@@ -215,6 +215,16 @@ export async function renderApp(options: RenderOptions = {}) {
 	};
 }
 
+/** From the home screen: n, the system's name, enter; leaves the form at its release question. */
+export async function typeSystem(app: Awaited<ReturnType<typeof renderApp>>, system: string) {
+	await app.press('n');
+	await app.waitForText('System under review:');
+	await app.press(system);
+	await app.waitForText(system);
+	await app.press(keys.enter);
+	await app.waitForText(`Release of ${system}`);
+}
+
 /** Opens `review` of `loaded` (the default checklist unless given) straight on the review screen. */
 export async function renderReview(
 	options: Omit<RenderOptions, 'startup'> & {review?: Review} = {},

@@ -9,6 +9,7 @@ import {
 	renderApp,
 	renderReview,
 	waitUntil,
+	typeSystem,
 } from './helpers.js';
 
 afterEach(() => cleanupApps());
@@ -25,12 +26,7 @@ describe('home screen', () => {
 
 	it('n opens the new-review form; a system, enter, enter creates and opens the review', async () => {
 		const app = await renderApp();
-		await app.press('n');
-		await app.waitForText('System under review:');
-		await app.press('checkout-api');
-		await app.waitForText('checkout-api');
-		await app.press(keys.enter);
-		await app.waitForText('Release of checkout-api (optional):');
+		await typeSystem(app, 'checkout-api');
 		await app.press(keys.enter);
 		const frame = await app.waitForText('0/26 answered');
 		expect(frame).toContain('checkout-api');
@@ -79,12 +75,7 @@ describe('home screen', () => {
 	it('entering an existing system in the new-review form opens that review', async () => {
 		const loaded = defaultChecklist();
 		const app = await renderApp({db: dbWith(blankReview(loaded, 'r-1', 'alpha-api'))});
-		await app.press('n');
-		await app.waitForText('System under review:');
-		await app.press('alpha-api');
-		await app.waitForText('alpha-api');
-		await app.press(keys.enter);
-		await app.waitForText('Release of alpha-api');
+		await typeSystem(app, 'alpha-api');
 		await app.press(keys.enter);
 		await app.waitForText('answered');
 		expect(app.persist).not.toHaveBeenCalled();
@@ -126,24 +117,14 @@ describe('home screen', () => {
 
 	it('esc on the new-review release question goes back to the system question', async () => {
 		const app = await renderApp();
-		await app.press('n');
-		await app.waitForText('System under review:');
-		await app.press('api');
-		await app.waitForText('api');
-		await app.press(keys.enter);
-		await app.waitForText('Release of api');
+		await typeSystem(app, 'api');
 		await app.press(keys.escape);
 		await app.waitForText('System under review:');
 	});
 
 	it('a release typed in the form is stored with the review', async () => {
 		const app = await renderApp();
-		await app.press('n');
-		await app.waitForText('System under review:');
-		await app.press('api');
-		await app.waitForText('api');
-		await app.press(keys.enter);
-		await app.waitForText('Release of api');
+		await typeSystem(app, 'api');
 		await app.press('2.1');
 		await app.waitForText('2.1');
 		await app.press(keys.enter);

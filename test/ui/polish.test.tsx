@@ -15,6 +15,7 @@ import {
 	renderReview,
 	resize,
 	waitUntil,
+	typeSystem,
 } from './helpers.js';
 
 afterEach(() => cleanupApps());
@@ -153,12 +154,7 @@ describe('waiver prompts', () => {
 describe('new-review form', () => {
 	it('esc on the release step goes back with the system name kept', async () => {
 		const app = await renderApp();
-		await app.press('n');
-		await app.waitForText('System under review:');
-		await app.press('payments');
-		await app.waitForText('payments');
-		await app.press(keys.enter);
-		await app.waitForText('Release of payments');
+		await typeSystem(app, 'payments');
 		await app.press(keys.escape);
 		await app.waitForText('System under review: payments');
 		await app.press(keys.enter);
@@ -170,23 +166,13 @@ describe('new-review form', () => {
 		const app = await renderApp({
 			db: dbWith(blankReview(loaded, 'r-1', 'payments'), release('r-2', 'api', '2.1')),
 		});
-		await app.press('n');
-		await app.waitForText('System under review:');
-		await app.press('payments');
-		await app.waitForText('payments');
-		await app.press(keys.enter);
-		await app.waitForText('Release of payments');
+		await typeSystem(app, 'payments');
 		await app.press(keys.enter);
 		await app.waitForText('payments already has a review — opened it');
 		expect(app.persist).not.toHaveBeenCalled();
 		// A new system says nothing of the kind.
 		await app.press(keys.escape);
-		await app.press('n');
-		await app.waitForText('System under review:');
-		await app.press('api');
-		await app.waitForText('api');
-		await app.press(keys.enter);
-		await app.waitForText('Release of api');
+		await typeSystem(app, 'api');
 		await app.press('2.1');
 		await app.waitForText('2.1');
 		await app.press(keys.enter);

@@ -395,13 +395,17 @@ describe('review screen', () => {
 
 	it('u keeps the filter when the undone item is visible, and says so when it must clear it', async () => {
 		const app = await renderReview();
-		await app.press('f');
-		await app.waitFor((f) => focusedRow(f).includes(second), 'advanced');
-		await app.press('/');
-		await app.waitForText('Filter (text or status):');
-		await app.press('fail');
-		await app.press(keys.enter);
-		await app.waitForText('filter: fail');
+		/** Fails the first item, then filters by `text`. */
+		const failThenFilter = async (text: string) => {
+			await app.press('f');
+			await app.waitFor((f) => focusedRow(f).includes(second), 'advanced');
+			await app.press('/');
+			await app.waitForText('Filter (text or status):');
+			await app.press(text);
+			await app.press(keys.enter);
+			await app.waitForText(`filter: ${text}`);
+		};
+		await failThenFilter('fail');
 		await app.press('u');
 		let frame = await app.waitForText('Undone');
 		// the undone item is pending now, which the filter hides: it is cleared, and said
@@ -409,13 +413,7 @@ describe('review screen', () => {
 		expect(frame).not.toContain('filter: fail');
 		expect(focusedRow(frame)).toContain(first);
 
-		await app.press('f');
-		await app.waitFor((f) => focusedRow(f).includes(second), 'advanced again');
-		await app.press('/');
-		await app.waitForText('Filter (text or status):');
-		await app.press('architecture');
-		await app.press(keys.enter);
-		await app.waitForText('filter: architecture');
+		await failThenFilter('architecture');
 		await app.press('u');
 		frame = await app.waitForText('Undone.');
 		expect(frame).toContain('filter: architecture');
