@@ -61,6 +61,17 @@ export function InputRouter({children}: {children: ReactNode}) {
 			const slot = newest(stack.current, entry.asked);
 			if (!slot) continue; // nobody (left) to take it
 			let {press} = entry;
+			if (press.paste) {
+				// Pasted lines must never run as commands: a text field takes the paste
+				// as one line of text, a screen takes none of it.
+				const line = press.input
+					.replace(/^[\r\n]+|[\r\n]+$/g, '') // a copied line's own line break
+					.replace(/\s*[\r\n]+\s*/g, ' ');
+				if (slot.text && line) slot.current(line, blankKey);
+				waiting.current = true;
+				setTurn((t) => t + 1);
+				return;
+			}
 			// Typing never changes who has the keyboard in a text field: give it a run
 			// of typed characters at once (one render for a paste, not one per character).
 			if (slot.text && entry.asked.length === 0 && isTextPress(press)) {

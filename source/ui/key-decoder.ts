@@ -1,8 +1,19 @@
 import type {Key} from 'ink';
+import {sanitize} from '../terminal/sanitize.js';
 import {blankKey} from './keys.js';
 
-/** One key press, in the shape Ink's useInput hands to its callback. */
-export type Press = {input: string; key: Key};
+/**
+ * One key press, in the shape Ink's useInput hands to its callback; or, with
+ * `paste`, a whole bracketed paste (the terminal marks pasted text when the app
+ * turns bracketed paste on): its text, escape sequences removed, line breaks kept.
+ */
+export type Press = {input: string; key: Key; paste?: true};
+
+/** Turns bracketed paste on (the app's start) and off (its end). */
+export const BRACKETED_PASTE_ON = '\u001b[?2004h';
+export const BRACKETED_PASTE_OFF = '\u001b[?2004l';
+const PASTE_START = '\u001b[200~';
+const PASTE_END = '\u001b[201~';
 
 /** Turns what arrives on stdin into key presses, in order; keeps state across reads. */
 export type KeyDecoder = {
@@ -127,15 +138,24 @@ export function createKeyDecoder(): KeyDecoder {
 	// The start of a sequence whose end has not arrived: Ink hands over ESC ( and
 	// the B of ESC ( B apart, and an escape sequence that a read cuts in two.
 	let partial = '';
-	let lastData = -Infinity;
+	// Inside a bracketed paste: its text so far, until ESC [201~ (which may come in a later read).
+	let pasted: string | undefined;
+	// When the unfinished sequence or string began: the timeout counts from there,
+	// not from the last read, or keys arriving less than the timeout apart would
+	// be swallowed for as long as someone types.
+	let pendingSince: number | undefined;
 
 	return {
 		decode(chunk, now = Date.now()) {
-			if (now - lastData > SEQUENCE_TIMEOUT_MS) {
+			if (
+				pasted === undefined &&
+				pendingSince !== undefined &&
+				now - pendingSince > SEQUENCE_TIMEOUT_MS
+			) {
 				inString = false;
 				partial = '';
+				pendingSince = undefined;
 			}
-			lastData = now;
 			const data = partial + chunk;
 			partial = '';
 			const presses: Press[] = [];
@@ -221,6 +241,29 @@ export function createKeyDecoder(): KeyDecoder {
 
 			let i = 0;
 			while (i < length) {
+				if (pasted !== undefined) {
+					// Everything up to the end bracket is text, whatever it holds: pasted
+					// lines must not run as commands. The end bracket may be cut by a read.
+					const end = data.indexOf(PASTE_END, i);
+					if (end < 0) {
+						const keep = longestPrefixAtEnd(data, PASTE_END);
+						pasted += data.slice(i, length - keep);
+						if (keep) partial = data.slice(length - keep);
+						i = length;
+						continue;
+					}
+					pasted += data.slice(i, end);
+					const text = sanitize(pasted);
+					if (text) presses.push({input: text, key: blankKey, paste: true});
+					pasted = undefined;
+					i = end + PASTE_END.length;
+					continue;
+				}
+				if (data.startsWith(PASTE_START, i)) {
+					pasted = '';
+					i += PASTE_START.length;
+					continue;
+				}
 				if (inString) {
 					// Ends at BEL or ST (ESC \ or 0x9c); CAN and SUB abort it, and so does
 					// any other ESC, which then starts a sequence of its own.
@@ -261,12 +304,22 @@ export function createKeyDecoder(): KeyDecoder {
 					i += ch.length;
 				}
 			}
+			// (A paste has no timeout: its end bracket is sent by the terminal, not typed.)
+			if (pasted !== undefined || (!inString && partial === '')) pendingSince = undefined;
+			else pendingSince ??= now;
 			return presses;
 		},
 	};
 }
 
+/** How many characters at the end of `data` begin `marker` (a marker cut by the end of a read). */
+function longestPrefixAtEnd(data: string, marker: string): number {
+	for (let n = Math.min(marker.length - 1, data.length); n > 0; n--)
+		if (data.endsWith(marker.slice(0, n))) return n;
+	return 0;
+}
+
 /** A press that types text (a character with no ctrl or meta), as opposed to a command key. */
-export function isTextPress({input, key}: Press): boolean {
-	return input !== '' && !key.ctrl && !key.meta;
+export function isTextPress({input, key, paste}: Press): boolean {
+	return !paste && input !== '' && !key.ctrl && !key.meta;
 }

@@ -6,6 +6,7 @@ import {buildSnapshot} from '../report/snapshot.js';
 import {evaluate} from '../model/evaluate.js';
 import {snapshotsDir, type Store} from '../store/database.js';
 import {App} from './app.js';
+import {BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON} from './key-decoder.js';
 import type {Services} from './state/context.js';
 import {initialState, type Action} from './state/reducer.js';
 
@@ -32,6 +33,12 @@ export async function runApp(options: {
 		store.data = db;
 		return store.save();
 	};
+	// Pasted text arrives marked, so that its line breaks are not read as enter
+	// (a multi-line paste into a prompt would otherwise run its later lines as
+	// commands); turned off again however the app ends.
+	const pasteOff = () => process.stdout.write(BRACKETED_PASTE_OFF);
+	process.stdout.write(BRACKETED_PASTE_ON);
+	process.once('exit', pasteOff);
 	const instance = render(
 		<App
 			initial={initialState(loaded, store.data)}
@@ -45,7 +52,12 @@ export async function runApp(options: {
 		exitCode = code;
 		instance.unmount();
 	};
-	await instance.waitUntilExit();
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		pasteOff();
+		process.off('exit', pasteOff);
+	}
 	await store.close();
 	return exitCode;
 }

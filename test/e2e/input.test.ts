@@ -61,12 +61,23 @@ describe('keyboard input in a real terminal', () => {
 		app.type(`${red}red${reset} text${ctrlF1}\r`);
 		screen = await app.waitFor('note: red text');
 
+		// A multi-line paste (bracketed, as the app asks the terminal) is text in the
+		// prompt; its lines do not run as commands. Esc drops it again.
+		expect(app.raw()).toContain('\u001b[?2004h');
+		app.type('c');
+		await app.waitFor('”: red text');
+		app.type('\u001b[200~ and\nfpf\nw\u001b[201~');
+		await app.waitFor('”: red text and fpf w');
+		app.type('\u001b');
+		await app.waitFor('note: red text');
+
 		// ctrl+c inside a prompt quits; its text is dropped.
 		app.type('cunsaved');
 		await app.waitFor('”: red textunsaved');
 		app.press('ctrlC');
 		expect(await app.exit).toBe(0);
 		expect(app.raw()).not.toContain('TypeError');
+		expect(app.raw()).toContain('\u001b[?2004l'); // bracketed paste turned off again
 
 		const answers = readDb(cwd).reviews[0]!.answers;
 		expect(answers['architecture.boundaries']).toMatchObject({status: 'pending', note: 'red text'});

@@ -162,6 +162,33 @@ describe('keys that arrive in one read', () => {
 	});
 });
 
+describe('bracketed paste', () => {
+	const paste = (text: string) => `\u001b[200~${text}\u001b[201~`;
+
+	it('a multi-line paste into a prompt is one line of text: its lines never run as commands', async () => {
+		const app = await renderReview();
+		await app.press('c');
+		await app.waitForText('Note for “');
+		await app.press(paste('deploy ok\nfailed twice\r\nwaiting\u001b[31m!'));
+		await app.waitForText('deploy ok failed twice waiting!');
+		await app.press(keys.enter);
+		const review = (await lastSaved(app)).reviews[0]!;
+		expect(review.answers[firstId]).toMatchObject({
+			status: 'pending',
+			note: 'deploy ok failed twice waiting!',
+		});
+		expect(focusedRow(app.frame())).toContain(first);
+		expect(app.persist.mock.calls).toHaveLength(1);
+	});
+
+	it('a paste on a screen does nothing, and the keys after it work', async () => {
+		const app = await renderReview();
+		await app.press(`${paste('fpfw\nr')}j`);
+		await app.waitFor((f) => focusedRow(f).includes(second), 'j moved on');
+		expect(app.persist).not.toHaveBeenCalled();
+	});
+});
+
 describe('ctrl+c inside a prompt', () => {
 	it.each([
 		['note', 'c', 'Note for “'],

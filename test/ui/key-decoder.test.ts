@@ -153,6 +153,32 @@ describe('the key decoder', () => {
 		expect(d.decode('j', SEQUENCE_TIMEOUT_MS + 1)).toEqual([ch('j')]);
 	});
 
+	it('a bracketed paste is one press of its text, escapes removed and line breaks kept, even cut by reads', () => {
+		const pasted = (input: string): Press => ({input, key: key(), paste: true});
+		expect(decode('a\u001b[200~x\ny\u001b[31mz\u001b[201~b')).toEqual([
+			ch('a'),
+			pasted('x\nyz'),
+			ch('b'),
+		]);
+		const d = createKeyDecoder();
+		expect(d.decode('\u001b[200~one\n', 0)).toEqual([]);
+		// long after the start: a paste has no timeout, its end bracket comes from the terminal
+		expect(d.decode('two\u001b[20', 5_000)).toEqual([]);
+		expect(d.decode('1~j', 5_001)).toEqual([pasted('one\ntwo'), ch('j')]);
+		expect(isTextPress(pasted('x'))).toBe(false);
+	});
+
+	it('the timeout counts from where the string began, not from the last read', () => {
+		const d = createKeyDecoder();
+		expect(d.decode('\u001b]', 0)).toEqual([]);
+		expect(d.decode('abc', 50)).toEqual([]);
+		expect(d.decode('def', 120)).toEqual([ch('d'), ch('e'), ch('f')]);
+		// and a new string later starts its own clock
+		expect(d.decode('\u001b]', 500)).toEqual([]);
+		expect(d.decode('g', 550)).toEqual([]);
+		expect(d.decode('h', 601)).toEqual([ch('h')]);
+	});
+
 	it('esc, CAN or SUB inside a string ends it; esc is then read as usual', () => {
 		expect(decode('\u001b]0;x\u001b')).toEqual([esc]);
 		expect(decode('\u001b]0;x\u001b[Aq')).toEqual([named({upArrow: true}), ch('q')]);
