@@ -1,7 +1,7 @@
 import type {Flags} from './cli/args.js';
 import {defaultChecklistPath, loadChecklistAsync, type LoadedChecklist} from './checklist/load.js';
 import {PreflightError} from './errors.js';
-import {findReview, newReview, replaceReview, reviewName} from './model/review.js';
+import {findReview, newReview, replaceReview, reviewName, sameName} from './model/review.js';
 import type {Review} from './model/schemas.js';
 import {resolveDbPath, Store} from './store/database.js';
 import {sanitizeLine} from './terminal/sanitize.js';
@@ -45,7 +45,7 @@ export function lookupReview<R extends {system: string; release?: string}>(
 ): R | undefined {
 	const exact = findReview(reviews, system, release);
 	if (exact || release) return exact;
-	const ofSystem = reviews.filter((r) => r.system === system);
+	const ofSystem = reviews.filter((r) => sameName(r.system, system));
 	if (ofSystem.length === 1) return ofSystem[0];
 	if (ofSystem.length > 1)
 		throw new PreflightError(

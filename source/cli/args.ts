@@ -33,8 +33,8 @@ const controlOrBidi = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 /**
  * Names are shown everywhere and typed back to pick a review: one with control
  * or bidirectional characters would show as something else (the terminal gets
- * them stripped) and could not be typed again. Names are also NFC-normalised,
- * so "café" typed either way is one review.
+ * them stripped) and could not be typed again. (Names typed in different
+ * Unicode forms are one name: see sameName.)
  */
 function plainName(flag: string) {
 	return z.refine<string>(
@@ -53,25 +53,11 @@ const flagsSchema = z.object({
 		}),
 	),
 	system: z.optional(
-		z
-			.string()
-			.check(
-				z.trim(),
-				z.normalize(),
-				z.minLength(1, '--system needs a name'),
-				plainName('--system'),
-			),
+		z.string().check(z.trim(), z.minLength(1, '--system needs a name'), plainName('--system')),
 	),
-	release: z.optional(z.string().check(z.trim(), z.normalize(), plainName('--release'))),
+	release: z.optional(z.string().check(z.trim(), plainName('--release'))),
 	reviewer: z.optional(
-		z
-			.string()
-			.check(
-				z.trim(),
-				z.normalize(),
-				z.minLength(1, '--reviewer needs a name'),
-				plainName('--reviewer'),
-			),
+		z.string().check(z.trim(), z.minLength(1, '--reviewer needs a name'), plainName('--reviewer')),
 	),
 	json: optionalFlag,
 	'as-of': optionalText,

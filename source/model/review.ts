@@ -26,8 +26,8 @@ export function newReview(
 	const at = now.toISOString();
 	return {
 		id: `r-${randomHex(4)}`,
-		system,
-		...(release ? {release} : {}),
+		system: system.normalize('NFC'),
+		...(release ? {release: release.normalize('NFC')} : {}),
 		checklist: {
 			id: checklist.id,
 			version: checklist.version,
@@ -41,13 +41,24 @@ export function newReview(
 	};
 }
 
+/**
+ * Whether two names are the same to a person: "café" typed precomposed or as e +
+ * combining accent is one name (Unicode NFC). New reviews store names in NFC;
+ * names stored earlier in another form are still found.
+ */
+export function sameName(a: string, b: string): boolean {
+	return a === b || a.normalize('NFC') === b.normalize('NFC');
+}
+
 /** Looks up reviews by system and release (an omitted release matches an absent one). */
 export function findReview<R extends {system: string; release?: string}>(
 	reviews: readonly R[],
 	system: string,
 	release?: string,
 ): R | undefined {
-	return reviews.find((r) => r.system === system && (r.release ?? '') === (release ?? ''));
+	return reviews.find(
+		(r) => sameName(r.system, system) && sameName(r.release ?? '', release ?? ''),
+	);
 }
 
 /** How a review is named to people: its system, and its release when it has one. */

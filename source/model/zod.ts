@@ -17,7 +17,6 @@ export {
 	literal,
 	looseObject,
 	minLength,
-	normalize,
 	nullable,
 	number,
 	object,

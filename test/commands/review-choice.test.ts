@@ -43,6 +43,23 @@ describe('choosing the review', () => {
 		expect(rows[4]).toContain(`${long.slice(0, 39)}…`);
 	});
 
+	it('a name typed in either Unicode form is one review, stored in NFC, and found however it was stored', () => {
+		const ws = workspace();
+		const nfd = 'cafe\u0301';
+		const nfc = 'caf\u00e9';
+		expect(ws.run(['set', 'testing.unit-tests', 'fail', '--system', nfd]).code).toBe(0);
+		expect(JSON.parse(readFileSync(ws.db, 'utf8')).reviews[0].system).toBe(nfc);
+		expect(ws.run(['set', 'testing.load-testing', 'fail', '--system', nfc]).code).toBe(0);
+		// a name stored in another form (an older preflight, a hand edit) is still found
+		const db = JSON.parse(readFileSync(ws.db, 'utf8'));
+		db.reviews[0].system = nfd;
+		writeFileSync(ws.db, JSON.stringify(db, null, 2));
+		const status = ws.run(['status', '--system', nfc]);
+		expect(status.code, status.stderr).toBe(0);
+		expect(ws.run(['set', 'testing.llm-evals', 'fail', '--system', nfc]).code).toBe(0);
+		expect(JSON.parse(readFileSync(ws.db, 'utf8')).reviews).toHaveLength(1);
+	});
+
 	it('commands without arguments refuse stray ones', () => {
 		const ws = workspace();
 		ws.run(['set', 'testing.unit-tests', 'fail', '--system', 'api']);
