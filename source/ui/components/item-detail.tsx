@@ -104,13 +104,15 @@ export function ItemDetail({
 	// the links (they come back with the prompt's end).
 	const compact = evidenceFirst;
 	const room = height - (compact ? 2 : 3 + (blocker ? 1 : 0));
-	// What each part would take in full; wrapping short texts costs little next to a frame.
+	// What each part would take in full, up to the room there is: no part can have
+	// more, and a long note is not wrapped whole on every frame just to be counted.
+	const most = Math.max(1, room);
 	const rows = allotRows(
 		room,
 		{
-			guidance: guidanceText ? clipLines(guidanceText, textW, Infinity).length : 0,
+			guidance: guidanceText ? clipLines(guidanceText, textW, most).length : 0,
 			evidence: answer.evidence.length,
-			extras: extras.map((x) => hanging(x.label, x.text, textW, Infinity).length),
+			extras: extras.map((x) => hanging(x.label, x.text, textW, most).length),
 		},
 		evidenceFirst,
 	);

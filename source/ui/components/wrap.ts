@@ -24,6 +24,14 @@ export function clipLines(text: string, width: number, maxLines: number): string
 	if (maxLines <= 0) return [];
 	const w = Math.max(4, width);
 	const lines: string[] = [];
+	// Lines with text so far: past maxLines of them, the rest of the text only
+	// decides that there is more, so wrapping stops (a long note is not wrapped
+	// whole on every frame to show a few lines of it).
+	let textLines = 0;
+	const push = (line: string) => {
+		lines.push(line);
+		if (line !== '') textLines++;
+	};
 	for (const paragraph of text.split('\n')) {
 		let line = '';
 		// columns(line), kept as words are added rather than counted again for each
@@ -36,22 +44,31 @@ export function clipLines(text: string, width: number, maxLines: number): string
 				used += wordColumns;
 				continue;
 			}
-			if (line.trim()) lines.push(line.trimEnd());
+			if (line.trim()) push(line.trimEnd());
 			line = word.trimStart();
 			used = columns(line);
-			// A single word longer than the line is cut into pieces.
-			while (used > w) {
+			if (used > w) {
+				// A single word longer than the line is cut into pieces, in one pass
+				// (counting each piece again per character was quadratic in its length).
 				let piece = '';
+				let pieceColumns = 0;
 				for (const ch of line) {
-					if (columns(piece + ch) > w) break;
+					const c = columns(ch);
+					if (pieceColumns + c > w) {
+						push(piece);
+						piece = '';
+						pieceColumns = 0;
+					}
 					piece += ch;
+					pieceColumns += c;
 				}
-				lines.push(piece);
-				line = line.slice(piece.length);
-				used = columns(line);
+				line = piece;
+				used = pieceColumns;
 			}
+			if (textLines > maxLines) break;
 		}
-		lines.push(line.trimEnd());
+		push(line.trimEnd());
+		if (textLines > maxLines) break;
 	}
 	while (lines.length > 0 && lines.at(-1) === '') lines.pop();
 	if (lines.length <= maxLines) return lines;
