@@ -56,6 +56,7 @@ export function clipLines(text: string, width: number, maxLines: number): string
 					const c = columns(ch);
 					if (pieceColumns + c > w) {
 						push(piece);
+						if (textLines > maxLines) break;
 						piece = '';
 						pieceColumns = 0;
 					}
