@@ -1,7 +1,7 @@
 import {closeSync, fstatSync, openSync, readFileSync, statSync, type Stats} from 'node:fs';
 import {basename, dirname, join, resolve} from 'node:path';
 import {Low, type Adapter} from 'lowdb';
-import {fileErrorCause, PreflightError, withinLimitsAsync} from '../errors.js';
+import {fileError, fileErrorCause, PreflightError, withinLimitsAsync} from '../errors.js';
 import {sortKeys} from '../model/canonical.js';
 import {LARGE_INPUT, loadCompiledSchemas} from '../model/large.js';
 import {
@@ -261,7 +261,12 @@ export class ValidatedJsonFile implements Adapter<Database> {
 	 */
 	private refuseIfChangedOnDisk(): void {
 		if (this.known === undefined) return;
-		const now = currentStamp(this.path);
+		let now: string | undefined;
+		try {
+			now = currentStamp(this.path);
+		} catch (error) {
+			throw fileError(error, `database ${sanitizeLine(this.path)}: cannot check it before saving`);
+		}
 		const changed = (how: string): never =>
 			fail(
 				this.path,
@@ -298,8 +303,14 @@ export class ValidatedJsonFile implements Adapter<Database> {
 			this.unsavedOriginal = undefined;
 		}
 		await writeFileDurably(this.path, text);
-		const stamp = currentStamp(this.path);
-		this.known = stamp === undefined ? undefined : {text, stamp};
+		// An empty stamp matches no file: the next save then compares the text.
+		let stamp = '';
+		try {
+			stamp = currentStamp(this.path) ?? '';
+		} catch {
+			// as above
+		}
+		this.known = {text, stamp};
 	}
 }
 

@@ -62,10 +62,16 @@ export async function writeFileDurably(path: string, content: string): Promise<v
 		removeEmptyFolders(dir, created);
 		throw fileError(error, `cannot write ${sanitizeLine(path)}`);
 	}
-	const dh = await open(dir, 'r');
+	// The file is in place; a folder that cannot be opened to be synced is still
+	// a problem to name (the rename may not survive a crash), not an internal error.
 	try {
-		await dh.sync();
-	} finally {
-		await dh.close();
+		const dh = await open(dir, 'r');
+		try {
+			await dh.sync();
+		} finally {
+			await dh.close();
+		}
+	} catch (error) {
+		throw fileError(error, `cannot sync folder ${sanitizeLine(dir)}`);
 	}
 }

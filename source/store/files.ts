@@ -2,7 +2,7 @@
 // command milliseconds to load, and the lock cleans up in an 'exit' handler.
 import {lstatSync, readlinkSync, realpathSync, rmdirSync, statSync, type Stats} from 'node:fs';
 import {dirname, resolve, sep} from 'node:path';
-import {PreflightError} from '../errors.js';
+import {fileError, PreflightError} from '../errors.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 
 /** As the kernel allows (Linux MAXSYMLINKS). */
@@ -40,8 +40,12 @@ export function realTarget(path: string): string {
 		// dangling: follow it by hand, each step relative to the real folder of the link
 	}
 	let current = absolute;
-	for (let hops = 0; hops < MAX_LINKS && isSymlink(current); hops++)
-		current = resolve(realFolder(dirname(current)), readlinkSync(current));
+	try {
+		for (let hops = 0; hops < MAX_LINKS && isSymlink(current); hops++)
+			current = resolve(realFolder(dirname(current)), readlinkSync(current));
+	} catch (error) {
+		throw fileError(error, `${sanitizeLine(path)}: cannot follow the link`);
+	}
 	if (isSymlink(current))
 		throw new PreflightError(`${sanitizeLine(path)}: too many levels of symbolic links`);
 	return current;
