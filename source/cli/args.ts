@@ -2,7 +2,7 @@ import {parseArgs} from 'node:util';
 import {PreflightError} from '../errors.js';
 import {isoDate} from '../model/schemas.js';
 import * as z from '../model/zod.js';
-import {sanitizeLine} from '../terminal/sanitize.js';
+import {hasUnsafeText, sanitizeLine} from '../terminal/sanitize.js';
 
 const options = {
 	db: {type: 'string'},
@@ -27,9 +27,6 @@ const options = {
 
 const optionalText = z.optional(z.string());
 
-// eslint-disable-next-line no-control-regex -- what a name must not hold
-const controlOrBidi = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-
 /**
  * Names are shown everywhere and typed back to pick a review: one with control
  * or bidirectional characters would show as something else (the terminal gets
@@ -38,7 +35,7 @@ const controlOrBidi = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
  */
 function plainName(flag: string) {
 	return z.refine<string>(
-		(s) => !controlOrBidi.test(s),
+		(s) => !hasUnsafeText(s),
 		`${flag} must not contain control characters or escape sequences`,
 	);
 }

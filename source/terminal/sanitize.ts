@@ -17,6 +17,12 @@ const sequences = [
 // order other than its bytes, so "evil\u202Etxt.exe" would read as "evilexe.txt".
 const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
+/** Whether text holds anything sanitize removes: an escape, a control or bidirectional character (newline and tab included). */
+export function hasUnsafeText(text: string): boolean {
+	controls.lastIndex = 0;
+	return text.includes('\u001b') || /[\n\t]/.test(text) || controls.test(text);
+}
+
 /** Text safe to print on a terminal; newline and tab are kept. */
 export function sanitize(text: string): string {
 	let out = text;
