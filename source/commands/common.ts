@@ -12,13 +12,7 @@ import {readFileSync, statSync} from 'node:fs';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {writeOut} from '../terminal/output.js';
 import {statusLabel} from '../report/labels.js';
-import {columns, fitColumns} from '../ui/components/wrap.js';
-import stringWidth from 'fast-string-width';
-
-/** Terminal columns of a text (wide CJK and emoji count two). */
-export function textWidth(text: string): number {
-	return Math.max(columns(text), stringWidth(text));
-}
+import {cells, fitColumns} from '../terminal/width.js';
 
 /**
  * Text as a table cell of `width` columns: cut with "…" when wider, padded
@@ -26,7 +20,7 @@ export function textWidth(text: string): number {
  */
 export function cell(text: string, width: number): string {
 	const fitted = fitColumns(text, width);
-	return `${fitted}${' '.repeat(Math.max(0, width - textWidth(fitted)))}`;
+	return `${fitted}${' '.repeat(Math.max(0, width - cells(fitted)))}`;
 }
 
 export function print(text: string): void {

@@ -4,7 +4,8 @@ import {onChecklist} from '../model/upgrade.js';
 import {checklistFor, openStore} from '../session.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {cell, print, printJson, reviewName, textWidth, verdictText, noArguments} from './common.js';
+import {cell, print, printJson, reviewName, verdictText, noArguments} from './common.js';
+import {cells} from '../terminal/width.js';
 
 /** `preflight reviews [--json]`: every review in the database, with progress and verdict. */
 export async function run(inv: Invocation): Promise<number> {
@@ -56,7 +57,7 @@ export async function run(inv: Invocation): Promise<number> {
 		return 0;
 	}
 	const names = rows.map((r) => sanitizeLine(reviewName(r.review)));
-	const width = Math.min(40, Math.max(6, ...names.map(textWidth)));
+	const width = Math.min(40, Math.max(6, ...names.map(cells)));
 	print(`${cell('review', width)}  progress  verdict`);
 	rows.forEach(({evaluation, progress, otherChecklist}, i) => {
 		const name = names[i] ?? '';

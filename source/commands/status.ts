@@ -7,7 +7,6 @@ import {
 	blockerLines,
 	blockersJson,
 	cell,
-	textWidth,
 	judgeReview,
 	print,
 	printJson,
@@ -16,6 +15,7 @@ import {
 	verdictText,
 	noArguments,
 } from './common.js';
+import {cells} from '../terminal/width.js';
 
 /** `preflight status`: totals, per section, verdict and blockers of one review. */
 export async function run(inv: Invocation): Promise<number> {
@@ -68,7 +68,7 @@ export async function run(inv: Invocation): Promise<number> {
 	print(`totals:  ${totalsText(evaluation.totals)}`);
 	print('');
 	const titles = evaluation.sections.map((s) => sanitizeLine(s.section.title));
-	const width = Math.min(36, Math.max(...titles.map(textWidth), 8));
+	const width = Math.min(36, Math.max(...titles.map(cells), 8));
 	evaluation.sections.forEach((s, i) => {
 		const {ratio} = progressOf(s.totals);
 		const filled = Math.round(ratio * 10);

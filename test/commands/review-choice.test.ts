@@ -1,7 +1,7 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
-import {textWidth} from '../../source/commands/common.js';
+import {cells} from '../../source/terminal/width.js';
 import {ensureBuilt, workspace} from './cli.js';
 
 beforeAll(() => ensureBuilt());
@@ -37,7 +37,7 @@ describe('choosing the review', () => {
 		expect(rows).toHaveLength(5);
 		const progressAt = rows.map((r) => {
 			const cut = r.indexOf(r.startsWith('review') ? 'progress' : '1/26');
-			return textWidth(r.slice(0, cut));
+			return cells(r.slice(0, cut));
 		});
 		expect(new Set(progressAt).size).toBe(1);
 		expect(rows[4]).toContain(`${long.slice(0, 39)}…`);

@@ -2,8 +2,7 @@ import {Box, Text, type Key} from 'ink';
 import React, {useReducer, useRef} from 'react';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {useInputHandler} from '../input-router.js';
-import {columns} from './wrap.js';
-import stringWidth from 'fast-string-width';
+import {cells} from '../../terminal/width.js';
 
 /** Props of a one-line text prompt that captures every key until enter or esc. */
 export type TextPromptProps = {
@@ -96,7 +95,7 @@ export function TextPrompt({
 	const {value, cursor, error} = field.current;
 	// Keep the cursor in view for long values.
 	// The label's screen width: an item title in CJK or with emoji takes two columns a character.
-	const room = Math.max(10, width - Math.max(columns(label), stringWidth(label)) - 4);
+	const room = Math.max(10, width - cells(label) - 4);
 	const start = Math.max(0, cursor - room + 1);
 	const shown = value.slice(start, start + room);
 	const at = cursor - start;
