@@ -162,6 +162,25 @@ describe('keys that arrive in one read', () => {
 	});
 });
 
+describe('the text prompt', () => {
+	it('moves and deletes by whole characters: an emoji is never cut in half', async () => {
+		const app = await renderReview();
+		await app.press('c');
+		await app.waitForText('Note for “');
+		await app.press('a😀');
+		await app.press(keys.backspace);
+		await app.waitForText('”: a');
+		await app.press('😀b');
+		await app.press(keys.left);
+		await app.press(keys.left);
+		await app.press(keys.right);
+		await app.press(keys.backspace);
+		await app.press(keys.enter);
+		const review = (await lastSaved(app)).reviews[0]!;
+		expect(review.answers[firstId]?.note).toBe('ab');
+	});
+});
+
 describe('bracketed paste', () => {
 	const paste = (text: string) => `\u001b[200~${text}\u001b[201~`;
 

@@ -17,14 +17,34 @@ export type TextPromptProps = {
 
 type Field = {value: string; cursor: number; error?: string};
 
+// The cursor moves by whole code points: an emoji or a rarer CJK character is
+// two UTF-16 units, and stopping between them would save half a character.
+const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
+function stepBack(value: string, cursor: number): number {
+	if (cursor <= 0) return 0;
+	const back = cursor - 1;
+	return back > 0 && isLow(value.charCodeAt(back)) && isHigh(value.charCodeAt(back - 1))
+		? back - 1
+		: back;
+}
+
+function stepForward(value: string, cursor: number): number {
+	if (cursor >= value.length) return value.length;
+	return isHigh(value.charCodeAt(cursor)) && isLow(value.charCodeAt(cursor + 1))
+		? cursor + 2
+		: cursor + 1;
+}
+
 /** Applies one key press to the field; says so when the press ends the prompt. */
 function apply(field: Field, input: string, key: Key): 'submit' | 'cancel' | 'quit' | undefined {
 	if (key.escape) return 'cancel';
 	if (key.ctrl && input === 'c') return 'quit';
 	if (key.return) return 'submit';
 	const {value, cursor} = field;
-	if (key.leftArrow) field.cursor = Math.max(0, cursor - 1);
-	else if (key.rightArrow) field.cursor = Math.min(value.length, cursor + 1);
+	if (key.leftArrow) field.cursor = stepBack(value, cursor);
+	else if (key.rightArrow) field.cursor = stepForward(value, cursor);
 	else if (key.home || (key.ctrl && input === 'a')) field.cursor = 0;
 	else if (key.end || (key.ctrl && input === 'e')) field.cursor = value.length;
 	else if (key.ctrl && input === 'u') {
@@ -32,8 +52,9 @@ function apply(field: Field, input: string, key: Key): 'submit' | 'cancel' | 'qu
 		field.cursor = 0;
 	} else if (key.backspace || key.delete) {
 		if (cursor > 0) {
-			field.value = value.slice(0, cursor - 1) + value.slice(cursor);
-			field.cursor = cursor - 1;
+			const before = stepBack(value, cursor);
+			field.value = value.slice(0, before) + value.slice(cursor);
+			field.cursor = before;
 		}
 	} else if (key.ctrl || key.meta || !input) {
 		return undefined;
@@ -96,9 +117,12 @@ export function TextPrompt({
 	// Keep the cursor in view for long values.
 	// The label's screen width: an item title in CJK or with emoji takes two columns a character.
 	const room = Math.max(10, width - cells(label) - 4);
-	const start = Math.max(0, cursor - room + 1);
-	const shown = value.slice(start, start + room);
+	let start = Math.max(0, cursor - room + 1);
+	if (start > 0 && isLow(value.charCodeAt(start))) start++; // not inside a character
+	let shown = value.slice(start, start + room);
+	if (isHigh(shown.charCodeAt(shown.length - 1))) shown = shown.slice(0, -1);
 	const at = cursor - start;
+	const under = at < shown.length ? String.fromCodePoint(shown.codePointAt(at)!) : ' ';
 	return (
 		<Box flexDirection="column" height={2}>
 			<Text wrap="truncate-end">
@@ -106,8 +130,8 @@ export function TextPrompt({
 					{label}{' '}
 				</Text>
 				{shown.slice(0, at)}
-				<Text inverse>{shown[at] ?? ' '}</Text>
-				{shown.slice(at + 1)}
+				<Text inverse>{under}</Text>
+				{shown.slice(at + under.length)}
 			</Text>
 			<Text wrap="truncate-end" color={error ? 'red' : undefined} dimColor={!error}>
 				{error ? `✖ ${error}` : (hint ?? 'enter to confirm · esc to cancel')}
