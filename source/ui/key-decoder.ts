@@ -253,7 +253,8 @@ export function createKeyDecoder(): KeyDecoder {
 						continue;
 					}
 					pasted += data.slice(i, end);
-					const text = sanitize(pasted);
+					// Line breaks as \n whatever the terminal sent (tmux and many others send CR).
+					const text = sanitize(pasted.replace(/\r\n?/g, '\n'));
 					if (text) presses.push({input: text, key: blankKey, paste: true});
 					pasted = undefined;
 					i = end + PASTE_END.length;

@@ -166,6 +166,8 @@ describe('the key decoder', () => {
 		expect(d.decode('two\u001b[20', 5_000)).toEqual([]);
 		expect(d.decode('1~j', 5_001)).toEqual([pasted('one\ntwo'), ch('j')]);
 		expect(isTextPress(pasted('x'))).toBe(false);
+		// CR and CRLF line breaks (tmux pastes lines with CR) are line breaks too
+		expect(decode('\u001b[200~a\rb\r\nc\u001b[201~')).toEqual([pasted('a\nb\nc')]);
 	});
 
 	it('the timeout counts from where the string began, not from the last read', () => {
