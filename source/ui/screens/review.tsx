@@ -30,6 +30,7 @@ import {actorFrom, useAppActions, useAppState, useEvaluation} from '../state/con
 import {
 	currentReview,
 	noItemSelected,
+	selectedItemId,
 	visibleItems,
 	type Prompt,
 	type State,
@@ -465,8 +466,7 @@ export function ReviewScreen({size}: {size: Size}) {
 	);
 	// Keys act only on an item the user can see: with a filter that hides it
 	// (or everything), there is no selected item.
-	const selected =
-		!state.filter || visible.some((it) => it.id === state.itemId) ? state.itemId : undefined;
+	const selected = selectedItemId(state, visible);
 	const result = evaluation ? resultFor(evaluation, state.sectionIndex, selected) : undefined;
 
 	useKeys(

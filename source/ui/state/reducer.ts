@@ -136,12 +136,16 @@ export function visibleItems(
 /**
  * The focused item when the user can see it: undefined when the filter hides
  * it (or every item of the section), so keys that answer or annotate have
- * nothing to act on rather than acting on an item out of sight.
+ * nothing to act on rather than acting on an item out of sight. `visible`: the
+ * section's visible items when the caller has them already.
  */
-export function selectedItemId(state: State): string | undefined {
+export function selectedItemId(
+	state: State,
+	visible?: ReadonlyArray<{id: string}>,
+): string | undefined {
 	const {itemId} = state;
 	if (!itemId || !state.filter) return itemId;
-	return visibleItems(state, state.sectionIndex).some((it) => it.id === itemId)
+	return (visible ?? visibleItems(state, state.sectionIndex)).some((it) => it.id === itemId)
 		? itemId
 		: undefined;
 }
