@@ -58,22 +58,20 @@ export function App({initial, services, persist, startup}: AppProps) {
 		}
 	}, [state.quitting, state.saveError, state.savedVersion, state.version, services]);
 
-	if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS)
-		return (
-			<Box flexDirection="column">
-				<Text color="yellow">{`The terminal is too small (${size.columns}×${size.rows}).`}</Text>
-				<Text>{`preflight needs at least ${MIN_COLUMNS}×${MIN_ROWS}: enlarge the window (q quits).`}</Text>
-				<InputRouter>
-					<TooSmallKeys quit={services.quit} />
-				</InputRouter>
-			</Box>
-		);
-
+	const tooSmall = size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
 	const scope = state.screen === 'new-review' ? 'home' : state.screen;
+	// One input router whatever is shown, so that crossing the size limit keeps
+	// the keys waiting their turn and the decoder's place in a sequence.
 	return (
 		<AppProviders state={state} actions={actions}>
 			<InputRouter>
-				{state.help ? (
+				{tooSmall ? (
+					<Box flexDirection="column">
+						<Text color="yellow">{`The terminal is too small (${size.columns}×${size.rows}).`}</Text>
+						<Text>{`preflight needs at least ${MIN_COLUMNS}×${MIN_ROWS}: enlarge the window (q quits).`}</Text>
+						<TooSmallKeys quit={services.quit} />
+					</Box>
+				) : state.help ? (
 					<HelpOverlay scope={scope} size={size} />
 				) : state.screen === 'home' ? (
 					<HomeScreen size={size} />

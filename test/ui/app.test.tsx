@@ -6,6 +6,7 @@ import {
 	cleanupApps,
 	blankReview,
 	dbWith,
+	focusedRow,
 	keys,
 	plain,
 	renderApp,
@@ -85,6 +86,9 @@ describe('terminal size', () => {
 		resize(app.stdout, 100, 24);
 		frame = await app.waitForText('0/26 answered');
 		expect(frame).not.toContain('too small');
+		// the same input router serves both: keys still reach the screen
+		await app.press('j');
+		await app.waitFor((f) => focusedRow(f).includes('Design for failure'), 'j moved on');
 	});
 
 	it('too few rows alone is too small', async () => {
