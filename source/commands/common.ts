@@ -6,7 +6,8 @@ import {reviewSchema, type Review} from '../model/schemas.js';
 import {upgradeReview, type UpgradeReport} from '../model/upgrade.js';
 import {now} from '../system/clock.js';
 import {checklistFor, chooseReview, selectReview} from '../session.js';
-import {parseOneReview, realDbPath, resolveDbPath, Store} from '../store/database.js';
+import {parseOneReview, resolveDbPath, Store} from '../store/database.js';
+import {realTarget} from '../store/files.js';
 import {LARGE_INPUT, LARGE_REVIEW, loadCompiledSchemas} from '../model/large.js';
 import {readFileSync, statSync} from 'node:fs';
 import {sanitizeLine} from '../terminal/sanitize.js';
@@ -41,7 +42,7 @@ export async function loadReview(flags: Flags): Promise<{
 	const loaded = await checklistFor(flags);
 	// The real file (a symbolic link followed), as the store and the app use it:
 	// snapshots go beside it.
-	const dbPath = realDbPath(resolveDbPath(flags.db));
+	const dbPath = realTarget(resolveDbPath(flags.db));
 	const selected = isLarge(dbPath)
 		? await largeDatabaseReview(dbPath, flags)
 		: await (async () => {

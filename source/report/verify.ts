@@ -1,5 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {sha256Hex} from '../model/canonical.js';
+import {emptyTotals, type Totals} from '../model/evaluate.js';
 import {evidencePath} from '../system/evidence.js';
 import type {ReadSnapshot} from './read.js';
 import {snapshotDigest, type Snapshot} from './snapshot.js';
@@ -54,28 +55,22 @@ function checkFile(e: {itemId: string; ref: string; sha256?: string}, cwd: strin
 	return {...base, recorded: e.sha256, state: e.sha256 === actual ? 'ok' : 'changed'};
 }
 
-type Counts = Omit<Snapshot['totals'], 'blockers'>;
-
-function countItems(items: Snapshot['sections'][number]['items']): Counts {
-	const c: Counts = {items: 0, pass: 0, fail: 0, na: 0, waived: 0, pending: 0, stale: 0};
+/** The totals the items make, with `blockers` as given (blockers are listed apart from the items). */
+function countItems(items: Snapshot['sections'][number]['items'], blockers: number): Totals {
+	const c = emptyTotals();
 	for (const item of items) {
 		c.items++;
 		c[item.status]++;
 		if (item.stale) c.stale++;
 	}
+	c.blockers = blockers;
 	return c;
 }
 
-function totalsProblem(
-	where: string,
-	stated: Snapshot['totals'],
-	counted: Counts,
-	blockers: number,
-) {
-	const wrong = (Object.keys(counted) as Array<keyof Counts>).filter(
+function totalsProblem(where: string, stated: Totals, counted: Totals): string | undefined {
+	const wrong = (Object.keys(counted) as Array<keyof Totals>).filter(
 		(k) => stated[k] !== counted[k],
 	);
-	if (stated.blockers !== blockers) wrong.push('blockers' as keyof Counts);
 	return wrong.length
 		? `${where} totals do not match the items (${wrong.map((k) => `${k} says ${stated[k]}`).join(', ')})`
 		: undefined;
@@ -114,13 +109,12 @@ export function inconsistencies(snapshot: Snapshot): string[] {
 	const overall = totalsProblem(
 		'overall',
 		snapshot.totals,
-		countItems(all),
-		snapshot.blockers.length,
+		countItems(all, snapshot.blockers.length),
 	);
 	if (overall) out.push(overall);
 	for (const s of snapshot.sections) {
 		const blockers = s.items.filter((i) => blocking.has(i.id)).length;
-		const problem = totalsProblem(`section ${s.id}`, s.totals, countItems(s.items), blockers);
+		const problem = totalsProblem(`section ${s.id}`, s.totals, countItems(s.items, blockers));
 		if (problem) out.push(problem);
 	}
 	return out;

@@ -28,15 +28,6 @@ export function resolveDbPath(flag: string | undefined, env = process.env): stri
 	return resolve(flag ?? env.PREFLIGHT_DB ?? join('.preflight', 'db.json'));
 }
 
-/**
- * The database file a path names: a symbolic link is followed (see realTarget),
- * so that the lock, the read and every write act on the same file whichever
- * name was given, and snapshots go beside the real file.
- */
-export function realDbPath(path: string): string {
-	return realTarget(path);
-}
-
 export function snapshotsDir(dbPath: string): string {
 	return join(dirname(dbPath), 'snapshots');
 }
@@ -197,7 +188,7 @@ export function serializeDatabase(data: Database): string {
 export class ValidatedJsonFile implements Adapter<Database> {
 	readonly path: string;
 	/** The schemaVersion the file was migrated from when read, if it was. */
-	migratedFrom: number | undefined;
+	private migratedFrom: number | undefined;
 	/** The original text of a migrated file, until the first write has backed it up. */
 	private unsavedOriginal: string | undefined;
 	/**
@@ -436,7 +427,9 @@ export class Store {
 		path: string,
 		options: {lock?: {what: string; waitMs: number}} = {},
 	): Promise<Store> {
-		const real = realDbPath(path);
+		// A symbolic link is followed (see realTarget), so that the lock, the read
+		// and every write act on the same file whichever name was given.
+		const real = realTarget(path);
 		if (options.lock) refuseUnwritable(real);
 		const store = new Store(real);
 		if (options.lock) store.lock = await acquireLock(real, options.lock.what, options.lock.waitMs);
