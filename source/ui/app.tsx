@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import React, {useEffect, useMemo, useReducer} from 'react';
-import {InputRouter, useInputHandler} from './input-router.js';
+import {InputRouter, useInputHandler} from './input/input-router.js';
 import {AppProviders, type Services} from './state/context.js';
 import {reducer, type Action, type State} from './state/reducer.js';
 import {HelpOverlay} from './screens/help.js';

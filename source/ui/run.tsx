@@ -6,7 +6,7 @@ import {buildSnapshot} from '../report/snapshot.js';
 import {evaluate} from '../model/evaluate.js';
 import {snapshotsDir, type Store} from '../store/database.js';
 import {App} from './app.js';
-import {BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON} from './key-decoder.js';
+import {BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON} from './input/key-decoder.js';
 import type {Services} from './state/context.js';
 import {initialState, type Action} from './state/reducer.js';
 

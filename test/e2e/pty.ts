@@ -27,7 +27,7 @@ export const keys = {
  * waitFor/waitUntil return only once the app has also written nothing for this
  * long, so that a check reads a settled screen rather than the first of several
  * frames. (Keys no longer need it: the input router hands each key to whoever
- * has the keyboard after the previous key's render, see source/ui/input-router.tsx.)
+ * has the keyboard after the previous key's render, see source/ui/input/input-router.tsx.)
  */
 const QUIET_MS = 40;
 

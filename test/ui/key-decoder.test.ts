@@ -5,7 +5,7 @@ import {
 	isTextPress,
 	SEQUENCE_TIMEOUT_MS,
 	type Press,
-} from '../../source/ui/key-decoder.js';
+} from '../../source/ui/input/key-decoder.js';
 import {key} from './helpers.js';
 
 const decode = (data: string) => createKeyDecoder().decode(data, 0);

@@ -1,7 +1,7 @@
 import {Box, Text, type Key} from 'ink';
 import React, {useReducer, useRef} from 'react';
 import {sanitizeLine} from '../../terminal/sanitize.js';
-import {useInputHandler} from '../input-router.js';
+import {useInputHandler} from '../input/input-router.js';
 import {cells} from '../../terminal/width.js';
 
 /** Props of a one-line text prompt that captures every key until enter or esc. */

@@ -1,7 +1,7 @@
 import fastStringWidth from 'fast-string-width';
 import {Box, Text} from 'ink';
 import React, {useMemo} from 'react';
-import {useKeys} from '../use-keys.js';
+import {useKeys} from '../input/use-keys.js';
 import {bindingsFor, type Binding, type Scope} from '../keys.js';
 import {useAppActions} from '../state/context.js';
 import type {Size} from '../use-terminal-size.js';

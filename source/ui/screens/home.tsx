@@ -10,7 +10,7 @@ import {MessageLine} from '../components/message-line.js';
 import {ProgressBar} from '../components/progress-bar.js';
 import {windowStart} from '../components/window.js';
 import {cells, fitReviewName} from '../components/wrap.js';
-import {useKeys} from '../use-keys.js';
+import {useKeys} from '../input/use-keys.js';
 import {actorFrom, useAppActions, useAppState} from '../state/context.js';
 import type {Size} from '../use-terminal-size.js';
 

@@ -25,7 +25,7 @@ import {TextPrompt} from '../components/text-prompt.js';
 import {windowStart} from '../components/window.js';
 import {fitColumns} from '../components/wrap.js';
 import type {ActionId} from '../keys.js';
-import {useKeys} from '../use-keys.js';
+import {useKeys} from '../input/use-keys.js';
 import {actorFrom, useAppActions, useAppState, useEvaluation} from '../state/context.js';
 import {
 	currentReview,

@@ -10,7 +10,7 @@ import {ProgressBar} from '../components/progress-bar.js';
 import {StatusBadge} from '../components/status.js';
 import {windowStart} from '../components/window.js';
 import {fitColumns} from '../components/wrap.js';
-import {useKeys} from '../use-keys.js';
+import {useKeys} from '../input/use-keys.js';
 import {useAppActions, useAppState, useEvaluation} from '../state/context.js';
 import type {Size} from '../use-terminal-size.js';
 

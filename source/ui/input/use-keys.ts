@@ -1,5 +1,5 @@
 import {useInputHandler} from './input-router.js';
-import {actionFor, type ActionId, type Scope} from './keys.js';
+import {actionFor, type ActionId, type Scope} from '../keys.js';
 
 /**
  * Turns key presses into actions through the key table. `isActive` is false

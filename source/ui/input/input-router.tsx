@@ -11,7 +11,7 @@ import React, {
 	type ReactNode,
 } from 'react';
 import {createKeyDecoder, isTextPress, type Press} from './key-decoder.js';
-import {blankKey} from './keys.js';
+import {blankKey} from '../keys.js';
 
 /**
  * Handles one key press. Returning 'pass' gives the key, once this handler's
