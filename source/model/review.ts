@@ -84,7 +84,7 @@ export function invalidAnswer(item: ChecklistItem, answer: Answer, now: Date): s
 	switch (answer.status) {
 		case 'pass':
 			if (item.evidenceRequired && answer.evidence.length === 0)
-				return `${item.id} needs at least one evidence link to pass`;
+				return `“${item.title}” needs at least one evidence link to pass`;
 			return undefined;
 		case 'na':
 			if (!answer.justification?.trim()) return 'not applicable needs a justification';
@@ -106,6 +106,9 @@ export function invalidAnswer(item: ChecklistItem, answer: Answer, now: Date): s
 /**
  * Builds the answer that results from setting a status, keeping evidence and
  * note. Choosing a status is a fresh judgement, so a re-review mark is dropped.
+ * A note given with a fail says why it failed: once the item passes (or is
+ * n/a or waived) it no longer describes the answer, so it is set aside, and
+ * recordAnswer keeps it in the audit log as the item's history.
  */
 export function withStatus(
 	previous: Answer,
@@ -113,7 +116,8 @@ export function withStatus(
 	extra: {justification?: string; waiver?: Answer['waiver']; note?: string} = {},
 ): Answer {
 	const next: Answer = {status, evidence: previous.evidence};
-	const note = extra.note ?? previous.note;
+	const leavesFail = previous.status === 'fail' && status !== 'fail' && status !== 'pending';
+	const note = extra.note ?? (leavesFail ? undefined : previous.note);
 	if (note) next.note = note;
 	if (status === 'na') next.justification = extra.justification ?? previous.justification;
 	if (status === 'waived') next.waiver = extra.waiver ?? previous.waiver;
@@ -147,7 +151,9 @@ function describeChange(before: Answer, after: Answer): string | undefined {
 	const removed = before.evidence.filter((e) => !after.evidence.some((a) => a.ref === e.ref));
 	for (const e of added) parts.push(`evidence added: ${e.ref}`);
 	for (const e of removed) parts.push(`evidence removed: ${e.ref}`);
-	if ((before.note ?? '') !== (after.note ?? '')) parts.push('note edited');
+	if (before.status === 'fail' && after.status !== 'fail' && before.note && !after.note)
+		parts.push(`note given with the fail: ${before.note}`);
+	else if ((before.note ?? '') !== (after.note ?? '')) parts.push('note edited');
 	if (after.status === 'na' && before.justification !== after.justification)
 		parts.push(`justification: ${after.justification ?? ''}`);
 	if (after.status === 'waived' && after.waiver && before.waiver !== after.waiver)

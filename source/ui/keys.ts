@@ -1,7 +1,13 @@
 import type {Key} from 'ink';
 
-/** The screens a key can work on. */
-export type Scope = 'home' | 'review' | 'summary' | 'global';
+/**
+ * Where a key can work: a screen, every screen ('global'), or an open text
+ * prompt ('prompt': it takes every key, so no global key works there).
+ */
+export type Scope = 'home' | 'review' | 'summary' | 'global' | 'prompt';
+
+/** Scopes a key press is looked up in. */
+export type KeyScope = Exclude<Scope, 'global'>;
 
 /** Every action a key can trigger. */
 export type ActionId =
@@ -26,7 +32,12 @@ export type ActionId =
 	| 'new-review'
 	| 'open'
 	| 'write-snapshot'
-	| 'jump';
+	| 'jump'
+	| 'prompt-confirm'
+	| 'prompt-cancel'
+	| 'prompt-complete'
+	| 'prompt-pick'
+	| 'prompt-clear';
 
 type Named = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'return' | 'escape' | 'tab';
 
@@ -43,7 +54,7 @@ export type Binding = {
 	label: string;
 	/** The label on screens where the key means something more specific. */
 	labels?: Partial<Record<Scope, string>>;
-	group: 'Move' | 'Answer' | 'Evidence and notes' | 'Screens';
+	group: 'Move' | 'Answer' | 'Evidence and notes' | 'Screens' | 'Typing';
 	/** Short label for the footer; bindings without one appear only in help. */
 	hint?: string;
 	/** Keys as shown in the footer when shorter than `keys`. */
@@ -53,7 +64,7 @@ export type Binding = {
 	 * offering (esc on home: nothing to go back to), so the footer and the help
 	 * overlay leave it out there.
 	 */
-	notListedOn?: Exclude<Scope, 'global'>[];
+	notListedOn?: KeyScope[];
 };
 
 export const bindings: Binding[] = [
@@ -257,6 +268,52 @@ export const bindings: Binding[] = [
 		group: 'Screens',
 		hint: 'quit',
 	},
+	{
+		action: 'prompt-confirm',
+		scopes: ['prompt'],
+		chords: [{name: 'return'}],
+		keys: 'enter',
+		label: 'confirm what is typed',
+		group: 'Typing',
+		hint: 'confirm',
+	},
+	{
+		action: 'prompt-cancel',
+		scopes: ['prompt'],
+		chords: [{name: 'escape'}],
+		keys: 'esc',
+		label: 'cancel the prompt (or step back)',
+		group: 'Typing',
+		hint: 'cancel',
+	},
+	{
+		action: 'prompt-complete',
+		scopes: ['prompt'],
+		chords: [{name: 'tab'}],
+		keys: 'tab',
+		label: 'complete a file path (evidence)',
+		group: 'Typing',
+		hint: 'complete path',
+	},
+	{
+		action: 'prompt-pick',
+		scopes: ['prompt'],
+		chords: [{name: 'upArrow'}, {name: 'downArrow'}],
+		keys: '↑/↓',
+		label: 'evidence used on other items',
+		group: 'Typing',
+		hint: 'used before',
+		hintKeys: '↑↓',
+	},
+	{
+		action: 'prompt-clear',
+		scopes: ['prompt'],
+		chords: [{input: 'u', ctrl: true}],
+		keys: 'ctrl+u',
+		label: 'clear the text',
+		group: 'Typing',
+		hint: 'clear',
+	},
 ];
 
 function matches(chord: Chord, input: string, key: Key): boolean {
@@ -272,24 +329,22 @@ function matches(chord: Chord, input: string, key: Key): boolean {
 }
 
 /** The action a key press means on a screen, from the key table. */
-export function actionFor(
-	scope: Exclude<Scope, 'global'>,
-	input: string,
-	key: Key,
-): ActionId | undefined {
+export function actionFor(scope: KeyScope, input: string, key: Key): ActionId | undefined {
 	for (const b of bindings) {
-		if (!b.scopes.includes(scope) && !b.scopes.includes('global')) continue;
+		if (!worksIn(b, scope)) continue;
 		if (b.chords.some((c) => matches(c, input, key))) return b.action;
 	}
 	return undefined;
 }
 
-/** The bindings that work on a screen, for the footer and the help overlay. */
-export function bindingsFor(scope: Exclude<Scope, 'global'>): Binding[] {
-	return bindings.filter(
-		(b) =>
-			(b.scopes.includes(scope) || b.scopes.includes('global')) && !b.notListedOn?.includes(scope),
-	);
+/** Whether a binding works in a scope: its own, or every screen for a global one (not a prompt). */
+function worksIn(b: Binding, scope: KeyScope): boolean {
+	return b.scopes.includes(scope) || (scope !== 'prompt' && b.scopes.includes('global'));
+}
+
+/** The bindings that work on a screen (or in a prompt), for the footer and the help overlay. */
+export function bindingsFor(scope: KeyScope): Binding[] {
+	return bindings.filter((b) => worksIn(b, scope) && !b.notListedOn?.includes(scope));
 }
 
 /** A Key with every flag off, as Ink reports a plain character. */

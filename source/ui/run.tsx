@@ -8,7 +8,8 @@ import {snapshotsDir, type Store} from '../store/database.js';
 import {App} from './app.js';
 import {BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON} from './input/key-decoder.js';
 import type {Services} from './state/context.js';
-import {initialState, type Action} from './state/reducer.js';
+import {initialState} from './state/reducer.js';
+import type {Action} from './state/types.js';
 
 /** Renders the app on the real terminal until the user quits; resolves with the exit code. */
 export async function runApp(options: {

@@ -6,7 +6,7 @@ import {now} from '../system/clock.js';
 import {gitHead} from '../system/git.js';
 import {resolveReviewerAsync} from '../system/identity.js';
 import {actorFrom} from './state/context.js';
-import type {Action} from './state/reducer.js';
+import type {Action} from './state/types.js';
 
 /** Opens the interactive app; refuses without a terminal. */
 export async function startApp(inv: Invocation): Promise<number> {

@@ -121,16 +121,26 @@ describe('terminal size', () => {
 	});
 
 	it('reviewLayout keeps the frame shorter than the terminal', () => {
-		for (const rows of [MIN_ROWS, 24, 40, 80]) {
-			const layout = reviewLayout({columns: 100, rows});
-			// header, rule, prompt or message (2) and footer (2) surround list and detail.
-			expect(1 + layout.listH + 1 + layout.detailH + 2 + 2, `rows ${rows}`).toBeLessThan(rows);
-			expect(layout.listH).toBeGreaterThanOrEqual(3);
-			expect(layout.detailH).toBeGreaterThanOrEqual(6);
-		}
+		for (const columns of [60, 100])
+			for (const rows of [MIN_ROWS, 24, 40, 80]) {
+				const layout = reviewLayout({columns, rows});
+				// header, the rule of a narrow screen, prompt or message (2) and footer (2)
+				// surround list, detail and history.
+				const rule = layout.wide ? 0 : 1;
+				const used = 1 + layout.listH + rule + layout.detailH + layout.historyH + 2 + 2;
+				expect(used, `${columns}×${rows}`).toBeLessThan(rows);
+				expect(layout.listH).toBeGreaterThanOrEqual(3);
+				expect(layout.detailH).toBeGreaterThanOrEqual(6);
+			}
 		expect(reviewLayout({columns: 79, rows: 24}).wide).toBe(false);
 		expect(reviewLayout({columns: 80, rows: 24}).wide).toBe(true);
-		expect(reviewLayout({columns: 200, rows: 24}).sectionW).toBe(38);
+		// Section titles are given their width, up to 45% of the terminal.
+		expect(reviewLayout({columns: 200, rows: 24}, 6, 28).sectionW).toBe(45);
+		expect(reviewLayout({columns: 100, rows: 24}, 6, 60).sectionW).toBe(45);
+		expect(reviewLayout({columns: 80, rows: 24}, 6, 5).sectionW).toBe(30);
+		// A tall terminal shows the item's history under the detail.
+		expect(reviewLayout({columns: 120, rows: 40}, 6).historyH).toBeGreaterThan(0);
+		expect(reviewLayout({columns: 80, rows: 24}, 6).historyH).toBe(0);
 	});
 });
 

@@ -17,7 +17,8 @@ import {emptyDatabase} from '../../source/store/database.js';
 import {blankKey} from '../../source/ui/keys.js';
 import {App} from '../../source/ui/app.js';
 import type {Services} from '../../source/ui/state/context.js';
-import {initialState, type Action, type State} from '../../source/ui/state/reducer.js';
+import {initialState} from '../../source/ui/state/reducer.js';
+import type {Action, State} from '../../source/ui/state/types.js';
 
 /** The one place that knows the escape sequences a terminal sends for keys. */
 export const keys = {

@@ -170,8 +170,11 @@ describe('new-review form', () => {
 		await app.press(keys.enter);
 		await app.waitForText('payments already has a review — opened it');
 		expect(app.persist).not.toHaveBeenCalled();
-		// A new system says nothing of the kind.
+		// A new system says nothing of the kind. (esc twice: the first only asks.)
 		await app.press(keys.escape);
+		await app.waitForText('esc again goes back to the list of reviews');
+		await app.press(keys.escape);
+		await app.waitForText('Choose a review to resume');
 		await typeSystem(app, 'api');
 		await app.press('2.1');
 		await app.waitForText('2.1');

@@ -1,16 +1,14 @@
 import {describe, expect, it} from 'vitest';
 import type {Answer, Review} from '../../source/model/schemas.js';
+import {initialState, reducer} from '../../source/ui/state/reducer.js';
 import {
 	currentReview,
 	firstPending,
-	initialState,
 	nextPending,
-	reducer,
 	selectedItemId,
 	visibleItems,
-	type Action,
-	type State,
-} from '../../source/ui/state/reducer.js';
+} from '../../source/ui/state/selectors.js';
+import type {Action, State} from '../../source/ui/state/types.js';
 import {actor, blankReview, dbWith, NOW, smallChecklist} from './helpers.js';
 
 const loaded = smallChecklist();
@@ -122,9 +120,33 @@ describe('guided flow (record with advance)', () => {
 			[2, 'c1'],
 		]);
 		expect(state.screen).toBe('review');
-		state = reducer(state, record('c1'));
+		state = reducer(state, record('c1', passed));
 		expect(state.screen).toBe('summary');
 		expect(state.message?.text).toMatch(/every item is answered/i);
+	});
+
+	it('a fail that answers the last item stays, so that c can still give its reason', () => {
+		let state = run(opened(), ...['a1', 'a2', 'a3', 'b1', 'b2'].map((id) => record(id, passed)));
+		state = reducer(state, record('c1'));
+		expect(state.screen).toBe('review');
+		expect(state.message?.text).toBe(
+			'Failed “Gamma one” — c adds a note to it · every item is answered: s shows the summary.',
+		);
+		const noting = reducer(state, {type: 'edit-note'});
+		expect(noting.prompt).toEqual({kind: 'note', itemId: 'c1'});
+		// any other key ends the offer; s then shows the summary
+		expect(run(state, {type: 'go', screen: 'summary'}).screen).toBe('summary');
+	});
+
+	it('with a filter on, the flow stays in the filter’s list when the last item is answered', () => {
+		let state = run(opened(), ...['a1', 'a2', 'b1', 'b2', 'c1'].map((id) => record(id, passed)), {
+			type: 'set-filter',
+			text: 'three',
+		});
+		state = reducer(state, record('a3', passed));
+		expect(state.screen).toBe('review');
+		expect(state.filter).toBe('three');
+		expect(state.message?.text).toMatch(/every item is answered: s shows the summary/i);
 	});
 
 	it('wraps inside the section to an earlier pending item before leaving it', () => {
@@ -174,7 +196,7 @@ describe('undo', () => {
 		expect(review.audit.at(-1)!.detail).toMatch(/undo/);
 		// Focus returns to the undone item.
 		expect(focus(state)).toEqual([0, 'a1']);
-		expect(state.message?.text).toBe('Undone.');
+		expect(state.message?.text).toBe('Undone: “Alpha one” ✔ pass → ✖ fail.');
 	});
 
 	it('undoes back to pending, then has nothing left to undo', () => {
@@ -327,7 +349,7 @@ describe('no visible item', () => {
 		});
 		expect(state.filter).toBe('one');
 		expect(focus(state)).toEqual([0, 'a1']);
-		expect(state.message?.text).toBe('Undone.');
+		expect(state.message?.text).toBe('Undone: “Alpha one” ✖ fail → ○ pending.');
 	});
 
 	it('undo keeps a filter that hides everything unless it must reveal the item, and says so', () => {
@@ -336,7 +358,9 @@ describe('no visible item', () => {
 		expect(currentReview(undone)!.answers.a1).toBeUndefined();
 		expect(undone.filter).toBe('');
 		expect(focus(undone)).toEqual([0, 'a1']);
-		expect(undone.message?.text).toMatch(/filter cleared to show “Alpha one”/);
+		expect(undone.message?.text).toBe(
+			'Undone: “Alpha one” ✖ fail → ○ pending (filter cleared to show it).',
+		);
 
 		// a status filter the restored answer matches stays on
 		const failing = run(opened(), record('a1', failed, false), record('a1', passed, false), {
@@ -347,7 +371,7 @@ describe('no visible item', () => {
 		expect(kept.filter).toBe('fail');
 		expect(currentReview(kept)!.answers.a1!.status).toBe('fail');
 		expect(focus(kept)).toEqual([0, 'a1']);
-		expect(kept.message?.text).toBe('Undone.');
+		expect(kept.message?.text).toBe('Undone: “Alpha one” ✔ pass → ✖ fail.');
 		// one it no longer matches is cleared
 		const cleared = run(failing, {type: 'set-filter', text: 'pass'}, {type: 'undo', actor});
 		expect(cleared.filter).toBe('');

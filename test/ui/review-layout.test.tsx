@@ -5,9 +5,9 @@ import {blankReview, cleanupApps, renderReview} from './helpers.js';
 
 afterEach(() => cleanupApps());
 
-// The list rows are single lines of text laid out by hand (not nested Boxes):
-// whatever the titles, each part must stay in its column and no row may pass
-// the width (ink-testing-library draws 100 columns).
+// The lists are framed panels laid out by flexbox, with titles cut by our own
+// measure of display width: whatever the titles, each part must stay in its
+// column and no row may pass the width (ink-testing-library draws 100 columns).
 const loaded = checklistFromData(
 	{
 		id: 'layout',
@@ -52,18 +52,21 @@ describe('review screen layout', () => {
 		const frame = await app.waitForText('Plain title');
 		const lines = frame.split('\n');
 		for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(100);
-		const rows = lines.slice(1, 4);
+		// line 0 is the header, line 1 the panels' top border
+		const rows = lines.slice(2, 5);
 		const column = (line: string, at: number) => stringWidth(line.slice(0, at));
 		// the bars of the three sections start in one column, the counts end in one
 		expect(new Set(rows.map((l) => column(l, l.search(/[█░]/)))).size).toBe(1);
 		expect(new Set(rows.map((l) => column(l, l.indexOf('/') + 2))).size).toBe(1);
-		// the items' badges and titles: 2 and 12 columns into the list (which starts at 39)
+		// the items' badges and titles line up, and every panel's right border is in its column
+		expect(new Set(rows.map((l) => column(l, l.indexOf('○')))).size).toBe(1);
 		for (const line of rows) {
-			expect(column(line, line.indexOf('○'))).toBe(41);
 			expect(line.slice(line.indexOf('○'))).toMatch(/^○ pending \S/);
+			expect(stringWidth(line)).toBe(100);
+			expect(line.endsWith('│')).toBe(true);
 		}
-		expect(rows[1]).toMatch(/A very long title with ✅ emoji ✅ .*…$/);
-		expect(rows[2]).toMatch(/設計レビュー.*…$/);
-		expect(rows[1]).toMatch(/^ {2}A section title far.*…/);
+		expect(rows[1]).toMatch(/A very long title with ✅ emoji ✅ .*…\s*│$/);
+		expect(rows[2]).toMatch(/設計レビュー.*…\s*│$/);
+		expect(rows[1]).toMatch(/^│ {2}A section title far.*…/);
 	});
 });

@@ -329,7 +329,7 @@ describe('review screen', () => {
 		await app.press('f');
 		await app.waitFor((f) => row(f, first).includes('fail'), 'failed');
 		await app.press('u');
-		const frame = await app.waitForText('Undone.');
+		const frame = await app.waitForText(`Undone: “${first}” ✖ fail → ○ pending.`);
 		expect(row(frame, first)).toContain('pending');
 		expect(focusedRow(frame)).toContain(first);
 		await app.press('u');
@@ -380,7 +380,7 @@ describe('review screen', () => {
 		await app.waitForText('Filter (text or status):');
 		await app.press('zzzz');
 		await app.press(keys.enter);
-		let frame = await app.waitForText('No item in this section matches');
+		let frame = await app.waitForText('Nothing matches “zzzz”');
 		// the detail pane shows no item out of sight either
 		expect(frame).not.toContain('architecture.boundaries');
 		for (const key of ['p', 'f', 'n', 'w', 'r', 'e', 'd', 'c']) {
@@ -409,13 +409,13 @@ describe('review screen', () => {
 		await app.press('u');
 		let frame = await app.waitForText('Undone');
 		// the undone item is pending now, which the filter hides: it is cleared, and said
-		expect(frame).toContain(`Undone (filter cleared to show “${first}”).`);
+		expect(frame).toContain(`Undone: “${first}” ✖ fail → ○ pending (filter cleared to show it).`);
 		expect(frame).not.toContain('filter: fail');
 		expect(focusedRow(frame)).toContain(first);
 
 		await failThenFilter('architecture');
 		await app.press('u');
-		frame = await app.waitForText('Undone.');
+		frame = await app.waitForText('→ ○ pending.');
 		expect(frame).toContain('filter: architecture');
 		expect(focusedRow(frame)).toContain(first);
 		expect(row(frame, first)).toContain('pending');
@@ -435,10 +435,27 @@ describe('review screen', () => {
 		expect(frame).toContain('Encrypt data at rest');
 	});
 
-	it('esc without a filter goes back to the home screen', async () => {
+	it('esc without a filter asks, and a second esc goes back to the home screen', async () => {
 		const app = await renderReview();
 		await app.press(keys.escape);
+		await app.waitForText('esc again goes back to the list of reviews');
+		// another key in between takes the question back
+		await app.press(keys.down);
+		await app.waitForGone('esc again');
+		await app.press(keys.escape);
+		await app.waitForText('esc again goes back');
+		await app.press(keys.escape);
 		await app.waitForText('Choose a review to resume');
+	});
+
+	it('esc pressed twice to leave a prompt never leaves the screen', async () => {
+		const app = await renderReview();
+		await app.press('c');
+		await app.waitForText('Note for “');
+		await app.press(keys.escape + keys.escape);
+		const frame = await app.waitForText('esc again goes back');
+		expect(frame).toContain('0/26 answered');
+		expect(frame).not.toContain('Note for “');
 	});
 
 	it('←/→, h/l and shift+tab/tab change sections', async () => {
@@ -555,7 +572,7 @@ describe('review screen', () => {
 		await app.press('f');
 		await waitUntil(() => app.persist.mock.calls.length === 1, 'the fail is saved');
 		await app.press('u');
-		await app.waitForText('Undone.');
+		await app.waitForText(`Undone: “${first}” ✖ fail → ✔ pass.`);
 		await waitUntil(() => app.persist.mock.calls.length === 2, 'the undo is saved');
 		const saved = app.persist.mock.calls.at(-1)?.[0].reviews[0];
 		expect(saved?.answers[id]).toEqual(original);

@@ -1,19 +1,23 @@
 import fastStringWidth from 'fast-string-width';
 import {Box, Text} from 'ink';
 import React from 'react';
-import {bindingsFor, type Binding, type Scope} from '../keys.js';
+import {bindingsFor, type ActionId, type Binding, type KeyScope} from '../keys.js';
 
 /** Key hints for a screen, generated from the key table. */
 export const Footer = React.memo(function Footer({
 	scope,
 	width,
+	omit,
 }: {
-	scope: Exclude<Scope, 'global'>;
+	/** The screen, or 'prompt' while a text prompt has the keys. */
+	scope: KeyScope;
 	width: number;
+	/** Keys that do nothing in what is open now (path completion outside the evidence prompt). */
+	omit?: readonly ActionId[];
 }) {
 	// Screen keys first, then the global ones; when a narrow terminal cuts the
 	// second row, help and quit must still show, so they lead that group.
-	const hints = bindingsFor(scope).filter((b) => b.hint);
+	const hints = bindingsFor(scope).filter((b) => b.hint && !omit?.includes(b.action));
 	const global = hints.filter((b) => b.scopes.includes('global'));
 	const ordered = [
 		...global.filter((b) => b.action !== 'back'),

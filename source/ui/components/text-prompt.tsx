@@ -2,6 +2,7 @@ import {Box, Text, type Key} from 'ink';
 import React, {useReducer, useRef} from 'react';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {useInputHandler} from '../input/input-router.js';
+import {actionFor} from '../keys.js';
 import {cells} from '../../terminal/width.js';
 
 /** Props of a one-line text prompt that captures every key until enter or esc. */
@@ -12,6 +13,8 @@ export type TextPromptProps = {
 	/** Returns an error to show (the input is kept), or undefined to accept. */
 	onSubmit: (value: string) => string | undefined | Promise<string | undefined>;
 	onCancel: () => void;
+	/** Hears every change of the text (a live filter). */
+	onChange?: (value: string) => void;
 	width: number;
 };
 
@@ -39,15 +42,17 @@ function stepForward(value: string, cursor: number): number {
 
 /** Applies one key press to the field; says so when the press ends the prompt. */
 function apply(field: Field, input: string, key: Key): 'submit' | 'cancel' | 'quit' | undefined {
-	if (key.escape) return 'cancel';
+	// What enter, esc and ctrl+u do comes from the key table (as the footer shows it).
+	const action = actionFor('prompt', input, key);
+	if (action === 'prompt-cancel') return 'cancel';
 	if (key.ctrl && input === 'c') return 'quit';
-	if (key.return) return 'submit';
+	if (action === 'prompt-confirm') return 'submit';
 	const {value, cursor} = field;
 	if (key.leftArrow) field.cursor = stepBack(value, cursor);
 	else if (key.rightArrow) field.cursor = stepForward(value, cursor);
 	else if (key.home || (key.ctrl && input === 'a')) field.cursor = 0;
 	else if (key.end || (key.ctrl && input === 'e')) field.cursor = value.length;
-	else if (key.ctrl && input === 'u') {
+	else if (action === 'prompt-clear') {
 		field.value = '';
 		field.cursor = 0;
 	} else if (key.backspace || key.delete) {
@@ -82,6 +87,7 @@ export function TextPrompt({
 	hint,
 	onSubmit,
 	onCancel,
+	onChange,
 	width,
 }: TextPromptProps) {
 	// A stored note or reason may hold anything (set --note, a hand-edited file):
@@ -92,7 +98,9 @@ export function TextPrompt({
 	useInputHandler(
 		(input, key) => {
 			const f = field.current;
+			const before = f.value;
 			const outcome = apply(f, input, key);
+			if (f.value !== before) onChange?.(f.value);
 			if (outcome === 'cancel') return onCancel();
 			// ctrl+c quits from anywhere: the unsubmitted text is dropped as esc drops
 			// it, and the key goes on to what has the keyboard now (the screen), which

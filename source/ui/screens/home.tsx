@@ -10,13 +10,14 @@ import {MessageLine} from '../components/message-line.js';
 import {ProgressBar} from '../components/progress-bar.js';
 import {windowStart} from '../components/window.js';
 import {cells, fitReviewName} from '../components/wrap.js';
-import {useKeys} from '../input/use-keys.js';
-import {actorFrom, useAppActions, useAppState} from '../state/context.js';
+import {homeIntent} from '../intents/intents.js';
+import {useIntents} from '../intents/use-intents.js';
+import {useAppActions, useAppState} from '../state/context.js';
 import type {Size} from '../use-terminal-size.js';
 
 export function HomeScreen({size}: {size: Size}) {
 	const state = useAppState();
-	const {dispatch, services} = useAppActions();
+	const {services} = useAppActions();
 	const reviews = state.db.reviews;
 	const height = Math.max(1, size.rows - 1 - (1 + 2 + 2 + 2));
 	const start = windowStart(state.homeIndex, reviews.length, height);
@@ -43,38 +44,7 @@ export function HomeScreen({size}: {size: Size}) {
 		[reviews, start, height, state.loaded, services],
 	);
 
-	useKeys(
-		'home',
-		(action) => {
-			switch (action) {
-				case 'prev-item':
-					return dispatch({type: 'home-move', delta: -1, count: reviews.length});
-				case 'next-item':
-					return dispatch({type: 'home-move', delta: 1, count: reviews.length});
-				case 'open': {
-					const r = reviews[state.homeIndex];
-					if (r) dispatch({type: 'open-review', reviewId: r.id, actor: actorFrom(services)});
-					return;
-				}
-				case 'new-review':
-					return dispatch({type: 'go', screen: 'new-review'});
-				case 'help':
-					return dispatch({type: 'toggle-help'});
-				case 'back':
-					// The first screen: esc has nothing to go back to and must not
-					// quit (q and ctrl+c do); say so rather than ignore the key.
-					return dispatch({
-						type: 'message',
-						message: {kind: 'info', text: 'Nothing to go back to (q quits).'},
-					});
-				case 'quit':
-					return dispatch({type: 'quit'});
-				default:
-					return;
-			}
-		},
-		!state.help,
-	);
+	useIntents('home', (action, env) => homeIntent(state, action, env), !state.help);
 
 	// The name column is as wide as the longest name, up to what the row leaves
 	// it: the marker (2), the bar and count (1 + 10 + 9) and the verdict (17,

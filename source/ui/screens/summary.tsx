@@ -10,7 +10,8 @@ import {ProgressBar} from '../components/progress-bar.js';
 import {StatusBadge} from '../components/status.js';
 import {windowStart} from '../components/window.js';
 import {fitColumns} from '../components/wrap.js';
-import {useKeys} from '../input/use-keys.js';
+import {summaryIntent} from '../intents/intents.js';
+import {useIntents} from '../intents/use-intents.js';
 import {useAppActions, useAppState, useEvaluation} from '../state/context.js';
 import type {Size} from '../use-terminal-size.js';
 
@@ -21,45 +22,31 @@ export function SummaryScreen({size}: {size: Size}) {
 	const {checklist} = state.loaded;
 	const blockers = evaluation?.blockers ?? [];
 
-	useKeys(
+	const writeSnapshot = () => {
+		if (!review) return;
+		dispatch({type: 'message', message: {kind: 'info', text: 'Writing snapshot…'}});
+		services.writeSnapshot(review).then(
+			(files) => dispatch({type: 'written', files}),
+			(error: unknown) =>
+				dispatch({
+					type: 'message',
+					message: {
+						kind: 'error',
+						text: `snapshot not written: ${error instanceof Error ? error.message : String(error)}`,
+					},
+				}),
+		);
+	};
+	useIntents(
 		'summary',
-		(action) => {
-			if (!action || !review) return;
-			switch (action) {
-				case 'prev-item':
-					return dispatch({type: 'summary-move', delta: -1, count: blockers.length});
-				case 'next-item':
-					return dispatch({type: 'summary-move', delta: 1, count: blockers.length});
-				case 'jump': {
-					const b = blockers[state.summaryIndex];
-					if (b) dispatch({type: 'focus-item', itemId: b.item.id});
-					return;
-				}
-				case 'write-snapshot':
-					dispatch({type: 'message', message: {kind: 'info', text: 'Writing snapshot…'}});
-					services.writeSnapshot(review).then(
-						(files) => dispatch({type: 'written', files}),
-						(error: unknown) =>
-							dispatch({
-								type: 'message',
-								message: {
-									kind: 'error',
-									text: `snapshot not written: ${error instanceof Error ? error.message : String(error)}`,
-								},
-							}),
-					);
-					return;
-				case 'help':
-					return dispatch({type: 'toggle-help'});
-				case 'back':
-					return dispatch({type: 'go', screen: 'review'});
-				case 'quit':
-					return dispatch({type: 'quit'});
-				default:
-					return;
-			}
-		},
-		!state.help,
+		(action) =>
+			summaryIntent(
+				state,
+				action,
+				blockers.map((b) => b.item.id),
+			),
+		!state.help && Boolean(review),
+		{writeSnapshot},
 	);
 
 	if (!review || !evaluation) return <Text>No review is open.</Text>;

@@ -2,7 +2,8 @@ import React, {createContext, useContext, useMemo, type Dispatch, type ReactNode
 import {evaluate, type Evaluation} from '../../model/evaluate.js';
 import type {Actor} from '../../model/review.js';
 import type {Review} from '../../model/schemas.js';
-import {currentReview, type Action, type State} from './reducer.js';
+import {currentReview} from './selectors.js';
+import type {Action, State} from './types.js';
 
 /** What screens may ask of the world outside the reducer. */
 export type Services = {

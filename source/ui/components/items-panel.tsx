@@ -1,0 +1,123 @@
+import {Box, Text} from 'ink';
+import React from 'react';
+import type {ItemResult} from '../../model/evaluate.js';
+import type {ChecklistItem} from '../../model/schemas.js';
+import {sanitizeLine} from '../../terminal/sanitize.js';
+import {cells, fitColumns} from '../../terminal/width.js';
+import {Panel} from './panel.js';
+import {statusLook} from './status.js';
+import {windowStart} from './window.js';
+
+/** One row of the item list; re-rendered only when it changes. */
+const ItemRow = React.memo(function ItemRow({
+	item,
+	result: r,
+	focused,
+	section,
+	width,
+}: {
+	item: ChecklistItem;
+	result: ItemResult | undefined;
+	focused: boolean;
+	/** The item's section, shown when the list spans sections (a filter). */
+	section: string | undefined;
+	/** Columns of the row. */
+	width: number;
+}) {
+	const look = statusLook(r?.answer.status ?? 'pending', r?.stale, r?.answer.reReview);
+	// An answer that still blocks (a pass without evidence, an expired waiver) is marked.
+	const blocks = r?.blocker && r.answer.status !== 'pending' && r.answer.status !== 'fail';
+	const sectionW = section === undefined ? 0 : Math.min(16, cells(section) + 2);
+	// Cut by our own measure of display width before Ink lays it out: Ink's
+	// measure of emoji and CJK can differ from the terminal's by a column.
+	const title = fitColumns(
+		`${sanitizeLine(item.title)}${item.level === 'recommended' ? ' (recommended)' : ''}${blocks ? ' !' : ''}`,
+		Math.max(1, width - 12 - (sectionW ? sectionW + 1 : 0)),
+	);
+	return (
+		<Box height={1}>
+			<Box width={2} flexShrink={0}>
+				<Text color="cyan">{focused ? '›' : ' '}</Text>
+			</Box>
+			<Box width={10} flexShrink={0}>
+				<Text color={look.color}>{`${look.glyph} ${look.word}`}</Text>
+			</Box>
+			<Box flexGrow={1} flexShrink={1}>
+				<Text wrap="truncate-end" bold={focused} inverse={focused}>
+					{title}
+				</Text>
+			</Box>
+			{section === undefined ? null : (
+				<Box flexShrink={0} marginLeft={1} width={sectionW}>
+					<Text wrap="truncate-end" dimColor>
+						{fitColumns(`· ${section}`, sectionW)}
+					</Text>
+				</Box>
+			)}
+		</Box>
+	);
+});
+
+/** An entry of the list: the item, its result and its section's title when the list spans sections. */
+export type ListedRow = {item: ChecklistItem; result: ItemResult | undefined; section?: string};
+
+/**
+ * The items, framed in a panel titled with their section (or the filter) when
+ * `framed`, the focused one marked; only the rows in view are drawn.
+ */
+export function ItemsPanel({
+	title,
+	rows,
+	focusedId,
+	empty,
+	height,
+	width,
+	framed,
+}: {
+	title: string;
+	rows: readonly ListedRow[];
+	focusedId: string | undefined;
+	/** Shown when there is no row. */
+	empty: string;
+	/** Rows, frame included. */
+	height: number;
+	width: number;
+	framed: boolean;
+}) {
+	const inner = Math.max(1, height - (framed ? 2 : 0));
+	const focus = Math.max(
+		0,
+		rows.findIndex((r) => r.item.id === focusedId),
+	);
+	const start = windowStart(focus, rows.length, inner);
+	const list =
+		rows.length === 0 ? (
+			<Text dimColor wrap="truncate-end">
+				{empty}
+			</Text>
+		) : (
+			rows
+				.slice(start, start + inner)
+				.map((r) => (
+					<ItemRow
+						key={r.item.id}
+						item={r.item}
+						result={r.result}
+						focused={r.item.id === focusedId}
+						section={r.section === undefined ? undefined : sanitizeLine(r.section)}
+						width={width - (framed ? 2 : 0)}
+					/>
+				))
+		);
+	if (framed)
+		return (
+			<Panel title={title} width={width} height={height} focused>
+				{list}
+			</Panel>
+		);
+	return (
+		<Box flexDirection="column" width={width} height={height} flexShrink={0}>
+			{list}
+		</Box>
+	);
+}

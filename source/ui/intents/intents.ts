@@ -1,0 +1,186 @@
+import {answerFor} from '../../model/evaluate.js';
+import {
+	findItem,
+	invalidAnswer,
+	withoutEvidence,
+	withStatus,
+	type Actor,
+} from '../../model/review.js';
+import type {Answer} from '../../model/schemas.js';
+import type {ActionId} from '../keys.js';
+import {currentReview, noItemSelected, selectedItemId} from '../state/selectors.js';
+import type {Action, State} from '../state/types.js';
+
+/** Work a key asks for that is not a change of state: the screen's hook carries it out. */
+export type Effect = {type: 'write-snapshot'};
+
+/** What a key press comes to: an action for the reducer, an effect, or nothing. */
+export type Intent = Action | Effect | undefined;
+
+/** What deciding needs from outside the state: the moment and who acts. */
+export type IntentEnv = {now: Date; actor: () => Actor};
+
+/** A key that does nothing on this screen says so, briefly. */
+export function nothingHere(keyName: string): Action {
+	return {
+		type: 'message',
+		message: {kind: 'info', text: `${keyName} does nothing here (? lists the keys).`},
+	};
+}
+
+const info = (text: string): Action => ({type: 'message', message: {kind: 'info', text}});
+
+/** Keys that act on the selected item (c is the reducer's: see edit-note). */
+const answerKeys: ReadonlySet<ActionId> = new Set<ActionId>([
+	'pass',
+	'fail',
+	'na',
+	'waive',
+	'reset',
+	'add-evidence',
+	'remove-evidence',
+]);
+
+/** Validates an answer for the item, then records it (or says why not). */
+function recordIntent(
+	itemId: string,
+	next: Answer,
+	env: IntentEnv,
+	state: State,
+	advance: boolean,
+	confirm = false,
+): Action {
+	const item = findItem(state.loaded.checklist, itemId);
+	const problem = item ? invalidAnswer(item, next, env.now) : 'no such item';
+	if (problem) return {type: 'message', message: {kind: 'error', text: problem}};
+	return {type: 'record', itemId, answer: next, actor: env.actor(), advance, confirm};
+}
+
+/** What a key means on the review screen: the rules of answering, without Ink. */
+export function reviewIntent(state: State, action: ActionId, env: IntentEnv): Intent {
+	const review = currentReview(state);
+	if (!review) return undefined;
+	switch (action) {
+		case 'prev-item':
+			return {type: 'move-item', delta: -1};
+		case 'next-item':
+			return {type: 'move-item', delta: 1};
+		case 'prev-section':
+			return {type: 'move-section', delta: -1};
+		case 'next-section':
+			return {type: 'move-section', delta: 1};
+		case 'summary':
+			return {type: 'go', screen: 'summary'};
+		case 'help':
+			return {type: 'toggle-help'};
+		case 'quit':
+			return {type: 'quit'};
+		case 'undo':
+			return {type: 'undo', actor: env.actor()};
+		case 'filter':
+			return {type: 'open-prompt', prompt: {kind: 'filter', previous: state.filter}};
+		case 'back':
+			return {type: 'back-from-review'};
+		case 'edit-note':
+			return {type: 'edit-note'};
+		default:
+			break;
+	}
+	if (!answerKeys.has(action)) return undefined;
+	const itemId = selectedItemId(state);
+	const item = itemId ? findItem(state.loaded.checklist, itemId) : undefined;
+	if (!item) return {type: 'message', message: noItemSelected(state)};
+	const answer = answerFor(review, item.id);
+	switch (action) {
+		case 'pass':
+			if (item.evidenceRequired && answer.evidence.length === 0)
+				return {type: 'open-prompt', prompt: {kind: 'evidence', itemId: item.id, thenPass: true}};
+			return recordIntent(item.id, withStatus(answer, 'pass'), env, state, true, true);
+		case 'fail':
+			return recordIntent(item.id, withStatus(answer, 'fail'), env, state, true, true);
+		case 'na':
+			return {type: 'open-prompt', prompt: {kind: 'justification', itemId: item.id}};
+		case 'waive':
+			return {type: 'open-prompt', prompt: {kind: 'waiver', itemId: item.id, step: 'reason'}};
+		case 'reset':
+			if (answer.status === 'pending') return info('Already pending.');
+			return recordIntent(item.id, withStatus(answer, 'pending'), env, state, false);
+		case 'add-evidence':
+			return {type: 'open-prompt', prompt: {kind: 'evidence', itemId: item.id, thenPass: false}};
+		case 'remove-evidence':
+			if (answer.evidence.length === 0) return info('This item has no evidence to remove.');
+			if (answer.evidence.length === 1)
+				return recordIntent(item.id, withoutEvidence(answer, 0), env, state, false);
+			return {type: 'open-prompt', prompt: {kind: 'remove-evidence', itemId: item.id}};
+		default:
+			return undefined;
+	}
+}
+
+/** ↑/↓ and enter on a list screen (home's reviews, the summary's blockers). */
+function listIntent(
+	action: ActionId,
+	move: (delta: number) => Action,
+	choose: () => Action | undefined,
+): Intent | 'other' {
+	switch (action) {
+		case 'prev-item':
+			return move(-1);
+		case 'next-item':
+			return move(1);
+		case 'open':
+		case 'jump':
+			return choose();
+		case 'help':
+			return {type: 'toggle-help'};
+		case 'quit':
+			return {type: 'quit'};
+		default:
+			return 'other';
+	}
+}
+
+/** What a key means on the home screen. */
+export function homeIntent(state: State, action: ActionId, env: IntentEnv): Intent {
+	const reviews = state.db.reviews;
+	const listed = listIntent(
+		action,
+		(delta) => ({type: 'home-move', delta, count: reviews.length}),
+		() => {
+			const r = reviews[state.homeIndex];
+			return r ? {type: 'open-review', reviewId: r.id, actor: env.actor()} : undefined;
+		},
+	);
+	if (listed !== 'other') return listed;
+	switch (action) {
+		case 'new-review':
+			return {type: 'go', screen: 'new-review'};
+		case 'back':
+			// The first screen: esc has nothing to go back to and must not quit
+			// (q and ctrl+c do); say so rather than ignore the key.
+			return info('Nothing to go back to (q quits).');
+		default:
+			return undefined;
+	}
+}
+
+/** What a key means on the summary. `blockers`: the ids of the blockers, in the order shown. */
+export function summaryIntent(state: State, action: ActionId, blockers: readonly string[]): Intent {
+	const listed = listIntent(
+		action,
+		(delta) => ({type: 'summary-move', delta, count: blockers.length}),
+		() => {
+			const id = blockers[state.summaryIndex];
+			return id ? {type: 'focus-item', itemId: id} : undefined;
+		},
+	);
+	if (listed !== 'other') return listed;
+	switch (action) {
+		case 'write-snapshot':
+			return {type: 'write-snapshot'};
+		case 'back':
+			return {type: 'go', screen: 'review'};
+		default:
+			return undefined;
+	}
+}

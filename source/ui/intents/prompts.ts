@@ -1,0 +1,233 @@
+import {answerFor} from '../../model/evaluate.js';
+import {
+	invalidAnswer,
+	withEvidence,
+	withNote,
+	withoutEvidence,
+	withStatus,
+	type Actor,
+} from '../../model/review.js';
+import type {Answer, ChecklistItem, Review} from '../../model/schemas.js';
+import type {EvidenceResult} from '../../system/evidence.js';
+import type {Action, Prompt} from '../state/types.js';
+
+/** Each step a prompt can be at: one row of the prompt table each. */
+export type PromptStep =
+	| 'filter'
+	| 'evidence'
+	| 'evidence-then-pass'
+	| 'note'
+	| 'justification'
+	| 'remove-evidence'
+	| 'waiver-reason'
+	| 'waiver-owner'
+	| 'waiver-expires';
+
+/** What a prompt may use: its item and answer, the clock, who acts, and the evidence parser. */
+export type PromptContext = {
+	prompt: Prompt;
+	/** The item the prompt was opened for (none for the filter). */
+	item?: ChecklistItem;
+	answer: Answer;
+	review?: Review;
+	filter: string;
+	now: Date;
+	actor: Actor;
+	reviewer: string;
+	parseEvidence: (text: string) => EvidenceResult;
+};
+
+/** A prompt's label: before and after the item title (cut to fit), and the columns kept for typing. */
+export type PromptLabel = {before: string; after: string; typing?: number};
+
+/** What enter does: an error to show in the prompt (the text is kept), or the action to take. */
+export type Outcome = {error: string} | {action: Action};
+
+/** One row of the prompt table. */
+export type PromptSpec = {
+	label: (ctx: PromptContext) => PromptLabel;
+	hint: (ctx: PromptContext) => string;
+	initial: (ctx: PromptContext) => string;
+	submit: (text: string, ctx: PromptContext) => Outcome;
+	/** What esc does: closes the prompt, or steps back in a form. */
+	cancel: (ctx: PromptContext) => Action;
+	/** Acts on every change of the text (the filter is live). */
+	live?: (text: string, ctx: PromptContext) => Action;
+	/** Offers tab completion of file paths and a pick list of evidence used elsewhere. */
+	evidence?: true;
+};
+
+export function stepOf(prompt: Prompt): PromptStep {
+	switch (prompt.kind) {
+		case 'waiver':
+			return `waiver-${prompt.step}`;
+		case 'evidence':
+			return prompt.thenPass ? 'evidence-then-pass' : 'evidence';
+		default:
+			return prompt.kind;
+	}
+}
+
+export function plusDays(d: Date, days: number): string {
+	const t = new Date(d.getTime());
+	t.setUTCDate(t.getUTCDate() + days);
+	return t.toISOString().slice(0, 10);
+}
+
+const WAIVER_DAYS = 30;
+const close: Action = {type: 'close-prompt'};
+
+/**
+ * Records the answer a prompt ends in, when the rules allow it. Prompts that
+ * end in a status (n/a, waive, pass with evidence) confirm it.
+ */
+function recordOutcome(ctx: PromptContext, next: Answer, advance: boolean): Outcome {
+	const {item, answer} = ctx;
+	if (!item) return {action: close};
+	const problem = invalidAnswer(item, next, ctx.now);
+	if (problem) return {error: problem};
+	return {
+		action: {
+			type: 'record',
+			itemId: item.id,
+			answer: next,
+			actor: ctx.actor,
+			advance,
+			confirm: next.status !== answer.status || advance,
+		},
+	};
+}
+
+function evidenceStep(thenPass: boolean): PromptSpec {
+	return {
+		label: () => ({before: thenPass ? 'Evidence to pass “' : 'Evidence for “', after: '”:'}),
+		hint: () =>
+			`a URL or a file path · tab completes · ↑↓ evidence used before · enter ${thenPass ? 'passes the item' : 'adds it'} · esc cancels`,
+		initial: () => '',
+		submit: (text, ctx) => {
+			const parsed = ctx.parseEvidence(text);
+			if (!parsed.ok) return {error: parsed.error};
+			const withEv = withEvidence(ctx.answer, parsed.evidence);
+			if (withEv === ctx.answer) return {error: 'that evidence is already attached'};
+			return recordOutcome(ctx, thenPass ? withStatus(withEv, 'pass') : withEv, thenPass);
+		},
+		cancel: () => close,
+		evidence: true,
+	};
+}
+
+/** The waiver form's prompt, as it continues to the next step with what was typed. */
+function waiverPrompt(
+	ctx: PromptContext,
+	patch: Partial<Extract<Prompt, {kind: 'waiver'}>>,
+): Action {
+	const p = ctx.prompt.kind === 'waiver' ? ctx.prompt : undefined;
+	if (!p) return close;
+	return {type: 'open-prompt', prompt: {...p, ...patch}};
+}
+
+/** THE prompt table: every prompt step's label, hint, first value, checks and next step. */
+export const prompts: Record<PromptStep, PromptSpec> = {
+	filter: {
+		label: () => ({before: 'Filter (text or status):', after: ''}),
+		hint: () => 'pass, fail, pending, na, waived, or any text · enter keeps · esc undoes',
+		initial: (ctx) => ctx.filter,
+		submit: (text) => ({action: {type: 'set-filter', text: text.trim()}}),
+		cancel: (ctx) => ({
+			type: 'set-filter',
+			text: ctx.prompt.kind === 'filter' ? ctx.prompt.previous : '',
+		}),
+		live: (text) => ({type: 'set-filter', text: text.trim(), keepPrompt: true}),
+	},
+	evidence: evidenceStep(false),
+	'evidence-then-pass': evidenceStep(true),
+	note: {
+		label: () => ({before: 'Note for “', after: '”:'}),
+		hint: () => 'enter saves (empty removes the note) · esc cancels',
+		initial: (ctx) => ctx.answer.note ?? '',
+		submit: (text, ctx) => {
+			if (text.trim() === (ctx.answer.note ?? '').trim()) return {action: close};
+			return recordOutcome(ctx, withNote(ctx.answer, text.trim()), false);
+		},
+		cancel: () => close,
+	},
+	justification: {
+		label: () => ({before: '“', after: '” is n/a because:'}),
+		hint: () => 'why the item does not apply · enter marks it n/a · esc cancels',
+		initial: (ctx) => ctx.answer.justification ?? '',
+		submit: (text, ctx) => {
+			if (!text.trim()) return {error: 'a justification is required'};
+			return recordOutcome(ctx, withStatus(ctx.answer, 'na', {justification: text.trim()}), true);
+		},
+		cancel: () => close,
+	},
+	'remove-evidence': {
+		label: (ctx) => ({
+			before: 'Remove which evidence from “',
+			after: `” (1-${ctx.answer.evidence.length})?`,
+			typing: 6,
+		}),
+		hint: () => 'the number shown in the list above · enter removes · esc cancels',
+		initial: () => '',
+		submit: (text, ctx) => {
+			const count = ctx.answer.evidence.length;
+			const n = Number(text.trim());
+			if (!Number.isInteger(n) || n < 1 || n > count)
+				return {error: `type a number from 1 to ${count}`};
+			return recordOutcome(ctx, withoutEvidence(ctx.answer, n - 1), false);
+		},
+		cancel: () => close,
+	},
+	'waiver-reason': {
+		label: () => ({before: 'Waive “', after: '” because:'}),
+		hint: () => 'the risk you accept · enter continues · esc cancels',
+		// Back from the owner step: the reason typed before, not the stored one.
+		initial: (ctx) =>
+			(ctx.prompt.kind === 'waiver' ? ctx.prompt.reason : undefined) ??
+			ctx.answer.waiver?.reason ??
+			'',
+		submit: (text, ctx) => {
+			if (!text.trim()) return {error: 'a waiver needs a reason'};
+			return {action: waiverPrompt(ctx, {step: 'owner', reason: text.trim()})};
+		},
+		cancel: () => close,
+	},
+	'waiver-owner': {
+		label: () => ({before: 'Waive “', after: '” — owner:'}),
+		hint: (ctx) => `who owns the risk · enter for ${ctx.reviewer} · esc back`,
+		initial: (ctx) =>
+			(ctx.prompt.kind === 'waiver' ? ctx.prompt.owner : undefined) ??
+			ctx.answer.waiver?.owner ??
+			'',
+		submit: (text, ctx) => ({
+			action: waiverPrompt(ctx, {step: 'expires', owner: text.trim() || ctx.reviewer}),
+		}),
+		// esc steps back with the reason kept; only esc at the first step drops the waiver.
+		cancel: (ctx) => waiverPrompt(ctx, {step: 'reason'}),
+	},
+	'waiver-expires': {
+		label: () => ({before: 'Waive “', after: '” until (YYYY-MM-DD):', typing: 16}),
+		hint: (ctx) => `enter for ${plusDays(ctx.now, WAIVER_DAYS)} (${WAIVER_DAYS} days) · esc back`,
+		initial: (ctx) => ctx.answer.waiver?.expires ?? '',
+		submit: (text, ctx) => {
+			const p = ctx.prompt.kind === 'waiver' ? ctx.prompt : undefined;
+			return recordOutcome(
+				ctx,
+				withStatus(ctx.answer, 'waived', {
+					waiver: {
+						reason: p?.reason ?? '',
+						owner: p?.owner ?? '',
+						expires: text.trim() || plusDays(ctx.now, WAIVER_DAYS),
+					},
+				}),
+				true,
+			);
+		},
+		cancel: (ctx) => waiverPrompt(ctx, {step: 'owner'}),
+	},
+};
+
+/** The answer a prompt works on: the item's answer in the open review. */
+export function promptAnswer(review: Review | undefined, item: ChecklistItem | undefined): Answer {
+	return review && item ? answerFor(review, item.id) : {status: 'pending', evidence: []};
+}

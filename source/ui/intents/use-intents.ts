@@ -1,0 +1,29 @@
+import type {ActionId, Scope} from '../keys.js';
+import {useKeys} from '../input/use-keys.js';
+import {actorFrom, useAppActions} from '../state/context.js';
+import {nothingHere, type Intent, type IntentEnv} from './intents.js';
+
+/**
+ * A screen's keys: each action from the key table goes through the screen's
+ * pure `decide` to an intent; actions are dispatched and effects carried out
+ * here, so the screen itself only renders. Keys without an action say so.
+ */
+export function useIntents(
+	scope: Exclude<Scope, 'global'>,
+	decide: (action: ActionId, env: IntentEnv) => Intent,
+	isActive: boolean,
+	effects: {writeSnapshot?: () => void} = {},
+): void {
+	const {dispatch, services} = useAppActions();
+	useKeys(
+		scope,
+		(action) => {
+			const intent = decide(action, {now: services.now(), actor: () => actorFrom(services)});
+			if (!intent) return;
+			if (intent.type === 'write-snapshot') return effects.writeSnapshot?.();
+			dispatch(intent);
+		},
+		isActive,
+		(name) => dispatch(nothingHere(name)),
+	);
+}

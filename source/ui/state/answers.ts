@@ -1,0 +1,89 @@
+import {answerFor} from '../../model/evaluate.js';
+import {recordAnswer, replaceReview, type Actor} from '../../model/review.js';
+import type {Answer} from '../../model/schemas.js';
+import {currentReview, firstPending, nextPending, titleOf} from './selectors.js';
+import type {ActionOf, State} from './types.js';
+
+/** Stores an answer for an item of the open review, with an undo entry; `changed` false when it was the same. */
+export function applyRecord(
+	state: State,
+	itemId: string,
+	answer: Answer,
+	actor: Actor,
+	detail?: string,
+	options: {confirm?: boolean; restore?: boolean} = {},
+): {state: State; changed: boolean} {
+	const review = currentReview(state);
+	if (!review) return {state, changed: false};
+	const before = answerFor(review, itemId);
+	const next = recordAnswer(review, itemId, answer, actor, detail, options);
+	if (next === review) return {state, changed: false};
+	return {
+		state: {
+			...state,
+			db: replaceReview(state.db, next),
+			version: state.version + 1,
+			undo: [...state.undo, {reviewId: review.id, itemId, answer: before}].slice(-200),
+		},
+		changed: true,
+	};
+}
+
+/**
+ * Records an answer, then the guided flow: on to the next pending item, the
+ * next section, and once every item is answered, the summary. A fail keeps
+ * `c` for its note (also when it was the last answer: then the flow waits on
+ * the review screen, so that the reason can still be given), and with a filter
+ * on the flow stays in the filter's list.
+ */
+export function record(state: State, action: ActionOf<'record'>): State {
+	const {state: next, changed} = applyRecord(
+		{...state, prompt: undefined, message: undefined},
+		action.itemId,
+		action.answer,
+		action.actor,
+		action.detail,
+		{confirm: action.confirm},
+	);
+	if (!changed || !action.advance) return next;
+	const review = currentReview(next)!;
+	const failed = action.answer.status === 'fail';
+	const title = titleOf(next, action.itemId);
+	const target = nextPending(next, review, next.sectionIndex, action.itemId);
+	if (target && failed)
+		return {
+			...next,
+			...target,
+			justFailed: action.itemId,
+			message: {kind: 'info', text: `Failed “${title}” — c adds a note to it.`},
+		};
+	if (target) return {...next, ...target};
+	const allAnswered = !firstPending(next, review);
+	if (failed)
+		return {
+			...next,
+			justFailed: action.itemId,
+			message: {
+				kind: 'info',
+				text: `Failed “${title}” — c adds a note to it${allAnswered ? ' · every item is answered: s shows the summary' : ''}.`,
+			},
+		};
+	// With a filter on, the user is working down its list: stay in it.
+	if (next.filter)
+		return {
+			...next,
+			message: {
+				kind: 'info',
+				text: allAnswered
+					? 'Every item is answered: s shows the summary (esc clears the filter).'
+					: 'No pending item matches the filter (esc clears it).',
+			},
+		};
+	return {
+		...next,
+		screen: 'summary',
+		summaryIndex: 0,
+		written: undefined,
+		message: {kind: 'info', text: 'Every item is answered: here is the summary.'},
+	};
+}

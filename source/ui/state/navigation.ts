@@ -1,0 +1,179 @@
+import {replaceReview, type Actor} from '../../model/review.js';
+import {describeUpgrade, upgradeReview} from '../../model/upgrade.js';
+import {
+	currentReview,
+	firstPending,
+	focusSection,
+	listedItems,
+	locate,
+	visibleItems,
+} from './selectors.js';
+import type {ActionOf, State} from './types.js';
+
+function clamp(n: number, lo: number, hi: number): number {
+	return Math.max(lo, Math.min(hi, n));
+}
+
+/**
+ * Brings the review onto the loaded checklist (see model/upgrade.ts) before it
+ * is shown; the change is saved like any other.
+ */
+function takeChecklist(
+	state: State,
+	reviewId: string,
+	actor: Actor,
+): {state: State; message?: string} | {error: string} {
+	const review = state.db.reviews.find((r) => r.id === reviewId);
+	if (!review) return {state};
+	try {
+		const {review: next, report} = upgradeReview(
+			review,
+			state.loaded.checklist,
+			state.loaded.digest,
+			actor,
+		);
+		if (next === review) return {state};
+		const removed = report?.removed ?? [];
+		const message = report
+			? [
+					describeUpgrade(report),
+					report.changed.length ? 'changed ones marked ↻' : '',
+					removed.length
+						? `removed: ${removed.slice(0, 3).join(', ')}${removed.length > 3 ? ', …' : ''} (in the audit log)`
+						: '',
+				]
+					.filter(Boolean)
+					.join(' — ')
+			: undefined;
+		return {
+			state: {...state, db: replaceReview(state.db, next), version: state.version + 1},
+			...(message ? {message} : {}),
+		};
+	} catch (error) {
+		return {error: error instanceof Error ? error.message : String(error)};
+	}
+}
+
+export function openReview(state: State, action: ActionOf<'open-review'>): State {
+	const upgraded = takeChecklist(state, action.reviewId, action.actor);
+	if ('error' in upgraded) return {...state, message: {kind: 'error', text: upgraded.error}};
+	const next: State = {
+		...upgraded.state,
+		screen: 'review',
+		reviewId: action.reviewId,
+		filter: '',
+		prompt: undefined,
+		help: false,
+		message: undefined,
+		written: undefined,
+	};
+	const said = [action.notice, upgraded.message].filter(Boolean).join(' · ');
+	if (said) next.message = {kind: 'info', text: said};
+	const review = currentReview(next);
+	if (!review) return upgraded.state;
+	if (action.itemId) {
+		const s = locate(next, action.itemId);
+		if (s >= 0) return {...next, sectionIndex: s, itemId: action.itemId};
+	}
+	const pending = firstPending(next, review);
+	if (pending) return {...next, ...pending};
+	return {...focusSection(next, 0), screen: 'summary', summaryIndex: 0};
+}
+
+export function addReview(state: State, action: ActionOf<'add-review'>): State {
+	return openReview(
+		{
+			...state,
+			db: {...state.db, reviews: [...state.db.reviews, action.review]},
+			version: state.version + 1,
+		},
+		{type: 'open-review', reviewId: action.review.id, actor: action.actor},
+	);
+}
+
+export function go(state: State, action: ActionOf<'go'>): State {
+	return {
+		...state,
+		screen: action.screen,
+		prompt: undefined,
+		help: false,
+		message: undefined,
+		written: action.screen === 'summary' ? undefined : state.written,
+		summaryIndex: action.screen === 'summary' ? 0 : state.summaryIndex,
+	};
+}
+
+/** ↑/↓: through the section's items, or with a filter on, through every match. */
+export function moveItem(state: State, action: ActionOf<'move-item'>): State {
+	const items = listedItems(state);
+	if (items.length === 0) return state;
+	const at = items.findIndex((p) => p.item.id === state.itemId);
+	// From an item the filter hides, the first listed one is the way back in.
+	const to = items[at < 0 ? 0 : clamp(at + action.delta, 0, items.length - 1)]!;
+	return {...state, sectionIndex: to.sectionIndex, itemId: to.item.id, message: undefined};
+}
+
+export function moveSection(state: State, action: ActionOf<'move-section'>): State {
+	const n = state.loaded.checklist.sections.length;
+	// With a filter on, skip sections that have no matching items.
+	for (let k = 1; k <= n; k++) {
+		const s = (state.sectionIndex + action.delta * k + n * k) % n;
+		if (!state.filter || visibleItems(state, s).length > 0)
+			return {...focusSection(state, s), message: undefined};
+	}
+	return state;
+}
+
+export function focusItem(state: State, action: ActionOf<'focus-item'>): State {
+	const s = locate(state, action.itemId);
+	if (s < 0) return state;
+	return {
+		...state,
+		screen: 'review',
+		filter: '',
+		sectionIndex: s,
+		itemId: action.itemId,
+		message: undefined,
+	};
+}
+
+export function homeMove(state: State, action: ActionOf<'home-move'>): State {
+	return {
+		...state,
+		homeIndex: clamp(state.homeIndex + action.delta, 0, Math.max(0, action.count - 1)),
+		message: undefined,
+	};
+}
+
+export function summaryMove(state: State, action: ActionOf<'summary-move'>): State {
+	return {
+		...state,
+		summaryIndex: clamp(state.summaryIndex + action.delta, 0, Math.max(0, action.count - 1)),
+	};
+}
+
+/** Sets the filter; the focus stays when the item still matches, else goes to the first match. */
+export function setFilter(state: State, action: ActionOf<'set-filter'>): State {
+	const next: State = {
+		...state,
+		filter: action.text,
+		prompt: action.keepPrompt ? state.prompt : undefined,
+		message: undefined,
+	};
+	if (!action.text) return next;
+	const items = listedItems(next);
+	if (items.some((p) => p.item.id === state.itemId)) return next;
+	const first = items[0];
+	if (first) return {...next, sectionIndex: first.sectionIndex, itemId: first.item.id};
+	return {...next, message: {kind: 'info', text: 'No item matches the filter.'}};
+}
+
+export function backFromReview(state: State): State {
+	if (state.filter) return setFilter(state, {type: 'set-filter', text: ''});
+	if (state.backArmed) return go(state, {type: 'go', screen: 'home'});
+	return {
+		...state,
+		backArmed: true,
+		message: {kind: 'info', text: 'esc again goes back to the list of reviews.'},
+	};
+}

@@ -1,0 +1,28 @@
+import type {ActionOf, State} from './types.js';
+
+export function saved(state: State, action: ActionOf<'saved'>): State {
+	return {
+		...state,
+		savedVersion: Math.max(state.savedVersion, action.version),
+		saveError: undefined,
+	};
+}
+
+export function saveFailed(state: State, action: ActionOf<'save-failed'>): State {
+	return {...state, saveError: action.error};
+}
+
+export function written(state: State, action: ActionOf<'written'>): State {
+	return {...state, written: action.files, message: undefined};
+}
+
+/** q: ends once saved; after a failed save only when asked twice. */
+export function quit(state: State): State {
+	if (!state.saveError) return {...state, quitting: 'when-saved'};
+	if (state.quitting === 'confirm') return {...state, quitting: 'anyway'};
+	return {
+		...state,
+		quitting: 'confirm',
+		message: {kind: 'error', text: 'Changes are NOT saved. Press q again to quit anyway.'},
+	};
+}

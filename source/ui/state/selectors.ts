@@ -1,0 +1,141 @@
+import {answerFor} from '../../model/evaluate.js';
+import {findItem} from '../../model/review.js';
+import type {ChecklistItem, Review} from '../../model/schemas.js';
+import {matchesFilter} from './filter.js';
+import type {Message, State} from './types.js';
+
+/** An item where it stands in the checklist. */
+export type Placed = {sectionIndex: number; item: ChecklistItem};
+
+export function currentReview(state: State): Review | undefined {
+	return state.db.reviews.find((r) => r.id === state.reviewId);
+}
+
+/** Items of a section that pass the filter, in checklist order. */
+export function visibleItems(
+	state: State,
+	sectionIndex: number,
+	review = currentReview(state),
+): ChecklistItem[] {
+	const section = state.loaded.checklist.sections[sectionIndex];
+	if (!section) return [];
+	if (!state.filter || !review) return section.items;
+	return section.items.filter((it) => matchesFilter(state.filter, it, answerFor(review, it.id)));
+}
+
+/**
+ * The list the review screen shows and moves through: the current section's
+ * items, or with a filter on, the matches of every section in checklist order
+ * (the filter is a search of the whole review, not of one section).
+ */
+export function listedItems(state: State, review = currentReview(state)): Placed[] {
+	if (!state.filter)
+		return visibleItems(state, state.sectionIndex, review).map((item) => ({
+			sectionIndex: state.sectionIndex,
+			item,
+		}));
+	return state.loaded.checklist.sections.flatMap((_, sectionIndex) =>
+		visibleItems(state, sectionIndex, review).map((item) => ({sectionIndex, item})),
+	);
+}
+
+/** How many items of each section match the filter (every item when none is set). */
+export function matchCounts(state: State, review = currentReview(state)): number[] {
+	return state.loaded.checklist.sections.map((_, i) => visibleItems(state, i, review).length);
+}
+
+/**
+ * The focused item when the user can see it: undefined when the filter hides
+ * it (or every item), so keys that answer or annotate have nothing to act on
+ * rather than acting on an item out of sight. `visible`: the items the
+ * caller has listed already.
+ */
+export function selectedItemId(
+	state: State,
+	visible?: ReadonlyArray<{id: string}>,
+): string | undefined {
+	const {itemId} = state;
+	if (!itemId || !state.filter) return itemId;
+	return (visible ?? visibleItems(state, state.sectionIndex)).some((it) => it.id === itemId)
+		? itemId
+		: undefined;
+}
+
+/** Said when a key needs an item and none is selected. */
+export function noItemSelected(state: State): Message {
+	const text = !state.filter
+		? 'No item selected.'
+		: listedItems(state).length === 0
+			? 'No item selected: nothing matches the filter (esc clears it).'
+			: 'No item selected: the filter hides it (↑↓ picks one, esc clears the filter).';
+	return {kind: 'info', text};
+}
+
+/** The item's title, for messages (the message line sanitises it). */
+export function titleOf(state: State, itemId: string): string {
+	return findItem(state.loaded.checklist, itemId)?.title ?? itemId;
+}
+
+function isPending(review: Review, itemId: string): boolean {
+	return answerFor(review, itemId).status === 'pending';
+}
+
+/** First pending item in checklist order: where a review resumes. */
+export function firstPending(
+	state: State,
+	review: Review,
+): {sectionIndex: number; itemId: string} | undefined {
+	const sections = state.loaded.checklist.sections;
+	for (let s = 0; s < sections.length; s++)
+		for (const it of sections[s]!.items)
+			if (isPending(review, it.id)) return {sectionIndex: s, itemId: it.id};
+	return undefined;
+}
+
+/** The index of the section holding the item, or -1. */
+export function locate(state: State, itemId: string): number {
+	return state.loaded.checklist.sections.findIndex((s) => s.items.some((it) => it.id === itemId));
+}
+
+/**
+ * Guided flow: the next pending item after `itemId` in its section (wrapping),
+ * then the first pending item of the following sections; undefined when none
+ * is left. With a filter on, only items it shows count.
+ */
+export function nextPending(
+	state: State,
+	review: Review,
+	sectionIndex: number,
+	itemId: string,
+): {sectionIndex: number; itemId: string} | undefined {
+	const sections = state.loaded.checklist.sections;
+	const items = visibleItems(state, sectionIndex, review);
+	const at = items.findIndex((it) => it.id === itemId);
+	for (let k = 1; k <= items.length; k++) {
+		const it = items[(at + k) % items.length]!;
+		if (it.id !== itemId && isPending(review, it.id)) return {sectionIndex, itemId: it.id};
+	}
+	for (let k = 1; k < sections.length; k++) {
+		const s = (sectionIndex + k) % sections.length;
+		const found = visibleItems(state, s, review).find((it) => isPending(review, it.id));
+		if (found) return {sectionIndex: s, itemId: found.id};
+	}
+	return undefined;
+}
+
+/** Focus on a section: its first pending visible item, else its first visible one. */
+export function focusSection(state: State, sectionIndex: number): State {
+	const items = visibleItems(state, sectionIndex);
+	const review = currentReview(state);
+	const pending = review ? items.find((it) => isPending(review, it.id)) : undefined;
+	return {...state, sectionIndex, itemId: (pending ?? items[0])?.id};
+}
+
+/** Evidence already given on other items of the review, newest first: offered when adding evidence. */
+export function usedEvidence(review: Review | undefined, exceptItemId?: string): string[] {
+	if (!review) return [];
+	const seen = new Set<string>();
+	const items = Object.entries(review.answers).filter(([id]) => id !== exceptItemId);
+	for (const [, answer] of items.reverse()) for (const e of answer.evidence) seen.add(e.ref);
+	return [...seen];
+}

@@ -1,0 +1,113 @@
+import type {LoadedChecklist} from '../../checklist/load.js';
+import type {Actor} from '../../model/review.js';
+import type {Answer, Database, Review} from '../../model/schemas.js';
+
+export type Screen = 'home' | 'new-review' | 'review' | 'summary';
+
+/** A text prompt open over the review screen; it captures all keys until enter or esc. */
+export type Prompt =
+	| {kind: 'evidence'; itemId: string; thenPass: boolean}
+	| {kind: 'note'; itemId: string}
+	| {kind: 'justification'; itemId: string}
+	| {
+			kind: 'waiver';
+			itemId: string;
+			step: 'reason' | 'owner' | 'expires';
+			reason?: string;
+			owner?: string;
+	  }
+	| {kind: 'remove-evidence'; itemId: string}
+	/** `previous`: the filter before the prompt opened, put back by esc (the filter is live while typing). */
+	| {kind: 'filter'; previous: string};
+
+export type Message = {kind: 'error' | 'info'; text: string};
+
+/** One change that `u` can take back: the item's answer before it. */
+export type UndoEntry = {reviewId: string; itemId: string; answer: Answer};
+
+/** Everything the app shows; the database itself is part of it, the store mirrors it. */
+export type State = {
+	loaded: LoadedChecklist;
+	db: Database;
+	screen: Screen;
+	reviewId?: string;
+	sectionIndex: number;
+	/** Focused item id in the current section. */
+	itemId?: string;
+	homeIndex: number;
+	summaryIndex: number;
+	prompt?: Prompt;
+	filter: string;
+	help: boolean;
+	message?: Message;
+	undo: UndoEntry[];
+	/** Bumped on every database change; the store reports back which version is on disk. */
+	version: number;
+	savedVersion: number;
+	saveError?: string;
+	/**
+	 * Set by q. 'when-saved': the app ends once every change is on disk (App
+	 * watches this). After a failed save, 'confirm' asks for a second q, and
+	 * 'anyway' ends the app with a non-zero exit code.
+	 */
+	quitting?: 'when-saved' | 'confirm' | 'anyway';
+	/** Snapshot files written from the summary. */
+	written?: {json: string; markdown: string};
+	/**
+	 * The item failed by the last key when the guided flow moved on from it:
+	 * `c` as the very next key edits its note ("f fails at once; c adds a
+	 * note"), not the note of the item the focus moved to. Lasts one key.
+	 */
+	justFailed?: string;
+	/**
+	 * esc on the review screen with nothing to cancel asks first: a second esc
+	 * leaves for the list of reviews. So esc pressed twice to leave a prompt
+	 * never takes the user off the screen. Lasts one key.
+	 */
+	backArmed?: boolean;
+};
+
+export type Action =
+	| {
+			type: 'open-review';
+			reviewId: string;
+			itemId?: string;
+			actor: Actor;
+			/** Shown once the review is open (before any checklist-upgrade message). */
+			notice?: string;
+	  }
+	| {type: 'add-review'; review: Review; actor: Actor}
+	| {type: 'go'; screen: Screen}
+	| {type: 'move-item'; delta: number}
+	| {type: 'move-section'; delta: number}
+	| {type: 'focus-item'; itemId: string}
+	| {type: 'home-move'; delta: number; count: number}
+	| {type: 'summary-move'; delta: number; count: number}
+	| {
+			type: 'record';
+			itemId: string;
+			answer: Answer;
+			actor: Actor;
+			advance: boolean;
+			detail?: string;
+			/** A status chosen again renews the sign-off (see recordAnswer). */
+			confirm?: boolean;
+	  }
+	| {type: 'undo'; actor: Actor}
+	| {type: 'open-prompt'; prompt: Prompt}
+	/** c: the note of the item just failed, else of the selected item. */
+	| {type: 'edit-note'}
+	| {type: 'close-prompt'}
+	/** `keepPrompt`: the filter changes as it is typed, with its prompt still open. */
+	| {type: 'set-filter'; text: string; keepPrompt?: boolean}
+	/** esc on the review screen: clears the filter, else asks, else goes home. */
+	| {type: 'back-from-review'}
+	| {type: 'toggle-help'}
+	| {type: 'message'; message?: Message}
+	| {type: 'saved'; version: number}
+	| {type: 'save-failed'; error: string}
+	| {type: 'written'; files: {json: string; markdown: string}}
+	| {type: 'quit'};
+
+/** The action of a given type. */
+export type ActionOf<T extends Action['type']> = Extract<Action, {type: T}>;
