@@ -1,5 +1,6 @@
 import {sanitize} from '../terminal/sanitize.js';
 import {addDuration, parseDuration} from './duration.js';
+import {reviewEveryText} from './vocabulary.js';
 import type {
 	Answer,
 	Checklist,
@@ -86,7 +87,7 @@ export function problemWith(item: ChecklistItem, answer: Answer, asOf: Date): st
 			if (item.evidenceRequired && answer.evidence.length === 0)
 				return 'passed without the evidence it requires';
 			if (isStale(item, answer, asOf))
-				return `stale: signed off ${answer.signedOff?.at.slice(0, 10)}, review every ${item.reviewEvery}`;
+				return `stale: signed off ${answer.signedOff?.at.slice(0, 10)}, ${reviewEveryText(item.reviewEvery ?? '')}`;
 			return undefined;
 		case 'na':
 			return answer.justification?.trim() ? undefined : 'not applicable without a justification';
