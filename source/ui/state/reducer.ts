@@ -56,8 +56,9 @@ export type State = {
 	written?: {json: string; markdown: string};
 	/**
 	 * The item failed by the last key when the guided flow moved on from it:
-	 * `c` as the very next key edits its note (PRODUCT.md: "f fail (at once;
-	 * c adds a note)"), not the note of the item the focus moved to.
+	 * `c` as the very next key edits its note (the README's key table: "fail
+	 * (at once; c as the next key adds a note to the item just failed)"), not the
+	 * note of the item the focus moved to.
 	 */
 	justFailed?: string;
 };
