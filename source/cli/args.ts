@@ -80,7 +80,7 @@ export type Invocation = {command: string | undefined; positionals: string[]; fl
 
 type FlagName = keyof typeof options;
 
-/** Flags every command takes (PRODUCT.md: all take --db and --checklist). */
+/** Flags every command takes (docs/ci.md: all take --db and --checklist). */
 const everywhere: readonly FlagName[] = ['db', 'checklist', 'checklist-format', 'help', 'version'];
 const oneReview: readonly FlagName[] = ['system', 'release'];
 

@@ -1,7 +1,7 @@
 import {asOfDate, type Flags, type Invocation} from '../cli/args.js';
 import {PreflightError, withinLimitsAsync} from '../errors.js';
 import type {LoadedChecklist} from '../checklist/load.js';
-import {evaluate, progressOf, type Evaluation, type Totals} from '../model/evaluate.js';
+import {evaluate, type Evaluation} from '../model/evaluate.js';
 import {reviewSchema, type Review} from '../model/schemas.js';
 import {upgradeReview, type UpgradeReport} from '../model/upgrade.js';
 import {now} from '../system/clock.js';
@@ -12,7 +12,7 @@ import {LARGE_INPUT, LARGE_REVIEW, loadCompiledSchemas} from '../model/large.js'
 import {readFileSync, statSync} from 'node:fs';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {writeOut} from '../terminal/output.js';
-import {statusLabel} from '../report/labels.js';
+import {statusLooks} from '../model/vocabulary.js';
 import {cells, fitColumns} from '../terminal/width.js';
 
 /**
@@ -96,29 +96,11 @@ async function largeDatabaseReview(dbPath: string, flags: Flags): Promise<Review
 
 export {reviewName} from '../model/review.js';
 
-export function verdictText(evaluation: Pick<Evaluation, 'verdict' | 'blockers'>): string {
-	if (evaluation.verdict === 'ready') return '✔ READY';
-	const n = evaluation.blockers.length;
-	return `✖ NOT READY (${n} blocker${n === 1 ? '' : 's'})`;
-}
-
-export function totalsText(t: Totals): string {
-	const {done, total} = progressOf(t);
-	const parts = [`${done}/${total} answered`];
-	if (t.pass) parts.push(`${statusLabel('pass')} ${t.pass}`);
-	if (t.fail) parts.push(`${statusLabel('fail')} ${t.fail}`);
-	if (t.na) parts.push(`${statusLabel('na')} ${t.na}`);
-	if (t.waived) parts.push(`${statusLabel('waived')} ${t.waived}`);
-	if (t.pending) parts.push(`${statusLabel('pending')} ${t.pending}`);
-	if (t.stale) parts.push(`${statusLabel('stale')} ${t.stale}`);
-	return parts.join('  ');
-}
-
 /** One blocker per line, for terminals: all user text sanitised. */
 export function blockerLines(evaluation: Evaluation): string[] {
 	return evaluation.blockers.map(
 		(b) =>
-			`  ✖ ${sanitizeLine(b.item.id)}  ${sanitizeLine(b.item.title)}: ${sanitizeLine(b.blocker ?? '')}`,
+			`  ${statusLooks.fail.glyph} ${sanitizeLine(b.item.id)}  ${sanitizeLine(b.item.title)}: ${sanitizeLine(b.blocker ?? '')}`,
 	);
 }
 

@@ -8,9 +8,9 @@ import {
 	print,
 	printJson,
 	reviewName,
-	verdictText,
 	noArguments,
 } from './common.js';
+import {verdictLine} from '../model/vocabulary.js';
 
 /** `preflight gate`: the CI check before deploy. Exit 0 ready, 1 not ready. */
 export async function run(inv: Invocation): Promise<number> {
@@ -35,7 +35,7 @@ export async function run(inv: Invocation): Promise<number> {
 		return ready ? 0 : 1;
 	}
 	print(
-		`${sanitizeLine(reviewName(review))}: ${verdictText(evaluation)} as of ${asOf.toISOString()}`,
+		`${sanitizeLine(reviewName(review))}: ${verdictLine(evaluation.verdict, evaluation.blockers.length)} as of ${asOf.toISOString()}`,
 	);
 	for (const line of blockerLines(evaluation)) print(line);
 	return ready ? 0 : 1;

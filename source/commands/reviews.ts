@@ -4,7 +4,8 @@ import {onChecklist} from '../model/upgrade.js';
 import {checklistFor, openStore} from '../session.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {cell, print, printJson, reviewName, verdictText, noArguments} from './common.js';
+import {cell, print, printJson, reviewName, noArguments} from './common.js';
+import {verdictLine} from '../model/vocabulary.js';
 import {cells} from '../terminal/width.js';
 
 /** `preflight reviews [--json]`: every review in the database, with progress and verdict. */
@@ -68,7 +69,7 @@ export async function run(inv: Invocation): Promise<number> {
 			return;
 		}
 		print(
-			`${cell(name, width)}  ${`${progress.done}/${progress.total}`.padEnd(8)}  ${verdictText(evaluation)}`,
+			`${cell(name, width)}  ${`${progress.done}/${progress.total}`.padEnd(8)}  ${verdictLine(evaluation.verdict, evaluation.blockers.length)}`,
 		);
 	});
 	return 0;

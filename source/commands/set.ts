@@ -23,7 +23,7 @@ import {parseEvidence} from '../system/evidence.js';
 import {gitHead} from '../system/git.js';
 import {resolveReviewer} from '../system/identity.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {statusLabel} from '../report/labels.js';
+import {statusLabel} from '../model/vocabulary.js';
 import {describeUpgrade, upgradeReview} from '../model/upgrade.js';
 import {print, reviewName} from './common.js';
 

@@ -52,7 +52,7 @@ export async function run(inv: Invocation): Promise<number> {
 	const generatedAt = now();
 	const {review, loaded, dbPath, evaluation, asOf} = await judgeReview(flags, generatedAt);
 	const snapshot = buildSnapshot(evaluation, review, loaded, generatedAt);
-	// The JSON format has no field for it (PRODUCT.md); Markdown and JUnit say it.
+	// The JSON format (formatVersion 1) has no field for it; Markdown and JUnit say it.
 	const judgedAt = flags['as-of'] === undefined ? undefined : asOf;
 	const render = {
 		json: snapshotJson,

@@ -11,10 +11,9 @@ import {
 	print,
 	printJson,
 	reviewName,
-	totalsText,
-	verdictText,
 	noArguments,
 } from './common.js';
+import {answeredLine, verdictLine} from '../model/vocabulary.js';
 import {cells} from '../terminal/width.js';
 
 /** `preflight status`: totals, per section, verdict and blockers of one review. */
@@ -64,8 +63,8 @@ export async function run(inv: Invocation): Promise<number> {
 		`${sanitizeLine(reviewName(review))} — ${sanitizeLine(c.title)} ${sanitizeLine(c.version)}, as of ${asOf.toISOString()}`,
 	);
 	if (upgrade) print(`note: ${describeUpgrade(upgrade)}`);
-	print(`verdict: ${verdictText(evaluation)}`);
-	print(`totals:  ${totalsText(evaluation.totals)}`);
+	print(`verdict: ${verdictLine(evaluation.verdict, evaluation.blockers.length)}`);
+	print(`totals:  ${answeredLine(evaluation.totals)}`);
 	print('');
 	const titles = evaluation.sections.map((s) => sanitizeLine(s.section.title));
 	const width = Math.min(36, Math.max(...titles.map(cells), 8));
@@ -73,7 +72,7 @@ export async function run(inv: Invocation): Promise<number> {
 		const {ratio} = progressOf(s.totals);
 		const filled = Math.round(ratio * 10);
 		const bar = `${'█'.repeat(filled)}${'░'.repeat(10 - filled)}`;
-		print(`  ${cell(titles[i] ?? '', width)} ${bar}  ${totalsText(s.totals)}`);
+		print(`  ${cell(titles[i] ?? '', width)} ${bar}  ${answeredLine(s.totals)}`);
 	});
 	if (evaluation.blockers.length) {
 		print('');

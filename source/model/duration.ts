@@ -43,3 +43,31 @@ export function addDuration(from: Date, d: Duration): Date {
 	);
 	return t;
 }
+
+const units: ReadonlyArray<[keyof Duration, string]> = [
+	['years', 'year'],
+	['months', 'month'],
+	['weeks', 'week'],
+	['days', 'day'],
+	['hours', 'hour'],
+	['minutes', 'minute'],
+	['seconds', 'second'],
+];
+
+/**
+ * An ISO 8601 duration in words, exactly as written: `P90D` → "90 days",
+ * `P1Y6M` → "1 year and 6 months", `P1DT12H` → "1 day and 12 hours". Units are
+ * not converted (P90D is not "3 months": months are calendar months), and text
+ * that is not a duration comes back as it is, so nothing is ever hidden.
+ */
+export function durationText(text: string): string {
+	const d = parseDuration(text);
+	if (!d) return text;
+	const parts = units
+		.filter(([unit]) => d[unit] > 0)
+		.map(([unit, word]) => `${d[unit]} ${word}${d[unit] === 1 ? '' : 's'}`);
+	// P0D and the like: nothing at all, said in the unit that was written.
+	if (parts.length === 0) return text.includes('T') ? '0 seconds' : '0 days';
+	const last = parts.pop()!;
+	return parts.length ? `${parts.join(', ')} and ${last}` : last;
+}

@@ -1,5 +1,6 @@
 import {sanitize} from '../terminal/sanitize.js';
 import {addDuration, parseDuration} from './duration.js';
+import {reviewEveryText} from './vocabulary.js';
 import type {
 	Answer,
 	Checklist,
@@ -62,7 +63,7 @@ export function isStale(item: ChecklistItem, answer: Answer, asOf: Date): boolea
 	if (answer.status !== 'pass' || !item.reviewEvery || !answer.signedOff) return false;
 	const every = parseDuration(item.reviewEvery);
 	if (!every) return false;
-	// "Older than" the interval (PRODUCT.md): at exactly the interval it still holds.
+	// "Older than" the interval (README, "The verdict"): at exactly the interval it still holds.
 	return addDuration(new Date(answer.signedOff.at), every).getTime() < asOf.getTime();
 }
 
@@ -86,7 +87,7 @@ export function problemWith(item: ChecklistItem, answer: Answer, asOf: Date): st
 			if (item.evidenceRequired && answer.evidence.length === 0)
 				return 'passed without the evidence it requires';
 			if (isStale(item, answer, asOf))
-				return `stale: signed off ${answer.signedOff?.at.slice(0, 10)}, review every ${item.reviewEvery}`;
+				return `stale: signed off ${answer.signedOff?.at.slice(0, 10)}, ${reviewEveryText(item.reviewEvery ?? '')}`;
 			return undefined;
 		case 'na':
 			return answer.justification?.trim() ? undefined : 'not applicable without a justification';
@@ -114,7 +115,7 @@ function count(totals: Totals, r: ItemResult): void {
 	if (r.blocker) totals.blockers++;
 }
 
-/** Judges a review against its checklist at `asOf`: the verdict rule of PRODUCT.md. */
+/** Judges a review against its checklist at `asOf`: the verdict rule (README, "The verdict"). */
 export function evaluate(checklist: Checklist, review: Review, asOf: Date): Evaluation {
 	const totals = emptyTotals();
 	const blockers: ItemResult[] = [];

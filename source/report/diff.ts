@@ -1,5 +1,5 @@
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {shownStatus, statusLabel, type ShownStatus} from './labels.js';
+import {shownStatus, statusLabel, verdictLabel, type ShownStatus} from '../model/vocabulary.js';
 import type {Snapshot, SnapshotItem} from './snapshot.js';
 
 type Located = {item: SnapshotItem; sectionId: string};
@@ -162,10 +162,6 @@ export function diffSnapshots(older: Snapshot, newer: Snapshot): SnapshotDiff {
 	};
 }
 
-function verdictWord(v: Snapshot['verdict']): string {
-	return v === 'ready' ? '✔ READY' : '✖ NOT READY';
-}
-
 function signOffText(s: SnapshotItem['signedOff']): string {
 	return s ? `${s.by} ${s.at}${s.commit ? ` @ ${s.commit.slice(0, 12)}` : ''}` : 'none';
 }
@@ -183,8 +179,8 @@ export function renderDiffText(
 	out.push(`${t(name)}: ${t(diff.from.generatedAt)} → ${t(diff.to.generatedAt)}`);
 	out.push(
 		diff.verdict
-			? `verdict: ${verdictWord(diff.verdict.from)} → ${verdictWord(diff.verdict.to)}`
-			: `verdict: ${verdictWord(verdicts.to)} (unchanged)`,
+			? `verdict: ${verdictLabel(diff.verdict.from)} → ${verdictLabel(diff.verdict.to)}`
+			: `verdict: ${verdictLabel(verdicts.to)} (unchanged)`,
 	);
 	if (diff.checklist) out.push(`checklist: ${t(diff.checklist.from)} → ${t(diff.checklist.to)}`);
 	const regressions = diff.changed.filter((c) => c.regression).length;

@@ -10,7 +10,7 @@ export function checklistJsonSchema(): Record<string, unknown> {
 	};
 }
 
-/** JSON Schema of the snapshot file format (PRODUCT.md, "Snapshot (JSON)"). */
+/** JSON Schema of the snapshot file format (docs/snapshots-and-verify.md, "The JSON format"). */
 export function snapshotJsonSchema(): Record<string, unknown> {
 	return {
 		...toJSONSchema(snapshotSchema(), {io: 'output'}),

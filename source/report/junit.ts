@@ -1,3 +1,4 @@
+import {statusLooks} from '../model/vocabulary.js';
 import {sanitize} from '../terminal/sanitize.js';
 import type {Snapshot, SnapshotItem} from './snapshot.js';
 
@@ -39,16 +40,22 @@ function outcomeOf(item: SnapshotItem, blocker: string | undefined): Outcome {
 		return {
 			kind: 'failure',
 			type: 'stale',
-			message: `stale: signed off ${item.signedOff?.at.slice(0, 10) ?? '?'}${suffix}`,
+			message: `${statusLooks.stale.word}: signed off ${item.signedOff?.at.slice(0, 10) ?? '?'}${suffix}`,
 		};
 	if (item.status === 'na')
-		return {kind: 'skipped', type: 'na', message: `n/a: ${item.justification ?? ''}`};
+		return {
+			kind: 'skipped',
+			type: 'na',
+			message: `${statusLooks.na.word}: ${item.justification ?? ''}`,
+		};
 	if (item.status === 'waived') {
 		const w = item.waiver;
 		return {
 			kind: 'skipped',
 			type: 'waived',
-			message: w ? `waived: ${w.reason} (owner ${w.owner}, expires ${w.expires})` : 'waived',
+			message: w
+				? `${statusLooks.waived.word}: ${w.reason} (owner ${w.owner}, expires ${w.expires})`
+				: statusLooks.waived.word,
 		};
 	}
 	return {kind: 'pass'};

@@ -1,6 +1,14 @@
 import {reviewName} from '../model/review.js';
+import {
+	blockersText,
+	progressText,
+	shownStatus,
+	statusLabel,
+	statusLooks,
+	totalsLine,
+	verdictLabel,
+} from '../model/vocabulary.js';
 import {sanitize} from '../terminal/sanitize.js';
-import {shownStatus, statusLabel} from './labels.js';
 import type {Snapshot, SnapshotItem} from './snapshot.js';
 
 /**
@@ -78,20 +86,9 @@ function detailCell(item: SnapshotItem): string {
 function statusCell(item: SnapshotItem, blocks: boolean): string {
 	const shown = shownStatus(item);
 	const settled = shown === 'pass' || shown === 'na' || shown === 'waived';
-	return blocks && settled ? `${statusLabel(shown)} · ✖ blocks` : statusLabel(shown);
-}
-
-function totalsLine(t: Snapshot['totals']): string {
-	return [
-		`${t.items} items`,
-		`${t.pass} pass`,
-		`${t.fail} fail`,
-		`${t.na} n/a`,
-		`${t.waived} waived`,
-		`${t.pending} pending`,
-		`${t.stale} stale`,
-		`${t.blockers} blocker${t.blockers === 1 ? '' : 's'}`,
-	].join(' · ');
+	return blocks && settled
+		? `${statusLabel(shown)} · ${statusLooks.fail.glyph} blocks`
+		: statusLabel(shown);
 }
 
 /**
@@ -107,8 +104,8 @@ export function renderMarkdown(snapshot: Snapshot, asOf?: Date): string {
 	out.push(`# Readiness review: ${mdText(name)}`, '');
 	out.push(
 		ready
-			? '> **✔ READY** — every required item checks out.'
-			: `> **✖ NOT READY** — ${snapshot.blockers.length} blocker${snapshot.blockers.length === 1 ? '' : 's'}.`,
+			? `> **${verdictLabel('ready')}** — every required item checks out.`
+			: `> **${verdictLabel('not-ready')}** — ${blockersText(snapshot.blockers.length)}.`,
 		'',
 	);
 	out.push('| | |', '| --- | --- |');
@@ -121,13 +118,15 @@ export function renderMarkdown(snapshot: Snapshot, asOf?: Date): string {
 	out.push(`| Generated | ${mdText(snapshot.generatedAt)} |`);
 	if (asOf)
 		out.push(`| Judged as of | ${asOf.toISOString()} (staleness and waiver expiry; --as-of) |`);
-	out.push(`| Totals | ${totalsLine(snapshot.totals)} |`);
+	// The breakdown adds up to the items (a stale pass is stale, not pass); the JSON keeps both counts.
+	out.push(
+		`| Totals | ${totalsLine(snapshot.totals)} · ${blockersText(snapshot.totals.blockers)} |`,
+	);
 	out.push(`| Digest | ${mdText(snapshot.digest)} |`);
 	out.push('');
 	const blocking = new Set(snapshot.blockers.map((b) => b.itemId));
 	for (const section of snapshot.sections) {
-		const done = section.totals.items - section.totals.pending;
-		out.push(`## ${mdText(section.title)} (${done}/${section.totals.items} answered)`, '');
+		out.push(`## ${mdText(section.title)} (${progressText(section.totals)})`, '');
 		out.push('| Item | Status | Level | Evidence | Sign-off | Details |');
 		out.push('| --- | --- | --- | --- | --- | --- |');
 		for (const item of section.items)

@@ -57,7 +57,7 @@ describe('a scripted review: set, gate, snapshot, verify, diff', () => {
 		).toBe(0);
 		const before = ws.run(['gate']);
 		expect(before.code).toBe(1);
-		expect(before.stdout).toContain('NOT READY (25 blockers)');
+		expect(before.stdout).toContain('NOT READY · 25 blockers');
 		expect(before.stdout).toContain(`${itemIds[1]}`);
 		expect(before.stdout).toContain('not answered yet');
 		const snap = ws.run(['snapshot', '--out', 'before.json']);
@@ -190,7 +190,7 @@ describe('staleness and waiver expiry under a fixed clock', () => {
 		const late = ws.run(['gate', '--as-of', '2026-05-30']);
 		expect(late.code).toBe(1);
 		expect(late.stdout).toContain('security.secrets');
-		expect(late.stdout).toContain('stale: signed off 2026-03-01, review every P90D');
+		expect(late.stdout).toContain('stale: signed off 2026-03-01, review every 90 days');
 		expect(
 			JSON.parse(ws.run(['status', '--json', '--as-of', '2026-06-01']).stdout).totals.stale,
 		).toBe(2);

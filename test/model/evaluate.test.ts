@@ -88,7 +88,7 @@ describe('evaluate', () => {
 		const late = evaluate(checklist, r, new Date('2026-04-01T00:00:00.001Z'));
 		expect(late.verdict).toBe('not-ready');
 		expect(late.totals.stale).toBe(1);
-		expect(late.blockers[0]?.blocker).toBe('stale: signed off 2026-01-01, review every P90D');
+		expect(late.blockers[0]?.blocker).toBe('stale: signed off 2026-01-01, review every 90 days');
 		const item = checklist.sections[0]!.items[0]!;
 		expect(isStale(item, pass('2000-01-01T00:00:00.000Z'), at)).toBe(false);
 	});

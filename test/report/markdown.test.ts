@@ -35,6 +35,18 @@ describe('renderMarkdown', () => {
 		expect(md).toContain('file docs/architecture.md');
 	});
 
+	it('gives totals that add up to the items (a stale pass is stale, not also pass)', () => {
+		const snapshot = sampleSnapshot();
+		const row = tableRows(renderMarkdown(snapshot)).find((r) => r.startsWith('| Totals |'))!;
+		const [items, ...rest] = [
+			...row.matchAll(/(\d+) (items|pass|stale|fail|n\/a|waived|pending)/g),
+		];
+		expect(Number(items?.[1])).toBe(snapshot.totals.items);
+		expect(rest.map((m) => m[2])).toEqual(['pass', 'stale', 'fail', 'n/a', 'waived', 'pending']);
+		expect(rest.reduce((n, m) => n + Number(m[1]), 0)).toBe(snapshot.totals.items);
+		expect(snapshot.totals.stale).toBeGreaterThan(0);
+	});
+
 	it('marks an answer that reads as settled but blocks, and no other', () => {
 		const snapshot = sampleSnapshot();
 		const item = snapshot.sections[0]!.items.find((i) => i.status === 'pass' && !i.stale)!;

@@ -58,7 +58,7 @@ describe('home screen', () => {
 		const app = await renderApp({db});
 		let frame = await app.waitForText('2 reviews');
 		expect(focusedRow(frame)).toContain('alpha-api');
-		expect(frame).toMatch(/NOT READY \(26\)/);
+		expect(frame).toContain('✖ NOT READY · 26 blockers');
 		await app.press(keys.down);
 		frame = await app.waitFor((f) => focusedRow(f).includes('beta-api'), 'beta focused');
 		await app.press(keys.down);

@@ -45,7 +45,7 @@ describe('the key table', () => {
 	});
 });
 
-describe('actionFor on the review screen (PRODUCT.md keys)', () => {
+describe("actionFor on the review screen (the README's key table)", () => {
 	const cases: Array<[string, string, Parameters<typeof key>[0], ActionId]> = [
 		['↑', '', {upArrow: true}, 'prev-item'],
 		['k', 'k', {}, 'prev-item'],

@@ -53,7 +53,8 @@ describe('home: review names', () => {
 			'both releases shown',
 		);
 		for (const l of lines(frame)) expect(stringWidth(l)).toBeLessThanOrEqual(60);
-		expect(frame).toMatch(/checkout-pay\S*… 2\.0\.1 .*NOT READY/);
+		// The verdict makes room for the name: its glyph and the counted blockers.
+		expect(frame).toMatch(/checkout-pay\S*… 2\.0\.1 .*✖ 26 blockers/);
 	});
 
 	it('fitReviewName keeps the release and cuts the system; a huge release keeps its end', () => {

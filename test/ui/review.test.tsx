@@ -494,7 +494,7 @@ describe('review screen', () => {
 	it('s opens the summary', async () => {
 		const app = await renderReview();
 		await app.press('s');
-		const frame = await app.waitForText('NOT READY — 26 blockers');
+		const frame = await app.waitForText('NOT READY · 26 blockers');
 		expect(frame).toContain('Summary · checkout-api');
 	});
 

@@ -37,8 +37,10 @@ describe('summary screen', () => {
 	it('shows NOT READY with the blocker count, totals, section bars and blockers', async () => {
 		const app = await renderReview();
 		await app.press('s');
-		const frame = await app.waitForText('NOT READY — 26 blockers');
-		expect(frame).toContain('26 items: 0 pass · 0 fail · 0 n/a · 0 waived · 26 pending · 0 stale');
+		const frame = await app.waitForText('NOT READY · 26 blockers');
+		expect(frame).toContain('26 items: 0 pass · 0 stale · 0 fail · 0 n/a · 0 waived · 26 pending');
+		// Each section's counts carry their words (the legend) and add up to its items.
+		expect(frame).toMatch(/^Architecture +░+ 0\/5 · 5 pending · 5 blocking$/m);
 		expect(frame).toContain('Blockers (26) — enter jumps to one:');
 		for (const title of ['Architecture', 'Security', 'Testing and Quality'])
 			expect(frame).toContain(title);
@@ -58,8 +60,29 @@ describe('summary screen', () => {
 		const app = await renderReview({
 			review: reviewWith({'security.secrets': {...passed, evidence: []}}),
 		});
-		const frame = await app.waitFor((f) => /NOT READY — 1 blocker$/m.test(f), 'one blocker');
+		const frame = await app.waitFor((f) => /NOT READY · 1 blocker$/m.test(f), 'one blocker');
 		expect(focusedRow(frame)).toMatch(/Manage secrets properly — .*evidence/);
+	});
+
+	it('a stale pass: totals that add up, the interval in words, here and on the item', async () => {
+		const app = await renderReview({
+			review: reviewWith({
+				'security.secrets': {...passed, signedOff: {by: 'Ada', at: '2026-01-01T09:00:00.000Z'}},
+			}),
+		});
+		const frame = await app.waitFor((f) => /NOT READY · 1 blocker$/m.test(f), 'one blocker');
+		// 25 + 1 = 26: the stale pass is counted once, as stale.
+		expect(frame).toContain('26 items: 25 pass · 1 stale · 0 fail · 0 n/a · 0 waived · 0 pending');
+		expect(frame).toMatch(/^Security +█+ 6\/6 · 5 pass · 1 stale · 1 blocking$/m);
+		expect(focusedRow(frame)).toContain(
+			'⌛ stale  Manage secrets properly — stale: signed off 2026-01-01, review every 90 days',
+		);
+		await app.press(keys.enter);
+		const item = await app.waitForText('security.secrets ·');
+		expect(item).toContain(
+			'security.secrets · required · evidence required · review every 90 days',
+		);
+		expect(item).not.toContain('P90D');
 	});
 
 	it('enter on a blocker jumps to it on the review screen; ↑/↓ choose the blocker', async () => {
@@ -72,7 +95,7 @@ describe('summary screen', () => {
 		// The review opens at its only pending item.
 		await app.waitFor((f) => focusedRow(f).includes('Manual QA for user-facing flows'), 'resume');
 		await app.press('s');
-		let frame = await app.waitForText('NOT READY — 2 blockers');
+		let frame = await app.waitForText('NOT READY · 2 blockers');
 		expect(focusedRow(frame)).toContain('Manage secrets properly');
 		await app.press(keys.down);
 		await app.waitFor((f) => focusedRow(f).includes('Manual QA'), 'second blocker');
@@ -129,7 +152,7 @@ describe('summary screen', () => {
 		resize(app.stdout, 80, 24);
 		await app.press('s');
 		let frame = await app.waitFor(
-			(f) => f.includes('NOT READY — 26 blockers') && f.split('\n')[0]!.length <= 80,
+			(f) => f.includes('NOT READY · 26 blockers') && f.split('\n')[0]!.length <= 80,
 			'the summary at 80 columns',
 		);
 		const listed = (f: string) => f.split('\n').filter((l) => /^[ ›] (○ pending|✖ fail)/.test(l));
@@ -186,7 +209,7 @@ describe('summary screen', () => {
 		const app = await renderReview({
 			review: reviewWith({'security.secrets': {...passed, evidence: []}}),
 		});
-		const frame = await app.waitForText('NOT READY — 1 blocker');
+		const frame = await app.waitForText('NOT READY · 1 blocker');
 		expect(frame).not.toMatch(/… .*(more|above|below)/);
 	});
 

@@ -2,6 +2,7 @@ import fastStringWidth from 'fast-string-width';
 import {Box, Text} from 'ink';
 import React from 'react';
 import type {ItemResult} from '../../model/evaluate.js';
+import {reviewEveryText} from '../../model/vocabulary.js';
 import {sanitize, sanitizeLine} from '../../terminal/sanitize.js';
 import {StatusBadge} from './status.js';
 import {clipLines, fitColumns} from './wrap.js';
@@ -75,7 +76,7 @@ export function ItemDetail({
 	const tags = [
 		item.level,
 		item.evidenceRequired ? 'evidence required' : 'evidence optional',
-		item.reviewEvery ? `review every ${item.reviewEvery}` : undefined,
+		item.reviewEvery ? reviewEveryText(item.reviewEvery) : undefined,
 	]
 		.filter(Boolean)
 		.join(' · ');

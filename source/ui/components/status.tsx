@@ -1,22 +1,11 @@
 import {Text} from 'ink';
 import React from 'react';
 import type {Status} from '../../model/schemas.js';
-
-type Look = {glyph: string; word: string; color: string};
-
-const looks: Record<Status | 'stale' | 'recheck', Look> = {
-	pass: {glyph: '✔', word: 'pass', color: 'green'},
-	fail: {glyph: '✖', word: 'fail', color: 'red'},
-	pending: {glyph: '○', word: 'pending', color: 'gray'},
-	na: {glyph: '–', word: 'n/a', color: 'blue'},
-	waived: {glyph: '⚑', word: 'waived', color: 'yellow'},
-	stale: {glyph: '⌛', word: 'stale', color: 'magenta'},
-	recheck: {glyph: '↻', word: 'recheck', color: 'magenta'},
-};
+import {shownStatus, statusLabel, statusLooks, type Look} from '../../model/vocabulary.js';
 
 /** How an answer looks: stale and re-review marks show instead of the status they qualify. */
 export function statusLook(status: Status, stale = false, recheck = false): Look {
-	return looks[recheck && status !== 'pending' ? 'recheck' : stale ? 'stale' : status];
+	return statusLooks[shownStatus({status, stale, recheck})];
 }
 
 /** Glyph + word, never colour alone, so meaning survives NO_COLOR. */
@@ -31,6 +20,6 @@ export function StatusBadge({
 	recheck?: boolean;
 	pad?: number;
 }) {
-	const look = statusLook(status, stale, recheck);
-	return <Text color={look.color}>{`${look.glyph} ${look.word}`.padEnd(pad)}</Text>;
+	const shown = shownStatus({status, stale, recheck});
+	return <Text color={statusLooks[shown].color}>{statusLabel(shown).padEnd(pad)}</Text>;
 }

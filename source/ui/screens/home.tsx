@@ -3,6 +3,7 @@ import React, {useMemo} from 'react';
 import {evaluate} from '../../model/evaluate.js';
 import {reviewName} from '../../model/review.js';
 import {onChecklist} from '../../model/upgrade.js';
+import {blockersText, verdictLine, verdictLooks} from '../../model/vocabulary.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {Footer} from '../components/footer.js';
 import {Header} from '../components/header.js';
@@ -47,15 +48,26 @@ export function HomeScreen({size}: {size: Size}) {
 	useIntents('home', (action, env) => homeIntent(state, action, env), !state.help);
 
 	// The name column is as wide as the longest name, up to what the row leaves
-	// it: the marker (2), the bar and count (1 + 10 + 9) and the verdict (17,
-	// "✖ NOT READY (123)"). Measured over every review, not the visible ones, so
-	// the columns do not move as the list scrolls; kept while the list is.
+	// it: the marker (2), the bar and count (1 + 10 + 9) and the verdict, which
+	// says what its number counts ("✖ NOT READY · 26 blockers", as wide as the
+	// checklist's item count makes it). Where that would leave a name fewer than
+	// 24 columns (60×16), the verdict is its glyph and the count ("✖ 26 blockers"):
+	// the word for the number matters more than repeating NOT READY on every row.
+	// Names are measured over every review, not the visible ones, so the columns
+	// do not move as the list scrolls; kept while the list is.
 	const longest = useMemo(
 		() => reviews.reduce((n, r) => Math.max(n, cells(sanitizeLine(reviewName(r)))), 0),
 		[reviews],
 	);
 	const width = size.columns;
-	const nameW = Math.max(8, Math.min(longest, width - 2 - 20 - 17));
+	const items = state.loaded.checklist.sections.reduce((n, s) => n + s.items.length, 0);
+	const compact = (blockers: number) =>
+		`${verdictLooks['not-ready'].glyph} ${blockersText(blockers)}`;
+	const full = width - 2 - 20 - cells(verdictLine('not-ready', items)) >= 24;
+	const verdictW = cells(full ? verdictLine('not-ready', items) : compact(items));
+	const nameW = Math.max(8, Math.min(longest, width - 2 - 20 - verdictW));
+	const verdictText = (verdict: 'ready' | 'not-ready', blockers: number) =>
+		verdict === 'ready' || full ? verdictLine(verdict, blockers) : compact(blockers);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Header
@@ -102,8 +114,8 @@ export function HomeScreen({size}: {size: Size}) {
 								<Text dimColor>{` ${`${row.done}/${row.total}`.padStart(7)} `}</Text>
 							</Box>
 							<Box flexShrink={1} display={row.verdict === undefined ? 'none' : 'flex'}>
-								<Text wrap="truncate-end" color={row.verdict === 'ready' ? 'green' : 'red'}>
-									{row.verdict === 'ready' ? '✔ READY' : `✖ NOT READY (${row.blockers})`}
+								<Text wrap="truncate-end" color={verdictLooks[row.verdict ?? 'not-ready'].color}>
+									{verdictText(row.verdict ?? 'not-ready', row.blockers)}
 								</Text>
 							</Box>
 						</Box>

@@ -2,6 +2,13 @@ import {reviewName} from '../../model/review.js';
 import {Badge} from '@inkjs/ui';
 import {Box, Text} from 'ink';
 import React from 'react';
+import {
+	blockingText,
+	countsText,
+	totalsLine,
+	verdictLine,
+	verdictLooks,
+} from '../../model/vocabulary.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {Footer} from '../components/footer.js';
 import {Header} from '../components/header.js';
@@ -51,7 +58,6 @@ export function SummaryScreen({size}: {size: Size}) {
 
 	if (!review || !evaluation) return <Text>No review is open.</Text>;
 	const width = size.columns;
-	const ready = evaluation.verdict === 'ready';
 	const t = evaluation.totals;
 	const sectionsH = Math.min(
 		evaluation.sections.length,
@@ -74,15 +80,11 @@ export function SummaryScreen({size}: {size: Size}) {
 			<Box height={2} flexDirection="column">
 				<Box>
 					{/* A Text child, not a string: Badge would upper-case a string. */}
-					<Badge color={ready ? 'green' : 'red'}>
-						<Text bold>
-							{ready
-								? '✔ READY'
-								: `✖ NOT READY — ${t.blockers} blocker${t.blockers === 1 ? '' : 's'}`}
-						</Text>
+					<Badge color={verdictLooks[evaluation.verdict].color}>
+						<Text bold>{verdictLine(evaluation.verdict, t.blockers)}</Text>
 					</Badge>
 				</Box>
-				<Text wrap="truncate-end">{`${t.items} item${t.items === 1 ? '' : 's'}: ${t.pass} pass · ${t.fail} fail · ${t.na} n/a · ${t.waived} waived · ${t.pending} pending · ${t.stale} stale`}</Text>
+				<Text wrap="truncate-end">{totalsLine(t)}</Text>
 			</Box>
 			<Box flexDirection="column" height={sectionsH}>
 				{evaluation.sections.slice(0, sectionRows).map((s) => {
@@ -94,10 +96,15 @@ export function SummaryScreen({size}: {size: Size}) {
 							</Box>
 							<ProgressBar ratio={s.totals.items ? done / s.totals.items : 1} width={10} />
 							<Box width={Math.max(1, width - nameW - 12)} marginLeft={1}>
-								<Text
-									wrap="truncate-end"
-									dimColor
-								>{`${done}/${s.totals.items} · ✔${s.totals.pass} ✖${s.totals.fail} –${s.totals.na} ⚑${s.totals.waived} ○${s.totals.pending}${s.totals.stale ? ` ⌛${s.totals.stale}` : ''}${s.totals.blockers ? ` · ${s.totals.blockers} blocking` : ''}`}</Text>
+								<Text wrap="truncate-end" dimColor>
+									{[
+										`${done}/${s.totals.items}`,
+										countsText(s.totals),
+										s.totals.blockers ? blockingText(s.totals.blockers) : '',
+									]
+										.filter(Boolean)
+										.join(' · ')}
+								</Text>
 							</Box>
 						</Box>
 					);
