@@ -115,7 +115,7 @@ describe('review keys → intents', () => {
 	it('/ remembers the filter it opens over; esc is back-from-review; c is the reducer’s', () => {
 		expect(reviewIntent(opened({}, 'one'), 'filter', env)).toEqual({
 			type: 'open-prompt',
-			prompt: {kind: 'filter', previous: 'one'},
+			prompt: {kind: 'filter', previous: 'one', from: {sectionIndex: 0, itemId: 'a1'}},
 		});
 		expect(reviewIntent(opened(), 'back', env)).toEqual({type: 'back-from-review'});
 		expect(reviewIntent(opened(), 'edit-note', env)).toEqual({type: 'edit-note'});
@@ -243,14 +243,18 @@ describe('the prompt table', () => {
 	});
 
 	it('the filter is live while typed, and esc puts back the filter it opened over', () => {
-		const prompt: Prompt = {kind: 'filter', previous: 'one'};
+		const prompt: Prompt = {kind: 'filter', previous: 'one', from: {sectionIndex: 1, itemId: 'b2'}};
 		const spec = prompts[stepOf(prompt)];
 		expect(spec.live?.('tw', context(prompt))).toEqual({
 			type: 'set-filter',
 			text: 'tw',
 			keepPrompt: true,
 		});
-		expect(spec.cancel(context(prompt))).toEqual({type: 'set-filter', text: 'one'});
+		expect(spec.cancel(context(prompt))).toEqual({
+			type: 'set-filter',
+			text: 'one',
+			focus: {sectionIndex: 1, itemId: 'b2'},
+		});
 	});
 
 	it('promptAnswer is pending for an item not answered yet', () => {

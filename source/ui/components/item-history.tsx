@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import React from 'react';
 import type {AuditEntry} from '../../model/schemas.js';
-import {statusLabel} from '../../report/labels.js';
+import {statusLabel} from '../../model/vocabulary.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 
 /** One line of an item's history: when, who, the change and its detail. */

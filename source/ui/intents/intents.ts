@@ -78,7 +78,14 @@ export function reviewIntent(state: State, action: ActionId, env: IntentEnv): In
 		case 'undo':
 			return {type: 'undo', actor: env.actor()};
 		case 'filter':
-			return {type: 'open-prompt', prompt: {kind: 'filter', previous: state.filter}};
+			return {
+				type: 'open-prompt',
+				prompt: {
+					kind: 'filter',
+					previous: state.filter,
+					from: {sectionIndex: state.sectionIndex, itemId: state.itemId},
+				},
+			};
 		case 'back':
 			return {type: 'back-from-review'};
 		case 'edit-note':

@@ -133,10 +133,14 @@ export const prompts: Record<PromptStep, PromptSpec> = {
 		hint: () => 'pass, fail, pending, na, waived, or any text · enter keeps · esc undoes',
 		initial: (ctx) => ctx.filter,
 		submit: (text) => ({action: {type: 'set-filter', text: text.trim()}}),
-		cancel: (ctx) => ({
-			type: 'set-filter',
-			text: ctx.prompt.kind === 'filter' ? ctx.prompt.previous : '',
-		}),
+		cancel: (ctx) =>
+			ctx.prompt.kind === 'filter'
+				? {
+						type: 'set-filter',
+						text: ctx.prompt.previous,
+						...(ctx.prompt.from ? {focus: ctx.prompt.from} : {}),
+					}
+				: close,
 		live: (text) => ({type: 'set-filter', text: text.trim(), keepPrompt: true}),
 	},
 	evidence: evidenceStep(false),

@@ -160,6 +160,9 @@ export function setFilter(state: State, action: ActionOf<'set-filter'>): State {
 		prompt: action.keepPrompt ? state.prompt : undefined,
 		message: undefined,
 	};
+	const back = action.focus;
+	if (back && visibleItems(next, back.sectionIndex).some((it) => it.id === back.itemId))
+		return {...next, ...back};
 	if (!action.text) return next;
 	const items = listedItems(next);
 	if (items.some((p) => p.item.id === state.itemId)) return next;

@@ -17,8 +17,14 @@ export type Prompt =
 			owner?: string;
 	  }
 	| {kind: 'remove-evidence'; itemId: string}
-	/** `previous`: the filter before the prompt opened, put back by esc (the filter is live while typing). */
-	| {kind: 'filter'; previous: string};
+	/**
+	 * `previous` and `from`: the filter and the focus before the prompt opened,
+	 * put back by esc (the filter is live while typing, and moves the focus).
+	 */
+	| {kind: 'filter'; previous: string; from?: Focus};
+
+/** Where the focus is: a section and an item in it. */
+export type Focus = {sectionIndex: number; itemId?: string};
 
 export type Message = {kind: 'error' | 'info'; text: string};
 
@@ -99,7 +105,7 @@ export type Action =
 	| {type: 'edit-note'}
 	| {type: 'close-prompt'}
 	/** `keepPrompt`: the filter changes as it is typed, with its prompt still open. */
-	| {type: 'set-filter'; text: string; keepPrompt?: boolean}
+	| {type: 'set-filter'; text: string; keepPrompt?: boolean; focus?: Focus}
 	/** esc on the review screen: clears the filter, else asks, else goes home. */
 	| {type: 'back-from-review'}
 	| {type: 'toggle-help'}

@@ -1,5 +1,5 @@
 import {answerFor} from '../../model/evaluate.js';
-import {statusLabel} from '../../report/labels.js';
+import {statusLabel} from '../../model/vocabulary.js';
 import {applyRecord} from './answers.js';
 import {currentReview, locate, selectedItemId, titleOf} from './selectors.js';
 import type {ActionOf, State} from './types.js';
