@@ -9,12 +9,10 @@ import {
 	printJson,
 	reviewName,
 	verdictText,
-	noArguments,
 } from './common.js';
 
 /** `preflight gate`: the CI check before deploy. Exit 0 ready, 1 not ready. */
 export async function run(inv: Invocation): Promise<number> {
-	noArguments(inv, 'gate');
 	const {flags} = inv;
 	const {review, loaded, asOf, evaluation} = await judgeReview(flags, now());
 	const ready = evaluation.verdict === 'ready';

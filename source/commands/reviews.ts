@@ -4,12 +4,11 @@ import {onChecklist} from '../model/upgrade.js';
 import {checklistFor, openStore} from '../session.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {cell, print, printJson, reviewName, verdictText, noArguments} from './common.js';
+import {cell, print, printJson, reviewName, verdictText} from './common.js';
 import {cells} from '../terminal/width.js';
 
 /** `preflight reviews [--json]`: every review in the database, with progress and verdict. */
 export async function run(inv: Invocation): Promise<number> {
-	noArguments(inv, 'reviews');
 	const {flags} = inv;
 	const loaded = await checklistFor(flags);
 	const store = await openStore(flags);

@@ -13,13 +13,11 @@ import {
 	reviewName,
 	totalsText,
 	verdictText,
-	noArguments,
 } from './common.js';
 import {cells} from '../terminal/width.js';
 
 /** `preflight status`: totals, per section, verdict and blockers of one review. */
 export async function run(inv: Invocation): Promise<number> {
-	noArguments(inv, 'status');
 	const {flags} = inv;
 	const {review, loaded, upgrade, asOf, evaluation} = await judgeReview(flags, now());
 	if (flags.json) {
