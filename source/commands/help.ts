@@ -143,7 +143,11 @@ export function commandHelp(name: string, spec: CommandSpec): string {
  */
 export function helpCommand(table: CommandTable, app: AppSpec): Run {
 	return async (inv: Invocation) => {
-		const name = inv.command === 'help' ? inv.positionals[0] : inv.command;
+		// `help NAME` explains NAME; `help` alone, everything; `help --help`, itself.
+		const name =
+			inv.command === 'help'
+				? (inv.positionals[0] ?? (inv.flags.help ? 'help' : undefined))
+				: inv.command;
 		if (name === undefined) {
 			writeOut(generalHelp(table, app));
 			return 0;
