@@ -1,23 +1,11 @@
 #!/usr/bin/env node
-// Thin entry: flags -> zod -> command. Commands that need no UI never load Ink or React.
-import {parseInvocation, type Invocation} from './cli/args.js';
+// Thin entry: the command table gives the flags (zod) and the command to run.
+// Commands that need no UI never load Ink or React.
+import {commandNamed, commands} from './cli/commands.js';
+import {parseInvocation} from './cli/parse.js';
 import {isPreflightError} from './errors.js';
 import {sanitizeLine} from './terminal/sanitize.js';
 import {writeOut} from './terminal/output.js';
-
-type Command = (inv: Invocation) => Promise<number>;
-
-const commands: Record<string, () => Promise<Command>> = {
-	reviews: async () => (await import('./commands/reviews.js')).run,
-	status: async () => (await import('./commands/status.js')).run,
-	set: async () => (await import('./commands/set.js')).run,
-	snapshot: async () => (await import('./commands/snapshot.js')).run,
-	gate: async () => (await import('./commands/gate.js')).run,
-	verify: async () => (await import('./commands/verify.js')).run,
-	diff: async () => (await import('./commands/diff.js')).run,
-	checklist: async () => (await import('./commands/checklist.js')).run,
-	help: async () => (await import('./commands/help.js')).run,
-};
 
 async function main(argv: string[]): Promise<number> {
 	const inv = parseInvocation(argv);
@@ -25,16 +13,19 @@ async function main(argv: string[]): Promise<number> {
 		writeOut(`${(await import('./report/snapshot.js')).TOOL_VERSION}\n`);
 		return 0;
 	}
-	if (inv.flags.help) return (await commands.help!())(inv);
+	if (inv.flags.help) return (await commands.help.load())(inv);
 	if (inv.command === undefined) return (await import('./ui/start.js')).startApp(inv);
-	const load = commands[inv.command];
-	if (!load) {
+	const spec = commandNamed(inv.command);
+	if (!spec) {
 		process.stderr.write(
 			`preflight: unknown command "${sanitizeLine(inv.command)}"; see preflight --help\n`,
 		);
 		return 2;
 	}
-	return (await load())(inv);
+	// The parser found the subcommand in the table, or refused the line.
+	const action = 'subcommands' in spec ? spec.subcommands[inv.subcommand ?? ''] : spec;
+	if (!action) throw new Error(`no subcommand for ${inv.command}`);
+	return (await action.load())(inv);
 }
 
 /**

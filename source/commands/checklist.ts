@@ -1,23 +1,20 @@
 import type {Invocation} from '../cli/args.js';
 import {ChecklistError, loadChecklistAsync} from '../checklist/load.js';
-import {PreflightError} from '../errors.js';
 import {checklistJsonSchema, schemaText} from '../report/json-schemas.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {writeOut} from '../terminal/output.js';
 import {print} from './common.js';
 
-const usage = 'usage: preflight checklist validate FILE | preflight checklist schema';
+/** `preflight checklist schema`: the checklist format's JSON Schema. */
+export async function schema(): Promise<number> {
+	writeOut(schemaText(checklistJsonSchema()));
+	return 0;
+}
 
-/** `preflight checklist validate FILE` (0 valid, 2 with every problem) and `checklist schema`. */
-export async function run(inv: Invocation): Promise<number> {
-	const [sub, ...rest] = inv.positionals;
-	if (sub === 'schema') {
-		if (rest.length) throw new PreflightError(usage);
-		writeOut(schemaText(checklistJsonSchema()));
-		return 0;
-	}
-	if (sub !== 'validate' || rest.length !== 1 || !rest[0]) throw new PreflightError(usage);
-	const file = rest[0];
+/** `preflight checklist validate FILE`: 0 valid, 2 with every problem. */
+export async function validate(inv: Invocation): Promise<number> {
+	// The parser gave the one argument the command table declares.
+	const [file = ''] = inv.positionals;
 	try {
 		const {checklist} = await loadChecklistAsync(file, inv.flags['checklist-format']);
 		const items = checklist.sections.reduce((n, s) => n + s.items.length, 0);

@@ -1,4 +1,4 @@
-import {asOfDate, type Flags, type Invocation} from '../cli/args.js';
+import {asOfDate, type Flags} from '../cli/args.js';
 import {PreflightError, withinLimitsAsync} from '../errors.js';
 import type {LoadedChecklist} from '../checklist/load.js';
 import {evaluate, type Evaluation} from '../model/evaluate.js';
@@ -123,13 +123,4 @@ export async function judgeReview(flags: Flags, at: Date) {
 	const loadedReview = await loadReview(flags);
 	const evaluation = evaluate(loadedReview.loaded.checklist, loadedReview.review, asOf);
 	return {...loadedReview, asOf, evaluation};
-}
-
-/** Commands that take no positional arguments refuse them, so a typo never gates the wrong review. */
-export function noArguments(inv: Invocation, command: string): void {
-	const [first] = inv.positionals;
-	if (first !== undefined)
-		throw new PreflightError(
-			`${command} takes no arguments (got "${sanitizeLine(first)}"); name a review with --system S [--release R]`,
-		);
 }

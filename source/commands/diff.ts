@@ -8,9 +8,8 @@ import {print, printJson} from './common.js';
 
 /** `preflight diff OLD NEW`: status, evidence, sign-off and verdict changes. Exit 0. */
 export async function run(inv: Invocation): Promise<number> {
-	const [oldFile, newFile, ...extra] = inv.positionals;
-	if (!oldFile || !newFile || extra.length)
-		throw new PreflightError('usage: preflight diff OLD NEW');
+	// The parser gave the two arguments the command table declares.
+	const [oldFile = '', newFile = ''] = inv.positionals;
 	const older = readValidSnapshot(oldFile);
 	const newer = readValidSnapshot(newFile);
 	const a = older.snapshot.review;

@@ -1,20 +1,11 @@
 import type {Invocation} from '../cli/args.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {
-	blockerLines,
-	blockersJson,
-	judgeReview,
-	print,
-	printJson,
-	reviewName,
-	noArguments,
-} from './common.js';
+import {blockerLines, blockersJson, judgeReview, print, printJson, reviewName} from './common.js';
 import {verdictLine} from '../model/vocabulary.js';
 
 /** `preflight gate`: the CI check before deploy. Exit 0 ready, 1 not ready. */
 export async function run(inv: Invocation): Promise<number> {
-	noArguments(inv, 'gate');
 	const {flags} = inv;
 	const {review, loaded, asOf, evaluation} = await judgeReview(flags, now());
 	const ready = evaluation.verdict === 'ready';

@@ -1,33 +1,160 @@
 import type {Invocation} from '../cli/args.js';
+import {commonFlags, flagTable, type FlagName, type FlagSpec} from '../cli/flags.js';
+import type {AppSpec, ArgSpec, CommandSpec, CommandTable, Run} from '../cli/spec.js';
+import {allLines, argsUsage, flagUsage, linesOf} from '../cli/usage.js';
+import {PreflightError} from '../errors.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
 import {writeOut} from '../terminal/output.js';
 
-const text = `preflight — launch-readiness reviews in the terminal
+const width = 80;
+/** A left column wider than this puts its description on the next line. */
+const widestTerm = 28;
 
-Usage:
-  preflight [--system NAME [--release R]]    open the app (home screen, or that review)
-  preflight reviews [--json]                 list reviews
-  preflight status [--json] [--as-of DATE]   totals, sections, verdict, blockers
-  preflight set ITEM STATUS [options]        record a sign-off (pass, fail, na, waived, pending)
-      --evidence REF (repeatable) --note T --justification T
-      --waiver-reason T --waiver-owner O --waiver-expires YYYY-MM-DD
-  preflight snapshot [--format json|md|junit] [--out FILE] [--as-of DATE]
-  preflight gate [--json] [--as-of DATE]     exit 0 when ready, 1 when not
-  preflight verify FILE [--json]             check a snapshot's digest and file evidence
-  preflight diff OLD NEW [--json]            what changed between two snapshots
-  preflight checklist validate FILE          validate a checklist file
-  preflight checklist schema                 JSON Schema of the checklist format
+/** Words of `text` in lines of at most `room` characters (a longer word stands alone). */
+function wrap(text: string, room: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(/\s+/).filter(Boolean)) {
+		if (line && line.length + 1 + word.length > room) {
+			lines.push(line);
+			line = word;
+		} else line = line ? `${line} ${word}` : word;
+	}
+	return line ? [...lines, line] : lines;
+}
 
-Common options:
-  --db PATH          database (default .preflight/db.json, or PREFLIGHT_DB)
-  --checklist FILE   checklist (default: the AI Infrastructure Checklist)
-  --system S --release R   the review to act on (optional when there is only one)
-  --reviewer NAME    who signs off (else PREFLIGHT_REVIEWER, git user.name, OS user)
-  -h, --help         this help     -v, --version   the version
+function paragraph(text: string, indent = ''): string {
+	return wrap(text, width - indent.length)
+		.map((l) => `${indent}${l}`)
+		.join('\n');
+}
 
-Exit codes: 0 ok, 1 not ready / changed, 2 bad usage or bad input.
-`;
+type Rows = Array<[term: string, description: string]>;
 
-export async function run(_inv: Invocation): Promise<number> {
-	writeOut(text);
-	return 0;
+function termWidthOf(...tables: Rows[]): number {
+	return Math.min(widestTerm, Math.max(0, ...tables.flat().map(([t]) => t.length)));
+}
+
+/** Terms and their descriptions in two columns, each description wrapped in its own. */
+function columns(rows: Rows, termWidth = termWidthOf(rows)): string {
+	const indent = ' '.repeat(2 + termWidth + 2);
+	return rows
+		.map(([term, description]) => {
+			const text = wrap(description, width - indent.length);
+			const first =
+				term.length > termWidth
+					? [`  ${term}`, `${indent}${text[0] ?? ''}`]
+					: [`  ${term.padEnd(termWidth)}  ${text[0] ?? ''}`];
+			return [...first, ...text.slice(1).map((l) => `${indent}${l}`)]
+				.map((l) => l.trimEnd())
+				.join('\n');
+		})
+		.join('\n');
+}
+
+function flagRows(names: readonly FlagName[]): Rows {
+	return names.map((name) => {
+		const spec: FlagSpec = flagTable[name];
+		const term = spec.short ? `-${spec.short}, ${flagUsage(name)}` : flagUsage(name);
+		const values = spec.value && spec.values ? ` (${spec.values.join(', ')})` : '';
+		return [term, `${spec.description}${values}`];
+	});
+}
+
+function argRows(args: readonly ArgSpec[]): Rows {
+	return args.map((a) => [a.name, a.description]);
+}
+
+function sentence(summary: string): string {
+	return `${summary.charAt(0).toUpperCase()}${summary.slice(1)}.`;
+}
+
+function section(title: string, body: string): string {
+	return body ? `${title}:\n${body}\n` : '';
+}
+
+function exitLine(exit: string): string {
+	return `Exit codes: ${exit}${/\b2\b/.test(exit) ? '' : '; 2 on bad usage or bad input'}.\n`;
+}
+
+/** `preflight --help`: every command of the table, the app's flags and the common ones. */
+export function generalHelp(table: CommandTable, app: AppSpec): string {
+	const commandRows = allLines(table).map(({words, action}): [string, string] => [
+		[words, argsUsage(action.args)].filter(Boolean).join(' '),
+		action.summary,
+	]);
+	const appRows = flagRows(app.flags);
+	const commonRows = flagRows(commonFlags);
+	const flagWidth = termWidthOf(appRows, commonRows);
+	return [
+		'preflight — launch-readiness reviews in the terminal\n',
+		section('Usage', '  preflight COMMAND [ARGUMENTS] [options]\n  preflight [options]'),
+		section('Commands', columns(commandRows)),
+		`${paragraph(`Without a command, ${app.summary}.`)}\n${columns(appRows, flagWidth)}\n`,
+		section('Every command', columns(commonRows, flagWidth)),
+		paragraph(
+			'Run preflight help COMMAND (or preflight COMMAND --help) for its arguments, flags and examples.',
+		),
+		'\nExit codes: 0 ok, 1 not ready / changed, 2 bad usage or bad input.\n',
+	].join('\n');
+}
+
+/** `preflight help NAME`, `preflight NAME --help`: usage, arguments, flags, examples. */
+export function commandHelp(name: string, spec: CommandSpec): string {
+	const lines = linesOf(name, spec);
+	const usage =
+		lines.length === 1
+			? `Usage: ${lines[0]!.usage}\n`
+			: section('Usage', lines.map((l) => `  ${l.usage}`).join('\n'));
+	const grouped = 'subcommands' in spec;
+	const subcommandRows = grouped
+		? Object.entries(spec.subcommands).map(([sub, action]): [string, string] => [
+				[sub, argsUsage(action.args)].filter(Boolean).join(' '),
+				`${action.summary} (exit ${action.exit})`,
+			])
+		: [];
+	const args = grouped ? Object.values(spec.subcommands).flatMap((a) => a.args) : spec.args;
+	const argRowsOnce = argRows(
+		args.filter((a, i) => args.findIndex((b) => b.name === a.name) === i),
+	);
+	const ownRows = flagRows(spec.flags);
+	const commonRows = flagRows(commonFlags);
+	const flagWidth = termWidthOf(ownRows, commonRows);
+	const examples = spec.examples
+		.map((e) => `  ${e.line}\n${paragraph(e.description, '      ')}`)
+		.join('\n');
+	return [
+		usage,
+		`${paragraph([sentence(spec.summary), spec.details ?? ''].join(' '))}\n`,
+		section('Commands', subcommandRows.length ? columns(subcommandRows) : ''),
+		section('Arguments', argRowsOnce.length ? columns(argRowsOnce) : ''),
+		section('Options', ownRows.length ? columns(ownRows, flagWidth) : ''),
+		section('Every command', columns(commonRows, flagWidth)),
+		section('Examples', examples),
+		grouped ? '' : exitLine(spec.exit),
+	]
+		.filter(Boolean)
+		.join('\n');
+}
+
+/**
+ * The help command over `table`: handed the table by the table itself, which
+ * this module could not import without importing itself back.
+ */
+export function helpCommand(table: CommandTable, app: AppSpec): Run {
+	return async (inv: Invocation) => {
+		// `help NAME` explains NAME; `help` alone, everything; `help --help`, itself.
+		const name =
+			inv.command === 'help'
+				? (inv.positionals[0] ?? (inv.flags.help ? 'help' : undefined))
+				: inv.command;
+		if (name === undefined) {
+			writeOut(generalHelp(table, app));
+			return 0;
+		}
+		if (!Object.hasOwn(table, name))
+			throw new PreflightError(`unknown command "${sanitizeLine(name)}"; see preflight --help`);
+		writeOut(commandHelp(name, table[name]!));
+		return 0;
+	};
 }

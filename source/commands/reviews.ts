@@ -4,13 +4,12 @@ import {onChecklist} from '../model/upgrade.js';
 import {checklistFor, openStore} from '../session.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {cell, print, printJson, reviewName, noArguments} from './common.js';
+import {cell, print, printJson, reviewName} from './common.js';
 import {verdictLine} from '../model/vocabulary.js';
 import {cells} from '../terminal/width.js';
 
 /** `preflight reviews [--json]`: every review in the database, with progress and verdict. */
 export async function run(inv: Invocation): Promise<number> {
-	noArguments(inv, 'reviews');
 	const {flags} = inv;
 	const loaded = await checklistFor(flags);
 	const store = await openStore(flags);

@@ -27,9 +27,6 @@ import {statusLabel} from '../model/vocabulary.js';
 import {describeUpgrade, upgradeReview} from '../model/upgrade.js';
 import {print, reviewName} from './common.js';
 
-const usage =
-	'usage: preflight set ITEM STATUS (status: pending, pass, fail, na, waived); see preflight --help';
-
 function isStatus(word: string): word is Status {
 	return (statuses as readonly string[]).includes(word);
 }
@@ -40,8 +37,8 @@ function isStatus(word: string): word is Status {
  */
 export async function run(inv: Invocation): Promise<number> {
 	const {flags, positionals} = inv;
-	const [itemId, word, ...extra] = positionals;
-	if (!itemId || !word || extra.length) throw new PreflightError(usage);
+	// The parser gave the two arguments the command table declares.
+	const [itemId = '', word = ''] = positionals;
 	const status = word.toLowerCase();
 	if (!isStatus(status))
 		throw new PreflightError(

@@ -11,7 +11,7 @@ import {writeFileDurably} from '../store/durable-write.js';
 import {realTarget, targetProblem, type TargetProblem} from '../store/files.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {judgeReview, print, noArguments} from './common.js';
+import {judgeReview, print} from './common.js';
 
 const extensions = {json: 'json', md: 'md', junit: 'xml'} as const;
 
@@ -46,7 +46,6 @@ function checkOut(given: string, out: string): void {
  * writes exactly that file. Prints the path(s).
  */
 export async function run(inv: Invocation): Promise<number> {
-	noArguments(inv, 'snapshot');
 	const {flags} = inv;
 	const format = flags.format ?? 'json';
 	const generatedAt = now();

@@ -11,14 +11,12 @@ import {
 	print,
 	printJson,
 	reviewName,
-	noArguments,
 } from './common.js';
 import {answeredLine, verdictLine} from '../model/vocabulary.js';
 import {cells} from '../terminal/width.js';
 
 /** `preflight status`: totals, per section, verdict and blockers of one review. */
 export async function run(inv: Invocation): Promise<number> {
-	noArguments(inv, 'status');
 	const {flags} = inv;
 	const {review, loaded, upgrade, asOf, evaluation} = await judgeReview(flags, now());
 	if (flags.json) {

@@ -1,5 +1,4 @@
 import type {Invocation} from '../cli/args.js';
-import {PreflightError} from '../errors.js';
 import {readSnapshotFile} from '../report/read.js';
 import {verifySnapshot} from '../report/verify.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
@@ -7,8 +6,8 @@ import {print, printJson} from './common.js';
 
 /** `preflight verify FILE`: digest, bytes and file evidence. Exit 0 intact, 1 changed. */
 export async function run(inv: Invocation): Promise<number> {
-	const [file, ...extra] = inv.positionals;
-	if (!file || extra.length) throw new PreflightError('usage: preflight verify FILE');
+	// The parser gave the one argument the command table declares.
+	const [file = ''] = inv.positionals;
 	const read = readSnapshotFile(file);
 	const result = verifySnapshot(read, process.cwd());
 	if (inv.flags.json) {

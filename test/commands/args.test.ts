@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {parseInvocation} from '../../source/cli/args.js';
+import {parseInvocation} from '../../source/cli/parse.js';
 
 const refusal = (argv: string[]): string => {
 	try {
@@ -25,7 +25,7 @@ describe('flags', () => {
 
 	it('refuses a flag the command does not read, naming both', () => {
 		expect(refusal(['gate', '--out', 'x'])).toBe(
-			'--out does not apply to preflight gate; see preflight --help',
+			'--out does not apply to preflight gate; see preflight gate --help',
 		);
 		expect(refusal(['set', 'x', 'fail', '--as-of', '2026-01-01'])).toContain(
 			'--as-of does not apply to preflight set',
@@ -62,6 +62,61 @@ describe('flags', () => {
 			['frobnicate', '--out', 'x'],
 		])
 			expect(() => parseInvocation(argv), argv.join(' ')).not.toThrow();
+	});
+});
+
+describe('arguments', () => {
+	it('takes what the command table declares, and refuses the rest with the usage line', () => {
+		expect(parseInvocation(['diff', 'a.json', 'b.json'])).toMatchObject({
+			command: 'diff',
+			positionals: ['a.json', 'b.json'],
+		});
+		expect(refusal(['diff', 'a.json'])).toBe(
+			'usage: preflight diff OLD NEW [--json]; see preflight diff --help',
+		);
+		expect(refusal(['verify', 'a.json', 'b.json'])).toContain('usage: preflight verify FILE');
+		expect(refusal(['verify', ''])).toContain('usage: preflight verify FILE');
+		expect(refusal(['set', 'security.secrets'])).toBe(
+			'usage: preflight set ITEM STATUS [options]; see preflight set --help',
+		);
+		expect(refusal(['help', 'set', 'status'])).toContain('usage: preflight help [COMMAND]');
+		expect(parseInvocation(['help']).positionals).toEqual([]);
+	});
+
+	it('refuses a stray word where none is taken, pointing at --system where it picks a review', () => {
+		expect(refusal(['gate', 'payments-api'])).toBe(
+			'gate takes no arguments (got "payments-api"); name a review with --system S [--release R]',
+		);
+		expect(refusal(['reviews', 'x'])).toBe(
+			'reviews takes no arguments (got "x"); see preflight reviews --help',
+		);
+	});
+
+	it('reads a subcommand from the table, and lists them all when it is missing or unknown', () => {
+		expect(parseInvocation(['checklist', 'validate', 'c.yaml'])).toMatchObject({
+			command: 'checklist',
+			subcommand: 'validate',
+			positionals: ['c.yaml'],
+		});
+		expect(parseInvocation(['checklist', 'schema'])).toMatchObject({subcommand: 'schema'});
+		const usage =
+			'usage: preflight checklist validate FILE | preflight checklist schema; see preflight checklist --help';
+		expect(refusal(['checklist'])).toBe(usage);
+		expect(refusal(['checklist', 'lint', 'c.yaml'])).toBe(usage);
+		// a word found on Object.prototype is no subcommand
+		expect(refusal(['checklist', 'constructor'])).toBe(usage);
+		expect(refusal(['checklist', 'schema', 'x'])).toContain('checklist schema takes no arguments');
+	});
+
+	it('leaves an unknown command (even one named like a prototype key) to the caller', () => {
+		for (const word of ['frobnicate', 'constructor', 'toString', '__proto__'])
+			expect(parseInvocation([word, 'x']).command).toBe(word);
+	});
+
+	it('checks nothing after --help or --version: they explain or answer whatever was typed', () => {
+		expect(parseInvocation(['checklist', '--help']).command).toBe('checklist');
+		expect(parseInvocation(['verify', '--help']).positionals).toEqual([]);
+		expect(parseInvocation(['gate', 'x', '--json', '--version']).flags.version).toBe(true);
 	});
 });
 

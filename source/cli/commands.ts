@@ -1,0 +1,188 @@
+// THE command table: each command once, with its arguments, flags, help and
+// implementation. Parsing (source/cli/parse.ts), dispatch (source/cli.tsx),
+// help (source/commands/help.ts) and the README's command table
+// (scripts/docs.mjs) are all read from it. It is loaded by every start: data
+// only here, the implementations stay behind `load`.
+import type {AppSpec, CommandSpec, CommandTable, Run} from './spec.js';
+
+/** The interactive app, opened when no command is given. */
+export const app: AppSpec = {
+	summary: 'preflight opens the app: the home screen, or with --system that review',
+	details:
+		'Keyboard-driven: walk the sections, sign off each item with its evidence; every answer is saved at once. Needs a terminal.',
+	flags: ['system', 'release', 'reviewer'],
+	examples: [
+		{line: 'preflight', description: 'the home screen: every review in the database'},
+		{
+			line: 'preflight --system checkout-api --release 2.4.0',
+			description: 'open that review (created when new) at its first pending item',
+		},
+	],
+};
+
+const rows = {
+	reviews: {
+		summary: 'list reviews with progress and verdict',
+		args: [],
+		flags: ['json'],
+		exit: '0',
+		examples: [{line: 'preflight reviews --json', description: 'every review, as JSON'}],
+		load: async () => (await import('../commands/reviews.js')).run,
+	},
+	status: {
+		summary: 'totals, per section, verdict, blockers',
+		args: [],
+		flags: ['system', 'release', 'json', 'as-of'],
+		exit: '0',
+		examples: [
+			{line: 'preflight status --system checkout-api', description: 'where the review stands'},
+			{
+				line: 'preflight status --as-of 2026-06-01',
+				description: 'the same, judged on launch day (stale sign-offs, expired waivers)',
+			},
+		],
+		load: async () => (await import('../commands/status.js')).run,
+	},
+	set: {
+		summary: "record a sign-off under the app's rules",
+		details:
+			'Every check runs before anything is written. With --system, the review is created when it does not exist yet, so a pipeline can record a whole review without a terminal.',
+		args: [
+			{name: 'ITEM', description: "the item's id, e.g. security.secrets"},
+			{name: 'STATUS', description: 'pending, pass, fail, na or waived'},
+		],
+		flags: [
+			'system',
+			'release',
+			'reviewer',
+			'evidence',
+			'note',
+			'justification',
+			'waiver-reason',
+			'waiver-owner',
+			'waiver-expires',
+		],
+		exit: '0, 2 on invalid input',
+		examples: [
+			{
+				line: 'preflight set security.secrets pass --system payments-api --evidence https://vault.example.com/rotation --evidence docs/secrets.md',
+				description: 'a pass backed by a link and a file (its sha256 is recorded)',
+			},
+			{
+				line: 'preflight set testing.load-testing na --justification batch-only',
+				description: 'not applicable, with the reason',
+			},
+			{
+				line: 'preflight set security.data-retention waived --waiver-reason scheduled --waiver-owner Dana --waiver-expires 2026-09-30',
+				description: 'an accepted risk, with its owner and end date',
+			},
+		],
+		load: async () => (await import('../commands/set.js')).run,
+	},
+	snapshot: {
+		summary: 'write a snapshot',
+		details: 'Prints the path of each file written.',
+		args: [],
+		flags: ['system', 'release', 'format', 'out', 'as-of'],
+		exit: '0',
+		examples: [
+			{
+				line: 'preflight snapshot',
+				description: 'the .json and .md pair, into the snapshots folder beside the database',
+			},
+			{
+				line: 'preflight snapshot --format junit --out reports/preflight.xml',
+				description: 'a JUnit report for CI',
+			},
+		],
+		load: async () => (await import('../commands/snapshot.js')).run,
+	},
+	gate: {
+		summary: 'the CI check: verdict and every blocker with its reason',
+		args: [],
+		flags: ['system', 'release', 'json', 'as-of'],
+		exit: '0 ready, 1 not ready',
+		examples: [
+			{
+				line: 'preflight gate --system payments-api --release 2.4.0',
+				description: 'fails the pipeline until the review is ready',
+			},
+		],
+		load: async () => (await import('../commands/gate.js')).run,
+	},
+	verify: {
+		summary: "check a JSON snapshot's digest, its bytes and its file evidence",
+		args: [{name: 'FILE', description: 'a JSON snapshot'}],
+		flags: ['json'],
+		exit: '0 intact, 1 changed',
+		examples: [
+			{
+				line: 'preflight verify .preflight/snapshots/payments-api-20260301T120000Z.json',
+				description: 'is it what preflight wrote, and is its file evidence unchanged?',
+			},
+		],
+		load: async () => (await import('../commands/verify.js')).run,
+	},
+	diff: {
+		summary: 'what changed between two snapshots of the same review',
+		args: [
+			{name: 'OLD', description: 'the earlier JSON snapshot'},
+			{name: 'NEW', description: 'the later one'},
+		],
+		flags: ['json'],
+		exit: '0',
+		examples: [{line: 'preflight diff before.json after.json', description: 'regressions first'}],
+		load: async () => (await import('../commands/diff.js')).run,
+	},
+	checklist: {
+		summary: 'validate a checklist file, or print the checklist JSON Schema',
+		flags: [],
+		examples: [
+			{
+				line: 'preflight checklist validate checklists/payments.md',
+				description: 'every problem, with its line',
+			},
+			{
+				line: 'preflight checklist validate lens.json --checklist-format aws-lens',
+				description: 'an AWS Well-Architected custom lens',
+			},
+			{line: 'preflight checklist schema', description: 'for an editor that checks JSON or YAML'},
+		],
+		subcommands: {
+			validate: {
+				summary: 'validate a checklist; every problem listed',
+				args: [{name: 'FILE', description: 'a checklist in any format preflight reads'}],
+				exit: '0, 2 on invalid',
+				load: async () => (await import('../commands/checklist.js')).validate,
+			},
+			schema: {
+				summary: 'the checklist JSON Schema (also in data/schemas/)',
+				args: [],
+				exit: '0',
+				load: async () => (await import('../commands/checklist.js')).schema,
+			},
+		},
+	},
+	help: {
+		summary: "this help, or one command's: its arguments, flags and examples",
+		args: [{name: 'COMMAND', description: 'the command to explain', optional: true}],
+		flags: [],
+		exit: '0',
+		examples: [{line: 'preflight help set', description: 'the same as preflight set --help'}],
+		// The help command reads this table; handed over rather than imported back.
+		load: async (): Promise<Run> =>
+			(await import('../commands/help.js')).helpCommand(commands, app),
+	},
+} satisfies Record<string, CommandSpec>;
+
+/** A command's name: a key of the table, so a command without a row does not exist. */
+export type CommandName = keyof typeof rows;
+
+/** Every command, in the order help and the README list them; each row a CommandSpec. */
+export const commands: Readonly<typeof rows> = rows;
+
+/** The command's row, for a word someone typed (never one found on Object.prototype). */
+export function commandNamed(word: string): CommandSpec | undefined {
+	const table: CommandTable = commands;
+	return Object.hasOwn(table, word) ? table[word] : undefined;
+}

@@ -1,0 +1,209 @@
+import type {ParseArgsConfig} from 'node:util';
+import type {ChecklistFormat} from '../checklist/load.js';
+import * as z from '../model/zod.js';
+import {hasUnsafeText} from '../terminal/sanitize.js';
+
+/** One command-line flag: how it is read, checked and explained. */
+export type FlagSpec = {
+	/** How node:util parseArgs reads it: a switch, or a flag followed by its value. */
+	type: 'string' | 'boolean';
+	/** Given more than once, its values are kept in order; any other flag given twice is refused. */
+	multiple?: boolean;
+	short?: string;
+	/** The value's placeholder in usage lines (`--db PATH`); without one, `values` joined by `|`. */
+	value?: string;
+	/** The only values accepted, shown in help. */
+	values?: readonly string[];
+	/** One line for help, starting in lower case. */
+	description: string;
+	/** Checks (and trims) what parseArgs read; its first issue is the user's error line. */
+	schema: z.core.$ZodType;
+};
+
+/**
+ * Names are shown everywhere and typed back to pick a review: one with control
+ * or bidirectional characters would show as something else (the terminal gets
+ * them stripped) and could not be typed again. (Names typed in different
+ * Unicode forms are one name: see sameName.)
+ */
+function plainName(flag: string) {
+	return z.refine<string>(
+		(s) => !hasUnsafeText(s),
+		`${flag} must not contain control characters or escape sequences`,
+	);
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(flag: string, values: T) {
+	return z.optional(z.enum(values, {error: `${flag} must be one of ${values.join(', ')}`}));
+}
+
+const optionalText = z.optional(z.string());
+const optionalSwitch = z.optional(z.boolean());
+const checklistFormats = ['json', 'yaml', 'markdown', 'aws-lens', 'azure'] as const;
+const snapshotFormats = ['json', 'md', 'junit'] as const;
+
+// The checklist loader is not imported here (it would load with every command):
+// this fails to compile when its formats and the flag's part ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+type _FormatsAgree = Assert<Same<ChecklistFormat, (typeof checklistFormats)[number]>>;
+
+/** Every flag preflight reads. Which command takes which is the command table's business. */
+export const flagTable = {
+	db: {
+		type: 'string',
+		value: 'PATH',
+		description: 'the database (default .preflight/db.json, or PREFLIGHT_DB)',
+		schema: z.optional(z.string().check(z.minLength(1, '--db needs a path'))),
+	},
+	checklist: {
+		type: 'string',
+		value: 'FILE',
+		description: 'the checklist (default: the AI Infrastructure Checklist)',
+		schema: z.optional(z.string().check(z.minLength(1, '--checklist needs a path'))),
+	},
+	'checklist-format': {
+		type: 'string',
+		value: 'FORMAT',
+		values: checklistFormats,
+		description: "the checklist's format, when its file name does not tell",
+		schema: oneOf('--checklist-format', checklistFormats),
+	},
+	system: {
+		type: 'string',
+		value: 'NAME',
+		description: 'the review to act on (not needed when the database holds one)',
+		schema: z.optional(
+			z.string().check(z.trim(), z.minLength(1, '--system needs a name'), plainName('--system')),
+		),
+	},
+	release: {
+		type: 'string',
+		value: 'R',
+		description: "the review's release, when the system has several",
+		schema: z.optional(z.string().check(z.trim(), plainName('--release'))),
+	},
+	reviewer: {
+		type: 'string',
+		value: 'NAME',
+		description: 'who signs off (else PREFLIGHT_REVIEWER, git user.name, OS user)',
+		schema: z.optional(
+			z
+				.string()
+				.check(z.trim(), z.minLength(1, '--reviewer needs a name'), plainName('--reviewer')),
+		),
+	},
+	json: {
+		type: 'boolean',
+		description: 'print JSON instead of text',
+		schema: optionalSwitch,
+	},
+	'as-of': {
+		type: 'string',
+		value: 'DATE',
+		description: 'judge staleness and waivers on that day (YYYY-MM-DD) or ISO time',
+		schema: optionalText,
+	},
+	format: {
+		type: 'string',
+		values: snapshotFormats,
+		description: 'json (the default) writes the .json and .md pair; md, junit one file',
+		schema: oneOf('--format', snapshotFormats),
+	},
+	out: {
+		type: 'string',
+		value: 'FILE',
+		description: 'write exactly this file instead of into the snapshots folder',
+		schema: z.optional(z.string().check(z.minLength(1, '--out needs a file path'))),
+	},
+	evidence: {
+		type: 'string',
+		multiple: true,
+		value: 'REF',
+		description: 'an http(s) URL or an existing file; repeat for several',
+		schema: z.optional(z.array(z.string())),
+	},
+	note: {
+		type: 'string',
+		value: 'TEXT',
+		description: "the item's note",
+		schema: optionalText,
+	},
+	justification: {
+		type: 'string',
+		value: 'TEXT',
+		description: 'why the item does not apply (with status na)',
+		schema: optionalText,
+	},
+	'waiver-reason': {
+		type: 'string',
+		value: 'TEXT',
+		description: 'the accepted risk (with status waived)',
+		schema: optionalText,
+	},
+	'waiver-owner': {
+		type: 'string',
+		value: 'NAME',
+		description: 'who owns the risk (with status waived)',
+		schema: optionalText,
+	},
+	'waiver-expires': {
+		type: 'string',
+		value: 'YYYY-MM-DD',
+		description: 'when the waiver ends (with status waived)',
+		schema: optionalText,
+	},
+	help: {
+		type: 'boolean',
+		short: 'h',
+		description: "this help, or with a command that command's",
+		schema: optionalSwitch,
+	},
+	version: {
+		type: 'boolean',
+		short: 'v',
+		description: "preflight's version",
+		schema: optionalSwitch,
+	},
+} as const satisfies Record<string, FlagSpec>;
+
+export type FlagName = keyof typeof flagTable;
+
+/** Flags every command takes, the app included. */
+export const commonFlags: readonly FlagName[] = [
+	'db',
+	'checklist',
+	'checklist-format',
+	'help',
+	'version',
+];
+
+/** The flags that pick the review a command acts on. */
+export const reviewFlags = ['system', 'release'] as const satisfies readonly FlagName[];
+
+/** True for a name of the table's (never one found on Object.prototype). */
+export function isFlagName(name: string): name is FlagName {
+	return Object.hasOwn(flagTable, name);
+}
+
+type FlagShape = {[K in FlagName]: (typeof flagTable)[K]['schema']};
+
+function mapFlags<T>(f: (spec: FlagSpec) => T): Record<FlagName, T> {
+	// Object.fromEntries cannot know that every name is there; the map over the table makes it so.
+	return Object.fromEntries(
+		Object.entries(flagTable).map(([name, spec]) => [name, f(spec)]),
+	) as Record<FlagName, T>;
+}
+
+/** All flags validated at once: a flag's first issue is the user's error line. */
+export const flagsSchema = z.object(mapFlags((spec) => spec.schema) as FlagShape);
+
+/** Flags after zod validation. */
+export type Flags = z.infer<typeof flagsSchema>;
+
+/** The table as node:util parseArgs reads it. */
+export const parseArgsOptions: NonNullable<ParseArgsConfig['options']> = mapFlags((spec) => ({
+	type: spec.type,
+	...(spec.multiple ? {multiple: true} : {}),
+	...(spec.short ? {short: spec.short} : {}),
+}));
