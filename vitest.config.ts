@@ -3,8 +3,10 @@ import {defineConfig} from 'vitest/config';
 export default defineConfig({
 	test: {
 		include: ['test/**/*.test.{ts,tsx}'],
-		testTimeout: 30_000,
-		hookTimeout: 30_000,
+		// Tests wait for conditions, never for fixed times; these limits only end a
+		// test that hangs, and are far above what a busy two-core machine needs.
+		testTimeout: 180_000,
+		hookTimeout: 60_000,
 		// pty tests spawn the built CLI; two cores, so keep parallelism modest.
 		maxWorkers: 2,
 	},

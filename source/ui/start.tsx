@@ -1,4 +1,5 @@
 import type {Invocation} from '../cli/args.js';
+import {commands} from '../cli/commands.js';
 import {PreflightError} from '../errors.js';
 import {newReview} from '../model/review.js';
 import {checklistFor, lookupReview, openStore} from '../session.js';
@@ -10,12 +11,13 @@ import type {Action} from './state/types.js';
 
 /** Opens the interactive app; refuses without a terminal. */
 export async function startApp(inv: Invocation): Promise<number> {
-	if (!process.stdin.isTTY || !process.stdout.isTTY)
+	if (!process.stdin.isTTY || !process.stdout.isTTY) {
+		// The commands that need no terminal, named from the command table.
+		const names = Object.keys(commands).filter((name) => name !== 'help');
 		throw new PreflightError(
-			'the app needs an interactive terminal; without one use preflight reviews, status, set, snapshot, gate, verify or diff (see preflight --help)',
+			`the app needs an interactive terminal; without one use preflight ${names.slice(0, -1).join(', ')} or ${names.at(-1)} (see preflight --help)`,
 		);
-	if (inv.positionals.length > 0)
-		throw new PreflightError('unexpected arguments; see preflight --help');
+	}
 	now(); // a bad PREFLIGHT_NOW is refused here, not at the first key press
 	// chalk ignores NO_COLOR; it honours FORCE_COLOR=0, read when Ink loads below.
 	if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';

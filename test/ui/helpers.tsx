@@ -143,12 +143,19 @@ export function plain(frame: string | undefined): string {
 	return (frame ?? '').replace(sgr, '');
 }
 
+/**
+ * How long a test waits for a condition before it fails. Generous: a wait ends
+ * as soon as its condition holds, so this costs nothing when the app works,
+ * and a machine busy with other work must not fail a test that would pass.
+ */
+export const WAIT_MS = 30_000;
+
 /** Polls until the (colour-stripped) frame satisfies the predicate; fails with the last frame. */
 export async function waitFor(
 	lastFrame: () => string | undefined,
 	predicate: (frame: string) => boolean,
 	what = 'the expected frame',
-	timeoutMs = 5000,
+	timeoutMs = WAIT_MS,
 ): Promise<string> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
@@ -161,7 +168,7 @@ export async function waitFor(
 }
 
 /** Polls until an assertion-like condition holds (for calls to services). */
-export async function waitUntil(check: () => boolean, what: string, timeoutMs = 5000) {
+export async function waitUntil(check: () => boolean, what: string, timeoutMs = WAIT_MS) {
 	const deadline = Date.now() + timeoutMs;
 	while (!check()) {
 		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
