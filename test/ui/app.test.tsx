@@ -125,9 +125,9 @@ describe('terminal size', () => {
 			for (const rows of [MIN_ROWS, 24, 40, 80]) {
 				const layout = reviewLayout({columns, rows});
 				// header, the rule of a narrow screen, prompt or message (2) and footer (2)
-				// surround list, detail and history.
+				// surround list and detail.
 				const rule = layout.wide ? 0 : 1;
-				const used = 1 + layout.listH + rule + layout.detailH + layout.historyH + 2 + 2;
+				const used = 1 + layout.listH + rule + layout.detailH + 2 + 2;
 				expect(used, `${columns}×${rows}`).toBeLessThan(rows);
 				expect(layout.listH).toBeGreaterThanOrEqual(3);
 				expect(layout.detailH).toBeGreaterThanOrEqual(6);
@@ -138,9 +138,6 @@ describe('terminal size', () => {
 		expect(reviewLayout({columns: 200, rows: 24}, 6, 28).sectionW).toBe(45);
 		expect(reviewLayout({columns: 100, rows: 24}, 6, 60).sectionW).toBe(45);
 		expect(reviewLayout({columns: 80, rows: 24}, 6, 5).sectionW).toBe(30);
-		// A tall terminal shows the item's history under the detail.
-		expect(reviewLayout({columns: 120, rows: 40}, 6).historyH).toBeGreaterThan(0);
-		expect(reviewLayout({columns: 80, rows: 24}, 6).historyH).toBe(0);
 	});
 });
 

@@ -110,7 +110,9 @@ describe('review screen', () => {
 		await app.press('1');
 		await app.press(keys.enter);
 		frame = await app.waitForText('evidence 1: https://docs.example/arch');
-		expect(frame).not.toContain('runbook.md');
+		expect(frame).not.toContain('file runbook.md');
+		// the history keeps what happened to it
+		expect(frame).toContain('evidence removed: runbook.md');
 
 		// With one link left, d removes it at once.
 		await app.press('d');

@@ -2,8 +2,10 @@ import fastStringWidth from 'fast-string-width';
 import {Box, Text} from 'ink';
 import React from 'react';
 import type {ItemResult} from '../../model/evaluate.js';
+import type {AuditEntry} from '../../model/schemas.js';
 import {reviewEveryText} from '../../model/vocabulary.js';
 import {sanitize, sanitizeLine} from '../../terminal/sanitize.js';
+import {historyLine} from './item-history.js';
 import {StatusBadge} from './status.js';
 import {clipLines, fitColumns} from './wrap.js';
 
@@ -63,9 +65,12 @@ export function ItemDetail({
 	height,
 	width,
 	evidenceFirst = false,
+	history = [],
 }: {
 	/** Undefined when no item is selected: the pane stays empty. */
 	result: ItemResult | undefined;
+	/** The item's audit entries, oldest first: shown, newest first, in the rows left over. */
+	history?: readonly AuditEntry[];
 	height: number;
 	width: number;
 	/** The links matter most now (d is asking which one to remove): they come before all but the title and status. */
@@ -199,6 +204,27 @@ export function ItemDetail({
 			),
 		),
 	);
+	// Rows left over show the item's history (a fail's note set aside by a pass is there).
+	const spare = height - lines.length;
+	if (spare >= 2 && !compact) {
+		lines.push(
+			<Text key="history" dimColor wrap="truncate-end">
+				{history.length
+					? `history (${history.length} change${history.length === 1 ? '' : 's'}, newest first):`
+					: 'history: no change yet'}
+			</Text>,
+		);
+		history
+			.slice(-(spare - 1))
+			.reverse()
+			.forEach((e, i) =>
+				lines.push(
+					<Text key={`h${i}`} dimColor wrap="truncate-end">
+						{`  ${sanitizeLine(historyLine(e))}`}
+					</Text>,
+				),
+			);
+	}
 	// Rows never shrink: past the pane's height they are left out, as its clip did.
 	return (
 		<Box flexDirection="column" height={height} width={width} overflowY="hidden">

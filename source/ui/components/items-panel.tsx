@@ -27,7 +27,9 @@ const ItemRow = React.memo(function ItemRow({
 	const look = statusLook(r?.answer.status ?? 'pending', r?.stale, r?.answer.reReview);
 	// An answer that still blocks (a pass without evidence, an expired waiver) is marked.
 	const blocks = r?.blocker && r.answer.status !== 'pending' && r.answer.status !== 'fail';
-	const sectionW = section === undefined ? 0 : Math.min(16, cells(section) + 2);
+	// The section's name takes at most a quarter of the row: the title matters more.
+	const sectionW =
+		section === undefined ? 0 : Math.min(16, Math.floor(width / 4), cells(section) + 2);
 	// Cut by our own measure of display width before Ink lays it out: Ink's
 	// measure of emoji and CJK can differ from the terminal's by a column.
 	const title = fitColumns(

@@ -54,11 +54,7 @@ const SectionRow = React.memo(function SectionRow({
 				</Text>
 			</Box>
 			<Box flexShrink={0} marginLeft={1} gap={1}>
-				{matches === undefined ? null : (
-					<Box width={4} justifyContent="flex-end">
-						<Text color="cyan">{`⌕${matches}`}</Text>
-					</Box>
-				)}
+				{matches === undefined ? null : <Text color="cyan">{`(${matches})`.padStart(4)}</Text>}
 				<AnswersBar settled={settled} blocking={blocking} total={s.totals.items} width={barWidth} />
 				<Box width={5} justifyContent="flex-end">
 					<Text dimColor>{`${done}/${s.totals.items}`}</Text>

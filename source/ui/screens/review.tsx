@@ -7,7 +7,6 @@ import {cells} from '../../terminal/width.js';
 import {Footer} from '../components/footer.js';
 import {Header} from '../components/header.js';
 import {ItemDetail} from '../components/item-detail.js';
-import {ItemHistory} from '../components/item-history.js';
 import {ItemsPanel, type ListedRow} from '../components/items-panel.js';
 import {MessageLine} from '../components/message-line.js';
 import {PromptArea} from '../components/prompt-area.js';
@@ -32,7 +31,6 @@ export function reviewLayout(
 	wide: boolean;
 	listH: number;
 	detailH: number;
-	historyH: number;
 	sectionW: number;
 } {
 	// Side by side in frames when there is room for both (the frames take two rows).
@@ -46,14 +44,10 @@ export function reviewLayout(
 		wide ? 5 : 3,
 		Math.min(wanted, free - Math.max(6, Math.min(12, Math.floor(free * 0.45)))),
 	);
-	const detailH = free - listH;
-	// A tall terminal has rows to spare under the detail: the item's history.
-	const historyH = detailH >= 16 ? Math.floor(detailH / 3) : 0;
 	return {
 		wide,
 		listH,
-		detailH: detailH - historyH,
-		historyH,
+		detailH: free - listH,
 		// Section titles whole where the terminal allows (marker, bar, count and frame take 17).
 		sectionW: Math.max(30, Math.min(longestSection + 17, Math.floor(size.columns * 0.45))),
 	};
@@ -196,12 +190,8 @@ export function ReviewScreen({size}: {size: Size}) {
 				height={layout.detailH}
 				width={width}
 				evidenceFirst={state.prompt?.kind === 'remove-evidence'}
+				history={history}
 			/>
-			{layout.historyH && result ? (
-				<ItemHistory entries={history} height={layout.historyH} width={width} />
-			) : (
-				<Box height={layout.historyH} />
-			)}
 			{state.prompt ? (
 				<PromptArea prompt={state.prompt} width={width} />
 			) : (
