@@ -92,6 +92,9 @@ describe('keyboard input in a real terminal', () => {
 		app.type('payments\r2.0\r');
 		await app.waitFor('0/26 answered');
 		await app.waitFor('payments 2.0');
+		// esc asks first on the review screen; a second esc goes home
+		app.type('\u001b');
+		await app.waitFor('esc again goes back');
 		app.type('\u001b');
 		await app.waitFor('1 review');
 		app.type('nsecond');

@@ -202,7 +202,9 @@ describe('bracketed paste', () => {
 
 	it('a paste on a screen does nothing, and the keys after it work', async () => {
 		const app = await renderReview();
-		await app.press(`${paste('fpfw\nr')}j`);
+		await app.press(paste('fpfw\nr'));
+		// in a read of its own: a key in the same read as a paste's end is pasted text
+		await app.press('j');
 		await app.waitFor((f) => focusedRow(f).includes(second), 'j moved on');
 		expect(app.persist).not.toHaveBeenCalled();
 	});

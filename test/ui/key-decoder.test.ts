@@ -98,7 +98,6 @@ describe('the key decoder', () => {
 		['clear screen', '\u001b[2J'],
 		['SGR mouse', '\u001b[<0;12;5M'],
 		['focus in', '\u001b[I'],
-		['paste brackets', '\u001b[200~\u001b[201~'],
 		['kitty key', '\u001b[99;5u'],
 		['cursor up 5 (not a key)', '\u001b[5A'],
 		['8-bit CSI', '\u009b31m'],
@@ -147,6 +146,51 @@ describe('the key decoder', () => {
 		expect(d.decode('\u0007y', 2)).toEqual([ch('y')]);
 	});
 
+	describe('pasted text holding the end-of-paste bracket never runs as keys', () => {
+		const pasted = (input: string): Press => ({input, key: key(), paste: true});
+		const hostile = '\u001b[200~abc\u001b[201~fpfq\u001b[201~';
+
+		it('in one read', () => {
+			expect(createKeyDecoder().decode(hostile, 0)).toEqual([pasted('abcfpfq')]);
+		});
+
+		it('cut by reads anywhere', () => {
+			// (from after the start bracket: a read that ends on a lone ESC is the esc key)
+			for (let cut = 6; cut < hostile.length; cut++) {
+				const d = createKeyDecoder();
+				const presses = [...d.decode(hostile.slice(0, cut), 0), ...d.decode(hostile.slice(cut), 1)];
+				expect(
+					presses.every((p) => p.paste),
+					`cut at ${cut}: ${JSON.stringify(presses)}`,
+				).toBe(true);
+				expect(presses.map((p) => p.input).join('')).toBe('abcfpfq');
+			}
+		});
+
+		it('several brackets inside, and the paste after it is a paste of its own', () => {
+			const d = createKeyDecoder();
+			expect(
+				d.decode('\u001b[200~a\u001b[201~b\u001b[201~c\u001b[201~\u001b[200~d\u001b[201~', 0),
+			).toEqual([pasted('abc'), pasted('d')]);
+		});
+
+		it('keys typed right after a paste, in its read, come out as its text once all is quiet', () => {
+			const d = createKeyDecoder();
+			expect(d.decode('\u001b[200~abc\u001b[201~x', 0)).toEqual([]);
+			expect(d.decode('y', SEQUENCE_TIMEOUT_MS + 1)).toEqual([pasted('abcx'), ch('y')]);
+		});
+
+		it('an empty paste is nothing', () => {
+			expect(decode('\u001b[200~\u001b[201~')).toEqual([]);
+		});
+
+		it('a stray end bracket long after a paste is nothing', () => {
+			const d = createKeyDecoder();
+			expect(d.decode('\u001b[200~abc\u001b[201~', 0)).toEqual([pasted('abc')]);
+			expect(d.decode('q\u001b[201~', SEQUENCE_TIMEOUT_MS + 1)).toEqual([ch('q')]);
+		});
+	});
+
 	it('an unterminated string is given up when nothing follows at once (alt+] typed alone)', () => {
 		const d = createKeyDecoder();
 		expect(d.decode('\u001b]', 0)).toEqual([]);
@@ -155,16 +199,13 @@ describe('the key decoder', () => {
 
 	it('a bracketed paste is one press of its text, escapes removed and line breaks kept, even cut by reads', () => {
 		const pasted = (input: string): Press => ({input, key: key(), paste: true});
-		expect(decode('a\u001b[200~x\ny\u001b[31mz\u001b[201~b')).toEqual([
-			ch('a'),
-			pasted('x\nyz'),
-			ch('b'),
-		]);
+		expect(decode('a\u001b[200~x\ny\u001b[31mz\u001b[201~')).toEqual([ch('a'), pasted('x\nyz')]);
 		const d = createKeyDecoder();
 		expect(d.decode('\u001b[200~one\n', 0)).toEqual([]);
 		// long after the start: a paste has no timeout, its end bracket comes from the terminal
 		expect(d.decode('two\u001b[20', 5_000)).toEqual([]);
-		expect(d.decode('1~j', 5_001)).toEqual([pasted('one\ntwo'), ch('j')]);
+		expect(d.decode('1~', 5_001)).toEqual([pasted('one\ntwo')]);
+		expect(d.decode('j', 5_300)).toEqual([ch('j')]);
 		expect(isTextPress(pasted('x'))).toBe(false);
 		// CR and CRLF line breaks (tmux pastes lines with CR) are line breaks too
 		expect(decode('\u001b[200~a\rb\r\nc\u001b[201~')).toEqual([pasted('a\nb\nc')]);

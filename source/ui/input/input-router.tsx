@@ -10,7 +10,7 @@ import React, {
 	useState,
 	type ReactNode,
 } from 'react';
-import {createKeyDecoder, isTextPress, type Press} from './key-decoder.js';
+import {createKeyDecoder, isTextPress, SEQUENCE_TIMEOUT_MS, type Press} from './key-decoder.js';
 import {blankKey} from '../keys.js';
 
 /**
@@ -103,14 +103,34 @@ export function InputRouter({children}: {children: ReactNode}) {
 
 	useEffect(() => {
 		const decoder = createKeyDecoder();
+		// Ink splits each read into pieces (escape sequences apart from text) and
+		// emits them one after another at once; the decoder wants the read whole,
+		// as the terminal wrote it: a paste's end bracket followed by more text in
+		// the same read is pasted text, not the end (see createKeyDecoder).
+		let read: string | undefined;
 		const onInput = (data: unknown) => {
-			for (const press of decoder.decode(typeof data === 'string' ? data : String(data)))
-				queue.current.push({press, asked: []});
+			const piece = typeof data === 'string' ? data : String(data);
+			if (read !== undefined) {
+				read += piece;
+				return;
+			}
+			read = piece;
+			queueMicrotask(() => decodeRead());
+		};
+		let flush: NodeJS.Timeout | undefined;
+		const decodeRead = () => {
+			const whole = read ?? '';
+			read = undefined;
+			clearTimeout(flush);
+			for (const press of decoder.decode(whole)) queue.current.push({press, asked: []});
+			// A paste that may have ended is given to its reader once all is quiet.
+			if (decoder.waiting()) flush = setTimeout(decodeRead, SEQUENCE_TIMEOUT_MS + 10);
 			step();
 		};
 		setRawMode(true);
 		events.on('input', onInput);
 		return () => {
+			clearTimeout(flush);
 			events.off('input', onInput);
 			setRawMode(false);
 			queue.current = [];

@@ -19,6 +19,8 @@ const PASTE_END = '\u001b[201~';
 export type KeyDecoder = {
 	/** `now` (ms) tells a sequence given up (a lone alt+] or alt+[) from one whose rest is coming. */
 	decode(data: string, now?: number): Press[];
+	/** True while a paste waits for quiet to end (see endInPaste): decode('') after the timeout ends it. */
+	waiting(): boolean;
 };
 
 /**
@@ -140,6 +142,17 @@ export function createKeyDecoder(): KeyDecoder {
 	let partial = '';
 	// Inside a bracketed paste: its text so far, until ESC [201~ (which may come in a later read).
 	let pasted: string | undefined;
+	// Pasted text may itself hold ESC [201~ (copied from a terminal log, or put
+	// there on purpose): the terminal sends it as it is, and what follows it would
+	// run as keys. The terminal writes a paste in one burst, so an end bracket
+	// with more data after it in the same read is not trusted: the paste goes on,
+	// and ends at an end bracket that closes a read, or when nothing more has
+	// come for SEQUENCE_TIMEOUT_MS. When a read closes a paste, a stray end
+	// bracket early in the next read (within the timeout) means the paste went
+	// on: what came before it is pasted text too.
+	let endInPaste = false;
+	let pasteClosedAt: number | undefined;
+	let lastRead = 0;
 	// When the unfinished sequence or string began: the timeout counts from there,
 	// not from the last read, or keys arriving less than the timeout apart would
 	// be swallowed for as long as someone types.
@@ -147,6 +160,27 @@ export function createKeyDecoder(): KeyDecoder {
 
 	return {
 		decode(chunk, now = Date.now()) {
+			const quiet = now - lastRead > SEQUENCE_TIMEOUT_MS;
+			lastRead = now;
+			const early: Press[] = [];
+			if (pasted !== undefined && endInPaste && quiet) {
+				// The end bracket seen inside it was the real end after all (keys typed
+				// right after a paste, in the same read): the paste is over.
+				const text = sanitize(pasted.replace(/\r\n?/g, '\n'));
+				if (text) early.push({input: text, key: blankKey, paste: true});
+				pasted = undefined;
+				endInPaste = false;
+			}
+			if (pasted === undefined && pasteClosedAt !== undefined && !quiet) {
+				const stray = chunk.indexOf(PASTE_END);
+				const start = chunk.indexOf(PASTE_START);
+				if (stray >= 0 && (start < 0 || stray < start)) {
+					const text = sanitize(chunk.slice(0, stray).replace(/\r\n?/g, '\n'));
+					if (text) early.push({input: text, key: blankKey, paste: true});
+					chunk = chunk.slice(stray + PASTE_END.length);
+				}
+			}
+			pasteClosedAt = undefined;
 			if (
 				pasted === undefined &&
 				pendingSince !== undefined &&
@@ -158,7 +192,7 @@ export function createKeyDecoder(): KeyDecoder {
 			}
 			const data = partial + chunk;
 			partial = '';
-			const presses: Press[] = [];
+			const presses: Press[] = early;
 			const length = data.length;
 
 			/** Keeps an unfinished sequence (from `at`) for the next data. */
@@ -253,11 +287,20 @@ export function createKeyDecoder(): KeyDecoder {
 						continue;
 					}
 					pasted += data.slice(i, end);
+					const after = end + PASTE_END.length;
+					if (after < length && !data.startsWith(PASTE_START, after)) {
+						// More data in the same burst: the bracket was part of the text.
+						endInPaste = true;
+						i = after;
+						continue;
+					}
 					// Line breaks as \n whatever the terminal sent (tmux and many others send CR).
 					const text = sanitize(pasted.replace(/\r\n?/g, '\n'));
 					if (text) presses.push({input: text, key: blankKey, paste: true});
 					pasted = undefined;
-					i = end + PASTE_END.length;
+					endInPaste = false;
+					if (after === length) pasteClosedAt = now;
+					i = after;
 					continue;
 				}
 				if (data.startsWith(PASTE_START, i)) {
@@ -310,6 +353,7 @@ export function createKeyDecoder(): KeyDecoder {
 			else pendingSince ??= now;
 			return presses;
 		},
+		waiting: () => pasted !== undefined && endInPaste,
 	};
 }
 
