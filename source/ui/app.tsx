@@ -23,6 +23,8 @@ export type AppProps = {
 	persist: (db: Database) => Promise<void>;
 	/** Actions to run once at start (for example opening a review named by --system). */
 	startup?: Action[];
+	/** Told each state once it is on screen (the exit line summarises the last one). */
+	onStateChange?: (state: State) => void;
 };
 
 /**
@@ -43,8 +45,9 @@ function initState({initial, startup}: Pick<AppProps, 'initial' | 'startup'>): S
 	return (startup ?? []).reduce(reducer, initial);
 }
 
-export function App({initial, services, persist, startup}: AppProps) {
+export function App({initial, services, persist, startup, onStateChange}: AppProps) {
 	const [state, dispatch] = useReducer(reducer, {initial, startup}, initState);
+	useEffect(() => onStateChange?.(state), [state, onStateChange]);
 	const size = useTerminalSize();
 	const actions = useMemo(() => ({dispatch, services}), [services]);
 
