@@ -21,6 +21,11 @@ export type CompletePathOptions = {
 	limit?: number;
 	/** Most entries read from one folder (default 5,000), so a huge folder costs a few ms at most. */
 	scanLimit?: number;
+	/**
+	 * Paths never offered, given as absolute paths in the folder as read (its
+	 * links resolved): the database and its lock, which are not evidence.
+	 */
+	skip?: (path: string) => boolean;
 };
 
 type Entry = {name: string; kind: 'dir' | 'file' | 'link'};
@@ -110,7 +115,10 @@ export function completePath(typed: string, options: CompletePathOptions): PathC
 	const read = readEntries(real, scanLimit);
 	if (!read) return nothing(typed);
 
-	const visible = read.entries.filter((e) => segment.startsWith('.') || !e.name.startsWith('.'));
+	const {skip} = options;
+	const visible = read.entries.filter(
+		(e) => (segment.startsWith('.') || !e.name.startsWith('.')) && !skip?.(join(real, e.name)),
+	);
 	let ignoreCase = false;
 	let matches = visible.filter((e) => e.name.startsWith(segment));
 	if (matches.length === 0 && segment !== '') {

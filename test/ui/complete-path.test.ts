@@ -128,3 +128,14 @@ describe('completePath', () => {
 		expect(r.text).toBe('note-');
 	});
 });
+
+describe('completePath: skip', () => {
+	it('never offers what skip names (the database and its lock)', () => {
+		writeFileSync(join(base, 'db.json'), '{}');
+		writeFileSync(join(base, 'db.json.lock'), '');
+		writeFileSync(join(base, 'dashboards.md'), '');
+		const db = join(base, 'db.json');
+		const r = completePath('d', {base, skip: (p) => p === db || p === `${db}.lock`});
+		expect(r.candidates).toEqual(['dashboards.md', 'deploy/', 'docs/']);
+	});
+});
