@@ -54,6 +54,7 @@ export type FieldOptions = {
 /** How a key press ends the prompt, if it does. */
 export type Outcome = 'submit' | 'cancel' | 'quit' | undefined;
 
+/** A field holding `initial`, the cursor at its end. */
 export function newField(initial: string): Field {
 	// A stored note or reason may hold anything (set --note, a hand-edited file):
 	// it is shown, and edited, only as sanitised text.
@@ -63,8 +64,8 @@ export function newField(initial: string): Field {
 
 // The cursor moves by whole code points: an emoji or a rarer CJK character is
 // two UTF-16 units, and stopping between them would save half a character.
-export const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
-export const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 function stepBack(value: string, cursor: number): number {
 	if (cursor <= 0) return 0;
