@@ -115,6 +115,13 @@ export async function runApp(options: {
 		summarise();
 	};
 	process.once('exit', onExit);
+	// An uncaught error is printed by Node before 'exit': leave the alternate
+	// screen first, so that the message stays on the screen the user gets back.
+	const onCrash = () => {
+		instance.unmount();
+		restore();
+	};
+	process.on('uncaughtExceptionMonitor', onCrash);
 
 	// SIGTERM (a supervisor, kill), SIGHUP (the terminal closed), SIGINT (kill -INT;
 	// ctrl+c is a key here): end as q does, waiting for a save under way, with the
@@ -146,6 +153,7 @@ export async function runApp(options: {
 	} finally {
 		summarise();
 		process.off('exit', onExit);
+		process.off('uncaughtExceptionMonitor', onCrash);
 		for (const s of ENDING_SIGNALS) process.off(s, onSignal);
 	}
 	if (failure) throw failure.error;
