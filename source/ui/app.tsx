@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import React, {useEffect, useMemo, useReducer} from 'react';
 import {InputRouter, useInputHandler} from './input/input-router.js';
+import {PromptDrafts, type DraftScope} from './prompt-drafts.js';
 import {AppProviders, type Services} from './state/context.js';
 import {reducer} from './state/reducer.js';
 import type {Action, State} from './state/types.js';
@@ -23,14 +24,31 @@ export type AppProps = {
 	persist: (db: Database) => Promise<void>;
 	/** Actions to run once at start (for example opening a review named by --system). */
 	startup?: Action[];
+	/** Told each state once it is on screen (the exit line summarises the last one). */
+	onStateChange?: (state: State) => void;
 };
+
+/**
+ * Names the prompt the state has open, exactly: its text survives the screens
+ * being unmounted (below the size limit) and is dropped once it closes.
+ */
+export function draftScope(state: State): DraftScope {
+	const {prompt} = state;
+	if (!prompt) return {screen: state.screen};
+	const parts: string[] = [prompt.kind];
+	if ('itemId' in prompt) parts.push(prompt.itemId);
+	if ('step' in prompt) parts.push(prompt.step);
+	if ('thenPass' in prompt) parts.push(String(prompt.thenPass));
+	return {screen: state.screen, prompt: parts.join('\u0000')};
+}
 
 function initState({initial, startup}: Pick<AppProps, 'initial' | 'startup'>): State {
 	return (startup ?? []).reduce(reducer, initial);
 }
 
-export function App({initial, services, persist, startup}: AppProps) {
+export function App({initial, services, persist, startup, onStateChange}: AppProps) {
 	const [state, dispatch] = useReducer(reducer, {initial, startup}, initState);
+	useEffect(() => onStateChange?.(state), [state, onStateChange]);
 	const size = useTerminalSize();
 	const actions = useMemo(() => ({dispatch, services}), [services]);
 
@@ -61,28 +79,31 @@ export function App({initial, services, persist, startup}: AppProps) {
 
 	const tooSmall = size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
 	const scope = state.screen === 'new-review' ? 'home' : state.screen;
+	const drafts = draftScope(state);
 	// One input router whatever is shown, so that crossing the size limit keeps
 	// the keys waiting their turn and the decoder's place in a sequence.
 	return (
 		<AppProviders state={state} actions={actions}>
 			<InputRouter>
-				{tooSmall ? (
-					<Box flexDirection="column">
-						<Text color="yellow">{`The terminal is too small (${size.columns}×${size.rows}).`}</Text>
-						<Text>{`preflight needs at least ${MIN_COLUMNS}×${MIN_ROWS}: enlarge the window (q quits).`}</Text>
-						<TooSmallKeys quit={services.quit} />
-					</Box>
-				) : state.help ? (
-					<HelpOverlay scope={scope} size={size} />
-				) : state.screen === 'home' ? (
-					<HomeScreen size={size} />
-				) : state.screen === 'new-review' ? (
-					<NewReviewScreen size={size} />
-				) : state.screen === 'summary' ? (
-					<SummaryScreen size={size} />
-				) : (
-					<ReviewScreen size={size} />
-				)}
+				<PromptDrafts scope={drafts}>
+					{tooSmall ? (
+						<Box flexDirection="column">
+							<Text color="yellow">{`The terminal is too small (${size.columns}×${size.rows}).`}</Text>
+							<Text>{`preflight needs at least ${MIN_COLUMNS}×${MIN_ROWS}: enlarge the window (q quits).`}</Text>
+							<TooSmallKeys quit={services.quit} />
+						</Box>
+					) : state.help ? (
+						<HelpOverlay scope={scope} size={size} />
+					) : state.screen === 'home' ? (
+						<HomeScreen size={size} />
+					) : state.screen === 'new-review' ? (
+						<NewReviewScreen size={size} />
+					) : state.screen === 'summary' ? (
+						<SummaryScreen size={size} />
+					) : (
+						<ReviewScreen size={size} />
+					)}
+				</PromptDrafts>
 			</InputRouter>
 		</AppProviders>
 	);

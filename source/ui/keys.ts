@@ -289,9 +289,10 @@ export const bindings: Binding[] = [
 	{
 		action: 'prompt-complete',
 		scopes: ['prompt'],
-		chords: [{name: 'tab'}],
-		keys: 'tab',
-		label: 'complete a file path (evidence)',
+		chords: [{name: 'tab'}, {name: 'tab', shift: true}],
+		keys: 'tab/shift+tab',
+		label: 'complete a file path; again: next / previous (evidence)',
+		hintKeys: 'tab',
 		group: 'Typing',
 		hint: 'complete path',
 	},

@@ -1,4 +1,5 @@
 import {render} from 'ink';
+import {constants} from 'node:os';
 import React from 'react';
 import type {LoadedChecklist} from '../checklist/load.js';
 import {writeSnapshotPair} from '../report/write.js';
@@ -6,10 +7,23 @@ import {buildSnapshot} from '../report/snapshot.js';
 import {evaluate} from '../model/evaluate.js';
 import {snapshotsDir, type Store} from '../store/database.js';
 import {App} from './app.js';
+import {exitSummary} from './exit-summary.js';
 import {BRACKETED_PASTE_OFF, BRACKETED_PASTE_ON} from './input/key-decoder.js';
 import type {Services} from './state/context.js';
 import {initialState} from './state/reducer.js';
-import type {Action} from './state/types.js';
+import type {Action, State} from './state/types.js';
+import {ALTERNATE_SCREEN_OFF, ALTERNATE_SCREEN_ON} from './terminal-screen.js';
+/** Signals that end the app as q does: frames gone, the exit line printed, the lock released. */
+const ENDING_SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
+
+/** Writes to the terminal, which may be gone already (after SIGHUP). */
+function tryWrite(text: string): void {
+	try {
+		process.stdout.write(text);
+	} catch {
+		// Nobody is there to read it.
+	}
+}
 
 /** Renders the app on the real terminal until the user quits; resolves with the exit code. */
 export async function runApp(options: {
@@ -30,22 +44,60 @@ export async function runApp(options: {
 			return writeSnapshotPair(snapshot, snapshotsDir(store.path));
 		},
 	};
+	// Why the last save failed, if it did: the exit line must not say "saved".
+	let unsaved: string | undefined;
 	const persist = (db: typeof store.data) => {
 		store.data = db;
-		return store.save();
+		return store.save().then(
+			() => {
+				unsaved = undefined;
+			},
+			(error: unknown) => {
+				unsaved = error instanceof Error ? error.message : String(error);
+				throw error;
+			},
+		);
 	};
-	// Pasted text arrives marked, so that its line breaks are not read as enter
-	// (a multi-line paste into a prompt would otherwise run its later lines as
-	// commands); turned off again however the app ends.
-	const pasteOff = () => process.stdout.write(BRACKETED_PASTE_OFF);
+	const initial = initialState(loaded, store.data);
+	let last: State = initial;
+
+	// The app draws on the alternate screen, so that quitting gives the user's
+	// terminal back as it was (not the last frame) with one line saying where the
+	// review stands. Pasted text arrives marked, so that its line breaks are not
+	// read as enter (a multi-line paste into a prompt would otherwise run its
+	// later lines as commands). Both are undone however the app ends.
+	const tty = process.stdout.isTTY === true;
+	let restored = false;
+	const restore = () => {
+		if (restored) return;
+		restored = true;
+		tryWrite(BRACKETED_PASTE_OFF);
+		if (tty) tryWrite(ALTERNATE_SCREEN_OFF);
+	};
+	let summarised = false;
+	const summarise = () => {
+		if (summarised || !tty) return;
+		summarised = true;
+		const line = exitSummary(last, {
+			dbPath: store.path,
+			cwd: options.services.cwd,
+			now: options.services.now(),
+			unsaved,
+		});
+		tryWrite(`${line}\n`);
+	};
+	if (tty) process.stdout.write(ALTERNATE_SCREEN_ON);
 	process.stdout.write(BRACKETED_PASTE_ON);
-	process.once('exit', pasteOff);
+
 	const instance = render(
 		<App
-			initial={initialState(loaded, store.data)}
+			initial={initial}
 			services={services}
 			persist={persist}
 			startup={options.startup}
+			onStateChange={(state) => {
+				last = state;
+			}}
 		/>,
 		{exitOnCtrlC: false, maxFps: 1000},
 	);
@@ -53,12 +105,57 @@ export async function runApp(options: {
 		exitCode = code;
 		instance.unmount();
 	};
+
+	// A crash outside React, or process.exit anywhere: the last frame goes with
+	// the alternate screen (Ink draws it first), and the line still says where
+	// the data is. Output to a terminal is synchronous, so it is written in time.
+	const onExit = () => {
+		instance.unmount();
+		restore();
+		summarise();
+	};
+	process.once('exit', onExit);
+	// An uncaught error is printed by Node before 'exit': leave the alternate
+	// screen first, so that the message stays on the screen the user gets back.
+	const onCrash = () => {
+		instance.unmount();
+		restore();
+	};
+	process.on('uncaughtExceptionMonitor', onCrash);
+
+	// SIGTERM (a supervisor, kill), SIGHUP (the terminal closed), SIGINT (kill -INT;
+	// ctrl+c is a key here): end as q does, waiting for a save under way, with the
+	// shell's code for the signal. A second signal does not wait.
+	let signalled = false;
+	const onSignal = (signal: NodeJS.Signals) => {
+		const code = 128 + (constants.signals[signal] ?? 0);
+		// The terminal may be gone: a failed write must not become an uncaught error.
+		if (signal === 'SIGHUP') process.stdout.on('error', () => undefined);
+		if (signalled) {
+			onExit();
+			process.exit(code);
+		}
+		signalled = true;
+		quit(code);
+	};
+	for (const s of ENDING_SIGNALS) process.on(s, onSignal);
+
+	let failure: {error: unknown} | undefined;
 	try {
 		await instance.waitUntilExit();
+	} catch (error) {
+		failure = {error};
 	} finally {
-		pasteOff();
-		process.off('exit', pasteOff);
+		restore();
 	}
-	await store.close();
+	try {
+		await store.close();
+	} finally {
+		summarise();
+		process.off('exit', onExit);
+		process.off('uncaughtExceptionMonitor', onCrash);
+		for (const s of ENDING_SIGNALS) process.off(s, onSignal);
+	}
+	if (failure) throw failure.error;
 	return exitCode;
 }

@@ -66,11 +66,15 @@ export type PtyOptions = {
 	cols?: number;
 	rows?: number;
 	env?: Record<string, string>;
+	/** Text already on the screen when the app starts, as a shell would have left it. */
+	screenBefore?: string;
 };
 
 export type Session = {
-	/** The visible screen as text, one line per row, trailing spaces trimmed. */
+	/** The visible screen as text, one line per row, trailing spaces trimmed (the alternate one while the app has it). */
 	screen(): string;
+	/** Which screen the terminal shows: the app's alternate screen, or the normal one. */
+	buffer(): 'normal' | 'alternate';
 	/** Every byte the app wrote, as received. */
 	raw(): string;
 	/** Polls the screen until it contains the text (or matches the pattern); returns the screen. */
@@ -100,6 +104,8 @@ export function launch(args: string[], options: PtyOptions): Session {
 	const cols = options.cols ?? 80;
 	const rows = options.rows ?? 24;
 	const term = new xterm.Terminal({cols, rows, allowProposedApi: true, scrollback: 0});
+	// Written before the child can write anything: its output arrives in later events.
+	if (options.screenBefore) term.write(options.screenBefore);
 	const child: IPty = spawn(process.execPath, [cliPath, ...args], {
 		name: 'xterm-256color',
 		cols,
@@ -155,10 +161,21 @@ export function launch(args: string[], options: PtyOptions): Session {
 		}
 	};
 
-	const promptLine = (label: string | RegExp): string | undefined =>
+	const promptRow = (label: string | RegExp): number =>
 		screen()
 			.split('\n')
-			.find((l) => (typeof label === 'string' ? l.includes(label) : label.test(l)));
+			.findIndex((l) => (typeof label === 'string' ? l.includes(label) : label.test(l)));
+	const promptLine = (label: string | RegExp): string | undefined => {
+		const i = promptRow(label);
+		return i < 0 ? undefined : screen().split('\n')[i];
+	};
+	// A long answer wraps onto the row under the label (the prompt's second row).
+	const promptText = (label: string | RegExp): string | undefined => {
+		const i = promptRow(label);
+		if (i < 0) return undefined;
+		const rows = screen().split('\n');
+		return `${rows[i]}${rows[i + 1] ?? ''}`;
+	};
 
 	const answer = async (label: string | RegExp, text: string): Promise<void> => {
 		await waitUntil(() => promptLine(label) !== undefined, `prompt ${String(label)}`);
@@ -169,7 +186,7 @@ export function launch(args: string[], options: PtyOptions): Session {
 		);
 		child.write(text);
 		await waitUntil(
-			() => promptLine(label)?.includes(text.slice(-20)) ?? false,
+			() => promptText(label)?.includes(text.slice(-20)) ?? false,
 			`prompt ${String(label)} to show the answer`,
 		);
 		child.write(keys.enter);
@@ -177,6 +194,7 @@ export function launch(args: string[], options: PtyOptions): Session {
 
 	return {
 		screen,
+		buffer: () => term.buffer.active.type,
 		answer,
 		raw: () => raw,
 		waitFor: (expected, timeoutMs) =>

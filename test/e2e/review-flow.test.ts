@@ -7,9 +7,9 @@ import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
 const NOW = '2026-03-01T12:00:00.000Z';
 const FOOTER = 'q/ctrl+c quit';
 
-/** The focused row of the items list: `› <glyph> <status> <title>`. */
+/** The focused row of the items list: `› <glyph> <status> <title>`, inside the panel's frame. */
 function focusedTitle(screen: string): string | undefined {
-	const m = /› \S+ (?:pending|pass|fail|n\/a|waived|stale)\s+(.+?)\s*$/m.exec(screen);
+	const m = /› \S+ (?:pending|pass|fail|n\/a|waived|stale)\s+(.+?)\s*│?$/m.exec(screen);
 	return m?.[1];
 }
 

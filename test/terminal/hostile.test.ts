@@ -294,7 +294,9 @@ describe('hostile text through every output', () => {
 		expect(raw).not.toContain('\u001b^');
 		expect(raw).not.toContain('\u001bX');
 		expect(raw).not.toContain('\u001b[2J');
-		expect(raw).not.toContain('\u001b[?1049h');
+		// The app's own switch to the alternate screen, first thing, and no other.
+		expect(raw.indexOf('\u001b[?1049h')).toBe(0);
+		expect(raw.lastIndexOf('\u001b[?1049h')).toBe(0);
 		expect(raw).not.toContain('\u001b[6n');
 		expect(raw).not.toMatch(/[\u0080-\u009f]/);
 		expect(raw).not.toContain('\u0007');

@@ -134,10 +134,10 @@ describe('terminal size', () => {
 			}
 		expect(reviewLayout({columns: 79, rows: 24}).wide).toBe(false);
 		expect(reviewLayout({columns: 80, rows: 24}).wide).toBe(true);
-		// Section titles are given their width, up to 45% of the terminal.
+		// Section titles are given their width, up to 36% of the terminal (40% from 100 columns).
 		expect(reviewLayout({columns: 200, rows: 24}, 6, 28).sectionW).toBe(45);
-		expect(reviewLayout({columns: 100, rows: 24}, 6, 60).sectionW).toBe(45);
-		expect(reviewLayout({columns: 80, rows: 24}, 6, 5).sectionW).toBe(30);
+		expect(reviewLayout({columns: 100, rows: 24}, 6, 60).sectionW).toBe(40);
+		expect(reviewLayout({columns: 80, rows: 24}, 6, 5).sectionW).toBe(29);
 	});
 });
 

@@ -70,20 +70,29 @@ describe('home: review names', () => {
 });
 
 describe('help overlay', () => {
-	it('at 60×16 says how many keys it left out instead of dropping them silently', async () => {
+	it('at 60×16 scrolls: says how many keys are below, and ↓ brings each of them into view', async () => {
 		const app = await renderReview();
 		resize(app.stdout, 60, 16);
 		await app.waitForText('esc back');
 		await app.press('?');
-		const frame = await app.waitForText('Keys — review screen');
+		let frame = await app.waitForText('Keys — review screen');
 		expect(lines(frame).length).toBeLessThan(16);
-		const shown = bindingsFor('review').filter((b) =>
-			lines(frame).some((l) => l.startsWith(`│ ${b.keys} `) && l.includes(b.label)),
-		).length;
-		const more = /… (\d+) more — enlarge the terminal/.exec(frame);
-		expect(more, frame).not.toBeNull();
-		expect(shown + Number(more![1])).toBe(bindingsFor('review').length);
-		for (const l of lines(frame)) expect(stringWidth(l)).toBeLessThanOrEqual(60);
+		expect(frame).toMatch(/↓ \d+ keys below/);
+		expect(frame).not.toContain('above');
+		const isShown = (f: string, b: {keys: string; label: string}) =>
+			lines(f).some((l) => l.startsWith(`│ ${b.keys} `) && l.includes(b.label));
+		const seen = new Set<string>();
+		for (let i = 0; i < 30 && /keys? below/.test(frame); i++) {
+			for (const b of bindingsFor('review')) if (isShown(frame, b)) seen.add(b.action);
+			const before = frame;
+			await app.press(keys.down);
+			frame = await app.waitFor((f) => f !== before, 'the overlay scrolled');
+			for (const l of lines(frame)) expect(stringWidth(l)).toBeLessThanOrEqual(60);
+		}
+		for (const b of bindingsFor('review')) if (isShown(frame, b)) seen.add(b.action);
+		expect(seen.size).toBe(bindingsFor('review').length);
+		expect(frame).toMatch(/↑ \d+ keys above/);
+		expect(frame).not.toContain('below');
 	});
 
 	it('at 80×24 lists every key in two columns with whole labels', async () => {
@@ -91,7 +100,7 @@ describe('help overlay', () => {
 		resize(app.stdout, 80, 24);
 		await app.press('?');
 		const frame = await app.waitForText('Keys — review screen');
-		expect(frame).not.toContain('more — enlarge');
+		expect(frame).not.toMatch(/keys? (above|below)/);
 		for (const b of bindingsFor('review')) expect(frame).toContain(b.label);
 		for (const g of ['Move', 'Answer', 'Evidence and notes', 'Screens']) expect(frame).toContain(g);
 		// Two columns: a row holds keys of both.

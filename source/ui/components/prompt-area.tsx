@@ -1,11 +1,13 @@
 import fastStringWidth from 'fast-string-width';
 import React from 'react';
 import {findItem} from '../../model/review.js';
-import {parseEvidence} from '../../system/evidence.js';
+import {completePath} from '../../system/complete-path.js';
+import {evidenceBase, parseEvidence} from '../../system/evidence.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {fitColumns} from '../../terminal/width.js';
 import {promptAnswer, prompts, stepOf, type PromptContext} from '../intents/prompts.js';
 import {actorFrom, useAppActions, useAppState} from '../state/context.js';
+import {evidenceUsedElsewhere} from '../evidence-suggestions.js';
 import {currentReview} from '../state/selectors.js';
 import type {Prompt} from '../state/types.js';
 import {TextPrompt} from './text-prompt.js';
@@ -60,8 +62,23 @@ export function PromptArea({prompt, width}: {prompt: Prompt; width: number}) {
 	const l = spec.label(shown);
 	const label = item ? promptLabel(l.before, item.title, l.after, width, l.typing) : l.before;
 	const live = spec.live;
+	const evidence =
+		spec.evidence && item && review
+			? {
+					// Tab completes paths from where file evidence is stored relative to
+					// (the repository root); the database and its lock are never offered.
+					complete: (text: string) =>
+						completePath(text, {
+							base: evidenceBase(services.cwd),
+							skip: (p: string) => p === services.dbPath || p === `${services.dbPath}.lock`,
+						}),
+					suggestions: evidenceUsedElsewhere(review, item.id, services.cwd),
+					suggestionsTitle: 'used in this review',
+				}
+			: {};
 	return (
 		<TextPrompt
+			{...evidence}
 			key={step}
 			label={label}
 			initial={spec.initial(shown)}

@@ -2,6 +2,7 @@ import fastStringWidth from 'fast-string-width';
 import {Box, Text} from 'ink';
 import React, {useMemo} from 'react';
 import {useKeys} from '../input/use-keys.js';
+import {useScroll} from '../use-scroll.js';
 import {bindingsFor, type Binding, type Scope} from '../keys.js';
 import {useAppActions} from '../state/context.js';
 import type {Size} from '../use-terminal-size.js';
@@ -10,12 +11,9 @@ const groupOrder: Binding['group'][] = ['Move', 'Answer', 'Evidence and notes', 
 // Cells between two columns.
 const GAP = 3;
 
-/** One line of a help column: a group heading, a key, a blank, or what was left out. */
+/** One line of a help column: a group heading, a key, or a blank between groups. */
 export type HelpLine =
-	| {kind: 'heading'; text: string}
-	| {kind: 'key'; keys: string; label: string}
-	| {kind: 'blank'}
-	| {kind: 'more'; count: number};
+	{kind: 'heading'; text: string} | {kind: 'key'; keys: string; label: string} | {kind: 'blank'};
 
 /** A column of the overlay: its lines and the width its keys and labels need. */
 export type HelpColumn = {lines: HelpLine[]; keyWidth: number; width: number};
@@ -39,23 +37,12 @@ function column(groups: Group[], spaced: boolean): HelpColumn {
 	return {lines, keyWidth, width: Math.max(headings, keyWidth + 1 + labelWidth)};
 }
 
-/** Keeps `height` lines; when some keys do not fit, the last line says how many. */
-function cut(col: HelpColumn, height: number): HelpColumn {
-	if (col.lines.length <= height) return col;
-	const kept = col.lines.slice(0, Math.max(0, height - 1));
-	// A heading or blank with none of its keys under it says nothing.
-	while (kept.length > 0 && kept.at(-1)!.kind !== 'key') kept.pop();
-	const shown = kept.filter((l) => l.kind === 'key').length;
-	const total = col.lines.filter((l) => l.kind === 'key').length;
-	return {...col, lines: [...kept, {kind: 'more', count: total - shown}]};
-}
-
 /**
  * Lays the key table of a screen out in `width` × `height` cells: two columns
  * when both fit side by side with their labels whole, else one; blank lines
  * between groups only when there is room for them; and when the keys still do
- * not fit, a last line saying how many were left out rather than dropping them
- * silently (60×16, the smallest supported terminal, cannot show them all).
+ * not fit (60×16, the smallest supported terminal, cannot show them all), one
+ * column taller than `height`, which the overlay scrolls.
  */
 export function helpLayout(
 	scope: Exclude<Scope, 'global'>,
@@ -90,7 +77,23 @@ export function helpLayout(
 	// Prefer spaced groups when they fit, then unspaced; two columns before one.
 	for (const spaced of [true, false])
 		for (const cols of layouts(spaced)) if (tallest(cols) <= height) return cols;
-	return layouts(false)[0]!.map((c) => cut(c, height));
+	return layouts(false).at(-1)!;
+}
+
+/** Keys in a run of help lines (what an indicator counts). */
+const keyCount = (lines: readonly HelpLine[]) => lines.filter((l) => l.kind === 'key').length;
+
+/** What is out of view above and below a scrolled column, in words. */
+export function outOfView(lines: readonly HelpLine[], offset: number, height: number) {
+	const say = (hidden: readonly HelpLine[], where: string, glyph: string) => {
+		if (hidden.length === 0) return undefined;
+		const n = keyCount(hidden);
+		return n === 0 ? `${glyph} more ${where}` : `${glyph} ${n} key${n === 1 ? '' : 's'} ${where}`;
+	};
+	return {
+		above: say(lines.slice(0, offset), 'above', '↑'),
+		below: say(lines.slice(offset + height), 'below', '↓'),
+	};
 }
 
 function Line({line, keyWidth}: {line: HelpLine; keyWidth: number}) {
@@ -110,29 +113,34 @@ function Line({line, keyWidth}: {line: HelpLine; keyWidth: number}) {
 			);
 		case 'blank':
 			return <Text> </Text>;
-		case 'more':
-			return (
-				<Text color="yellow" wrap="truncate-end">
-					{`… ${line.count} more — enlarge the terminal`}
-				</Text>
-			);
 	}
 }
 
 /** The `?` overlay, generated from the same key table the handlers use. */
 export function HelpOverlay({scope, size}: {scope: Exclude<Scope, 'global'>; size: Size}) {
 	const {dispatch} = useAppActions();
-	useKeys(scope, (action) => {
-		if (action === 'quit') dispatch({type: 'quit'});
-		else if (action === 'back' || action === 'help') dispatch({type: 'toggle-help'});
-	});
 	// Inside the border (2) and padding (2); rows: the overlay is one row short of
 	// the terminal, less the border, the title and the closing line.
 	const width = Math.max(10, size.columns - 4);
 	const height = Math.max(1, size.rows - 1 - 2 - 2);
 	const cols = useMemo(() => helpLayout(scope, width, height), [scope, width, height]);
+	const tallest = Math.max(...cols.map((c) => c.lines.length));
+	useKeys(scope, (action) => {
+		if (action === 'quit') dispatch({type: 'quit'});
+		else if (action === 'back' || action === 'help') dispatch({type: 'toggle-help'});
+		// The screen's previous/next keys (↑/k, ↓/j) scroll the overlay.
+		else if (action === 'prev-item') scroll.move('line-up');
+		else if (action === 'next-item') scroll.move('line-down');
+	});
+	// After useKeys: the handler registered last is asked first, and this one
+	// passes on every key but pgup, pgdn, home and end.
+	const scroll = useScroll(tallest, height);
+	const scrolls = tallest > height;
+	const view = scrolls
+		? outOfView(cols[0]!.lines, scroll.offset, height)
+		: {above: undefined, below: undefined};
 	// A blank line under the title when there is a row to spare.
-	const spare = height - Math.max(...cols.map((c) => c.lines.length)) > 0;
+	const spare = height - tallest > 0;
 	return (
 		<Box
 			flexDirection="column"
@@ -142,7 +150,10 @@ export function HelpOverlay({scope, size}: {scope: Exclude<Scope, 'global'>; siz
 			paddingX={1}
 			overflowY="hidden"
 		>
-			<Text bold>{`Keys — ${scope} screen`}</Text>
+			<Box justifyContent="space-between">
+				<Text bold wrap="truncate-end">{`Keys — ${scope} screen`}</Text>
+				{view.above ? <Text color="yellow">{view.above}</Text> : null}
+			</Box>
 			<Box marginTop={spare ? 1 : 0} flexGrow={1}>
 				{cols.map((c, i) => (
 					<Box
@@ -154,14 +165,21 @@ export function HelpOverlay({scope, size}: {scope: Exclude<Scope, 'global'>; siz
 						flexShrink={i === cols.length - 1 ? 1 : 0}
 						marginRight={i === cols.length - 1 ? 0 : GAP}
 					>
-						{c.lines.map((line, k) => (
-							<Line key={k} line={line} keyWidth={c.keyWidth} />
-						))}
+						{(scrolls ? c.lines.slice(scroll.offset, scroll.offset + height) : c.lines).map(
+							(line, k) => (
+								<Line key={scroll.offset + k} line={line} keyWidth={c.keyWidth} />
+							),
+						)}
 					</Box>
 				))}
 			</Box>
-			<Text dimColor wrap="truncate-end">
-				esc or ? closes · prompts take all keys until enter/esc
+			<Text wrap="truncate-end">
+				{view.below ? <Text color="yellow">{`${view.below} · `}</Text> : null}
+				<Text dimColor>
+					{scrolls
+						? '↑↓ pgup pgdn scroll · esc or ? closes'
+						: 'esc or ? closes · prompts take all keys until enter/esc'}
+				</Text>
 			</Text>
 		</Box>
 	);

@@ -49,7 +49,11 @@ export function reviewLayout(
 		listH,
 		detailH: free - listH,
 		// Section titles whole where the terminal allows (marker, bar, count and frame take 17).
-		sectionW: Math.max(30, Math.min(longestSection + 17, Math.floor(size.columns * 0.45))),
+		// (at 80 columns the items keep 49: an item's title matters more than a section's)
+		sectionW: Math.max(
+			29,
+			Math.min(longestSection + 17, Math.floor(size.columns * (size.columns >= 100 ? 0.4 : 0.36))),
+		),
 	};
 }
 

@@ -130,12 +130,3 @@ export function focusSection(state: State, sectionIndex: number): State {
 	const pending = review ? items.find((it) => isPending(review, it.id)) : undefined;
 	return {...state, sectionIndex, itemId: (pending ?? items[0])?.id};
 }
-
-/** Evidence already given on other items of the review, newest first: offered when adding evidence. */
-export function usedEvidence(review: Review | undefined, exceptItemId?: string): string[] {
-	if (!review) return [];
-	const seen = new Set<string>();
-	const items = Object.entries(review.answers).filter(([id]) => id !== exceptItemId);
-	for (const [, answer] of items.reverse()) for (const e of answer.evidence) seen.add(e.ref);
-	return [...seen];
-}
