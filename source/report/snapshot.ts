@@ -255,7 +255,7 @@ const LARGE_SNAPSHOT_ITEMS = 1000;
 export async function checkSnapshot(snapshot: Snapshot): Promise<void> {
 	const schema =
 		snapshot.totals.items >= LARGE_SNAPSHOT_ITEMS
-			? (await import('./compiled-snapshot.js')).compiledSnapshotSchema()
+			? (await import('./compiled-snapshot.js')).compiledSchema(snapshotSchema())
 			: snapshotSchema();
 	if (z.validate(schema, snapshot)) return;
 	const checked = z.safeParse(schema, snapshot);

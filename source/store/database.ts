@@ -13,7 +13,7 @@ import {
 } from '../model/schemas.js';
 import * as z from '../model/zod.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {formatPath} from '../checklist/load.js';
+import {formatPath} from '../model/issue-path.js';
 import {writeFileDurably} from './durable-write.js';
 import {realTarget, targetProblem} from './files.js';
 import {acquireLock, alive, type Lock} from './lock.js';

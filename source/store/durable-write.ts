@@ -1,4 +1,4 @@
-import {randomHex} from '../system/random.js';
+import {randomHex} from '../random.js';
 import {constants, statSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import {fileError, PreflightError} from '../errors.js';

@@ -1,4 +1,4 @@
-import {randomHex} from '../system/random.js';
+import {randomHex} from '../random.js';
 import {linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
 import {hostname, userInfo} from 'node:os';
 import {dirname} from 'node:path';

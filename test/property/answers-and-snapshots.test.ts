@@ -20,8 +20,8 @@ import {
 	withNote,
 	withoutEvidence,
 	withStatus,
-	type Actor,
 } from '../../source/model/review.js';
+import type {Actor} from '../../source/model/actor.js';
 import {SCHEMA_VERSION, statuses, type Review} from '../../source/model/schemas.js';
 import {readSnapshotFile} from '../../source/report/read.js';
 import {buildSnapshot} from '../../source/report/snapshot.js';

@@ -10,8 +10,8 @@ import {
 	withNote,
 	withoutEvidence,
 	withStatus,
-	type Actor,
 } from '../../model/review.js';
+import type {Actor} from '../../model/actor.js';
 import type {ChecklistItem} from '../../model/schemas.js';
 import {parseEvidence} from '../../system/evidence.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';

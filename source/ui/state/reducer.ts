@@ -1,6 +1,7 @@
 import type {LoadedChecklist} from '../../checklist/load.js';
 import {answerFor} from '../../model/evaluate.js';
-import {findItem, recordAnswer, replaceReview, type Actor} from '../../model/review.js';
+import type {Actor} from '../../model/actor.js';
+import {findItem, recordAnswer, replaceReview} from '../../model/review.js';
 import {describeUpgrade, upgradeReview} from '../../model/upgrade.js';
 import type {Answer, ChecklistItem, Database, Review} from '../../model/schemas.js';
 import {matchesFilter} from './filter.js';
