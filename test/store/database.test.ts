@@ -12,7 +12,8 @@ import {
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {isPreflightError, PreflightError} from '../../source/errors.js';
-import {parseDatabase, Store} from '../../source/store/database.js';
+import {Store} from '../../source/store/database.js';
+import {parseDatabase} from '../../source/store/validated-file.js';
 import {listFiles, privateCliPath, root, runCli, stackLine, tempDir} from './private-cli.js';
 
 const v1Fixture = join(root, 'test', 'fixtures', 'db', 'v1.json');
