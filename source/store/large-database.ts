@@ -21,10 +21,12 @@ export type ReviewHeader = {id: string; system: string; release?: string};
 /** Chooses the review a command acts on, or throws saying why none can be chosen. */
 export type PickReview = <R extends ReviewHeader>(reviews: readonly R[]) => R;
 
+// The review schema's own rules for these fields: whatever the full read
+// refuses in a header, the fast path refuses too, whichever review it uses.
 const reviewHeaderSchema = z.strictObject({
-	id: z.string(),
-	system: z.string(),
-	release: z.optional(z.string()),
+	id: reviewSchema.shape.id,
+	system: reviewSchema.shape.system,
+	release: reviewSchema.shape.release,
 });
 const databaseShellSchema = z.strictObject({
 	schemaVersion: z.literal(SCHEMA_VERSION),
