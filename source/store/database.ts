@@ -122,7 +122,7 @@ export class Store {
 			store.lock?.release();
 			throw error;
 		}
-		if (store.lock) await removeOrphanTemps(real);
+		if (store.lock) removeOrphanTemps(real);
 		return store;
 	}
 }

@@ -4,7 +4,7 @@ import {basename, dirname, join} from 'node:path';
 import {fileError, PreflightError} from '../errors.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {realTarget, removeEmptyFolders, targetProblem} from './files.js';
-import {alive} from './lock.js';
+import {removeTempsOfDead} from './lock.js';
 
 /**
  * Creates `dir` and its missing parents (0700). Resolves with the first folder
@@ -104,28 +104,11 @@ async function placeExclusively(tmp: string, target: string): Promise<void> {
 	}
 }
 
-/** The temp files writeFileDurably uses for `path`: `.<name>.<pid>.<random>.tmp` beside it. */
-function tempPattern(path: string): {prefix: string; rest: RegExp} {
-	return {prefix: `.${basename(path)}.`, rest: /^(\d+)\.[0-9a-f]+\.tmp$/};
-}
-
 /**
- * Removes temp files that a killed writer left beside `path` (see
- * writeFileDurably), only those of dead processes.
+ * Removes temp files that a killed writer left beside `path`
+ * (`.<name>.<pid>.<random>.tmp`, see writeFileDurably), only those of dead
+ * processes. For the holder of the database's lock.
  */
-export async function removeOrphanTemps(path: string): Promise<void> {
-	const {readdir, unlink} = await import('node:fs/promises');
-	const {prefix, rest} = tempPattern(path);
-	let names: string[];
-	try {
-		names = await readdir(dirname(path));
-	} catch {
-		return;
-	}
-	for (const name of names) {
-		if (!name.startsWith(prefix)) continue;
-		const m = rest.exec(name.slice(prefix.length));
-		if (!m || alive(Number(m[1]))) continue;
-		await unlink(join(dirname(path), name)).catch(() => undefined);
-	}
+export function removeOrphanTemps(path: string): void {
+	removeTempsOfDead(dirname(path), `.${basename(path)}.`);
 }

@@ -5,13 +5,14 @@ import {
 	linkSync,
 	mkdirSync,
 	openSync,
+	readdirSync,
 	readFileSync,
 	statSync,
 	unlinkSync,
 	writeFileSync,
 } from 'node:fs';
 import {hostname, userInfo} from 'node:os';
-import {dirname} from 'node:path';
+import {basename, dirname, join} from 'node:path';
 import {fileError, PreflightError} from '../errors.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {removeEmptyFolders} from './files.js';
@@ -20,6 +21,29 @@ import {removeEmptyFolders} from './files.js';
 export type LockOwner = {pid: number; host: string; user: string; what: string; since: string};
 
 export type Lock = {release(): void};
+
+/**
+ * Removes the files in `dir` named `<prefix><pid>.<hex>.tmp` whose process is
+ * dead: temp files a killed preflight left (writes and lock files use this form).
+ */
+export function removeTempsOfDead(dir: string, prefix: string): void {
+	let names: string[];
+	try {
+		names = readdirSync(dir);
+	} catch {
+		return;
+	}
+	for (const name of names) {
+		if (!name.startsWith(prefix)) continue;
+		const m = /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length));
+		if (!m || alive(Number(m[1]))) continue;
+		try {
+			unlinkSync(join(dir, name));
+		} catch {
+			// gone already
+		}
+	}
+}
 
 /** True when a process with this pid runs on this host (EPERM: it runs, as another user). */
 export function alive(pid: number): boolean {
@@ -236,6 +260,8 @@ export async function acquireLock(dbPath: string, what: string, waitMs: number):
 				removeEmptyFolders(dir, created);
 			};
 			process.once('exit', release);
+			// The lock's own temp files (see createLock) of writers killed while taking it.
+			removeTempsOfDead(dir, `${basename(path)}.`);
 			return {release};
 		}
 		if (Date.now() >= deadline) {
