@@ -44,8 +44,9 @@ export class Store {
 	private dirty = false;
 	private waiters: Array<{resolve: () => void; reject: (e: unknown) => void}> = [];
 
-	constructor(path: string) {
-		this.adapter = new ValidatedJsonFile(path);
+	/** `writable`: opened by a writer, which holds the lock (see Store.open). */
+	constructor(path: string, options: {writable: boolean}) {
+		this.adapter = new ValidatedJsonFile(path, options);
 		this.db = new Low(this.adapter, emptyDatabase());
 	}
 
@@ -114,7 +115,7 @@ export class Store {
 		// and every write act on the same file whichever name was given.
 		const real = realTarget(path);
 		if (options.lock) refuseUnwritable(real);
-		const store = new Store(real);
+		const store = new Store(real, {writable: Boolean(options.lock)});
 		if (options.lock) store.lock = await acquireLock(real, options.lock.what, options.lock.waitMs);
 		try {
 			await withinLimitsAsync(`database ${sanitizeLine(real)}`, () => store.db.read());

@@ -55,13 +55,16 @@ export function parseDatabaseShell(
 	const {migrated} = decodeDatabase(text, path);
 	const raw = migrated as {reviews?: unknown};
 	const reviews = Array.isArray(raw.reviews) ? (raw.reviews as unknown[]) : undefined;
-	const shell = z.safeParse(databaseShellSchema, {
-		...raw,
-		...(reviews ? {reviews: reviews.map(headerOf)} : {}),
-	});
-	if (!shell.success) failOn(path, shell.error);
-	refuseSharedIds(path, shell.data.reviews);
-	return {reviews: reviews ?? [], headers: shell.data.reviews};
+	const shell = {...raw, ...(reviews ? {reviews: reviews.map(headerOf)} : {})};
+	// Checked without building a copy (less garbage while the whole file is in
+	// memory); the parse that names the first problem runs only on a failure.
+	if (!z.validate(databaseShellSchema, shell)) {
+		const failed = z.safeParse(databaseShellSchema, shell);
+		if (!failed.success) failOn(path, failed.error);
+	}
+	const headers = (shell as {reviews: ReviewHeader[]}).reviews;
+	refuseSharedIds(path, headers);
+	return {reviews: reviews ?? [], headers};
 }
 
 /**
@@ -87,12 +90,13 @@ export async function parseOneReview(
 /** The fast path: only the chosen review is validated (see parseOneReview). */
 export async function readReviewFromLarge(dbPath: string, pick: PickReview): Promise<Review> {
 	return withinLimitsAsync(`database ${sanitizeLine(dbPath)}`, async () => {
-		const read = readDatabaseBytes(dbPath);
+		// Only the text is kept: the bytes are garbage before the parse begins.
+		const text = readDatabaseBytes(dbPath)?.bytes.toString('utf8');
 		// As the store says of a database that is not there: no reviews in it.
-		if (!read) return pick<Review>([]);
+		if (text === undefined) return pick<Review>([]);
 		// The compiled schema pays for loading and compiling only on large reviews:
 		// a database of many small reviews (1,000 × 26) is validated without it.
-		return parseOneReview(read.bytes.toString('utf8'), dbPath, pick, async (averageChars) =>
+		return parseOneReview(text, dbPath, pick, async (averageChars) =>
 			averageChars >= LARGE_REVIEW
 				? (await loadCompiledSchemas()).compiledReviewSchema()
 				: reviewSchema,

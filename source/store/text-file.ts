@@ -3,7 +3,6 @@
 // Synchronous reads: node:fs/promises costs every command milliseconds to load.
 import {closeSync, fstatSync, openSync, readFileSync, statSync, type Stats} from 'node:fs';
 import {fileError, fileErrorCause} from '../errors.js';
-import {sha256Hex} from '../model/canonical.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {databaseError} from './codec.js';
 import {writeFileDurably} from './durable-write.js';
@@ -48,8 +47,12 @@ const RACY_MS = 3000;
 type Known = {
 	/** Inode, size, modification and change times: what a write or a replacement changes. */
 	stamp: string;
-	/** sha256 of the bytes. */
-	hash: string;
+	/**
+	 * The bytes themselves (what the text was before, as bytes): compared with
+	 * the file's only when the stamp cannot tell, a memcmp where a hash would
+	 * cost hashing both sides and loading node:crypto into every `set`.
+	 */
+	bytes: Buffer;
 	/**
 	 * Whether any later write would change the stamp: false when the file's
 	 * times were too close to the clock when the stamp was taken, for a write in
@@ -63,9 +66,9 @@ function stampOf(stats: Stats): string {
 	return `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
 }
 
-function known(stats: Stats, hash: string, takenAt: number): Known {
+function known(stats: Stats, bytes: Buffer, takenAt: number): Known {
 	const latest = Math.max(stats.mtimeMs, stats.ctimeMs);
-	return {stamp: stampOf(stats), hash, trusted: takenAt - latest >= RACY_MS};
+	return {stamp: stampOf(stats), bytes, trusted: takenAt - latest >= RACY_MS};
 }
 
 /** The file's stat now, or undefined when it does not exist. */
@@ -86,10 +89,13 @@ function statNow(path: string): Stats | undefined {
  */
 export class TextFile {
 	readonly path: string;
+	/** Whether this file is read to be written (a writer's): only then is what was read remembered. */
+	private readonly writable: boolean;
 	private known: Known | 'missing' | undefined;
 
-	constructor(path: string) {
+	constructor(path: string, options: {writable: boolean}) {
 		this.path = path;
+		this.writable = options.writable;
 	}
 
 	/** The text (and the bytes it was decoded from), or null when the file does not exist. */
@@ -100,8 +106,9 @@ export class TextFile {
 			this.known = 'missing';
 			return null;
 		}
-		// The hash is of the bytes: hashing the decoded string would encode it again.
-		this.known = known(read.stats, sha256Hex(read.bytes), takenAt);
+		// Bytes, not the decoded text: comparing strings would encode them again.
+		// Readers keep nothing: they never save.
+		if (this.writable) this.known = known(read.stats, read.bytes, takenAt);
 		// Decoded in one native call: readFile with an encoding goes through a
 		// stream decoder, measurably slower on a 10 MB database.
 		return {text: read.bytes.toString('utf8'), bytes: read.bytes};
@@ -109,6 +116,8 @@ export class TextFile {
 
 	/** Writes `text` durably (see writeFileDurably), unless the file changed since it was read. */
 	async write(text: string): Promise<void> {
+		// A bug, not bad input: a read-only open never remembered what it read.
+		if (!this.writable) throw new Error(`database ${this.path} was opened to read only`);
 		this.refuseIfChanged();
 		const bytes = Buffer.from(text, 'utf8');
 		await writeFileDurably(this.path, bytes);
@@ -119,9 +128,7 @@ export class TextFile {
 		} catch {
 			// Unknown stamp: the next save compares the content.
 		}
-		this.known = stats
-			? known(stats, sha256Hex(bytes), takenAt)
-			: {stamp: '', hash: sha256Hex(bytes), trusted: false};
+		this.known = stats ? known(stats, bytes, takenAt) : {stamp: '', bytes, trusted: false};
 	}
 
 	/** A new stamp with the same content (a `touch`, a checkout of the same text) is no change. */
@@ -143,7 +150,7 @@ export class TextFile {
 		if (this.known.trusted && stampOf(stats) === this.known.stamp) return;
 		const now = readDatabaseBytes(this.path);
 		if (!now) return changed('was deleted');
-		if (sha256Hex(now.bytes) !== this.known.hash) changed('was changed by something else');
-		this.known = known(stats, this.known.hash, takenAt);
+		if (!now.bytes.equals(this.known.bytes)) changed('was changed by something else');
+		this.known = known(stats, this.known.bytes, takenAt);
 	}
 }

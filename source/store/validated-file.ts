@@ -56,17 +56,19 @@ export function failOn(path: string, error: z.core.$ZodError, prefix: PropertyKe
 export function sharedIdProblem(
 	reviews: ReadonlyArray<{id: string; system: string; release?: string}>,
 ): string | undefined {
-	const first = new Map<string, number>();
-	for (const [index, review] of reviews.entries()) {
-		const earlier = first.get(review.id);
-		if (earlier === undefined) {
-			first.set(review.id, index);
+	// A set and a plain loop: this runs on every read of a large database, where
+	// the parsed file fills memory and every allocation brings the next GC closer.
+	const seen = new Set<string>();
+	for (let index = 0; index < reviews.length; index++) {
+		const review = reviews[index]!;
+		if (!seen.has(review.id)) {
+			seen.add(review.id);
 			continue;
 		}
-		const other = reviews[earlier];
+		const earlier = reviews.findIndex((r) => r.id === review.id);
 		const name = (i: number, r: {system: string; release?: string}) =>
 			`reviews[${i}] (${sanitizeLine(reviewName(r))})`;
-		return `${other ? name(earlier, other) : `reviews[${earlier}]`} and ${name(index, review)} have the same id "${sanitizeLine(review.id)}"`;
+		return `${name(earlier, reviews[earlier]!)} and ${name(index, review)} have the same id "${sanitizeLine(review.id)}"`;
 	}
 	return undefined;
 }
@@ -146,8 +148,9 @@ export class ValidatedJsonFile implements Adapter<Database> {
 	/** The original bytes of a migrated file, until a write has backed them up. */
 	private unsavedOriginal: Buffer | undefined;
 
-	constructor(path: string) {
-		this.file = new TextFile(path);
+	/** `writable`: opened by a writer (see TextFile). */
+	constructor(path: string, options: {writable: boolean}) {
+		this.file = new TextFile(path, options);
 	}
 
 	get path(): string {
