@@ -9,7 +9,7 @@ import type {Review} from '../model/schemas.js';
 import * as z from '../model/zod.js';
 
 /**
- * The snapshot file format (PRODUCT.md, "Snapshot (JSON)"), for reading
+ * The snapshot file format (formatVersion 1), for reading
  * snapshots back (verify, diff) and for its JSON Schema. Built on first use:
  * writing a snapshot does not need it, and every start that loads this module
  * (the app, --version) would pay for building it.
