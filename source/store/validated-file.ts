@@ -1,5 +1,6 @@
 // The database file as lowdb sees it (its DataFile): the codec's JSON held to
 // the zod schema on every read and before every write, older versions migrated.
+import {existsSync} from 'node:fs';
 import type {Adapter} from 'lowdb';
 import {PreflightError} from '../errors.js';
 import {formatPath} from '../model/issue-path.js';
@@ -196,6 +197,8 @@ export class ValidatedJsonFile implements Adapter<Database> {
 	private async backUp(original: Buffer, version: number): Promise<string> {
 		for (let n = 1; n <= MAX_BACKUPS; n++) {
 			const path = backupPath(this.path, version, n);
+			// Skipped cheaply when taken; the exclusive write still never replaces one.
+			if (existsSync(path)) continue;
 			try {
 				await writeFileDurably(path, original, {exclusive: true});
 				return path;
