@@ -4,6 +4,7 @@ import {dirname, extname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {PreflightError, withinLimits} from '../errors.js';
 import {digestOf} from '../model/canonical.js';
+import {formatPath} from '../model/issue-path.js';
 import {LARGE_INPUT, loadCompiledSchemas} from '../model/large.js';
 import {checklistSchema, type Checklist} from '../model/schemas.js';
 import * as z from '../model/zod.js';
@@ -16,7 +17,6 @@ import {
 	at,
 	ChecklistError,
 	duplicateIdIssues,
-	formatPath,
 	locateNearest,
 	zodIssues,
 	type ChecklistProblem,
@@ -24,7 +24,7 @@ import {
 	type RawIssue,
 } from './problems.js';
 
-export {ChecklistError, formatPath, zodProblems, problemLine} from './problems.js';
+export {ChecklistError, zodProblems, problemLine} from './problems.js';
 export type {ChecklistProblem, Position} from './problems.js';
 
 /** A checklist as loaded: its content, where it came from and its content digest. */

@@ -2,6 +2,7 @@
 // its problems through here so that they read the same and are sanitised once:
 // checklist files come from elsewhere and may carry terminal escape sequences.
 import {PreflightError} from '../errors.js';
+import {formatPath} from '../model/issue-path.js';
 import type * as z from '../model/zod.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 
@@ -69,16 +70,6 @@ export class ChecklistError extends PreflightError {
 	lines(): string[] {
 		return this.problems.map(problemLine);
 	}
-}
-
-/** `sections[1].items[0].title` from a zod issue path. */
-export function formatPath(path: readonly PropertyKey[]): string {
-	let out = '';
-	for (const p of path) {
-		if (typeof p === 'number') out += `[${p}]`;
-		else out += out ? `.${String(p)}` : String(p);
-	}
-	return sanitizeLine(out);
 }
 
 /** A zod issue as the path it names, the member key (for unknown fields) and a message. */

@@ -1,15 +1,13 @@
 import {asOfDate, type Flags} from '../cli/args.js';
-import {PreflightError, withinLimitsAsync} from '../errors.js';
 import type {LoadedChecklist} from '../checklist/load.js';
 import {evaluate, type Evaluation} from '../model/evaluate.js';
-import {reviewSchema, type Review} from '../model/schemas.js';
+import type {Review} from '../model/schemas.js';
 import {upgradeReview, type UpgradeReport} from '../model/upgrade.js';
 import {now} from '../system/clock.js';
-import {checklistFor, chooseReview, selectReview} from '../session.js';
-import {parseOneReview, resolveDbPath, Store} from '../store/database.js';
+import {checklistFor, chooseReview} from '../session.js';
+import {resolveDbPath} from '../store/database.js';
 import {realTarget} from '../store/files.js';
-import {LARGE_INPUT, LARGE_REVIEW, loadCompiledSchemas} from '../model/large.js';
-import {readFileSync, statSync} from 'node:fs';
+import {readOneReview} from '../store/large-database.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {writeOut} from '../terminal/output.js';
 import {statusLooks} from '../model/vocabulary.js';
@@ -43,16 +41,7 @@ export async function loadReview(flags: Flags): Promise<{
 	// The real file (a symbolic link followed), as the store and the app use it:
 	// snapshots go beside it.
 	const dbPath = realTarget(resolveDbPath(flags.db));
-	const selected = isLarge(dbPath)
-		? await largeDatabaseReview(dbPath, flags)
-		: await (async () => {
-				const store = await Store.open(dbPath);
-				try {
-					return selectReview(store, flags);
-				} finally {
-					await store.close();
-				}
-			})();
+	const selected = await readOneReview(dbPath, (reviews) => chooseReview(reviews, flags, dbPath));
 	// Judged against the checklist as it is now; a read-only command upgrades
 	// in memory only, the app or `set` saves the upgrade.
 	// Nothing is saved here, so nothing is logged either (the tool is no reviewer).
@@ -64,34 +53,6 @@ export async function loadReview(flags: Flags): Promise<{
 		false,
 	);
 	return {review, loaded, dbPath, ...(report ? {upgrade: report} : {})};
-}
-
-function isLarge(path: string): boolean {
-	try {
-		return statSync(path).size >= LARGE_INPUT;
-	} catch {
-		return false; // the store will say what is wrong with it
-	}
-}
-
-/** A large database: only the review the command reports on is validated (see parseOneReview). */
-async function largeDatabaseReview(dbPath: string, flags: Flags): Promise<Review> {
-	return withinLimitsAsync(`database ${sanitizeLine(dbPath)}`, async () => {
-		const text = readFileSync(dbPath).toString('utf8');
-		// The compiled schema pays for loading and compiling only on large reviews:
-		// a database of many small reviews (1,000 × 26) is validated without it.
-		const {review} = await parseOneReview(
-			text,
-			dbPath,
-			(headers) => chooseReview(headers, flags, dbPath).id,
-			async (averageChars) =>
-				averageChars >= LARGE_REVIEW
-					? (await loadCompiledSchemas()).compiledReviewSchema()
-					: reviewSchema,
-		);
-		if (!review) throw new PreflightError(`no review found in ${sanitizeLine(dbPath)}`);
-		return review;
-	});
 }
 
 export {reviewName} from '../model/review.js';

@@ -1,4 +1,4 @@
-import {randomHex} from '../system/random.js';
+import {randomHex} from '../random.js';
 import {answerFor, waiverExpired} from './evaluate.js';
 import type {
 	Answer,
@@ -12,9 +12,7 @@ import type {
 import {isoDate} from './schemas.js';
 import {itemFingerprints} from './upgrade.js';
 import * as z from './zod.js';
-
-/** Who is acting and when; passed in so that tests control the clock. */
-export type Actor = {by: string; at: Date; commit?: string};
+import type {Actor} from './actor.js';
 
 export function newReview(
 	checklist: Checklist,

@@ -1,7 +1,7 @@
 import {PreflightError} from '../errors.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {sha256Hex} from './canonical.js';
-import type {Actor} from './review.js';
+import type {Actor} from './actor.js';
 import type {AuditEntry, Checklist, Review} from './schemas.js';
 
 /** What taking a new checklist version did to a review. */

@@ -1,6 +1,6 @@
 import {readUserFile} from '../system/read-text.js';
 import {PreflightError, withinLimits} from '../errors.js';
-import {formatPath} from '../checklist/load.js';
+import {formatPath} from '../model/issue-path.js';
 import * as z from '../model/zod.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {snapshotSchema, type Snapshot} from './snapshot.js';

@@ -9,7 +9,11 @@ import type {Review} from '../model/schemas.js';
 import * as z from '../model/zod.js';
 
 /**
+<<<<<<< ours
  * The snapshot file format (docs/snapshots-and-verify.md), for reading
+=======
+ * The snapshot file format (formatVersion 1), for reading
+>>>>>>> theirs
  * snapshots back (verify, diff) and for its JSON Schema. Built on first use:
  * writing a snapshot does not need it, and every start that loads this module
  * (the app, --version) would pay for building it.
@@ -255,7 +259,7 @@ const LARGE_SNAPSHOT_ITEMS = 1000;
 export async function checkSnapshot(snapshot: Snapshot): Promise<void> {
 	const schema =
 		snapshot.totals.items >= LARGE_SNAPSHOT_ITEMS
-			? (await import('./compiled-snapshot.js')).compiledSnapshotSchema()
+			? (await import('./compiled-snapshot.js')).compiledSchema(snapshotSchema())
 			: snapshotSchema();
 	if (z.validate(schema, snapshot)) return;
 	const checked = z.safeParse(schema, snapshot);

@@ -1,9 +1,10 @@
-import {randomHex} from '../system/random.js';
-import {constants, statSync} from 'node:fs';
+import {randomHex} from '../random.js';
+import {constants, existsSync, statSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import {fileError, PreflightError} from '../errors.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {realTarget, removeEmptyFolders, targetProblem} from './files.js';
+import {removeTempsOfDead} from './lock.js';
 
 /**
  * Creates `dir` and its missing parents (0700). Resolves with the first folder
@@ -30,9 +31,15 @@ export async function makeFolder(dir: string): Promise<string | undefined> {
  * its own folder). Refuses, before writing anything, to replace what is not a
  * regular file or is read-only; a failure the user can fix (rights, a full or
  * read-only disk) is a PreflightError naming `path`, and leaves no temp file
- * and no folder this call created.
+ * and no folder this call created. With `exclusive`, a file that exists is not
+ * replaced: the call fails with the EEXIST error, for the caller to pick
+ * another name.
  */
-export async function writeFileDurably(path: string, content: string): Promise<void> {
+export async function writeFileDurably(
+	path: string,
+	content: string | Uint8Array,
+	options: {exclusive?: boolean} = {},
+): Promise<void> {
 	// Loaded here, not at the top: read-only commands never pay for node:fs/promises.
 	const {open, rename, unlink} = await import('node:fs/promises');
 	const target = realTarget(path);
@@ -50,18 +57,20 @@ export async function writeFileDurably(path: string, content: string): Promise<v
 	try {
 		const fh = await open(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, mode);
 		try {
-			await fh.writeFile(content, 'utf8');
+			await fh.writeFile(content);
 			await fh.chmod(mode);
 			await fh.sync();
 		} finally {
 			await fh.close();
 		}
-		await rename(tmp, target);
+		if (options.exclusive) await placeExclusively(tmp, target);
+		else await rename(tmp, target);
 	} catch (error) {
 		await unlink(tmp).catch(() => undefined);
 		removeEmptyFolders(dir, created);
 		throw fileError(error, `cannot write ${sanitizeLine(path)}`);
 	}
+	if (options.exclusive) await unlink(tmp).catch(() => undefined);
 	// The file is in place; a folder that cannot be opened to be synced is still
 	// a problem to name (the rename may not survive a crash), not an internal error.
 	try {
@@ -74,4 +83,32 @@ export async function writeFileDurably(path: string, content: string): Promise<v
 	} catch (error) {
 		throw fileError(error, `cannot sync folder ${sanitizeLine(dir)}`);
 	}
+}
+
+/**
+ * Puts `tmp` in place as `target` unless `target` exists (EEXIST): a hard link
+ * fails where a rename would replace. The caller removes `tmp` afterwards.
+ */
+async function placeExclusively(tmp: string, target: string): Promise<void> {
+	const {link, rename} = await import('node:fs/promises');
+	try {
+		await link(tmp, target);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw error;
+		// A file system without hard links: check, then rename (the database's
+		// lock keeps other preflights out between the two).
+		if (existsSync(target))
+			throw Object.assign(new Error(`EEXIST: ${target} exists`), {code: 'EEXIST'});
+		await rename(tmp, target);
+	}
+}
+
+/**
+ * Removes temp files that a killed writer left beside `path`
+ * (`.<name>.<pid>.<random>.tmp`, see writeFileDurably), only those of dead
+ * processes. For the holder of the database's lock.
+ */
+export function removeOrphanTemps(path: string): void {
+	removeTempsOfDead(dirname(path), `.${basename(path)}.`);
 }

@@ -1,7 +1,18 @@
-import {randomHex} from '../system/random.js';
-import {linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
+import {randomHex} from '../random.js';
+import {
+	closeSync,
+	fstatSync,
+	linkSync,
+	mkdirSync,
+	openSync,
+	readdirSync,
+	readFileSync,
+	statSync,
+	unlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import {hostname, userInfo} from 'node:os';
-import {dirname} from 'node:path';
+import {basename, dirname, join} from 'node:path';
 import {fileError, PreflightError} from '../errors.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {removeEmptyFolders} from './files.js';
@@ -10,6 +21,29 @@ import {removeEmptyFolders} from './files.js';
 export type LockOwner = {pid: number; host: string; user: string; what: string; since: string};
 
 export type Lock = {release(): void};
+
+/**
+ * Removes the files in `dir` named `<prefix><pid>.<hex>.tmp` whose process is
+ * dead: temp files a killed preflight left (writes and lock files use this form).
+ */
+export function removeTempsOfDead(dir: string, prefix: string): void {
+	let names: string[];
+	try {
+		names = readdirSync(dir);
+	} catch {
+		return;
+	}
+	for (const name of names) {
+		if (!name.startsWith(prefix)) continue;
+		const m = /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(prefix.length));
+		if (!m || alive(Number(m[1]))) continue;
+		try {
+			unlinkSync(join(dir, name));
+		} catch {
+			// gone already
+		}
+	}
+}
 
 /** True when a process with this pid runs on this host (EPERM: it runs, as another user). */
 export function alive(pid: number): boolean {
@@ -51,6 +85,28 @@ function currentUser(): string {
 }
 
 /**
+ * Creates `path` (it must not exist) holding `text`. When the write fails (a
+ * full disk), the file it created goes again: a failed command leaves no
+ * empty file behind.
+ */
+function writeNewFile(path: string, text: string): void {
+	const fd = openSync(path, 'wx', 0o600);
+	try {
+		writeFileSync(fd, text);
+	} catch (error) {
+		// Ours only while it is the inode this call created.
+		try {
+			if (statSync(path).ino === fstatSync(fd).ino) unlinkSync(path);
+		} catch {
+			// gone already
+		}
+		throw error;
+	} finally {
+		closeSync(fd);
+	}
+}
+
+/**
  * Creates the lock file with its content in one step: the owner is written to a
  * private temp file which is then hard-linked to the lock path (link fails if the
  * lock exists). A plain O_EXCL create would show other processes an empty lock
@@ -59,7 +115,7 @@ function currentUser(): string {
 function createLock(path: string, me: LockOwner): boolean {
 	const text = JSON.stringify(me);
 	const tmp = `${path}.${process.pid}.${randomHex(6)}.tmp`;
-	writeFileSync(tmp, text, {flag: 'wx', mode: 0o600});
+	writeNewFile(tmp, text);
 	try {
 		linkSync(tmp, path);
 		return true;
@@ -76,7 +132,7 @@ function createLock(path: string, me: LockOwner): boolean {
 	}
 	// Filesystems without hard links: fall back to an exclusive create.
 	try {
-		writeFileSync(path, text, {flag: 'wx', mode: 0o600});
+		writeNewFile(path, text);
 		return true;
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
@@ -96,7 +152,7 @@ const BREAKER_STALE_MS = 10_000;
 function breakStale(path: string, staleText: string): void {
 	const breaker = `${path}.break`;
 	try {
-		writeFileSync(breaker, String(process.pid), {flag: 'wx', mode: 0o600});
+		writeNewFile(breaker, String(process.pid));
 	} catch (error) {
 		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
 		try {
@@ -179,6 +235,8 @@ export async function acquireLock(dbPath: string, what: string, waitMs: number):
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code === 'ENOENT' && ++retries < FOLDER_RETRIES)
 				continue;
+			// A command that fails leaves no folder of its own behind.
+			removeEmptyFolders(dir, created);
 			if ((error as NodeJS.ErrnoException).code === 'EEXIST')
 				throw new PreflightError(
 					`cannot lock database ${sanitizeLine(dbPath)}: ${sanitizeLine(dir)} is a file, not a folder`,
@@ -202,12 +260,16 @@ export async function acquireLock(dbPath: string, what: string, waitMs: number):
 				removeEmptyFolders(dir, created);
 			};
 			process.once('exit', release);
+			// The lock's own temp files (see createLock) of writers killed while taking it.
+			removeTempsOfDead(dir, `${basename(path)}.`);
 			return {release};
 		}
-		if (Date.now() >= deadline)
+		if (Date.now() >= deadline) {
+			removeEmptyFolders(dir, created);
 			throw new PreflightError(
 				`database ${sanitizeLine(dbPath)} is in use by ${describeOwner(owner)}; try again when they are done`,
 			);
+		}
 		await new Promise((r) => setTimeout(r, 50));
 	}
 }

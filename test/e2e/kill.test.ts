@@ -1,7 +1,7 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {parseDatabase} from '../../source/store/database.js';
+import {parseDatabase} from '../../source/store/validated-file.js';
 import {runCli} from '../store/private-cli.js';
 import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
 

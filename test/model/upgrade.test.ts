@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {digestOf} from '../../source/model/canonical.js';
 import {evaluate} from '../../source/model/evaluate.js';
-import {newReview, recordAnswer, withStatus, type Actor} from '../../source/model/review.js';
+import type {Actor} from '../../source/model/actor.js';
+import {newReview, recordAnswer, withStatus} from '../../source/model/review.js';
 import type {Answer, Checklist, Review} from '../../source/model/schemas.js';
 import {upgradeReview} from '../../source/model/upgrade.js';
 

@@ -20,14 +20,14 @@ import {
 	withNote,
 	withoutEvidence,
 	withStatus,
-	type Actor,
 } from '../../source/model/review.js';
+import type {Actor} from '../../source/model/actor.js';
 import {SCHEMA_VERSION, statuses, type Review} from '../../source/model/schemas.js';
 import {readSnapshotFile} from '../../source/report/read.js';
 import {buildSnapshot} from '../../source/report/snapshot.js';
 import {verifySnapshot} from '../../source/report/verify.js';
 import {snapshotJson} from '../../source/report/write.js';
-import {parseDatabase, serializeDatabase} from '../../source/store/database.js';
+import {parseDatabase, serializeDatabase} from '../../source/store/validated-file.js';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
 const hostileBits = [

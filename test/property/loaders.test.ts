@@ -9,7 +9,7 @@ import {
 	defaultChecklistPath,
 	loadYamlSupport,
 } from '../../source/checklist/load.js';
-import {parseDatabase, serializeDatabase} from '../../source/store/database.js';
+import {parseDatabase, serializeDatabase} from '../../source/store/validated-file.js';
 import {mutate, mutation, onlyPreflightErrors, randomText} from './arbitraries.js';
 
 const root = join(import.meta.dirname, '..', '..');

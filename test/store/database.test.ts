@@ -12,7 +12,8 @@ import {
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {isPreflightError, PreflightError} from '../../source/errors.js';
-import {parseDatabase, Store} from '../../source/store/database.js';
+import {Store} from '../../source/store/database.js';
+import {parseDatabase} from '../../source/store/validated-file.js';
 import {listFiles, privateCliPath, root, runCli, stackLine, tempDir} from './private-cli.js';
 
 const v1Fixture = join(root, 'test', 'fixtures', 'db', 'v1.json');
@@ -148,7 +149,7 @@ describe('the CLI on damaged or foreign databases', () => {
 });
 
 describe('temp files left by a killed writer', () => {
-	it('are removed on the next locked open, but only those of dead processes', async () => {
+	it("are removed on the next locked open (the lock's too), but only those of dead processes", async () => {
 		const dir = tempDir();
 		const db = join(dir, 'db.json');
 		writeFileSync(db, v2Text);
@@ -158,12 +159,16 @@ describe('temp files left by a killed writer', () => {
 		writeFileSync(join(dir, `.db.json.${dead}.0a1b2c3d4e5f.tmp`), '{"half');
 		writeFileSync(join(dir, `.db.json.${process.pid}.0a1b2c3d4e5f.tmp`), '{"live');
 		writeFileSync(join(dir, '.other.json.1.ab.tmp'), 'not ours');
+		// The lock's own temp files (a writer killed while taking the lock).
+		writeFileSync(join(dir, `db.json.lock.${dead}.0a1b2c3d4e5f.tmp`), '');
+		writeFileSync(join(dir, `db.json.lock.${process.pid}.0a1b2c3d4e5f.tmp`), '{"pid"');
 		const store = await Store.open(db, {lock: {what: 'test', waitMs: 0}});
 		await store.close();
 		expect(listFiles(dir)).toEqual([
 			`.db.json.${process.pid}.0a1b2c3d4e5f.tmp`,
 			'.other.json.1.ab.tmp',
 			'db.json',
+			`db.json.lock.${process.pid}.0a1b2c3d4e5f.tmp`,
 		]);
 	});
 });

@@ -10,7 +10,8 @@ import type {Review} from '../../source/model/schemas.js';
 import {join} from 'node:path';
 import {LARGE_INPUT, LARGE_REVIEW} from '../../source/model/large.js';
 import {newReview, recordAnswer, withStatus} from '../../source/model/review.js';
-import {emptyDatabase, serializeDatabase} from '../../source/store/database.js';
+import {emptyDatabase} from '../../source/store/database.js';
+import {serializeDatabase} from '../../source/store/validated-file.js';
 import {ensureBuilt, workspace} from '../commands/cli.js';
 
 beforeAll(() => ensureBuilt());

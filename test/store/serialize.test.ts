@@ -3,7 +3,8 @@ import {defaultChecklistPath, loadChecklist} from '../../source/checklist/load.j
 import {sortKeys} from '../../source/model/canonical.js';
 import {newReview, recordAnswer, withStatus} from '../../source/model/review.js';
 import type {Database} from '../../source/model/schemas.js';
-import {emptyDatabase, parseDatabase, serializeDatabase} from '../../source/store/database.js';
+import {emptyDatabase} from '../../source/store/database.js';
+import {parseDatabase, serializeDatabase} from '../../source/store/validated-file.js';
 
 const loaded = loadChecklist(defaultChecklistPath());
 const at = new Date('2026-11-28T12:00:00Z');

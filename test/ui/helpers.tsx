@@ -11,7 +11,8 @@ import {
 	loadChecklist,
 	type LoadedChecklist,
 } from '../../source/checklist/load.js';
-import {newReview, type Actor} from '../../source/model/review.js';
+import type {Actor} from '../../source/model/actor.js';
+import {newReview} from '../../source/model/review.js';
 import type {Database, Review} from '../../source/model/schemas.js';
 import {emptyDatabase} from '../../source/store/database.js';
 import {blankKey} from '../../source/ui/keys.js';

@@ -1,11 +1,6 @@
 import {answerFor} from '../../model/evaluate.js';
-import {
-	findItem,
-	invalidAnswer,
-	withoutEvidence,
-	withStatus,
-	type Actor,
-} from '../../model/review.js';
+import {findItem, invalidAnswer, withoutEvidence, withStatus} from '../../model/review.js';
+import type {Actor} from '../../model/actor.js';
 import type {Answer} from '../../model/schemas.js';
 import type {ActionId} from '../keys.js';
 import {currentReview, noItemSelected, selectedItemId} from '../state/selectors.js';

@@ -5,8 +5,8 @@ import {
 	withNote,
 	withoutEvidence,
 	withStatus,
-	type Actor,
 } from '../../model/review.js';
+import type {Actor} from '../../model/actor.js';
 import type {Answer, ChecklistItem, Review} from '../../model/schemas.js';
 import type {EvidenceResult} from '../../system/evidence.js';
 import type {Action, Prompt} from '../state/types.js';

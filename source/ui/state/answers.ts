@@ -1,5 +1,6 @@
 import {answerFor} from '../../model/evaluate.js';
-import {recordAnswer, replaceReview, type Actor} from '../../model/review.js';
+import {recordAnswer, replaceReview} from '../../model/review.js';
+import type {Actor} from '../../model/actor.js';
 import type {Answer} from '../../model/schemas.js';
 import {currentReview, firstPending, nextPending, titleOf} from './selectors.js';
 import type {ActionOf, State} from './types.js';

@@ -1,6 +1,6 @@
 import React, {createContext, useContext, useMemo, type Dispatch, type ReactNode} from 'react';
 import {evaluate, type Evaluation} from '../../model/evaluate.js';
-import type {Actor} from '../../model/review.js';
+import type {Actor} from '../../model/actor.js';
 import type {Review} from '../../model/schemas.js';
 import {currentReview} from './selectors.js';
 import type {Action, State} from './types.js';

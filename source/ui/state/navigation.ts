@@ -1,4 +1,5 @@
-import {replaceReview, type Actor} from '../../model/review.js';
+import {replaceReview} from '../../model/review.js';
+import type {Actor} from '../../model/actor.js';
 import {describeUpgrade, upgradeReview} from '../../model/upgrade.js';
 import {
 	currentReview,

@@ -1,5 +1,5 @@
 import type {LoadedChecklist} from '../../checklist/load.js';
-import type {Actor} from '../../model/review.js';
+import type {Actor} from '../../model/actor.js';
 import type {Answer, Database, Review} from '../../model/schemas.js';
 
 export type Screen = 'home' | 'new-review' | 'review' | 'summary';

@@ -1,3 +1,5 @@
+// A leaf like errors.ts: every layer may import it, the model included (new
+// review ids), so it lives below them all rather than under system/.
 /**
  * `bytes` random bytes as hex, from the platform's secure generator
  * (globalThis.crypto, loaded on first use). Importing node:crypto at the top
