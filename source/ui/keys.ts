@@ -4,7 +4,7 @@ import type {Key} from 'ink';
  * Where a key can work: a screen, every screen ('global'), or an open text
  * prompt ('prompt': it takes every key, so no global key works there).
  */
-export type Scope = 'home' | 'review' | 'summary' | 'global' | 'prompt';
+export type Scope = 'home' | 'review' | 'summary' | 'global' | 'prompt' | 'help';
 
 /** Scopes a key press is looked up in. */
 export type KeyScope = Exclude<Scope, 'global'>;
@@ -37,9 +37,24 @@ export type ActionId =
 	| 'prompt-cancel'
 	| 'prompt-complete'
 	| 'prompt-pick'
-	| 'prompt-clear';
+	| 'prompt-clear'
+	| 'page-up'
+	| 'page-down'
+	| 'scroll-top'
+	| 'scroll-bottom';
 
-type Named = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'return' | 'escape' | 'tab';
+type Named =
+	| 'upArrow'
+	| 'downArrow'
+	| 'leftArrow'
+	| 'rightArrow'
+	| 'return'
+	| 'escape'
+	| 'tab'
+	| 'pageUp'
+	| 'pageDown'
+	| 'home'
+	| 'end';
 
 /** One way to press a key: a named key (with shift/ctrl) or a typed character. */
 export type Chord = {name?: Named; input?: string; shift?: boolean; ctrl?: boolean};
@@ -54,7 +69,7 @@ export type Binding = {
 	label: string;
 	/** The label on screens where the key means something more specific. */
 	labels?: Partial<Record<Scope, string>>;
-	group: 'Move' | 'Answer' | 'Evidence and notes' | 'Screens' | 'Typing';
+	group: 'Move' | 'Answer' | 'Evidence and notes' | 'Screens' | 'Typing' | 'Scrolling';
 	/** Short label for the footer; bindings without one appear only in help. */
 	hint?: string;
 	/** Keys as shown in the footer when shorter than `keys`. */
@@ -70,22 +85,22 @@ export type Binding = {
 export const bindings: Binding[] = [
 	{
 		action: 'prev-item',
-		scopes: ['review', 'home', 'summary'],
+		scopes: ['review', 'home', 'summary', 'help'],
 		chords: [{name: 'upArrow'}, {input: 'k'}],
 		keys: '↑/k',
 		label: 'previous item',
-		labels: {home: 'previous review', summary: 'previous blocker'},
+		labels: {home: 'previous review', summary: 'previous blocker', help: 'scroll up'},
 		group: 'Move',
 		hint: 'move',
 		hintKeys: '↑↓',
 	},
 	{
 		action: 'next-item',
-		scopes: ['review', 'home', 'summary'],
+		scopes: ['review', 'home', 'summary', 'help'],
 		chords: [{name: 'downArrow'}, {input: 'j'}],
 		keys: '↓/j',
 		label: 'next item',
-		labels: {home: 'next review', summary: 'next blocker'},
+		labels: {home: 'next review', summary: 'next blocker', help: 'scroll down'},
 		group: 'Move',
 	},
 	{
@@ -314,6 +329,40 @@ export const bindings: Binding[] = [
 		label: 'clear the text',
 		group: 'Typing',
 		hint: 'clear',
+	},
+	{
+		action: 'page-up',
+		scopes: ['help'],
+		chords: [{name: 'pageUp'}],
+		keys: 'pgup',
+		label: 'a page up',
+		group: 'Scrolling',
+		hint: 'page',
+		hintKeys: 'pgup/pgdn',
+	},
+	{
+		action: 'page-down',
+		scopes: ['help'],
+		chords: [{name: 'pageDown'}],
+		keys: 'pgdn',
+		label: 'a page down',
+		group: 'Scrolling',
+	},
+	{
+		action: 'scroll-top',
+		scopes: ['help'],
+		chords: [{name: 'home'}],
+		keys: 'home',
+		label: 'to the top',
+		group: 'Scrolling',
+	},
+	{
+		action: 'scroll-bottom',
+		scopes: ['help'],
+		chords: [{name: 'end'}],
+		keys: 'end',
+		label: 'to the end',
+		group: 'Scrolling',
 	},
 ];
 

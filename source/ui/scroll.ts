@@ -1,4 +1,3 @@
-import type {Key} from 'ink';
 
 /** How a key moves a view that shows part of a list. */
 export type ScrollMove = 'line-up' | 'line-down' | 'page-up' | 'page-down' | 'top' | 'bottom';
@@ -28,17 +27,4 @@ export function scrolled(offset: number, move: ScrollMove, total: number, height
 							? 0
 							: max;
 	return Math.min(max, Math.max(0, next));
-}
-
-/**
- * The move a page key means (pgup, pgdn, home, end). ↑ and ↓ come from the key
- * table (the screen's previous/next item), which has no page keys yet.
- */
-export function pageMoveFor(key: Key): ScrollMove | undefined {
-	if (key.ctrl || key.meta) return undefined;
-	if (key.pageUp) return 'page-up';
-	if (key.pageDown) return 'page-down';
-	if (key.home) return 'top';
-	if (key.end) return 'bottom';
-	return undefined;
 }

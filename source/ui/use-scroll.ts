@@ -1,6 +1,5 @@
 import {useState} from 'react';
-import {useInputHandler} from './input/input-router.js';
-import {maxScroll, pageMoveFor, scrolled, type ScrollMove} from './scroll.js';
+import {maxScroll, scrolled, type ScrollMove} from './scroll.js';
 
 /** A scrolled view's place, and a way to move it. */
 export type Scroll = {
@@ -10,19 +9,13 @@ export type Scroll = {
 };
 
 /**
- * Scrolls `total` lines shown `height` at a time: pgup, pgdn, home and end
- * here, other moves through `move` (the caller's keys from the key table). A
- * list that shrinks, or a terminal that grows, never leaves it past the end.
- * While `isActive` is false the page keys go to whoever else has the keyboard.
+ * Scrolls `total` lines shown `height` at a time; the caller's keys (from the
+ * key table) move it. A list that shrinks, or a terminal that grows, never
+ * leaves it past the end.
  */
-export function useScroll(total: number, height: number, isActive = true): Scroll {
+export function useScroll(total: number, height: number): Scroll {
 	const [wanted, setWanted] = useState(0);
 	const offset = Math.min(wanted, maxScroll(total, height));
 	const move = (m: ScrollMove) => setWanted(scrolled(offset, m, total, height));
-	useInputHandler((_input, key) => {
-		const m = pageMoveFor(key);
-		if (!m) return 'pass';
-		move(m);
-	}, isActive);
 	return {offset, move};
 }

@@ -1,6 +1,7 @@
 import stringWidth from 'string-width';
 import {afterEach, describe, expect, it} from 'vitest';
-import {maxScroll, pageMoveFor, scrolled} from '../../source/ui/scroll.js';
+import {actionFor} from '../../source/ui/keys.js';
+import {maxScroll, scrolled} from '../../source/ui/scroll.js';
 import {helpLayout, outOfView} from '../../source/ui/screens/help.js';
 import {cleanupApps, key, keys, renderReview, resize} from './helpers.js';
 
@@ -26,13 +27,18 @@ describe('scrolled', () => {
 		expect(maxScroll(22, 0)).toBe(21);
 	});
 
-	it('pageMoveFor: pgup, pgdn, home, end; nothing for other keys', () => {
-		expect(pageMoveFor(key({pageUp: true}))).toBe('page-up');
-		expect(pageMoveFor(key({pageDown: true}))).toBe('page-down');
-		expect(pageMoveFor(key({home: true}))).toBe('top');
-		expect(pageMoveFor(key({end: true}))).toBe('bottom');
-		expect(pageMoveFor(key({upArrow: true}))).toBeUndefined();
-		expect(pageMoveFor(key({pageDown: true, ctrl: true}))).toBeUndefined();
+	it('the key table’s help scope: ↑↓, pgup, pgdn, home, end scroll; esc, ? and q work', () => {
+		expect(actionFor('help', '', key({pageUp: true}))).toBe('page-up');
+		expect(actionFor('help', '', key({pageDown: true}))).toBe('page-down');
+		expect(actionFor('help', '', key({home: true}))).toBe('scroll-top');
+		expect(actionFor('help', '', key({end: true}))).toBe('scroll-bottom');
+		expect(actionFor('help', 'k', key())).toBe('prev-item');
+		expect(actionFor('help', '', key({downArrow: true}))).toBe('next-item');
+		expect(actionFor('help', '', key({pageDown: true, ctrl: true}))).toBeUndefined();
+		expect(actionFor('help', '', key({escape: true}))).toBe('back');
+		expect(actionFor('help', 'q', key())).toBe('quit');
+		// answer keys do nothing over the overlay
+		expect(actionFor('help', 'p', key())).toBeUndefined();
 	});
 });
 

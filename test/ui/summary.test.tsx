@@ -73,7 +73,7 @@ describe('summary screen', () => {
 		const frame = await app.waitFor((f) => /NOT READY · 1 blocker$/m.test(f), 'one blocker');
 		// 25 + 1 = 26: the stale pass is counted once, as stale.
 		expect(frame).toContain('26 items: 25 pass · 1 stale · 0 fail · 0 n/a · 0 waived · 0 pending');
-		expect(frame).toMatch(/^Security +█+ 6\/6 · 5 pass · 1 stale · 1 blocking$/m);
+		expect(frame).toMatch(/^Security +[█▒]+ 6\/6 · 5 pass · 1 stale · 1 blocking$/m);
 		expect(focusedRow(frame)).toContain(
 			'⌛ stale  Manage secrets properly — stale: signed off 2026-01-01, review every 90 days',
 		);
@@ -190,7 +190,7 @@ describe('summary screen', () => {
 		).length;
 		expect(frame).toContain(`… and ${5 - shown} more sections`);
 		expect(frame.split('\n').length).toBeLessThan(16);
-		for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+		for (const line of frame.split('\n')) expect(line.length, line).toBeLessThanOrEqual(60);
 		expect(frame).toContain('… 25 more below');
 
 		// With the written paths shown there is one row for blockers: it shows the

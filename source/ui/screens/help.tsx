@@ -3,7 +3,8 @@ import {Box, Text} from 'ink';
 import React, {useMemo} from 'react';
 import {useKeys} from '../input/use-keys.js';
 import {useScroll} from '../use-scroll.js';
-import {bindingsFor, type Binding, type Scope} from '../keys.js';
+import {bindingsFor, type ActionId, type Binding, type Scope} from '../keys.js';
+import type {ScrollMove} from '../scroll.js';
 import {useAppActions} from '../state/context.js';
 import type {Size} from '../use-terminal-size.js';
 
@@ -106,10 +107,14 @@ function Line({line, keyWidth}: {line: HelpLine; keyWidth: number}) {
 			);
 		case 'key':
 			return (
-				<Text wrap="truncate-end">
-					<Text bold>{line.keys.padEnd(keyWidth + 1)}</Text>
-					{line.label}
-				</Text>
+				<Box>
+					<Box width={keyWidth + 1} flexShrink={0}>
+						<Text bold>{line.keys}</Text>
+					</Box>
+					<Box flexGrow={1} flexShrink={1}>
+						<Text wrap="truncate-end">{line.label}</Text>
+					</Box>
+				</Box>
 			);
 		case 'blank':
 			return <Text> </Text>;
@@ -125,16 +130,21 @@ export function HelpOverlay({scope, size}: {scope: Exclude<Scope, 'global'>; siz
 	const height = Math.max(1, size.rows - 1 - 2 - 2);
 	const cols = useMemo(() => helpLayout(scope, width, height), [scope, width, height]);
 	const tallest = Math.max(...cols.map((c) => c.lines.length));
-	useKeys(scope, (action) => {
+	const scroll = useScroll(tallest, height);
+	// The overlay's own keys, from the key table's 'help' scope.
+	const moves: Partial<Record<ActionId, ScrollMove>> = {
+		'prev-item': 'line-up',
+		'next-item': 'line-down',
+		'page-up': 'page-up',
+		'page-down': 'page-down',
+		'scroll-top': 'top',
+		'scroll-bottom': 'bottom',
+	};
+	useKeys('help', (action) => {
 		if (action === 'quit') dispatch({type: 'quit'});
 		else if (action === 'back' || action === 'help') dispatch({type: 'toggle-help'});
-		// The screen's previous/next keys (↑/k, ↓/j) scroll the overlay.
-		else if (action === 'prev-item') scroll.move('line-up');
-		else if (action === 'next-item') scroll.move('line-down');
+		else if (moves[action]) scroll.move(moves[action]);
 	});
-	// After useKeys: the handler registered last is asked first, and this one
-	// passes on every key but pgup, pgdn, home and end.
-	const scroll = useScroll(tallest, height);
 	const scrolls = tallest > height;
 	const view = scrolls
 		? outOfView(cols[0]!.lines, scroll.offset, height)

@@ -13,7 +13,8 @@ import {sanitizeLine} from '../../terminal/sanitize.js';
 import {Footer} from '../components/footer.js';
 import {Header} from '../components/header.js';
 import {MessageLine} from '../components/message-line.js';
-import {ProgressBar} from '../components/progress-bar.js';
+import {AnswersBar} from '../components/progress-bar.js';
+import {sectionProgress} from '../components/sections-panel.js';
 import {StatusBadge} from '../components/status.js';
 import {windowStart} from '../components/window.js';
 import {fitColumns} from '../components/wrap.js';
@@ -94,8 +95,10 @@ export function SummaryScreen({size}: {size: Size}) {
 							<Box width={nameW} flexShrink={0} marginRight={1}>
 								<Text wrap="truncate-end">{sanitizeLine(s.section.title)}</Text>
 							</Box>
-							<ProgressBar ratio={s.totals.items ? done / s.totals.items : 1} width={10} />
-							<Box width={Math.max(1, width - nameW - 12)} marginLeft={1}>
+							<Box flexShrink={0}>
+								<AnswersBar {...sectionProgress(s)} total={s.totals.items} width={10} />
+							</Box>
+							<Box flexGrow={1} flexShrink={1} flexBasis={0} marginLeft={1}>
 								<Text wrap="truncate-end" dimColor>
 									{[
 										`${done}/${s.totals.items}`,
@@ -128,7 +131,7 @@ export function SummaryScreen({size}: {size: Size}) {
 							<Box width={10} flexShrink={0}>
 								<StatusBadge status={b.answer.status} stale={b.stale} recheck={b.answer.reReview} />
 							</Box>
-							<Box width={Math.max(1, width - 12)}>
+							<Box flexGrow={1} flexShrink={1} flexBasis={0}>
 								<Text wrap="truncate-end" inverse={focused}>
 									{fitColumns(
 										`${sanitizeLine(b.item.title)} — ${sanitizeLine(b.blocker ?? '')}`,
