@@ -1,4 +1,3 @@
-
 /** How a key moves a view that shows part of a list. */
 export type ScrollMove = 'line-up' | 'line-down' | 'page-up' | 'page-down' | 'top' | 'bottom';
 

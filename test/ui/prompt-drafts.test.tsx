@@ -1,5 +1,13 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {cleanupApps, keys, renderReview, resize, waitUntil} from './helpers.js';
+import {
+	cleanupApps,
+	keys,
+	renderApp,
+	renderReview,
+	resize,
+	typeSystem,
+	waitUntil,
+} from './helpers.js';
 
 afterEach(() => cleanupApps());
 
@@ -65,5 +73,18 @@ describe('an open prompt across the size limit', () => {
 		await app.press(keys.escape);
 		const frame = await app.waitForText(`Waive “${first}” because: vendor fix`);
 		expect(frame).not.toContain('carol');
+	});
+
+	it('the new-review form keeps its step, the name and the release typed so far', async () => {
+		const app = await renderApp();
+		await typeSystem(app, 'payments');
+		await app.press('2.4');
+		await app.waitForText('Release of payments (optional): 2.4');
+		resize(app.stdout, 40, 10);
+		await app.waitForText(TOO_SMALL);
+		resize(app.stdout, 100, 24);
+		await app.waitForText('Release of payments (optional): 2.4');
+		await app.press(keys.escape);
+		await app.waitForText('System under review: payments');
 	});
 });

@@ -1,9 +1,10 @@
 import {Box, Text} from 'ink';
-import React, {useState} from 'react';
+import React, {useReducer} from 'react';
 import {findReview, newReview, reviewName} from '../../model/review.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {Header} from '../components/header.js';
 import {TextPrompt} from '../components/text-prompt.js';
+import {useDraft} from '../prompt-drafts.js';
 import {actorFrom, useAppActions, useAppState} from '../state/context.js';
 import type {Size} from '../use-terminal-size.js';
 
@@ -11,9 +12,19 @@ import type {Size} from '../use-terminal-size.js';
 export function NewReviewScreen({size}: {size: Size}) {
 	const state = useAppState();
 	const {dispatch, services} = useAppActions();
-	// The name survives esc on the release question, which goes back to it.
-	const [system, setSystem] = useState('');
-	const [step, setStep] = useState<'system' | 'release'>('system');
+	// The name survives esc on the release question, which goes back to it; the
+	// form's place survives the terminal crossing the size limit (a draft).
+	const form = useDraft<{step: 'system' | 'release'; system: string}>('new-review-form', () => ({
+		step: 'system',
+		system: '',
+	}));
+	const [, redraw] = useReducer((n: number) => n + 1, 0);
+	const {system, step} = form;
+	const setSystem = (name: string) => (form.system = name);
+	const setStep = (next: 'system' | 'release') => {
+		form.step = next;
+		redraw();
+	};
 	const width = size.columns;
 	const back = () => dispatch({type: 'go', screen: 'home'});
 	return (
@@ -29,6 +40,7 @@ export function NewReviewScreen({size}: {size: Size}) {
 			{step === 'system' ? (
 				<TextPrompt
 					key="system"
+					draftKey="system"
 					label="System under review:"
 					initial={system}
 					width={width}
@@ -43,6 +55,7 @@ export function NewReviewScreen({size}: {size: Size}) {
 			) : (
 				<TextPrompt
 					key="release"
+					draftKey="release"
 					label={`Release of ${system} (optional):`}
 					hint="enter to start (empty for none) · esc to go back"
 					width={width}
