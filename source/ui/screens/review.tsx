@@ -118,11 +118,13 @@ export function ReviewScreen({size}: {size: Size}) {
 		return byId;
 	}, [evaluation]);
 	// Keys act only on an item the user can see (see selectedItemId).
-	const selected = selectedItemId(
-		state,
-		listed.map((p) => p.item),
-	);
+	const selected = selectedItemId(state, state.filter ? listed.map((p) => p.item) : undefined);
 	const result = selected === undefined ? undefined : results.get(selected);
+	const audit = review?.audit;
+	const history = useMemo(
+		() => (selected && audit ? audit.filter((e) => e.item === selected) : []),
+		[audit, selected],
+	);
 
 	useIntents(
 		'review',
@@ -151,7 +153,7 @@ export function ReviewScreen({size}: {size: Size}) {
 		: 'This section has no items.';
 	// The filter comes before the checklist title so a narrow terminal cuts the title, not the filter.
 	const title = `${reviewName(review)} · ${done}/${evaluation.totals.items} answered${state.filter ? ` · filter: ${state.filter}` : ''} · ${checklist.title}`;
-	const history = selected ? review.audit.filter((e) => e.item === selected) : [];
+
 	return (
 		<Box flexDirection="column" width={width}>
 			<Header title={title} width={width} />
