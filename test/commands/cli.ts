@@ -30,7 +30,7 @@ export function workspace(now = '2026-03-01T12:00:00.000Z') {
 				HOME: dir,
 				PREFLIGHT_NOW: clock,
 				PREFLIGHT_REVIEWER: 'Alice',
-				PREFLIGHT_LOCK_WAIT_MS: '2000',
+				PREFLIGHT_LOCK_WAIT_MS: '30000',
 				...env,
 			},
 		});

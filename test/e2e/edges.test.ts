@@ -45,7 +45,7 @@ describe('start-up refusals', () => {
 				stdio: [devNull, 'pipe', 'pipe'],
 				encoding: 'utf8',
 				env: childEnv({HOME: cwd}),
-				timeout: 15_000,
+				timeout: 120_000,
 			});
 			expect(r.status).toBe(2);
 			expect(r.stdout).toBe('');

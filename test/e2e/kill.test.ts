@@ -46,7 +46,7 @@ async function burstThenKill(seed: number): Promise<void> {
 	const db = join(dir, '.preflight', 'db.json');
 	const app = launch(['--system', 'x'], {cwd: dir, env: {PREFLIGHT_REVIEWER: 'K', HOME: dir}});
 	running.push(app);
-	await app.waitFor('0/26 answered', 15_000);
+	await app.waitFor('0/26 answered', 30_000);
 	let shownSaved = 0;
 	const sample = async () => {
 		// xterm parses asynchronously: an empty write's callback fires once earlier data is parsed.

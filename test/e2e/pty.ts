@@ -142,7 +142,7 @@ export function launch(args: string[], options: PtyOptions): Session {
 	const waitUntil = async (
 		predicate: (s: string) => boolean,
 		what: string,
-		timeoutMs = 5000,
+		timeoutMs = 30_000,
 	): Promise<string> => {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {

@@ -61,7 +61,7 @@ describe('two writers at once', () => {
 		const results = await Promise.all(
 			items.map((item) =>
 				runCliAsync(['set', item, 'fail', '--note', `note for ${item}`, '--db', db], dir, {
-					PREFLIGHT_LOCK_WAIT_MS: '20000',
+					PREFLIGHT_LOCK_WAIT_MS: '60000',
 				}),
 			),
 		);
@@ -87,7 +87,7 @@ describe('two writers at once', () => {
 		const results = await Promise.all(
 			items.map((item) =>
 				runCliAsync(['set', item, 'fail', '--system', 'web', '--db', db], dir, {
-					PREFLIGHT_LOCK_WAIT_MS: '20000',
+					PREFLIGHT_LOCK_WAIT_MS: '60000',
 				}),
 			),
 		);
@@ -182,7 +182,7 @@ describe('a held lock', () => {
 			env: {PREFLIGHT_REVIEWER: 'Dana', HOME: dir},
 		});
 		sessions.push(app);
-		await app.waitFor('answered', 15_000);
+		await app.waitFor('answered', 30_000);
 		expect(existsSync(`${db}.lock`)).toBe(true);
 		const r = runCli(['set', 'security.encryption', 'fail', '--system', 'web', '--db', db], dir, {
 			PREFLIGHT_LOCK_WAIT_MS: '300',
@@ -234,7 +234,7 @@ describe('stale locks', () => {
 		const first = await acquireLock(db, 'first', 0);
 		await expect(acquireLock(db, 'second', 100)).rejects.toBeInstanceOf(PreflightError);
 		setTimeout(() => first.release(), 100);
-		const second = await acquireLock(db, 'second', 2000);
+		const second = await acquireLock(db, 'second', 30_000);
 		expect(JSON.parse(readFileSync(`${db}.lock`, 'utf8'))).toMatchObject({what: 'second'});
 		second.release();
 		expect(existsSync(`${db}.lock`)).toBe(false);

@@ -36,7 +36,7 @@ export function baseEnv(dir: string, extra: Record<string, string> = {}): Record
 		HOME: dir,
 		PREFLIGHT_NOW: '2026-03-01T12:00:00.000Z',
 		PREFLIGHT_REVIEWER: 'Alice',
-		PREFLIGHT_LOCK_WAIT_MS: '5000',
+		PREFLIGHT_LOCK_WAIT_MS: '30000',
 		...extra,
 	};
 }
@@ -47,7 +47,7 @@ export function runCli(args: string[], cwd: string, env: Record<string, string> 
 		cwd,
 		encoding: 'utf8',
 		env: baseEnv(cwd, env),
-		timeout: 20_000,
+		timeout: 120_000,
 	});
 	return {code: r.status, stdout: r.stdout, stderr: r.stderr};
 }
