@@ -73,7 +73,7 @@ const rows = {
 				description: 'not applicable, with the reason',
 			},
 			{
-				line: 'preflight set security.data-retention waived --waiver-reason scheduled --waiver-owner Dana --waiver-expires 2026-09-30',
+				line: 'preflight set security.data-retention waived --waiver-reason scheduled --waiver-owner Dana --waiver-expires 2030-09-30',
 				description: 'an accepted risk, with its owner and end date',
 			},
 		],

@@ -151,7 +151,9 @@ function describeChange(before: Answer, after: Answer): string | undefined {
 	for (const e of removed) parts.push(`evidence removed: ${e.ref}`);
 	if (before.status === 'fail' && after.status !== 'fail' && before.note && !after.note)
 		parts.push(`note given with the fail: ${before.note}`);
-	else if ((before.note ?? '') !== (after.note ?? '')) parts.push('note edited');
+	else if ((before.note ?? '') !== (after.note ?? ''))
+		// The text itself, so that the history keeps every note ever given.
+		parts.push(after.note ? `note: ${after.note}` : 'note removed');
 	if (after.status === 'na' && before.justification !== after.justification)
 		parts.push(`justification: ${after.justification ?? ''}`);
 	if (after.status === 'waived' && after.waiver && before.waiver !== after.waiver)

@@ -67,7 +67,7 @@ describe('the sign-off', () => {
 		expect(noted.audit.slice(-3).map((e) => [e.by, e.detail])).toEqual([
 			['Bob', 'evidence added: https://c.example'],
 			['Bob', 'evidence removed: https://a.example'],
-			['Bob', 'note edited'],
+			['Bob', 'note: checked'],
 		]);
 	});
 

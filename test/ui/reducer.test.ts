@@ -378,3 +378,35 @@ describe('no visible item', () => {
 		expect(cleared.message?.text).toMatch(/filter cleared/);
 	});
 });
+
+describe('a filter’s list under the answers', () => {
+	it('an answer that takes the focused item out of the filter moves the focus to the next match', () => {
+		const all = ['a1', 'a2', 'a3', 'b1', 'b2', 'c1'];
+		let state = run(
+			opened(Object.fromEntries(all.map((id) => [id, id.startsWith('a') ? passed : failed]))),
+			{type: 'go', screen: 'review'},
+			{type: 'set-filter', text: 'fail'},
+		);
+		expect(focus(state)).toEqual([1, 'b1']);
+		state = reducer(state, record('b1', passed));
+		// nothing is pending: the flow stays, on the match that took b1's place
+		expect(state.screen).toBe('review');
+		expect(focus(state)).toEqual([1, 'b2']);
+		state = reducer(state, record('b2', passed));
+		expect(focus(state)).toEqual([2, 'c1']);
+	});
+});
+
+describe('u says what it undid', () => {
+	const link = {kind: 'url' as const, ref: 'https://ci.example/2'};
+	it('an evidence or note edit by what it was, a status change by its statuses', () => {
+		let state = run(opened(), record('a1', passed, false));
+		const withLink: Answer = {...passed, evidence: [...passed.evidence, link]};
+		state = run(state, record('a1', withLink, false), {type: 'undo', actor});
+		expect(state.message?.text).toBe('Undone: the evidence added to “Alpha one” (still ✔ pass).');
+		state = run(state, record('a1', {...passed, note: 'checked'}, false), {type: 'undo', actor});
+		expect(state.message?.text).toBe('Undone: the note added to “Alpha one” (still ✔ pass).');
+		state = run(state, {type: 'undo', actor});
+		expect(state.message?.text).toBe('Undone: “Alpha one” ✔ pass → ○ pending.');
+	});
+});

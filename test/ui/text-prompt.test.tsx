@@ -133,32 +133,32 @@ describe('TextPrompt: tab completes paths', () => {
 describe('TextPrompt: suggestions', () => {
 	const used = ['https://example.com/runbook', 'docs/failover.md', 'https://example.com/slo'];
 
-	it('↓ and ↑ put them in the field in turn, and come back to what was typed', async () => {
+	it('↑ and ↓ put them in the field in turn (↑ first: the newest, as a shell’s history), and come back to what was typed', async () => {
 		const p = await prompt({suggestions: used, suggestionsTitle: 'used in this review', width: 80});
 		let frame = await p.waitFor((f) => f.includes('↑↓ used in this review:'), 'the list');
 		expect(frame).toContain('https://example.com/runbook');
-		await p.press(keys.down);
+		await p.press(keys.up);
 		await p.waitFor((f) => f.includes(`${LABEL} https://example.com/runbook`), 'first');
-		await p.press(keys.down);
+		await p.press(keys.up);
 		frame = await p.waitFor((f) => f.includes(`${LABEL} docs/failover.md`), 'second');
 		expect(frame).toContain('›docs/failover.md');
-		await p.press(keys.up);
-		await p.press(keys.up);
+		await p.press(keys.down);
+		await p.press(keys.down);
 		await p.waitFor((f) => (f.split('\n')[0] ?? '').trimEnd() === LABEL, 'back to empty');
-		// ↑ from what was typed goes to the last
-		await p.press(keys.up);
+		// ↓ from what was typed goes to the oldest
+		await p.press(keys.down);
 		await p.waitFor((f) => f.includes(`${LABEL} https://example.com/slo`), 'last');
 		await p.press(keys.enter);
 		expect(p.onSubmit).toHaveBeenCalledWith('https://example.com/slo');
 	});
 
-	it('typing narrows the list; ↓ then picks among what is left', async () => {
+	it('typing narrows the list; ↑ then picks among what is left', async () => {
 		const p = await prompt({suggestions: used, width: 80});
 		await p.press('example');
 		const frame = await p.waitFor((f) => f.includes(`${LABEL} example`), 'typed');
 		expect(frame).not.toContain('failover');
-		await p.press(keys.down);
-		await p.press(keys.down);
+		await p.press(keys.up);
+		await p.press(keys.up);
 		await p.waitFor((f) => f.includes(`${LABEL} https://example.com/slo`), 'second match');
 		// editing a picked one makes it the filter
 		await p.press(keys.backspace);
@@ -172,7 +172,7 @@ describe('TextPrompt: suggestions', () => {
 			suggestionsTitle: 'used in this review',
 			width: 80,
 		});
-		await p.press(keys.down);
+		await p.press(keys.up);
 		const frame = await p.waitFor((f) => f.includes('› https://example.com/runbook'), 'marked');
 		const lines = frame.split('\n');
 		expect(lines[1]).toBe('↑↓ used in this review:');
@@ -185,7 +185,7 @@ describe('TextPrompt: suggestions', () => {
 	it('no matching suggestion: the hint, and ↑/↓ do nothing', async () => {
 		const p = await prompt({suggestions: used});
 		await p.press('nothing like it');
-		await p.press(keys.down);
+		await p.press(keys.up);
 		const frame = await p.waitFor((f) => f.includes('nothing like it'), 'typed');
 		expect(frame).toContain('enter to confirm');
 		expect(frame).toContain(`${LABEL} nothing like it\n`);

@@ -87,29 +87,45 @@ export function ItemsPanel({
 	framed: boolean;
 }) {
 	const inner = Math.max(1, height - (framed ? 2 : 0));
+	// A list that does not fit gives its last row to saying what is out of view.
+	const cut = rows.length > inner && inner >= 2;
+	const shown = cut ? inner - 1 : inner;
 	const focus = Math.max(
 		0,
 		rows.findIndex((r) => r.item.id === focusedId),
 	);
-	const start = windowStart(focus, rows.length, inner);
+	const start = windowStart(focus, rows.length, shown);
+	const above = start;
+	const below = Math.max(0, rows.length - start - shown);
 	const list =
 		rows.length === 0 ? (
 			<Text dimColor wrap="truncate-end">
 				{empty}
 			</Text>
 		) : (
-			rows
-				.slice(start, start + inner)
-				.map((r) => (
-					<ItemRow
-						key={r.item.id}
-						item={r.item}
-						result={r.result}
-						focused={r.item.id === focusedId}
-						section={r.section === undefined ? undefined : sanitizeLine(r.section)}
-						width={width - (framed ? 2 : 0)}
-					/>
-				))
+			[
+				...rows
+					.slice(start, start + shown)
+					.map((r) => (
+						<ItemRow
+							key={r.item.id}
+							item={r.item}
+							result={r.result}
+							focused={r.item.id === focusedId}
+							section={r.section === undefined ? undefined : sanitizeLine(r.section)}
+							width={width - (framed ? 2 : 0)}
+						/>
+					)),
+				cut ? (
+					<Text key="more" dimColor wrap="truncate-end">
+						{above && below
+							? `  … ${above} above, ${below} below (↑↓)`
+							: above
+								? `  … ${above} more above (↑)`
+								: `  … ${below} more below (↓)`}
+					</Text>
+				) : null,
+			]
 		);
 	if (framed)
 		return (

@@ -157,9 +157,10 @@ export function applyKey(
 	if (action === 'prompt-pick' && options.suggestions) {
 		const list = matchingSuggestions(options.suggestions, field.typed);
 		if (list.length === 0) return undefined;
-		// -1 (what was typed) is one stop of the cycle, so ↑ from the first comes back to it.
+		// -1 (what was typed) is one stop of the cycle, so ↓ from the first comes back to it.
 		const n = list.length;
-		field.pick = ((field.pick + 1 + (key.downArrow ? 1 : -1) + n + 1) % (n + 1)) - 1;
+		// ↑ goes back in time, as a shell's history does: the newest first.
+		field.pick = ((field.pick + 1 + (key.upArrow ? 1 : -1) + n + 1) % (n + 1)) - 1;
 		fill(field, field.pick < 0 ? field.typed : list[field.pick]!);
 		field.error = undefined;
 		return undefined;

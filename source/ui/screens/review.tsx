@@ -100,12 +100,18 @@ export function ReviewScreen({size}: {size: Size}) {
 		() => Math.max(...checklist.sections.map((s) => cells(sanitizeLine(s.title)))),
 		[checklist],
 	);
-	const layout = reviewLayout(size, listRows, longestSection);
+
 	// Worked out once per filter, section or answer, not on every move.
 	const listed = useMemo(
 		() => listedItems(state, review),
 		// eslint-disable-next-line react-hooks/exhaustive-deps
 		[state.filter, state.filter ? undefined : state.sectionIndex, review, state.loaded],
+	);
+	// A filter's list spans sections: it may want more rows than any one section.
+	const layout = reviewLayout(
+		size,
+		state.filter ? Math.max(listRows, listed.length) : listRows,
+		longestSection,
 	);
 	const matches = useMemo(
 		() => (state.filter ? matchCounts(state, review) : undefined),

@@ -2,7 +2,7 @@ import {answerFor} from '../../model/evaluate.js';
 import {recordAnswer, replaceReview} from '../../model/review.js';
 import type {Actor} from '../../model/actor.js';
 import type {Answer} from '../../model/schemas.js';
-import {currentReview, firstPending, nextPending, titleOf} from './selectors.js';
+import {currentReview, firstPending, listedItems, nextPending, titleOf} from './selectors.js';
 import type {ActionOf, State} from './types.js';
 
 /** Stores an answer for an item of the open review, with an undo entry; `changed` false when it was the same. */
@@ -38,6 +38,18 @@ export function applyRecord(
  * on the flow stays in the filter's list.
  */
 export function record(state: State, action: ActionOf<'record'>): State {
+	const after = recordAndFlow(state, action);
+	if (!after.filter || after.screen !== 'review') return after;
+	// The answer may take the focused item out of the filter's list (a fail
+	// passed under "fail"): focus goes to what took its place in the list.
+	const listed = listedItems(after);
+	if (listed.some((p) => p.item.id === after.itemId)) return after;
+	const was = listedItems(state).findIndex((p) => p.item.id === state.itemId);
+	const to = listed[Math.min(Math.max(0, was), listed.length - 1)];
+	return to ? {...after, sectionIndex: to.sectionIndex, itemId: to.item.id} : after;
+}
+
+function recordAndFlow(state: State, action: ActionOf<'record'>): State {
 	const {state: next, changed} = applyRecord(
 		{...state, prompt: undefined, message: undefined},
 		action.itemId,

@@ -1,5 +1,6 @@
 import {answerFor} from '../../model/evaluate.js';
 import {statusLabel} from '../../model/vocabulary.js';
+import type {Answer} from '../../model/schemas.js';
 import {applyRecord} from './answers.js';
 import {currentReview, locate, selectedItemId, titleOf} from './selectors.js';
 import type {ActionOf, State} from './types.js';
@@ -19,7 +20,7 @@ export function undo(state: State, action: ActionOf<'undo'>): State {
 	const title = titleOf(next, entry.itemId);
 	const what =
 		now.status === entry.answer.status
-			? `the last edit of “${title}” (still ${statusLabel(now.status)})`
+			? `${editUndone(now, entry.answer)} “${title}” (still ${statusLabel(now.status)})`
 			: `“${title}” ${statusLabel(now.status)} → ${statusLabel(entry.answer.status)}`;
 	const focused: State = {
 		...next,
@@ -36,4 +37,13 @@ export function undo(state: State, action: ActionOf<'undo'>): State {
 		filter: '',
 		message: {kind: 'info', text: `Undone: ${what} (filter cleared to show it).`},
 	};
+}
+
+/** What an edit that kept the status changed, as undoing it puts it back. */
+function editUndone(now: Answer, before: Answer): string {
+	if (now.evidence.length > before.evidence.length) return 'the evidence added to';
+	if (now.evidence.length < before.evidence.length) return 'the evidence removed from';
+	if ((now.note ?? '') !== (before.note ?? ''))
+		return before.note ? 'the note edited on' : 'the note added to';
+	return 'the last edit of';
 }
