@@ -1,5 +1,5 @@
 import type {Invocation} from '../cli/args.js';
-import {progressOf} from '../model/evaluate.js';
+import {progressSplit} from '../model/evaluate.js';
 import {describeUpgrade} from '../model/upgrade.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
@@ -12,7 +12,7 @@ import {
 	printJson,
 	reviewName,
 } from './common.js';
-import {answeredLine, verdictLine} from '../model/vocabulary.js';
+import {answeredLine, barText, verdictLine} from '../model/vocabulary.js';
 import {cells} from '../terminal/width.js';
 
 /** `preflight status`: totals, per section, verdict and blockers of one review. */
@@ -67,9 +67,8 @@ export async function run(inv: Invocation): Promise<number> {
 	const titles = evaluation.sections.map((s) => sanitizeLine(s.section.title));
 	const width = Math.min(36, Math.max(...titles.map(cells), 8));
 	evaluation.sections.forEach((s, i) => {
-		const {ratio} = progressOf(s.totals);
-		const filled = Math.round(ratio * 10);
-		const bar = `${'█'.repeat(filled)}${'░'.repeat(10 - filled)}`;
+		const {settled, blocking} = progressSplit(s.items);
+		const bar = barText(settled, blocking, s.totals.items, 10);
 		print(`  ${cell(titles[i] ?? '', width)} ${bar}  ${answeredLine(s.totals)}`);
 	});
 	if (evaluation.blockers.length) {

@@ -156,3 +156,19 @@ export function progressOf(totals: Totals): {done: number; total: number; ratio:
 	const done = totals.items - totals.pending;
 	return {done, total: totals.items, ratio: totals.items === 0 ? 1 : done / totals.items};
 }
+
+/**
+ * Answered items split in two: done (a pass, n/a or waiver that holds) and
+ * needing work (a fail, a stale pass, an expired waiver…, in recommended items
+ * too); the rest is open. What the bars show, in the app and in `status`.
+ */
+export function progressSplit(items: readonly ItemResult[]): {settled: number; blocking: number} {
+	let settled = 0;
+	let blocking = 0;
+	for (const r of items) {
+		if (r.answer.status === 'pending') continue;
+		if (r.blocker ?? r.concern) blocking++;
+		else settled++;
+	}
+	return {settled, blocking};
+}

@@ -135,3 +135,30 @@ export function blockingText(n: number): string {
 export function reviewEveryText(duration: string): string {
 	return `review every ${durationText(duration)}`;
 }
+
+/** The cells of a progress bar: done, needing work, open; sized to add up to `width`. */
+export function barCells(
+	settled: number,
+	blocking: number,
+	total: number,
+	width: number,
+): {settled: number; blocking: number; open: number} {
+	const w = Math.max(1, width);
+	if (total <= 0) return {settled: w, blocking: 0, open: 0};
+	const ok = Math.round((settled / total) * w);
+	// An answer that needs work always shows, however many items there are.
+	const bad = Math.min(w - ok, Math.max(blocking > 0 ? 1 : 0, Math.round((blocking / total) * w)));
+	return {settled: ok, blocking: bad, open: w - ok - bad};
+}
+
+/** The bar's glyphs: shades that differ without colour. */
+export const barGlyphs = {settled: '█', blocking: '▒', open: '░'} as const;
+
+/** The bar's legend, for panels, help and docs. */
+export const BAR_LEGEND = `${barGlyphs.settled} done ${barGlyphs.blocking} needs work ${barGlyphs.open} open`;
+
+/** A progress bar as plain text (the commands' tables). */
+export function barText(settled: number, blocking: number, total: number, width: number): string {
+	const c = barCells(settled, blocking, total, width);
+	return `${barGlyphs.settled.repeat(c.settled)}${barGlyphs.blocking.repeat(c.blocking)}${barGlyphs.open.repeat(c.open)}`;
+}

@@ -3,6 +3,8 @@ import {checklistFromData} from '../../source/checklist/load.js';
 import {evaluate} from '../../source/model/evaluate.js';
 import type {Answer, Review} from '../../source/model/schemas.js';
 import {
+	barCells,
+	barText,
 	answeredLine,
 	breakdown,
 	countsText,
@@ -132,5 +134,21 @@ describe('durations', () => {
 	it('says a review interval in words', () => {
 		expect(reviewEveryText('P90D')).toBe('review every 90 days');
 		expect(reviewEveryText('P1Y')).toBe('review every 1 year');
+	});
+});
+
+describe('progress bars', () => {
+	it('show done, needing work and open apart, always adding up to the width', () => {
+		expect(barText(3, 1, 5, 10)).toBe('██████▒▒░░');
+		expect(barText(0, 0, 5, 6)).toBe('░░░░░░');
+		expect(barText(5, 0, 5, 6)).toBe('██████');
+		// one failed item of a thousand still shows
+		expect(barText(0, 1, 1000, 10)).toBe('▒░░░░░░░░░');
+		for (let settled = 0; settled <= 7; settled++)
+			for (let blocking = 0; settled + blocking <= 7; blocking++) {
+				const c = barCells(settled, blocking, 7, 9);
+				expect(c.settled + c.blocking + c.open).toBe(9);
+				expect(c.blocking > 0).toBe(blocking > 0);
+			}
 	});
 });

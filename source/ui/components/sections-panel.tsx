@@ -1,22 +1,16 @@
 import {Box, Text} from 'ink';
 import React from 'react';
-import type {SectionResult} from '../../model/evaluate.js';
+import {progressSplit, type SectionResult} from '../../model/evaluate.js';
+import {BAR_LEGEND} from '../../model/vocabulary.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {fitColumns} from '../../terminal/width.js';
 import {Panel} from './panel.js';
-import {AnswersBar, BAR_LEGEND} from './progress-bar.js';
+import {AnswersBar} from './progress-bar.js';
 import {windowStart} from './window.js';
 
 /** Done, needing work and open items of a section, for its bar. */
 export function sectionProgress(s: SectionResult): {settled: number; blocking: number} {
-	let settled = 0;
-	let blocking = 0;
-	for (const r of s.items) {
-		if (r.answer.status === 'pending') continue;
-		if (r.blocker ?? r.concern) blocking++;
-		else settled++;
-	}
-	return {settled, blocking};
+	return progressSplit(s.items);
 }
 
 /** One section's row: marker and title take what the bar and count leave. */

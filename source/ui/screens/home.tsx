@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import React, {useMemo} from 'react';
-import {evaluate} from '../../model/evaluate.js';
+import {evaluate, progressSplit} from '../../model/evaluate.js';
 import {reviewName} from '../../model/review.js';
 import {onChecklist} from '../../model/upgrade.js';
 import {blockersText, verdictLine, verdictLooks} from '../../model/vocabulary.js';
@@ -8,7 +8,7 @@ import {sanitizeLine} from '../../terminal/sanitize.js';
 import {Footer} from '../components/footer.js';
 import {Header} from '../components/header.js';
 import {MessageLine} from '../components/message-line.js';
-import {ProgressBar} from '../components/progress-bar.js';
+import {AnswersBar} from '../components/progress-bar.js';
 import {windowStart} from '../components/window.js';
 import {cells, fitReviewName} from '../components/wrap.js';
 import {homeIntent} from '../intents/intents.js';
@@ -32,7 +32,15 @@ export function HomeScreen({size}: {size: Size}) {
 				// with another checklist, or a newer version: say so rather than judge it.
 				const at = services.now();
 				const judged = onChecklist(r, state.loaded.checklist, state.loaded.digest, at);
-				if (!judged) return {review: r, done: 0, total: 0, verdict: undefined, blockers: 0};
+				if (!judged)
+					return {
+						review: r,
+						done: 0,
+						total: 0,
+						verdict: undefined,
+						blockers: 0,
+						split: {settled: 0, blocking: 0},
+					};
 				const e = evaluate(state.loaded.checklist, judged, at);
 				return {
 					review: r,
@@ -40,6 +48,7 @@ export function HomeScreen({size}: {size: Size}) {
 					total: e.totals.items,
 					verdict: e.verdict,
 					blockers: e.totals.blockers,
+					split: progressSplit(e.sections.flatMap((section) => section.items)),
 				};
 			}),
 		[reviews, start, height, state.loaded, services],
@@ -110,7 +119,7 @@ export function HomeScreen({size}: {size: Size}) {
 								flexShrink={0}
 								display={row.verdict === undefined ? 'none' : 'flex'}
 							>
-								<ProgressBar ratio={row.total ? row.done / row.total : 1} width={10} />
+								<AnswersBar {...row.split} total={row.total} width={10} />
 								<Text dimColor>{` ${`${row.done}/${row.total}`.padStart(7)} `}</Text>
 							</Box>
 							<Box flexShrink={1} display={row.verdict === undefined ? 'none' : 'flex'}>
