@@ -129,7 +129,7 @@ describe('waiver prompts', () => {
 		await app.waitForText('vendor fix due');
 		await app.press(keys.enter);
 		let frame = await app.waitForText(`Waive “${first}” — owner:`);
-		expect(frame).toContain('esc back');
+		expect(frame).toContain('esc goes back a step');
 		await app.press('carol');
 		await app.waitForText('carol');
 		await app.press(keys.enter);

@@ -72,7 +72,7 @@ describe('the review screen, as a facilitator drives it', () => {
 		await app.press('/');
 		await app.press('fail');
 		await app.press(keys.enter);
-		frame = await app.waitForText('Filter “fail” · 2 matches in 2 sections');
+		frame = await app.waitForText('Filter “fail” (status) · 2 matches in 2 sections');
 		expect(frame).toContain('· Architect'); // cut to a quarter of the row
 		expect(frame).toContain('· Security');
 		// ↓ crosses from one section's match to the next

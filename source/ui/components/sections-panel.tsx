@@ -83,7 +83,7 @@ export const SectionsPanel = React.memo(function SectionsPanel({
 	// A spare row under the list explains the bars (the help overlay does too).
 	const legend = sections.length < rows;
 	return (
-		<Panel title={matches ? 'Sections · ⌕ matches' : 'Sections'} width={width} height={height}>
+		<Panel title={matches ? 'Sections · (matches)' : 'Sections'} width={width} height={height}>
 			{sections.slice(start, start + rows).map((s, k) => (
 				<SectionRow
 					key={s.section.id}

@@ -130,8 +130,12 @@ function waiverPrompt(
 export const prompts: Record<PromptStep, PromptSpec> = {
 	filter: {
 		label: () => ({before: 'Filter (text or status):', after: ''}),
-		hint: () => 'pass, fail, pending, na, waived, or any text · enter keeps · esc undoes',
-		initial: (ctx) => ctx.filter,
+		hint: (ctx) => {
+			const previous = ctx.prompt.kind === 'filter' ? ctx.prompt.previous : '';
+			return `a status word (pass, fail, pending, na, waived) or any text · enter keeps it · esc ${previous ? `puts back “${previous}”` : 'cancels'}`;
+		},
+		// A new search each time (typing after the old one ran them together); esc puts it back.
+		initial: () => '',
 		submit: (text) => ({action: {type: 'set-filter', text: text.trim()}}),
 		cancel: (ctx) =>
 			ctx.prompt.kind === 'filter'
@@ -198,7 +202,7 @@ export const prompts: Record<PromptStep, PromptSpec> = {
 	},
 	'waiver-owner': {
 		label: () => ({before: 'Waive “', after: '” — owner:'}),
-		hint: (ctx) => `who owns the risk · enter for ${ctx.reviewer} · esc back`,
+		hint: (ctx) => `who owns the risk · enter for ${ctx.reviewer} · esc goes back a step`,
 		initial: (ctx) =>
 			(ctx.prompt.kind === 'waiver' ? ctx.prompt.owner : undefined) ??
 			ctx.answer.waiver?.owner ??
@@ -211,7 +215,8 @@ export const prompts: Record<PromptStep, PromptSpec> = {
 	},
 	'waiver-expires': {
 		label: () => ({before: 'Waive “', after: '” until (YYYY-MM-DD):', typing: 16}),
-		hint: (ctx) => `enter for ${plusDays(ctx.now, WAIVER_DAYS)} (${WAIVER_DAYS} days) · esc back`,
+		hint: (ctx) =>
+			`enter for ${plusDays(ctx.now, WAIVER_DAYS)} (${WAIVER_DAYS} days) · esc goes back a step`,
 		initial: (ctx) => ctx.answer.waiver?.expires ?? '',
 		submit: (text, ctx) => {
 			const p = ctx.prompt.kind === 'waiver' ? ctx.prompt : undefined;

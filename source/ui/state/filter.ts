@@ -12,6 +12,12 @@ const statusWords: Record<string, Answer['status']> = {
 	waive: 'waived',
 };
 
+/** The status a filter names (a status word wins over text), or undefined for a text filter. */
+export function filterStatus(filter: string): Answer['status'] | undefined {
+	const q = filter.trim().toLowerCase();
+	return Object.hasOwn(statusWords, q) ? statusWords[q] : undefined;
+}
+
 /**
  * Filter text: a status word (pass, fail, pending, na, waived) matches by status;
  * anything else matches item id, title or guidance, case-insensitively.
@@ -19,7 +25,7 @@ const statusWords: Record<string, Answer['status']> = {
 export function matchesFilter(filter: string, item: ChecklistItem, answer: Answer): boolean {
 	const q = filter.trim().toLowerCase();
 	if (!q) return true;
-	const status = statusWords[q];
+	const status = filterStatus(q);
 	if (status) return answer.status === status;
 	return (
 		item.title.toLowerCase().includes(q) ||
