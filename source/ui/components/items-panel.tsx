@@ -87,8 +87,9 @@ export function ItemsPanel({
 	framed: boolean;
 }) {
 	const inner = Math.max(1, height - (framed ? 2 : 0));
-	// A list that does not fit gives its last row to saying what is out of view.
-	const cut = rows.length > inner && inner >= 2;
+	// A list that does not fit gives its last row to saying what is out of view
+	// (not with two rows or fewer: then the items matter more than the count).
+	const cut = rows.length > inner && inner >= 3;
 	const shown = cut ? inner - 1 : inner;
 	const focus = Math.max(
 		0,
