@@ -1,10 +1,10 @@
 import type {Invocation} from '../cli/args.js';
 import {ChecklistError, loadChecklistAsync} from '../checklist/load.js';
 import {PreflightError} from '../errors.js';
-import {checklistJsonSchema, schemaText} from '../report/json-schemas.js';
+import {checklistJsonSchema} from '../report/json-schemas.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {writeOut} from '../terminal/output.js';
-import {print} from './common.js';
+import {jsonText, print, printError} from '../terminal/print.js';
 
 const usage = 'usage: preflight checklist validate FILE | preflight checklist schema';
 
@@ -13,7 +13,7 @@ export async function run(inv: Invocation): Promise<number> {
 	const [sub, ...rest] = inv.positionals;
 	if (sub === 'schema') {
 		if (rest.length) throw new PreflightError(usage);
-		writeOut(schemaText(checklistJsonSchema()));
+		writeOut(jsonText(checklistJsonSchema()));
 		return 0;
 	}
 	if (sub !== 'validate' || rest.length !== 1 || !rest[0]) throw new PreflightError(usage);
@@ -28,9 +28,7 @@ export async function run(inv: Invocation): Promise<number> {
 	} catch (error) {
 		if (!(error instanceof ChecklistError)) throw error;
 		const n = error.problems.length;
-		process.stderr.write(
-			`preflight: checklist ${sanitizeLine(file)}: ${n} problem${n === 1 ? '' : 's'}\n`,
-		);
+		printError(`checklist ${file}: ${n} problem${n === 1 ? '' : 's'}`);
 		for (const line of error.lines()) process.stderr.write(`  ${sanitizeLine(line)}\n`);
 		return 2;
 	}

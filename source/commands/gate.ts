@@ -5,12 +5,11 @@ import {
 	blockerLines,
 	blockersJson,
 	judgeReview,
-	print,
-	printJson,
 	reviewName,
 	verdictText,
 	noArguments,
 } from './common.js';
+import {print, printJson} from '../terminal/print.js';
 
 /** `preflight gate`: the CI check before deploy. Exit 0 ready, 1 not ready. */
 export async function run(inv: Invocation): Promise<number> {

@@ -8,13 +8,12 @@ import {
 	blockersJson,
 	cell,
 	judgeReview,
-	print,
-	printJson,
 	reviewName,
 	totalsText,
 	verdictText,
 	noArguments,
 } from './common.js';
+import {print, printJson} from '../terminal/print.js';
 import {cells} from '../terminal/width.js';
 
 /** `preflight status`: totals, per section, verdict and blockers of one review. */
