@@ -25,7 +25,8 @@ import {resolveReviewer} from '../system/identity.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {statusLabel} from '../report/labels.js';
 import {describeUpgrade, upgradeReview} from '../model/upgrade.js';
-import {print, reviewName} from './common.js';
+import {reviewName} from './common.js';
+import {print} from '../terminal/print.js';
 
 const usage =
 	'usage: preflight set ITEM STATUS (status: pending, pass, fail, na, waived); see preflight --help';
