@@ -1,8 +1,8 @@
 import {parseArgs} from 'node:util';
 import {PreflightError} from '../errors.js';
-import {isoDate} from '../model/schemas.js';
+import {parseAsOf} from '../model/time.js';
 import * as z from '../model/zod.js';
-import {hasUnsafeText, sanitizeLine} from '../terminal/sanitize.js';
+import {hasUnsafeName, sanitizeLine} from '../terminal/sanitize.js';
 
 const options = {
 	db: {type: 'string'},
@@ -15,6 +15,7 @@ const options = {
 	'as-of': {type: 'string'},
 	format: {type: 'string'},
 	out: {type: 'string'},
+	force: {type: 'boolean'},
 	evidence: {type: 'string', multiple: true},
 	note: {type: 'string'},
 	justification: {type: 'string'},
@@ -35,8 +36,8 @@ const optionalText = z.optional(z.string());
  */
 function plainName(flag: string) {
 	return z.refine<string>(
-		(s) => !hasUnsafeText(s),
-		`${flag} must not contain control characters or escape sequences`,
+		(s) => !hasUnsafeName(s),
+		`${flag} must not contain control characters, escape sequences, or invisible or direction marks`,
 	);
 }
 const optionalFlag = z.optional(z.boolean());
@@ -62,6 +63,7 @@ const flagsSchema = z.object({
 		z.enum(['json', 'md', 'junit'], {error: '--format must be one of json, md, junit'}),
 	),
 	out: z.optional(z.string().check(z.minLength(1, '--out needs a file path'))),
+	force: optionalFlag,
 	evidence: z.optional(z.array(z.string())),
 	note: optionalText,
 	justification: optionalText,
@@ -95,7 +97,7 @@ const commandFlags: Readonly<Record<string, readonly FlagName[]>> = {
 	reviews: ['json'],
 	status: [...oneReview, 'json', 'as-of'],
 	gate: [...oneReview, 'json', 'as-of'],
-	snapshot: [...oneReview, 'format', 'out', 'as-of'],
+	snapshot: [...oneReview, 'format', 'out', 'force', 'as-of'],
 	set: [
 		...oneReview,
 		'reviewer',
@@ -148,7 +150,8 @@ export function parseInvocation(argv: string[]): Invocation {
 /** Refuses a flag the command does not read (after --help: help takes any). */
 function refuseForeignFlags(command: string | undefined, flags: Flags): void {
 	if (flags.help || flags.version) return;
-	const own = commandFlags[command ?? ''];
+	// Own members only: a command word such as `toString` is not a command.
+	const own = Object.hasOwn(commandFlags, command ?? '') ? commandFlags[command ?? ''] : undefined;
 	if (!own) return; // an unknown command is reported as such
 	for (const name of Object.keys(flags) as FlagName[]) {
 		if (flags[name] === undefined || everywhere.includes(name) || own.includes(name)) continue;
@@ -158,17 +161,13 @@ function refuseForeignFlags(command: string | undefined, flags: Flags): void {
 	}
 }
 
-/**
- * `--as-of`: an ISO time, or a date, judged at the last moment of that UTC day so
- * that "ready on launch day" means ready for the whole day. Defaults to now.
- */
+/** `--as-of`: see parseAsOf (a date is the end of that UTC day; a time needs a zone). Defaults to now. */
 export function asOfDate(flag: string | undefined, now: Date): Date {
 	if (flag === undefined) return now;
-	if (z.safeParse(isoDate, flag).success) return new Date(`${flag}T23:59:59.999Z`);
-	const t = Date.parse(flag);
-	if (Number.isNaN(t) || !/^\d{4}-\d{2}-\d{2}T/.test(flag))
+	const parsed = parseAsOf(flag);
+	if (!parsed.ok)
 		throw new PreflightError(
-			`--as-of "${sanitizeLine(flag)}" is not a date (YYYY-MM-DD) or ISO time`,
+			`--as-of "${sanitizeLine(flag)}" ${parsed.problem} (or give a date, YYYY-MM-DD, judged at the end of that UTC day)`,
 		);
-	return new Date(t);
+	return parsed.date;
 }
