@@ -170,7 +170,14 @@ function fromYamlText(text: string, path: string): Source {
 			`checklist ${sanitizeLine(path)}: YAML support is not loaded (the caller must use loadChecklistAsync)`,
 		);
 	const parsed = yamlModule.parseYaml(text);
-	if ('problems' in parsed) throw new ChecklistError(path, parsed.problems);
+	if ('problems' in parsed) {
+		// The YAML parser reports running out of stack as a syntax error.
+		if (parsed.problems.some((p) => /call stack/i.test(p.message)))
+			throw new PreflightError(
+				`checklist ${sanitizeLine(path)}: nested too deeply (no preflight file nests so deep)`,
+			);
+		throw new ChecklistError(path, parsed.problems);
+	}
 	refuseDeep(parsed.data, path);
 	return {data: parsed.data, locate: parsed.locate, syntax: 'yaml'};
 }

@@ -71,6 +71,9 @@ export async function run(inv: Invocation): Promise<number> {
 		return result.evidence;
 	});
 
+	// Who signs off is settled (and a name refused) before the database is touched.
+	const commit = gitHead(cwd);
+	const actor = {by: resolveReviewer(flags.reviewer), at, ...(commit ? {commit} : {})};
 	const store = await openStore(flags, {what: 'preflight set', waitMs: lockWaitMs()});
 	try {
 		let review;
@@ -85,8 +88,6 @@ export async function run(inv: Invocation): Promise<number> {
 			review = selectReview(store, flags);
 		}
 
-		const commit = gitHead(cwd);
-		const actor = {by: resolveReviewer(flags.reviewer), at, ...(commit ? {commit} : {})};
 		// The review first takes the checklist it is being answered against.
 		const original = review;
 		const upgrade = upgradeReview(review, loaded.checklist, loaded.digest, actor);
