@@ -447,6 +447,22 @@ describe('input nested deeper than any preflight file', () => {
 			}
 			const status = runCli(['status', '--db', p.db, '--checklist', 'deep-c.json'], p.dir);
 			expect(oneLine(status)).toMatch(/nested too deeply/);
+			// The database: wherever the nesting is, one line naming the database.
+			const db = readFileSync(p.db, 'utf8');
+			for (const deep of [
+				db.replace('{', `{"x": ${nest},`),
+				db.replace('"answers": {', `"answers": {"z": ${nest},`),
+				db.replace('"audit": [', `"audit": [${nest},`),
+			]) {
+				writeFileSync(p.db, deep);
+				for (const args of [
+					['status'],
+					['gate'],
+					['set', 'a', 'pass', '--evidence', 'https://e.example'],
+				])
+					expect(oneLine(p.run(args)), `${args[0]} at ${depth}`).toMatch(/^preflight: database /);
+			}
+			writeFileSync(p.db, db);
 		}
 	});
 });
