@@ -1,5 +1,5 @@
-import {closeSync, constants, mkdirSync, openSync, statSync, unlinkSync} from 'node:fs';
-import {join} from 'node:path';
+import {closeSync, constants, lstatSync, mkdirSync, openSync, statSync, unlinkSync} from 'node:fs';
+import {dirname, join} from 'node:path';
 import {fileErrorCause, isPreflightError, PreflightError} from '../errors.js';
 import {sha256Hex} from '../model/canonical.js';
 import {writeFileDurably} from '../store/durable-write.js';
@@ -72,16 +72,25 @@ function asUserError(error: unknown, what: string): unknown {
 }
 
 /**
- * Makes the snapshots folder beside the database (whose folder exists: the
- * database was read from it), one level only. True when this call made it.
+ * Makes the snapshots folder beside the database: one level when the
+ * database's folder exists (it does once the database was read), else with
+ * its parents (a database not yet saved). Returns the first folder it made,
+ * for removeEmptyFolders when the write fails, or undefined.
  */
-function snapshotsFolder(dir: string): boolean {
+function snapshotsFolder(dir: string): string | undefined {
 	const what = `cannot create folder ${sanitizeLine(dir)}`;
 	try {
 		mkdirSync(dir, {mode: 0o700});
-		return true;
+		return dir;
 	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw asUserError(error, what);
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT' && !lstatSync(dirname(dir), {throwIfNoEntry: false}))
+			try {
+				return mkdirSync(dir, {recursive: true, mode: 0o700});
+			} catch (nested) {
+				throw asUserError(nested, what);
+			}
+		if (code !== 'EEXIST') throw asUserError(error, what);
 	}
 	let isFolder: boolean;
 	try {
@@ -90,7 +99,7 @@ function snapshotsFolder(dir: string): boolean {
 		throw asUserError(error, what);
 	}
 	if (!isFolder) throw new PreflightError(`${what}: a file of that name is in the way`);
-	return false;
+	return undefined;
 }
 
 /** Creates `path` empty if nothing is there, atomically (O_EXCL): false when something is. */
@@ -146,7 +155,7 @@ export async function writeSnapshotFiles(
 		}
 		throw new PreflightError(`${what}: ${MAX_SUFFIX} snapshots named ${stem} already exist`);
 	} catch (error) {
-		if (created) removeEmptyFolders(dir, dir);
+		removeEmptyFolders(dir, created);
 		throw asUserError(error, what);
 	}
 }
