@@ -23,7 +23,12 @@ async function main(argv: string[]): Promise<number> {
 		return 2;
 	}
 	// The parser found the subcommand in the table, or refused the line.
-	const action = 'subcommands' in spec ? spec.subcommands[inv.subcommand ?? ''] : spec;
+	const action =
+		'subcommands' in spec
+			? Object.hasOwn(spec.subcommands, inv.subcommand ?? '')
+				? spec.subcommands[inv.subcommand ?? '']
+				: undefined
+			: spec;
 	if (!action) throw new Error(`no subcommand for ${inv.command}`);
 	return (await action.load())(inv);
 }

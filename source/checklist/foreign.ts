@@ -2,6 +2,7 @@
 // Their own fields are checked leniently (real exports carry many fields we do
 // not use); problems name the path in the source file, not in the converted data.
 import {basename, extname} from 'node:path';
+import {ownValue} from '../model/records.js';
 import * as z from '../model/zod.js';
 import {claim, isId, slug} from './ids.js';
 import {quote, zodIssues, type RawIssue} from './problems.js';
@@ -58,8 +59,8 @@ export function isAwsLens(data: unknown): boolean {
 	return (
 		typeof data === 'object' &&
 		data !== null &&
-		'schemaVersion' in data &&
-		Array.isArray((data as {pillars?: unknown}).pillars)
+		Object.hasOwn(data, 'schemaVersion') &&
+		Array.isArray(field(data, 'pillars'))
 	);
 }
 
@@ -68,8 +69,8 @@ export function isAzureChecklist(data: unknown): boolean {
 	return (
 		typeof data === 'object' &&
 		data !== null &&
-		!('sections' in data) &&
-		Array.isArray((data as {items?: unknown}).items)
+		!Object.hasOwn(data, 'sections') &&
+		Array.isArray(field(data, 'items'))
 	);
 }
 
@@ -91,8 +92,12 @@ function fileStem(path: string): string {
 }
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const field = (value: unknown, key: string): unknown =>
-	typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+/** A member of parsed data, its own only: a file's keys are outside text (see model/records.ts). */
+function field(value: unknown, key: string): unknown {
+	return typeof value === 'object' && value !== null && Object.hasOwn(value, key)
+		? (value as Record<string, unknown>)[key]
+		: undefined;
+}
 
 /**
  * Problems the converted checklist would also have (empty pillars, repeated
@@ -182,7 +187,7 @@ export function fromAwsLens(
 			if (p[0] !== 'sections') return p[0] === 'title' ? ['name'] : [];
 			const out: PropertyKey[] = ['pillars'];
 			if (p.length > 1) out.push(p[1] as number);
-			if (p.length > 2) out.push(fields[String(p[2])] ?? String(p[2]));
+			if (p.length > 2) out.push(ownValue(fields, String(p[2])) ?? String(p[2]));
 			if (p.length > 3) out.push(p[3] as number);
 			if (p.length > 4) out.push(p[4] === 'guidance' ? 'description' : (p[4] as string));
 			return out;
@@ -273,7 +278,7 @@ export function fromAzure(
 			const index = group.sources[p[3] as number];
 			if (index === undefined) return ['items'];
 			return p.length > 4
-				? ['items', index, fields[String(p[4])] ?? String(p[4])]
+				? ['items', index, ownValue(fields, String(p[4])) ?? String(p[4])]
 				: ['items', index];
 		},
 	};

@@ -5,6 +5,7 @@ import {fileURLToPath} from 'node:url';
 import {PreflightError, withinLimits} from '../errors.js';
 import {digestOf} from '../model/canonical.js';
 import {formatPath} from '../model/issue-path.js';
+import {tooDeep, tooDeepMessage} from '../model/depth.js';
 import {LARGE_INPUT, loadCompiledSchemas} from '../model/large.js';
 import {checklistSchema, type Checklist} from '../model/schemas.js';
 import * as z from '../model/zod.js';
@@ -148,7 +149,19 @@ function fromJsonText(text: string, path: string): Source {
 			},
 		]);
 	}
+	refuseDeep(parsed.data, path);
 	return {data: parsed.data, locate: jsonLocator(text), syntax: 'json'};
+}
+
+/**
+ * Parsed data nested deeper than any checklist is refused before anything
+ * walks it: the locator, zod and the converters recurse (see depth.ts).
+ */
+function refuseDeep(data: unknown, path: string): void {
+	const deep = tooDeep(data);
+	// One line, as for a file that cannot be read: there is nothing more to list.
+	if (deep !== undefined)
+		throw new PreflightError(`checklist ${sanitizeLine(path)}: ${tooDeepMessage(deep)}`);
 }
 
 function fromYamlText(text: string, path: string): Source {
@@ -157,7 +170,15 @@ function fromYamlText(text: string, path: string): Source {
 			`checklist ${sanitizeLine(path)}: YAML support is not loaded (the caller must use loadChecklistAsync)`,
 		);
 	const parsed = yamlModule.parseYaml(text);
-	if ('problems' in parsed) throw new ChecklistError(path, parsed.problems);
+	if ('problems' in parsed) {
+		// The YAML parser reports running out of stack as a syntax error.
+		if (parsed.problems.some((p) => /call stack/i.test(p.message)))
+			throw new PreflightError(
+				`checklist ${sanitizeLine(path)}: nested too deeply (no preflight file nests so deep)`,
+			);
+		throw new ChecklistError(path, parsed.problems);
+	}
+	refuseDeep(parsed.data, path);
 	return {data: parsed.data, locate: parsed.locate, syntax: 'yaml'};
 }
 

@@ -83,7 +83,7 @@ const rows = {
 		summary: 'write a snapshot',
 		details: 'Prints the path of each file written.',
 		args: [],
-		flags: ['system', 'release', 'format', 'out', 'as-of'],
+		flags: ['system', 'release', 'format', 'out', 'force', 'as-of'],
 		exit: '0',
 		examples: [
 			{
@@ -111,14 +111,20 @@ const rows = {
 		load: async () => (await import('../commands/gate.js')).run,
 	},
 	verify: {
-		summary: "check a JSON snapshot's digest, its bytes and its file evidence",
+		summary: "check a JSON snapshot: its digest, preflight's rules and its file evidence",
+		details:
+			'The digest shows the file is as written; the rules recheck every answer, the totals, the blockers and the verdict; with --checklist (or the bundled checklist when the snapshot records its digest) items, titles and levels are compared with the checklist. A digest without a signature cannot prove who wrote the snapshot.',
 		args: [{name: 'FILE', description: 'a JSON snapshot'}],
 		flags: ['json'],
 		exit: '0 intact, 1 changed',
 		examples: [
 			{
-				line: 'preflight verify .preflight/snapshots/payments-api-20260301T120000Z.json',
+				line: 'preflight verify .preflight/snapshots/payments-api-2.4.0-20260301T120000Z.json',
 				description: 'is it what preflight wrote, and is its file evidence unchanged?',
+			},
+			{
+				line: 'preflight verify snap.json --checklist checklists/payments.yaml',
+				description: 'and does it agree with the checklist it was judged against?',
 			},
 		],
 		load: async () => (await import('../commands/verify.js')).run,

@@ -1,7 +1,7 @@
 import type {ParseArgsConfig} from 'node:util';
 import type {ChecklistFormat} from '../checklist/load.js';
 import * as z from '../model/zod.js';
-import {hasUnsafeText} from '../terminal/sanitize.js';
+import {hasUnsafeName} from '../terminal/sanitize.js';
 
 /** One command-line flag: how it is read, checked and explained. */
 export type FlagSpec = {
@@ -28,8 +28,8 @@ export type FlagSpec = {
  */
 function plainName(flag: string) {
 	return z.refine<string>(
-		(s) => !hasUnsafeText(s),
-		`${flag} must not contain control characters or escape sequences`,
+		(s) => !hasUnsafeName(s),
+		`${flag} must not contain control characters, escape sequences, or invisible or direction marks`,
 	);
 }
 
@@ -101,7 +101,8 @@ export const flagTable = {
 	'as-of': {
 		type: 'string',
 		value: 'DATE',
-		description: 'judge staleness and waivers on that day (YYYY-MM-DD) or ISO time',
+		description:
+			'judge staleness and waivers at the end of that UTC day (YYYY-MM-DD), or at an ISO time with a zone',
 		schema: optionalText,
 	},
 	format: {
@@ -115,6 +116,12 @@ export const flagTable = {
 		value: 'FILE',
 		description: 'write exactly this file instead of into the snapshots folder',
 		schema: z.optional(z.string().check(z.minLength(1, '--out needs a file path'))),
+	},
+	force: {
+		type: 'boolean',
+		description:
+			'let --out replace a non-empty file that is not a snapshot (never the database, its lock or backups)',
+		schema: optionalSwitch,
 	},
 	evidence: {
 		type: 'string',

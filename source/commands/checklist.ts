@@ -1,13 +1,13 @@
 import type {Invocation} from '../cli/args.js';
 import {ChecklistError, loadChecklistAsync} from '../checklist/load.js';
-import {checklistJsonSchema, schemaText} from '../report/json-schemas.js';
+import {checklistJsonSchema} from '../report/json-schemas.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {writeOut} from '../terminal/output.js';
-import {print} from './common.js';
+import {jsonText, print, printError} from '../terminal/print.js';
 
 /** `preflight checklist schema`: the checklist format's JSON Schema. */
 export async function schema(): Promise<number> {
-	writeOut(schemaText(checklistJsonSchema()));
+	writeOut(jsonText(checklistJsonSchema()));
 	return 0;
 }
 
@@ -25,9 +25,7 @@ export async function validate(inv: Invocation): Promise<number> {
 	} catch (error) {
 		if (!(error instanceof ChecklistError)) throw error;
 		const n = error.problems.length;
-		process.stderr.write(
-			`preflight: checklist ${sanitizeLine(file)}: ${n} problem${n === 1 ? '' : 's'}\n`,
-		);
+		printError(`checklist ${file}: ${n} problem${n === 1 ? '' : 's'}`);
 		for (const line of error.lines()) process.stderr.write(`  ${sanitizeLine(line)}\n`);
 		return 2;
 	}

@@ -9,7 +9,6 @@ import {resolveDbPath} from '../store/database.js';
 import {realTarget} from '../store/files.js';
 import {readOneReview} from '../store/large-database.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {writeOut} from '../terminal/output.js';
 import {statusLooks} from '../model/vocabulary.js';
 import {cells, fitColumns} from '../terminal/width.js';
 
@@ -20,14 +19,6 @@ import {cells, fitColumns} from '../terminal/width.js';
 export function cell(text: string, width: number): string {
 	const fitted = fitColumns(text, width);
 	return `${fitted}${' '.repeat(Math.max(0, width - cells(fitted)))}`;
-}
-
-export function print(text: string): void {
-	writeOut(text.endsWith('\n') ? text : `${text}\n`);
-}
-
-export function printJson(value: unknown): void {
-	writeOut(`${JSON.stringify(value, null, 2)}\n`);
 }
 
 /** The review a read-only command acts on, with its checklist; the store is closed again. */

@@ -4,7 +4,7 @@ import {diffSnapshots, renderDiffText} from '../report/diff.js';
 import {readValidSnapshot} from '../report/read.js';
 import {snapshotDigest} from '../report/snapshot.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {print, printJson} from './common.js';
+import {print, printError, printJson} from '../terminal/print.js';
 
 /** `preflight diff OLD NEW`: status, evidence, sign-off and verdict changes. Exit 0. */
 export async function run(inv: Invocation): Promise<number> {
@@ -24,9 +24,7 @@ export async function run(inv: Invocation): Promise<number> {
 	// A diff of altered files would mislead: say so, but still show it.
 	for (const r of [older, newer])
 		if (snapshotDigest(r.raw) !== r.snapshot.digest)
-			process.stderr.write(
-				`preflight: warning: ${sanitizeLine(r.path)} does not match its digest; run preflight verify\n`,
-			);
+			printError(`warning: ${r.path} does not match its digest; run preflight verify`);
 	const diff = diffSnapshots(older.snapshot, newer.snapshot);
 	if (inv.flags.json) printJson(diff);
 	else print(renderDiffText(diff, {from: older.snapshot.verdict, to: newer.snapshot.verdict}));

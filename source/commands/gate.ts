@@ -1,8 +1,9 @@
 import type {Invocation} from '../cli/args.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {blockerLines, blockersJson, judgeReview, print, printJson, reviewName} from './common.js';
+import {blockerLines, blockersJson, judgeReview, reviewName} from './common.js';
 import {verdictLine} from '../model/vocabulary.js';
+import {print, printJson} from '../terminal/print.js';
 
 /** `preflight gate`: the CI check before deploy. Exit 0 ready, 1 not ready. */
 export async function run(inv: Invocation): Promise<number> {

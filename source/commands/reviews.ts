@@ -4,8 +4,9 @@ import {onChecklist} from '../model/upgrade.js';
 import {checklistFor, openStore} from '../session.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {cell, print, printJson, reviewName} from './common.js';
+import {cell, reviewName} from './common.js';
 import {verdictLine} from '../model/vocabulary.js';
+import {print, printJson} from '../terminal/print.js';
 import {cells} from '../terminal/width.js';
 
 /** `preflight reviews [--json]`: every review in the database, with progress and verdict. */

@@ -25,7 +25,8 @@ import {resolveReviewer} from '../system/identity.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {statusLabel} from '../model/vocabulary.js';
 import {describeUpgrade, upgradeReview} from '../model/upgrade.js';
-import {print, reviewName} from './common.js';
+import {reviewName} from './common.js';
+import {print} from '../terminal/print.js';
 
 function isStatus(word: string): word is Status {
 	return (statuses as readonly string[]).includes(word);
@@ -67,6 +68,9 @@ export async function run(inv: Invocation): Promise<number> {
 		return result.evidence;
 	});
 
+	// Who signs off is settled (and a name refused) before the database is touched.
+	const commit = gitHead(cwd);
+	const actor = {by: resolveReviewer(flags.reviewer), at, ...(commit ? {commit} : {})};
 	const store = await openStore(flags, {what: 'preflight set', waitMs: lockWaitMs()});
 	try {
 		let review;
@@ -81,8 +85,6 @@ export async function run(inv: Invocation): Promise<number> {
 			review = selectReview(store, flags);
 		}
 
-		const commit = gitHead(cwd);
-		const actor = {by: resolveReviewer(flags.reviewer), at, ...(commit ? {commit} : {})};
 		// The review first takes the checklist it is being answered against.
 		const original = review;
 		const upgrade = upgradeReview(review, loaded.checklist, loaded.digest, actor);

@@ -1,53 +1,37 @@
-import {existsSync} from 'node:fs';
-import {PreflightError} from '../errors.js';
-import {dirname, join, resolve} from 'node:path';
+import {resolve} from 'node:path';
 import type {Invocation} from '../cli/args.js';
+import {PreflightError} from '../errors.js';
 import {renderJunit} from '../report/junit.js';
 import {renderMarkdown} from '../report/markdown.js';
+import {checkOutFile} from '../report/out-file.js';
 import {buildSnapshot, checkSnapshot} from '../report/snapshot.js';
-import {fileSlug, fileTimestamp, snapshotJson, writeSnapshotPair} from '../report/write.js';
+import {
+	snapshotJson,
+	snapshotStem,
+	writeSnapshotFiles,
+	writeSnapshotPair,
+} from '../report/write.js';
 import {snapshotsDir} from '../store/database.js';
 import {writeFileDurably} from '../store/durable-write.js';
-import {realTarget, targetProblem, type TargetProblem} from '../store/files.js';
 import {now} from '../system/clock.js';
-import {sanitizeLine} from '../terminal/sanitize.js';
-import {judgeReview, print} from './common.js';
+import {print} from '../terminal/print.js';
+import {judgeReview} from './common.js';
 
 const extensions = {json: 'json', md: 'md', junit: 'xml'} as const;
 
-const outAdvice: Record<TargetProblem['kind'], string> = {
-	folder: 'name a file',
-	special: 'name a regular file',
-	'read-only': 'make it writable or name another file',
-};
-
-/**
- * Refuses an `--out` that cannot be written, before anything is: a missing
- * folder (a typo must not create a tree of folders), a folder, a device, FIFO
- * or socket (`/dev/null` would be replaced by a file), a read-only file. A
- * symbolic link is judged by the file it leads to, which is what gets written.
- */
-function checkOut(given: string, out: string): void {
-	const target = realTarget(out);
-	if (!existsSync(dirname(target)))
-		throw new PreflightError(
-			`--out ${sanitizeLine(given)}: no such folder ${sanitizeLine(dirname(target))}`,
-		);
-	const problem = targetProblem(target);
-	if (problem)
-		throw new PreflightError(
-			`--out ${sanitizeLine(given)} ${problem.text}; ${outAdvice[problem.kind]}`,
-		);
-}
-
 /**
  * `preflight snapshot`: json (default) writes the .json and .md pair into the
- * snapshots folder beside the database; md and junit write one file; `--out FILE`
- * writes exactly that file. Prints the path(s).
+ * snapshots folder beside the database; md and junit write one file; names are
+ * `<system>-<release>-<UTC timestamp>` and never taken twice (see
+ * writeSnapshotFiles). `--out FILE` writes exactly that file, within the limits
+ * of checkOutFile (`--force` for an existing file that is not a snapshot).
+ * Prints the path(s).
  */
 export async function run(inv: Invocation): Promise<number> {
 	const {flags} = inv;
 	const format = flags.format ?? 'json';
+	if (flags.force && !flags.out)
+		throw new PreflightError('--force goes with --out (new snapshot files never replace anything)');
 	const generatedAt = now();
 	const {review, loaded, dbPath, evaluation, asOf} = await judgeReview(flags, generatedAt);
 	const snapshot = buildSnapshot(evaluation, review, loaded, generatedAt);
@@ -60,25 +44,22 @@ export async function run(inv: Invocation): Promise<number> {
 	}[format];
 	if (flags.out) {
 		const out = resolve(flags.out);
-		checkOut(flags.out, out);
+		checkOutFile(flags.out, out, dbPath, flags.force === true);
 		await checkSnapshot(snapshot);
 		await writeFileDurably(out, render(snapshot));
-		print(sanitizeLine(out));
+		print(out);
 		return 0;
 	}
 	const dir = snapshotsDir(dbPath);
 	if (format === 'json') {
 		const paths = await writeSnapshotPair(snapshot, dir, judgedAt);
-		print(sanitizeLine(paths.json));
-		print(sanitizeLine(paths.markdown));
+		print(`${paths.json}\n${paths.markdown}`);
 		return 0;
 	}
-	const stem = `${fileSlug(snapshot.review.system)}-${fileTimestamp(generatedAt)}`;
-	const ext = extensions[format];
-	let path = join(dir, `${stem}.${ext}`);
-	for (let n = 2; existsSync(path); n++) path = join(dir, `${stem}-${n}.${ext}`);
 	await checkSnapshot(snapshot);
-	await writeFileDurably(path, render(snapshot));
-	print(sanitizeLine(path));
+	const [path] = await writeSnapshotFiles(dir, snapshotStem(snapshot), [
+		{ext: extensions[format], content: render(snapshot)},
+	]);
+	print(path ?? '');
 	return 0;
 }

@@ -3,16 +3,9 @@ import {progressSplit} from '../model/evaluate.js';
 import {describeUpgrade} from '../model/upgrade.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {
-	blockerLines,
-	blockersJson,
-	cell,
-	judgeReview,
-	print,
-	printJson,
-	reviewName,
-} from './common.js';
+import {blockerLines, blockersJson, cell, judgeReview, reviewName} from './common.js';
 import {answeredLine, barText, verdictLine} from '../model/vocabulary.js';
+import {print, printJson} from '../terminal/print.js';
 import {cells} from '../terminal/width.js';
 
 /** `preflight status`: totals, per section, verdict and blockers of one review. */

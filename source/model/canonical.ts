@@ -1,4 +1,5 @@
 import {createRequire} from 'node:module';
+import {emptyRecord} from './records.js';
 
 /**
  * Canonical JSON: object keys sorted by UTF-16 code units, no whitespace,
@@ -66,7 +67,8 @@ function canonicalByReplacer(value: unknown): string {
 			if (i > 0 && keys[i - 1]! > keys[i]!) sorted = false;
 		}
 		if (sorted) return v;
-		const copy: Record<string, unknown> = {};
+		// No prototype: a key `__proto__` (JSON.parse makes such) is stored, not taken for the prototype.
+		const copy = emptyRecord<unknown>();
 		for (const k of keys.sort()) copy[k] = (v as Record<string, unknown>)[k];
 		return copy;
 	});
@@ -111,7 +113,8 @@ function writeCanonical(value: unknown, out: string[]): void {
 export function sortKeys<T>(value: T): T {
 	if (value === null || typeof value !== 'object') return value;
 	if (Array.isArray(value)) return value.map((v) => sortKeys(v)) as T;
-	const out: Record<string, unknown> = {};
+	// No prototype, as in canonicalByReplacer: every key is stored as given.
+	const out = emptyRecord<unknown>();
 	for (const k of Object.keys(value as Record<string, unknown>).sort()) {
 		const v = (value as Record<string, unknown>)[k];
 		if (v !== undefined) out[k] = sortKeys(v);
@@ -121,10 +124,26 @@ export function sortKeys<T>(value: T): T {
 
 let nodeCrypto: typeof import('node:crypto') | undefined;
 
+function crypto(): typeof import('node:crypto') {
+	return (nodeCrypto ??= createRequire(import.meta.url)(
+		'node:crypto',
+	) as typeof import('node:crypto'));
+}
+
 /** SHA-256 as hex. node:crypto is loaded on first use: commands that hash nothing never pay for it. */
 export function sha256Hex(data: string | Uint8Array): string {
-	nodeCrypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
-	return nodeCrypto.createHash('sha256').update(data).digest('hex');
+	return crypto().createHash('sha256').update(data).digest('hex');
+}
+
+/** A SHA-256 fed in pieces (a file read in chunks), as hex when done. */
+export function sha256Hasher(): {update(data: Uint8Array): void; hex(): string} {
+	const hash = crypto().createHash('sha256');
+	return {
+		update: (data) => {
+			hash.update(data);
+		},
+		hex: () => hash.digest('hex'),
+	};
 }
 
 export function digestOf(value: unknown): string {

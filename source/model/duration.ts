@@ -31,10 +31,30 @@ export function isDuration(text: string): boolean {
 	return parseDuration(text) !== undefined;
 }
 
-/** Adds a duration to a UTC instant with calendar semantics (months and years move the date). */
+/** Days in a month of the proleptic Gregorian calendar (month 0-11). */
+function daysInMonth(year: number, month: number): number {
+	// setUTCFullYear rather than Date.UTC, which reads years 0-99 as 1900-1999.
+	const t = new Date(0);
+	t.setUTCFullYear(year, month + 1, 0);
+	return t.getUTCDate();
+}
+
+/**
+ * Adds a duration to a UTC instant as ISO 8601 (and Temporal) calendar
+ * arithmetic does: years and months move the calendar date and keep the day
+ * of the month, clamped to the last day of a shorter month (31 January + P1M
+ * is 28 or 29 February, 29 February + P1Y is 28 February), never spilling
+ * into the month after; then weeks and days move the date by whole days, and
+ * hours, minutes and seconds the time. Date's own setters would roll 31
+ * January + 1 month over to 3 March.
+ */
 export function addDuration(from: Date, d: Duration): Date {
+	const months = from.getUTCMonth() + d.months + d.years * 12;
+	const year = from.getUTCFullYear() + Math.floor(months / 12);
+	const month = ((months % 12) + 12) % 12;
+	const day = Math.min(from.getUTCDate(), daysInMonth(year, month));
 	const t = new Date(from.getTime());
-	t.setUTCFullYear(t.getUTCFullYear() + d.years, t.getUTCMonth() + d.months);
+	t.setUTCFullYear(year, month, day);
 	t.setUTCDate(t.getUTCDate() + d.weeks * 7 + d.days);
 	t.setUTCHours(
 		t.getUTCHours() + d.hours,

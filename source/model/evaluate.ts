@@ -1,6 +1,7 @@
 import {sanitize} from '../terminal/sanitize.js';
 import {addDuration, parseDuration} from './duration.js';
 import {reviewEveryText} from './vocabulary.js';
+import {ownValue} from './records.js';
 import type {
 	Answer,
 	Checklist,
@@ -54,8 +55,9 @@ export function emptyTotals(): Totals {
 	return {items: 0, pass: 0, fail: 0, na: 0, waived: 0, pending: 0, stale: 0, blockers: 0};
 }
 
+/** The item's answer; pending when none is stored (an id such as `constructor` included). */
 export function answerFor(review: Review, itemId: string): Answer {
-	return review.answers[itemId] ?? pendingAnswer;
+	return ownValue(review.answers, itemId) ?? pendingAnswer;
 }
 
 /** True when a pass was signed off longer ago than the item's review interval. */

@@ -9,6 +9,8 @@ import type {
 	Review,
 	Status,
 } from './schemas.js';
+import {hasUnsafeName} from '../terminal/sanitize.js';
+import {emptyRecord, recordFrom} from './records.js';
 import {isoDate} from './schemas.js';
 import {itemFingerprints} from './upgrade.js';
 import * as z from './zod.js';
@@ -34,7 +36,7 @@ export function newReview(
 		},
 		createdAt: at,
 		updatedAt: at,
-		answers: {},
+		answers: emptyRecord(),
 		audit: [],
 	};
 }
@@ -91,6 +93,9 @@ export function invalidAnswer(item: ChecklistItem, answer: Answer, now: Date): s
 			const w = answer.waiver;
 			if (!w?.reason.trim()) return 'a waiver needs a reason';
 			if (!w.owner.trim()) return 'a waiver needs an owner';
+			// A name, as system and reviewer names are (see hasUnsafeName).
+			if (hasUnsafeName(w.owner.trim()))
+				return 'a waiver owner must not contain control characters, escape sequences, or invisible or direction marks';
 			if (!z.safeParse(isoDate, w.expires).success)
 				return `waiver expiry "${w.expires}" is not a date as YYYY-MM-DD`;
 			if (waiverExpired(w.expires, now)) return `waiver expiry ${w.expires} has already passed`;
@@ -213,7 +218,7 @@ function withAnswer(
 	const at = actor.at.toISOString();
 	if (answer.status !== 'na') delete answer.justification;
 	if (answer.status !== 'waived') delete answer.waiver;
-	const answers = {...review.answers};
+	const answers = recordFrom(Object.entries(review.answers));
 	if (answer.status === 'pending' && answer.evidence.length === 0 && !answer.note)
 		delete answers[itemId];
 	else answers[itemId] = answer;

@@ -1,4 +1,5 @@
 import {isDuration} from './duration.js';
+import {hasOwnProtoKey, withoutPrototype} from './records.js';
 import * as z from './zod.js';
 
 // Checked, not trimmed: a transform here would make the saved review differ
@@ -160,6 +161,20 @@ export const auditEntrySchema = z.strictObject({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+/**
+ * A JSON object keyed by item id (a review's answers, its fingerprints), read
+ * into an object without a prototype so that every lookup by an id such as
+ * `constructor` or `toString` finds only what is stored (see records.ts).
+ * `__proto__` is refused: zod's record drops such a key without a word, and a
+ * database is never rewritten without something it held.
+ */
+function byItemId<T extends z.core.SomeType>(value: T) {
+	return z.pipe(
+		z.custom<unknown>((v) => !hasOwnProtoKey(v), '"__proto__" cannot be an item id'),
+		z.record(z.string(), value).check(z.overwrite(withoutPrototype)),
+	);
+}
+
 export const reviewSchema = z.strictObject({
 	id: nonEmptyText,
 	system: nonEmptyText,
@@ -169,11 +184,11 @@ export const reviewSchema = z.strictObject({
 		version: z.string(),
 		digest: z.string(),
 		/** Per item, a digest of its title and guidance when the review last took the checklist. */
-		items: z.optional(z.record(z.string(), z.string())),
+		items: z.optional(byItemId(z.string())),
 	}),
 	createdAt: isoInstant,
 	updatedAt: isoInstant,
-	answers: z.record(z.string(), answerSchema),
+	answers: byItemId(answerSchema),
 	audit: z._default(z.array(auditEntrySchema), []),
 });
 export type Review = z.infer<typeof reviewSchema>;

@@ -2,6 +2,7 @@ import {PreflightError} from '../errors.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {sha256Hex} from './canonical.js';
 import type {Actor} from './actor.js';
+import {emptyRecord, mapOf, recordFrom} from './records.js';
 import type {AuditEntry, Checklist, Review} from './schemas.js';
 
 /** What taking a new checklist version did to a review. */
@@ -16,7 +17,7 @@ export type UpgradeReport = {
 
 /** Per item, a short digest of what a reviewer signed off against: title and guidance. */
 export function itemFingerprints(checklist: Checklist): Record<string, string> {
-	const out: Record<string, string> = {};
+	const out = emptyRecord<string>();
 	for (const s of checklist.sections)
 		for (const it of s.items)
 			out[it.id] = sha256Hex(JSON.stringify([it.title, it.guidance])).slice(0, 16);
@@ -56,16 +57,19 @@ export function upgradeReview(
 		throw new PreflightError(
 			`checklist ${sanitizeLine(checklist.id)} ${sanitizeLine(checklist.version)} is older than ${sanitizeLine(review.checklist.version)}, which the review of ${sanitizeLine(review.system)} already uses; pass the current checklist (going back would drop answers)`,
 		);
-	const before = review.checklist.items ?? {};
-	const known = Object.keys(before).length > 0;
+	// Maps, not objects: every id here is text from a checklist or a database,
+	// and an id such as `constructor` must not find Object.prototype's member.
+	const before = mapOf(review.checklist.items);
+	const known = before.size > 0;
 	if (review.checklist.digest === digest && known) return {review};
-	const now = itemFingerprints(checklist);
+	const fingerprints = itemFingerprints(checklist);
 	// A review from before fingerprints were kept: record them, nothing else changes.
 	if (review.checklist.digest === digest)
-		return {review: {...review, checklist: {...review.checklist, items: now}}};
+		return {review: {...review, checklist: {...review.checklist, items: fingerprints}}};
+	const now = mapOf(fingerprints);
 	const at = actor.at.toISOString();
 	const audit: AuditEntry[] = [];
-	const answers = {...review.answers};
+	const answers = mapOf(review.answers);
 	const report: UpgradeReport = {
 		from: {version: review.checklist.version, digest: review.checklist.digest},
 		to: {version: checklist.version, digest},
@@ -74,13 +78,13 @@ export function upgradeReview(
 		changed: [],
 		renamed: [],
 	};
-	const previousPrint: Record<string, string | undefined> = {...before};
+	const previousPrint = new Map<string, string | undefined>(before);
 	for (const [oldId, newId] of Object.entries(checklist.renamed ?? {})) {
-		if (!(newId in now) || oldId in now) continue;
-		const answer = answers[oldId];
-		if (answer && !answers[newId]) {
-			answers[newId] = answer;
-			delete answers[oldId];
+		if (!now.has(newId) || now.has(oldId)) continue;
+		const answer = answers.get(oldId);
+		if (answer && !answers.get(newId)) {
+			answers.set(newId, answer);
+			answers.delete(oldId);
 			audit.push({
 				at,
 				by: actor.by,
@@ -90,18 +94,16 @@ export function upgradeReview(
 				detail: `renamed from ${oldId}`,
 			});
 		}
-		if (before[oldId] !== undefined || answer) {
+		if (before.get(oldId) !== undefined || answer) {
 			report.renamed.push([oldId, newId]);
-			previousPrint[newId] = before[oldId];
-			delete previousPrint[oldId];
+			previousPrint.set(newId, before.get(oldId));
+			previousPrint.delete(oldId);
 		}
 	}
-	const gone = new Set(
-		[...Object.keys(previousPrint), ...Object.keys(answers)].filter((id) => !(id in now)),
-	);
+	const gone = new Set([...previousPrint.keys(), ...answers.keys()].filter((id) => !now.has(id)));
 	for (const id of gone) {
 		report.removed.push(id);
-		const answer = answers[id];
+		const answer = answers.get(id);
 		audit.push({
 			at,
 			by: actor.by,
@@ -110,19 +112,19 @@ export function upgradeReview(
 			to: 'pending',
 			detail: `removed from checklist ${checklist.version}; last answer: ${answer ? JSON.stringify(answer) : 'none'}`,
 		});
-		delete answers[id];
+		answers.delete(id);
 	}
-	for (const id of Object.keys(now)) {
-		const old = previousPrint[id];
+	for (const [id, print] of now) {
+		const old = previousPrint.get(id);
 		if (known && old === undefined && !report.renamed.some(([, n]) => n === id)) {
 			report.added.push(id);
 			continue;
 		}
-		if (old === undefined || old === now[id]) continue;
+		if (old === undefined || old === print) continue;
 		report.changed.push(id);
-		const answer = answers[id];
+		const answer = answers.get(id);
 		if (answer && answer.status !== 'pending') {
-			answers[id] = {...answer, reReview: true};
+			answers.set(id, {...answer, reReview: true});
 			audit.push({
 				at,
 				by: actor.by,
@@ -144,8 +146,8 @@ export function upgradeReview(
 	return {
 		review: {
 			...review,
-			answers,
-			checklist: {id: checklist.id, version: checklist.version, digest, items: now},
+			answers: recordFrom(answers),
+			checklist: {id: checklist.id, version: checklist.version, digest, items: fingerprints},
 			updatedAt: at,
 			audit: log ? [...review.audit, ...audit] : review.audit,
 		},

@@ -15,6 +15,14 @@ import type {Snapshot, SnapshotItem} from './snapshot.js';
  * Escapes user text for Markdown (GitHub-flavoured, inside or outside a table):
  * control characters and escape sequences removed, Markdown punctuation
  * backslash-escaped, HTML metacharacters as entities, newlines as `<br>`.
+ * Nothing in it may become a link: only http(s) evidence is a link (see
+ * evidenceCell). GFM autolinks `http://`, `https://`, `www.` and e-mail
+ * addresses in plain text: a `:` before `/` is escaped (no `scheme://` is seen), the `.`
+ * after `www` is escaped (no www link), and an empty HTML comment goes before
+ * every `@`: cmark-gfm, GitHub's renderer, finds e-mail addresses after
+ * escapes and entities are decoded, so only a node between the parts breaks
+ * one (the comment shows as nothing). Checked with cmark-gfm in
+ * test/report/autolink.test.ts.
  */
 export function mdText(text: string): string {
 	return (
@@ -24,8 +32,10 @@ export function mdText(text: string): string {
 			.replace(/>/g, '&gt;')
 			// Inline punctuation only: block markers (#, -, 1.) cannot start a line here,
 			// as every piece of text sits inside a heading, a table cell or after a label.
-			// `@` is escaped so that no e-mail autolink (mailto:) appears.
-			.replace(/[\\`*_[\]|~@$]/g, (c) => `\\${c}`)
+			.replace(/[\\`*_[\]|~$]/g, (c) => `\\${c}`)
+			.replace(/:(?=\/)/g, '\\:')
+			.replace(/(www)\./gi, '$1\\.')
+			.replace(/@/g, '<!-- -->\\@')
 			.replace(/\t/g, ' ')
 			.replace(/\r?\n|\r/g, '<br>')
 	);

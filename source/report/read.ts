@@ -1,6 +1,7 @@
 import {readUserFile} from '../system/read-text.js';
 import {PreflightError, withinLimits} from '../errors.js';
 import {formatPath} from '../model/issue-path.js';
+import {tooDeep, tooDeepMessage} from '../model/depth.js';
 import * as z from '../model/zod.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {snapshotSchema, type Snapshot} from './snapshot.js';
@@ -34,6 +35,11 @@ function readSnapshot(path: string): ReadSnapshot {
 	} catch {
 		throw new PreflightError(`${shown}: not valid JSON, so not a preflight snapshot`);
 	}
+	// Before anything walks it: a recursive walk of a value nested thousands deep
+	// runs out of stack (see depth.ts).
+	const deep = tooDeep(raw);
+	if (deep !== undefined)
+		throw new PreflightError(`${shown}: ${tooDeepMessage(deep)}; not a preflight snapshot`);
 	if (
 		typeof raw !== 'object' ||
 		raw === null ||

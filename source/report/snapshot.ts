@@ -9,11 +9,7 @@ import type {Review} from '../model/schemas.js';
 import * as z from '../model/zod.js';
 
 /**
-<<<<<<< ours
  * The snapshot file format (docs/snapshots-and-verify.md), for reading
-=======
- * The snapshot file format (formatVersion 1), for reading
->>>>>>> theirs
  * snapshots back (verify, diff) and for its JSON Schema. Built on first use:
  * writing a snapshot does not need it, and every start that loads this module
  * (the app, --version) would pay for building it.

@@ -1,7 +1,7 @@
-import {readFileSync, statSync} from 'node:fs';
+import {existsSync, realpathSync} from 'node:fs';
 import {isAbsolute, relative, resolve, sep} from 'node:path';
-import {sha256Hex} from '../model/canonical.js';
 import type {Evidence} from '../model/schemas.js';
+import {hashEvidenceFile} from './evidence-file.js';
 import {gitRoot} from './git.js';
 
 export type EvidenceResult = {ok: true; evidence: Evidence} | {ok: false; error: string};
@@ -15,8 +15,9 @@ export function evidenceBase(cwd: string): string {
 
 /**
  * Turns what a reviewer typed into evidence: an http(s) URL, or a path to an
- * existing file (stored relative to the evidence base, with its sha256).
- * Any other URL scheme is refused.
+ * existing regular file inside the evidence base (stored relative to it, with
+ * its sha256; see hashEvidenceFile for what is read). Any other URL scheme,
+ * and a file outside the base, are refused with the reason.
  */
 export function parseEvidence(input: string, cwd: string, now: Date): EvidenceResult {
 	const text = input.trim();
@@ -41,23 +42,56 @@ export function parseEvidence(input: string, cwd: string, now: Date): EvidenceRe
 		return {ok: true, evidence: {kind: 'url', ref: url.href, addedAt: now.toISOString()}};
 	}
 	const absolute = resolve(cwd, text);
-	let isFile = false;
-	try {
-		isFile = statSync(absolute).isFile();
-	} catch {
-		return {ok: false, error: `no such file: ${text}`};
-	}
-	if (!isFile) return {ok: false, error: `not a file: ${text}`};
 	const base = evidenceBase(cwd);
-	const rel = relative(base, absolute);
-	const ref = rel.startsWith('..') || isAbsolute(rel) ? absolute : rel.split(sep).join('/');
-	let sha256: string;
-	try {
-		sha256 = sha256Hex(readFileSync(absolute));
-	} catch {
-		return {ok: false, error: `cannot read ${text}`};
+	const ref = refWithin(base, absolute);
+	if (ref === undefined) {
+		if (!existsSync(absolute)) return {ok: false, error: `no such file: ${text}`};
+		const real = realOr(absolute);
+		// Stored as an absolute path it would name a file that no other machine
+		// (nor the auditor reading a snapshot) has, and verify could never check it.
+		return {
+			ok: false,
+			error: `${text}${real === absolute ? '' : ` leads to ${real}, which`} is outside ${base} (${gitRoot(cwd) ? 'the repository' : 'the current folder'}): evidence files are stored relative to it so that the database can move with it; copy the file in, or link to it by URL`,
+		};
 	}
-	return {ok: true, evidence: {kind: 'file', ref, sha256, addedAt: now.toISOString()}};
+	const hashed = hashEvidenceFile(absolute);
+	if (!hashed.ok)
+		return {
+			ok: false,
+			error: hashed.kind === 'missing' ? `no such file: ${text}` : `${text} ${hashed.text}`,
+		};
+	return {
+		ok: true,
+		evidence: {kind: 'file', ref, sha256: hashed.sha256, addedAt: now.toISOString()},
+	};
+}
+
+function realOr(path: string): string {
+	try {
+		return realpathSync.native(path);
+	} catch {
+		return path;
+	}
+}
+
+/** `path` relative to `base` with `/` separators when it lies inside it, else undefined. */
+function inside(base: string, path: string): string | undefined {
+	const rel = relative(base, path);
+	if (rel === '' || isAbsolute(rel) || rel === '..' || rel.startsWith(`..${sep}`)) return undefined;
+	return rel.split(sep).join('/');
+}
+
+/**
+ * The ref of a file inside the evidence base, or undefined when it is outside:
+ * judged by the path as given, and by where it really leads (a link inside
+ * the repository to a file outside it is outside too; a repository reached
+ * through a linked folder is still inside).
+ */
+function refWithin(base: string, absolute: string): string | undefined {
+	const realBase = realOr(base);
+	const real = realOr(absolute);
+	if (inside(realBase, real) === undefined) return undefined;
+	return inside(base, absolute) ?? inside(realBase, real);
 }
 
 /** Where a file evidence ref points now. */

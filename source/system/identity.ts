@@ -1,5 +1,21 @@
 import {execFile, spawnSync} from 'node:child_process';
 import {userInfo} from 'node:os';
+import {PreflightError} from '../errors.js';
+import {hasUnsafeName, sanitizeLine} from '../terminal/sanitize.js';
+
+/**
+ * A reviewer name as it will be recorded on every sign-off; refused, naming
+ * where it came from, when it holds what a person cannot see or type back
+ * (control characters, escape sequences, invisible or direction marks), as
+ * a name given with --reviewer is.
+ */
+function checked(name: string, source: string): string {
+	if (hasUnsafeName(name))
+		throw new PreflightError(
+			`the reviewer name from ${source} ("${sanitizeLine(name)}") contains control characters, escape sequences, or invisible or direction marks; give a plain one with --reviewer NAME`,
+		);
+	return name;
+}
 
 /**
  * Reviewer identity: `--reviewer`, else PREFLIGHT_REVIEWER, else git's user.name,
@@ -7,17 +23,17 @@ import {userInfo} from 'node:os';
  */
 export function resolveReviewer(flag: string | undefined, env = process.env): string {
 	const fromFlag = flag?.trim();
-	if (fromFlag) return fromFlag;
+	if (fromFlag) return checked(fromFlag, '--reviewer');
 	const fromEnv = env.PREFLIGHT_REVIEWER?.trim();
-	if (fromEnv) return fromEnv;
+	if (fromEnv) return checked(fromEnv, 'PREFLIGHT_REVIEWER');
+	let name = '';
 	try {
 		const git = spawnSync('git', ['config', 'user.name'], {encoding: 'utf8', timeout: 2000});
-		const name = git.status === 0 ? git.stdout.trim() : '';
-		if (name) return name;
+		name = git.status === 0 ? git.stdout.trim() : '';
 	} catch {
 		// git not installed
 	}
-	return osUser(env);
+	return name ? checked(name, "git's user.name") : checked(osUser(env), 'the OS user name');
 }
 
 /**
@@ -25,9 +41,17 @@ export function resolveReviewer(flag: string | undefined, env = process.env): st
  * after Ink has loaded, so asking git costs nothing on the way to the first frame.
  */
 export function resolveReviewerAsync(flag: string | undefined, env = process.env): Promise<string> {
+	// A bad name from the flag or the environment throws here, at once.
 	if (flag?.trim() || env.PREFLIGHT_REVIEWER?.trim())
 		return Promise.resolve(resolveReviewer(flag, env));
-	return new Promise((resolve) => {
+	const found = new Promise<string>((resolve, reject) => {
+		const settle = (name: string, source: string) => {
+			try {
+				resolve(checked(name, source));
+			} catch (error) {
+				reject(error);
+			}
+		};
 		try {
 			execFile(
 				'git',
@@ -35,13 +59,18 @@ export function resolveReviewerAsync(flag: string | undefined, env = process.env
 				{encoding: 'utf8', timeout: 2000},
 				(error, stdout) => {
 					const name = error ? '' : stdout.trim();
-					resolve(name || osUser(env));
+					if (name) settle(name, "git's user.name");
+					else settle(osUser(env), 'the OS user name');
 				},
 			);
 		} catch {
-			resolve(osUser(env));
+			settle(osUser(env), 'the OS user name');
 		}
 	});
+	// The caller awaits this later, after other work: a refusal must wait for
+	// it there, not count meanwhile as an unhandled rejection (which ends Node).
+	found.catch(() => undefined);
+	return found;
 }
 
 function osUser(env: NodeJS.ProcessEnv): string {

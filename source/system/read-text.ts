@@ -1,22 +1,29 @@
-import {readFileSync} from 'node:fs';
 import {PreflightError} from '../errors.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
+import {readRegularFile} from './regular-file.js';
 
 /**
- * Reads a text file a user named; a missing file, a folder or an unreadable
- * file becomes one clear line: `<label> <path>: <problem>`.
+ * Text files a user names (checklists, snapshots) larger than this are refused:
+ * a snapshot of 10,000 items is a few megabytes, and a string of more than
+ * about 512 MB cannot exist at all.
  */
-export function readUserFile(path: string, label: string): string {
-	try {
-		return readFileSync(path, 'utf8');
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		const problem =
-			code === 'ENOENT'
-				? 'no such file'
-				: code === 'EISDIR'
-					? 'is a folder, not a file'
-					: `cannot be read (${code ?? 'error'})`;
-		throw new PreflightError(`${label ? `${label} ` : ''}${sanitizeLine(path)}: ${problem}`);
-	}
+export const MAX_TEXT_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Reads a text file a user named: only a regular file (links followed), at
+ * most MAX_TEXT_BYTES, so that a FIFO or /dev/zero cannot hang the command. A
+ * missing file, a folder, a device or an unreadable file becomes one clear
+ * line: `<label> <path>: <problem>`.
+ */
+export function readUserFile(path: string, label: string, maxBytes = MAX_TEXT_BYTES): string {
+	const chunks: Buffer[] = [];
+	const read = readRegularFile(path, maxBytes, (chunk) => chunks.push(Buffer.from(chunk)));
+	if (read.ok) return Buffer.concat(chunks).toString('utf8');
+	const problem =
+		read.kind === 'missing'
+			? 'no such file'
+			: read.kind === 'not-regular' && read.text.startsWith('is a folder')
+				? 'is a folder, not a file'
+				: read.text;
+	throw new PreflightError(`${label ? `${label} ` : ''}${sanitizeLine(path)}: ${problem}`);
 }

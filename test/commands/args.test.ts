@@ -123,7 +123,7 @@ describe('arguments', () => {
 describe('names', () => {
 	it('may not hold control or bidirectional characters', () => {
 		expect(refusal(['status', '--system', 'sys\u001b]0;pwned\u0007'])).toBe(
-			'--system must not contain control characters or escape sequences',
+			'--system must not contain control characters, escape sequences, or invisible or direction marks',
 		);
 		expect(refusal(['set', 'x', 'fail', '--release', 'v1\u202e'])).toContain('--release must not');
 		expect(refusal(['--system', 's', '--reviewer', 'a\nb'])).toContain('--reviewer must not');

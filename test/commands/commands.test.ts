@@ -139,7 +139,9 @@ describe('a scripted review: set, gate, snapshot, verify, diff', () => {
 		writeFileSync(path, text);
 		const good = ws.run(['verify', 't.json']);
 		expect(good.code).toBe(0);
-		expect(good.stdout).toContain('✔ verdict, totals and blockers agree with the items');
+		expect(good.stdout).toContain(
+			"✔ answers, verdict, totals and blockers keep preflight's rules; items, levels and titles match checklist",
+		);
 		// Edited and re-digested: the digest holds, the items contradict the verdict.
 		const forged = JSON.parse(text);
 		forged.verdict = forged.verdict === 'ready' ? 'not-ready' : 'ready';
@@ -442,16 +444,33 @@ describe('hostile text', () => {
 		const refused = ws.run(['set', 'architecture.boundaries', 'fail', '--system', evil]);
 		expect(refused.code).toBe(2);
 		expect(refused.stderr).toBe(
-			'preflight: --system must not contain control characters or escape sequences\n',
+			'preflight: --system must not contain control characters, escape sequences, or invisible or direction marks\n',
 		);
-		const set = ws.run(
+		// A reviewer name is a name too, from the environment as from a flag.
+		const byEvil = ws.run(
 			['set', 'architecture.boundaries', 'fail', '--system', 'plain', '--note', evil],
 			{PREFLIGHT_REVIEWER: evil},
 		);
+		expect(byEvil.code).toBe(2);
+		expect(byEvil.stderr).toMatch(
+			/^preflight: the reviewer name from PREFLIGHT_REVIEWER \(".*"\) contains control characters/,
+		);
+		expect(byEvil.stderr).not.toContain('\u001b');
+		const set = ws.run([
+			'set',
+			'architecture.boundaries',
+			'fail',
+			'--system',
+			'plain',
+			'--note',
+			evil,
+		]);
 		expect(set.code, set.stderr).toBe(0);
-		// A name can still arrive by editing the file by hand: it is shown safely.
+		// Names can still arrive by editing the file by hand: they are shown safely.
 		const db = JSON.parse(readFileSync(ws.db, 'utf8'));
 		db.reviews[0].system = evil;
+		db.reviews[0].answers['architecture.boundaries'].signedOff.by = evil;
+		for (const entry of db.reviews[0].audit) entry.by = evil;
 		writeFileSync(ws.db, JSON.stringify(db, null, 2));
 		for (const args of [
 			['status'],

@@ -28,7 +28,7 @@ describe('renderMarkdown', () => {
 			expect(md).toContain(word);
 		expect(md).toContain('## Blockers');
 		expect(md).toContain(
-			'[https://vault.example.com/rotation](https://vault.example.com/rotation)',
+			'[https\\://vault.example.com/rotation](https://vault.example.com/rotation)',
 		);
 		// A pipe in a URL would split the table cell: it is percent-encoded in the target.
 		expect(md).toContain('(https://wiki.example.com/arch/boundaries?x=1%7C2)');
@@ -83,7 +83,7 @@ describe('renderMarkdown', () => {
 		expect(mdText('[x](javascript:y)')).toBe('\\[x\\](javascript:y)');
 		expect(mdText('<b>&')).toBe('&lt;b&gt;&amp;');
 		expect(mdText('*a* _b_ `c` ~d~ $e$ f@g.h')).toBe(
-			'\\*a\\* \\_b\\_ \\`c\\` \\~d\\~ \\$e\\$ f\\@g.h',
+			'\\*a\\* \\_b\\_ \\`c\\` \\~d\\~ \\$e\\$ f<!-- -->\\@g.h',
 		);
 		expect(mdText('a\nb')).toBe('a<br>b');
 		expect(mdText('\u001b[31mred\u001b[0m')).toBe('red');

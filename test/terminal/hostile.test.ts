@@ -148,7 +148,7 @@ describe('hostile text through every output', () => {
 				'--waiver-reason',
 				reason,
 				'--waiver-owner',
-				owner,
+				'carol',
 				'--waiver-expires',
 				'2027-01-01',
 			],
@@ -159,9 +159,16 @@ describe('hostile text through every output', () => {
 			expect(r.code).toBe(0);
 			assertTerminalSafe(r.stdout);
 		}
-		// Flags refuse such a name; a database edited by hand can still hold one.
-		const data = JSON.parse(readFileSync(db, 'utf8')) as {reviews: Array<{system: string}>};
+		// An owner is a name: refused with control characters, as a system name is.
+		const refused = run([...sets[2]!.slice(0, 6), owner, '--waiver-expires', '2027-01-01']);
+		expect(refused.code).toBe(2);
+		expect(refused.stderr).toContain('a waiver owner must not contain control characters');
+		// Flags refuse such names; a database edited by hand can still hold them.
+		const data = JSON.parse(readFileSync(db, 'utf8')) as {
+			reviews: Array<{system: string; answers: Record<string, {waiver?: {owner: string}}>}>;
+		};
 		data.reviews[0]!.system = system;
+		data.reviews[0]!.answers['sec.three']!.waiver!.owner = owner;
 		writeFileSync(db, JSON.stringify(data, null, 2));
 	});
 

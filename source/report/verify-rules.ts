@@ -1,0 +1,249 @@
+// What a snapshot's own content must satisfy: preflight's rules, applied again
+// to the items as written. A digest has no secret (whoever edits a snapshot
+// can recompute it), so `verify` checks that the file could have come from
+// preflight at all: every answer has what its status needs, the blockers,
+// verdict and totals follow from the items, and, with the checklist at hand,
+// the items are the checklist's with their levels and titles.
+import type {LoadedChecklist} from '../checklist/load.js';
+import {addDuration, parseDuration} from '../model/duration.js';
+import {emptyTotals, waiverExpired, type Totals} from '../model/evaluate.js';
+import {isIsoInstant, type ChecklistItem} from '../model/schemas.js';
+import {isCalendarDate} from '../model/time.js';
+import type {Snapshot, SnapshotItem} from './snapshot.js';
+
+const idPattern = /^[A-Za-z0-9][A-Za-z0-9._:\-/]*$/;
+const sha256Pattern = /^[0-9a-f]{64}$/;
+const commitPattern = /^[0-9a-f]{7,64}$/;
+
+const blank = (text: string | undefined) => !text?.trim();
+
+/** The totals the items make, with `blockers` as given (blockers are listed apart from the items). */
+function countItems(items: readonly SnapshotItem[], blockers: number): Totals {
+	const c = emptyTotals();
+	for (const item of items) {
+		c.items++;
+		c[item.status]++;
+		if (item.stale) c.stale++;
+	}
+	c.blockers = blockers;
+	return c;
+}
+
+function totalsProblem(where: string, stated: Totals, counted: Totals): string | undefined {
+	const wrong = (Object.keys(counted) as Array<keyof Totals>).filter(
+		(k) => stated[k] !== counted[k],
+	);
+	return wrong.length
+		? `${where} totals do not match the items (${wrong.map((k) => `${k} says ${stated[k]}`).join(', ')})`
+		: undefined;
+}
+
+function isHttpUrl(ref: string): boolean {
+	try {
+		const url = new URL(ref);
+		return (
+			(url.protocol === 'http:' || url.protocol === 'https:') &&
+			url.hostname !== '' &&
+			!url.username &&
+			!url.password
+		);
+	} catch {
+		return false;
+	}
+}
+
+/** What preflight never writes for an item: fields its status does not have, malformed evidence or sign-off. */
+function shapeProblems(item: SnapshotItem, reviewers: ReadonlySet<string>): string[] {
+	const out: string[] = [];
+	const id = item.id;
+	if (!idPattern.test(id)) out.push(`item id "${id}" is not a checklist id`);
+	if (blank(item.title)) out.push(`${id} has no title`);
+	if (item.justification !== undefined && item.status !== 'na')
+		out.push(`${id} has a justification but is ${item.status}, not na`);
+	if (item.waiver !== undefined && item.status !== 'waived')
+		out.push(`${id} has a waiver but is ${item.status}, not waived`);
+	if (item.stale && (item.status !== 'pass' || !item.signedOff))
+		out.push(`${id} is marked stale but is not a signed-off pass`);
+	if (item.status === 'pending' && item.signedOff)
+		out.push(`${id} is pending but carries a sign-off`);
+	for (const e of item.evidence) {
+		if (e.kind === 'url' && !isHttpUrl(e.ref))
+			out.push(`${id} has URL evidence that is not an http(s) link preflight accepts: ${e.ref}`);
+		if (e.kind === 'url' && e.sha256 !== undefined)
+			out.push(`${id} has URL evidence with a sha256: ${e.ref}`);
+		if (e.kind === 'file') {
+			if (e.sha256 === undefined)
+				out.push(`${id} has file evidence without the sha256 recorded at sign-off: ${e.ref}`);
+			else if (!sha256Pattern.test(e.sha256))
+				out.push(`${id} has file evidence whose sha256 is not 64 hex digits: ${e.ref}`);
+			if (blank(e.ref) || /(^|[/\\])\.\.([/\\]|$)/.test(e.ref))
+				out.push(`${id} has file evidence that leads outside the repository: ${e.ref}`);
+		}
+	}
+	const s = item.signedOff;
+	if (s) {
+		if (blank(s.by)) out.push(`${id} is signed off by nobody`);
+		else if (!reviewers.has(s.by))
+			out.push(`${id} is signed off by "${s.by}", not a listed reviewer`);
+		if (!isIsoInstant(s.at)) out.push(`${id} has a sign-off time that is not an ISO time: ${s.at}`);
+		if (s.commit !== undefined && !commitPattern.test(s.commit))
+			out.push(`${id} has a sign-off commit that is not a git commit id: ${s.commit}`);
+	}
+	return out;
+}
+
+/** True when a pass signed off at `signedOff.at` is past its review interval at `at`. */
+function staleAt(item: SnapshotItem, defined: ChecklistItem | undefined, at: Date): boolean {
+	const every = defined?.reviewEvery ? parseDuration(defined.reviewEvery) : undefined;
+	if (item.status !== 'pass' || !every || !item.signedOff || !isIsoInstant(item.signedOff.at))
+		return false;
+	return addDuration(new Date(item.signedOff.at), every).getTime() < at.getTime();
+}
+
+/**
+ * Why the item must block (when required) whatever moment it was judged at,
+ * from the item alone and, when given, its checklist item; undefined when
+ * nothing here says it must. Staleness and expiry are judged at `generatedAt`:
+ * what is stale or expired then is so at every later moment (a snapshot
+ * judged with `--as-of` later than it was written blocks more, never less).
+ */
+function mustBlock(
+	item: SnapshotItem,
+	generatedAt: Date,
+	defined: ChecklistItem | undefined,
+): string | undefined {
+	switch (item.status) {
+		case 'pending':
+			return 'is pending';
+		case 'fail':
+			return 'is fail';
+		case 'na':
+			return blank(item.justification) ? 'is na without a justification' : undefined;
+		case 'waived': {
+			const w = item.waiver;
+			if (!w || blank(w.reason) || blank(w.owner) || !isCalendarDate(w.expires))
+				return 'is waived without a reason, an owner and an expiry date';
+			return waiverExpired(w.expires, generatedAt)
+				? `is waived until ${w.expires}, before the snapshot was written,`
+				: undefined;
+		}
+		case 'pass':
+			if (item.stale || staleAt(item, defined, generatedAt)) return 'is stale';
+			if (defined?.evidenceRequired && item.evidence.length === 0)
+				return 'is pass without the evidence its checklist item requires,';
+			return undefined;
+	}
+}
+
+/** Where the snapshot's items differ from the checklist they say they were judged on. */
+function checklistProblems(snapshot: Snapshot, loaded: LoadedChecklist): string[] {
+	const c = loaded.checklist;
+	const out: string[] = [];
+	if (snapshot.checklist.digest !== loaded.digest)
+		return [
+			`the snapshot says checklist digest ${snapshot.checklist.digest}, but the checklist given has ${loaded.digest}: it was not judged on that checklist (or its digest was edited), so levels and titles cannot be compared`,
+		];
+	if (snapshot.checklist.id !== c.id || snapshot.checklist.version !== c.version)
+		out.push(
+			`the snapshot names checklist ${snapshot.checklist.id} ${snapshot.checklist.version}, but that digest is ${c.id} ${c.version}`,
+		);
+	if (snapshot.checklist.title !== c.title)
+		out.push('the checklist title differs from the checklist');
+	const sections = snapshot.sections.map((s) => s.id).join('\u0000');
+	if (sections !== c.sections.map((s) => s.id).join('\u0000'))
+		out.push('the sections are not the checklist’s sections in its order');
+	const items = new Map(snapshot.sections.flatMap((s) => s.items.map((i) => [i.id, i])));
+	const expected = new Set<string>();
+	for (const section of c.sections) {
+		const written = snapshot.sections.find((s) => s.id === section.id);
+		if (written && written.title !== section.title)
+			out.push(`section ${section.id} has another title than in the checklist`);
+		for (const it of section.items) {
+			expected.add(it.id);
+			const item = items.get(it.id);
+			if (!item) out.push(`${it.id} is in the checklist but not in the snapshot`);
+			else {
+				if (item.level !== it.level)
+					out.push(`${it.id} is ${item.level} in the snapshot but ${it.level} in the checklist`);
+				if (item.title !== it.title) out.push(`${it.id} has another title than in the checklist`);
+				if (item.stale && !it.reviewEvery)
+					out.push(`${it.id} is marked stale but its checklist item is never reviewed again`);
+			}
+		}
+	}
+	for (const id of items.keys())
+		if (!expected.has(id)) out.push(`${id} is in the snapshot but not in the checklist`);
+	return out;
+}
+
+/**
+ * Every way the snapshot contradicts preflight's rules: answers without what
+ * their status needs, a required item that must block but is not listed, a
+ * blocker that names no item, a recommended one or another title, a verdict
+ * that is not "ready exactly when nothing blocks", totals that are not the
+ * items' counts, repeated ids; and with `loaded` (the checklist whose digest
+ * the snapshot records), items, levels and titles that are not the checklist's.
+ */
+export function ruleProblems(snapshot: Snapshot, loaded?: LoadedChecklist): string[] {
+	const out: string[] = [];
+	if (!isIsoInstant(snapshot.generatedAt))
+		out.push(`generatedAt is not an ISO time: ${snapshot.generatedAt}`);
+	const generatedAt = new Date(isIsoInstant(snapshot.generatedAt) ? snapshot.generatedAt : NaN);
+	const matching = loaded && snapshot.checklist.digest === loaded.digest ? loaded : undefined;
+	const defined = new Map(
+		(matching?.checklist.sections ?? []).flatMap((s) => s.items.map((i) => [i.id, i])),
+	);
+	const reviewers = new Set(snapshot.review.reviewers);
+	const items = new Map<string, SnapshotItem>();
+	const sectionIds = new Set<string>();
+	for (const s of snapshot.sections) {
+		if (sectionIds.has(s.id)) out.push(`section id ${s.id} appears twice`);
+		sectionIds.add(s.id);
+		for (const item of s.items) {
+			if (items.has(item.id)) out.push(`item id ${item.id} appears twice`);
+			items.set(item.id, item);
+			out.push(...shapeProblems(item, reviewers));
+			const checklistItem = defined.get(item.id);
+			if (
+				!item.stale &&
+				!Number.isNaN(generatedAt.getTime()) &&
+				staleAt(item, checklistItem, generatedAt)
+			)
+				out.push(
+					`${item.id} was past its review interval when the snapshot was written (signed off ${item.signedOff?.at ?? '?'}, review every ${checklistItem?.reviewEvery ?? '?'}) but is not marked stale`,
+				);
+		}
+	}
+	const blocking = new Map<string, Snapshot['blockers'][number]>();
+	for (const b of snapshot.blockers) {
+		if (blocking.has(b.itemId)) out.push(`blocker ${b.itemId} is listed twice`);
+		blocking.set(b.itemId, b);
+		const item = items.get(b.itemId);
+		if (!item) out.push(`blocker ${b.itemId} names no item`);
+		else if (item.level === 'recommended') out.push(`blocker ${b.itemId} is a recommended item`);
+		else if (item.title !== b.title)
+			out.push(`blocker ${b.itemId} has another title than its item`);
+		if (blank(b.reason)) out.push(`blocker ${b.itemId} gives no reason`);
+	}
+	for (const item of items.values()) {
+		if (item.level !== 'required' || blocking.has(item.id)) continue;
+		const why = Number.isNaN(generatedAt.getTime())
+			? undefined
+			: mustBlock(item, generatedAt, defined.get(item.id));
+		if (why) out.push(`${item.id} ${why} but not listed as a blocker`);
+	}
+	const n = snapshot.blockers.length;
+	const expected = n === 0 ? 'ready' : 'not-ready';
+	if (snapshot.verdict !== expected)
+		out.push(`verdict is ${snapshot.verdict} with ${n} blocker${n === 1 ? '' : 's'}`);
+	const all = snapshot.sections.flatMap((s) => s.items);
+	const overall = totalsProblem('overall', snapshot.totals, countItems(all, n));
+	if (overall) out.push(overall);
+	for (const s of snapshot.sections) {
+		const blockers = s.items.filter((i) => blocking.has(i.id)).length;
+		const problem = totalsProblem(`section ${s.id}`, s.totals, countItems(s.items, blockers));
+		if (problem) out.push(problem);
+	}
+	if (loaded) out.push(...checklistProblems(snapshot, loaded));
+	return out;
+}
