@@ -41,8 +41,12 @@ export function parseEvidence(input: string, cwd: string, now: Date): EvidenceRe
 		if (/\s/.test(text)) return {ok: false, error: 'a URL cannot contain spaces'};
 		return {ok: true, evidence: {kind: 'url', ref: url.href, addedAt: now.toISOString()}};
 	}
-	const absolute = resolve(cwd, text);
 	const base = evidenceBase(cwd);
+	let absolute = resolve(cwd, text);
+	// A path is also read from the repository root (as the app's tab completes it,
+	// and as it is stored) when nothing is at it from the current folder.
+	if (!isAbsolute(text) && !existsSync(absolute) && existsSync(resolve(base, text)))
+		absolute = resolve(base, text);
 	const ref = refWithin(base, absolute);
 	if (ref === undefined) {
 		if (!existsSync(absolute)) return {ok: false, error: `no such file: ${text}`};

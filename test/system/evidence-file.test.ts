@@ -147,3 +147,18 @@ describe('readUserFile', () => {
 		expect(readUserFile(join(repo, 'docs', 'ok.md'), '')).toBe('# ok\n');
 	});
 });
+
+describe('a path typed from a subfolder of the repository', () => {
+	it('is read from the current folder first, then from the repository root (where tab completes it)', () => {
+		const sub = join(repo, 'docs');
+		// from docs/: "ok.md" is docs/ok.md, and "docs/ok.md" is found from the root
+		for (const typed of ['ok.md', 'docs/ok.md']) {
+			const r = parseEvidence(typed, sub, NOW);
+			expect(r, typed).toMatchObject({ok: true, evidence: {kind: 'file', ref: 'docs/ok.md'}});
+		}
+		expect(parseEvidence('docs/missing.md', sub, NOW)).toMatchObject({
+			ok: false,
+			error: 'no such file: docs/missing.md',
+		});
+	});
+});

@@ -6,6 +6,7 @@ import {
 	defaultChecklist,
 	focusedRow,
 	keys,
+	renderApp,
 	renderReview,
 	resize,
 	waitUntil,
@@ -108,5 +109,17 @@ describe('the review screen, as a facilitator drives it', () => {
 		await app.press('k');
 		frame = await app.waitForText('history (2 changes, newest first):');
 		expect(frame).toContain('note given with the fail: no ADR yet');
+	});
+});
+
+describe('the new-review form', () => {
+	it('refuses a name with a space that is not a plain one, as the flags do', async () => {
+		const app = await renderApp();
+		await app.press('n');
+		await app.waitForText('System under review:');
+		await app.press('pay\u00a0ments');
+		await app.press(keys.enter);
+		await app.waitForText('a name may not hold control characters or invisible or direction marks');
+		expect(app.persist).not.toHaveBeenCalled();
 	});
 });

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import React, {useReducer} from 'react';
 import {findReview, newReview, reviewName} from '../../model/review.js';
-import {sanitizeLine} from '../../terminal/sanitize.js';
+import {hasUnsafeName, sanitizeLine} from '../../terminal/sanitize.js';
 import {Header} from '../components/header.js';
 import {TextPrompt} from '../components/text-prompt.js';
 import {useDraft} from '../prompt-drafts.js';
@@ -47,6 +47,8 @@ export function NewReviewScreen({size}: {size: Size}) {
 					onCancel={back}
 					onSubmit={(text) => {
 						if (!text.trim()) return 'name the system (for example checkout-api)';
+						if (hasUnsafeName(text.trim()))
+							return 'a name may not hold control characters or invisible or direction marks';
 						setSystem(text.trim());
 						setStep('release');
 						return undefined;
@@ -62,6 +64,8 @@ export function NewReviewScreen({size}: {size: Size}) {
 					onCancel={() => setStep('system')}
 					onSubmit={(text) => {
 						const release = text.trim() || undefined;
+						if (release && hasUnsafeName(release))
+							return 'a release may not hold control characters or invisible or direction marks';
 						const existing = findReview(state.db.reviews, system, release);
 						// Say so, or it looks as if a new review had been started.
 						if (existing)
