@@ -396,27 +396,3 @@ function worksIn(b: Binding, scope: KeyScope): boolean {
 export function bindingsFor(scope: KeyScope): Binding[] {
 	return bindings.filter((b) => worksIn(b, scope) && !b.notListedOn?.includes(scope));
 }
-
-/** A Key with every flag off, as Ink reports a plain character. */
-export const blankKey: Readonly<Key> = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-	super: false,
-	hyper: false,
-	capsLock: false,
-	numLock: false,
-};

@@ -15,7 +15,7 @@ import type {Actor} from '../../source/model/actor.js';
 import {newReview} from '../../source/model/review.js';
 import type {Database, Review} from '../../source/model/schemas.js';
 import {emptyDatabase} from '../../source/store/database.js';
-import {blankKey} from '../../source/ui/keys.js';
+import {blankKey} from '../../source/ui/input/blank-key.js';
 import {App} from '../../source/ui/app.js';
 import type {Services} from '../../source/ui/state/context.js';
 import {initialState} from '../../source/ui/state/reducer.js';

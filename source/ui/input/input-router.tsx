@@ -11,7 +11,7 @@ import React, {
 	type ReactNode,
 } from 'react';
 import {createKeyDecoder, isTextPress, SEQUENCE_TIMEOUT_MS, type Press} from './key-decoder.js';
-import {blankKey} from '../keys.js';
+import {blankKey} from './blank-key.js';
 
 /**
  * Handles one key press. Returning 'pass' gives the key, once this handler's

@@ -1,6 +1,6 @@
 import type {Key} from 'ink';
 import {sanitize} from '../../terminal/sanitize.js';
-import {blankKey} from '../keys.js';
+import {blankKey} from './blank-key.js';
 
 /**
  * One key press, in the shape Ink's useInput hands to its callback; or, with
