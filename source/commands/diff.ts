@@ -4,7 +4,7 @@ import {diffSnapshots, renderDiffText} from '../report/diff.js';
 import {readValidSnapshot} from '../report/read.js';
 import {snapshotDigest} from '../report/snapshot.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {print, printError, printJson} from '../terminal/print.js';
+import {printError, printJson, printText} from '../terminal/print.js';
 
 /** `preflight diff OLD NEW`: status, evidence, sign-off and verdict changes. Exit 0. */
 export async function run(inv: Invocation): Promise<number> {
@@ -27,6 +27,6 @@ export async function run(inv: Invocation): Promise<number> {
 			printError(`warning: ${r.path} does not match its digest; run preflight verify`);
 	const diff = diffSnapshots(older.snapshot, newer.snapshot);
 	if (inv.flags.json) printJson(diff);
-	else print(renderDiffText(diff, {from: older.snapshot.verdict, to: newer.snapshot.verdict}));
+	else printText(renderDiffText(diff, {from: older.snapshot.verdict, to: newer.snapshot.verdict}));
 	return 0;
 }

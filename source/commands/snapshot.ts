@@ -53,7 +53,7 @@ export async function run(inv: Invocation): Promise<number> {
 	const dir = snapshotsDir(dbPath);
 	if (format === 'json') {
 		const paths = await writeSnapshotPair(snapshot, dir, judgedAt);
-		print(`${paths.json}\n${paths.markdown}`);
+		print(paths.json, paths.markdown);
 		return 0;
 	}
 	await checkSnapshot(snapshot);

@@ -71,6 +71,6 @@ export async function run(inv: Invocation): Promise<number> {
 		else say(`✖ ${where} has no recorded sha256 to compare`);
 	}
 	say(`note: ${result.limits}`);
-	print(lines.join('\n'));
+	print(...lines);
 	return result.intact ? 0 : 1;
 }

@@ -1,8 +1,16 @@
 // The database file's bytes: read only when it is a regular file, written
 // durably, and never written over when something else changed it meanwhile.
 // Synchronous reads: node:fs/promises costs every command milliseconds to load.
-import {closeSync, fstatSync, openSync, readFileSync, statSync, type Stats} from 'node:fs';
-import {fileError, fileErrorCause} from '../errors.js';
+import {
+	closeSync,
+	constants,
+	fstatSync,
+	openSync,
+	readFileSync,
+	statSync,
+	type Stats,
+} from 'node:fs';
+import {fileError, fileErrorCause, isPreflightError} from '../errors.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {databaseError} from './codec.js';
 import {writeFileDurably} from './durable-write.js';
@@ -17,15 +25,20 @@ export function readDatabaseBytes(path: string): {bytes: Buffer; stats: Stats} |
 	if (problem?.kind === 'folder' || problem?.kind === 'special')
 		databaseError(path, problem.text, 'check the --db path and its permissions');
 	try {
-		// The stat comes from the same descriptor as the bytes, so it is theirs.
-		const fd = openSync(path, 'r');
+		// The stat comes from the same descriptor as the bytes, so it is theirs; and
+		// it is checked again there (opened without blocking), so a FIFO put in the
+		// file's place after the check above cannot hang the read.
+		const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
 		try {
 			const stats = fstatSync(fd);
+			if (!stats.isFile())
+				databaseError(path, 'is not a regular file', 'check the --db path and its permissions');
 			return {bytes: readFileSync(fd), stats};
 		} finally {
 			closeSync(fd);
 		}
 	} catch (error) {
+		if (isPreflightError(error)) throw error;
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT') return undefined;
 		return databaseError(

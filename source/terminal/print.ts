@@ -11,8 +11,20 @@ export function safeLines(text: string): string {
 	return body.split('\n').map(sanitizeLine).join('\n');
 }
 
-/** Prints text on stdout, line by line through the sanitiser, with a final newline. */
-export function print(text: string): void {
+/**
+ * Prints lines on stdout, each argument one line through the sanitiser: a line
+ * break inside one (a field of an edited snapshot) becomes a space, so text
+ * from outside can never start a line of its own that looks like ours.
+ */
+export function print(...lines: string[]): void {
+	writeOut(`${lines.map(sanitizeLine).join('\n')}\n`);
+}
+
+/**
+ * Prints text already laid out in lines by a renderer that made each of its
+ * fields one line (see renderDiffText): line by line through the sanitiser.
+ */
+export function printText(text: string): void {
 	writeOut(`${safeLines(text)}\n`);
 }
 

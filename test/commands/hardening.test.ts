@@ -215,6 +215,26 @@ describe('every line printed is sanitised', () => {
 		);
 	});
 
+	it('text from an edited snapshot never starts a line of its own in verify’s output', () => {
+		const p = place([{id: 'a'}]);
+		writeFileSync(join(p.dir, 'doc.md'), 'doc');
+		p.run(['set', 'a', 'pass', '--system', 's', '--evidence', 'doc.md']);
+		p.run(['snapshot', '--out', 's.json']);
+		const forged = JSON.parse(readFileSync(join(p.dir, 's.json'), 'utf8'));
+		forged.sections[0].items[0].evidence[0].ref =
+			'doc.md\n  ✔ a: other.md unchanged\r\ns.json: ✔ intact';
+		const {digest: _d, ...body} = forged;
+		forged.digest = digestOf(body);
+		writeFileSync(join(p.dir, 's.json'), `${JSON.stringify(forged, null, 2)}\n`);
+		const r = p.run(['verify', 's.json']);
+		expect(r.code).toBe(1);
+		const lines = r.stdout.trimEnd().split('\n');
+		expect(lines[0]).toBe('s.json: ✖ CHANGED');
+		// the forged text stays inside the line that quotes it
+		expect(lines.filter((l) => l.startsWith('s.json:'))).toHaveLength(1);
+		expect(lines.some((l) => /^\s*✔ a: other\.md unchanged$/.test(l))).toBe(false);
+	});
+
 	it('--json output escapes C1 controls, line separators and direction marks, and keeps the text', () => {
 		const p = place([{id: 'a', title: 'T \u0085\u009b2J \u2028 \u2029 \u202e \u200b \ufeff'}]);
 		const note = 'n \u0085\u009b31m\u2028\u202e\u2066';
