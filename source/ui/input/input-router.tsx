@@ -18,7 +18,7 @@ import {blankKey} from './blank-key.js';
  * changes are rendered, to the newest handler that has not had it yet (a prompt
  * that closed itself on ctrl+c hands the key to the screen behind it, which quits).
  */
-export type Handler = (input: string, key: Key) => 'pass' | void;
+export type Handler = (input: string, key: Key, paste?: true) => 'pass' | void;
 type Slot = {current: Handler; text: boolean};
 type Router = {push: (slot: Slot) => () => void};
 /** A key waiting for its turn, and the handlers that passed it on already. */
@@ -67,7 +67,9 @@ export function InputRouter({children}: {children: ReactNode}) {
 				const line = press.input
 					.replace(/^[\r\n]+|[\r\n]+$/g, '') // a copied line's own line break
 					.replace(/\s*[\r\n]+\s*/g, ' ');
+				// A screen hears only that a paste came (to say it does nothing there).
 				if (slot.text && line) slot.current(line, blankKey);
+				else if (line) slot.current('', blankKey, true);
 				waiting.current = true;
 				setTurn((t) => t + 1);
 				return;

@@ -37,7 +37,8 @@ export function useKeys(
 	isActive = true,
 	onOther?: (keyName: string) => void,
 ): void {
-	useInputHandler((input, key) => {
+	useInputHandler((input, key, paste) => {
+		if (paste) return void onOther?.('a paste');
 		const action = actionFor(scope, input, key);
 		if (action) return onAction(action);
 		const name = keyName(input, key);
