@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Thin entry: the command table gives the flags (zod) and the command to run.
 // Commands that need no UI never load Ink or React.
-import {commandNamed, commands} from './cli/commands.js';
+import {actionOf, commandNamed, commands} from './cli/commands.js';
 import {parseInvocation} from './cli/parse.js';
 import {isPreflightError} from './errors.js';
 import {sanitizeLine} from './terminal/sanitize.js';
@@ -23,12 +23,7 @@ async function main(argv: string[]): Promise<number> {
 		return 2;
 	}
 	// The parser found the subcommand in the table, or refused the line.
-	const action =
-		'subcommands' in spec
-			? Object.hasOwn(spec.subcommands, inv.subcommand ?? '')
-				? spec.subcommands[inv.subcommand ?? '']
-				: undefined
-			: spec;
+	const action = actionOf(spec, inv.subcommand);
 	if (!action) throw new Error(`no subcommand for ${inv.command}`);
 	return (await action.load())(inv);
 }

@@ -3,7 +3,7 @@
 // help (source/commands/help.ts) and the README's command table
 // (scripts/docs.mjs) are all read from it. It is loaded by every start: data
 // only here, the implementations stay behind `load`.
-import type {AppSpec, CommandSpec, CommandTable, Run} from './spec.js';
+import type {Action, AppSpec, CommandSpec, CommandTable, Run} from './spec.js';
 
 /** The interactive app, opened when no command is given. */
 export const app: AppSpec = {
@@ -191,4 +191,11 @@ export const commands: Readonly<typeof rows> = rows;
 export function commandNamed(word: string): CommandSpec | undefined {
 	const table: CommandTable = commands;
 	return Object.hasOwn(table, word) ? table[word] : undefined;
+}
+
+/** What runs for a command's row and the subcommand typed after it (own members only). */
+export function actionOf(spec: CommandSpec, subcommand: string | undefined): Action | undefined {
+	if (!('subcommands' in spec)) return spec;
+	const word = subcommand ?? '';
+	return Object.hasOwn(spec.subcommands, word) ? spec.subcommands[word] : undefined;
 }

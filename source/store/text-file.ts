@@ -1,16 +1,9 @@
 // The database file's bytes: read only when it is a regular file, written
 // durably, and never written over when something else changed it meanwhile.
 // Synchronous reads: node:fs/promises costs every command milliseconds to load.
-import {
-	closeSync,
-	constants,
-	fstatSync,
-	openSync,
-	readFileSync,
-	statSync,
-	type Stats,
-} from 'node:fs';
-import {fileError, fileErrorCause, isPreflightError} from '../errors.js';
+import {closeSync, readFileSync, statSync, type Stats} from 'node:fs';
+import {fileError, fileErrorCause} from '../errors.js';
+import {openRegularFile} from '../system/regular-file.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {databaseError} from './codec.js';
 import {writeFileDurably} from './durable-write.js';
@@ -24,28 +17,29 @@ export function readDatabaseBytes(path: string): {bytes: Buffer; stats: Stats} |
 	const problem = targetProblem(path);
 	if (problem?.kind === 'folder' || problem?.kind === 'special')
 		databaseError(path, problem.text, 'check the --db path and its permissions');
-	try {
-		// The stat comes from the same descriptor as the bytes, so it is theirs; and
-		// it is checked again there (opened without blocking), so a FIFO put in the
-		// file's place after the check above cannot hang the read.
-		const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-		try {
-			const stats = fstatSync(fd);
-			if (!stats.isFile())
-				databaseError(path, 'is not a regular file', 'check the --db path and its permissions');
-			return {bytes: readFileSync(fd), stats};
-		} finally {
-			closeSync(fd);
-		}
-	} catch (error) {
-		if (isPreflightError(error)) throw error;
-		const code = (error as NodeJS.ErrnoException).code;
-		if (code === 'ENOENT') return undefined;
-		return databaseError(
+	// Checked again on the descriptor read (opened without blocking), so a FIFO
+	// put in the file's place after the check above cannot hang the read; the
+	// stat is the descriptor's, so it belongs to the bytes.
+	const opened = openRegularFile(path);
+	const todo = 'check the --db path and its permissions';
+	const unreadable = (error: unknown) =>
+		databaseError(
 			path,
-			`cannot be read (${fileErrorCause(error) ?? code})`,
-			'check the --db path and its permissions',
+			`cannot be read (${fileErrorCause(error) ?? (error as NodeJS.ErrnoException).code})`,
+			todo,
 		);
+	if (!opened.ok) {
+		if ((opened.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT') return undefined;
+		return opened.kind === 'not-regular'
+			? databaseError(path, opened.text, todo)
+			: unreadable(opened.error);
+	}
+	try {
+		return {bytes: readFileSync(opened.fd), stats: opened.stats};
+	} catch (error) {
+		return unreadable(error);
+	} finally {
+		closeSync(opened.fd);
 	}
 }
 

@@ -68,30 +68,49 @@ function openProblem(error: unknown, path: string): ReadProblem {
 }
 
 /**
- * Reads a regular file of at most `maxBytes` (links followed), handing each
- * chunk to `sink`; or says why not: missing, not a regular file (a folder,
- * FIFO, device or socket, with where a link leads), too large, or unreadable.
- * A file that turns out too large midway has had part of it given to `sink`.
+ * Opens a regular file (links followed) for reading, checked on the descriptor
+ * it returns; or says why not: missing, not a regular file (a folder, FIFO,
+ * device or socket, with where a link leads), or unreadable. The caller closes
+ * the descriptor.
+ */
+export function openRegularFile(
+	path: string,
+): {ok: true; fd: number; stats: Stats} | ({ok: false; error?: unknown} & ReadProblem) {
+	let fd: number;
+	try {
+		fd = openSync(path, openFlags);
+	} catch (error) {
+		return {ok: false, error, ...openProblem(error, path)};
+	}
+	try {
+		const stats = fstatSync(fd);
+		if (stats.isFile()) return {ok: true, fd, stats};
+		closeSync(fd);
+		return {
+			ok: false,
+			kind: 'not-regular',
+			text: `is ${whatItIs(stats)}, not a regular file${leadsTo(path)}`,
+		};
+	} catch (error) {
+		closeSync(fd);
+		return {ok: false, error, ...openProblem(error, path)};
+	}
+}
+
+/**
+ * Reads a regular file of at most `maxBytes` (see openRegularFile), handing
+ * each chunk to `sink`; or says why not, `too-large` included. A file that
+ * turns out too large midway has had part of it given to `sink`.
  */
 export function readRegularFile(
 	path: string,
 	maxBytes: number,
 	sink: (chunk: Uint8Array) => void,
 ): {ok: true; size: number} | ({ok: false} & ReadProblem) {
-	let fd: number;
+	const opened = openRegularFile(path);
+	if (!opened.ok) return opened;
+	const {fd, stats} = opened;
 	try {
-		fd = openSync(path, openFlags);
-	} catch (error) {
-		return {ok: false, ...openProblem(error, path)};
-	}
-	try {
-		const stats = fstatSync(fd);
-		if (!stats.isFile())
-			return {
-				ok: false,
-				kind: 'not-regular',
-				text: `is ${whatItIs(stats)}, not a regular file${leadsTo(path)}`,
-			};
 		const tooLarge = {
 			ok: false as const,
 			kind: 'too-large' as const,
@@ -123,14 +142,10 @@ export function readRegularFile(
  * undefined when it is not a regular file or cannot be read.
  */
 export function readStart(path: string, bytes: number): string | undefined {
-	let fd: number;
+	const opened = openRegularFile(path);
+	if (!opened.ok) return undefined;
+	const {fd} = opened;
 	try {
-		fd = openSync(path, openFlags);
-	} catch {
-		return undefined;
-	}
-	try {
-		if (!fstatSync(fd).isFile()) return undefined;
 		const buffer = Buffer.alloc(bytes);
 		let total = 0;
 		while (total < bytes) {

@@ -4,7 +4,7 @@
 // so a property test can run hundreds. The test file mocks
 // source/terminal/output.js itself, its writeOut appending to an object it
 // hands to runInProcess (a factory importing this module would wait for itself).
-import {commandNamed} from '../../source/cli/commands.js';
+import {actionOf, commandNamed} from '../../source/cli/commands.js';
 import {parseInvocation} from '../../source/cli/parse.js';
 import {isPreflightError} from '../../source/errors.js';
 import {sanitizeLine} from '../../source/terminal/sanitize.js';
@@ -30,12 +30,7 @@ export async function runInProcess(argv: string[], sink: Sink): Promise<Result> 
 		const inv = parseInvocation(argv);
 		const spec = inv.command === undefined ? undefined : commandNamed(inv.command);
 		if (!spec) throw new Error(`not a command run in-process: ${inv.command}`);
-		const action =
-			'subcommands' in spec
-				? Object.hasOwn(spec.subcommands, inv.subcommand ?? '')
-					? spec.subcommands[inv.subcommand ?? '']
-					: undefined
-				: spec;
+		const action = actionOf(spec, inv.subcommand);
 		if (!action) throw new Error(`no subcommand ${inv.subcommand}`);
 		code = await (await action.load())(inv);
 	} catch (error) {

@@ -2,11 +2,12 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import type {ItemResult} from '../../model/evaluate.js';
 import type {ChecklistItem} from '../../model/schemas.js';
+import type {Placed} from '../state/selectors.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {cells, fitColumns} from '../../terminal/width.js';
 import {Panel} from './panel.js';
 import {statusLook} from './status.js';
-import {windowStart} from './window.js';
+import {outOfViewLine, windowStart} from './window.js';
 
 /** One row of the item list; re-rendered only when it changes. */
 const ItemRow = React.memo(function ItemRow({
@@ -60,16 +61,16 @@ const ItemRow = React.memo(function ItemRow({
 	);
 });
 
-/** An entry of the list: the item, its result and its section's title when the list spans sections. */
-export type ListedRow = {item: ChecklistItem; result: ItemResult | undefined; section?: string};
-
 /**
  * The items, framed in a panel titled with their section (or the filter) when
- * `framed`, the focused one marked; only the rows in view are drawn.
+ * `framed`, the focused one marked; only the rows in view are drawn (and only
+ * they are looked up: a key press costs the same at 26 items or 10,000).
  */
 export function ItemsPanel({
 	title,
-	rows,
+	items,
+	results,
+	sectionTitle,
 	focusedId,
 	empty,
 	height,
@@ -77,7 +78,11 @@ export function ItemsPanel({
 	framed,
 }: {
 	title: string;
-	rows: readonly ListedRow[];
+	/** The listed items, with the section each stands in. */
+	items: readonly Placed[];
+	results: ReadonlyMap<string, ItemResult>;
+	/** The title of an item's section, when the list spans sections (a filter). */
+	sectionTitle?: (sectionIndex: number) => string;
 	focusedId: string | undefined;
 	/** Shown when there is no row. */
 	empty: string;
@@ -89,41 +94,35 @@ export function ItemsPanel({
 	const inner = Math.max(1, height - (framed ? 2 : 0));
 	// A list that does not fit gives its last row to saying what is out of view
 	// (not with two rows or fewer: then the items matter more than the count).
-	const cut = rows.length > inner && inner >= 3;
+	const cut = items.length > inner && inner >= 3;
 	const shown = cut ? inner - 1 : inner;
 	const focus = Math.max(
 		0,
-		rows.findIndex((r) => r.item.id === focusedId),
+		items.findIndex((p) => p.item.id === focusedId),
 	);
-	const start = windowStart(focus, rows.length, shown);
-	const above = start;
-	const below = Math.max(0, rows.length - start - shown);
+	const start = windowStart(focus, items.length, shown);
 	const list =
-		rows.length === 0 ? (
+		items.length === 0 ? (
 			<Text dimColor wrap="truncate-end">
 				{empty}
 			</Text>
 		) : (
 			[
-				...rows
+				...items
 					.slice(start, start + shown)
-					.map((r) => (
+					.map(({item, sectionIndex}) => (
 						<ItemRow
-							key={r.item.id}
-							item={r.item}
-							result={r.result}
-							focused={r.item.id === focusedId}
-							section={r.section === undefined ? undefined : sanitizeLine(r.section)}
+							key={item.id}
+							item={item}
+							result={results.get(item.id)}
+							focused={item.id === focusedId}
+							section={sectionTitle && sanitizeLine(sectionTitle(sectionIndex))}
 							width={width - (framed ? 2 : 0)}
 						/>
 					)),
 				cut ? (
 					<Text key="more" dimColor wrap="truncate-end">
-						{above && below
-							? `  … ${above} above, ${below} below (↑↓)`
-							: above
-								? `  … ${above} more above (↑)`
-								: `  … ${below} more below (↓)`}
+						{outOfViewLine(start, Math.max(0, items.length - start - shown))}
 					</Text>
 				) : null,
 			]

@@ -8,11 +8,6 @@ import {Panel} from './panel.js';
 import {AnswersBar} from './progress-bar.js';
 import {windowStart} from './window.js';
 
-/** Done, needing work and open items of a section, for its bar. */
-export function sectionProgress(s: SectionResult): {settled: number; blocking: number} {
-	return progressSplit(s.items);
-}
-
 /** One section's row: marker and title take what the bar and count leave. */
 const SectionRow = React.memo(function SectionRow({
 	result: s,
@@ -31,7 +26,7 @@ const SectionRow = React.memo(function SectionRow({
 	/** Columns of the row. */
 	width: number;
 }) {
-	const {settled, blocking} = sectionProgress(s);
+	const {settled, blocking} = progressSplit(s.items);
 	// Cut by our own measure (see ItemRow): marker 2, bar and count, gaps.
 	const titleW = width - 2 - 1 - barWidth - 1 - 5 - (matches === undefined ? 0 : 5);
 	const done = s.totals.items - s.totals.pending;

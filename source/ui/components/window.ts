@@ -8,3 +8,9 @@ export function windowStart(focus: number, count: number, height: number): numbe
 	const start = focus - Math.floor(height / 2);
 	return Math.max(0, Math.min(count - height, start));
 }
+
+/** The line that says what a list's window leaves out, above and below it. */
+export function outOfViewLine(above: number, below: number): string {
+	if (above && below) return `  … ${above} above, ${below} below (↑↓ scroll)`;
+	return above ? `  … ${above} more above (↑ scrolls)` : `  … ${below} more below (↓ scrolls)`;
+}

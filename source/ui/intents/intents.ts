@@ -1,10 +1,11 @@
 import {answerFor} from '../../model/evaluate.js';
-import {findItem, invalidAnswer, withoutEvidence, withStatus} from '../../model/review.js';
+import {findItem, withoutEvidence, withStatus} from '../../model/review.js';
 import type {Actor} from '../../model/actor.js';
-import type {Answer} from '../../model/schemas.js';
+import type {Answer, ChecklistItem} from '../../model/schemas.js';
 import type {ActionId} from '../keys.js';
 import {currentReview, noItemSelected, selectedItemId} from '../state/selectors.js';
 import type {Action, State} from '../state/types.js';
+import {recordOrRefuse} from './record.js';
 
 /** Work a key asks for that is not a change of state: the screen's hook carries it out. */
 export type Effect = {type: 'write-snapshot'};
@@ -36,19 +37,18 @@ const answerKeys: ReadonlySet<ActionId> = new Set<ActionId>([
 	'remove-evidence',
 ]);
 
-/** Validates an answer for the item, then records it (or says why not). */
+/** Records the answer when the rules allow it, else says why not. */
 function recordIntent(
-	itemId: string,
+	item: ChecklistItem,
 	next: Answer,
 	env: IntentEnv,
-	state: State,
 	advance: boolean,
 	confirm = false,
 ): Action {
-	const item = findItem(state.loaded.checklist, itemId);
-	const problem = item ? invalidAnswer(item, next, env.now) : 'no such item';
-	if (problem) return {type: 'message', message: {kind: 'error', text: problem}};
-	return {type: 'record', itemId, answer: next, actor: env.actor(), advance, confirm};
+	const outcome = recordOrRefuse(item, next, {now: env.now, actor: env.actor(), advance, confirm});
+	return 'error' in outcome
+		? {type: 'message', message: {kind: 'error', text: outcome.error}}
+		: outcome.action;
 }
 
 /** What a key means on the review screen: the rules of answering, without Ink. */
@@ -97,22 +97,22 @@ export function reviewIntent(state: State, action: ActionId, env: IntentEnv): In
 		case 'pass':
 			if (item.evidenceRequired && answer.evidence.length === 0)
 				return {type: 'open-prompt', prompt: {kind: 'evidence', itemId: item.id, thenPass: true}};
-			return recordIntent(item.id, withStatus(answer, 'pass'), env, state, true, true);
+			return recordIntent(item, withStatus(answer, 'pass'), env, true, true);
 		case 'fail':
-			return recordIntent(item.id, withStatus(answer, 'fail'), env, state, true, true);
+			return recordIntent(item, withStatus(answer, 'fail'), env, true, true);
 		case 'na':
 			return {type: 'open-prompt', prompt: {kind: 'justification', itemId: item.id}};
 		case 'waive':
 			return {type: 'open-prompt', prompt: {kind: 'waiver', itemId: item.id, step: 'reason'}};
 		case 'reset':
 			if (answer.status === 'pending') return info('Already pending.');
-			return recordIntent(item.id, withStatus(answer, 'pending'), env, state, false);
+			return recordIntent(item, withStatus(answer, 'pending'), env, false);
 		case 'add-evidence':
 			return {type: 'open-prompt', prompt: {kind: 'evidence', itemId: item.id, thenPass: false}};
 		case 'remove-evidence':
 			if (answer.evidence.length === 0) return info('This item has no evidence to remove.');
 			if (answer.evidence.length === 1)
-				return recordIntent(item.id, withoutEvidence(answer, 0), env, state, false);
+				return recordIntent(item, withoutEvidence(answer, 0), env, false);
 			return {type: 'open-prompt', prompt: {kind: 'remove-evidence', itemId: item.id}};
 		default:
 			return undefined;

@@ -1,17 +1,16 @@
+import {addDuration, parseDuration} from '../../model/duration.js';
 import {answerFor} from '../../model/evaluate.js';
-import {
-	invalidAnswer,
-	withEvidence,
-	withNote,
-	withoutEvidence,
-	withStatus,
-} from '../../model/review.js';
+import {withEvidence, withNote, withoutEvidence, withStatus} from '../../model/review.js';
 import type {Actor} from '../../model/actor.js';
 import type {Answer, ChecklistItem, Review} from '../../model/schemas.js';
 import type {EvidenceResult} from '../../system/evidence.js';
 import type {Action, Prompt} from '../state/types.js';
+import {recordOrRefuse} from './record.js';
 
 /** Each step a prompt can be at: one row of the prompt table each. */
+const WAIVER_DAYS = 30;
+const WAIVER_PERIOD = parseDuration(`P${WAIVER_DAYS}D`)!;
+
 export type PromptStep =
 	| 'filter'
 	| 'evidence'
@@ -68,13 +67,11 @@ export function stepOf(prompt: Prompt): PromptStep {
 	}
 }
 
-export function plusDays(d: Date, days: number): string {
-	const t = new Date(d.getTime());
-	t.setUTCDate(t.getUTCDate() + days);
-	return t.toISOString().slice(0, 10);
+/** The day a waiver taken now ends by default, as YYYY-MM-DD. */
+function defaultExpiry(now: Date): string {
+	return addDuration(now, WAIVER_PERIOD).toISOString().slice(0, 10);
 }
 
-const WAIVER_DAYS = 30;
 const close: Action = {type: 'close-prompt'};
 
 /**
@@ -82,20 +79,9 @@ const close: Action = {type: 'close-prompt'};
  * end in a status (n/a, waive, pass with evidence) confirm it.
  */
 function recordOutcome(ctx: PromptContext, next: Answer, advance: boolean): Outcome {
-	const {item, answer} = ctx;
-	if (!item) return {action: close};
-	const problem = invalidAnswer(item, next, ctx.now);
-	if (problem) return {error: problem};
-	return {
-		action: {
-			type: 'record',
-			itemId: item.id,
-			answer: next,
-			actor: ctx.actor,
-			advance,
-			confirm: next.status !== answer.status || advance,
-		},
-	};
+	if (!ctx.item) return {action: close};
+	const confirm = next.status !== ctx.answer.status || advance;
+	return recordOrRefuse(ctx.item, next, {now: ctx.now, actor: ctx.actor, advance, confirm});
 }
 
 function evidenceStep(thenPass: boolean): PromptSpec {
@@ -216,7 +202,7 @@ export const prompts: Record<PromptStep, PromptSpec> = {
 	'waiver-expires': {
 		label: () => ({before: 'Waive “', after: '” until (YYYY-MM-DD):', typing: 16}),
 		hint: (ctx) =>
-			`enter for ${plusDays(ctx.now, WAIVER_DAYS)} (${WAIVER_DAYS} days) · esc goes back a step`,
+			`enter for ${defaultExpiry(ctx.now)} (${WAIVER_DAYS} days) · esc goes back a step`,
 		initial: (ctx) => ctx.answer.waiver?.expires ?? '',
 		submit: (text, ctx) => {
 			const p = ctx.prompt.kind === 'waiver' ? ctx.prompt : undefined;
@@ -226,7 +212,7 @@ export const prompts: Record<PromptStep, PromptSpec> = {
 					waiver: {
 						reason: p?.reason ?? '',
 						owner: p?.owner ?? '',
-						expires: text.trim() || plusDays(ctx.now, WAIVER_DAYS),
+						expires: text.trim() || defaultExpiry(ctx.now),
 					},
 				}),
 				true,

@@ -1,17 +1,17 @@
 import {Box, Text} from 'ink';
 import React, {useMemo} from 'react';
-import type {Evaluation, ItemResult} from '../../model/evaluate.js';
+import {progressSplit, type Evaluation, type ItemResult} from '../../model/evaluate.js';
 import {reviewName} from '../../model/review.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {cells} from '../../terminal/width.js';
 import {Footer} from '../components/footer.js';
 import {Header} from '../components/header.js';
 import {ItemDetail} from '../components/item-detail.js';
-import {ItemsPanel, type ListedRow} from '../components/items-panel.js';
+import {ItemsPanel} from '../components/items-panel.js';
 import {MessageLine} from '../components/message-line.js';
 import {PromptArea} from '../components/prompt-area.js';
 import {AnswersBar} from '../components/progress-bar.js';
-import {SectionsPanel, sectionProgress} from '../components/sections-panel.js';
+import {SectionsPanel} from '../components/sections-panel.js';
 import {reviewIntent} from '../intents/intents.js';
 import {useIntents} from '../intents/use-intents.js';
 import {useAppState, useEvaluation} from '../state/context.js';
@@ -70,7 +70,7 @@ function SectionLine({
 }) {
 	const s = evaluation.sections[state.sectionIndex];
 	if (!s) return null;
-	const {settled, blocking} = sectionProgress(s);
+	const {settled, blocking} = progressSplit(s.items);
 	return (
 		<Box>
 			<Box flexGrow={1} flexShrink={1}>
@@ -115,9 +115,9 @@ export function ReviewScreen({size}: {size: Size}) {
 		longestSection,
 	);
 	const matches = useMemo(
-		() => (state.filter ? matchCounts(state, review) : undefined),
+		() => (state.filter ? matchCounts(state, listed) : undefined),
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-		[state.filter, review, state.loaded],
+		[listed],
 	);
 	const results = useMemo(() => {
 		const byId = new Map<string, ItemResult>();
@@ -125,7 +125,7 @@ export function ReviewScreen({size}: {size: Size}) {
 		return byId;
 	}, [evaluation]);
 	// Keys act only on an item the user can see (see selectedItemId).
-	const selected = selectedItemId(state, state.filter ? listed.map((p) => p.item) : undefined);
+	const selected = selectedItemId(state, listed);
 	const result = selected === undefined ? undefined : results.get(selected);
 	const audit = review?.audit;
 	const history = useMemo(
@@ -149,12 +149,8 @@ export function ReviewScreen({size}: {size: Size}) {
 	const listTitle = state.filter
 		? `Filter “${sanitizeLine(state.filter)}”${filterStatus(state.filter) ? ' (status)' : ''} · ${matched} match${matched === 1 ? '' : 'es'}${matched ? ` in ${inSections} section${inSections === 1 ? '' : 's'}` : ''}`
 		: `${state.sectionIndex + 1}/${sections.length} ${sanitizeLine(current?.section.title ?? '')} · ${(current?.totals.items ?? 0) - (current?.totals.pending ?? 0)} of ${current?.totals.items ?? 0} answered`;
-	const rows: ListedRow[] = listed.map((p) => ({
-		item: p.item,
-		result: results.get(p.item.id),
-		// Matches from several sections are marked with theirs.
-		...(inSections > 1 ? {section: sections[p.sectionIndex]?.section.title ?? ''} : {}),
-	}));
+	// Matches from several sections are marked with theirs.
+	const sectionTitle = inSections > 1 ? (i: number) => sections[i]?.section.title ?? '' : undefined;
 	const empty = state.filter
 		? `Nothing matches “${sanitizeLine(state.filter)}” (esc clears the filter).`
 		: 'This section has no items.';
@@ -175,7 +171,9 @@ export function ReviewScreen({size}: {size: Size}) {
 					/>
 					<ItemsPanel
 						title={listTitle}
-						rows={rows}
+						items={listed}
+						results={results}
+						sectionTitle={sectionTitle}
 						focusedId={state.itemId}
 						empty={empty}
 						height={layout.listH}
@@ -188,7 +186,9 @@ export function ReviewScreen({size}: {size: Size}) {
 					<SectionLine evaluation={evaluation} state={state} title={listTitle} />
 					<ItemsPanel
 						title={listTitle}
-						rows={rows}
+						items={listed}
+						results={results}
+						sectionTitle={sectionTitle}
 						focusedId={state.itemId}
 						empty={empty}
 						height={layout.listH - 1}

@@ -1,3 +1,4 @@
+import {progressSplit} from '../../model/evaluate.js';
 import {reviewName} from '../../model/review.js';
 import {Badge} from '@inkjs/ui';
 import {Box, Text} from 'ink';
@@ -14,9 +15,8 @@ import {Footer} from '../components/footer.js';
 import {Header} from '../components/header.js';
 import {MessageLine} from '../components/message-line.js';
 import {AnswersBar} from '../components/progress-bar.js';
-import {sectionProgress} from '../components/sections-panel.js';
 import {StatusBadge} from '../components/status.js';
-import {windowStart} from '../components/window.js';
+import {outOfViewLine, windowStart} from '../components/window.js';
 import {fitColumns} from '../components/wrap.js';
 import {summaryIntent} from '../intents/intents.js';
 import {useIntents} from '../intents/use-intents.js';
@@ -96,7 +96,7 @@ export function SummaryScreen({size}: {size: Size}) {
 								<Text wrap="truncate-end">{sanitizeLine(s.section.title)}</Text>
 							</Box>
 							<Box flexShrink={0}>
-								<AnswersBar {...sectionProgress(s)} total={s.totals.items} width={10} />
+								<AnswersBar {...progressSplit(s.items)} total={s.totals.items} width={10} />
 							</Box>
 							<Box flexGrow={1} flexShrink={1} flexBasis={0} marginLeft={1}>
 								<Text wrap="truncate-end" dimColor>
@@ -144,11 +144,7 @@ export function SummaryScreen({size}: {size: Size}) {
 				})}
 				{blockerRows < blockersH ? (
 					<Text dimColor wrap="truncate-end">
-						{above && below
-							? `  … ${above} above, ${below} below (↑↓ scroll)`
-							: above
-								? `  … ${above} more above (↑ scrolls)`
-								: `  … ${below} more below (↓ scrolls)`}
+						{outOfViewLine(above, below)}
 					</Text>
 				) : null}
 			</Box>

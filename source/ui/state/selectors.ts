@@ -39,26 +39,23 @@ export function listedItems(state: State, review = currentReview(state)): Placed
 	);
 }
 
-/** How many items of each section match the filter (every item when none is set). */
-export function matchCounts(state: State, review = currentReview(state)): number[] {
-	return state.loaded.checklist.sections.map((_, i) => visibleItems(state, i, review).length);
+/** How many of the listed items each section holds (the filter's matches per section). */
+export function matchCounts(state: State, listed: readonly Placed[]): number[] {
+	const counts = state.loaded.checklist.sections.map(() => 0);
+	for (const p of listed) counts[p.sectionIndex]!++;
+	return counts;
 }
 
 /**
  * The focused item when the user can see it: undefined when the filter hides
  * it (or every item), so keys that answer or annotate have nothing to act on
- * rather than acting on an item out of sight. `visible`: the items the
- * caller has listed already.
+ * rather than acting on an item out of sight. `listed`: the listed items when
+ * the caller has them already.
  */
-export function selectedItemId(
-	state: State,
-	visible?: ReadonlyArray<{id: string}>,
-): string | undefined {
+export function selectedItemId(state: State, listed?: readonly Placed[]): string | undefined {
 	const {itemId} = state;
 	if (!itemId || !state.filter) return itemId;
-	return (visible ?? visibleItems(state, state.sectionIndex)).some((it) => it.id === itemId)
-		? itemId
-		: undefined;
+	return (listed ?? listedItems(state)).some((p) => p.item.id === itemId) ? itemId : undefined;
 }
 
 /** Said when a key needs an item and none is selected. */
