@@ -6,7 +6,6 @@ import {
 	mkdirSync,
 	openSync,
 	readdirSync,
-	readFileSync,
 	statSync,
 	unlinkSync,
 	writeFileSync,
@@ -15,6 +14,7 @@ import {hostname, userInfo} from 'node:os';
 import {basename, dirname, join} from 'node:path';
 import {fileError, PreflightError} from '../errors.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
+import {readRegularFile} from '../system/regular-file.js';
 import {removeEmptyFolders} from './files.js';
 
 /** Who holds a database: written into the lock file so a second process can say. */
@@ -163,7 +163,7 @@ function breakStale(path: string, staleText: string): void {
 		return;
 	}
 	try {
-		if (readFileSync(path, 'utf8') === staleText) unlinkSync(path);
+		if (readText(path) === staleText) unlinkSync(path);
 	} catch {
 		// the lock went away meanwhile
 	} finally {
@@ -175,12 +175,20 @@ function breakStale(path: string, staleText: string): void {
 	}
 }
 
+/** A lock file is a few hundred bytes; anything much larger is not one of ours. */
+const MAX_LOCK_BYTES = 64 * 1024;
+
+/**
+ * The lock file's text; undefined when it is gone. Read as any file someone
+ * else could have put there (a committed link to /dev/zero, a FIFO): only a
+ * regular file, bounded; anything else reads as '', a lock nobody can own,
+ * which is stale.
+ */
 function readText(path: string): string | undefined {
-	try {
-		return readFileSync(path, 'utf8');
-	} catch {
-		return undefined;
-	}
+	const chunks: Buffer[] = [];
+	const read = readRegularFile(path, MAX_LOCK_BYTES, (chunk) => chunks.push(Buffer.from(chunk)));
+	if (read.ok) return Buffer.concat(chunks).toString('utf8');
+	return read.kind === 'missing' ? undefined : '';
 }
 
 function tryAcquire(path: string, what: string): LockOwner | undefined {

@@ -1,5 +1,6 @@
 import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
-import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
+import {existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync} from 'node:fs';
 import {hostname} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
@@ -226,6 +227,24 @@ describe('stale locks', () => {
 		});
 		expect(r.code).toBe(0);
 		expect(existsSync(`${db}.lock`)).toBe(false);
+	});
+
+	it.each([
+		['a link to /dev/zero', (lock: string) => symlinkSync('/dev/zero', lock)],
+		['a FIFO', (lock: string) => execFileSync('mkfifo', [lock])],
+		['a folder', (lock: string) => mkdirSync(lock)],
+		['too large to be a lock', (lock: string) => writeFileSync(lock, 'x'.repeat(100_000))],
+	])('a lock that is %s is never read as one: set goes on', (_, make) => {
+		const dir = tempDir();
+		const db = join(dir, 'db.json');
+		make(`${db}.lock`);
+		const r = runCli(['set', 'security.encryption', 'fail', '--system', 'web', '--db', db], dir, {
+			PREFLIGHT_LOCK_WAIT_MS: '0',
+		});
+		// Recovered as a stale lock, or refused in one line: never a hang or a crash.
+		expect([0, 2]).toContain(r.code);
+		expect(r.stderr).not.toMatch(stackLine);
+		if (r.code === 2) expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
 	});
 
 	it('acquireLock in-process: a second taker waits, then gets it once released', async () => {

@@ -157,6 +157,20 @@ export function ReviewScreen({size}: {size: Size}) {
 	// The filter comes before the checklist title so a narrow terminal cuts the title, not the filter.
 	const title = `${reviewName(review)} · ${done}/${evaluation.totals.items} answered${state.filter ? ` · filter: ${state.filter}` : ''} · ${checklist.title}`;
 
+	// Framed beside the sections on a wide screen, alone under the section line otherwise.
+	const itemsPanel = (height: number, panelWidth: number) => (
+		<ItemsPanel
+			title={listTitle}
+			items={listed}
+			results={results}
+			sectionTitle={sectionTitle}
+			focusedId={state.itemId}
+			empty={empty}
+			height={height}
+			width={panelWidth}
+			framed={layout.wide}
+		/>
+	);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Header title={title} width={width} />
@@ -169,32 +183,12 @@ export function ReviewScreen({size}: {size: Size}) {
 						height={layout.listH}
 						width={layout.sectionW}
 					/>
-					<ItemsPanel
-						title={listTitle}
-						items={listed}
-						results={results}
-						sectionTitle={sectionTitle}
-						focusedId={state.itemId}
-						empty={empty}
-						height={layout.listH}
-						width={width - layout.sectionW}
-						framed
-					/>
+					{itemsPanel(layout.listH, width - layout.sectionW)}
 				</Box>
 			) : (
 				<Box height={layout.listH} flexDirection="column" width={width}>
 					<SectionLine evaluation={evaluation} state={state} title={listTitle} />
-					<ItemsPanel
-						title={listTitle}
-						items={listed}
-						results={results}
-						sectionTitle={sectionTitle}
-						focusedId={state.itemId}
-						empty={empty}
-						height={layout.listH - 1}
-						width={width}
-						framed={false}
-					/>
+					{itemsPanel(layout.listH - 1, width)}
 				</Box>
 			)}
 			{layout.wide ? null : <Text dimColor>{'─'.repeat(Math.max(1, width - 1))}</Text>}
