@@ -43,3 +43,45 @@ export function claim(id: string, taken: Set<string>): string {
 export function contentVersion(text: string): string {
 	return `content-${sha256Hex(text).slice(0, 12)}`;
 }
+
+/** Words that say little in an id: left out of short slugs. */
+const stopWords = new Set(
+	'a an and are as at be by for from has have in is it its of on or that the to with all any every must should ensure make sure you your our we there this been'.split(
+		' ',
+	),
+);
+
+/**
+ * A short id fragment for a derived id (documented in docs/checklist-formats.md):
+ * the title's ASCII words in lower case, words in `stopWords` left out (unless
+ * nothing else is left), the first `words` of them joined by `-`, cut at a word
+ * boundary to at most `max` characters. Titles with letters outside ASCII get
+ * a short hash as `slug` does, so that they stay apart.
+ */
+export function shortSlug(text: string, words = 4, max = 28): string {
+	const full = slug(text);
+	const parts = full.split('-').filter(Boolean);
+	const hash =
+		/^[0-9a-f]{6}$/.test(parts.at(-1) ?? '') && !/^[ -~]*$/.test(text) ? parts.pop() : undefined;
+	const kept = parts.filter((w) => !stopWords.has(w));
+	const chosen = (kept.length > 0 ? kept : parts).slice(0, words);
+	let out = '';
+	for (const w of chosen) {
+		const next = out ? `${out}-${w}` : w;
+		if (next.length > max) break;
+		out = next;
+	}
+	if (!out) out = (chosen[0] ?? '').slice(0, max);
+	if (hash) out = out ? `${out}-${hash}` : hash;
+	return out || full;
+}
+
+/** A derived item id: the section's id, a dot, and the title's short slug. */
+export function derivedItemId(sectionId: string, title: string): string {
+	return `${sectionId}.${shortSlug(title)}`;
+}
+
+/** A derived section id: the title's short slug (at most three words). */
+export function derivedSectionId(title: string): string {
+	return shortSlug(title, 3, 24);
+}
