@@ -13,7 +13,6 @@ import {sanitizeLine} from '../terminal/sanitize.js';
 import {fromAwsLens, fromAzure, isAwsLens, isAzureChecklist, type Converted} from './foreign.js';
 import {contentVersion} from './ids.js';
 import {jsonLocator, parseJson} from './json-source.js';
-import {fromMarkdown} from './markdown.js';
 import {
 	at,
 	ChecklistError,
@@ -38,8 +37,10 @@ export type ChecklistFormat = (typeof checklistFormats)[number];
 type Syntax = 'json' | 'yaml' | 'markdown';
 type Source = {data: unknown; locate: Locator; syntax: 'json' | 'yaml'};
 type YamlModule = typeof import('./yaml-source.js');
+type MarkdownModule = typeof import('./markdown.js');
 
 let yamlModule: YamlModule | undefined;
+let markdownModule: MarkdownModule | undefined;
 
 /** Loads the YAML parser (kept out of start-up); afterwards loadChecklist reads YAML too. */
 /** The compiled checklist schema, once a large checklist has asked for it. */
@@ -47,6 +48,11 @@ let compiledChecklist: typeof checklistSchema | undefined;
 
 export async function loadYamlSupport(): Promise<void> {
 	yamlModule ??= await import('./yaml-source.js');
+}
+
+/** Loads the Markdown parser (kept out of start-up); afterwards loadChecklist reads Markdown too. */
+export async function loadMarkdownSupport(): Promise<void> {
+	markdownModule ??= await import('./markdown.js');
 }
 
 /** Where a problem is: the field path and, when known, line and column. */
@@ -201,7 +207,11 @@ export function checklistFromText(
 ): LoadedChecklist {
 	const syntax = syntaxOf(path, text, format);
 	if (syntax === 'markdown') {
-		const md = fromMarkdown(text, path, contentVersion(text));
+		if (!markdownModule)
+			throw new PreflightError(
+				`checklist ${sanitizeLine(path)}: Markdown support is not loaded (the caller must use loadChecklistAsync)`,
+			);
+		const md = markdownModule.fromMarkdown(text, path, contentVersion(text));
 		return validate(
 			md.data,
 			path,
@@ -239,10 +249,20 @@ export function needsYaml(path: string, format?: ChecklistFormat): boolean {
 	return true;
 }
 
+/** True when reading this file (with this format) may need the Markdown parser. */
+export function needsMarkdown(path: string, format?: ChecklistFormat): boolean {
+	if (format !== undefined) return format === 'markdown';
+	const ext = extname(path).toLowerCase();
+	if (ext === '.md' || ext === '.markdown' || ext === '.mdown') return true;
+	// Unknown extension: the content decides.
+	return ext !== '.json' && ext !== '.yaml' && ext !== '.yml';
+}
+
 /**
- * Reads and validates a checklist file, synchronously. JSON, Markdown, AWS lens
- * and Azure checklists always work; YAML works once `loadYamlSupport()` has run
- * (use `loadChecklistAsync` to have that done for you).
+ * Reads and validates a checklist file, synchronously. JSON, AWS lens and Azure
+ * checklists always work; YAML and Markdown work once `loadYamlSupport()` and
+ * `loadMarkdownSupport()` have run (use `loadChecklistAsync` to have that done
+ * for you).
  */
 export function loadChecklist(path: string, format?: ChecklistFormat): LoadedChecklist {
 	return withinLimits(`checklist ${sanitizeLine(path)}`, () =>
@@ -256,6 +276,7 @@ export async function loadChecklistAsync(
 	format?: ChecklistFormat,
 ): Promise<LoadedChecklist> {
 	if (needsYaml(path, format)) await loadYamlSupport();
+	if (needsMarkdown(path, format)) await loadMarkdownSupport();
 	if (!compiledChecklist && sizeOf(path) >= LARGE_INPUT)
 		compiledChecklist = (await loadCompiledSchemas()).compiledChecklistSchema();
 	return loadChecklist(path, format);

@@ -1,92 +1,93 @@
-// Markdown checklists: the first `#` heading is the title, other headings are
-// sections, list items are items, text indented under an item is its guidance.
-// A hand-written line scanner: it needs only the block structure, and it must
-// know the line and column of everything it reports.
+// Markdown checklists (the rules are in docs/checklist-formats.md): the first
+// `#` heading is the title, other headings are sections, task boxes (or, in a
+// file without any, list items) and the rows of task-like tables are items.
+// The file is read with a CommonMark parser (markdown-parse.ts); this module
+// decides what in the block tree is a section, an item and its guidance.
 import {basename, extname} from 'node:path';
-import {claim, slug} from './ids.js';
+import {claim, derivedItemId, derivedSectionId, slug} from './ids.js';
+import {parseMarkdown, type Block, type Inline} from './markdown-parse.js';
+import {tableItems} from './markdown-table.js';
+import {
+	attributes,
+	blocksText,
+	endsWithAttributes,
+	linksLine,
+	oneLine,
+	placer,
+	plainText,
+	shortenTitle,
+	startColumn,
+	tidyLines,
+	type Attr,
+	type Link,
+	type Placer,
+} from './markdown-text.js';
 import {at, quote, type ChecklistProblem, type Locator, type Position} from './problems.js';
 
-type Attr = {value: string; pos: Position};
-type Attrs = {text: string; id?: Attr; attrs: Map<string, Attr>};
-
-type MdItem = Attrs & {pos: Position; markerIndent: number; guidance: string[]};
-type MdSection = Attrs & {
+type MdItem = {title: string; id?: Attr; attrs: Map<string, Attr>; pos: Position; guidance: string};
+type MdSection = {
+	title: string;
+	id?: Attr;
+	attrs: Map<string, Attr>;
 	pos: Position;
 	level: number;
 	items: MdItem[];
 	description: string[];
 	hasChild: boolean;
-	prose: boolean;
+	hasContent: boolean;
+	reference: boolean;
 };
 
 const itemFields = new Set(['level', 'reviewEvery', 'evidenceRequired']);
 const titleFields = new Set(['version']);
+const boxRe = /^\[[ xX]\](?:[ \t]+|$)/;
+const hardBreakRe = /(?: {2,}|\\)$/;
+const isList = (b: Block) =>
+	b.token.type === 'bullet_list_open' || b.token.type === 'ordered_list_open';
+// Headings whose lists are references, not checks (in a file without task boxes).
+const referenceHeading =
+	/^(?:table of contents|contents|toc|references?|further reading|reading list|resources|(?:useful |related )?links|see also|related|bibliography|sources|credits|acknowledge?ments?|licen[cs]e|contributing|contributors|changelog|authors?|footnotes)$/i;
+// What may stand between the links of a link-only list item.
+const linkGlue = /^[\s,;:|·•/()–—-]*$/;
 
-const headingRe = /^( {0,3})(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const listRe = /^([ \t]*)([-*+]|\d{1,9}[.)])(?:([ \t]+)(.*))?$/;
-const checkboxRe = /^\[([ xX])\](?:[ \t]+|$)/;
-const breakRe = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const fenceRe = /^[ \t]*(`{3,}|~{3,})/;
-const anyCheckboxRe = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\]/m;
-const attrBlockRe = /[ \t]*\{([^{}]*)\}[ \t]*$/;
-const idCommentRe = /[ \t]*<!--[ \t]*id:[ \t]*(\S*?)[ \t]*-->[ \t]*$/i;
-
-function indentOf(line: string): number {
-	let width = 0;
-	for (const c of line) {
-		if (c === ' ') width++;
-		else if (c === '\t') width += 4 - (width % 4);
-		else break;
-	}
-	return width;
+function paragraphOf(item: Block): Block | undefined {
+	const first = item.children[0];
+	return first?.token.type === 'paragraph_open' ? first : undefined;
 }
 
-/**
- * Splits `Title {#id key=value}` or `Title <!-- id: x -->` into the text and its
- * attributes. A brace group that is not attribute-shaped stays part of the text.
- */
-function attributes(content: string, line: number, column: number): Attrs {
-	let text = content;
-	let id: Attr | undefined;
-	const attrs = new Map<string, Attr>();
-	// Cheap guards first: these patterns are unanchored and most lines carry neither.
-	const comment = text.includes('<!--') ? idCommentRe.exec(text) : null;
-	if (comment) {
-		const value = comment[1] ?? '';
-		const offset = comment.index + comment[0].lastIndexOf(value || '-->');
-		id = {value, pos: {line, column: column + offset}};
-		text = text.slice(0, comment.index);
-	}
-	const block = text.trimEnd().endsWith('}') ? attrBlockRe.exec(text) : null;
-	if (block) {
-		const inner = block[1] ?? '';
-		const tokens = [...inner.matchAll(/\S+/g)];
-		const shaped =
-			tokens.length > 0 && tokens.every((t) => /^#\S+$|^[A-Za-z][\w-]*=\S*$/.test(t[0]));
-		if (shaped) {
-			const innerAt = block.index + block[0].indexOf('{') + 1;
-			for (const t of tokens) {
-				const pos = {line, column: column + innerAt + t.index};
-				if (t[0].startsWith('#')) id = {value: t[0].slice(1), pos};
-				else {
-					const eq = t[0].indexOf('=');
-					attrs.set(t[0].slice(0, eq), {value: t[0].slice(eq + 1), pos});
-				}
-			}
-			text = text.slice(0, block.index);
-		}
-	}
-	return {text: text.trim(), ...(id ? {id} : {}), attrs};
+function isBoxed(item: Block): boolean {
+	return boxRe.test(paragraphOf(item)?.text ?? '');
 }
 
-function tidyGuidance(lines: string[]): string {
-	let start = 0;
-	let end = lines.length;
-	while (start < end && !lines[start]?.trim()) start++;
-	while (end > start && !lines[end - 1]?.trim()) end--;
-	const kept = lines.slice(start, end).map((l) => l.replace(/\t/g, '    '));
-	const indent = Math.min(...kept.filter((l) => l.trim()).map(indentOf));
-	return kept.map((l) => l.slice(Math.min(indent, indentOf(l))).trimEnd()).join('\n');
+/** A list item that holds only links (a table-of-contents line), and lists of such items. */
+function isLinkOnly(item: Block, inline: Inline): boolean {
+	const tokens = inline(paragraphOf(item)?.text ?? '');
+	let depth = 0;
+	let links = 0;
+	for (const t of tokens) {
+		if (t.type === 'link_open') {
+			depth++;
+			links++;
+		} else if (t.type === 'link_close') depth--;
+		else if (depth === 0 && t.type === 'text' && !linkGlue.test(t.content)) return false;
+		else if (depth === 0 && (t.type === 'code_inline' || t.type === 'image')) return false;
+	}
+	return links > 0 && item.children.slice(1).every((b) => isList(b) && isLinkList(b, inline));
+}
+
+function isLinkList(list: Block, inline: Inline): boolean {
+	return list.children.length > 0 && list.children.every((item) => isLinkOnly(item, inline));
+}
+
+/** Whether any list item in the file (outside quotes) starts with a task box. */
+function hasTaskBoxes(blocks: readonly Block[]): boolean {
+	const todo = [...blocks];
+	for (let b = todo.pop(); b; b = todo.pop()) {
+		if (b.token.type === 'blockquote_open' || b.token.type === 'table_open') continue;
+		if (b.token.type === 'list_item_open' && isBoxed(b)) return true;
+		todo.push(...b.children);
+	}
+	return false;
 }
 
 /** Parses Markdown into checklist data, a locator over it, and the problems only Markdown can have. */
@@ -98,153 +99,160 @@ export function fromMarkdown(
 	const problems: ChecklistProblem[] = [];
 	const problem = (pos: Position, message: string) =>
 		problems.push({where: at(pos), message, ...pos});
-	const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-	const onlyCheckboxes = anyCheckboxRe.test(text);
+	const {blocks, lines, inline} = parseMarkdown(text, path);
+	const boxes = hasTaskBoxes(blocks);
 
-	let title: (Attrs & {pos: Position}) | undefined;
+	/** Plain text of inline Markdown (a title's), its links added to `links`. */
+	const titleText = (src: string, links?: Link[]) => oneLine(plainText(inline(src), false, links));
+
+	/** An item from a title's Markdown: attributes off, plain text, long titles cut. */
+	const makeItem = (
+		src: string,
+		place: Placer,
+		pos: Position,
+		before: string[],
+		after: string[],
+	): MdItem => {
+		const parsed = attributes(src, place);
+		const links: Link[] = [];
+		const short = shortenTitle(titleText(parsed.text, links));
+		for (const [key, attr] of parsed.attrs)
+			if (!itemFields.has(key)) problem(attr.pos, `unknown field ${quote(key)}`);
+		const guidance = [...before, short.rest, ...after, linksLine(links)].filter(Boolean);
+		return {
+			title: short.title,
+			...(parsed.id ? {id: parsed.id} : {}),
+			attrs: parsed.attrs,
+			pos,
+			guidance: guidance.join('\n\n'),
+		};
+	};
+
+	/** A list item as an item: its first paragraph's first line(s) the title, the rest guidance. */
+	const listItem = (block: Block, boxed: boolean, context: string | undefined): MdItem => {
+		const para = paragraphOf(block);
+		const line = (para ?? block).token.map?.[0] ?? 0;
+		const content = para?.text ?? '';
+		const box = boxed ? (boxRe.exec(content)?.[0].length ?? 0) : 0;
+		const parts = content.slice(box).split('\n');
+		// The title ends at a line that ends in attributes or a hard break; else the paragraph is one title.
+		let end = parts.findIndex(
+			(l, i) => endsWithAttributes(l) || (i < parts.length - 1 && hardBreakRe.test(l)),
+		);
+		if (end < 0) end = parts.length - 1;
+		const src = parts.slice(0, end + 1).join('\n');
+		const rest = parts.slice(end + 1).join('\n');
+		const place = placer(line, src, (i) => startColumn(lines[line + i] ?? '', parts[i] ?? ''));
+		const start = block.token.map?.[0] ?? line;
+		const pos = {line: start + 1, column: Math.max(0, (lines[start] ?? '').search(/\S/)) + 1};
+		const skip = boxes ? isBoxed : undefined;
+		return makeItem(
+			src.replace(/(?:\\| +)$/, ''),
+			place,
+			pos,
+			context ? [`Part of: ${context}`] : [],
+			[
+				rest ? tidyLines(plainText(inline(rest), true)) : '',
+				blocksText(block.children.slice(para ? 1 : 0), inline, skip),
+			],
+		);
+	};
+
+	/** Items of a list in a file with task boxes: every boxed list item, nested ones too. */
+	const boxedItems = (list: Block, context: string | undefined, out: MdItem[]) => {
+		for (const item of list.children) {
+			const boxed = isBoxed(item);
+			let title = context;
+			if (boxed) {
+				const made = listItem(item, true, context);
+				out.push(made);
+				title = made.title;
+			} else title = titleText(paragraphOf(item)?.text ?? '') || context;
+			for (const child of item.children) if (isList(child)) boxedItems(child, title, out);
+		}
+		return out;
+	};
+
+	/** Items of a list in a file without task boxes: its items, unless it is a list of links. */
+	const plainItems = (list: Block, reference: boolean): MdItem[] => {
+		if (reference || isLinkList(list, inline)) return [];
+		return list.children
+			.filter((item) => item.children.length > 0)
+			.map((item) => listItem(item, false, undefined));
+	};
+
+	const tableRowItems = (table: Block): MdItem[] | undefined =>
+		tableItems(table, lines, inline)?.map((row) =>
+			makeItem(row.title, row.place, row.pos, [], row.extras),
+		);
+
+	let title: (MdSection & {version?: Attr}) | undefined;
 	const sections: MdSection[] = [];
 	const stack: MdSection[] = [];
 	const titleItems: MdItem[] = [];
 	let section: MdSection | undefined;
-	let item: MdItem | undefined;
-	let fence: {marker: string; inItem: boolean} | undefined;
-	let comment = false;
-	let prevBlank = true;
-	let prose: {text: string; pos: Position} | undefined;
 
-	const heading = (level: number, content: string, pos: Position) => {
-		const parsed = attributes(content, pos.line, pos.column);
-		item = undefined;
-		prose = undefined;
+	const heading = (block: Block) => {
+		const level = Number(block.token.tag.slice(1)) || 1;
+		const line = block.token.map?.[0] ?? 0;
+		const content = block.text ?? '';
+		const parts = content.split('\n');
+		const place = placer(line, content, (i) => startColumn(lines[line + i] ?? '', parts[i] ?? ''));
+		const pos = place(0);
+		const parsed = attributes(content, place);
+		const text = titleText(parsed.text);
 		if (!title && level === 1 && sections.length === 0) {
-			title = {...parsed, pos};
 			for (const [key, attr] of parsed.attrs)
 				if (!titleFields.has(key)) problem(attr.pos, `unknown field ${quote(key)}`);
+			title = {
+				...newSection(text, parsed.id, pos, level, false),
+				version: parsed.attrs.get('version'),
+			};
 			return;
 		}
+		for (const [key, attr] of parsed.attrs) problem(attr.pos, `unknown field ${quote(key)}`);
 		while (stack.length > 0 && (stack.at(-1)?.level ?? 0) >= level) stack.pop();
 		const parent = stack.at(-1);
 		if (parent) parent.hasChild = true;
-		section = {...parsed, pos, level, items: [], description: [], hasChild: false, prose: false};
-		for (const [key, attr] of parsed.attrs) problem(attr.pos, `unknown field ${quote(key)}`);
+		const reference =
+			referenceHeading.test(text.replace(/[:.]$/, '')) || (parent?.reference ?? false);
+		section = newSection(text, parsed.id, pos, level, reference);
 		sections.push(section);
 		stack.push(section);
 	};
 
-	let start = 0;
-	if (lines[0]?.trimEnd() === '---') {
-		const end = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
-		if (end > 0) start = end + 1;
+	const addItems = (items: MdItem[]) => {
+		if (section) section.items.push(...items);
+		else if (title) titleItems.push(...items);
+		else
+			for (const it of items)
+				problem(it.pos, 'item outside any section: put a heading (## Section) above it');
+	};
+
+	for (const block of blocks) {
+		const type = block.token.type;
+		if (type === 'heading_open') {
+			heading(block);
+			continue;
+		}
+		if (section && type !== 'hr') section.hasContent = true;
+		let items: MdItem[] | undefined;
+		if (isList(block))
+			items = boxes
+				? boxedItems(block, undefined, [])
+				: plainItems(block, section?.reference ?? false);
+		else if (type === 'table_open') items = tableRowItems(block);
+		else if (type === 'paragraph_open' && section && section.items.length === 0) {
+			const prose = tidyLines(plainText(inline(block.text ?? ''), true));
+			if (prose) section.description.push(prose);
+		}
+		if (items) addItems(items);
 	}
-	for (let idx = start; idx < lines.length; idx++) {
-		const raw = lines[idx] ?? '';
-		const line = idx + 1;
-		if (fence) {
-			if (fence.inItem && item) item.guidance.push(raw);
-			const close = fenceRe.exec(raw);
-			if (close?.[1]?.startsWith(fence.marker) && raw.trim() === close[1]) fence = undefined;
-			continue;
-		}
-		if (comment) {
-			if (raw.includes('-->')) comment = false;
-			continue;
-		}
-		if (!raw.trim()) {
-			item?.guidance.push('');
-			prevBlank = true;
-			prose = undefined;
-			continue;
-		}
-		const indent = indentOf(raw);
-		const blank = prevBlank;
-		prevBlank = false;
-		if (item && indent > item.markerIndent) {
-			item.guidance.push(raw);
-			const open = fenceRe.exec(raw);
-			if (open?.[1]) fence = {marker: open[1], inItem: true};
-			continue;
-		}
-		const open = fenceRe.exec(raw);
-		if (open?.[1] && indent < 4) {
-			item = undefined;
-			fence = {marker: open[1], inItem: false};
-			continue;
-		}
-		if (indent >= 4 && !item) continue;
-		if (/^ {0,3}<!--/.test(raw)) {
-			if (!raw.includes('-->')) comment = true;
-			continue;
-		}
-		const h = headingRe.exec(raw);
-		if (h) {
-			const content = h[3] ?? '';
-			heading(h[2]?.length ?? 1, content, {
-				line,
-				column: content ? raw.indexOf(content, (h[1]?.length ?? 0) + (h[2]?.length ?? 0)) + 1 : 1,
-			});
-			continue;
-		}
-		if (prose && /^ {0,3}(=+|-+)[ \t]*$/.test(raw)) {
-			const level = raw.trim().startsWith('=') ? 1 : 2;
-			const under = prose;
-			if (section?.description.at(-1) === under.text) section.description.pop();
-			heading(level, under.text, under.pos);
-			continue;
-		}
-		if (breakRe.test(raw)) {
-			item = undefined;
-			prose = undefined;
-			continue;
-		}
-		const list = listRe.exec(raw);
-		if (list) {
-			const markerIndent = indentOf(raw);
-			let content = list[4] ?? '';
-			let column = (list[1]?.length ?? 0) + (list[2]?.length ?? 0) + (list[3]?.length ?? 0) + 1;
-			const box = checkboxRe.exec(content);
-			if (box) {
-				column += box[0].length;
-				content = content.slice(box[0].length);
-			}
-			prose = undefined;
-			if (onlyCheckboxes && !box) {
-				item = undefined;
-				continue;
-			}
-			const pos = {line, column: (list[1]?.length ?? 0) + 1};
-			item = {...attributes(content, line, column), pos, markerIndent, guidance: []};
-			for (const [key, attr] of item.attrs)
-				if (!itemFields.has(key)) problem(attr.pos, `unknown field ${quote(key)}`);
-			if (!item.text) problem(pos, 'item has no title');
-			if (section) section.items.push(item);
-			else if (title) titleItems.push(item);
-			else problem(pos, 'item outside any section: put a heading (## Section) above it');
-			continue;
-		}
-		if (item && !blank) {
-			item.guidance.push(raw);
-			continue;
-		}
-		item = undefined;
-		prose = {text: raw.trim(), pos: {line, column: indent + 1}};
-		if (section) {
-			section.prose = true;
-			if (section.items.length === 0) section.description.push(raw.trim());
-		}
-	}
+	for (const it of [...sections.flatMap((s) => s.items), ...titleItems])
+		if (!it.title) problem(it.pos, 'item has no title');
 
 	if (titleItems.length > 0 && title) {
-		if (sections.length === 0)
-			sections.push({
-				...title,
-				id: undefined,
-				attrs: new Map(),
-				level: 1,
-				items: titleItems,
-				description: [],
-				hasChild: false,
-				prose: false,
-			});
+		if (sections.length === 0) sections.push({...title, id: undefined, items: titleItems});
 		else
 			for (const it of titleItems)
 				problem(it.pos, 'item outside any section: put a heading (## Section) above it');
@@ -253,29 +261,62 @@ export function fromMarkdown(
 	const kept: MdSection[] = [];
 	for (const s of sections) {
 		if (s.items.length > 0) kept.push(s);
-		else if (!s.hasChild && !s.prose)
-			problem(s.pos, `empty section ${quote(s.text)}: a section needs at least one item`);
+		else if (!s.hasChild && !s.hasContent)
+			problem(s.pos, `empty section ${quote(s.title)}: a section needs at least one item`);
 	}
+	return {
+		data: checklistData(path, title, kept, fallbackVersion, problem),
+		locate: locator(title, kept),
+		problems,
+	};
+}
 
+function newSection(
+	title: string,
+	id: Attr | undefined,
+	pos: Position,
+	level: number,
+	reference: boolean,
+): MdSection {
+	return {
+		title,
+		...(id ? {id} : {}),
+		attrs: new Map(),
+		pos,
+		level,
+		items: [],
+		description: [],
+		hasChild: false,
+		hasContent: false,
+		reference,
+	};
+}
+
+/** The checklist's data: explicit ids as written, the others derived from the titles. */
+function checklistData(
+	path: string,
+	title: (MdSection & {version?: Attr}) | undefined,
+	kept: readonly MdSection[],
+	fallbackVersion: string,
+	problem: (pos: Position, message: string) => void,
+): unknown {
 	const fileTitle = basename(path, extname(path));
-	const titlePos = title?.pos ?? {line: 1, column: 1};
-
 	const sectionTaken = new Set(kept.flatMap((s) => (s.id ? [s.id.value] : [])));
 	const itemTaken = new Set(
 		kept.flatMap((s) => s.items.flatMap((i) => (i.id ? [i.id.value] : []))),
 	);
-	const outSections = kept.map((s) => {
-		const sectionId = s.id?.value ?? claim(slug(s.text), sectionTaken);
-		const description = s.description.join('\n').trim();
+	const sections = kept.map((s) => {
+		const sectionId = s.id?.value ?? claim(derivedSectionId(s.title), sectionTaken);
+		const description = s.description.join('\n\n').trim();
 		return {
 			id: sectionId,
-			title: s.text,
+			title: s.title,
 			...(description ? {description} : {}),
 			items: s.items.map((it) => {
 				const out: Record<string, unknown> = {
-					id: it.id?.value ?? claim(`${sectionId}.${slug(it.text)}`, itemTaken),
-					title: it.text,
-					guidance: tidyGuidance(it.guidance),
+					id: it.id?.value ?? claim(derivedItemId(sectionId, it.title), itemTaken),
+					title: it.title,
+					guidance: it.guidance,
 				};
 				for (const [key, attr] of it.attrs) {
 					if (!itemFields.has(key)) continue;
@@ -289,21 +330,26 @@ export function fromMarkdown(
 			}),
 		};
 	});
-
-	const titleText = title ? title.text : fileTitle;
-	const data = {
+	const titleText = title ? title.title : fileTitle;
+	return {
 		id: title?.id?.value ?? slug(titleText || fileTitle || 'checklist'),
 		title: titleText,
-		version: title?.attrs.get('version')?.value ?? fallbackVersion,
-		sections: outSections,
+		version: title?.version?.value ?? fallbackVersion,
+		sections,
 	};
-	// Positions are looked up only when a problem needs one.
-	const locate: Locator = (p, key) => {
+}
+
+/** Where each part of the data came from; looked up only when a problem needs a position. */
+function locator(
+	title: (MdSection & {version?: Attr}) | undefined,
+	kept: readonly MdSection[],
+): Locator {
+	const titlePos = title?.pos ?? {line: 1, column: 1};
+	return (p, key) => {
 		if (key !== undefined) return undefined;
 		if (p.length === 0) return titlePos;
 		if (p[0] === 'id') return p.length === 1 ? (title?.id?.pos ?? titlePos) : undefined;
-		if (p[0] === 'version')
-			return p.length === 1 ? (title?.attrs.get('version')?.pos ?? titlePos) : undefined;
+		if (p[0] === 'version') return p.length === 1 ? (title?.version?.pos ?? titlePos) : undefined;
 		if (p[0] === 'title') return p.length === 1 ? titlePos : undefined;
 		if (p[0] !== 'sections') return undefined;
 		if (p.length === 1) return kept[0]?.pos;
@@ -318,5 +364,4 @@ export function fromMarkdown(
 		if (p[4] === 'id') return it.id?.pos ?? it.pos;
 		return it.attrs.get(String(p[4]))?.pos;
 	};
-	return {data, locate, problems};
 }

@@ -1,15 +1,20 @@
 import {writeFileSync, mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {describe, expect, test, vi} from 'vitest';
+import {beforeAll, describe, expect, test, vi} from 'vitest';
 import {
 	ChecklistError,
 	checklistFromText,
 	defaultChecklistPath,
 	loadChecklist,
 	loadChecklistAsync,
+	loadMarkdownSupport,
 	type ChecklistFormat,
 } from '../../source/checklist/load.js';
+
+beforeAll(async () => {
+	await loadMarkdownSupport();
+});
 
 const fixture = (name: string) => join('test', 'fixtures', 'checklists', name);
 
@@ -128,10 +133,10 @@ describe('Markdown', () => {
 		]);
 		expect(checklist.sections[0]!.description).toBe('Things the on-call team needs.');
 		expect(ids(checklist)).toEqual([
-			'operations.on-call-rota-staffed',
+			'operations.call-rota-staffed',
 			'ops.runbook',
 			'ops.dashboards',
-			'security.secrets-in-a-vault',
+			'security.secrets-vault',
 			'security.access-reviewed',
 		]);
 		const [oncall, runbook] = checklist.sections[0]!.items;

@@ -1,12 +1,17 @@
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {describe, expect, test} from 'vitest';
+import {beforeAll, describe, expect, test} from 'vitest';
 import {
 	ChecklistError,
 	checklistFromText,
 	loadChecklistAsync,
+	loadMarkdownSupport,
 } from '../../source/checklist/load.js';
+
+beforeAll(async () => {
+	await loadMarkdownSupport();
+});
 
 const titles = [
 	'部署前确认回滚方案已演练',
@@ -39,7 +44,7 @@ function toMarkdown(c: ReturnType<typeof bigChecklist>): string {
 		out.push(`## ${s.title}`, '');
 		for (const it of s.items) {
 			out.push(`- [ ] ${it.title}`);
-			if (it.guidance) out.push(`  ${it.guidance}`);
+			if (it.guidance) out.push('', `  ${it.guidance}`);
 		}
 		out.push('');
 	}
