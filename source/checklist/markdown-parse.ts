@@ -74,12 +74,15 @@ function treeOf(tokens: Token[]): Block[] {
 	return top;
 }
 
-/** The first line of a token nested so deep that markdown-it may have dropped what it holds. */
+/**
+ * The line of the first container opened so deep that markdown-it dropped
+ * what it holds (it parses nothing inside a container at maxNesting).
+ */
 function tooDeepAt(tokens: Token[]): number | undefined {
-	let line: number | undefined;
+	let line = 0;
 	for (const token of tokens) {
 		if (token.map) line = token.map[0];
-		if (token.level >= nestingLimit - 1) return (line ?? 0) + 1;
+		if (token.nesting === 1 && token.level >= nestingLimit - 1) return line + 1;
 	}
 	return undefined;
 }
@@ -92,7 +95,7 @@ export function parseMarkdown(text: string, path: string): Parsed {
 	const deep = tooDeepAt(tokens);
 	if (deep !== undefined)
 		throw new PreflightError(
-			`checklist ${sanitizeLine(path)}: nested too deeply at line ${deep} (lists or quotes inside each other more than ${nestingLimit / 2} deep; no checklist nests so deep)`,
+			`checklist ${sanitizeLine(path)}: nested too deeply at line ${deep} (no checklist nests lists or quotes so deep)`,
 		);
 	return {
 		blocks: treeOf(tokens),

@@ -2,7 +2,7 @@
 // a column of task boxes, or a task-like column (Item, Check, Task,
 // Requirement, Control…) beside a Status or Done column.
 import type {Block, Inline} from './markdown-parse.js';
-import {oneLine, placer, plainText, startColumn, type Placer} from './markdown-text.js';
+import {oneLine, placer, plainOf, startColumn, type Placer} from './markdown-text.js';
 import type {Position} from './problems.js';
 
 /** One row read as an item: its title cell's Markdown and the other columns' text. */
@@ -48,7 +48,7 @@ export function tableItems(
 	const head = table.children.find((b) => b.token.type === 'thead_open')?.children[0];
 	const body = table.children.find((b) => b.token.type === 'tbody_open')?.children ?? [];
 	if (!head || body.length === 0) return undefined;
-	const headers = cellsOf(head).map((c) => oneLine(plainText(inline(c.content), false)));
+	const headers = cellsOf(head).map((c) => oneLine(plainOf(inline, c.content, false)));
 	const rows = body.map(cellsOf);
 	const column = (j: number) => rows.map((r) => r[j]?.content.trim() ?? '').filter(Boolean);
 
@@ -87,7 +87,7 @@ export function tableItems(
 		const extras: string[] = [];
 		cells.forEach((c, j) => {
 			if (j === titleColumn || j === boxColumn || j === status) return;
-			const value = oneLine(plainText(inline(c.content), true));
+			const value = oneLine(plainOf(inline, c.content, true));
 			if (value) extras.push(`${headers[j] || `Column ${j + 1}`}: ${value}`);
 		});
 		items.push({

@@ -135,6 +135,19 @@ export function plainText(tokens: readonly Token[], urls: boolean, links?: Link[
 	return out;
 }
 
+// Text without any of these has no inline Markdown in it (a space before a
+// line break may make a hard break; NUL is replaced by the parser).
+const markup = /[\\`*_[\]<>&!~\0]| \n/;
+
+/**
+ * Inline Markdown as plain text, as `plainText` makes it; text without any
+ * Markdown punctuation (most titles) is taken as it is, without the parser.
+ */
+export function plainOf(inline: Inline, src: string, urls: boolean, links?: Link[]): string {
+	if (!markup.test(src)) return src.replace(/[ \t]*\n[ \t]*/g, ' ');
+	return plainText(inline(src), urls, links);
+}
+
 /** Text on one line: runs of white space as one space. */
 export function oneLine(text: string): string {
 	return text.replace(/\s+/g, ' ').trim();
@@ -163,7 +176,7 @@ function indent(text: string, by: string): string {
 }
 
 /** HTML as the text between its tags (a `<summary>` keeps its words). */
-function htmlText(html: string): string {
+export function htmlText(html: string): string {
 	return tidyLines(html.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<[^>]*>/g, ' '));
 }
 
@@ -176,7 +189,7 @@ export function blockText(block: Block, inline: Inline, skip?: (item: Block) => 
 	switch (t.type) {
 		case 'paragraph_open':
 		case 'heading_open':
-			return tidyLines(plainText(inline(block.text ?? ''), true));
+			return tidyLines(plainOf(inline, block.text ?? '', true));
 		case 'fence':
 			return `${t.markup}${t.info}\n${t.content}${t.markup}`;
 		case 'code_block':
@@ -201,7 +214,7 @@ export function blockText(block: Block, inline: Inline, skip?: (item: Block) => 
 				.join('\n');
 		case 'table_open':
 			return tableRows(block)
-				.map((row) => row.map((cell) => oneLine(plainText(inline(cell), true))).join(' | '))
+				.map((row) => row.map((cell) => oneLine(plainOf(inline, cell, true))).join(' | '))
 				.join('\n');
 		default:
 			return '';

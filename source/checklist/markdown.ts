@@ -3,18 +3,26 @@
 // file without any, list items) and the rows of task-like tables are items.
 // The file is read with a CommonMark parser (markdown-parse.ts); this module
 // decides what in the block tree is a section, an item and its guidance.
-import {basename, extname} from 'node:path';
-import {claim, derivedItemId, derivedSectionId, slug} from './ids.js';
+import {
+	checklistData,
+	itemFields,
+	locator,
+	newSection,
+	type MdItem,
+	type MdSection,
+	type MdTitle,
+} from './markdown-data.js';
 import {parseMarkdown, type Block, type Inline} from './markdown-parse.js';
 import {tableItems} from './markdown-table.js';
 import {
 	attributes,
 	blocksText,
 	endsWithAttributes,
+	htmlText,
 	linksLine,
 	oneLine,
 	placer,
-	plainText,
+	plainOf,
 	shortenTitle,
 	startColumn,
 	tidyLines,
@@ -22,23 +30,9 @@ import {
 	type Link,
 	type Placer,
 } from './markdown-text.js';
+import {hasUnsafeText, sanitize} from '../terminal/sanitize.js';
 import {at, quote, type ChecklistProblem, type Locator, type Position} from './problems.js';
 
-type MdItem = {title: string; id?: Attr; attrs: Map<string, Attr>; pos: Position; guidance: string};
-type MdSection = {
-	title: string;
-	id?: Attr;
-	attrs: Map<string, Attr>;
-	pos: Position;
-	level: number;
-	items: MdItem[];
-	description: string[];
-	hasChild: boolean;
-	hasContent: boolean;
-	reference: boolean;
-};
-
-const itemFields = new Set(['level', 'reviewEvery', 'evidenceRequired']);
 const titleFields = new Set(['version']);
 const boxRe = /^\[[ xX]\](?:[ \t]+|$)/;
 const hardBreakRe = /(?: {2,}|\\)$/;
@@ -47,8 +41,18 @@ const isList = (b: Block) =>
 // Headings whose lists are references, not checks (in a file without task boxes).
 const referenceHeading =
 	/^(?:table of contents|contents|toc|references?|further reading|reading list|resources|(?:useful |related )?links|see also|related|bibliography|sources|credits|acknowledge?ments?|licen[cs]e|contributing|contributors|changelog|authors?|footnotes)$/i;
+const htmlTitle = /^\s*<h1\b[^>]*>([\s\S]*?)<\/h1>/i;
+const outside = 'item outside any section: put a heading (## Section) above it';
 // What may stand between the links of a link-only list item.
 const linkGlue = /^[\s,;:|·•/()–—-]*$/;
+
+/**
+ * Text without terminal escape sequences and control characters: titles are
+ * plain text, and ids derived from them should not spell out an escape.
+ */
+function clean(text: string): string {
+	return hasUnsafeText(text) ? sanitize(text) : text;
+}
 
 function paragraphOf(item: Block): Block | undefined {
 	const first = item.children[0];
@@ -61,7 +65,9 @@ function isBoxed(item: Block): boolean {
 
 /** A list item that holds only links (a table-of-contents line), and lists of such items. */
 function isLinkOnly(item: Block, inline: Inline): boolean {
-	const tokens = inline(paragraphOf(item)?.text ?? '');
+	const src = paragraphOf(item)?.text ?? '';
+	if (!src.includes('[') && !src.includes('<')) return false;
+	const tokens = inline(src);
 	let depth = 0;
 	let links = 0;
 	for (const t of tokens) {
@@ -103,7 +109,8 @@ export function fromMarkdown(
 	const boxes = hasTaskBoxes(blocks);
 
 	/** Plain text of inline Markdown (a title's), its links added to `links`. */
-	const titleText = (src: string, links?: Link[]) => oneLine(plainText(inline(src), false, links));
+	const titleText = (src: string, links?: Link[]) =>
+		oneLine(clean(plainOf(inline, src, false, links)));
 
 	/** An item from a title's Markdown: attributes off, plain text, long titles cut. */
 	const makeItem = (
@@ -124,7 +131,7 @@ export function fromMarkdown(
 			...(parsed.id ? {id: parsed.id} : {}),
 			attrs: parsed.attrs,
 			pos,
-			guidance: guidance.join('\n\n'),
+			guidance: clean(guidance.join('\n\n')),
 		};
 	};
 
@@ -152,7 +159,7 @@ export function fromMarkdown(
 			pos,
 			context ? [`Part of: ${context}`] : [],
 			[
-				rest ? tidyLines(plainText(inline(rest), true)) : '',
+				rest ? tidyLines(plainOf(inline, rest, true)) : '',
 				blocksText(block.children.slice(para ? 1 : 0), inline, skip),
 			],
 		);
@@ -167,7 +174,7 @@ export function fromMarkdown(
 				const made = listItem(item, true, context);
 				out.push(made);
 				title = made.title;
-			} else title = titleText(paragraphOf(item)?.text ?? '') || context;
+			} else title = shortenTitle(titleText(paragraphOf(item)?.text ?? '')).title || context;
 			for (const child of item.children) if (isList(child)) boxedItems(child, title, out);
 		}
 		return out;
@@ -186,10 +193,9 @@ export function fromMarkdown(
 			makeItem(row.title, row.place, row.pos, [], row.extras),
 		);
 
-	let title: (MdSection & {version?: Attr}) | undefined;
+	let title: MdTitle | undefined;
 	const sections: MdSection[] = [];
 	const stack: MdSection[] = [];
-	const titleItems: MdItem[] = [];
 	let section: MdSection | undefined;
 
 	const heading = (block: Block) => {
@@ -221,12 +227,14 @@ export function fromMarkdown(
 		stack.push(section);
 	};
 
-	const addItems = (items: MdItem[]) => {
+	// Items above the first section: under the title they form its one section
+	// when the file has no other; otherwise boxes and table rows there are an
+	// error, and plain list items (in a file without boxes) an introduction.
+	const titleItems: Array<{item: MdItem; strict: boolean}> = [];
+	const addItems = (items: MdItem[], strict: boolean) => {
 		if (section) section.items.push(...items);
-		else if (title) titleItems.push(...items);
-		else
-			for (const it of items)
-				problem(it.pos, 'item outside any section: put a heading (## Section) above it');
+		else if (title) titleItems.push(...items.map((item) => ({item, strict})));
+		else if (strict) for (const it of items) problem(it.pos, outside);
 	};
 
 	for (const block of blocks) {
@@ -236,27 +244,30 @@ export function fromMarkdown(
 			continue;
 		}
 		if (section && type !== 'hr') section.hasContent = true;
-		let items: MdItem[] | undefined;
-		if (isList(block))
-			items = boxes
-				? boxedItems(block, undefined, [])
-				: plainItems(block, section?.reference ?? false);
-		else if (type === 'table_open') items = tableRowItems(block);
-		else if (type === 'paragraph_open' && section && section.items.length === 0) {
-			const prose = tidyLines(plainText(inline(block.text ?? ''), true));
-			if (prose) section.description.push(prose);
+		// READMEs often open with a centred <h1> in HTML: it is the title then.
+		const h1 = !title && !section && type === 'html_block' && htmlTitle.exec(block.token.content);
+		const h1Text = h1 ? oneLine(clean(htmlText(h1[1] ?? ''))) : '';
+		if (h1Text) {
+			const line = block.token.map?.[0] ?? 0;
+			const pos = {line: line + 1, column: startColumn(lines[line] ?? '', h1Text) + 1};
+			title = newSection(h1Text, undefined, pos, 1, false);
+			continue;
 		}
-		if (items) addItems(items);
+		if (isList(block) && boxes) addItems(boxedItems(block, undefined, []), true);
+		else if (isList(block)) addItems(plainItems(block, section?.reference ?? false), false);
+		else if (type === 'table_open') addItems(tableRowItems(block) ?? [], true);
+		else if (type === 'paragraph_open' && section && section.items.length === 0) {
+			const prose = tidyLines(plainOf(inline, block.text ?? '', true));
+			if (prose) section.description.push(clean(prose));
+		}
 	}
-	for (const it of [...sections.flatMap((s) => s.items), ...titleItems])
+	if (title && titleItems.length > 0) {
+		if (sections.length === 0)
+			sections.push({...title, id: undefined, items: titleItems.map((t) => t.item)});
+		else for (const t of titleItems) if (t.strict) problem(t.item.pos, outside);
+	}
+	for (const it of sections.flatMap((s) => s.items))
 		if (!it.title) problem(it.pos, 'item has no title');
-
-	if (titleItems.length > 0 && title) {
-		if (sections.length === 0) sections.push({...title, id: undefined, items: titleItems});
-		else
-			for (const it of titleItems)
-				problem(it.pos, 'item outside any section: put a heading (## Section) above it');
-	}
 
 	const kept: MdSection[] = [];
 	for (const s of sections) {
@@ -268,100 +279,5 @@ export function fromMarkdown(
 		data: checklistData(path, title, kept, fallbackVersion, problem),
 		locate: locator(title, kept),
 		problems,
-	};
-}
-
-function newSection(
-	title: string,
-	id: Attr | undefined,
-	pos: Position,
-	level: number,
-	reference: boolean,
-): MdSection {
-	return {
-		title,
-		...(id ? {id} : {}),
-		attrs: new Map(),
-		pos,
-		level,
-		items: [],
-		description: [],
-		hasChild: false,
-		hasContent: false,
-		reference,
-	};
-}
-
-/** The checklist's data: explicit ids as written, the others derived from the titles. */
-function checklistData(
-	path: string,
-	title: (MdSection & {version?: Attr}) | undefined,
-	kept: readonly MdSection[],
-	fallbackVersion: string,
-	problem: (pos: Position, message: string) => void,
-): unknown {
-	const fileTitle = basename(path, extname(path));
-	const sectionTaken = new Set(kept.flatMap((s) => (s.id ? [s.id.value] : [])));
-	const itemTaken = new Set(
-		kept.flatMap((s) => s.items.flatMap((i) => (i.id ? [i.id.value] : []))),
-	);
-	const sections = kept.map((s) => {
-		const sectionId = s.id?.value ?? claim(derivedSectionId(s.title), sectionTaken);
-		const description = s.description.join('\n\n').trim();
-		return {
-			id: sectionId,
-			title: s.title,
-			...(description ? {description} : {}),
-			items: s.items.map((it) => {
-				const out: Record<string, unknown> = {
-					id: it.id?.value ?? claim(derivedItemId(sectionId, it.title), itemTaken),
-					title: it.title,
-					guidance: it.guidance,
-				};
-				for (const [key, attr] of it.attrs) {
-					if (!itemFields.has(key)) continue;
-					if (key === 'evidenceRequired') {
-						if (attr.value === 'true' || attr.value === 'false') out[key] = attr.value === 'true';
-						else
-							problem(attr.pos, `evidenceRequired must be true or false, not ${quote(attr.value)}`);
-					} else out[key] = attr.value;
-				}
-				return out;
-			}),
-		};
-	});
-	const titleText = title ? title.title : fileTitle;
-	return {
-		id: title?.id?.value ?? slug(titleText || fileTitle || 'checklist'),
-		title: titleText,
-		version: title?.version?.value ?? fallbackVersion,
-		sections,
-	};
-}
-
-/** Where each part of the data came from; looked up only when a problem needs a position. */
-function locator(
-	title: (MdSection & {version?: Attr}) | undefined,
-	kept: readonly MdSection[],
-): Locator {
-	const titlePos = title?.pos ?? {line: 1, column: 1};
-	return (p, key) => {
-		if (key !== undefined) return undefined;
-		if (p.length === 0) return titlePos;
-		if (p[0] === 'id') return p.length === 1 ? (title?.id?.pos ?? titlePos) : undefined;
-		if (p[0] === 'version') return p.length === 1 ? (title?.version?.pos ?? titlePos) : undefined;
-		if (p[0] === 'title') return p.length === 1 ? titlePos : undefined;
-		if (p[0] !== 'sections') return undefined;
-		if (p.length === 1) return kept[0]?.pos;
-		const s = kept[p[1] as number];
-		if (!s) return undefined;
-		if (p.length === 2 || p[2] === 'title' || (p[2] === 'items' && p.length === 3)) return s.pos;
-		if (p[2] === 'id') return s.id?.pos ?? s.pos;
-		if (p[2] !== 'items') return undefined;
-		const it = s.items[p[3] as number];
-		if (!it) return undefined;
-		if (p.length === 4 || p[4] === 'title') return it.pos;
-		if (p[4] === 'id') return it.id?.pos ?? it.pos;
-		return it.attrs.get(String(p[4]))?.pos;
 	};
 }
