@@ -190,7 +190,7 @@ export function fromMarkdown(
 
 	const tableRowItems = (table: Block): MdItem[] | undefined =>
 		tableItems(table, lines, inline)?.map((row) =>
-			makeItem(row.title, row.place, row.pos, [], row.extras),
+			makeItem(row.title, row.place, row.pos, [], [row.extras.join('\n')]),
 		);
 
 	let title: MdTitle | undefined;
