@@ -1,5 +1,5 @@
 // The Markdown reader's rules, one at a time (docs/checklist-formats.md#markdown).
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, test, vi} from 'vitest';
@@ -33,6 +33,102 @@ function problems(...lines: string[]): string[] {
 const items = (c: Checklist) => c.sections.flatMap((s) => s.items);
 const titles = (c: Checklist) => items(c).map((i) => i.title);
 const sectionTitles = (c: Checklist) => c.sections.map((s) => s.title);
+
+describe('the examples in docs/checklist-formats.md', () => {
+	const page = readFileSync(join('docs', 'checklist-formats.md'), 'utf8');
+	const part = page.slice(page.indexOf('## Markdown\n'), page.indexOf('\n## AWS'));
+	const examples = [...part.matchAll(/```markdown\n([\s\S]*?)```/g)].map((m) => m[1]!);
+	const summary = (c: Checklist) =>
+		c.sections.map((s) => [
+			s.id,
+			items({...c, sections: [s]}).map((i) => [i.id, i.title, i.guidance]),
+		]);
+
+	test('there are three: the usual shape, nested boxes and tables', () => {
+		expect(examples).toHaveLength(3);
+	});
+
+	test('the usual shape', () => {
+		const c = read(examples[0]!);
+		expect([c.id, c.title, c.version]).toEqual(['payments-launch', 'Payments launch', '2.1.0']);
+		expect(c.sections[0]!.description).toBe("Shown as the section's description.");
+		expect(summary(c)).toEqual([
+			[
+				'operations',
+				[
+					[
+						'operations.call-rota-staffed',
+						'On-call rota staffed',
+						'The text after the attributes is guidance.\n\nSo are the paragraphs, lists and code blocks under the item.',
+					],
+					['ops.runbook', 'Runbook written', ''],
+					['ops.dashboards', 'Dashboards exist', ''],
+				],
+			],
+			[
+				'security',
+				[
+					['security.secrets-vault', 'Secrets in a vault', ''],
+					['security.access-reviewed', 'Access reviewed', ''],
+				],
+			],
+		]);
+	});
+
+	test('nested task boxes, as the page describes them', () => {
+		expect(summary(read('# Doc', examples[1]!))).toEqual([
+			[
+				'logging',
+				[
+					[
+						'logging.logs-shipped-archive',
+						'Logs are shipped to the archive',
+						"- a plain note, part of the parent's guidance",
+					],
+					[
+						'logging.retention-30-days',
+						'Retention is 30 days',
+						'Part of: Logs are shipped to the archive',
+					],
+					['logging.buckets-private', 'Buckets are private', 'Part of: Storage'],
+				],
+			],
+		]);
+	});
+
+	test('tables, as the page describes them', () => {
+		const c = read('# Doc', examples[2]!);
+		expect(summary(c)).toEqual([
+			[
+				'identity-access',
+				[
+					[
+						'identity-access.root-account-hardware-mfa',
+						'Root account has hardware MFA',
+						'Owner: Security',
+					],
+					[
+						'identity-access.break-glass-accounts-tested',
+						'Break-glass accounts are tested',
+						'Owner: Security',
+					],
+					['identity-access.default-vpcs-deleted', 'Default VPCs deleted', '#: 1'],
+				],
+			],
+		]);
+		expect(items(c)[1]!.level).toBe('recommended');
+	});
+
+	test('the derived id example', () => {
+		const c = read(
+			'# T',
+			'## Monitoring and Observability',
+			'- [ ] All services must have dashboards with the golden signals',
+		);
+		expect(part).toContain('`monitoring-observability.services-dashboards`');
+		expect(items(c)[0]!.id).toBe('monitoring-observability.services-dashboards');
+	});
+});
 
 describe('loading', () => {
 	test('the sync reader refuses Markdown until its parser is loaded; the async loader loads it', async () => {
@@ -467,8 +563,13 @@ describe('hostile and large input', () => {
 		);
 		const quotes = `${'> '.repeat(5000)}- [ ] x`;
 		expect(() => read('# T', '## S', quotes)).toThrow(/nested too deeply at line 3/);
-		// Nesting a checklist may have still reads.
-		expect(items(read('# T', '## S', ...deep.slice(0, 20)))).toHaveLength(20);
+		// As deep as the docs say still reads; one more level does not.
+		expect(items(read('# T', '## S', ...deep.slice(0, 31)))).toHaveLength(31);
+		expect(() => read('# T', '## S', ...deep.slice(0, 32))).toThrow(/nested too deeply at line 34/);
+		expect(items(read('# T', '## S', `${'> '.repeat(62)}text`, '- [ ] A'))).toHaveLength(1);
+		expect(() => read('# T', '## S', `${'> '.repeat(63)}text`, '- [ ] A')).toThrow(
+			/nested too deeply/,
+		);
 	});
 
 	test('pathological inline text reads', () => {
