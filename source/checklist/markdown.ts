@@ -146,6 +146,7 @@ export function fromMarkdown(
 		let end = parts.findIndex(
 			(l, i) => endsWithAttributes(l) || (i < parts.length - 1 && hardBreakRe.test(l)),
 		);
+		const hardBreak = end >= 0 && !endsWithAttributes(parts[end] ?? '');
 		if (end < 0) end = parts.length - 1;
 		const src = parts.slice(0, end + 1).join('\n');
 		const rest = parts.slice(end + 1).join('\n');
@@ -154,7 +155,7 @@ export function fromMarkdown(
 		const pos = {line: start + 1, column: Math.max(0, (lines[start] ?? '').search(/\S/)) + 1};
 		const skip = boxes ? isBoxed : undefined;
 		return makeItem(
-			src.replace(/(?:\\| +)$/, ''),
+			hardBreak ? src.replace(/(?:\\| +)$/, '') : src,
 			place,
 			pos,
 			context ? [`Part of: ${context}`] : [],
@@ -220,8 +221,9 @@ export function fromMarkdown(
 		while (stack.length > 0 && (stack.at(-1)?.level ?? 0) >= level) stack.pop();
 		const parent = stack.at(-1);
 		if (parent) parent.hasChild = true;
-		const reference =
-			referenceHeading.test(text.replace(/[:.]$/, '')) || (parent?.reference ?? false);
+		// Emoji and punctuation around the words do not change what a heading names.
+		const words = text.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+		const reference = referenceHeading.test(words) || (parent?.reference ?? false);
 		section = newSection(text, parsed.id, pos, level, reference);
 		sections.push(section);
 		stack.push(section);

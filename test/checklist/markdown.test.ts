@@ -271,6 +271,11 @@ describe('sections that hold no checks are skipped', () => {
 		);
 	});
 
+	test('emoji and punctuation around a heading do not hide that it names references', () => {
+		const c = read('# T', '## 📚 Further reading:', '- The SRE book', '## S', '- X');
+		expect(sectionTitles(c)).toEqual(['S']);
+	});
+
 	test('a heading with nothing under it is still an error; one with a child heading groups it', () => {
 		expect(problems('# T', '## Empty', '## Group', '### S', '- [ ] A')).toEqual([
 			'line 2, column 4: empty section "Empty": a section needs at least one item',
@@ -349,6 +354,12 @@ describe('titles are plain text', () => {
 			['s.backups-run', 'Backups run', 'nightly, restore-tested.'],
 		]);
 		expect(items(c)[0]!.level).toBe('recommended');
+	});
+
+	test('a backslash ending the whole paragraph is text, not a break', () => {
+		expect(titles(read('# T', '## S', '- [ ] Share mounted at C:\\'))).toEqual([
+			'Share mounted at C:\\',
+		]);
 	});
 
 	test('guidance is plain text too: links with their address, code kept as written', () => {
