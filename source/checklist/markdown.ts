@@ -26,7 +26,6 @@ import {
 	shortenTitle,
 	startColumn,
 	tidyLines,
-	type Attr,
 	type Link,
 	type Placer,
 } from './markdown-text.js';
