@@ -517,10 +517,21 @@ async function warmCodeCache() {
 	const snapshot = join(work, 'snapshot.json');
 	const yamlChecklist = join(work, 'checklist.yaml');
 	const largeChecklist = join(work, 'large.json');
+	const markdownChecklist = join(work, 'checklist.md');
 	try {
 		// A YAML checklist and one large enough for the compiled schemas load their chunks too.
 		const bundled = JSON.parse(readFileSync(bundledPath, 'utf8'));
 		writeFileSync(yamlChecklist, (await import('yaml')).stringify(bundled));
+		// Markdown's parser is a chunk of its own too.
+		writeFileSync(
+			markdownChecklist,
+			[
+				`# ${bundled.title}`,
+				...bundled.sections.map((s) =>
+					[`## ${s.title}`, ...s.items.map((i) => `- [ ] ${i.title}`)].join('\n'),
+				),
+			].join('\n\n'),
+		);
 		const items = Array.from({length: 3000}, (_, i) => ({
 			id: `item-${i}`,
 			title: `Item ${i}`,
@@ -540,6 +551,7 @@ async function warmCodeCache() {
 			['diff', snapshot, snapshot],
 			['checklist', 'schema'],
 			['checklist', 'validate', yamlChecklist],
+			['checklist', 'validate', markdownChecklist],
 			['checklist', 'validate', largeChecklist],
 			['snapshot', '--checklist', largeChecklist, '--out', join(work, 'large-snapshot.json')],
 			['--help'],
