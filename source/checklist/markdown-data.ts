@@ -2,7 +2,7 @@
 // read (markdown.ts): ids as written or derived, attributes as fields, and
 // where each part came from, for problems.
 import {basename, extname} from 'node:path';
-import {claim, derivedItemId, derivedSectionId, slug} from './ids.js';
+import {derivedItemId, derivedSectionId, slug} from './ids.js';
 import type {Attr} from './markdown-text.js';
 import {quote, type Locator, type Position} from './problems.js';
 
@@ -39,6 +39,26 @@ export type MdTitle = MdSection & {version?: Attr};
 /** Item attributes that are fields of the item. */
 export const itemFields = new Set(['level', 'reviewEvery', 'evidenceRequired']);
 
+/**
+ * Ids not yet taken, as ids.ts `claim` gives them (`id`, else `id-2`, `id-3`…),
+ * but remembering the last suffix of each id: 10,000 items with one title
+ * would otherwise try 50 million ids.
+ */
+function claimer(taken: Set<string>): (id: string) => string {
+	const next = new Map<string, number>();
+	return (id) => {
+		let out = id;
+		if (taken.has(out)) {
+			let n = next.get(id) ?? 2;
+			while (taken.has(`${id}-${n}`)) n++;
+			out = `${id}-${n}`;
+			next.set(id, n + 1);
+		}
+		taken.add(out);
+		return out;
+	};
+}
+
 /** A section with nothing read under it yet. */
 export function newSection(
 	title: string,
@@ -69,20 +89,20 @@ export function checklistData(
 	problem: (pos: Position, message: string) => void,
 ): unknown {
 	const fileTitle = basename(path, extname(path));
-	const sectionTaken = new Set(kept.flatMap((s) => (s.id ? [s.id.value] : [])));
-	const itemTaken = new Set(
-		kept.flatMap((s) => s.items.flatMap((i) => (i.id ? [i.id.value] : []))),
+	const sectionId = claimer(new Set(kept.flatMap((s) => (s.id ? [s.id.value] : []))));
+	const itemId = claimer(
+		new Set(kept.flatMap((s) => s.items.flatMap((i) => (i.id ? [i.id.value] : [])))),
 	);
 	const sections = kept.map((s) => {
-		const sectionId = s.id?.value ?? claim(derivedSectionId(s.title), sectionTaken);
+		const id = s.id?.value ?? sectionId(derivedSectionId(s.title));
 		const description = s.description.join('\n\n').trim();
 		return {
-			id: sectionId,
+			id,
 			title: s.title,
 			...(description ? {description} : {}),
 			items: s.items.map((it) => {
 				const out: Record<string, unknown> = {
-					id: it.id?.value ?? claim(derivedItemId(sectionId, it.title), itemTaken),
+					id: it.id?.value ?? itemId(derivedItemId(id, it.title)),
 					title: it.title,
 					guidance: it.guidance,
 				};

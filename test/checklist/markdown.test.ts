@@ -540,6 +540,33 @@ describe('ids', () => {
 		]);
 	});
 
+	test('a repeated title takes the next free suffix, even when another title took one', () => {
+		const c = read(
+			'# T',
+			'## S',
+			'- [ ] Same',
+			'- [ ] Same',
+			'- [ ] Same 2',
+			'- [ ] Same',
+			'- [ ] Same 2',
+		);
+		expect(items(c).map((i) => i.id)).toEqual([
+			's.same',
+			's.same-2',
+			's.same-2-2',
+			's.same-3',
+			's.same-2-3',
+		]);
+	});
+
+	test('thousands of rows with one title get ids in order', () => {
+		const rows = Array.from({length: 5000}, () => '| [ ] | Same |');
+		const ids = items(read('# T', '## S', '| Done | Item |', '|--|--|', ...rows)).map((i) => i.id);
+		expect(new Set(ids).size).toBe(5000);
+		expect(ids.slice(0, 3)).toEqual(['s.same', 's.same-2', 's.same-3']);
+		expect(ids.at(-1)).toBe('s.same-5000');
+	});
+
 	test('ids on sections and items from id comments', () => {
 		const c = read('# T', '## Ops <!-- id: operations -->', '- [ ] Pager <!-- id: ops.pager -->');
 		expect([c.sections[0]!.id, items(c)[0]!.id]).toEqual(['operations', 'ops.pager']);
