@@ -48,7 +48,11 @@ const rows = {
 		details:
 			'Every check runs before anything is written. With --system, the review is created when it does not exist yet, so a pipeline can record a whole review without a terminal.',
 		args: [
-			{name: 'ITEM', description: "the item's id, e.g. security.secrets"},
+			{
+				name: 'ITEM',
+				description:
+					"the item's id, or enough of its start to name one item (secr for security.secrets)",
+			},
 			{name: 'STATUS', description: 'pending, pass, fail, na or waived'},
 		],
 		flags: [
