@@ -66,7 +66,9 @@ describe('the detail pane scrolls', () => {
 	it('says how much is below and what, and hides the last choice until scrolled to', async () => {
 		const {frame} = await openAt(80, 24);
 		const line = detailScrollLine(frame);
-		expect(line).toMatch(/^↓ \d+ more lines · pgdn\/\] · next: guidance, evidence, history$/);
+		expect(line).toMatch(/^↓ \d+ more lines · pgdn\/\] · next: guidance, history$/);
+		// the answer before the explanation: the evidence line is in view
+		expect(shownLines(frame)).toContain('evidence: none yet (e adds a URL or file)');
 		expect(frame).not.toContain('None of these');
 		// guidance is never cut with … any more
 		expect(detailPane(frame).join('\n')).not.toContain('…');
@@ -168,6 +170,28 @@ describe('the detail pane scrolls', () => {
 		expect(end).toContain(LAST_CHOICE);
 	});
 
+	it('evidence and a note just given show above a long guidance, without scrolling', async () => {
+		const {app} = await openAt(80, 24);
+		await app.press('e');
+		await app.waitForText('Evidence for');
+		await app.press('https://ex.io/dr');
+		await app.waitForText('https://ex.io/dr');
+		await app.press(keys.enter);
+		await app.waitForText('evidence 1: https://ex.io/dr');
+		await app.press('c');
+		await app.waitForText('Note for');
+		await app.press('drill took 41 minutes');
+		await app.waitForText('drill took 41 minutes');
+		await app.press(keys.enter);
+		const frame = await app.waitFor(
+			(f) => shownLines(f).includes('note: drill took 41 minutes'),
+			'the note in view',
+		);
+		expect(firstShown(frame)).toBe(1);
+		expect(shownLines(frame)).toContain('evidence 1: https://ex.io/dr');
+		expect(frame).not.toContain('None of these');
+	});
+
 	it('details that fit have nothing to scroll, and say so', async () => {
 		const {app} = await openAt(80, 24);
 		await app.press('j');
@@ -237,9 +261,9 @@ describe('long titles, ids and CJK text in the detail pane', () => {
 		const {lines} = await readDetails(app, frame);
 		const idAt = lines.findIndex((l) => l.startsWith('id: '));
 		expect(lines.slice(0, idAt).join('')).toBe(cjk.title);
-		const statusAt = lines.findIndex((l) => l.startsWith('○ pending'));
 		const evidenceAt = lines.findIndex((l) => l.startsWith('evidence:'));
-		expect(lines.slice(statusAt + 1, evidenceAt).join('')).toBe(cjk.guidance);
+		const historyAt = lines.findIndex((l) => l.startsWith('history:'));
+		expect(lines.slice(evidenceAt + 1, historyAt).join('')).toBe(cjk.guidance);
 		for (const l of lines) {
 			expect(stringWidth(l)).toBeLessThanOrEqual(79);
 			expect(l).not.toMatch(/^[、。ーっゃゅょ」』）]/);

@@ -63,10 +63,12 @@ function hanging(label: string, text: string, width: number): string[] {
 
 /**
  * Every line of the focused item, wrapped whole to a pane `width` columns
- * wide: title, id and tags, status and sign-off, blocker, guidance, evidence
- * links (numbered as d numbers them), justification, waiver and note, then
- * its history, newest first. Nothing is cut: what does not fit the pane is
- * scrolled to. Pure and proportional to the item's own text, so the screen
+ * wide: title, id and tags, status and sign-off, blocker, evidence links
+ * (numbered as d numbers them), justification, waiver and note, guidance,
+ * then its history, newest first. The answer comes before the explanation:
+ * a long guidance (a lens question's choices) must not push the evidence and
+ * the note just given out of view. Nothing is cut: what does not fit the pane
+ * is scrolled to. Pure and proportional to the item's own text, so the screen
  * works it out once per item (and width), not on every key.
  *
  * With `evidenceFirst` (d is asking which link to remove) only the title,
@@ -190,7 +192,7 @@ export function detailLines(
 
 	return evidenceFirst
 		? [...head, ...status, ...evidence]
-		: [...head, ...id, ...status, ...blocker, ...guidance, ...evidence, ...extras, ...past];
+		: [...head, ...id, ...status, ...blocker, ...evidence, ...extras, ...guidance, ...past];
 }
 
 /**
