@@ -123,7 +123,7 @@ function riskLine(rules: readonly RiskRule[]): string | undefined {
 		const condition = rule.condition.trim();
 		const words = ownValue(riskWords, rule.risk) ?? rule.risk;
 		if (condition === 'default') {
-			parts.push(`${words} otherwise`);
+			parts.push(parts.length ? `${words} otherwise` : `${words} whatever the answer`);
 			break;
 		}
 		parts.push(`${words} when ${condition}`);

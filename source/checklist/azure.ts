@@ -90,6 +90,15 @@ export function azureGrouping(items: readonly AzureItem[]): Grouping | undefined
 	return best;
 }
 
+/** The grouping fields as lines of the guidance, when they do not group: the closest first. */
+const guidanceOrder: readonly Grouping[] = [
+	'subcategory',
+	'category',
+	'waf',
+	'service',
+	'checklist',
+];
+
 /** Items without the grouping field, when not every item has it. */
 const otherSection = 'Other';
 
@@ -117,7 +126,7 @@ export function fromAzure(input: unknown, path: string, fallbackVersion: string)
 		const parts: string[] = [];
 		const description = textOf(it.description);
 		if (description) parts.push(description);
-		for (const g of azureGroupings) {
+		for (const g of guidanceOrder) {
 			const value = textOf(it[g]);
 			if (g !== grouping && value) parts.push(`${groupingWords[g]}: ${value}`);
 		}

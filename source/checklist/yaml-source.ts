@@ -94,5 +94,8 @@ export function stringifyYaml(value: unknown): string {
 				node.type = Scalar.QUOTE_DOUBLE;
 		},
 	});
-	return doc.toString().replace(new RegExp(unsafeInYaml.source, 'gu'), escaped);
+	// Lines are not folded: a long guidance line stays one line, as it was written.
+	return doc
+		.toString({lineWidth: 0, blockQuote: 'literal'})
+		.replace(new RegExp(unsafeInYaml.source, 'gu'), escaped);
 }
