@@ -254,7 +254,11 @@ export function mayNeedShapes(path: string, format?: ChecklistFormat): boolean {
 	if (format === 'aws-lens' || format === 'azure') return true;
 	if (format === 'markdown') return false;
 	if (format === undefined && /\.(md|markdown|mdown)$/i.test(path)) return false;
-	return path !== defaultChecklistPath();
+	try {
+		return path !== defaultChecklistPath();
+	} catch {
+		return true; // run from outside the package (a copied bundle): nothing is the bundled file
+	}
 }
 
 /** True when reading this file (with this format) needs the YAML parser. */
