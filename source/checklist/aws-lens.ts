@@ -13,7 +13,7 @@ import {
 	versionOf,
 	type Conversion,
 } from './foreign.js';
-import {claim, isId, slug} from './ids.js';
+import {claim, derivedItemId, derivedSectionId, isId, slug} from './ids.js';
 import {quote, zodIssues, type RawIssue} from './problems.js';
 
 /** The risks a lens question's rules can give, as AWS names them. */
@@ -177,7 +177,7 @@ export function fromAwsLens(input: unknown, path: string, fallbackVersion: strin
 	const resource = (r: {displayText?: string | null; url?: string | null; Url?: string | null}) =>
 		resourceLine({displayText: r.displayText, url: r.url ?? r.Url});
 	const sections = lens.pillars.map((pillar) => {
-		const sectionId = claim(idFrom(pillar.id, slug(pillar.name)), sectionTaken);
+		const sectionId = claim(idFrom(pillar.id, derivedSectionId(pillar.name)), sectionTaken);
 		return {
 			id: sectionId,
 			title: pillar.name,
@@ -195,7 +195,12 @@ export function fromAwsLens(input: unknown, path: string, fallbackVersion: strin
 				const risk = riskLine(q.riskRules ?? []);
 				if (risk) parts.push(risk);
 				return {
-					id: claim(`${sectionId}.${idFrom(q.id, slug(q.title))}`, itemTaken),
+					id: claim(
+						q.id.trim() && isId(q.id.trim())
+							? `${sectionId}.${q.id.trim()}`
+							: derivedItemId(sectionId, q.title),
+						itemTaken,
+					),
 					title: q.title,
 					guidance: parts.join('\n\n'),
 					level: levelOfRisks(q.riskRules),
