@@ -141,9 +141,13 @@ describe('item lists', () => {
 			].join('\n'),
 		);
 		expect(sectionTitles(c)).toEqual(['Security', 'Ops']);
-		expect(ids(c)).toEqual(['security.tls-everywhere', 'security.secrets-vault', 'ops.call-rota']);
+		expect(ids(c)).toEqual([
+			'security.tls-everywhere',
+			'security.secrets-vault',
+			'ops.on-call-rota',
+		]);
 		expect(c.checklist.sections[0]!.items[1]!.guidance).toBe('No secrets in env files.');
-		expect(levels(c)['ops.call-rota']).toBe('recommended');
+		expect(levels(c)['ops.on-call-rota']).toBe('recommended');
 		expect(c.checklist.title).toBe('c');
 		expect(c.checklist.version).toMatch(/^content-[0-9a-f]{12}$/);
 	});
