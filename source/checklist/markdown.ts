@@ -276,6 +276,11 @@ export function fromMarkdown(
 		else if (!s.hasChild && !s.hasContent)
 			problem(s.pos, `empty section ${quote(s.title)}: a section needs at least one item`);
 	}
+	if (kept.length === 0 && problems.length === 0)
+		problem(
+			title?.pos ?? {line: 1, column: 1},
+			'no items found: an item is a task box (- [ ] …), a list item under a section heading, or a row of a table with a task-like column',
+		);
 	return {
 		data: checklistData(path, title, kept, fallbackVersion, problem),
 		locate: locator(title, kept),

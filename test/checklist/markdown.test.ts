@@ -57,7 +57,7 @@ describe('the examples in docs/checklist-formats.md', () => {
 				'operations',
 				[
 					[
-						'operations.call-rota-staffed',
+						'operations.on-call-rota-staffed',
 						'On-call rota staffed',
 						'The text after the attributes is guidance.\n\nSo are the paragraphs, lists and code blocks under the item.',
 					],
@@ -120,13 +120,10 @@ describe('the examples in docs/checklist-formats.md', () => {
 	});
 
 	test('the derived id example', () => {
-		const c = read(
-			'# T',
-			'## Monitoring and Observability',
-			'- [ ] All services must have dashboards with the golden signals',
+		expect(part).toContain('`operations.on-call-rota-staffed`');
+		expect(items(read('# T', '## Operations', '- [ ] On-call rota staffed'))[0]!.id).toBe(
+			'operations.on-call-rota-staffed',
 		);
-		expect(part).toContain('`monitoring-observability.services-dashboards`');
-		expect(items(c)[0]!.id).toBe('monitoring-observability.services-dashboards');
 	});
 });
 
@@ -266,8 +263,8 @@ describe('sections that hold no checks are skipped', () => {
 		expect(
 			titles(read('# T', '## Tools', '- [Grafana](https://g.example) dashboards exist')),
 		).toEqual(['Grafana dashboards exist']);
-		expect(() => read('# T', '## See also', '- [Grafana](https://g.example) dashboards')).toThrow(
-			/a checklist needs at least one section/,
+		expect(problems('# T', '## See also', '- [Grafana](https://g.example) dashboards')[0]).toMatch(
+			/no items found/,
 		);
 	});
 
@@ -286,6 +283,15 @@ describe('sections that hold no checks are skipped', () => {
 		expect(titles(read('# T', '- fast', '- simple', '## S', '- Check'))).toEqual(['Check']);
 		expect(problems('# T', '- [ ] early', '## S', '- [ ] Check')).toEqual([
 			'line 2, column 1: item outside any section: put a heading (## Section) above it',
+		]);
+	});
+
+	test('a file with nothing that reads as an item says what an item is', () => {
+		expect(
+			problems('# Just a README', '', 'Prose.', '', '## Links', '- [a](https://a.example)'),
+		).toEqual([
+			'line 1, column 3: no items found: an item is a task box (- [ ] …), a list item under a section heading, or a row of a table with a task-like column',
+			'line 1, column 3: a checklist needs at least one section',
 		]);
 	});
 
