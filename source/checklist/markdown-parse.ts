@@ -1,7 +1,8 @@
 // The Markdown parser, and the block tree the checklist reader walks. It is
 // markdown-it with the CommonMark rules plus GFM tables and strikethrough;
-// task boxes, attributes and front matter are the reader's own business.
-// This module is loaded only when a Markdown checklist is read (load.ts).
+// front matter is blanked out first, and task boxes and attributes are left to
+// the reader (markdown.ts), which is loaded only when a Markdown checklist is
+// read (load.ts).
 import MarkdownIt from 'markdown-it';
 import type {Token} from 'markdown-it';
 import {PreflightError} from '../errors.js';
