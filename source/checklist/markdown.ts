@@ -13,7 +13,7 @@ import {
 	type MdTitle,
 } from './markdown-data.js';
 import {parseMarkdown, type Block, type Inline} from './markdown-parse.js';
-import {tableItems} from './markdown-table.js';
+import {splitSummary, tableItems} from './markdown-table.js';
 import {
 	attributes,
 	blocksText,
@@ -49,6 +49,9 @@ const linkGlue = /^[\s,;:|·•/()–—-]*$/;
  * Text without terminal escape sequences and control characters: titles are
  * plain text, and ids derived from them should not spell out an escape.
  */
+/** An emoji shortcode (`:wrench:`) standing as a word: GitHub draws it, a terminal would not. */
+const shortcodeRe = /(?<=^|\s):[a-z0-9_+-]{2,}:(?=\s|$)/g;
+
 function clean(text: string): string {
 	return hasUnsafeText(text) ? sanitize(text) : text;
 }
@@ -101,6 +104,19 @@ export function fromMarkdown(
 	path: string,
 	fallbackVersion: string,
 ): {data: unknown; locate: Locator; problems: ChecklistProblem[]} {
+	const strict = readMarkdown(text, path, fallbackVersion, false);
+	if (!strict.empty) return strict.read;
+	// Nothing read as an item: a table with a Name or Title column is the checklist then.
+	const loose = readMarkdown(text, path, fallbackVersion, true);
+	return loose.empty ? strict.read : loose.read;
+}
+
+function readMarkdown(
+	text: string,
+	path: string,
+	fallbackVersion: string,
+	loose: boolean,
+): {read: {data: unknown; locate: Locator; problems: ChecklistProblem[]}; empty: boolean} {
 	const problems: ChecklistProblem[] = [];
 	const problem = (pos: Position, message: string) =>
 		problems.push({where: at(pos), message, ...pos});
@@ -109,7 +125,7 @@ export function fromMarkdown(
 
 	/** Plain text of inline Markdown (a title's), its links added to `links`. */
 	const titleText = (src: string, links?: Link[]) =>
-		oneLine(clean(plainOf(inline, src, false, links)));
+		oneLine(clean(plainOf(inline, src, false, links)).replace(shortcodeRe, ' '));
 
 	/** An item from a title's Markdown: attributes off, plain text, long titles cut. */
 	const makeItem = (
@@ -119,7 +135,9 @@ export function fromMarkdown(
 		before: string[],
 		after: string[],
 	): MdItem => {
-		const parsed = attributes(src, place);
+		const summary = splitSummary(src);
+		const parsed = attributes(summary ? summary.title : src, place);
+		if (summary) after = [tidyLines(plainOf(inline, summary.rest, true)), ...after];
 		const links: Link[] = [];
 		const short = shortenTitle(titleText(parsed.text, links));
 		for (const [key, attr] of parsed.attrs)
@@ -189,9 +207,12 @@ export function fromMarkdown(
 	};
 
 	const tableRowItems = (table: Block): MdItem[] | undefined =>
-		tableItems(table, lines, inline)?.map((row) =>
-			makeItem(row.title, row.place, row.pos, [], [row.extras.join('\n')]),
-		);
+		tableItems(table, lines, inline, loose)?.map((row) => {
+			const item = makeItem(row.title, row.place, row.pos, [], [row.extras.join('\n')]);
+			if (row.level && !item.attrs.has('level'))
+				item.attrs.set('level', {value: row.level, pos: row.pos});
+			return item;
+		});
 
 	let title: MdTitle | undefined;
 	const sections: MdSection[] = [];
@@ -282,8 +303,11 @@ export function fromMarkdown(
 			'no items found: an item is a task box (- [ ] …), a list item under a section heading, or a row of a table with a task-like column',
 		);
 	return {
-		data: checklistData(path, title, kept, fallbackVersion, problem),
-		locate: locator(title, kept),
-		problems,
+		read: {
+			data: checklistData(path, title, kept, fallbackVersion, problem),
+			locate: locator(title, kept),
+			problems,
+		},
+		empty: kept.length === 0,
 	};
 }

@@ -519,6 +519,80 @@ describe('tables', () => {
 		expect(sectionTitles(c)).toEqual(['S']);
 	});
 
+	test('marks as HTML entities, a details summary as the title, its body as guidance', () => {
+		const c = read(
+			'# T',
+			'### **Storage**',
+			'|  |  |',
+			'| --- | --- |',
+			'| &#9744; | <details><summary>Backups are encrypted</summary> <p>Use the KMS key of the <em>account</em>.</p></details> |',
+			'| ☐ | <details><summary>Restores rehearsed</summary><p>Every quarter.</p></details> |',
+		);
+		expect(sectionTitles(c)).toEqual(['Storage']);
+		expect(items(c).map((i) => [i.title, i.guidance])).toEqual([
+			['Backups are encrypted', 'Use the KMS key of the account.'],
+			['Restores rehearsed', 'Every quarter.'],
+		]);
+	});
+
+	test('several columns of marks are facts kept in the guidance, not boxes', () => {
+		const c = read(
+			'# T',
+			'## :wrench: Maintainability',
+			'| Check name | Short Description | Level C | Level B | Level A |',
+			'| :-- | :-- | :-- | :-- | :-- |',
+			'| Unit test | It has unit tests. | :white_check_mark: | :white_check_mark: | :white_check_mark: |',
+			'| [Gradual deploy](https://x.example/gd) | Its deploy can be gradual. |  |  | :white_check_mark: |',
+		);
+		expect(c.sections[0]?.title).toBe('Maintainability');
+		expect(items(c).map((i) => [i.id, i.title, i.guidance])).toEqual([
+			[
+				'maintainability.unit-test',
+				'Unit test',
+				'Short Description: It has unit tests.\nLevel C: ✓\nLevel B: ✓\nLevel A: ✓',
+			],
+			[
+				'maintainability.gradual-deploy',
+				'Gradual deploy',
+				'Short Description: Its deploy can be gradual.\nLevel A: ✓\n\nLinks: Gradual deploy (https://x.example/gd)',
+			],
+		]);
+	});
+
+	test('a task box whose text is a details summary: the summary is the title', () => {
+		const c = read(
+			'# T',
+			'## S',
+			'- [ ] <details><summary>Alerts routed</summary><p>Every alert pages <b>someone</b>.</p></details>',
+		);
+		expect(items(c).map((i) => [i.title, i.guidance])).toEqual([
+			['Alerts routed', 'Every alert pages someone.'],
+		]);
+	});
+
+	const nameTable = [
+		'# Launch checklist',
+		'| Name | Level |',
+		'| --- | --- |',
+		'| [Account removal](./docs/removal.md) | Critical 🔴 |',
+		'| Cookie banner | Should have 🟡 |',
+		'| Dark mode | Nice to have 🟢 |',
+	];
+
+	test('a Name column is the checklist when nothing else in the file is; a Level column sets the level', () => {
+		const c = read(...nameTable);
+		expect(items(c).map((i) => [i.title, i.level])).toEqual([
+			['Account removal', 'required'],
+			['Cookie banner', 'recommended'],
+			['Dark mode', 'recommended'],
+		]);
+	});
+
+	test('beside other items, a Name table is text', () => {
+		const c = read(...nameTable, '## Ops', '- [ ] Pager set');
+		expect(titles(c)).toEqual(['Pager set']);
+	});
+
 	test('attribute problems in a cell name its line and column', () => {
 		expect(
 			problems('# T', '## S', '| [ ] | Item |', '|--|--|', '| [ ] | Pager {owner=me} |'),
