@@ -35,6 +35,23 @@ import {at, quote, type ChecklistProblem, type Locator, type Position} from './p
 const titleFields = new Set(['version']);
 const boxRe = /^\[[ xX]\](?:[ \t]+|$)/;
 const hardBreakRe = /(?: {2,}|\\)$/;
+
+/** Words a wrapped line may end on mid-sentence: the next line goes on with it. */
+const runOnWord =
+	/(?:^|\s)(?:a|an|and|or|nor|but|the|of|to|in|on|at|by|for|from|with|without|into|onto|over|under|via|per|as|than|that|which|who|is|are|be|its|their|your|our|every|each|all|any|no|not)$/i;
+
+/**
+ * Whether `next` starts the explanation of the title on `line` rather than
+ * going on with it: it starts with a capital, and `line` ends a sentence or is
+ * short (under 60 characters, shorter than a hard wrap) without ending on a word
+ * such as `and` or `the`.
+ */
+function startsExplanation(line: string, next: string): boolean {
+	if (!/^\s*\p{Lu}/u.test(next)) return false;
+	const text = line.trim();
+	if (/[.!?:]$/.test(text)) return true;
+	return text.length < 60 && !runOnWord.test(text);
+}
 const isList = (b: Block) =>
 	b.token.type === 'bullet_list_open' || b.token.type === 'ordered_list_open';
 // Headings whose lists are references, not checks (in a file without task boxes).
@@ -159,11 +176,14 @@ function readMarkdown(
 		const content = para?.text ?? '';
 		const box = boxed ? (boxRe.exec(content)?.[0].length ?? 0) : 0;
 		const parts = content.slice(box).split('\n');
-		// The title ends at a line that ends in attributes or a hard break; else the paragraph is one title.
+		// The title ends at a line that ends in attributes or a hard break, or
+		// where a new sentence starts under a short title; else the paragraph is one title.
 		let end = parts.findIndex(
-			(l, i) => endsWithAttributes(l) || (i < parts.length - 1 && hardBreakRe.test(l)),
+			(l, i) =>
+				endsWithAttributes(l) ||
+				(i < parts.length - 1 && (hardBreakRe.test(l) || startsExplanation(l, parts[i + 1] ?? ''))),
 		);
-		const hardBreak = end >= 0 && !endsWithAttributes(parts[end] ?? '');
+		const hardBreak = end >= 0 && hardBreakRe.test(parts[end] ?? '');
 		if (end < 0) end = parts.length - 1;
 		const src = parts.slice(0, end + 1).join('\n');
 		const rest = parts.slice(end + 1).join('\n');

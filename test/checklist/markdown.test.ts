@@ -343,6 +343,30 @@ describe('titles are plain text', () => {
 		});
 	});
 
+	test('a short title with its explanation on the next lines: the explanation is guidance', () => {
+		const c = read(
+			'# T',
+			'## S',
+			'- [ ] On-call rota staffed',
+			'  Each week has a primary and a secondary.',
+			'- [ ] Backups run nightly.',
+			'  Restores are tested every quarter.',
+			'- [ ] Traffic between services and',
+			'  PostgreSQL is encrypted',
+			'- [ ] Every request to the model gateway carries a tenant id and a',
+			'  Budget header that the gateway checks',
+		);
+		expect(items(c).map((i) => [i.title, i.guidance])).toEqual([
+			['On-call rota staffed', 'Each week has a primary and a secondary.'],
+			['Backups run nightly.', 'Restores are tested every quarter.'],
+			['Traffic between services and PostgreSQL is encrypted', ''],
+			[
+				'Every request to the model gateway carries a tenant id and a Budget header that the gateway checks',
+				'',
+			],
+		]);
+	});
+
 	test('attributes, an id comment or a hard break end the title; the rest of the paragraph is guidance', () => {
 		const c = read(
 			'# T',
