@@ -95,16 +95,25 @@ describe('upgradeReview', () => {
 		// renamed: the answer moved to the new id
 		expect(review.answers['new-name']).toMatchObject({status: 'na', justification: 'not used'});
 		expect(review.answers['old-name']).toBeUndefined();
-		// removed: gone from the answers, kept in the audit log with its last answer
+		// removed: gone from the answers, kept in the review as an orphan (and the log says so)
 		expect(review.answers.drop).toBeUndefined();
+		expect(review.orphans?.drop).toMatchObject({
+			answer: before.answers.drop,
+			item: {title: 'Dropped', section: 's'},
+			removedIn: '2',
+			removedAt: bob.at.toISOString(),
+		});
 		const dropped = review.audit.find((e) => e.item === 'drop' && e.detail?.startsWith('removed'));
-		expect(dropped?.detail).toContain('"status":"fail"');
+		expect(dropped).toMatchObject({from: 'fail', to: 'pending', by: 'bob'});
+		expect(dropped?.detail).toContain('kept as an orphan');
 		// new: pending
 		expect(review.answers.added).toBeUndefined();
 		expect(review.checklist).toMatchObject({version: '2', digest: digestOf(v2)});
 		expect(
 			review.audit.some(
-				(e) => e.item === '*' && e.detail?.includes('1 new, 1 removed, 1 changed, 1 renamed'),
+				(e) =>
+					e.item === '*' &&
+					e.detail?.includes('1 new, 1 removed, 1 changed, 1 renamed, 1 answer kept as an orphan'),
 			),
 		).toBe(true);
 		// nothing before the upgrade was lost from the log
