@@ -116,7 +116,7 @@ const rows = {
 			"Answers carry over by id, through the checklist's renamed map, and to an item with the same title and guidance under a new id. The answer of any other item that left the checklist is kept as an orphan (not judged), and a rename to a new item is proposed when the two are alike: --accept-renames takes them, --no-renames keeps the orphans. Each rename applied is printed. Other commands never take a proposed rename.",
 		args: [],
 		flags: ['system', 'release', 'reviewer', 'accept-renames', 'no-renames', 'attach'],
-		exit: '0, 2 on invalid input or when renames are proposed and neither --accept-renames nor --no-renames is given',
+		exit: '0, 2 on invalid input or renames proposed without a choice',
 		examples: [
 			{
 				line: 'preflight upgrade --checklist checklists/payments.md --system payments-api --accept-renames',

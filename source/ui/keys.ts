@@ -308,8 +308,8 @@ export const bindings: Binding[] = [
 		scopes: ['review'],
 		chords: [{input: 'o'}],
 		keys: 'o',
-		label: 'orphaned answers: attach one to this item',
-		group: 'Renames',
+		label: 'orphaned answers',
+		group: 'Screens',
 	},
 	{
 		action: 'attach',
