@@ -13,8 +13,8 @@ const TITLE_WEIGHT = 0.75;
 const SECTION_BONUS = 0.05;
 /** How much of a title and of the guidance a review keeps. */
 const TITLE_CHARS = 120;
-const GUIDANCE_WORDS = 12;
-const GUIDANCE_CHARS = 80;
+const GUIDANCE_WORDS = 8;
+const GUIDANCE_CHARS = 48;
 /**
  * Up to this many pairs every orphan is compared with every new item; past it
  * (a checklist rewritten wholesale), only with the new items that share a word
@@ -40,15 +40,30 @@ export function guidanceStart(guidance: string): string {
 	return out || (words[0] ?? '').slice(0, GUIDANCE_CHARS);
 }
 
-/** What a review keeps of one item (see storedItemSchema). */
+/** The section an item id names by itself: what comes before its last dot (`ops` of `ops.pager`). */
+function sectionInId(id: string): string | undefined {
+	const dot = id.lastIndexOf('.');
+	return dot > 0 ? id.slice(0, dot) : undefined;
+}
+
+/**
+ * What a review keeps of one item (see storedItemSchema). The section is left
+ * out when the id says it (`ops.pager` in section `ops`): most ids do, and a
+ * review of 10,000 items keeps 10,000 of these.
+ */
 export function storedItem(item: ChecklistItem, sectionId: string): StoredItem {
 	const start = guidanceStart(item.guidance);
 	return {
 		print: itemFingerprint(item),
 		title: item.title.length > TITLE_CHARS ? item.title.slice(0, TITLE_CHARS) : item.title,
-		section: sectionId,
+		...(sectionInId(item.id) === sectionId ? {} : {section: sectionId}),
 		...(start ? {guidanceStart: start} : {}),
 	};
+}
+
+/** The item's section: as stored, else as its id says (see storedItem). */
+function sectionOf(id: string, item: StoredItem | undefined): string | undefined {
+	return item?.section ?? (item?.title !== undefined ? sectionInId(id) : undefined);
 }
 
 /** What a review keeps of every item of the checklist, by item id. */
@@ -118,12 +133,13 @@ function profile(id: string, item: StoredItem | undefined): Profile | undefined 
 	const title = item?.title ?? titleFromId(id);
 	if (title === undefined) return undefined;
 	const t = normalise(title);
+	const section = sectionOf(id, item);
 	return {
 		id,
 		titleWords: wordSet(t),
 		titleBigrams: bigramSet(t),
 		guidanceWords: wordSet(normalise(item?.guidanceStart ?? '')),
-		...(item?.section !== undefined ? {section: item.section} : {}),
+		...(section !== undefined ? {section} : {}),
 	};
 }
 

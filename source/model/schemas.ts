@@ -185,9 +185,9 @@ export const storedItemSchema = z.strictObject({
 	print: z.string(),
 	/** The item's title, cut to 120 characters. */
 	title: z.optional(z.string()),
-	/** The id of the item's section. */
+	/** The id of the item's section; left out when the item's id is it, a dot and more (`ops.pager` in `ops`). */
 	section: z.optional(z.string()),
-	/** The first words of the item's guidance (at most 12 words, 80 characters); left out when it has none. */
+	/** The first words of the item's guidance (at most 8 words, 48 characters); left out when it has none. */
 	guidanceStart: z.optional(z.string()),
 });
 export type StoredItem = z.infer<typeof storedItemSchema>;
