@@ -327,9 +327,9 @@ export function pendingProposals(review: Review, checklist: Checklist): Proposal
 	);
 }
 
-/** The review's orphans, by old id, in the order they were kept. */
+/** The review's orphans, by old id, in the order of the ids (as the database file has them). */
 export function orphansOf(review: Review): Array<[id: string, orphan: Orphan]> {
-	return Object.entries(review.orphans ?? {});
+	return Object.entries(review.orphans ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Why an orphan cannot be attached to this item, or undefined when it can. */
