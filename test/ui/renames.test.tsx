@@ -1,9 +1,19 @@
+import stringWidth from 'string-width';
 import {afterEach, describe, expect, it} from 'vitest';
 import {checklistFromData, type LoadedChecklist} from '../../source/checklist/load.js';
 import {newReview, recordAnswer, withStatus} from '../../source/model/review.js';
 import type {Database, Review} from '../../source/model/schemas.js';
 import {emptyDatabase} from '../../source/store/database.js';
-import {actor, cleanupApps, focusedRow, keys, NOW, renderApp, waitUntil} from './helpers.js';
+import {
+	actor,
+	cleanupApps,
+	focusedRow,
+	keys,
+	NOW,
+	renderApp,
+	resize,
+	waitUntil,
+} from './helpers.js';
 
 afterEach(() => cleanupApps());
 
@@ -308,5 +318,76 @@ describe('orphaned answers on the review screen', () => {
 		const app = await withOrphans();
 		await app.press('s');
 		await app.waitForText('⚠ 3 orphaned answers, not judged');
+	});
+});
+
+describe('the smallest terminal (60×16)', () => {
+	it('both screens fit, long titles cut with …', async () => {
+		const long = 'A title long enough to run well past the sixty columns of the smallest terminal';
+		const before = checklistFromData(
+			{
+				id: 'launch',
+				title: 'Launch',
+				version: '1',
+				sections: [
+					{
+						id: 's1',
+						title: 'Operations',
+						items: [item('s1.long', long), item('s1.other', 'Other')],
+					},
+				],
+			},
+			'v1.json',
+		);
+		const after = checklistFromData(
+			{
+				id: 'launch',
+				title: 'Launch',
+				version: '2',
+				sections: [
+					{
+						id: 's1',
+						title: 'Operations',
+						items: [item('s1.longer', `${long}, reworded`), item('s1.other', 'Other')],
+					},
+				],
+			},
+			'v2.json',
+		);
+		let review: Review = {
+			...newReview(before.checklist, before.digest, 'svc', undefined, NOW),
+			id: 'r-test',
+		};
+		review = recordAnswer(
+			review,
+			's1.long',
+			withStatus({status: 'pending', evidence: []}, 'fail'),
+			actor,
+		);
+		const app = await renderApp({
+			loaded: after,
+			db: {...emptyDatabase(), reviews: [review]},
+			startup: [{type: 'open-review', reviewId: review.id, actor}],
+			ready: 'Renames proposed',
+		});
+		resize(app.stdout, 60, 16);
+		const fits = (frame: string) => {
+			const rows = frame.split('\n');
+			expect(rows.length).toBeLessThan(16);
+			for (const row of rows) expect(stringWidth(row)).toBeLessThanOrEqual(60);
+		};
+		let frame = await app.waitFor(
+			(f) => f.includes('y accept') && f.split('\n').length < 16,
+			'fitted',
+		);
+		fits(frame);
+		expect(focusedRow(frame)).toMatch(/…$/);
+		await app.press('x');
+		await app.waitForText('orphaned');
+		await app.press(keys.up);
+		await app.press('o');
+		frame = await app.waitForText('enter attach');
+		fits(frame);
+		expect(focusedRow(frame)).toContain('A title long enough');
 	});
 });

@@ -9,6 +9,7 @@ import {keptAnswerText} from '../components/kept-answer.js';
 import {MessageLine} from '../components/message-line.js';
 import {StatusBadge} from '../components/status.js';
 import {outOfViewLine, windowStart} from '../components/window.js';
+import {fitColumns} from '../components/wrap.js';
 import {orphansIntent} from '../intents/intents.js';
 import {useIntents} from '../intents/use-intents.js';
 import {useAppState} from '../state/context.js';
@@ -68,12 +69,18 @@ export function OrphansScreen({size}: {size: Size}) {
 			/>
 			<Box height={2} flexDirection="column">
 				<Text wrap="truncate-end">
-					{`${orphans.length} answer${orphans.length === 1 ? '' : 's'} kept from items no longer in the checklist (not judged).`}
+					{fitColumns(
+						`${orphans.length} answer${orphans.length === 1 ? '' : 's'} kept from items no longer in the checklist (not judged).`,
+						width,
+					)}
 				</Text>
 				<Text wrap="truncate-end" dimColor>
-					{target
-						? `enter attaches the chosen one to “${sanitizeLine(target.title)}” (the item focused in the review)`
-						: 'No item is focused in the review: esc, choose the item, then o again.'}
+					{fitColumns(
+						target
+							? `enter attaches the chosen one to “${sanitizeLine(target.title)}” (the item focused in the review)`
+							: 'No item is focused in the review: esc, choose the item, then o again.',
+						width,
+					)}
 				</Text>
 			</Box>
 			<Box flexDirection="column" height={listH}>
@@ -87,7 +94,10 @@ export function OrphansScreen({size}: {size: Size}) {
 							</Box>
 							<Box flexShrink={1}>
 								<Text wrap="truncate-end" inverse={focused}>
-									{sanitizeLine(`${o.item?.title ?? oid} (${oid}) · removed in ${o.removedIn}`)}
+									{fitColumns(
+										sanitizeLine(`${o.item?.title ?? oid} (${oid}) · removed in ${o.removedIn}`),
+										width - 12,
+									)}
 								</Text>
 							</Box>
 						</Box>
@@ -103,7 +113,7 @@ export function OrphansScreen({size}: {size: Size}) {
 			<Box flexDirection="column" height={detailH} overflowY="hidden">
 				{detail.map((line, i) => (
 					<Text key={i} wrap="truncate-end" bold={line.bold === true}>
-						{sanitizeLine(line.text)}
+						{fitColumns(sanitizeLine(line.text), width)}
 					</Text>
 				))}
 			</Box>

@@ -9,6 +9,7 @@ import {Header} from '../components/header.js';
 import {keptAnswerText} from '../components/kept-answer.js';
 import {MessageLine} from '../components/message-line.js';
 import {outOfViewLine, windowStart} from '../components/window.js';
+import {fitColumns} from '../components/wrap.js';
 import {renamesIntent} from '../intents/intents.js';
 import {useIntents} from '../intents/use-intents.js';
 import {useAppState} from '../state/context.js';
@@ -85,10 +86,13 @@ export function RenamesScreen({size}: {size: Size}) {
 			/>
 			<Box height={2} flexDirection="column">
 				<Text wrap="truncate-end">
-					{`The checklist changed: ${proposals.length === 1 ? 'an answered item is gone; a new one looks like it' : `${proposals.length} answered items are gone; new ones look like them`}.`}
+					{fitColumns(
+						`The checklist changed: ${proposals.length === 1 ? 'an answered item is gone; a new one looks like it' : `${proposals.length} answered items are gone; new ones look like them`}.`,
+						width,
+					)}
 				</Text>
 				<Text wrap="truncate-end" dimColor>
-					y moves an answer to its new item; n keeps it aside as an orphan.
+					{fitColumns('y moves an answer to its new item; n keeps it aside as an orphan.', width)}
 				</Text>
 			</Box>
 			<Box flexDirection="column" height={listH}>
@@ -102,7 +106,10 @@ export function RenamesScreen({size}: {size: Size}) {
 							</Box>
 							<Box flexShrink={1}>
 								<Text wrap="truncate-end" inverse={focused}>
-									{sanitizeLine(`${oldTitle(r.from)} → ${items.get(r.to)?.title ?? r.to}`)}
+									{fitColumns(
+										sanitizeLine(`${oldTitle(r.from)} → ${items.get(r.to)?.title ?? r.to}`),
+										width - 8,
+									)}
 								</Text>
 							</Box>
 						</Box>
@@ -118,7 +125,7 @@ export function RenamesScreen({size}: {size: Size}) {
 			<Box flexDirection="column" height={detailH} overflowY="hidden">
 				{detail.map((line, i) => (
 					<Text key={i} wrap="truncate-end" bold={line.bold === true}>
-						{sanitizeLine(line.text)}
+						{fitColumns(sanitizeLine(line.text), width)}
 					</Text>
 				))}
 			</Box>
