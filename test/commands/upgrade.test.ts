@@ -1,11 +1,35 @@
 import {copyFileSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
+import {loadChecklistAsync} from '../../source/checklist/load.js';
 import {ensureBuilt, root, workspace} from './cli.js';
 
-beforeAll(() => ensureBuilt());
-
 const fixtures = join(root, 'test', 'fixtures', 'upgrade');
+
+/** An item's id by its title: the Markdown reader derives ids its own way, the tests do not guess them. */
+type IdOf = (title: string) => string;
+async function idsOf(name: string): Promise<IdOf> {
+	const {checklist} = await loadChecklistAsync(join(fixtures, name));
+	return (title) => {
+		for (const s of checklist.sections)
+			for (const it of s.items) if (it.title === title) return it.id;
+		throw new Error(`no item “${title}” in ${name}`);
+	};
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+let v1: IdOf;
+let firstWordIds: IdOf;
+let sectionIds: IdOf;
+beforeAll(async () => {
+	ensureBuilt();
+	[v1, firstWordIds, sectionIds] = await Promise.all([
+		idsOf('markdown-v1.md'),
+		idsOf('markdown-first-word.md'),
+		idsOf('markdown-section.md'),
+	]);
+});
 
 type Db = {
 	reviews: Array<{
@@ -18,20 +42,19 @@ type Db = {
 
 /**
  * A workspace whose review was answered on markdown-v1.md, then the file
- * replaced by `next` (the checklist as edited): three items answered, and
- * after the edit one of them renamed by its first word.
+ * replaced by `next` (the checklist as edited): three items answered.
  */
 function answeredThenEdited(next: string) {
 	const ws = workspace();
 	const checklist = join(ws.dir, 'checklist.md');
 	copyFileSync(join(fixtures, 'markdown-v1.md'), checklist);
-	const set = (id: string, ...rest: string[]) => {
-		const r = ws.run(['set', id, ...rest, '--system', 'svc', '--checklist', checklist]);
+	const set = (title: string, ...rest: string[]) => {
+		const r = ws.run(['set', v1(title), ...rest, '--system', 'svc', '--checklist', checklist]);
 		expect(r.code, r.stderr).toBe(0);
 	};
-	set('operations.define-clear-rollback-steps', 'fail', '--note', 'no rollback yet');
-	set('operations.on-call-rota-staffed', 'pass', '--evidence', 'https://example.com/rota');
-	set('security.secrets-kept-in-a-vault', 'na', '--justification', 'no secrets');
+	set('Define clear rollback steps', 'fail', '--note', 'no rollback yet');
+	set('On-call rota staffed', 'pass', '--evidence', 'https://example.com/rota');
+	set('Secrets kept in a vault', 'na', '--justification', 'no secrets');
 	writeFileSync(checklist, next);
 	const db = () => JSON.parse(readFileSync(ws.db, 'utf8')) as Db;
 	const upgrade = (...args: string[]) => ws.run(['upgrade', '--checklist', checklist, ...args]);
@@ -39,6 +62,10 @@ function answeredThenEdited(next: string) {
 }
 
 const firstWord = readFileSync(join(fixtures, 'markdown-first-word.md'), 'utf8');
+const rollback = () => ({
+	from: v1('Define clear rollback steps'),
+	to: firstWordIds('Document clear rollback steps'),
+});
 
 describe('preflight upgrade', () => {
 	it('refuses while renames are proposed and neither choice is given, writing nothing', () => {
@@ -58,17 +85,20 @@ describe('preflight upgrade', () => {
 
 	it('--accept-renames applies each rename and prints it on a line of its own', () => {
 		const {upgrade, db} = answeredThenEdited(firstWord);
+		const {from, to} = rollback();
 		const r = upgrade('--accept-renames');
 		expect(r.code, r.stderr).toBe(0);
 		const lines = r.stdout.trimEnd().split('\n');
 		expect(lines.filter((l) => l.startsWith('renamed'))).toEqual([
 			expect.stringMatching(
-				/^renamed operations\.define-clear-rollback-steps → operations\.document-clear-rollback-steps: “Define clear rollback steps” → “Document clear rollback steps” \(score 0\.\d\d; ↻ recheck\)$/,
+				new RegExp(
+					`^renamed ${escaped(from)} → ${escaped(to)}: “Define clear rollback steps” → “Document clear rollback steps” \\(score 0\\.\\d\\d; ↻ recheck\\)$`,
+				),
 			),
 		]);
 		expect(lines.at(-1)).toBe('svc: saved on checklist service-launch 1.1.0');
 		const review = db().reviews[0]!;
-		expect(review.answers['operations.document-clear-rollback-steps']).toMatchObject({
+		expect(review.answers[to]).toMatchObject({
 			status: 'fail',
 			note: 'no rollback yet',
 			reReview: true,
@@ -85,17 +115,13 @@ describe('preflight upgrade', () => {
 
 	it('--no-renames keeps the answers as orphans, and --attach re-attaches one later', () => {
 		const {upgrade, db, ws, checklist} = answeredThenEdited(firstWord);
+		const {from, to} = rollback();
 		const r = upgrade('--no-renames');
 		expect(r.code, r.stderr).toBe(0);
-		expect(r.stdout).toContain(
-			'kept as an orphan: operations.define-clear-rollback-steps (not renamed to operations.document-clear-rollback-steps)',
-		);
+		expect(r.stdout).toContain(`kept as an orphan: ${from} (not renamed to ${to})`);
 		expect(r.stdout).toMatch(/1 answer kept from items no longer in the checklist/);
 		let review = db().reviews[0]!;
-		expect(review.orphans?.['operations.define-clear-rollback-steps']).toMatchObject({
-			answer: {status: 'fail'},
-			removedIn: '1.1.0',
-		});
+		expect(review.orphans?.[from]).toMatchObject({answer: {status: 'fail'}, removedIn: '1.1.0'});
 		expect(review.proposals).toBeUndefined();
 
 		// status lists it, not as a proposal any more
@@ -104,27 +130,25 @@ describe('preflight upgrade', () => {
 			'orphans (1): answers of items no longer in the checklist, not judged:',
 		);
 		expect(status.stdout).toContain(
-			'  ✖ fail  operations.define-clear-rollback-steps  “Define clear rollback steps”  removed in 1.1.0',
+			`  ✖ fail  ${from}  “Define clear rollback steps”  removed in 1.1.0`,
 		);
 		expect(status.stdout).not.toContain('renames proposed');
 
-		const bad = upgrade('--attach', 'operations.nope=operations.document-clear-rollback-steps');
+		const bad = upgrade('--attach', `not-an-orphan=${to}`);
 		expect(bad.code).toBe(2);
 		expect(bad.stderr).toMatch(
-			/^preflight: --attach operations\.nope=.*: no orphaned answer "operations\.nope"/,
+			/^preflight: --attach not-an-orphan=.*: no orphaned answer "not-an-orphan"/,
 		);
 		expect(upgrade('--attach', 'no-equals-sign').stderr).toMatch(/--attach takes OLD=NEW/);
 
-		const attach = upgrade(
-			'--attach',
-			'operations.define-clear-rollback-steps=operations.alerts-route-to-the-owning-team',
-		);
+		const alerts = firstWordIds('Alerts route to the owning team');
+		const attach = upgrade('--attach', `${from}=${alerts}`);
 		expect(attach.code, attach.stderr).toBe(0);
 		expect(attach.stdout).toContain(
-			'attached operations.define-clear-rollback-steps → operations.alerts-route-to-the-owning-team: “Alerts route to the owning team” (↻ recheck)',
+			`attached ${from} → ${alerts}: “Alerts route to the owning team” (↻ recheck)`,
 		);
 		review = db().reviews[0]!;
-		expect(review.answers['operations.alerts-route-to-the-owning-team']?.status).toBe('fail');
+		expect(review.answers[alerts]?.status).toBe('fail');
 		expect(review.orphans).toBeUndefined();
 	});
 
@@ -135,11 +159,11 @@ describe('preflight upgrade', () => {
 		const r = upgrade();
 		expect(r.code, r.stderr).toBe(0);
 		expect(r.stdout).toContain(
-			'renamed operations.on-call-rota-staffed → operations-and-on-call.on-call-rota-staffed: same title and guidance',
+			`renamed ${v1('On-call rota staffed')} → ${sectionIds('On-call rota staffed')}: same title and guidance`,
 		);
 		const answers = db().reviews[0]!.answers;
-		expect(answers['operations-and-on-call.define-clear-rollback-steps']?.status).toBe('fail');
-		expect(answers['operations-and-on-call.on-call-rota-staffed']?.status).toBe('pass');
+		expect(answers[sectionIds('Define clear rollback steps')]?.status).toBe('fail');
+		expect(answers[sectionIds('On-call rota staffed')]?.status).toBe('pass');
 	});
 
 	it('prints hostile titles sanitised', () => {
@@ -152,13 +176,14 @@ describe('preflight upgrade', () => {
 		expect(r.code, r.stderr).toBe(0);
 		expect(r.stdout).not.toContain('\u001b');
 		expect(r.stdout).not.toContain('\u0007');
-		expect(r.stdout).toMatch(/renamed operations\.define-clear-rollback-steps → /);
+		expect(r.stdout).toContain(`renamed ${v1('Define clear rollback steps')} → `);
 	});
 });
 
 describe('other commands never take a proposed rename', () => {
 	it('status says so and lists the proposals; --json has them; nothing is written', () => {
 		const {ws, checklist} = answeredThenEdited(firstWord);
+		const {from, to} = rollback();
 		const before = readFileSync(ws.db, 'utf8');
 		const r = ws.run(['status', '--checklist', checklist]);
 		expect(r.code).toBe(0);
@@ -169,43 +194,33 @@ describe('other commands never take a proposed rename', () => {
 			'note: 1 answer kept from items no longer in the checklist (orphans, not judged)',
 		);
 		expect(r.stdout).toMatch(
-			/^ {2}operations\.define-clear-rollback-steps → operations\.document-clear-rollback-steps {2}“Define clear rollback steps” → “Document clear rollback steps” {2}score 0\.\d\d$/m,
+			new RegExp(
+				`^ {2}${escaped(from)} → ${escaped(to)} {2}“Define clear rollback steps” → “Document clear rollback steps” {2}score 0\\.\\d\\d$`,
+				'm',
+			),
 		);
 		const json = JSON.parse(ws.run(['status', '--json', '--checklist', checklist]).stdout) as {
 			orphans: Array<{id: string; status: string}>;
 			proposedRenames: Array<{from: string; to: string; score: number}>;
 		};
-		expect(json.orphans).toMatchObject([
-			{id: 'operations.define-clear-rollback-steps', status: 'fail'},
-		]);
-		expect(json.proposedRenames).toEqual([
-			{
-				from: 'operations.define-clear-rollback-steps',
-				to: 'operations.document-clear-rollback-steps',
-				score: expect.any(Number),
-			},
-		]);
+		expect(json.orphans).toMatchObject([{id: from, status: 'fail'}]);
+		expect(json.proposedRenames).toEqual([{from, to, score: expect.any(Number)}]);
 		expect(readFileSync(ws.db, 'utf8')).toBe(before);
 	});
 
 	it('set saves the orphan and the proposal, says so, and gate and snapshot say so too', () => {
 		const {ws, checklist, db} = answeredThenEdited(firstWord);
-		const set = ws.run(['set', 'operations.dashboards-exist', 'fail', '--checklist', checklist]);
+		const {from, to} = rollback();
+		const set = ws.run(['set', firstWordIds('Dashboards exist'), 'fail', '--checklist', checklist]);
 		expect(set.code, set.stderr).toBe(0);
 		expect(set.stdout).toMatch(
 			/^note: checklist updated 1\.0\.0 → 1\.1\.0: .*1 answer kept as an orphan$/m,
 		);
 		expect(set.stdout).toContain('note: 1 rename proposed: run preflight upgrade');
 		const review = db().reviews[0]!;
-		expect(review.orphans?.['operations.define-clear-rollback-steps']?.answer.status).toBe('fail');
-		expect(review.proposals).toEqual([
-			{
-				from: 'operations.define-clear-rollback-steps',
-				to: 'operations.document-clear-rollback-steps',
-				score: expect.any(Number),
-			},
-		]);
-		expect(review.answers['operations.document-clear-rollback-steps']).toBeUndefined();
+		expect(review.orphans?.[from]?.answer.status).toBe('fail');
+		expect(review.proposals).toEqual([{from, to, score: expect.any(Number)}]);
+		expect(review.answers[to]).toBeUndefined();
 
 		const gate = ws.run(['gate', '--checklist', checklist]);
 		expect(gate.code).toBe(1);
@@ -218,7 +233,7 @@ describe('other commands never take a proposed rename', () => {
 			'preflight: note: 1 answer kept from items no longer in the checklist',
 		);
 		// The snapshot judges the checklist as it is: no orphan in it, and it verifies.
-		expect(readFileSync(out, 'utf8')).not.toContain('define-clear-rollback-steps');
+		expect(readFileSync(out, 'utf8')).not.toContain(from);
 		const verify = ws.run(['verify', out, '--checklist', checklist]);
 		expect(verify.code, verify.stdout + verify.stderr).toBe(0);
 	});

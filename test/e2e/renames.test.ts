@@ -5,6 +5,7 @@ import {spawnSync} from 'node:child_process';
 import {copyFileSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {loadChecklistAsync} from '../../source/checklist/load.js';
 import {childEnv, cliPath, ensureBuilt, launch, root, tempDir, type Session} from './pty.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
@@ -26,6 +27,14 @@ afterEach(() => {
 
 beforeAll(() => ensureBuilt());
 
+/** An item's id by its title in a fixture (the Markdown reader derives ids its own way). */
+async function idOf(name: string, title: string): Promise<string> {
+	const {checklist} = await loadChecklistAsync(join(fixtures, name));
+	for (const s of checklist.sections)
+		for (const it of s.items) if (it.title === title) return it.id;
+	throw new Error(`no item “${title}” in ${name}`);
+}
+
 function cli(cwd: string, args: string[]) {
 	const r = spawnSync(process.execPath, [cliPath, ...args], {
 		cwd,
@@ -41,8 +50,11 @@ describe('a checklist changed on disk under a review', () => {
 		const checklist = join(cwd, 'checklist.md');
 		copyFileSync(join(fixtures, 'markdown-v1.md'), checklist);
 		const on = ['--checklist', checklist, '--system', 'svc'];
-		cli(cwd, ['set', 'operations.define-clear-rollback-steps', 'fail', '--note', 'no plan', ...on]);
-		cli(cwd, ['set', 'operations.dashboards-exist', 'fail', ...on]);
+		const rollback = await idOf('markdown-v1.md', 'Define clear rollback steps');
+		const dashboards = await idOf('markdown-v1.md', 'Dashboards exist');
+		const renamed = await idOf('markdown-first-word.md', 'Document clear rollback steps');
+		cli(cwd, ['set', rollback, 'fail', '--note', 'no plan', ...on]);
+		cli(cwd, ['set', dashboards, 'fail', ...on]);
 		// The checklist is edited: the first word of an answered item changes.
 		copyFileSync(join(fixtures, 'markdown-first-word.md'), checklist);
 
@@ -66,16 +78,16 @@ describe('a checklist changed on disk under a review', () => {
 
 		const db = JSON.parse(readFileSync(join(cwd, '.preflight', 'db.json'), 'utf8')) as Db;
 		const review = db.reviews[0]!;
-		expect(review.answers['operations.document-clear-rollback-steps']).toMatchObject({
+		expect(review.answers[renamed]).toMatchObject({
 			status: 'fail',
 			note: 'no plan',
 			reReview: true,
 		});
-		expect(review.answers['operations.dashboards-exist']?.status).toBe('fail');
+		expect(review.answers[dashboards]?.status).toBe('fail');
 		expect(review.orphans).toBeUndefined();
 		expect(review.proposals).toBeUndefined();
 		expect(review.audit.at(-1)).toMatchObject({
-			item: 'operations.document-clear-rollback-steps',
+			item: renamed,
 			by: 'Bob',
 			detail: expect.stringMatching(/re-attached: rename proposed with score 0\.\d\d, accepted/),
 		});

@@ -3,8 +3,8 @@
 // Markdown and Azure readers derive ids their own way, so these tests find
 // items by title and assert on the answers kept, never on the ids.
 import {join} from 'node:path';
-import {beforeAll, describe, expect, it} from 'vitest';
-import {loadChecklist, loadYamlSupport, type LoadedChecklist} from '../../source/checklist/load.js';
+import {describe, expect, it} from 'vitest';
+import {loadChecklistAsync, type LoadedChecklist} from '../../source/checklist/load.js';
 import type {Actor} from '../../source/model/actor.js';
 import {answerFor} from '../../source/model/evaluate.js';
 import {newReview, recordAnswer, withStatus} from '../../source/model/review.js';
@@ -12,11 +12,9 @@ import type {Answer, Checklist, Review} from '../../source/model/schemas.js';
 import {acceptProposals, pendingProposals, upgradeReview} from '../../source/model/upgrade.js';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'upgrade');
-const load = (name: string) => loadChecklist(join(dir, name));
+const load = (name: string) => loadChecklistAsync(join(dir, name));
 const alice: Actor = {by: 'alice', at: new Date('2026-11-01T10:00:00Z')};
 const bob: Actor = {by: 'bob', at: new Date('2026-11-20T10:00:00Z')};
-
-beforeAll(() => loadYamlSupport());
 
 function idOf(checklist: Checklist, title: string): string {
 	for (const s of checklist.sections)
@@ -56,9 +54,9 @@ function upgradeAndAccept(review: Review, after: LoadedChecklist) {
 }
 
 describe('renames in every format keep the answers', () => {
-	it('Markdown: a section heading renamed keeps all 4 answers in it, at once and unmarked', () => {
-		const before = load('markdown-v1.md');
-		const after = load('markdown-section.md');
+	it('Markdown: a section heading renamed keeps all 4 answers in it, at once and unmarked', async () => {
+		const before = await load('markdown-v1.md');
+		const after = await load('markdown-section.md');
 		const titles = [
 			'Define clear rollback steps',
 			'On-call rota staffed',
@@ -82,9 +80,9 @@ describe('renames in every format keep the answers', () => {
 		).toHaveLength(4);
 	});
 
-	it("Markdown: an item's first word changed is proposed, and accepting keeps its answer (↻ recheck)", () => {
-		const before = load('markdown-v1.md');
-		const after = load('markdown-first-word.md');
+	it("Markdown: an item's first word changed is proposed, and accepting keeps its answer (↻ recheck)", async () => {
+		const before = await load('markdown-v1.md');
+		const after = await load('markdown-first-word.md');
 		const review = answered(before, ['Define clear rollback steps', 'Dashboards exist']);
 		const {review: accepted, upgraded, proposals} = upgradeAndAccept(review, after);
 		// Until accepted, the answer is an orphan: kept in the review, not in the answers.
@@ -111,9 +109,9 @@ describe('renames in every format keep the answers', () => {
 		['JSON', 'own-v1.json', 'own-v2.json'],
 	])(
 		'preflight %s: a new id with the same text is certain, a reworded one proposed',
-		(_, v1, v2) => {
-			const before = load(v1);
-			const after = load(v2);
+		async (_, v1, v2) => {
+			const before = await load(v1);
+			const after = await load(v2);
 			const review = answered(before, ['On-call rota staffed', 'Runbook written for every alert']);
 			const {review: accepted, report, proposals} = upgradeAndAccept(review, after);
 			expect(report.matched.map(([from]) => from)).toContain('ops.oncall');
@@ -128,9 +126,9 @@ describe('renames in every format keep the answers', () => {
 		},
 	);
 
-	it('AWS lens: a changed question id keeps the answer, and a reworded question is proposed', () => {
-		const before = load('lens-v1.json');
-		const after = load('lens-v2.json');
+	it('AWS lens: a changed question id keeps the answer, and a reworded question is proposed', async () => {
+		const before = await load('lens-v1.json');
+		const after = await load('lens-v2.json');
 		const review = answered(before, [
 			'How do you back up data?',
 			'How do you fail over to another region?',
@@ -147,9 +145,9 @@ describe('renames in every format keep the answers', () => {
 		expect(answerOf(accepted, after, 'How do you manage access?')).toMatchObject({status: 'fail'});
 	});
 
-	it('Azure: a changed GUID keeps the answer, and a changed GUID with reworded text is proposed', () => {
-		const before = load('azure-v1.json');
-		const after = load('azure-v2.json');
+	it('Azure: a changed GUID keeps the answer, and a changed GUID with reworded text is proposed', async () => {
+		const before = await load('azure-v1.json');
+		const after = await load('azure-v2.json');
 		const review = answered(before, [
 			'Use a web application firewall',
 			'Use managed identities for every service',
