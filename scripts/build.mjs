@@ -544,6 +544,7 @@ async function warmCodeCache() {
 		for (const args of [
 			['set', 'architecture.boundaries', 'pass', '--evidence', 'https://example.com/e'],
 			['status'],
+			['upgrade'],
 			['reviews'],
 			['gate'],
 			['snapshot', '--out', snapshot],
@@ -558,7 +559,7 @@ async function warmCodeCache() {
 			['--version'],
 		]) {
 			// Commands refuse flags they do not read: --system only where one review is picked.
-			const pick = ['set', 'status', 'gate', 'snapshot'].includes(args[0])
+			const pick = ['set', 'status', 'upgrade', 'gate', 'snapshot'].includes(args[0])
 				? ['--system', 'build']
 				: [];
 			const r = spawnSync(process.execPath, [cli, ...args, '--db', db, ...pick], {
