@@ -322,7 +322,7 @@ describe('orphaned answers on the review screen', () => {
 });
 
 describe('the smallest terminal (60×16)', () => {
-	it('both screens fit, long titles cut with …', async () => {
+	it('both screens fit: list rows cut with …, the detail wrapped whole', async () => {
 		const long = 'A title long enough to run well past the sixty columns of the smallest terminal';
 		const before = checklistFromData(
 			{
@@ -382,6 +382,10 @@ describe('the smallest terminal (60×16)', () => {
 		);
 		fits(frame);
 		expect(focusedRow(frame)).toMatch(/…$/);
+		// The detail below the list shows both titles whole, wrapped.
+		const flat = frame.replace(/\s+/g, ' ');
+		expect(flat).toContain(`Gone: “${long}”`);
+		expect(flat).toContain(`New: “${long}, reworded”`);
 		await app.press('x');
 		await app.waitForText('orphaned');
 		await app.press(keys.up);

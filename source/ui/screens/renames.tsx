@@ -9,18 +9,27 @@ import {Header} from '../components/header.js';
 import {keptAnswerText} from '../components/kept-answer.js';
 import {MessageLine} from '../components/message-line.js';
 import {outOfViewLine, windowStart} from '../components/window.js';
-import {fitColumns} from '../components/wrap.js';
+import {fitColumns, wrapLines} from '../components/wrap.js';
 import {renamesIntent} from '../intents/intents.js';
 import {useIntents} from '../intents/use-intents.js';
 import {useAppState} from '../state/context.js';
 import {currentReview} from '../state/selectors.js';
 import type {Size} from '../use-terminal-size.js';
 
-/** Rows of the renames and orphans screens: the list gets what the intro, detail, message and footer leave. */
-export function listScreenRows(rows: number): {listH: number; detailH: number} {
-	const detailH = rows >= 22 ? 6 : 4;
+/**
+ * Rows of the renames and orphans screens: the list gets a row per entry (and
+ * one saying how many are out of view) up to what leaves the detail at least
+ * 4 rows (6 from 22 rows up); the detail gets every row the list leaves.
+ */
+export function listScreenRows(
+	rows: number,
+	count = Number.POSITIVE_INFINITY,
+): {listH: number; detailH: number} {
+	const minDetail = rows >= 22 ? 6 : 4;
 	// header 1, intro 2, a blank 1, detail, message 2, footer 2, one row spare
-	return {listH: Math.max(1, rows - 9 - detailH), detailH};
+	const free = Math.max(2, rows - 9);
+	const listH = Math.max(1, Math.min(count, free - minDetail));
+	return {listH, detailH: Math.max(1, free - listH)};
 }
 
 /**
@@ -51,7 +60,7 @@ export function RenamesScreen({size}: {size: Size}) {
 	);
 	if (!review) return <Text>No review is open.</Text>;
 	const width = size.columns;
-	const {listH, detailH} = listScreenRows(size.rows);
+	const {listH, detailH} = listScreenRows(size.rows, proposals.length);
 	const focus = Math.min(state.renameIndex, Math.max(0, proposals.length - 1));
 	const rows = proposals.length > listH && listH > 1 ? listH - 1 : listH;
 	const start = windowStart(focus, proposals.length, rows);
@@ -123,11 +132,20 @@ export function RenamesScreen({size}: {size: Size}) {
 			</Box>
 			<Box height={1} />
 			<Box flexDirection="column" height={detailH} overflowY="hidden">
-				{detail.map((line, i) => (
-					<Text key={i} wrap="truncate-end" bold={line.bold === true}>
-						{fitColumns(sanitizeLine(line.text), width)}
-					</Text>
-				))}
+				{detail
+					.flatMap((line) =>
+						// Wrapped whole, continuation lines under the text after the label.
+						wrapLines(sanitizeLine(line.text), width - 6).map((text, k) => ({
+							text: k === 0 ? text : `      ${text.trimStart()}`,
+							bold: line.bold === true,
+						})),
+					)
+					.slice(0, detailH)
+					.map((line, i) => (
+						<Text key={i} wrap="truncate-end" bold={line.bold}>
+							{fitColumns(line.text, width)}
+						</Text>
+					))}
 			</Box>
 			<MessageLine width={width} />
 			<Footer scope="renames" width={width} />
