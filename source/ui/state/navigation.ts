@@ -15,6 +15,14 @@ function clamp(n: number, lo: number, hi: number): number {
 	return Math.max(lo, Math.min(hi, n));
 }
 
+/** The lists a screen moves through by index (home, summary, renames, orphans). */
+type ListIndex = 'homeIndex' | 'summaryIndex' | 'renameIndex' | 'orphanIndex';
+
+/** The state with the list at `key` moved by `delta`, kept within its `count` entries. */
+export function moveIndex(state: State, key: ListIndex, delta: number, count: number): State {
+	return {...state, [key]: clamp(state[key] + delta, 0, Math.max(0, count - 1))};
+}
+
 /**
  * Brings the review onto the loaded checklist (see model/upgrade.ts) before it
  * is shown; the change is saved like any other.
@@ -161,18 +169,11 @@ export function focusItem(state: State, action: ActionOf<'focus-item'>): State {
 }
 
 export function homeMove(state: State, action: ActionOf<'home-move'>): State {
-	return {
-		...state,
-		homeIndex: clamp(state.homeIndex + action.delta, 0, Math.max(0, action.count - 1)),
-		message: undefined,
-	};
+	return {...moveIndex(state, 'homeIndex', action.delta, action.count), message: undefined};
 }
 
 export function summaryMove(state: State, action: ActionOf<'summary-move'>): State {
-	return {
-		...state,
-		summaryIndex: clamp(state.summaryIndex + action.delta, 0, Math.max(0, action.count - 1)),
-	};
+	return moveIndex(state, 'summaryIndex', action.delta, action.count);
 }
 
 /** Sets the filter; the focus stays when the item still matches, else goes to the first match. */

@@ -12,27 +12,16 @@ import {
 	pendingProposals,
 } from '../../model/upgrade.js';
 import {focusOpened} from './navigation.js';
+import {moveIndex} from './navigation.js';
 import {currentReview, locate, titleOf} from './selectors.js';
 import type {ActionOf, State} from './types.js';
 
-function clamp(n: number, lo: number, hi: number): number {
-	return Math.max(lo, Math.min(hi, n));
-}
-
 export function renameMove(state: State, action: ActionOf<'rename-move'>): State {
-	return {
-		...state,
-		renameIndex: clamp(state.renameIndex + action.delta, 0, Math.max(0, action.count - 1)),
-		message: undefined,
-	};
+	return {...moveIndex(state, 'renameIndex', action.delta, action.count), message: undefined};
 }
 
 export function orphanMove(state: State, action: ActionOf<'orphan-move'>): State {
-	return {
-		...state,
-		orphanIndex: clamp(state.orphanIndex + action.delta, 0, Math.max(0, action.count - 1)),
-		message: undefined,
-	};
+	return {...moveIndex(state, 'orphanIndex', action.delta, action.count), message: undefined};
 }
 
 /**
