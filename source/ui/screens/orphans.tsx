@@ -3,6 +3,7 @@ import React, {useMemo} from 'react';
 import {findItem, reviewName} from '../../model/review.js';
 import {orphansOf} from '../../model/upgrade.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
+import {DetailLines} from '../components/detail-lines.js';
 import {Footer} from '../components/footer.js';
 import {Header} from '../components/header.js';
 import {keptAnswerText} from '../components/kept-answer.js';
@@ -110,13 +111,7 @@ export function OrphansScreen({size}: {size: Size}) {
 				) : null}
 			</Box>
 			<Box height={1} />
-			<Box flexDirection="column" height={detailH} overflowY="hidden">
-				{detail.map((line, i) => (
-					<Text key={i} wrap="truncate-end" bold={line.bold === true}>
-						{fitColumns(sanitizeLine(line.text), width)}
-					</Text>
-				))}
-			</Box>
+			<DetailLines lines={detail} width={width} height={detailH} />
 			<MessageLine width={width} />
 			<Footer scope="orphans" width={width} />
 		</Box>

@@ -4,12 +4,13 @@ import {ownValue} from '../../model/records.js';
 import {reviewName} from '../../model/review.js';
 import {pendingProposals} from '../../model/upgrade.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
+import {DetailLines} from '../components/detail-lines.js';
 import {Footer} from '../components/footer.js';
 import {Header} from '../components/header.js';
 import {keptAnswerText} from '../components/kept-answer.js';
 import {MessageLine} from '../components/message-line.js';
 import {outOfViewLine, windowStart} from '../components/window.js';
-import {fitColumns, wrapLines} from '../components/wrap.js';
+import {fitColumns} from '../components/wrap.js';
 import {renamesIntent} from '../intents/intents.js';
 import {useIntents} from '../intents/use-intents.js';
 import {useAppState} from '../state/context.js';
@@ -131,22 +132,7 @@ export function RenamesScreen({size}: {size: Size}) {
 				) : null}
 			</Box>
 			<Box height={1} />
-			<Box flexDirection="column" height={detailH} overflowY="hidden">
-				{detail
-					.flatMap((line) =>
-						// Wrapped whole, continuation lines under the text after the label.
-						wrapLines(sanitizeLine(line.text), width - 6).map((text, k) => ({
-							text: k === 0 ? text : `      ${text.trimStart()}`,
-							bold: line.bold === true,
-						})),
-					)
-					.slice(0, detailH)
-					.map((line, i) => (
-						<Text key={i} wrap="truncate-end" bold={line.bold}>
-							{fitColumns(line.text, width)}
-						</Text>
-					))}
-			</Box>
+			<DetailLines lines={detail} width={width} height={detailH} />
 			<MessageLine width={width} />
 			<Footer scope="renames" width={width} />
 		</Box>
