@@ -1,9 +1,11 @@
-// Bundles the CLI with esbuild, then turns its ES module chunks into plain
-// scripts that dist/preflight.js (source/loader.ts) runs with V8's code cache:
-// Node 20 caches no compiled code for ES modules, and compiling the bundle was
-// most of every start. Non-UI commands still never load Ink or React: each
-// chunk is read only when required. After writing, the build runs each command
-// once (the app in a pseudo-terminal) so that the loader can save what V8 compiled.
+// Bundles the CLI with esbuild, then turns its ES module chunks into CommonJS
+// scripts that dist/preflight.js (source/loader.ts, itself CommonJS) requires:
+// Node 22.1+ keeps their compiled code in its compile cache, and on Node 20,
+// which has none, the loader runs them with V8's code cache (compiling the
+// bundle was most of every start). Non-UI commands still never load Ink or
+// React: each chunk is read only when required. After writing, the build runs
+// each command once (the app in a pseudo-terminal) so that the loader can save
+// what V8 compiled (Node 20 only: the cache fits only the Node that made it).
 import {build, context, transform} from 'esbuild';
 import {spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
@@ -454,7 +456,7 @@ const options = {
 	jsx: 'automatic',
 	define: {
 		'process.env.NODE_ENV': '"production"',
-		// Each chunk's own URL, passed in by the loader (a script has no import.meta).
+		// Each chunk's own URL, worked out where it is used (a script has no import.meta).
 		'import.meta.url': '__preflightUrl',
 		__PREFLIGHT_VERSION__: JSON.stringify(
 			JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version,
@@ -469,10 +471,17 @@ const options = {
 	logLevel: 'warning',
 };
 
-/** Writes dist/: every chunk as a script (dist/preflight.cjs, dist/chunks/*.cjs) and the loader. */
+/**
+ * Writes dist/: every chunk as a CommonJS script (dist/preflight.cjs,
+ * dist/chunks/*.cjs) and the loader, dist/preflight.js, which
+ * dist/package.json makes CommonJS too (an ES module entry costs every start
+ * the ESM loader's time). Chunks name each other "./name.cjs", so that Node's
+ * own require loads them as well as the loader's code-cache path does.
+ */
 async function emit(outputFiles) {
 	rmSync(dist, {recursive: true, force: true});
 	mkdirSync(join(dist, 'chunks'), {recursive: true});
+	writeFileSync(join(dist, 'package.json'), `${JSON.stringify({type: 'commonjs'})}\n`);
 	for (const file of outputFiles) {
 		// A top-level await or import.meta left in a dependency fails here, loudly.
 		const script = await transform(file.text.replace(/^#!.*\n/, ''), {
@@ -486,12 +495,19 @@ async function emit(outputFiles) {
 		});
 		if (script.warnings.length > 0)
 			throw new Error(`${relative(dist, file.path)}: ${script.warnings[0].text}`);
-		writeFileSync(file.path.replace(/\.js$/, '.cjs'), script.code);
+		let code = script.code.replace(/require\("(\.\/[^"]+)\.js"\)/g, 'require("$1.cjs")');
+		if (/require\(["'`]\.[^"'`]*\.js["'`]\)/.test(code))
+			throw new Error(`${relative(dist, file.path)}: a chunk required in an unexpected form`);
+		// import.meta.url (defined as __preflightUrl): the chunk's own URL, from the
+		// __filename that both the loader and Node's require pass to a module.
+		if (code.includes('__preflightUrl'))
+			code = `var __preflightUrl=require("node:url").pathToFileURL(__filename).href;${code}`;
+		writeFileSync(file.path.replace(/\.js$/, '.cjs'), code);
 	}
 	await build({
 		entryPoints: {preflight: 'source/loader.ts'},
 		outdir: dist,
-		format: 'esm',
+		format: 'cjs',
 		platform: 'node',
 		target: 'node20',
 		minify: true,
@@ -508,6 +524,12 @@ async function emit(outputFiles) {
  * fails only leaves its chunks without a cache (slower, still correct).
  */
 async function warmCodeCache() {
+	if (typeof (await import('node:module')).enableCompileCache === 'function') {
+		console.warn(
+			`build: node ${process.version} has its own compile cache; no V8 code cache is written (it would fit only this Node)`,
+		);
+		return;
+	}
 	const cli = join(dist, 'preflight.js');
 	const work = mkdtempSync(join(tmpdir(), 'preflight-build-'));
 	const env = {...process.env, PREFLIGHT_WRITE_CODE_CACHE: '1', PREFLIGHT_REVIEWER: 'build'};

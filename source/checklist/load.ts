@@ -1,4 +1,4 @@
-import {readFileSync, statSync} from 'node:fs';
+import {existsSync, statSync} from 'node:fs';
 import {readUserFile} from '../system/read-text.js';
 import {dirname, extname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -275,13 +275,12 @@ export function packageDir(): string {
 	if (packageRoot) return packageRoot;
 	let dir = dirname(fileURLToPath(import.meta.url));
 	for (let i = 0; i < 5; i++) {
-		try {
-			readFileSync(join(dir, 'package.json'));
+		// Both: the bundle's own dist/package.json (it makes dist/ CommonJS) has no data/ beside it.
+		if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'data'))) {
 			packageRoot = dir;
 			return dir;
-		} catch {
-			dir = dirname(dir);
 		}
+		dir = dirname(dir);
 	}
 	throw new PreflightError('cannot find the preflight package folder');
 }

@@ -507,8 +507,8 @@ describe('the bundle', () => {
 		if (seen.has(file)) return seen;
 		seen.add(file);
 		const text = readFileSync(file, 'utf8');
-		// Chunks are scripts: the loader resolves require("./x.js") to x.cjs beside them.
-		for (const m of text.matchAll(/require\(\s*["']\.\/([^"']+)\.js["']\s*\)/g))
+		// Chunks are CommonJS scripts that require each other as "./x.cjs".
+		for (const m of text.matchAll(/require\(\s*["']\.\/([^"']+)\.cjs["']\s*\)/g))
 			closure(join(file, '..', `${m[1]!}.cjs`), seen);
 		return seen;
 	}
