@@ -9,7 +9,15 @@
 import {build, context, transform} from 'esbuild';
 import {spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
-import {chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {
+	chmodSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join, relative, resolve} from 'node:path';
@@ -532,7 +540,13 @@ async function warmCodeCache() {
 	}
 	const cli = join(dist, 'preflight.js');
 	const work = mkdtempSync(join(tmpdir(), 'preflight-build-'));
-	const env = {...process.env, PREFLIGHT_WRITE_CODE_CACHE: '1', PREFLIGHT_REVIEWER: 'build'};
+	const env = {
+		...process.env,
+		PREFLIGHT_WRITE_CODE_CACHE: '1',
+		PREFLIGHT_REVIEWER: 'build',
+		// The cache of validated checklists goes with the work folder.
+		XDG_CACHE_HOME: join(work, 'cache'),
+	};
 	// Ink renders only the last frame under CI; NO_COLOR would skip the colour code.
 	for (const key of ['CI', 'NO_COLOR', 'FORCE_COLOR', 'PREFLIGHT_NOW']) delete env[key];
 	const db = join(work, 'db.json');
@@ -563,6 +577,8 @@ async function warmCodeCache() {
 			['checklist', 'schema'],
 			['checklist', 'validate', yamlChecklist],
 			['checklist', 'validate', largeChecklist],
+			['snapshot', '--checklist', largeChecklist, '--out', join(work, 'large-snapshot.json')],
+			// again, now from the cache of validated checklists
 			['snapshot', '--checklist', largeChecklist, '--out', join(work, 'large-snapshot.json')],
 			['--help'],
 			['--version'],
@@ -621,9 +637,26 @@ async function warmApp(cli, db, cwd, env) {
 	});
 }
 
+/**
+ * What this build is made of: every source file, this script (its patches), the
+ * package and lock files. The cache of validated checklists
+ * (source/store/checklist-cache.ts) uses an entry only from the same build.
+ */
+function buildId() {
+	const hash = createHash('sha256');
+	const files = readdirSync('source', {recursive: true})
+		.map((f) => join('source', String(f)))
+		.filter((f) => /\.tsx?$/.test(f))
+		.sort();
+	for (const file of [...files, 'scripts/build.mjs', 'package.json', 'package-lock.json'])
+		hash.update(`${file}\0`).update(readFileSync(file)).update('\0');
+	return hash.digest('hex').slice(0, 32);
+}
+
 // Builds only when run (a test imports this file for patchInkOutput).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
 	options.define.__BUNDLED_CHECKLIST__ = JSON.stringify(await bundledChecklist());
+	options.define.__PREFLIGHT_BUILD__ = JSON.stringify(buildId());
 	if (watch) {
 		// Development: rebuild on change, no code cache (it would be stale at once).
 		const ctx = await context({

@@ -261,6 +261,25 @@ export async function loadChecklistAsync(
 	return loadChecklist(path, format);
 }
 
+/** A checklist file's text as loadChecklist reads it (a regular file, bounded; no BOM). */
+export function readChecklistText(path: string): string {
+	return withinLimits(`checklist ${sanitizeLine(path)}`, () => readText(path));
+}
+
+/** Validates text read from `path` as loadChecklistAsync validates the file. */
+export async function checklistFromTextAsync(
+	text: string,
+	path: string,
+	format?: ChecklistFormat,
+): Promise<LoadedChecklist> {
+	if (needsYaml(path, format)) await loadYamlSupport();
+	if (!compiledChecklist && text.length >= LARGE_INPUT)
+		compiledChecklist = (await loadCompiledSchemas()).compiledChecklistSchema();
+	return withinLimits(`checklist ${sanitizeLine(path)}`, () =>
+		checklistFromText(text, path, format),
+	);
+}
+
 function sizeOf(path: string): number {
 	try {
 		return statSync(path).size;
