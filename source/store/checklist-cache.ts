@@ -6,6 +6,7 @@
 // preflight), so what a command uses is what validating that text gives. Only
 // the bundle has a build id: run from source, nothing is cached.
 import {
+	closeSync,
 	mkdirSync,
 	readdirSync,
 	readFileSync,
@@ -24,6 +25,7 @@ import {
 } from '../checklist/load.js';
 import {LARGE_INPUT} from '../model/large.js';
 import {sha256Hex} from '../model/canonical.js';
+import {openRegularFile} from '../system/regular-file.js';
 
 // A digest of the sources and the lock file, written in by scripts/build.mjs.
 declare const __PREFLIGHT_BUILD__: string | undefined;
@@ -39,8 +41,11 @@ function cacheDir(env = process.env): string | undefined {
 type Entry = {key: string; digest: string; checklist: LoadedChecklist['checklist']};
 
 function readEntry(file: string, key: string): Entry | undefined {
+	// Only a regular file, as every file preflight reads: a FIFO put there must not hang a command.
+	const opened = openRegularFile(file);
+	if (!opened.ok) return undefined;
 	try {
-		const entry = JSON.parse(readFileSync(file, 'utf8')) as Partial<Entry> | null;
+		const entry = JSON.parse(readFileSync(opened.fd, 'utf8')) as Partial<Entry> | null;
 		// Written by preflight after validating; anything else (an entry cut short
 		// by a full disk, an older layout) is not used.
 		if (
@@ -52,7 +57,9 @@ function readEntry(file: string, key: string): Entry | undefined {
 		)
 			return entry as Entry;
 	} catch {
-		// missing or unreadable: validate the text
+		// unreadable or not JSON: validate the text
+	} finally {
+		closeSync(opened.fd);
 	}
 	return undefined;
 }

@@ -1,6 +1,7 @@
 // The cache of validated checklists (source/store/checklist-cache.ts), through
 // the built CLI: only the bundle has a build id, so only it caches.
-import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+import {existsSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {ensureBuilt, workspace} from '../commands/cli.js';
@@ -42,6 +43,11 @@ describe('the cache of validated checklists', () => {
 		// Without the cache: the same bytes.
 		for (const f of readdirSync(cacheDir)) writeFileSync(join(cacheDir, f), '{"damaged":');
 		expect(snapshot('b.json')).toBe(cached);
+		expect(status().stdout).toBe(first.stdout);
+		// A FIFO in an entry's place is not read (it would hang): the text is validated.
+		const [entry] = readdirSync(cacheDir);
+		rmSync(join(cacheDir, entry!));
+		expect(spawnSync('mkfifo', [join(cacheDir, entry!)]).status).toBe(0);
 		expect(status().stdout).toBe(first.stdout);
 
 		// A changed file is validated again: its new title is used, a bad one refused.
