@@ -51,27 +51,45 @@ const stopWords = new Set(
 	),
 );
 
+/** Cuts `text` at a `-` to at most `max` characters (or hard, when it has none early enough). */
+function cutAtDash(text: string, max: number): string {
+	if (text.length <= max) return text;
+	const cut = text.slice(0, max + 1).lastIndexOf('-');
+	return cut > 0 ? text.slice(0, cut) : text.slice(0, max);
+}
+
 /**
  * A short id fragment for a derived id (documented in docs/checklist-formats.md):
- * the title's ASCII words in lower case, words in `stopWords` left out (unless
- * nothing else is left), the first `words` of them joined by `-`, cut at a word
- * boundary to at most `max` characters. Titles with letters outside ASCII get
- * a short hash as `slug` does, so that they stay apart.
+ * the title's words (split at spaces; `on-call` and `CI/CD` stay one word) as
+ * lower-case ASCII, words in `stopWords` left out (unless nothing else is left),
+ * the first `words` of them joined by `-`, cut at a word boundary to at most
+ * `max` characters. Titles with letters outside ASCII end in a short hash, as
+ * `slug` does, so that they stay apart.
  */
 export function shortSlug(text: string, words = 4, max = 28): string {
 	const full = slug(text);
-	const parts = full.split('-').filter(Boolean);
-	const hash =
-		/^[0-9a-f]{6}$/.test(parts.at(-1) ?? '') && !/^[ -~]*$/.test(text) ? parts.pop() : undefined;
-	const kept = parts.filter((w) => !stopWords.has(w));
-	const chosen = (kept.length > 0 ? kept : parts).slice(0, words);
+	const hashed = sha256Hex(text.trim()).slice(0, 6);
+	const hash = !/^[ -~]*$/.test(text) && full.endsWith(hashed) ? hashed : undefined;
+	const tokens = text
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.split(/\s+/)
+		.map((t) =>
+			t
+				.toLowerCase()
+				.replace(/[^a-z0-9]+/g, '-')
+				.replace(/^-+|-+$/g, ''),
+		)
+		.filter(Boolean);
+	const kept = tokens.filter((w) => !stopWords.has(w));
+	const chosen = (kept.length > 0 ? kept : tokens).slice(0, words);
 	let out = '';
 	for (const w of chosen) {
 		const next = out ? `${out}-${w}` : w;
 		if (next.length > max) break;
 		out = next;
 	}
-	if (!out) out = (chosen[0] ?? '').slice(0, max);
+	if (!out) out = cutAtDash(chosen[0] ?? '', max);
 	if (hash) out = out ? `${out}-${hash}` : hash;
 	return out || full;
 }

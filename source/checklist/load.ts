@@ -10,9 +10,10 @@ import {LARGE_INPUT, loadCompiledSchemas} from '../model/large.js';
 import {checklistSchema, type Checklist} from '../model/schemas.js';
 import * as z from '../model/zod.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {fromAwsLens, fromAzure, isAwsLens, isAzureChecklist, type Converted} from './foreign.js';
+import type {Conversion} from './foreign.js';
 import {contentVersion} from './ids.js';
 import {jsonLocator, parseJson} from './json-source.js';
+import {looksOwn} from './own-shape.js';
 import {fromMarkdown} from './markdown.js';
 import {
 	at,
@@ -38,8 +39,10 @@ export type ChecklistFormat = (typeof checklistFormats)[number];
 type Syntax = 'json' | 'yaml' | 'markdown';
 type Source = {data: unknown; locate: Locator; syntax: 'json' | 'yaml'};
 type YamlModule = typeof import('./yaml-source.js');
+type ShapesModule = typeof import('./shapes.js');
 
 let yamlModule: YamlModule | undefined;
+let shapesModule: ShapesModule | undefined;
 
 /** Loads the YAML parser (kept out of start-up); afterwards loadChecklist reads YAML too. */
 /** The compiled checklist schema, once a large checklist has asked for it. */
@@ -47,6 +50,11 @@ let compiledChecklist: typeof checklistSchema | undefined;
 
 export async function loadYamlSupport(): Promise<void> {
 	yamlModule ??= await import('./yaml-source.js');
+}
+
+/** Loads the readers of other shapes (lens, Azure, item lists), kept out of start-up like YAML. */
+export async function loadShapeSupport(): Promise<void> {
+	shapesModule ??= await import('./shapes.js');
 }
 
 /** Where a problem is: the field path and, when known, line and column. */
@@ -182,7 +190,7 @@ function fromYamlText(text: string, path: string): Source {
 	return {data: parsed.data, locate: parsed.locate, syntax: 'yaml'};
 }
 
-function fromForeign(source: Source, path: string, converted: Converted | {issues: RawIssue[]}) {
+function fromForeign(source: Source, path: string, converted: Conversion) {
 	if ('issues' in converted)
 		throw new ChecklistError(
 			path,
@@ -213,19 +221,44 @@ export function checklistFromText(
 		);
 	}
 	const source = syntax === 'json' ? fromJsonText(text, path) : fromYamlText(text, path);
-	const shape =
-		format === 'aws-lens' || format === 'azure'
-			? format
-			: format === undefined && isAwsLens(source.data)
-				? 'aws-lens'
-				: format === undefined && isAzureChecklist(source.data)
-					? 'azure'
-					: 'own';
-	if (shape === 'aws-lens')
-		return fromForeign(source, path, fromAwsLens(source.data, path, contentVersion(text)));
-	if (shape === 'azure')
-		return fromForeign(source, path, fromAzure(source.data, path, contentVersion(text)));
+	const forced = format === 'aws-lens' || format === 'azure' ? format : undefined;
+	// Preflight's own format is known without shapes.ts, which reads every other shape.
+	const shaped =
+		!forced && looksOwn(source.data)
+			? {shape: 'own' as const}
+			: shapesFor(path).readShape(source.data, {
+					forced,
+					syntax: source.syntax,
+					path,
+					fallbackVersion: () => contentVersion(text),
+				});
+	if (shaped.shape === 'none')
+		throw new ChecklistError(path, [{where: '', message: shaped.message}]);
+	if (shaped.shape !== 'own') return fromForeign(source, path, shaped.conversion);
 	return validate(source.data, path, (i) => describe(source, i.path, i.key), [], knownDigest(text));
+}
+
+function shapesFor(path: string): ShapesModule {
+	if (!shapesModule)
+		throw new PreflightError(
+			`checklist ${sanitizeLine(path)}: support for other checklist shapes is not loaded (the caller must use loadChecklistAsync)`,
+		);
+	return shapesModule;
+}
+
+/**
+ * True when reading this file (with this format) may need shapes.ts: any JSON
+ * or YAML file but the bundled checklist, which is preflight's own format.
+ */
+export function mayNeedShapes(path: string, format?: ChecklistFormat): boolean {
+	if (format === 'aws-lens' || format === 'azure') return true;
+	if (format === 'markdown') return false;
+	if (format === undefined && /\.(md|markdown|mdown)$/i.test(path)) return false;
+	try {
+		return path !== defaultChecklistPath();
+	} catch {
+		return true; // run from outside the package (a copied bundle): nothing is the bundled file
+	}
 }
 
 /** True when reading this file (with this format) needs the YAML parser. */
@@ -250,14 +283,20 @@ export function loadChecklist(path: string, format?: ChecklistFormat): LoadedChe
 	);
 }
 
+/** Loads what validating this file may need: the YAML parser, the shape readers, the compiled schema. */
+async function prepareFor(path: string, format: ChecklistFormat | undefined, size: number) {
+	if (needsYaml(path, format)) await loadYamlSupport();
+	if (mayNeedShapes(path, format)) await loadShapeSupport();
+	if (!compiledChecklist && size >= LARGE_INPUT)
+		compiledChecklist = (await loadCompiledSchemas()).compiledChecklistSchema();
+}
+
 /** Reads and validates a checklist file in any supported format, YAML included. */
 export async function loadChecklistAsync(
 	path: string,
 	format?: ChecklistFormat,
 ): Promise<LoadedChecklist> {
-	if (needsYaml(path, format)) await loadYamlSupport();
-	if (!compiledChecklist && sizeOf(path) >= LARGE_INPUT)
-		compiledChecklist = (await loadCompiledSchemas()).compiledChecklistSchema();
+	await prepareFor(path, format, sizeOf(path));
 	return loadChecklist(path, format);
 }
 
@@ -272,9 +311,7 @@ export async function checklistFromTextAsync(
 	path: string,
 	format?: ChecklistFormat,
 ): Promise<LoadedChecklist> {
-	if (needsYaml(path, format)) await loadYamlSupport();
-	if (!compiledChecklist && text.length >= LARGE_INPUT)
-		compiledChecklist = (await loadCompiledSchemas()).compiledChecklistSchema();
+	await prepareFor(path, format, text.length);
 	return withinLimits(`checklist ${sanitizeLine(path)}`, () =>
 		checklistFromText(text, path, format),
 	);

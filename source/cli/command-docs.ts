@@ -1,8 +1,9 @@
 // The README's command table, from the command table. scripts/docs.mjs writes
 // it between the README's markers; test/cli/readme.test.ts fails while they differ.
 import {commands} from './commands.js';
+import {commonFlags, flagTable, reviewFlags, type FlagName, type FlagSpec} from './flags.js';
 import type {CommandTable} from './spec.js';
-import {allLines} from './usage.js';
+import {allLines, flagUsage} from './usage.js';
 
 /** Where the generated table goes in the README. */
 export const readmeMarkers = {
@@ -28,8 +29,26 @@ export function commandsMarkdown(table: CommandTable): string {
 		'| --- | --- | --- |',
 		...rows,
 		'',
+		sharedFlagsLine(),
+		'',
 		readmeMarkers.end,
 	].join('\n');
+}
+
+/**
+ * The flags the usage lines leave out, said once under the table: the common
+ * flags and the review flags (a hand-written list here once missed
+ * `--checklist-format`).
+ */
+function sharedFlagsLine(): string {
+	const spelled = (names: readonly FlagName[]) =>
+		names
+			.map((n) => {
+				const spec: FlagSpec = flagTable[n];
+				return spec.short ? `\`-${spec.short}\`/\`${flagUsage(n)}\`` : `\`${flagUsage(n)}\``;
+			})
+			.join(', ');
+	return `Every command also takes ${spelled(commonFlags)}; those that act on one review take ${spelled(reviewFlags)}.`;
 }
 
 /** The README's block for this program's own table. */

@@ -3,6 +3,7 @@
 // help (source/commands/help.ts) and the README's command table
 // (scripts/docs.mjs) are all read from it. It is loaded by every start: data
 // only here, the implementations stay behind `load`.
+import {snapshotFormats} from './flags.js';
 import type {Action, AppSpec, CommandSpec, CommandTable, Run} from './spec.js';
 
 /** The interactive app, opened when no command is given. */
@@ -48,7 +49,11 @@ const rows = {
 		details:
 			'Every check runs before anything is written. With --system, the review is created when it does not exist yet, so a pipeline can record a whole review without a terminal.',
 		args: [
-			{name: 'ITEM', description: "the item's id, e.g. security.secrets"},
+			{
+				name: 'ITEM',
+				description:
+					"the item's id, or enough of its start to name one item (secr for security.secrets)",
+			},
 			{name: 'STATUS', description: 'pending, pass, fail, na or waived'},
 		],
 		flags: [
@@ -84,6 +89,12 @@ const rows = {
 		details: 'Prints the path of each file written.',
 		args: [],
 		flags: ['system', 'release', 'format', 'out', 'force', 'as-of'],
+		flagUses: {
+			format: {
+				values: snapshotFormats,
+				detail: 'json (the default) writes the .json and .md pair; md, junit one file',
+			},
+		},
 		exit: '0',
 		examples: [
 			{
@@ -141,7 +152,8 @@ const rows = {
 		load: async () => (await import('../commands/diff.js')).run,
 	},
 	checklist: {
-		summary: 'validate a checklist file, or print the checklist JSON Schema',
+		summary:
+			"validate a checklist file, print it in preflight's format, or print the checklist JSON Schema",
 		flags: [],
 		examples: [
 			{
@@ -152,6 +164,11 @@ const rows = {
 				line: 'preflight checklist validate lens.json --checklist-format aws-lens',
 				description: 'an AWS Well-Architected custom lens',
 			},
+			{
+				line: 'preflight checklist show azure-review.json --format yaml',
+				description:
+					"how preflight reads the file: its sections, items, ids and levels, in preflight's own YAML (keep it to convert once)",
+			},
 			{line: 'preflight checklist schema', description: 'for an editor that checks JSON or YAML'},
 		],
 		subcommands: {
@@ -160,6 +177,14 @@ const rows = {
 				args: [{name: 'FILE', description: 'a checklist in any format preflight reads'}],
 				exit: '0, 2 on invalid',
 				load: async () => (await import('../commands/checklist.js')).validate,
+			},
+			show: {
+				summary: "print a checklist of any format in preflight's own",
+				args: [{name: 'FILE', description: 'a checklist in any format preflight reads'}],
+				flags: ['format'],
+				flagUses: {format: {values: ['json', 'yaml'], detail: 'json (the default) or yaml'}},
+				exit: '0, 2 on invalid',
+				load: async () => (await import('../commands/checklist.js')).show,
 			},
 			schema: {
 				summary: 'the checklist JSON Schema (also in data/schemas/)',

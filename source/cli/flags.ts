@@ -40,7 +40,9 @@ function oneOf<const T extends readonly [string, ...string[]]>(flag: string, val
 const optionalText = z.optional(z.string());
 const optionalSwitch = z.optional(z.boolean());
 const checklistFormats = ['json', 'yaml', 'markdown', 'aws-lens', 'azure'] as const;
-const snapshotFormats = ['json', 'md', 'junit'] as const;
+/** What `snapshot --format` writes; `checklist show` reads the same flag for json or yaml. */
+export const snapshotFormats = ['json', 'md', 'junit'] as const;
+const outputFormats = [...snapshotFormats, 'yaml'] as const;
 
 // The checklist loader is not imported here (it would load with every command):
 // this fails to compile when its formats and the flag's part ways.
@@ -107,9 +109,10 @@ export const flagTable = {
 	},
 	format: {
 		type: 'string',
-		values: snapshotFormats,
-		description: 'json (the default) writes the .json and .md pair; md, junit one file',
-		schema: oneOf('--format', snapshotFormats),
+		values: outputFormats,
+		// Each command that reads it names its own values and what they do (its flagUses).
+		description: 'the output format',
+		schema: oneOf('--format', outputFormats),
 	},
 	out: {
 		type: 'string',

@@ -66,9 +66,9 @@ function parseCommand(name: string, spec: CommandSpec, rest: string[], flags: Fl
 	const help = `preflight ${name} --help`;
 	// --help explains whatever was typed; --version answers before anything is checked.
 	const lenient = flags.help === true || flags.version === true;
-	if (!lenient) refuseForeignFlags(flags, spec.flags, `preflight ${name}`, help);
 	const lines = linesOf(name, spec);
 	if (!('subcommands' in spec)) {
+		if (!lenient) checkLine(lines[0]!, flags, `preflight ${name}`, help);
 		if (!lenient) checkArguments(lines[0]!, spec, rest, help);
 		return {command: name, positionals: rest, flags};
 	}
@@ -76,10 +76,28 @@ function parseCommand(name: string, spec: CommandSpec, rest: string[], flags: Fl
 	const line = lines.find((l) => sub !== undefined && l.words === `${name} ${sub}`);
 	if (!line) {
 		if (lenient) return {command: name, positionals: rest, flags};
+		refuseForeignFlags(
+			flags,
+			[...new Set(lines.flatMap((l) => l.flags))],
+			`preflight ${name}`,
+			help,
+		);
 		throw new PreflightError(`usage: ${lines.map((l) => l.usage).join(' | ')}; see ${help}`);
 	}
+	if (!lenient) checkLine(line, flags, `preflight ${line.words}`, help);
 	if (!lenient) checkArguments(line, spec, args, help);
 	return {command: name, subcommand: sub, positionals: args, flags};
+}
+
+/** The line's flags only, each with a value the line accepts (`--format` differs by command). */
+function checkLine(line: Line, flags: Flags, what: string, help: string): void {
+	refuseForeignFlags(flags, line.flags, what, help);
+	for (const name of line.flags) {
+		const use = line.action.flagUses?.[name];
+		const given = flags[name];
+		if (use && typeof given === 'string' && !use.values.includes(given))
+			throw new PreflightError(`--${name} must be one of ${use.values.join(', ')} for ${what}`);
+	}
 }
 
 /** Refuses a flag the command does not read: `gate --out x` would look as if it had done something. */

@@ -32,11 +32,23 @@ export type Example = {
 	description: string;
 };
 
+/** A flag as one command line reads it: fewer values than the flag table's, and what they mean here. */
+export type FlagUse = {
+	/** The values this line accepts: some of the flag's own. */
+	values: readonly string[];
+	/** Appended to the flag's description in this command's help. */
+	detail: string;
+};
+
 /** What one command line does: the whole command, or one of its subcommands. */
 export type Action = {
 	/** One line, lower case, no Markdown: help and the README's "does" column. */
 	summary: string;
 	args: readonly ArgSpec[];
+	/** A subcommand's own flags, beside its command's (which all its subcommands read). */
+	flags?: readonly FlagName[];
+	/** Flags this line reads with fewer values than the flag table gives (`--format`). */
+	flagUses?: Partial<Record<FlagName, FlagUse>>;
 	/** The exit codes this command means something by (2, bad usage or input, goes without saying). */
 	exit: string;
 	/** Imports the implementation only when the command runs. */

@@ -3,11 +3,26 @@
 import {flagTable, reviewFlags, type FlagName, type FlagSpec} from './flags.js';
 import type {Action, ArgSpec, CommandSpec, CommandTable} from './spec.js';
 
-/** `--db PATH`, `--json`, `--format json|md|junit`. */
-export function flagUsage(name: FlagName): string {
+/** The flag as `action` reads it: the table's, with the values and words of the action's use of it. */
+export function flagAsUsed(name: FlagName, action?: Action): FlagSpec {
 	const spec: FlagSpec = flagTable[name];
+	const use = action?.flagUses?.[name];
+	return use
+		? {...spec, values: use.values, description: `${spec.description}: ${use.detail}`}
+		: spec;
+}
+
+/** `--db PATH`, `--json`, `--format json|md|junit` (as `action` reads it, when given). */
+export function flagUsage(name: FlagName, action?: Action): string {
+	const spec = flagAsUsed(name, action);
 	const value = spec.value ?? spec.values?.join('|');
 	return value ? `--${name} ${value}` : `--${name}`;
+}
+
+/** The flags a command line reads beside the common ones: its command's, and a subcommand's own. */
+export function lineFlags(spec: CommandSpec, action: Action): readonly FlagName[] {
+	if (action === spec || !action.flags) return spec.flags;
+	return [...spec.flags, ...action.flags.filter((f) => !spec.flags.includes(f))];
 }
 
 /** `ITEM STATUS`, `[COMMAND]`. */
@@ -23,10 +38,10 @@ const spelledOut = 3;
  * every command acting on one review takes, and the common ones are explained
  * once, not on every line.
  */
-function shownFlags(flags: readonly FlagName[]): string {
+function shownFlags(flags: readonly FlagName[], action: Action): string {
 	const own = flags.filter((f) => !(reviewFlags as readonly FlagName[]).includes(f));
 	if (own.length > spelledOut) return '[options]';
-	return own.map((f) => `[${flagUsage(f)}]`).join(' ');
+	return own.map((f) => `[${flagUsage(f, action)}]`).join(' ');
 }
 
 /** A command line as one action: the command's words, arguments and flags. */
@@ -34,6 +49,8 @@ export type Line = {
 	/** `checklist validate`: what is typed after `preflight`. */
 	words: string;
 	action: Action;
+	/** The flags it reads beside the common ones (see lineFlags). */
+	flags: readonly FlagName[];
 	/** `preflight checklist validate FILE`, `preflight status [--json] [--as-of DATE]`. */
 	usage: string;
 };
@@ -44,13 +61,17 @@ export function linesOf(name: string, spec: CommandSpec): Line[] {
 		'subcommands' in spec
 			? Object.entries(spec.subcommands).map(([sub, action]) => [`${name} ${sub}`, action])
 			: [[name, spec]];
-	return actions.map(([words, action]) => ({
-		words,
-		action,
-		usage: ['preflight', words, argsUsage(action.args), shownFlags(spec.flags)]
-			.filter(Boolean)
-			.join(' '),
-	}));
+	return actions.map(([words, action]) => {
+		const flags = lineFlags(spec, action);
+		return {
+			words,
+			action,
+			flags,
+			usage: ['preflight', words, argsUsage(action.args), shownFlags(flags, action)]
+				.filter(Boolean)
+				.join(' '),
+		};
+	});
 }
 
 /** Every line of the table, in its order. */

@@ -1,7 +1,7 @@
 import type {Invocation} from '../cli/args.js';
-import {commonFlags, flagTable, type FlagName, type FlagSpec} from '../cli/flags.js';
-import type {AppSpec, ArgSpec, CommandSpec, CommandTable, Run} from '../cli/spec.js';
-import {allLines, argsUsage, flagUsage, linesOf} from '../cli/usage.js';
+import {commonFlags, type FlagName, type FlagSpec} from '../cli/flags.js';
+import type {Action, AppSpec, ArgSpec, CommandSpec, CommandTable, Run} from '../cli/spec.js';
+import {allLines, argsUsage, flagAsUsed, flagUsage, linesOf} from '../cli/usage.js';
 import {PreflightError} from '../errors.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {writeOut} from '../terminal/output.js';
@@ -52,12 +52,15 @@ function columns(rows: Rows, termWidth = termWidthOf(rows)): string {
 		.join('\n');
 }
 
-function flagRows(names: readonly FlagName[]): Rows {
+/** A row per flag, as `action` reads it when given; `only` names the subcommand a flag is for. */
+function flagRows(names: readonly FlagName[], action?: Action, only?: string): Rows {
 	return names.map((name) => {
-		const spec: FlagSpec = flagTable[name];
-		const term = spec.short ? `-${spec.short}, ${flagUsage(name)}` : flagUsage(name);
+		const spec: FlagSpec = flagAsUsed(name, action);
+		const term = spec.short
+			? `-${spec.short}, ${flagUsage(name, action)}`
+			: flagUsage(name, action);
 		const values = spec.value && spec.values ? ` (${spec.values.join(', ')})` : '';
-		return [term, `${spec.description}${values}`];
+		return [term, `${spec.description}${values}${only ? ` (${only} only)` : ''}`];
 	});
 }
 
@@ -117,7 +120,18 @@ export function commandHelp(name: string, spec: CommandSpec): string {
 	const argRowsOnce = argRows(
 		args.filter((a, i) => args.findIndex((b) => b.name === a.name) === i),
 	);
-	const ownRows = flagRows(spec.flags);
+	const ownRows = grouped
+		? [
+				...flagRows(spec.flags),
+				...Object.entries(spec.subcommands).flatMap(([sub, action]) =>
+					flagRows(
+						(action.flags ?? []).filter((f) => !spec.flags.includes(f)),
+						action,
+						sub,
+					),
+				),
+			]
+		: flagRows(spec.flags, spec);
 	const commonRows = flagRows(commonFlags);
 	const flagWidth = termWidthOf(ownRows, commonRows);
 	const examples = spec.examples

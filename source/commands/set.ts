@@ -1,14 +1,8 @@
 import type {Invocation} from '../cli/args.js';
+import {lookupItem, lookupProblem} from '../model/item-lookup.js';
 import {PreflightError} from '../errors.js';
 import {answerFor} from '../model/evaluate.js';
-import {
-	findItem,
-	invalidAnswer,
-	recordAnswer,
-	withEvidence,
-	withNote,
-	withStatus,
-} from '../model/review.js';
+import {invalidAnswer, recordAnswer, withEvidence, withNote, withStatus} from '../model/review.js';
 import {statuses, type Answer, type Status} from '../model/schemas.js';
 import {
 	checklistFor,
@@ -54,11 +48,17 @@ export async function run(inv: Invocation): Promise<number> {
 		);
 
 	const loaded = await checklistFor(flags);
-	const item = findItem(loaded.checklist, itemId);
-	if (!item)
+	const found = lookupItem(loaded.checklist, itemId);
+	if (!('item' in found))
 		throw new PreflightError(
-			`no item "${sanitizeLine(itemId)}" in checklist ${sanitizeLine(loaded.checklist.id)} ${sanitizeLine(loaded.checklist.version)}`,
+			lookupProblem(
+				found,
+				itemId,
+				`checklist ${sanitizeLine(loaded.checklist.id)} ${sanitizeLine(loaded.checklist.version)}`,
+				sanitizeLine,
+			),
 		);
+	const {item} = found;
 
 	const at = now();
 	const cwd = process.cwd();

@@ -1,5 +1,16 @@
-import {existsSync, readFileSync, statSync} from 'node:fs';
+import {existsSync, statSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
+import {readRegularFile} from './regular-file.js';
+
+/**
+ * A repository file's text, read only when it is a regular file of at most
+ * `maxBytes` (a link to a device or a FIFO never hangs the read); else undefined.
+ */
+function readGitFile(path: string, maxBytes = 64 * 1024): string | undefined {
+	const chunks: Uint8Array[] = [];
+	const read = readRegularFile(path, maxBytes, (chunk) => chunks.push(Uint8Array.from(chunk)));
+	return read.ok ? Buffer.concat(chunks).toString('utf8') : undefined;
+}
 
 /** The git work tree that holds `dir` (the folder with `.git`), or undefined. */
 export function gitRoot(dir: string): string | undefined {
@@ -16,7 +27,7 @@ function gitDir(root: string): string {
 	const dotGit = join(root, '.git');
 	// A worktree or submodule has a `.git` file pointing at the real folder.
 	if (statSync(dotGit).isFile()) {
-		const m = /^gitdir:\s*(.+)$/m.exec(readFileSync(dotGit, 'utf8'));
+		const m = /^gitdir:\s*(.+)$/m.exec(readGitFile(dotGit) ?? '');
 		if (m?.[1]) return resolve(root, m[1].trim());
 	}
 	return dotGit;
@@ -32,22 +43,21 @@ export function gitHead(dir: string): string | undefined {
 		const root = gitRoot(dir);
 		if (!root) return undefined;
 		const gd = gitDir(root);
-		const head = readFileSync(join(gd, 'HEAD'), 'utf8').trim();
+		const head = readGitFile(join(gd, 'HEAD'))?.trim() ?? '';
 		if (/^[0-9a-f]{40,64}$/.test(head)) return head;
 		const ref = /^ref:\s*(.+)$/.exec(head)?.[1];
 		if (!ref) return undefined;
 		// Worktrees keep refs in the common dir.
-		const common = existsSync(join(gd, 'commondir'))
-			? resolve(gd, readFileSync(join(gd, 'commondir'), 'utf8').trim())
-			: gd;
+		const commondir = readGitFile(join(gd, 'commondir'))?.trim();
+		const common = commondir ? resolve(gd, commondir) : gd;
 		for (const base of [gd, common]) {
-			const p = join(base, ref);
-			if (existsSync(p)) return readFileSync(p, 'utf8').trim();
+			const sha = readGitFile(join(base, ref))?.trim();
+			if (sha) return sha;
 		}
 		for (const base of [gd, common]) {
-			const packed = join(base, 'packed-refs');
-			if (!existsSync(packed)) continue;
-			for (const line of readFileSync(packed, 'utf8').split('\n')) {
+			const packed = readGitFile(join(base, 'packed-refs'), 64 * 1024 * 1024);
+			if (packed === undefined) continue;
+			for (const line of packed.split('\n')) {
 				const [sha, name] = line.split(' ');
 				if (name === ref && sha) return sha;
 			}

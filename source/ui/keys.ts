@@ -15,6 +15,10 @@ export type ActionId =
 	| 'next-item'
 	| 'prev-section'
 	| 'next-section'
+	| 'detail-line-up'
+	| 'detail-line-down'
+	| 'detail-page-up'
+	| 'detail-page-down'
 	| 'pass'
 	| 'fail'
 	| 'na'
@@ -119,6 +123,40 @@ export const bindings: Binding[] = [
 		chords: [{name: 'rightArrow'}, {input: 'l'}, {name: 'tab'}],
 		keys: '→/l/tab',
 		label: 'next section',
+		group: 'Move',
+	},
+	// The item's details scroll when they do not fit their pane; ↑/↓ stay the
+	// list's. [ and ] for keyboards without page keys.
+	{
+		action: 'detail-page-up',
+		scopes: ['review'],
+		chords: [{name: 'pageUp'}, {input: '['}],
+		keys: 'pgup/[',
+		label: 'scroll details up a page',
+		group: 'Move',
+	},
+	{
+		action: 'detail-page-down',
+		scopes: ['review'],
+		chords: [{name: 'pageDown'}, {input: ']'}],
+		keys: 'pgdn/]',
+		label: 'scroll details down a page',
+		group: 'Move',
+	},
+	{
+		action: 'detail-line-up',
+		scopes: ['review'],
+		chords: [{name: 'upArrow', shift: true}],
+		keys: 'shift+↑',
+		label: 'scroll details up a line',
+		group: 'Move',
+	},
+	{
+		action: 'detail-line-down',
+		scopes: ['review'],
+		chords: [{name: 'downArrow', shift: true}],
+		keys: 'shift+↓',
+		label: 'scroll details down a line',
 		group: 'Move',
 	},
 	{

@@ -3,7 +3,7 @@ import {app, commandNamed, commands} from '../../source/cli/commands.js';
 import {commonFlags, flagTable, reviewFlags, type FlagName} from '../../source/cli/flags.js';
 import {parseInvocation} from '../../source/cli/parse.js';
 import type {Action, CommandSpec} from '../../source/cli/spec.js';
-import {flagUsage, linesOf} from '../../source/cli/usage.js';
+import {flagAsUsed, flagUsage, linesOf} from '../../source/cli/usage.js';
 import {commandHelp, generalHelp} from '../../source/commands/help.js';
 
 const rows = Object.entries(commands) as Array<[string, CommandSpec]>;
@@ -100,16 +100,24 @@ describe('help, from the table', () => {
 			for (const line of linesOf(name, spec)) expect(help).toContain(line.usage);
 			for (const action of actions(spec))
 				for (const arg of action.args) expect(help).toContain(`${arg.name} ${arg.description}`);
-			for (const flag of [...spec.flags, ...commonFlags]) {
-				expect(help, `${name} --${flag}`).toContain(flagUsage(flag));
-				expect(help, `${name} --${flag}`).toContain(flat(flagTable[flag].description));
-			}
+			for (const line of linesOf(name, spec))
+				for (const flag of [...line.flags, ...commonFlags]) {
+					// as this line reads it: `--format json|yaml` for checklist show
+					expect(help, `${line.words} --${flag}`).toContain(flagUsage(flag, line.action));
+					expect(help, `${line.words} --${flag}`).toContain(
+						flat(flagAsUsed(flag, line.action).description),
+					);
+				}
 			for (const example of spec.examples) {
 				expect(help).toContain(example.line);
 				expect(help).toContain(flat(example.description));
 			}
 		}
 		expect(commandHelp('gate', commands.gate)).not.toContain('--out');
+		expect(flat(commandHelp('checklist', commands.checklist))).toContain(
+			'--format json|yaml the output format: json (the default) or yaml (show only)',
+		);
+		expect(commandHelp('snapshot', commands.snapshot)).not.toContain('junit|yaml');
 	});
 
 	it('names the allowed values of a flag that takes one of a few', () => {

@@ -34,6 +34,24 @@ describe('flags', () => {
 		expect(refusal(['reviews', '--system', 'd'])).toContain('--system does not apply');
 		expect(refusal(['snapshot', '--json'])).toContain('--json does not apply');
 		expect(refusal(['--json'])).toBe('--json does not apply to the app; see preflight --help');
+		// a subcommand's own flag is its alone
+		expect(refusal(['checklist', 'validate', 'c.yaml', '--format', 'json'])).toBe(
+			'--format does not apply to preflight checklist validate; see preflight checklist --help',
+		);
+	});
+
+	it('takes a shared flag with the values of the command that reads it', () => {
+		expect(parseInvocation(['checklist', 'show', 'c.json', '--format', 'yaml']).flags.format).toBe(
+			'yaml',
+		);
+		expect(parseInvocation(['snapshot', '--format', 'junit']).flags.format).toBe('junit');
+		expect(refusal(['checklist', 'show', 'c.json', '--format', 'md'])).toBe(
+			'--format must be one of json, yaml for preflight checklist show',
+		);
+		expect(refusal(['snapshot', '--format', 'yaml'])).toBe(
+			'--format must be one of json, md, junit for preflight snapshot',
+		);
+		expect(refusal(['snapshot', '--format', 'pdf'])).toContain('--format must be one of');
 	});
 
 	it('takes each command own flags, --db and --checklist everywhere, anything with --help', () => {
@@ -100,7 +118,7 @@ describe('arguments', () => {
 		});
 		expect(parseInvocation(['checklist', 'schema'])).toMatchObject({subcommand: 'schema'});
 		const usage =
-			'usage: preflight checklist validate FILE | preflight checklist schema; see preflight checklist --help';
+			'usage: preflight checklist validate FILE | preflight checklist show FILE [--format json|yaml] | preflight checklist schema; see preflight checklist --help';
 		expect(refusal(['checklist'])).toBe(usage);
 		expect(refusal(['checklist', 'lint', 'c.yaml'])).toBe(usage);
 		// a word found on Object.prototype is no subcommand

@@ -243,6 +243,8 @@ describe('set refuses invalid input with exit 2 and writes nothing', () => {
 		[['set'], 'usage'],
 		[['set', 'security.secrets', 'maybe'], 'unknown status'],
 		[['set', 'no.such.item', 'pass'], 'no item'],
+		[['set', 'security.secerts', 'fail'], 'did you mean security.secrets?'],
+		[['set', 'security.', 'fail'], 'matches 6 items'],
 		[['set', 'security.secrets', 'pass'], 'needs at least one evidence link'],
 		[['set', 'security.secrets', 'na'], 'justification'],
 		[
@@ -354,6 +356,17 @@ describe('set refuses invalid input with exit 2 and writes nothing', () => {
 		expect(lines(r.stderr)).toHaveLength(1);
 		expect(r.stderr.length).toBeLessThan(420);
 		expect(r.stderr).toMatch(/^preflight: no review for startx+…x+ in .*; start one with/);
+	});
+
+	it('takes an unambiguous start of an id and names the whole id', () => {
+		const ws = workspace();
+		const r = ws.run(['set', 'secr', 'fail', '--system', 'payments']);
+		expect(r.code).toBe(0);
+		expect(r.stdout).toContain('payments: security.secrets ○ pending → ✖ fail [review created]');
+		const db = JSON.parse(readFileSync(ws.db, 'utf8')) as {
+			reviews: Array<{answers: Record<string, {status: string}>}>;
+		};
+		expect(db.reviews[0]?.answers['security.secrets']?.status).toBe('fail');
 	});
 
 	it('needs --system to create the first review', () => {

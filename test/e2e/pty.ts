@@ -21,6 +21,9 @@ export const keys = {
 	backspace: '\u007F',
 	ctrlC: '\u0003',
 	ctrlU: '\u0015',
+	pageUp: '\u001B[5~',
+	pageDown: '\u001B[6~',
+	shiftDown: '\u001B[1;2B',
 } as const;
 
 /**

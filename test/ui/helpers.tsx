@@ -34,6 +34,10 @@ export const keys = {
 	backspace: '\u007f',
 	ctrlC: '\u0003',
 	ctrlU: '\u0015',
+	pageUp: '\u001b[5~',
+	pageDown: '\u001b[6~',
+	shiftUp: '\u001b[1;2A',
+	shiftDown: '\u001b[1;2B',
 } as const;
 
 export const NOW = new Date('2026-11-28T12:00:00Z');
@@ -258,4 +262,42 @@ export function resize(stdout: NodeJS.EventEmitter, columns: number, rows: numbe
 /** The line of the frame that holds the focused list row (marked with ›). */
 export function focusedRow(frame: string): string {
 	return frame.split('\n').find((l) => l.includes('› ')) ?? '';
+}
+
+/** The rows of the review screen's detail pane: under the lists (their frame or rule), above the message rows and the footer. */
+export function detailPane(frame: string): string[] {
+	const lines = frame.split('\n');
+	let top = lines.length - 1;
+	while (top >= 0 && !/^(╰|───)/.test(lines[top]!)) top--;
+	return lines.slice(top + 1, -4);
+}
+
+/** The detail pane's scroll line (its last row), when the details do not fit. */
+export function detailScrollLine(frame: string): string | undefined {
+	const last = detailPane(frame)
+		.filter((l) => l.trim())
+		.at(-1);
+	return last && /^(↑↓ lines|↑ lines|↓ \d+ more line)/.test(last) ? last : undefined;
+}
+
+/**
+ * Pages through the focused item's details with ] to their end, and returns
+ * every line of them in order (each where its page's scroll line places it)
+ * and the last frame.
+ */
+export async function readDetails(
+	app: Awaited<ReturnType<typeof renderApp>>,
+	frame: string,
+): Promise<{lines: string[]; frame: string}> {
+	const doc: string[] = [];
+	for (;;) {
+		const line = detailScrollLine(frame);
+		const pane = detailPane(frame);
+		const content = line ? pane.slice(0, pane.lastIndexOf(line)) : pane;
+		const at = line && !line.startsWith('↓') ? Number(/lines (\d+)–/.exec(line)![1]) - 1 : 0;
+		content.forEach((l, i) => (doc[at + i] = l));
+		if (!line || line.includes('the end')) return {lines: doc, frame};
+		await app.press(']');
+		frame = await app.waitFor((f) => detailScrollLine(f) !== line, 'the details to scroll');
+	}
 }

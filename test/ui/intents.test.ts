@@ -5,6 +5,7 @@ import {
 	nothingHere,
 	reviewIntent,
 	summaryIntent,
+	type DetailView,
 	type IntentEnv,
 } from '../../source/ui/intents/intents.js';
 import {
@@ -259,5 +260,50 @@ describe('the prompt table', () => {
 
 	it('promptAnswer is pending for an item not answered yet', () => {
 		expect(promptAnswer(undefined, item)).toEqual({status: 'pending', evidence: []});
+	});
+});
+
+describe('the details scroll keys → intents', () => {
+	const view = (offset: number, total = 30, rows = 8): DetailView => ({offset, total, rows});
+
+	it('a page keeps one line of the one before; a line is one line', () => {
+		expect(reviewIntent(opened(), 'detail-page-down', env, view(0))).toEqual({
+			type: 'scroll-detail',
+			itemId: 'a1',
+			offset: 7,
+		});
+		expect(reviewIntent(opened(), 'detail-line-down', env, view(7))).toEqual({
+			type: 'scroll-detail',
+			itemId: 'a1',
+			offset: 8,
+		});
+		expect(reviewIntent(opened(), 'detail-page-up', env, view(10))).toMatchObject({offset: 3});
+		expect(reviewIntent(opened(), 'detail-line-up', env, view(3))).toMatchObject({offset: 2});
+	});
+
+	it('stops at the top and at the end, and says so', () => {
+		// 30 lines, 8 shown: the end is line 22
+		expect(reviewIntent(opened(), 'detail-page-down', env, view(20))).toMatchObject({offset: 22});
+		expect(reviewIntent(opened(), 'detail-page-down', env, view(22))).toEqual({
+			type: 'message',
+			message: {kind: 'info', text: 'Already at the end of the details.'},
+		});
+		expect(reviewIntent(opened(), 'detail-page-up', env, view(2))).toMatchObject({offset: 0});
+		expect(reviewIntent(opened(), 'detail-line-up', env, view(0))).toEqual({
+			type: 'message',
+			message: {kind: 'info', text: 'Already at the top of the details.'},
+		});
+	});
+
+	it('details that fit, or no item in view, have nothing to scroll', () => {
+		const nothing = {
+			type: 'message',
+			message: {kind: 'info', text: 'The details fit: there is nothing to scroll.'},
+		};
+		expect(reviewIntent(opened(), 'detail-page-down', env, view(0, 8, 8))).toEqual(nothing);
+		expect(reviewIntent(opened(), 'detail-page-down', env)).toEqual(nothing);
+		// the filter hides the focused item
+		const hidden = {...opened({}, 'beta'), itemId: 'a1'};
+		expect(reviewIntent(hidden, 'detail-page-down', env, view(0))).toEqual(nothing);
 	});
 });

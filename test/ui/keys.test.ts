@@ -57,6 +57,12 @@ describe("actionFor on the review screen (the README's key table)", () => {
 		['→', '', {rightArrow: true}, 'next-section'],
 		['l', 'l', {}, 'next-section'],
 		['tab', '', {tab: true}, 'next-section'],
+		['pgup', '', {pageUp: true}, 'detail-page-up'],
+		['[', '[', {}, 'detail-page-up'],
+		['pgdn', '', {pageDown: true}, 'detail-page-down'],
+		[']', ']', {}, 'detail-page-down'],
+		['shift+↑', '', {upArrow: true, shift: true}, 'detail-line-up'],
+		['shift+↓', '', {downArrow: true, shift: true}, 'detail-line-down'],
 		['p', 'p', {}, 'pass'],
 		['f', 'f', {}, 'fail'],
 		['n', 'n', {}, 'na'],
@@ -81,6 +87,15 @@ describe("actionFor on the review screen (the README's key table)", () => {
 	// `meta: keypress.meta || keypress.name === 'escape'`), and so does our decoder.
 	it('esc as Ink reports it (escape + meta) means back', () => {
 		expect(actionFor('review', '', key({escape: true, meta: true}))).toBe('back');
+	});
+
+	it('the details scroll keys work on the review screen only', () => {
+		for (const scope of ['home', 'summary'] as const) {
+			expect(actionFor(scope, ']', key())).toBeUndefined();
+			expect(actionFor(scope, '', key({downArrow: true, shift: true}))).toBeUndefined();
+		}
+		// ctrl+↓ is not shift+↓
+		expect(actionFor('review', '', key({downArrow: true, ctrl: true}))).toBeUndefined();
 	});
 
 	it('ignores unbound keys and modified letters', () => {

@@ -410,3 +410,44 @@ describe('u says what it undid', () => {
 		expect(state.message?.text).toBe('Undone: “Alpha one” ✔ pass → ○ pending.');
 	});
 });
+
+describe('the details scroll', () => {
+	const scrolled = (state: State, offset = 5): State =>
+		reducer(state, {type: 'scroll-detail', itemId: state.itemId!, offset});
+
+	it('keeps the offset for the focused item, and clears the message', () => {
+		const state = scrolled({...opened(), message: {kind: 'info', text: 'Already pending.'}});
+		expect(state.detailScroll).toEqual({itemId: 'a1', offset: 5});
+		expect(state.message).toBeUndefined();
+	});
+
+	it('any change of focus opens the next item at its top, also back on the first', () => {
+		const start = scrolled(opened());
+		for (const action of [
+			{type: 'move-item', delta: 1},
+			{type: 'move-section', delta: 1},
+			{type: 'focus-item', itemId: 'b2'},
+			{type: 'set-filter', text: 'beta'},
+			record('a1'),
+		] satisfies Action[])
+			expect(reducer(start, action).detailScroll, action.type).toBeUndefined();
+		// j then k: a1 again, at its top
+		expect(
+			run(start, {type: 'move-item', delta: 1}, {type: 'move-item', delta: -1}).detailScroll,
+		).toBeUndefined();
+	});
+
+	it('the help overlay, a message, the summary and back keep it; the list of reviews does not', () => {
+		const start = scrolled(opened());
+		const kept = run(
+			start,
+			{type: 'toggle-help'},
+			{type: 'toggle-help'},
+			{type: 'message', message: {kind: 'info', text: 'hi'}},
+			{type: 'go', screen: 'summary'},
+			{type: 'go', screen: 'review'},
+		);
+		expect(kept.detailScroll).toEqual({itemId: 'a1', offset: 5});
+		expect(reducer(start, {type: 'go', screen: 'home'}).detailScroll).toBeUndefined();
+	});
+});

@@ -1,24 +1,64 @@
 import stringWidth from 'fast-string-width';
 import {describe, expect, it} from 'vitest';
-import {clipLines, columns, fitColumns} from '../../source/ui/components/wrap.js';
+import {cells, columns, fitColumns, wrapLines} from '../../source/ui/components/wrap.js';
 
-describe('clipLines', () => {
-	it('word-wraps to the width and keeps short text whole', () => {
-		expect(clipLines('one two three four', 9, 5)).toEqual(['one two', 'three', 'four']);
+describe('wrapLines', () => {
+	it('word-wraps to the width and keeps the whole text', () => {
+		expect(wrapLines('one two three four', 9)).toEqual(['one two', 'three', 'four']);
+		const text = 'a b c d e f g h i j k l m n o p q r s t u v w x y z '.repeat(40).trim();
+		const lines = wrapLines(text, 11);
+		expect(lines.length).toBeGreaterThan(90);
+		expect(lines.join(' ')).toBe(text);
+		for (const line of lines) expect(cells(line)).toBeLessThanOrEqual(11);
 	});
 
-	it('marks cut text with an ellipsis on the last line kept', () => {
-		expect(clipLines('a\nb\nc\nd', 10, 2)).toEqual(['a', 'b…']);
+	it('keeps line breaks and blank lines between paragraphs, and never ends with a blank line', () => {
+		expect(wrapLines('a\n\nb\n\n', 10)).toEqual(['a', '', 'b']);
 	});
 
-	it('cuts words longer than the line and counts wide characters as two columns', () => {
-		expect(clipLines('abcdefghij', 4, 5)).toEqual(['abcd', 'efgh', 'ij']);
+	it('cuts a word longer than the line where the line is, not on a line of its own', () => {
+		expect(wrapLines('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+		expect(wrapLines('id: logging.centralised-structured', 12)).toEqual([
+			'id: logging.',
+			'centralised-',
+			'structured',
+		]);
+	});
+
+	it('counts wide characters as two columns and breaks CJK text between any two characters', () => {
 		expect(columns('設計')).toBe(4);
-		expect(clipLines('設計設計設計', 4, 5)).toEqual(['設計', '設計', '設計']);
+		expect(wrapLines('設計設計設計', 4)).toEqual(['設計', '設計', '設計']);
+		// CJK text after a word fills the line it starts on
+		expect(wrapLines('Review 設計レビュー記録', 12)).toEqual(['Review 設計', 'レビュー記録']);
+		const text =
+			'本番環境への移行前に、すべてのサービスについて障害復旧手順書が作成されていること。';
+		const lines = wrapLines(text, 21);
+		expect(lines.join('')).toBe(text);
+		for (const line of lines) expect(cells(line)).toBeLessThanOrEqual(21);
 	});
 
-	it('returns nothing when there is no room', () => {
-		expect(clipLines('text', 10, 0)).toEqual([]);
+	it('never starts a line with a closing mark: the character before it goes down too', () => {
+		// 移行前に、 at 8 columns: "、" would start the second line
+		expect(wrapLines('移行前に、完了', 8)).toEqual(['移行前', 'に、完了']);
+		// at 8 columns "ュ" (a small kana) would start the second line
+		expect(wrapLines('設計レビュー', 8)).toEqual(['設計レ', 'ビュー']);
+	});
+
+	it('measures as Ink does too: an emoji our count takes as one column never passes the width', () => {
+		expect(columns('✅')).toBe(1);
+		const lines = wrapLines('done ✅ ✅ ✅ ✅ ✅ ok', 7);
+		for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(7);
+		expect(lines.join(' ')).toBe('done ✅ ✅ ✅ ✅ ✅ ok');
+	});
+
+	it("hangs a list item's later lines under its text", () => {
+		expect(wrapLines('Choices:\n- Automate recovery of every part\n2. Test it', 16)).toEqual([
+			'Choices:',
+			'- Automate',
+			'  recovery of',
+			'  every part',
+			'2. Test it',
+		]);
 	});
 });
 

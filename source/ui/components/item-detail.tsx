@@ -1,234 +1,306 @@
-import fastStringWidth from 'fast-string-width';
 import {Box, Text} from 'ink';
 import React from 'react';
 import type {ItemResult} from '../../model/evaluate.js';
 import type {AuditEntry} from '../../model/schemas.js';
-import {reviewEveryText} from '../../model/vocabulary.js';
+import {reviewEveryText, shownStatus, statusLabel, statusLooks} from '../../model/vocabulary.js';
 import {sanitize, sanitizeLine} from '../../terminal/sanitize.js';
+import {bindings, type ActionId} from '../keys.js';
 import {historyLine} from './item-history.js';
-import {StatusBadge} from './status.js';
-import {clipLines, fitColumns} from './wrap.js';
+import {cells, fitColumns, wrapLines} from './wrap.js';
 
-/** Rows each part of the detail pane wants: wrapped lines, or evidence links. */
-export type DetailWants = {guidance: number; evidence: number; extras: number[]};
+/** The parts of the detail pane; the scroll line names the ones below the view. */
+export type DetailPart =
+	| 'title'
+	| 'id'
+	| 'status'
+	| 'blocker'
+	| 'guidance'
+	| 'evidence'
+	| 'justification'
+	| 'waiver'
+	| 'note'
+	| 'history';
 
-/**
- * Shares the rows under the title, id, status and blocker lines among the
- * guidance, the evidence links and the extras (justification, waiver, note).
- * Each part first gets one row (evidence always: it says "none yet" when there
- * is none), in the order evidence, extras, a second evidence row when there
- * are several links, guidance, as far as the rows go;
- * what is left goes to the evidence links, then the extras, then the
- * guidance: the answer's own content comes before the item's explanation.
- * With `evidenceFirst` (d is asking which link to remove) the links take what
- * they need before anything else.
- */
-export function allotRows(
-	room: number,
-	wants: DetailWants,
-	evidenceFirst = false,
-): {guidance: number; evidence: number; extras: number[]} {
-	let left = Math.max(0, room);
-	const take = (n: number) => {
-		const got = Math.min(n, left);
-		left -= got;
-		return got;
-	};
-	const evidenceWant = Math.max(1, wants.evidence);
-	let evidence = take(evidenceFirst ? evidenceWant : 1);
-	const extras = wants.extras.map((n) => take(Math.min(1, n)));
-	// A second evidence row before the guidance's first: with several links,
-	// one row can only count them, two show the first and how many more.
-	evidence += take(Math.min(2, evidenceWant) - evidence);
-	let guidance = evidenceFirst ? 0 : take(Math.min(1, wants.guidance));
-	evidence += take(evidenceWant - evidence);
-	wants.extras.forEach((n, i) => (extras[i]! += take(n - extras[i]!)));
-	guidance += take(wants.guidance - guidance);
-	return {guidance, evidence, extras};
-}
+/** The widest a line of text is wrapped to, in columns. */
+export const MEASURE = 120;
 
-/** Wrapped to `width`; lines after the first are indented under the text after the label. */
-function hanging(label: string, text: string, width: number, rows: number): string[] {
-	const indent = fastStringWidth(label) <= 16 ? fastStringWidth(label) : 2;
-	const lines = clipLines(text, Math.max(10, width - indent), rows);
-	return lines.map((l, i) => (i === 0 ? `${label}${l}` : `${' '.repeat(indent)}${l}`));
-}
+/** How a line is drawn. */
+type LineLook = 'title' | 'plain' | 'dim' | 'blocker';
+
+/** One row of the detail pane, already wrapped to its width. */
+export type DetailLine = {
+	part: DetailPart;
+	text: string;
+	look: LineLook;
+	/** Coloured text before `text`: the status badge, "evidence 2: ". */
+	lead?: {text: string; color: string};
+};
+
+/** The words the scroll line uses for the parts below the view. */
+const partNames: Record<DetailPart, string> = {
+	title: 'title',
+	id: 'id',
+	status: 'sign-off',
+	blocker: 'blocker',
+	guidance: 'guidance',
+	evidence: 'evidence',
+	justification: 'justification',
+	waiver: 'waiver',
+	note: 'note',
+	history: 'history',
+};
 
 /**
- * The focused item: title, id and tags, status and sign-off, blocker, then the
- * guidance, the evidence links (numbered as d numbers them) and the extras,
- * sharing the pane's rows (see allotRows). Lines are wrapped by hand and each
- * drawn as one Text: a Box around each cost as much again on every frame.
+ * `text` wrapped to `width` after `label`: the lines after the first are
+ * indented under the text (by two columns when the label is long).
  */
-export function ItemDetail({
-	result,
-	height,
-	width,
+function hanging(label: string, text: string, width: number): string[] {
+	const indent = cells(label) <= 16 ? cells(label) : 2;
+	return wrapLines(text, Math.max(10, width - indent)).map((l, i) =>
+		i === 0 ? `${label}${l}` : `${' '.repeat(indent)}${l}`,
+	);
+}
+
+/**
+ * Every line of the focused item, wrapped whole to a pane `width` columns
+ * wide: title, id and tags, status and sign-off, blocker, evidence links
+ * (numbered as d numbers them), justification, waiver and note, guidance,
+ * then its history, newest first. The answer comes before the explanation:
+ * a long guidance (a lens question's choices) must not push the evidence and
+ * the note just given out of view. Nothing is cut: what does not fit the pane
+ * is scrolled to. Pure and proportional to the item's own text, so the screen
+ * works it out once per item (and width), not on every key.
+ *
+ * With `evidenceFirst` (d is asking which link to remove) only the title,
+ * on one line, the status and the links are shown (the rest comes back with
+ * the prompt's end).
+ */
+export function detailLines(
+	result: ItemResult | undefined,
+	history: readonly AuditEntry[],
+	width: number,
 	evidenceFirst = false,
-	history = [],
-}: {
-	/** Undefined when no item is selected: the pane stays empty. */
-	result: ItemResult | undefined;
-	/** The item's audit entries, oldest first: shown, newest first, in the rows left over. */
-	history?: readonly AuditEntry[];
-	height: number;
-	width: number;
-	/** The links matter most now (d is asking which one to remove): they come before all but the title and status. */
-	evidenceFirst?: boolean;
-}) {
-	if (!result) return <Box height={height} />;
+): DetailLine[] {
+	if (!result) return [];
 	const {item, answer} = result;
+	// One column short of the pane, as the guidance always was, and no wider
+	// than prose is read comfortably: on a wide terminal, lines of 200 columns
+	// lose the eye at every return.
+	const textW = Math.max(10, Math.min(MEASURE, width - 1));
+	// Tabs would be drawn as one column but take several.
+	const clean = (text: string) => sanitize(text).replace(/\t/g, '  ');
+	const lines = (part: DetailPart, look: LineLook, texts: readonly string[]): DetailLine[] =>
+		texts.map((text) => ({part, look, text}));
+
+	const title = sanitizeLine(item.title);
+	const head = lines(
+		'title',
+		'title',
+		evidenceFirst ? [fitColumns(title, textW)] : wrapLines(title, textW),
+	);
+
 	const tags = [
 		item.level,
 		item.evidenceRequired ? 'evidence required' : 'evidence optional',
 		item.reviewEvery ? reviewEveryText(item.reviewEvery) : undefined,
-	]
-		.filter(Boolean)
-		.join(' · ');
-	const signed = answer.signedOff;
-	const blocker = result.blocker && answer.status !== 'pending' ? result.blocker : undefined;
-	// The text is wrapped at one column less than the pane, as the guidance always was.
-	const textW = width - 1;
-	// Tabs would be drawn as one column but take several.
-	const clean = (text: string) => sanitize(text).replace(/\t/g, '  ');
-	const extras: Array<{key: string; label: string; text: string}> = [];
-	if (answer.status === 'na' && answer.justification)
-		extras.push({
-			key: 'justification',
-			label: 'justification: ',
-			text: clean(answer.justification),
-		});
-	if (answer.status === 'waived' && answer.waiver)
-		extras.push({
-			key: 'waiver',
-			label: '',
-			text: `waived until ${answer.waiver.expires} · owner ${sanitizeLine(answer.waiver.owner)} · ${clean(answer.waiver.reason)}`,
-		});
-	if (answer.note) extras.push({key: 'note', label: 'note: ', text: clean(answer.note)});
-	const guidanceText = item.guidance ? clean(item.guidance) : '';
-	// While d asks which link to remove, the id and blocker lines make way for
-	// the links (they come back with the prompt's end).
-	const compact = evidenceFirst;
-	const room = height - (compact ? 2 : 3 + (blocker ? 1 : 0));
-	// What each part would take in full, up to the room there is: no part can have
-	// more, and a long note is not wrapped whole on every frame just to be counted.
-	const most = Math.max(1, room);
-	const rows = allotRows(
-		room,
-		{
-			guidance: guidanceText ? clipLines(guidanceText, textW, most).length : 0,
-			evidence: answer.evidence.length,
-			extras: extras.map((x) => hanging(x.label, x.text, textW, most).length),
-		},
-		evidenceFirst,
+	].filter(Boolean);
+	// The id whole, as `preflight set ID …` takes it.
+	const id = lines(
+		'id',
+		'dim',
+		wrapLines([`id: ${sanitizeLine(item.id)}`, ...tags].join(' · '), textW),
 	);
-	const guidance = guidanceText ? clipLines(guidanceText, textW, rows.guidance) : [];
-	// When not every link fits, the last evidence row says how many more there are.
-	const linksShown =
-		answer.evidence.length > rows.evidence
-			? Math.max(0, rows.evidence - 1)
-			: answer.evidence.length;
-	const hiddenEvidence = answer.evidence.length - linksShown;
 
-	const lines = [
-		<Text key="title" bold wrap="truncate-end">
-			{fitColumns(sanitizeLine(item.title), width) || ' '}
-		</Text>,
-	];
-	if (!compact)
-		lines.push(
-			<Text key="id" dimColor wrap="truncate-end">
-				{fitColumns(`${sanitizeLine(item.id)} · ${tags}`, width)}
-			</Text>,
-		);
-	lines.push(
-		<Text key="status" wrap="truncate-end">
-			<StatusBadge status={answer.status} stale={result.stale} recheck={answer.reReview} />
-			{signed ? (
-				<Text
-					dimColor
-				>{`  signed off by ${sanitizeLine(signed.by)} at ${signed.at.slice(0, 16).replace('T', ' ')} UTC${signed.commit ? ` (commit ${signed.commit.slice(0, 7)})` : ''}`}</Text>
-			) : null}
-		</Text>,
-	);
-	if (blocker && !compact)
-		lines.push(
-			<Text
-				key="blocker"
-				color="red"
-				wrap="truncate-end"
-			>{`blocker: ${sanitizeLine(blocker)}`}</Text>,
-		);
-	// An empty Text would take no row, so empty lines are a space.
-	guidance.forEach((line, i) =>
-		lines.push(
-			line ? (
-				<Text key={`g${i}`} dimColor wrap="truncate-end">
-					{line}
-				</Text>
-			) : (
-				<Text key={`g${i}`}> </Text>
+	const shown = shownStatus({status: answer.status, stale: result.stale, recheck: answer.reReview});
+	const lead = {text: statusLabel(shown), color: statusLooks[shown].color};
+	const signed = answer.signedOff;
+	const signedText = signed
+		? `signed off by ${sanitizeLine(signed.by)} at ${signed.at.slice(0, 16).replace('T', ' ')} UTC${signed.commit ? ` (commit ${signed.commit.slice(0, 7)})` : ''}`
+		: '';
+	const status: DetailLine[] =
+		!signedText || cells(lead.text) + 2 + cells(signedText) <= textW
+			? [{part: 'status', look: 'dim', lead, text: signedText ? `  ${signedText}` : ''}]
+			: [
+					{part: 'status', look: 'dim', lead, text: ''},
+					...lines('status', 'dim', hanging('  ', signedText, textW)),
+				];
+
+	const blockerText = result.blocker && answer.status !== 'pending' ? result.blocker : undefined;
+	const blocker = blockerText
+		? lines('blocker', 'blocker', hanging('blocker: ', clean(blockerText), textW))
+		: [];
+
+	const guidance = item.guidance
+		? lines('guidance', 'dim', wrapLines(clean(item.guidance), textW))
+		: [];
+
+	const evidence: DetailLine[] =
+		answer.evidence.length === 0
+			? lines('evidence', 'dim', [
+					item.evidenceRequired ? 'evidence: none yet (e adds a URL or file)' : 'evidence: none',
+				])
+			: answer.evidence.flatMap((e, i) => {
+					const label = `evidence ${i + 1}: `;
+					const ref =
+						e.kind === 'file'
+							? `file ${sanitizeLine(e.ref)}${e.sha256 ? ` (sha256 ${e.sha256.slice(0, 12)}…)` : ''}`
+							: sanitizeLine(e.ref);
+					return hanging(label, ref, textW).map((text, k): DetailLine =>
+						k === 0
+							? {
+									part: 'evidence',
+									look: 'plain',
+									lead: {text: label, color: 'cyan'},
+									text: text.slice(label.length),
+								}
+							: {part: 'evidence', look: 'plain', text},
+					);
+				});
+
+	const extras: DetailLine[] = [];
+	if (answer.status === 'na' && answer.justification)
+		extras.push(
+			...lines(
+				'justification',
+				'plain',
+				hanging('justification: ', clean(answer.justification), textW),
 			),
-		),
-	);
-	answer.evidence.slice(0, linksShown).forEach((e, i) =>
-		lines.push(
-			<Text key={`e${i}`} wrap="truncate-end">
-				<Text color="cyan">{`evidence ${i + 1}: `}</Text>
-				{e.kind === 'file'
-					? `file ${sanitizeLine(e.ref)}${e.sha256 ? ` (sha256 ${e.sha256.slice(0, 12)}…)` : ''}`
-					: sanitizeLine(e.ref)}
-			</Text>,
-		),
-	);
-	if (answer.evidence.length === 0)
-		lines.push(
-			<Text key="no-evidence" dimColor wrap="truncate-end">
-				{item.evidenceRequired ? 'evidence: none yet (e adds a URL or file)' : 'evidence: none'}
-			</Text>,
 		);
-	else if (hiddenEvidence > 0)
-		lines.push(
-			<Text key="more" dimColor wrap="truncate-end">
-				{linksShown === 0
-					? `evidence: ${answer.evidence.length} links (too few rows to list them)`
-					: `… and ${hiddenEvidence} more evidence link${hiddenEvidence === 1 ? '' : 's'}`}
-			</Text>,
-		);
-	extras.forEach((x, i) =>
-		hanging(x.label, x.text, textW, rows.extras[i] ?? 0).forEach((line, k) =>
-			lines.push(
-				<Text key={`${x.key}${k}`} wrap="truncate-end">
-					{line || ' '}
-				</Text>,
-			),
-		),
-	);
-	// Rows left over show the item's history (a fail's note set aside by a pass is there).
-	const spare = height - lines.length;
-	if (spare >= 2 && !compact) {
-		lines.push(
-			<Text key="history" dimColor wrap="truncate-end">
-				{history.length
-					? `history (${history.length} change${history.length === 1 ? '' : 's'}, newest first):`
-					: 'history: no change yet'}
-			</Text>,
-		);
-		history
-			.slice(-(spare - 1))
-			.reverse()
-			.forEach((e, i) =>
-				lines.push(
-					<Text key={`h${i}`} dimColor wrap="truncate-end">
-						{`  ${sanitizeLine(historyLine(e))}`}
-					</Text>,
+	if (answer.status === 'waived' && answer.waiver)
+		extras.push(
+			...lines(
+				'waiver',
+				'plain',
+				wrapLines(
+					`waived until ${answer.waiver.expires} · owner ${sanitizeLine(answer.waiver.owner)} · ${clean(answer.waiver.reason)}`,
+					textW,
 				),
-			);
+			),
+		);
+	if (answer.note)
+		extras.push(...lines('note', 'plain', hanging('note: ', clean(answer.note), textW)));
+
+	const past = lines('history', 'dim', [
+		history.length
+			? `history (${history.length} change${history.length === 1 ? '' : 's'}, newest first):`
+			: 'history: no change yet',
+	]);
+	for (let i = history.length - 1; i >= 0; i--)
+		past.push(
+			...lines('history', 'dim', hanging('  ', sanitizeLine(historyLine(history[i]!)), textW)),
+		);
+
+	return evidenceFirst
+		? [...head, ...status, ...evidence]
+		: [...head, ...id, ...status, ...blocker, ...evidence, ...extras, ...guidance, ...past];
+}
+
+/**
+ * Rows of a pane `height` rows high that show lines, for `total` lines: all
+ * of them when the lines fit; else one row less, the last saying where the
+ * view is.
+ */
+export function detailRows(total: number, height: number): {rows: number; scrolls: boolean} {
+	const scrolls = total > height && height >= 2;
+	return {rows: scrolls ? height - 1 : Math.max(0, height), scrolls};
+}
+
+/** The keys of an action, as the key table shows them. */
+function keysOf(action: ActionId): string {
+	return bindings.find((b) => b.action === action)?.keys ?? '';
+}
+
+/**
+ * Where the view of `lines` is, `rows` of them from `offset`, in at most
+ * `width` columns, with the keys that move it and what comes next:
+ * `↓ 22 more lines · pgdn/] · next: guidance, evidence` at the top,
+ * `↑↓ lines 12–23 of 34 · pgup/[ pgdn/] · next: evidence` further down,
+ * `↑ lines 23–34 of 34, the end · pgup/[` at the end. What matters most comes
+ * first; on a narrow pane the parts named last are left out.
+ */
+export function scrollLine(
+	lines: readonly DetailLine[],
+	offset: number,
+	rows: number,
+	width: number,
+	/** False while a prompt has the keys: the line then names none. */
+	keys = true,
+): string {
+	const total = lines.length;
+	const end = Math.min(total, offset + rows);
+	const up = keysOf('detail-page-up');
+	const down = keysOf('detail-page-down');
+	const below = total - end;
+	const lead =
+		below === 0
+			? [`↑ lines ${offset + 1}–${end} of ${total}, the end`, keys ? up : '']
+			: offset === 0 || !keys
+				? [`↓ ${below} more line${below === 1 ? '' : 's'}`, keys ? down : '']
+				: [`↑↓ lines ${offset + 1}–${end} of ${total}`, `${up} ${down}`];
+	const head = lead.filter(Boolean).join(' · ');
+	const parts = [...new Set(lines.slice(end).map((l) => partNames[l.part]))];
+	for (let n = parts.length; n > 0; n--) {
+		const line = `${head} · next: ${parts.slice(0, n).join(', ')}`;
+		if (cells(line) <= width) return line;
 	}
-	// Rows never shrink: past the pane's height they are left out, as its clip did.
+	return fitColumns(head, width);
+}
+
+function Line({line}: {line: DetailLine}) {
+	// An empty Text would take no row, so an empty line is a space.
+	const text = line.text || (line.lead ? '' : ' ');
+	const body =
+		line.look === 'title' ? (
+			<Text bold>{text}</Text>
+		) : line.look === 'dim' ? (
+			<Text dimColor>{text}</Text>
+		) : line.look === 'blocker' ? (
+			<Text color="red">{text}</Text>
+		) : (
+			text
+		);
+	return (
+		<Text wrap="truncate-end">
+			{line.lead ? <Text color={line.lead.color}>{line.lead.text}</Text> : null}
+			{body}
+		</Text>
+	);
+}
+
+/**
+ * The focused item's lines (see detailLines), `offset` lines scrolled; when
+ * they do not fit, the last row says where the view is and how to move it
+ * (the keys are in the key table). Only the rows in view are drawn, so a key
+ * costs the same for a line of guidance or a thousand.
+ */
+export function ItemDetail({
+	lines,
+	offset,
+	height,
+	width,
+	keys = true,
+}: {
+	/** From detailLines, for this `width`; empty when no item is selected (the pane stays empty). */
+	lines: readonly DetailLine[];
+	/** The first line shown; kept within the lines. */
+	offset: number;
+	height: number;
+	width: number;
+	/** False while a prompt has the keys (the scroll line then names none). */
+	keys?: boolean;
+}) {
+	const {rows, scrolls} = detailRows(lines.length, height);
+	const start = scrolls ? Math.max(0, Math.min(offset, lines.length - rows)) : 0;
 	return (
 		<Box flexDirection="column" height={height} width={width} overflowY="hidden">
-			{lines.slice(0, height)}
+			{lines.slice(start, start + rows).map((line, i) => (
+				<Line key={start + i} line={line} />
+			))}
+			{scrolls ? (
+				<Text color="yellow" wrap="truncate-end">
+					{scrollLine(lines, start, rows, width - 1, keys)}
+				</Text>
+			) : null}
 		</Box>
 	);
 }

@@ -2,68 +2,82 @@ import {cells, columns, fitColumns} from '../../terminal/width.js';
 
 export {cells, columns, fitColumns};
 
+// A list item's marker at the start of a line ("- ", "* ", "• ", "1. ", "2) "),
+// with any indentation before it: the lines it wraps onto hang under its text.
+const listMarker = /^\s*(?:[-*+•]|\d{1,3}[.)])\s+(?=\S)/;
+
+// Characters that never start a line (closing brackets and quotes, stops and
+// commas, the prolonged sound mark, small kana): where a line would break
+// before one, the character before it goes down too (kinsoku, as Japanese
+// and Chinese are set).
+const noLineStart =
+	/[、。，．・：；？！ー〜～ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ）〕］｝〉》」』】〙〗〟’”｠»,.:;!?)\]}]/u;
+
 /**
- * Word-wraps text to `width` columns and keeps at most `maxLines` lines; when
- * text is cut, the last line ends with "…" so the reader knows there is more.
+ * Word-wraps text whole to `width` columns, measuring each character as the
+ * wider of our count and Ink's (see cells), so no line is ever wider than the
+ * terminal draws it and nothing is cut. Line breaks are kept. Lines break at
+ * spaces; text in a script written without spaces (Chinese, Japanese) breaks
+ * between any two characters but before a closing mark, and so does a word
+ * longer than a line (an id, a URL), which starts where the line is rather
+ * than leaving a gap. A list item's lines after its first hang under its
+ * text.
  */
-export function clipLines(text: string, width: number, maxLines: number): string[] {
-	if (maxLines <= 0) return [];
+export function wrapLines(text: string, width: number): string[] {
 	const w = Math.max(4, width);
 	const lines: string[] = [];
-	// Lines with text so far: past maxLines of them, the rest of the text only
-	// decides that there is more, so wrapping stops (a long note is not wrapped
-	// whole on every frame to show a few lines of it).
-	let textLines = 0;
-	const push = (line: string) => {
-		lines.push(line);
-		if (line !== '') textLines++;
-	};
 	for (const paragraph of text.split('\n')) {
+		const marker = listMarker.exec(paragraph)?.[0];
+		const hang = marker && cells(marker) <= w / 3 ? ' '.repeat(cells(marker)) : '';
 		let line = '';
-		// columns(line), kept as words are added rather than counted again for each
+		// cells(line), kept as words are added rather than counted again for each
 		let used = 0;
+		const newLine = (carry = '') => {
+			lines.push(line.trimEnd());
+			line = hang + carry;
+			used = hang.length + cells(carry);
+		};
 		for (const word of paragraph.split(/(\s+)/)) {
 			if (word === '') continue;
-			const wordColumns = columns(word);
-			if (used + wordColumns <= w) {
+			const wordCells = cells(word);
+			if (used + wordCells <= w) {
 				line += word;
-				used += wordColumns;
+				used += wordCells;
 				continue;
 			}
-			if (line.trim()) push(line.trimEnd());
-			line = word.trimStart();
-			used = columns(line);
-			if (used > w) {
-				// A single word longer than the line is cut into pieces, in one pass
-				// (counting each piece again per character was quadratic in its length).
-				let piece = '';
-				let pieceColumns = 0;
-				for (const ch of line) {
-					const c = columns(ch);
-					if (pieceColumns + c > w) {
-						push(piece);
-						if (textLines > maxLines) break;
-						piece = '';
-						pieceColumns = 0;
-					}
-					piece += ch;
-					pieceColumns += c;
-				}
-				line = piece;
-				used = pieceColumns;
+			// Spaces where a line breaks are the break.
+			if (word.trim() === '') {
+				if (line.trim()) newLine();
+				continue;
 			}
-			if (textLines > maxLines) break;
+			// Wide characters (CJK) may break anywhere; so must a word no line holds.
+			const breaksAnywhere = columns(word) > [...word].length || wordCells > w - hang.length;
+			if (!breaksAnywhere) {
+				if (line.trim()) newLine();
+				line += word;
+				used += wordCells;
+				continue;
+			}
+			// Cut where the line is full, in one pass (counting each piece again per
+			// character was quadratic in its length).
+			for (const ch of word) {
+				const c = cells(ch);
+				if (used + c > w && line.trim()) {
+					const chars = [...line];
+					const last = chars.at(-1) ?? '';
+					const carry =
+						noLineStart.test(ch) && last.trim() && chars.length - hang.length > 1 ? last : '';
+					if (carry) line = chars.slice(0, -1).join('');
+					newLine(carry);
+				}
+				line += ch;
+				used += c;
+			}
 		}
-		push(line.trimEnd());
-		if (textLines > maxLines) break;
+		lines.push(line.trimEnd());
 	}
 	while (lines.length > 0 && lines.at(-1) === '') lines.pop();
-	if (lines.length <= maxLines) return lines;
-	const kept = lines.slice(0, maxLines);
-	let last = kept[maxLines - 1] ?? '';
-	while (last && columns(last) + 1 > w) last = [...last].slice(0, -1).join('');
-	kept[maxLines - 1] = `${last}…`;
-	return kept;
+	return lines;
 }
 
 /**

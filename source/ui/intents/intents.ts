@@ -3,6 +3,7 @@ import {findItem, withoutEvidence, withStatus} from '../../model/review.js';
 import type {Actor} from '../../model/actor.js';
 import type {Answer, ChecklistItem} from '../../model/schemas.js';
 import type {ActionId} from '../keys.js';
+import {scrolled, type ScrollMove} from '../scroll.js';
 import {currentReview, noItemSelected, selectedItemId} from '../state/selectors.js';
 import type {Action, State} from '../state/types.js';
 import {recordOrRefuse} from './record.js';
@@ -15,6 +16,20 @@ export type Intent = Action | Effect | undefined;
 
 /** What deciding needs from outside the state: the moment and who acts. */
 export type IntentEnv = {now: Date; actor: () => Actor};
+
+/**
+ * The focused item's details as the screen lays them out: how many lines
+ * they take at the terminal's width, how many rows show them, and the first
+ * line shown. The scroll keys move within these.
+ */
+export type DetailView = {offset: number; total: number; rows: number};
+
+const detailMoves: Partial<Record<ActionId, ScrollMove>> = {
+	'detail-line-up': 'line-up',
+	'detail-line-down': 'line-down',
+	'detail-page-up': 'page-up',
+	'detail-page-down': 'page-down',
+};
 
 /** A key that does nothing on this screen says so, briefly. */
 export function nothingHere(keyName: string): Action {
@@ -51,10 +66,34 @@ function recordIntent(
 		: outcome.action;
 }
 
-/** What a key means on the review screen: the rules of answering, without Ink. */
-export function reviewIntent(state: State, action: ActionId, env: IntentEnv): Intent {
+/** A scroll key: the details' next first line, or why they do not move. */
+function scrollDetail(state: State, move: ScrollMove, view: DetailView | undefined): Intent {
+	const itemId = selectedItemId(state);
+	if (!itemId || !view || view.total <= view.rows)
+		return info('The details fit: there is nothing to scroll.');
+	const offset = scrolled(view.offset, move, view.total, view.rows);
+	if (offset !== view.offset) return {type: 'scroll-detail', itemId, offset};
+	return info(
+		move === 'line-up' || move === 'page-up'
+			? 'Already at the top of the details.'
+			: 'Already at the end of the details.',
+	);
+}
+
+/**
+ * What a key means on the review screen: the rules of answering, without Ink.
+ * `detail`: the focused item's details as shown (for the scroll keys).
+ */
+export function reviewIntent(
+	state: State,
+	action: ActionId,
+	env: IntentEnv,
+	detail?: DetailView,
+): Intent {
 	const review = currentReview(state);
 	if (!review) return undefined;
+	const move = detailMoves[action];
+	if (move) return scrollDetail(state, move, detail);
 	switch (action) {
 		case 'prev-item':
 			return {type: 'move-item', delta: -1};

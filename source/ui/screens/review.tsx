@@ -6,7 +6,7 @@ import {sanitizeLine} from '../../terminal/sanitize.js';
 import {cells} from '../../terminal/width.js';
 import {Footer} from '../components/footer.js';
 import {Header} from '../components/header.js';
-import {ItemDetail} from '../components/item-detail.js';
+import {detailLines, detailRows, ItemDetail} from '../components/item-detail.js';
 import {ItemsPanel} from '../components/items-panel.js';
 import {MessageLine} from '../components/message-line.js';
 import {PromptArea} from '../components/prompt-area.js';
@@ -18,6 +18,7 @@ import {useAppState, useEvaluation} from '../state/context.js';
 import {filterStatus} from '../state/filter.js';
 import {listedItems, matchCounts, selectedItemId} from '../state/selectors.js';
 import type {State} from '../state/types.js';
+import {maxScroll} from '../scroll.js';
 import type {Size} from '../use-terminal-size.js';
 
 /** Rows and columns of the review screen for a terminal size; the frame stays shorter than the terminal. */
@@ -133,9 +134,30 @@ export function ReviewScreen({size}: {size: Size}) {
 		[audit, selected],
 	);
 
+	// The focused item's lines, wrapped whole once per item, answer and width
+	// (not on every key: a scroll key changes none of these).
+	const evidenceFirst = state.prompt?.kind === 'remove-evidence';
+	const detail = useMemo(
+		() => detailLines(result, history, size.columns, evidenceFirst),
+		[result, history, size.columns, evidenceFirst],
+	);
+	const {rows: detailShown} = detailRows(detail.length, layout.detailH);
+	// Where the scroll keys left it, within the lines as they are now (a wider
+	// terminal takes fewer); while d asks which link to remove, the top.
+	const scrolledTo =
+		state.detailScroll && state.detailScroll.itemId === selected && !evidenceFirst
+			? state.detailScroll.offset
+			: 0;
+	const detailOffset = Math.min(scrolledTo, maxScroll(detail.length, detailShown));
+
 	useIntents(
 		'review',
-		(action, env) => reviewIntent(state, action, env),
+		(action, env) =>
+			reviewIntent(state, action, env, {
+				offset: detailOffset,
+				total: detail.length,
+				rows: detailShown,
+			}),
 		!state.prompt && !state.help,
 	);
 
@@ -193,11 +215,11 @@ export function ReviewScreen({size}: {size: Size}) {
 			)}
 			{layout.wide ? null : <Text dimColor>{'─'.repeat(Math.max(1, width - 1))}</Text>}
 			<ItemDetail
-				result={result}
+				lines={detail}
+				offset={detailOffset}
 				height={layout.detailH}
 				width={width}
-				evidenceFirst={state.prompt?.kind === 'remove-evidence'}
-				history={history}
+				keys={!state.prompt}
 			/>
 			{state.prompt ? (
 				<PromptArea prompt={state.prompt} width={width} />

@@ -114,6 +114,15 @@ export function moveItem(state: State, action: ActionOf<'move-item'>): State {
 	return {...state, sectionIndex: to.sectionIndex, itemId: to.item.id, message: undefined};
 }
 
+/** The scroll keys: the focused item's details from line `offset` (see State.detailScroll). */
+export function scrollDetail(state: State, action: ActionOf<'scroll-detail'>): State {
+	return {
+		...state,
+		detailScroll: {itemId: action.itemId, offset: action.offset},
+		message: undefined,
+	};
+}
+
 export function moveSection(state: State, action: ActionOf<'move-section'>): State {
 	const n = state.loaded.checklist.sections.length;
 	// With a filter on, skip sections that have no matching items.

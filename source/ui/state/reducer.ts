@@ -10,6 +10,7 @@ import {
 	moveItem,
 	moveSection,
 	openReview,
+	scrollDetail,
 	setFilter,
 	summaryMove,
 } from './navigation.js';
@@ -44,6 +45,7 @@ const operations: {[T in Action['type']]: (state: State, action: ActionOf<T>) =>
 	go,
 	'move-item': moveItem,
 	'move-section': moveSection,
+	'scroll-detail': scrollDetail,
 	'focus-item': focusItem,
 	'home-move': homeMove,
 	'summary-move': summaryMove,
@@ -67,7 +69,17 @@ const notKeys: ReadonlySet<Action['type']> = new Set(['saved', 'save-failed', 'w
 
 export function reducer(state: State, action: Action): State {
 	const operation = operations[action.type] as (state: State, action: Action) => State;
-	const next = operation(state, action);
+	let next = operation(state, action);
+	// A new focus opens at the top of its details, whatever moved it (a key, the
+	// guided flow, a filter, undo, a jump from the summary), and so does a review
+	// opened again from the list of reviews. (The help overlay and the summary
+	// leave it: back from them, the details are where they were.)
+	const scroll = next.detailScroll;
+	if (
+		scroll &&
+		(scroll.itemId !== next.itemId || next.screen === 'home' || next.reviewId !== state.reviewId)
+	)
+		next = {...next, detailScroll: undefined};
 	if (notKeys.has(action.type)) return next;
 	let out = next;
 	// backArmed and justFailed last for one key.

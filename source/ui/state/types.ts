@@ -40,6 +40,13 @@ export type State = {
 	sectionIndex: number;
 	/** Focused item id in the current section. */
 	itemId?: string;
+	/**
+	 * How far the focused item's details are scrolled (lines from the top).
+	 * Set by the scroll keys, for `itemId` only: it is dropped when the focus
+	 * moves, so every item opens at its top. The screen keeps it within the
+	 * lines it shows (they change with the terminal's size).
+	 */
+	detailScroll?: {itemId: string; offset: number};
 	homeIndex: number;
 	summaryIndex: number;
 	prompt?: Prompt;
@@ -86,6 +93,7 @@ export type Action =
 	| {type: 'go'; screen: Screen}
 	| {type: 'move-item'; delta: number}
 	| {type: 'move-section'; delta: number}
+	| {type: 'scroll-detail'; itemId: string; offset: number}
 	| {type: 'focus-item'; itemId: string}
 	| {type: 'home-move'; delta: number; count: number}
 	| {type: 'summary-move'; delta: number; count: number}

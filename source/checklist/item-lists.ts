@@ -1,0 +1,259 @@
+// Checklists written as plain lists in YAML or JSON, the way teams keep them:
+// a list of categories each with its items, the same under a key of an object
+// (`categories:`, `checklist:`…), one key per category, or a flat list of
+// items that each name their category. Field names are the common ones
+// (documented in docs/checklist-formats.md); nothing here needs `sections`.
+import {
+	field,
+	fileStem,
+	firstText,
+	idsGivenOnce,
+	isRecord,
+	kindOf,
+	versionOf,
+	type Conversion,
+} from './foreign.js';
+import {claim, derivedSectionId, isId, slug} from './ids.js';
+import {
+	buildItem,
+	categoryFields,
+	categoryTitleKeys,
+	idKeys,
+	isItem,
+	itemTitleKeys,
+	resultField,
+} from './item-fields.js';
+import {formatPath} from '../model/issue-path.js';
+import type {RawIssue} from './problems.js';
+
+/** Keys of an object whose list is the checklist, in the order they are tried. */
+const containerKeys = [
+	'checklist',
+	'checklists',
+	'categories',
+	'groups',
+	'areas',
+	'domains',
+	'topics',
+	'items',
+	'tasks',
+	'checks',
+	'requirements',
+	'controls',
+	'questions',
+	'criteria',
+];
+/** Keys of a category that hold its items. */
+const itemListKeys = [
+	'items',
+	'tasks',
+	'checks',
+	'checklist',
+	'questions',
+	'requirements',
+	'controls',
+	'criteria',
+];
+type Where = readonly PropertyKey[];
+type Planned = {value: unknown; path: Where};
+type PlannedSection = {title: string | undefined; value: unknown; path: Where; items: Planned[]};
+type Plan = {meta: unknown; sections: PlannedSection[]; flat: boolean};
+/** Why data is not an item list, and how close it came (for "closest: …"). */
+export type Miss = {score: number; problem: string};
+
+function itemListKey(value: unknown): string | undefined {
+	return itemListKeys.find((k) => Array.isArray(field(value, k)));
+}
+
+const at = (path: Where) => formatPath(path) || 'the top level';
+
+function planList(entries: unknown[], path: Where, meta: unknown): {plan: Plan} | {miss: Miss} {
+	if (entries.length === 0) return {miss: {score: 1, problem: `${at(path)} is an empty list`}};
+	const sections: PlannedSection[] = [];
+	if (entries.some((e) => itemListKey(e) !== undefined)) {
+		let loose: PlannedSection | undefined;
+		for (const [i, entry] of entries.entries()) {
+			const key = itemListKey(entry);
+			if (key !== undefined) {
+				const items = field(entry, key) as unknown[];
+				sections.push({
+					title: firstText(entry, categoryTitleKeys),
+					value: entry,
+					path: [...path, i],
+					items: items.map((value, j) => ({value, path: [...path, i, key, j]})),
+				});
+			} else if (isItem(entry)) {
+				if (!loose) {
+					loose = {title: 'General', value: undefined, path: [...path, i], items: []};
+					sections.push(loose);
+				}
+				loose.items.push({value: entry, path: [...path, i]});
+			} else
+				return {
+					miss: {
+						score: 2,
+						problem: `${at([...path, i])} is neither a category with items nor an item`,
+					},
+				};
+		}
+		return {plan: {meta, sections, flat: false}};
+	}
+	const bad = entries.findIndex((e) => !isItem(e));
+	if (bad >= 0) {
+		const entry = entries[bad];
+		const problem = isRecord(entry)
+			? `${at([...path, bad])} has no title (${itemTitleKeys.slice(0, 4).join(', ')}…)`
+			: `${at([...path, bad])} is ${kindOf(entry)}, not an item`;
+		return {miss: {score: bad > 0 ? 2 : 1, problem}};
+	}
+	const byCategory = new Map<string, PlannedSection>();
+	for (const [i, entry] of entries.entries()) {
+		const name = firstText(entry, categoryFields) ?? '';
+		let section = byCategory.get(name);
+		if (!section) {
+			section = {title: name || undefined, value: undefined, path: [...path, i], items: []};
+			byCategory.set(name, section);
+			sections.push(section);
+		}
+		section.items.push({value: entry, path: [...path, i]});
+	}
+	return {plan: {meta, sections, flat: true}};
+}
+
+/** How data is read as an item list, or why it is not one. */
+function planOf(data: unknown): {plan: Plan} | {miss: Miss} {
+	if (Array.isArray(data)) return planList(data, [], undefined);
+	if (!isRecord(data))
+		return {miss: {score: 0, problem: `the top level is ${kindOf(data)}, not a list or an object`}};
+	const key = containerKeys.find((k) => Array.isArray(field(data, k)));
+	if (key !== undefined) {
+		const planned = planList(data[key] as unknown[], [key], data);
+		return 'miss' in planned ? {miss: {...planned.miss, score: planned.miss.score + 1}} : planned;
+	}
+	// One key per category: `Security: [ … ]`; other keys may only hold text (a title, a version).
+	const lists = Object.entries(data).filter(([, v]) => Array.isArray(v));
+	if (lists.length === 0)
+		return {miss: {score: 0, problem: 'no list of items or categories at the top level'}};
+	const nested = Object.entries(data).find(([, v]) => isRecord(v));
+	if (nested)
+		return {
+			miss: {
+				score: 0,
+				problem: `${at([nested[0]])} is an object, where an item list holds lists and text`,
+			},
+		};
+	const sections: PlannedSection[] = [];
+	for (const [name, value] of lists) {
+		const items = value as unknown[];
+		const bad = items.findIndex((e) => !isItem(e));
+		if (bad >= 0 || items.length === 0)
+			return {
+				miss: {
+					score: 1,
+					problem:
+						items.length === 0
+							? `${at([name])} is an empty list`
+							: `${at([name, bad])} is not an item (it needs a title)`,
+				},
+			};
+		sections.push({
+			title: name,
+			value: undefined,
+			path: [name],
+			items: items.map((v, j) => ({value: v, path: [name, j]})),
+		});
+	}
+	return {plan: {meta: data, sections, flat: false}};
+}
+
+/** Why data cannot be read as an item list, or undefined when it can. */
+export function itemListMiss(data: unknown): Miss | undefined {
+	const planned = planOf(data);
+	if ('miss' in planned) return planned.miss;
+	for (const section of planned.plan.sections)
+		for (const item of section.items) {
+			const result = resultField(item.value);
+			if (result)
+				return {
+					score: 3,
+					problem: `${at(item.path)} carries a result ("${result}"): a report of another tool, not a checklist`,
+				};
+		}
+	return undefined;
+}
+
+/** An item list as a preflight checklist; `itemListMiss(data)` must have found nothing wrong. */
+export function fromItemList(data: unknown, path: string, fallbackVersion: string): Conversion {
+	const planned = planOf(data);
+	if ('miss' in planned) return {issues: [{path: [], message: planned.miss.problem}]};
+	const {meta, sections: planSections, flat} = planned.plan;
+	const title = firstText(meta, ['title', 'name']) ?? fileStem(path);
+	const givenId = firstText(meta, ['id']);
+	const issues: RawIssue[] = [];
+	const itemIds = planSections.flatMap((s) =>
+		s.items.map((it) => (typeof it.value === 'string' ? undefined : firstText(it.value, idKeys))),
+	);
+	const usable = idsGivenOnce(itemIds);
+	const sectionUsable = idsGivenOnce(planSections.map((s) => firstText(s.value, idKeys)));
+	const itemTaken = new Set(usable);
+	const sectionTaken = new Set(sectionUsable);
+	const sources: Array<{path: Where; items: Array<{path: Where; keys: Map<string, string>}>}> = [];
+	const sections = planSections.map((s) => {
+		const sectionTitle = s.title ?? (flat && planSections.length > 1 ? 'Other' : title);
+		const given = firstText(s.value, idKeys);
+		const id =
+			given !== undefined && sectionUsable.has(given)
+				? given
+				: claim(derivedSectionId(sectionTitle), sectionTaken);
+		const description = flat ? undefined : firstText(s.value, ['description', 'details']);
+		if (!flat && s.title === undefined && s.value !== undefined)
+			issues.push({
+				path: [...s.path],
+				message: `a category needs a name (${categoryTitleKeys.slice(0, 4).join(', ')}…)`,
+			});
+		const built = s.items.map((it) => {
+			if (!isItem(it.value))
+				issues.push({
+					path: [...it.path],
+					message: `an item needs a title (${itemTitleKeys.slice(0, 3).join(', ')}…)`,
+				});
+			return buildItem(it.value, id, usable, itemTaken, flat);
+		});
+		sources.push({
+			path: s.path,
+			items: s.items.map((it, i) => ({path: it.path, keys: built[i]?.keys ?? new Map()})),
+		});
+		return {
+			id,
+			title: sectionTitle,
+			...(description ? {description} : {}),
+			items: built.map((b) => b.item),
+		};
+	});
+	if (issues.length) return {issues};
+	const description = firstText(meta, ['description']);
+	const converted = {
+		id: givenId !== undefined && isId(givenId) ? givenId : slug(title),
+		title,
+		version: versionOf(field(meta, 'version')) ?? fallbackVersion,
+		...(description ? {description} : {}),
+		sections,
+	};
+	return {
+		data: converted,
+		source: (p) => {
+			if (p[0] !== 'sections')
+				return typeof p[0] === 'string' && isRecord(meta) && Object.hasOwn(meta, p[0])
+					? [p[0]]
+					: [];
+			const section = sources[p[1] as number];
+			if (!section) return [];
+			if (p.length < 4) return section.path;
+			const item = section.items[p[3] as number];
+			if (!item) return section.path;
+			if (p.length < 5) return item.path;
+			const key = item.keys.get(String(p[4]));
+			return key === undefined ? item.path : [...item.path, key];
+		},
+	};
+}
