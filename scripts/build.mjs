@@ -439,14 +439,21 @@ const inkTextCaches = {
 };
 
 /**
- * The bundled checklist's text and digest, worked out with the project's own
- * code, for source/checklist/load.ts: the app and commands on the default
- * checklist then need no hashing (node:crypto costs several milliseconds of every
- * start). The text is compared whole at run time; any other text is hashed.
+ * The bundled checklist's text, digest and validated content (as JSON), worked
+ * out with the project's own code, for source/checklist/load.ts: the app and
+ * commands on the default checklist then need neither hashing (node:crypto costs
+ * several milliseconds of every start) nor zod (building and running the
+ * checklist's validation, ~1-2 ms). The text is compared whole at run time; any
+ * other text is validated and hashed.
  */
 async function bundledChecklist() {
 	const {loadChecklist} = await importSource('source/checklist/load.ts');
-	return {text: readFileSync(bundledPath, 'utf8'), digest: loadChecklist(bundledPath).digest};
+	const loaded = loadChecklist(bundledPath);
+	return {
+		text: readFileSync(bundledPath, 'utf8'),
+		digest: loaded.digest,
+		checklist: JSON.stringify(loaded.checklist),
+	};
 }
 
 const options = {
