@@ -560,10 +560,21 @@ async function warmCodeCache() {
 	const snapshot = join(work, 'snapshot.json');
 	const yamlChecklist = join(work, 'checklist.yaml');
 	const largeChecklist = join(work, 'large.json');
+	const markdownChecklist = join(work, 'checklist.md');
 	try {
 		// A YAML checklist and one large enough for the compiled schemas load their chunks too.
 		const bundled = JSON.parse(readFileSync(bundledPath, 'utf8'));
 		writeFileSync(yamlChecklist, (await import('yaml')).stringify(bundled));
+		// Markdown's parser is a chunk of its own too.
+		writeFileSync(
+			markdownChecklist,
+			[
+				`# ${bundled.title}`,
+				...bundled.sections.map((s) =>
+					[`## ${s.title}`, ...s.items.map((i) => `- [ ] ${i.title}`)].join('\n'),
+				),
+			].join('\n\n'),
+		);
 		const items = Array.from({length: 3000}, (_, i) => ({
 			id: `item-${i}`,
 			title: `Item ${i}`,
@@ -576,6 +587,7 @@ async function warmCodeCache() {
 		for (const args of [
 			['set', 'architecture.boundaries', 'pass', '--evidence', 'https://example.com/e'],
 			['status'],
+			['upgrade'],
 			['reviews'],
 			['gate'],
 			['snapshot', '--out', snapshot],
@@ -583,6 +595,7 @@ async function warmCodeCache() {
 			['diff', snapshot, snapshot],
 			['checklist', 'schema'],
 			['checklist', 'validate', yamlChecklist],
+			['checklist', 'validate', markdownChecklist],
 			['checklist', 'validate', largeChecklist],
 			['snapshot', '--checklist', largeChecklist, '--out', join(work, 'large-snapshot.json')],
 			// again, now from the cache of validated checklists
@@ -591,7 +604,7 @@ async function warmCodeCache() {
 			['--version'],
 		]) {
 			// Commands refuse flags they do not read: --system only where one review is picked.
-			const pick = ['set', 'status', 'gate', 'snapshot'].includes(args[0])
+			const pick = ['set', 'status', 'upgrade', 'gate', 'snapshot'].includes(args[0])
 				? ['--system', 'build']
 				: [];
 			const r = spawnSync(process.execPath, [cli, ...args, '--db', db, ...pick], {

@@ -46,7 +46,7 @@ export function contentVersion(text: string): string {
 
 /** Words that say little in an id: left out of short slugs. */
 const stopWords = new Set(
-	'a an and are as at be by for from has have in is it its of on or that the to with all any every must should ensure make sure you your our we there this been'.split(
+	'a an and are as at be by for from has have in is it its of on or that the to with all any every must should ensure make sure you your our we there this been my i'.split(
 		' ',
 	),
 );
@@ -74,6 +74,8 @@ export function shortSlug(text: string, words = 4, max = 28): string {
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
 		.split(/\s+/)
+		// `app's` is one word, `apps`: an apostrophe never splits it.
+		.map((t) => t.replace(/['’]/g, ''))
 		.map((t) =>
 			t
 				.toLowerCase()

@@ -14,7 +14,6 @@ import type {Conversion} from './foreign.js';
 import {contentVersion} from './ids.js';
 import {jsonLocator, parseJson} from './json-source.js';
 import {looksOwn} from './own-shape.js';
-import {fromMarkdown} from './markdown.js';
 import {
 	at,
 	ChecklistError,
@@ -40,9 +39,11 @@ type Syntax = 'json' | 'yaml' | 'markdown';
 type Source = {data: unknown; locate: Locator; syntax: 'json' | 'yaml'};
 type YamlModule = typeof import('./yaml-source.js');
 type ShapesModule = typeof import('./shapes.js');
+type MarkdownModule = typeof import('./markdown.js');
 
 let yamlModule: YamlModule | undefined;
 let shapesModule: ShapesModule | undefined;
+let markdownModule: MarkdownModule | undefined;
 
 /** Loads the YAML parser (kept out of start-up); afterwards loadChecklist reads YAML too. */
 /** The compiled checklist schema, once a large checklist has asked for it. */
@@ -55,6 +56,11 @@ export async function loadYamlSupport(): Promise<void> {
 /** Loads the readers of other shapes (lens, Azure, item lists), kept out of start-up like YAML. */
 export async function loadShapeSupport(): Promise<void> {
 	shapesModule ??= await import('./shapes.js');
+}
+
+/** Loads the Markdown parser (kept out of start-up); afterwards loadChecklist reads Markdown too. */
+export async function loadMarkdownSupport(): Promise<void> {
+	markdownModule ??= await import('./markdown.js');
 }
 
 /** Where a problem is: the field path and, when known, line and column. */
@@ -226,7 +232,11 @@ export function checklistFromText(
 			: undefined;
 	if (known) return known;
 	if (syntax === 'markdown') {
-		const md = fromMarkdown(text, path, contentVersion(text));
+		if (!markdownModule)
+			throw new PreflightError(
+				`checklist ${sanitizeLine(path)}: Markdown support is not loaded (the caller must use loadChecklistAsync)`,
+			);
+		const md = markdownModule.fromMarkdown(text, path, contentVersion(text));
 		return validate(
 			md.data,
 			path,
@@ -289,10 +299,20 @@ export function needsYaml(path: string, format?: ChecklistFormat): boolean {
 	return true;
 }
 
+/** True when reading this file (with this format) may need the Markdown parser. */
+export function needsMarkdown(path: string, format?: ChecklistFormat): boolean {
+	if (format !== undefined) return format === 'markdown';
+	const ext = extname(path).toLowerCase();
+	if (ext === '.md' || ext === '.markdown' || ext === '.mdown') return true;
+	// Unknown extension: the content decides.
+	return ext !== '.json' && ext !== '.yaml' && ext !== '.yml';
+}
+
 /**
- * Reads and validates a checklist file, synchronously. JSON, Markdown, AWS lens
- * and Azure checklists always work; YAML works once `loadYamlSupport()` has run
- * (use `loadChecklistAsync` to have that done for you).
+ * Reads and validates a checklist file, synchronously. preflight's own JSON
+ * always works; YAML, Markdown and the other shapes work once
+ * `loadYamlSupport()`, `loadMarkdownSupport()` and `loadShapeSupport()` have
+ * run (use `loadChecklistAsync` to have that done for you).
  */
 export function loadChecklist(path: string, format?: ChecklistFormat): LoadedChecklist {
 	return withinLimits(`checklist ${sanitizeLine(path)}`, () =>
@@ -300,10 +320,14 @@ export function loadChecklist(path: string, format?: ChecklistFormat): LoadedChe
 	);
 }
 
-/** Loads what validating this file may need: the YAML parser, the shape readers, the compiled schema. */
+/**
+ * Loads what validating this file may need: the YAML parser, the shape readers,
+ * the Markdown parser, the compiled schema.
+ */
 async function prepareFor(path: string, format: ChecklistFormat | undefined, size: number) {
 	if (needsYaml(path, format)) await loadYamlSupport();
 	if (mayNeedShapes(path, format)) await loadShapeSupport();
+	if (needsMarkdown(path, format)) await loadMarkdownSupport();
 	if (!compiledChecklist && size >= LARGE_INPUT)
 		compiledChecklist = (await loadCompiledSchemas()).compiledChecklistSchema();
 }

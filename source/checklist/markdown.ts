@@ -1,92 +1,118 @@
-// Markdown checklists: the first `#` heading is the title, other headings are
-// sections, list items are items, text indented under an item is its guidance.
-// A hand-written line scanner: it needs only the block structure, and it must
-// know the line and column of everything it reports.
-import {basename, extname} from 'node:path';
-import {claim, slug} from './ids.js';
+// Markdown checklists (the rules are in docs/checklist-formats.md): the first
+// `#` heading is the title, other headings are sections, task boxes (or, in a
+// file without any, list items) and the rows of task-like tables are items.
+// The file is read with a CommonMark parser (markdown-parse.ts); this module
+// decides what in the block tree is a section, an item and its guidance.
+import {
+	checklistData,
+	itemFields,
+	locator,
+	newSection,
+	type MdItem,
+	type MdSection,
+	type MdTitle,
+} from './markdown-data.js';
+import {parseMarkdown, type Block, type Inline} from './markdown-parse.js';
+import {splitSummary, tableItems} from './markdown-table.js';
+import {
+	attributes,
+	blocksText,
+	endsWithAttributes,
+	htmlText,
+	linksLine,
+	oneLine,
+	placer,
+	plainOf,
+	shortenTitle,
+	startColumn,
+	tidyLines,
+	type Link,
+	type Placer,
+} from './markdown-text.js';
+import {hasUnsafeText, sanitize} from '../terminal/sanitize.js';
 import {at, quote, type ChecklistProblem, type Locator, type Position} from './problems.js';
 
-type Attr = {value: string; pos: Position};
-type Attrs = {text: string; id?: Attr; attrs: Map<string, Attr>};
-
-type MdItem = Attrs & {pos: Position; markerIndent: number; guidance: string[]};
-type MdSection = Attrs & {
-	pos: Position;
-	level: number;
-	items: MdItem[];
-	description: string[];
-	hasChild: boolean;
-	prose: boolean;
-};
-
-const itemFields = new Set(['level', 'reviewEvery', 'evidenceRequired']);
 const titleFields = new Set(['version']);
+const boxRe = /^\[[ xX]\](?:[ \t]+|$)/;
+const hardBreakRe = /(?: {2,}|\\)$/;
 
-const headingRe = /^( {0,3})(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const listRe = /^([ \t]*)([-*+]|\d{1,9}[.)])(?:([ \t]+)(.*))?$/;
-const checkboxRe = /^\[([ xX])\](?:[ \t]+|$)/;
-const breakRe = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-const fenceRe = /^[ \t]*(`{3,}|~{3,})/;
-const anyCheckboxRe = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[[ xX]\]/m;
-const attrBlockRe = /[ \t]*\{([^{}]*)\}[ \t]*$/;
-const idCommentRe = /[ \t]*<!--[ \t]*id:[ \t]*(\S*?)[ \t]*-->[ \t]*$/i;
-
-function indentOf(line: string): number {
-	let width = 0;
-	for (const c of line) {
-		if (c === ' ') width++;
-		else if (c === '\t') width += 4 - (width % 4);
-		else break;
-	}
-	return width;
-}
+/** Words a wrapped line may end on mid-sentence: the next line goes on with it. */
+const runOnWord =
+	/(?:^|\s)(?:a|an|and|or|nor|but|the|of|to|in|on|at|by|for|from|with|without|into|onto|over|under|via|per|as|than|that|which|who|is|are|be|its|their|your|our|every|each|all|any|no|not)$/i;
 
 /**
- * Splits `Title {#id key=value}` or `Title <!-- id: x -->` into the text and its
- * attributes. A brace group that is not attribute-shaped stays part of the text.
+ * Whether `next` starts the explanation of the title on `line` rather than
+ * going on with it: it starts with a capital, and `line` ends a sentence or is
+ * short (under 60 characters, shorter than a hard wrap) without ending on a word
+ * such as `and` or `the`.
  */
-function attributes(content: string, line: number, column: number): Attrs {
-	let text = content;
-	let id: Attr | undefined;
-	const attrs = new Map<string, Attr>();
-	// Cheap guards first: these patterns are unanchored and most lines carry neither.
-	const comment = text.includes('<!--') ? idCommentRe.exec(text) : null;
-	if (comment) {
-		const value = comment[1] ?? '';
-		const offset = comment.index + comment[0].lastIndexOf(value || '-->');
-		id = {value, pos: {line, column: column + offset}};
-		text = text.slice(0, comment.index);
-	}
-	const block = text.trimEnd().endsWith('}') ? attrBlockRe.exec(text) : null;
-	if (block) {
-		const inner = block[1] ?? '';
-		const tokens = [...inner.matchAll(/\S+/g)];
-		const shaped =
-			tokens.length > 0 && tokens.every((t) => /^#\S+$|^[A-Za-z][\w-]*=\S*$/.test(t[0]));
-		if (shaped) {
-			const innerAt = block.index + block[0].indexOf('{') + 1;
-			for (const t of tokens) {
-				const pos = {line, column: column + innerAt + t.index};
-				if (t[0].startsWith('#')) id = {value: t[0].slice(1), pos};
-				else {
-					const eq = t[0].indexOf('=');
-					attrs.set(t[0].slice(0, eq), {value: t[0].slice(eq + 1), pos});
-				}
-			}
-			text = text.slice(0, block.index);
-		}
-	}
-	return {text: text.trim(), ...(id ? {id} : {}), attrs};
+function startsExplanation(line: string, next: string): boolean {
+	if (!/^\s*\p{Lu}/u.test(next)) return false;
+	const text = line.trim();
+	if (/[.!?:]$/.test(text)) return true;
+	return text.length < 60 && !runOnWord.test(text);
+}
+const isList = (b: Block) =>
+	b.token.type === 'bullet_list_open' || b.token.type === 'ordered_list_open';
+// Headings whose lists are references, not checks (in a file without task boxes).
+const referenceHeading =
+	/^(?:table of contents|contents|toc|references?|further reading|reading list|resources|(?:useful |related )?links|see also|related|bibliography|sources|credits|acknowledge?ments?|licen[cs]e|contributing|contributors|changelog|authors?|footnotes)$/i;
+const htmlTitle = /^\s*<h1\b[^>]*>([\s\S]*?)<\/h1>/i;
+const outside = 'item outside any section: put a heading (## Section) above it';
+// What may stand between the links of a link-only list item.
+const linkGlue = /^[\s,;:|·•/()–—-]*$/;
+
+/**
+ * Text without terminal escape sequences and control characters: titles are
+ * plain text, and ids derived from them should not spell out an escape.
+ */
+/** An emoji shortcode (`:wrench:`) standing as a word: GitHub draws it, a terminal would not. */
+const shortcodeRe = /(?<=^|\s):[a-z0-9_+-]{2,}:(?=\s|$)/g;
+
+function clean(text: string): string {
+	return hasUnsafeText(text) ? sanitize(text) : text;
 }
 
-function tidyGuidance(lines: string[]): string {
-	let start = 0;
-	let end = lines.length;
-	while (start < end && !lines[start]?.trim()) start++;
-	while (end > start && !lines[end - 1]?.trim()) end--;
-	const kept = lines.slice(start, end).map((l) => l.replace(/\t/g, '    '));
-	const indent = Math.min(...kept.filter((l) => l.trim()).map(indentOf));
-	return kept.map((l) => l.slice(Math.min(indent, indentOf(l))).trimEnd()).join('\n');
+function paragraphOf(item: Block): Block | undefined {
+	const first = item.children[0];
+	return first?.token.type === 'paragraph_open' ? first : undefined;
+}
+
+function isBoxed(item: Block): boolean {
+	return boxRe.test(paragraphOf(item)?.text ?? '');
+}
+
+/** A list item that holds only links (a table-of-contents line), and lists of such items. */
+function isLinkOnly(item: Block, inline: Inline): boolean {
+	const src = paragraphOf(item)?.text ?? '';
+	if (!src.includes('[') && !src.includes('<')) return false;
+	const tokens = inline(src);
+	let depth = 0;
+	let links = 0;
+	for (const t of tokens) {
+		if (t.type === 'link_open') {
+			depth++;
+			links++;
+		} else if (t.type === 'link_close') depth--;
+		else if (depth === 0 && t.type === 'text' && !linkGlue.test(t.content)) return false;
+		else if (depth === 0 && (t.type === 'code_inline' || t.type === 'image')) return false;
+	}
+	return links > 0 && item.children.slice(1).every((b) => isList(b) && isLinkList(b, inline));
+}
+
+function isLinkList(list: Block, inline: Inline): boolean {
+	return list.children.length > 0 && list.children.every((item) => isLinkOnly(item, inline));
+}
+
+/** Whether any list item in the file (outside quotes) starts with a task box. */
+function hasTaskBoxes(blocks: readonly Block[]): boolean {
+	const todo = [...blocks];
+	for (let b = todo.pop(); b; b = todo.pop()) {
+		if (b.token.type === 'blockquote_open' || b.token.type === 'table_open') continue;
+		if (b.token.type === 'list_item_open' && isBoxed(b)) return true;
+		todo.push(...b.children);
+	}
+	return false;
 }
 
 /** Parses Markdown into checklist data, a locator over it, and the problems only Markdown can have. */
@@ -95,228 +121,213 @@ export function fromMarkdown(
 	path: string,
 	fallbackVersion: string,
 ): {data: unknown; locate: Locator; problems: ChecklistProblem[]} {
+	const strict = readMarkdown(text, path, fallbackVersion, false);
+	if (!strict.empty) return strict.read;
+	// Nothing read as an item: a table with a Name or Title column is the checklist then.
+	const loose = readMarkdown(text, path, fallbackVersion, true);
+	return loose.empty ? strict.read : loose.read;
+}
+
+function readMarkdown(
+	text: string,
+	path: string,
+	fallbackVersion: string,
+	loose: boolean,
+): {read: {data: unknown; locate: Locator; problems: ChecklistProblem[]}; empty: boolean} {
 	const problems: ChecklistProblem[] = [];
 	const problem = (pos: Position, message: string) =>
 		problems.push({where: at(pos), message, ...pos});
-	const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-	const onlyCheckboxes = anyCheckboxRe.test(text);
+	const {blocks, lines, inline} = parseMarkdown(text, path);
+	const boxes = hasTaskBoxes(blocks);
 
-	let title: (Attrs & {pos: Position}) | undefined;
+	/** Plain text of inline Markdown (a title's), its links added to `links`. */
+	const titleText = (src: string, links?: Link[]) =>
+		oneLine(clean(plainOf(inline, src, false, links)).replace(shortcodeRe, ' '));
+
+	/** An item from a title's Markdown: attributes off, plain text, long titles cut. */
+	const makeItem = (
+		src: string,
+		place: Placer,
+		pos: Position,
+		before: string[],
+		after: string[],
+	): MdItem => {
+		const summary = splitSummary(src);
+		const parsed = attributes(summary ? summary.title : src, place);
+		if (summary) after = [tidyLines(plainOf(inline, summary.rest, true)), ...after];
+		const links: Link[] = [];
+		const short = shortenTitle(titleText(parsed.text, links));
+		for (const [key, attr] of parsed.attrs)
+			if (!itemFields.has(key)) problem(attr.pos, `unknown field ${quote(key)}`);
+		const guidance = [...before, short.rest, ...after, linksLine(links)].filter(Boolean);
+		return {
+			title: short.title,
+			...(parsed.id ? {id: parsed.id} : {}),
+			attrs: parsed.attrs,
+			pos,
+			guidance: clean(guidance.join('\n\n')),
+		};
+	};
+
+	/** A list item as an item: its first paragraph's first line(s) the title, the rest guidance. */
+	const listItem = (block: Block, boxed: boolean, context: string | undefined): MdItem => {
+		const para = paragraphOf(block);
+		const line = (para ?? block).token.map?.[0] ?? 0;
+		const content = para?.text ?? '';
+		const box = boxed ? (boxRe.exec(content)?.[0].length ?? 0) : 0;
+		const parts = content.slice(box).split('\n');
+		// The title ends at a line that ends in attributes or a hard break, or
+		// where a new sentence starts under a short title; else the paragraph is one title.
+		let end = parts.findIndex(
+			(l, i) =>
+				endsWithAttributes(l) ||
+				(i < parts.length - 1 && (hardBreakRe.test(l) || startsExplanation(l, parts[i + 1] ?? ''))),
+		);
+		const hardBreak = end >= 0 && hardBreakRe.test(parts[end] ?? '');
+		if (end < 0) end = parts.length - 1;
+		const src = parts.slice(0, end + 1).join('\n');
+		const rest = parts.slice(end + 1).join('\n');
+		const place = placer(line, src, (i) => startColumn(lines[line + i] ?? '', parts[i] ?? ''));
+		const start = block.token.map?.[0] ?? line;
+		const pos = {line: start + 1, column: Math.max(0, (lines[start] ?? '').search(/\S/)) + 1};
+		const skip = boxes ? isBoxed : undefined;
+		return makeItem(
+			hardBreak ? src.replace(/(?:\\| +)$/, '') : src,
+			place,
+			pos,
+			context ? [`Part of: ${context}`] : [],
+			[
+				rest ? tidyLines(plainOf(inline, rest, true)) : '',
+				blocksText(block.children.slice(para ? 1 : 0), inline, skip),
+			],
+		);
+	};
+
+	/** Items of a list in a file with task boxes: every boxed list item, nested ones too. */
+	const boxedItems = (list: Block, context: string | undefined, out: MdItem[]) => {
+		for (const item of list.children) {
+			const boxed = isBoxed(item);
+			let title = context;
+			if (boxed) {
+				const made = listItem(item, true, context);
+				out.push(made);
+				title = made.title;
+			} else title = shortenTitle(titleText(paragraphOf(item)?.text ?? '')).title || context;
+			for (const child of item.children) if (isList(child)) boxedItems(child, title, out);
+		}
+		return out;
+	};
+
+	/** Items of a list in a file without task boxes: its items, unless it is a list of links. */
+	const plainItems = (list: Block, reference: boolean): MdItem[] => {
+		if (reference || isLinkList(list, inline)) return [];
+		return list.children
+			.filter((item) => item.children.length > 0)
+			.map((item) => listItem(item, false, undefined));
+	};
+
+	const tableRowItems = (table: Block): MdItem[] | undefined =>
+		tableItems(table, lines, inline, loose)?.map((row) => {
+			const item = makeItem(row.title, row.place, row.pos, [], [row.extras.join('\n')]);
+			if (row.level && !item.attrs.has('level'))
+				item.attrs.set('level', {value: row.level, pos: row.pos});
+			return item;
+		});
+
+	let title: MdTitle | undefined;
 	const sections: MdSection[] = [];
 	const stack: MdSection[] = [];
-	const titleItems: MdItem[] = [];
 	let section: MdSection | undefined;
-	let item: MdItem | undefined;
-	let fence: {marker: string; inItem: boolean} | undefined;
-	let comment = false;
-	let prevBlank = true;
-	let prose: {text: string; pos: Position} | undefined;
 
-	const heading = (level: number, content: string, pos: Position) => {
-		const parsed = attributes(content, pos.line, pos.column);
-		item = undefined;
-		prose = undefined;
+	const heading = (block: Block) => {
+		const level = Number(block.token.tag.slice(1)) || 1;
+		const line = block.token.map?.[0] ?? 0;
+		const content = block.text ?? '';
+		const parts = content.split('\n');
+		const place = placer(line, content, (i) => startColumn(lines[line + i] ?? '', parts[i] ?? ''));
+		const pos = place(0);
+		const parsed = attributes(content, place);
+		const text = titleText(parsed.text);
 		if (!title && level === 1 && sections.length === 0) {
-			title = {...parsed, pos};
 			for (const [key, attr] of parsed.attrs)
 				if (!titleFields.has(key)) problem(attr.pos, `unknown field ${quote(key)}`);
+			title = {
+				...newSection(text, parsed.id, pos, level, false),
+				version: parsed.attrs.get('version'),
+			};
 			return;
 		}
+		for (const [key, attr] of parsed.attrs) problem(attr.pos, `unknown field ${quote(key)}`);
 		while (stack.length > 0 && (stack.at(-1)?.level ?? 0) >= level) stack.pop();
 		const parent = stack.at(-1);
 		if (parent) parent.hasChild = true;
-		section = {...parsed, pos, level, items: [], description: [], hasChild: false, prose: false};
-		for (const [key, attr] of parsed.attrs) problem(attr.pos, `unknown field ${quote(key)}`);
+		// Emoji and punctuation around the words do not change what a heading names.
+		const words = text.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+		const reference = referenceHeading.test(words) || (parent?.reference ?? false);
+		section = newSection(text, parsed.id, pos, level, reference);
 		sections.push(section);
 		stack.push(section);
 	};
 
-	let start = 0;
-	if (lines[0]?.trimEnd() === '---') {
-		const end = lines.findIndex((l, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(l));
-		if (end > 0) start = end + 1;
-	}
-	for (let idx = start; idx < lines.length; idx++) {
-		const raw = lines[idx] ?? '';
-		const line = idx + 1;
-		if (fence) {
-			if (fence.inItem && item) item.guidance.push(raw);
-			const close = fenceRe.exec(raw);
-			if (close?.[1]?.startsWith(fence.marker) && raw.trim() === close[1]) fence = undefined;
-			continue;
-		}
-		if (comment) {
-			if (raw.includes('-->')) comment = false;
-			continue;
-		}
-		if (!raw.trim()) {
-			item?.guidance.push('');
-			prevBlank = true;
-			prose = undefined;
-			continue;
-		}
-		const indent = indentOf(raw);
-		const blank = prevBlank;
-		prevBlank = false;
-		if (item && indent > item.markerIndent) {
-			item.guidance.push(raw);
-			const open = fenceRe.exec(raw);
-			if (open?.[1]) fence = {marker: open[1], inItem: true};
-			continue;
-		}
-		const open = fenceRe.exec(raw);
-		if (open?.[1] && indent < 4) {
-			item = undefined;
-			fence = {marker: open[1], inItem: false};
-			continue;
-		}
-		if (indent >= 4 && !item) continue;
-		if (/^ {0,3}<!--/.test(raw)) {
-			if (!raw.includes('-->')) comment = true;
-			continue;
-		}
-		const h = headingRe.exec(raw);
-		if (h) {
-			const content = h[3] ?? '';
-			heading(h[2]?.length ?? 1, content, {
-				line,
-				column: content ? raw.indexOf(content, (h[1]?.length ?? 0) + (h[2]?.length ?? 0)) + 1 : 1,
-			});
-			continue;
-		}
-		if (prose && /^ {0,3}(=+|-+)[ \t]*$/.test(raw)) {
-			const level = raw.trim().startsWith('=') ? 1 : 2;
-			const under = prose;
-			if (section?.description.at(-1) === under.text) section.description.pop();
-			heading(level, under.text, under.pos);
-			continue;
-		}
-		if (breakRe.test(raw)) {
-			item = undefined;
-			prose = undefined;
-			continue;
-		}
-		const list = listRe.exec(raw);
-		if (list) {
-			const markerIndent = indentOf(raw);
-			let content = list[4] ?? '';
-			let column = (list[1]?.length ?? 0) + (list[2]?.length ?? 0) + (list[3]?.length ?? 0) + 1;
-			const box = checkboxRe.exec(content);
-			if (box) {
-				column += box[0].length;
-				content = content.slice(box[0].length);
-			}
-			prose = undefined;
-			if (onlyCheckboxes && !box) {
-				item = undefined;
-				continue;
-			}
-			const pos = {line, column: (list[1]?.length ?? 0) + 1};
-			item = {...attributes(content, line, column), pos, markerIndent, guidance: []};
-			for (const [key, attr] of item.attrs)
-				if (!itemFields.has(key)) problem(attr.pos, `unknown field ${quote(key)}`);
-			if (!item.text) problem(pos, 'item has no title');
-			if (section) section.items.push(item);
-			else if (title) titleItems.push(item);
-			else problem(pos, 'item outside any section: put a heading (## Section) above it');
-			continue;
-		}
-		if (item && !blank) {
-			item.guidance.push(raw);
-			continue;
-		}
-		item = undefined;
-		prose = {text: raw.trim(), pos: {line, column: indent + 1}};
-		if (section) {
-			section.prose = true;
-			if (section.items.length === 0) section.description.push(raw.trim());
-		}
-	}
+	// Items above the first section: under the title they form its one section
+	// when the file has no other; otherwise boxes and table rows there are an
+	// error, and plain list items (in a file without boxes) an introduction.
+	const titleItems: Array<{item: MdItem; strict: boolean}> = [];
+	const addItems = (items: MdItem[], strict: boolean) => {
+		if (section) section.items.push(...items);
+		else if (title) titleItems.push(...items.map((item) => ({item, strict})));
+		else if (strict) for (const it of items) problem(it.pos, outside);
+	};
 
-	if (titleItems.length > 0 && title) {
-		if (sections.length === 0)
-			sections.push({
-				...title,
-				id: undefined,
-				attrs: new Map(),
-				level: 1,
-				items: titleItems,
-				description: [],
-				hasChild: false,
-				prose: false,
-			});
-		else
-			for (const it of titleItems)
-				problem(it.pos, 'item outside any section: put a heading (## Section) above it');
+	for (const block of blocks) {
+		const type = block.token.type;
+		if (type === 'heading_open') {
+			heading(block);
+			continue;
+		}
+		if (section && type !== 'hr') section.hasContent = true;
+		// READMEs often open with a centred <h1> in HTML: it is the title then.
+		const h1 = !title && !section && type === 'html_block' && htmlTitle.exec(block.token.content);
+		const h1Text = h1 ? oneLine(clean(htmlText(h1[1] ?? ''))) : '';
+		if (h1Text) {
+			const line = block.token.map?.[0] ?? 0;
+			const pos = {line: line + 1, column: startColumn(lines[line] ?? '', h1Text) + 1};
+			title = newSection(h1Text, undefined, pos, 1, false);
+			continue;
+		}
+		if (isList(block) && boxes) addItems(boxedItems(block, undefined, []), true);
+		else if (isList(block)) addItems(plainItems(block, section?.reference ?? false), false);
+		else if (type === 'table_open') addItems(tableRowItems(block) ?? [], true);
+		else if (type === 'paragraph_open' && section && section.items.length === 0) {
+			const prose = tidyLines(plainOf(inline, block.text ?? '', true));
+			if (prose) section.description.push(clean(prose));
+		}
 	}
+	if (title && titleItems.length > 0) {
+		if (sections.length === 0)
+			sections.push({...title, id: undefined, items: titleItems.map((t) => t.item)});
+		else for (const t of titleItems) if (t.strict) problem(t.item.pos, outside);
+	}
+	for (const it of sections.flatMap((s) => s.items))
+		if (!it.title) problem(it.pos, 'item has no title');
 
 	const kept: MdSection[] = [];
 	for (const s of sections) {
 		if (s.items.length > 0) kept.push(s);
-		else if (!s.hasChild && !s.prose)
-			problem(s.pos, `empty section ${quote(s.text)}: a section needs at least one item`);
+		else if (!s.hasChild && !s.hasContent)
+			problem(s.pos, `empty section ${quote(s.title)}: a section needs at least one item`);
 	}
-
-	const fileTitle = basename(path, extname(path));
-	const titlePos = title?.pos ?? {line: 1, column: 1};
-
-	const sectionTaken = new Set(kept.flatMap((s) => (s.id ? [s.id.value] : [])));
-	const itemTaken = new Set(
-		kept.flatMap((s) => s.items.flatMap((i) => (i.id ? [i.id.value] : []))),
-	);
-	const outSections = kept.map((s) => {
-		const sectionId = s.id?.value ?? claim(slug(s.text), sectionTaken);
-		const description = s.description.join('\n').trim();
-		return {
-			id: sectionId,
-			title: s.text,
-			...(description ? {description} : {}),
-			items: s.items.map((it) => {
-				const out: Record<string, unknown> = {
-					id: it.id?.value ?? claim(`${sectionId}.${slug(it.text)}`, itemTaken),
-					title: it.text,
-					guidance: tidyGuidance(it.guidance),
-				};
-				for (const [key, attr] of it.attrs) {
-					if (!itemFields.has(key)) continue;
-					if (key === 'evidenceRequired') {
-						if (attr.value === 'true' || attr.value === 'false') out[key] = attr.value === 'true';
-						else
-							problem(attr.pos, `evidenceRequired must be true or false, not ${quote(attr.value)}`);
-					} else out[key] = attr.value;
-				}
-				return out;
-			}),
-		};
-	});
-
-	const titleText = title ? title.text : fileTitle;
-	const data = {
-		id: title?.id?.value ?? slug(titleText || fileTitle || 'checklist'),
-		title: titleText,
-		version: title?.attrs.get('version')?.value ?? fallbackVersion,
-		sections: outSections,
+	if (kept.length === 0 && problems.length === 0)
+		problem(
+			title?.pos ?? {line: 1, column: 1},
+			'no items found: an item is a task box (- [ ] …), a list item under a section heading, or a row of a table with a task-like column',
+		);
+	return {
+		read: {
+			data: checklistData(path, title, kept, fallbackVersion, problem),
+			locate: locator(title, kept),
+			problems,
+		},
+		empty: kept.length === 0,
 	};
-	// Positions are looked up only when a problem needs one.
-	const locate: Locator = (p, key) => {
-		if (key !== undefined) return undefined;
-		if (p.length === 0) return titlePos;
-		if (p[0] === 'id') return p.length === 1 ? (title?.id?.pos ?? titlePos) : undefined;
-		if (p[0] === 'version')
-			return p.length === 1 ? (title?.attrs.get('version')?.pos ?? titlePos) : undefined;
-		if (p[0] === 'title') return p.length === 1 ? titlePos : undefined;
-		if (p[0] !== 'sections') return undefined;
-		if (p.length === 1) return kept[0]?.pos;
-		const s = kept[p[1] as number];
-		if (!s) return undefined;
-		if (p.length === 2 || p[2] === 'title' || (p[2] === 'items' && p.length === 3)) return s.pos;
-		if (p[2] === 'id') return s.id?.pos ?? s.pos;
-		if (p[2] !== 'items') return undefined;
-		const it = s.items[p[3] as number];
-		if (!it) return undefined;
-		if (p.length === 4 || p[4] === 'title') return it.pos;
-		if (p[4] === 'id') return it.id?.pos ?? it.pos;
-		return it.attrs.get(String(p[4]))?.pos;
-	};
-	return {data, locate, problems};
 }

@@ -121,6 +121,25 @@ const rows = {
 		],
 		load: async () => (await import('../commands/gate.js')).run,
 	},
+	upgrade: {
+		summary: 'bring a review onto the checklist as it is now, deciding the renames proposed',
+		details:
+			"Answers carry over by id, through the checklist's renamed map, and to an item with the same title and guidance under a new id. The answer of any other item that left the checklist is kept as an orphan (not judged), and a rename to a new item is proposed when the two are alike: --accept-renames takes them, --no-renames keeps the orphans. Each rename applied is printed. Other commands never take a proposed rename.",
+		args: [],
+		flags: ['system', 'release', 'reviewer', 'accept-renames', 'no-renames', 'attach'],
+		exit: '0, 2 on invalid input or renames proposed without a choice',
+		examples: [
+			{
+				line: 'preflight upgrade --checklist checklists/payments.md --system payments-api --accept-renames',
+				description: 'take the new checklist and every rename proposed',
+			},
+			{
+				line: 'preflight upgrade --no-renames --attach ops.pager=ops.paging',
+				description: 'keep the orphans, but re-attach one by hand',
+			},
+		],
+		load: async () => (await import('../commands/upgrade.js')).run,
+	},
 	verify: {
 		summary: "check a JSON snapshot: its digest, preflight's rules and its file evidence",
 		details:

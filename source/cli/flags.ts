@@ -163,6 +163,34 @@ export const flagTable = {
 		description: 'when the waiver ends (with status waived)',
 		schema: optionalText,
 	},
+	'accept-renames': {
+		type: 'boolean',
+		description: 'take every rename proposed: each answer moves to its new item (marked ↻ recheck)',
+		schema: optionalSwitch,
+	},
+	'no-renames': {
+		type: 'boolean',
+		description: 'take no rename proposed: the answers stay orphans, to re-attach later',
+		schema: optionalSwitch,
+	},
+	attach: {
+		type: 'string',
+		multiple: true,
+		value: 'OLD=NEW',
+		description: 're-attach the orphaned answer of item OLD to item NEW; repeat for several',
+		schema: z.optional(
+			z.array(
+				z
+					.string()
+					.check(
+						z.regex(
+							/^[^=\s]+=[^=\s]+$/,
+							"--attach takes OLD=NEW: an orphan's old item id and the id of the item it belongs to",
+						),
+					),
+			),
+		),
+	},
 	help: {
 		type: 'boolean',
 		short: 'h',

@@ -1,15 +1,24 @@
 import {asOfDate, type Flags} from '../cli/args.js';
 import type {LoadedChecklist} from '../checklist/load.js';
 import {evaluate, type Evaluation} from '../model/evaluate.js';
-import type {Review} from '../model/schemas.js';
-import {upgradeReview, type UpgradeReport} from '../model/upgrade.js';
+import {ownValue} from '../model/records.js';
+import {findItem} from '../model/review.js';
+import type {Checklist, Proposal, Review} from '../model/schemas.js';
+import {
+	orphansLine,
+	orphansOf,
+	pendingProposals,
+	proposalsLine,
+	upgradeReview,
+	type UpgradeReport,
+} from '../model/upgrade.js';
 import {now} from '../system/clock.js';
 import {checklistFor, chooseReview} from '../session.js';
 import {resolveDbPath} from '../store/database.js';
 import {realTarget} from '../store/files.js';
 import {readOneReview} from '../store/large-database.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {statusLooks} from '../model/vocabulary.js';
+import {statusLabel, statusLooks} from '../model/vocabulary.js';
 import {cells, fitColumns} from '../terminal/width.js';
 
 /**
@@ -27,6 +36,8 @@ export async function loadReview(flags: Flags): Promise<{
 	loaded: LoadedChecklist;
 	dbPath: string;
 	upgrade?: UpgradeReport;
+	/** Renames waiting for a person: never taken by a command that only reads. */
+	proposals: Proposal[];
 }> {
 	const loaded = await checklistFor(flags);
 	// The real file (a symbolic link followed), as the store and the app use it:
@@ -43,7 +54,60 @@ export async function loadReview(flags: Flags): Promise<{
 		{by: 'preflight', at: now()},
 		false,
 	);
-	return {review, loaded, dbPath, ...(report ? {upgrade: report} : {})};
+	const proposals = pendingProposals(review, loaded.checklist);
+	return {review, loaded, dbPath, proposals, ...(report ? {upgrade: report} : {})};
+}
+
+/** A title as quoted in a line: sanitised, in curly quotes. */
+function quoted(title: string): string {
+	return `“${sanitizeLine(title)}”`;
+}
+
+/** One line per proposed rename: the ids, the titles and the score. */
+export function proposalLines(
+	review: Review,
+	checklist: Checklist,
+	proposals: readonly Proposal[],
+): string[] {
+	return proposals.map((p) => {
+		const before = ownValue(review.orphans, p.from)?.item?.title;
+		const after = findItem(checklist, p.to)?.title ?? p.to;
+		return `  ${sanitizeLine(p.from)} → ${sanitizeLine(p.to)}  ${before ? `${quoted(before)} → ` : ''}${quoted(after)}  score ${p.score.toFixed(2)}`;
+	});
+}
+
+/** One line per orphan: its answer, its old id and title, and the version that removed it. */
+export function orphanLines(review: Review): string[] {
+	return orphansOf(review).map(([id, o]) => {
+		const title = o.item?.title;
+		return `  ${statusLabel(o.answer.status)}  ${sanitizeLine(id)}${title ? `  ${quoted(title)}` : ''}  removed in ${sanitizeLine(o.removedIn)}`;
+	});
+}
+
+/**
+ * The short notes a command prints about answers waiting to be re-attached:
+ * renames proposed, then orphans; none when there are neither.
+ */
+export function renameNotes(review: Review, proposals: readonly Proposal[]): string[] {
+	const orphans = orphansOf(review).length;
+	return [
+		...(proposals.length ? [`note: ${proposalsLine(proposals.length)}`] : []),
+		...(orphans ? [`note: ${orphansLine(orphans)}`] : []),
+	];
+}
+
+/** Orphans and proposals as status and gate print them in JSON. */
+export function renamesJson(review: Review, proposals: readonly Proposal[]) {
+	return {
+		orphans: orphansOf(review).map(([id, o]) => ({
+			id,
+			...(o.item?.title !== undefined ? {title: o.item.title} : {}),
+			status: o.answer.status,
+			removedIn: o.removedIn,
+			removedAt: o.removedAt,
+		})),
+		proposedRenames: proposals.map((p) => ({from: p.from, to: p.to, score: p.score})),
+	};
 }
 
 export {reviewName} from '../model/review.js';

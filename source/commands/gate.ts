@@ -1,14 +1,21 @@
 import type {Invocation} from '../cli/args.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {blockerLines, blockersJson, judgeReview, reviewName} from './common.js';
+import {
+	blockerLines,
+	blockersJson,
+	judgeReview,
+	renameNotes,
+	renamesJson,
+	reviewName,
+} from './common.js';
 import {verdictLine} from '../model/vocabulary.js';
 import {print, printJson} from '../terminal/print.js';
 
 /** `preflight gate`: the CI check before deploy. Exit 0 ready, 1 not ready. */
 export async function run(inv: Invocation): Promise<number> {
 	const {flags} = inv;
-	const {review, loaded, asOf, evaluation} = await judgeReview(flags, now());
+	const {review, loaded, asOf, evaluation, proposals} = await judgeReview(flags, now());
 	const ready = evaluation.verdict === 'ready';
 	if (flags.json) {
 		printJson({
@@ -23,6 +30,7 @@ export async function run(inv: Invocation): Promise<number> {
 			checklist: {id: loaded.checklist.id, version: loaded.checklist.version},
 			totals: evaluation.totals,
 			blockers: blockersJson(evaluation),
+			...renamesJson(review, proposals),
 		});
 		return ready ? 0 : 1;
 	}
@@ -30,5 +38,7 @@ export async function run(inv: Invocation): Promise<number> {
 		`${sanitizeLine(reviewName(review))}: ${verdictLine(evaluation.verdict, evaluation.blockers.length)} as of ${asOf.toISOString()}`,
 	);
 	for (const line of blockerLines(evaluation)) print(line);
+	// Orphans never count toward the verdict: said, so that nobody takes a pass for complete.
+	for (const line of renameNotes(review, proposals)) print(line);
 	return ready ? 0 : 1;
 }

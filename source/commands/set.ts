@@ -18,7 +18,7 @@ import {gitHead} from '../system/git.js';
 import {resolveReviewer} from '../system/identity.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {statusLabel} from '../model/vocabulary.js';
-import {describeUpgrade, upgradeReview} from '../model/upgrade.js';
+import {describeUpgrade, pendingProposals, proposalsLine, upgradeReview} from '../model/upgrade.js';
 import {reviewName} from './common.js';
 import {print} from '../terminal/print.js';
 
@@ -90,6 +90,9 @@ export async function run(inv: Invocation): Promise<number> {
 		const upgrade = upgradeReview(review, loaded.checklist, loaded.digest, actor);
 		review = upgrade.review;
 		if (upgrade.report) print(`note: ${describeUpgrade(upgrade.report)}`);
+		// A rename by similarity is a person's call: kept waiting, and said.
+		const proposals = pendingProposals(review, loaded.checklist).filter((p) => p.to !== item.id);
+		if (proposals.length) print(`note: ${proposalsLine(proposals.length)}`);
 
 		const previous = answerFor(review, item.id);
 		let next: Answer = previous;

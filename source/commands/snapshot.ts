@@ -14,8 +14,8 @@ import {
 import {snapshotsDir} from '../store/database.js';
 import {writeFileDurably} from '../store/durable-write.js';
 import {now} from '../system/clock.js';
-import {print} from '../terminal/print.js';
-import {judgeReview} from './common.js';
+import {print, printError} from '../terminal/print.js';
+import {judgeReview, renameNotes} from './common.js';
 
 const extensions = {json: 'json', md: 'md', junit: 'xml'} as const;
 
@@ -35,7 +35,17 @@ export async function run(inv: Invocation): Promise<number> {
 	if (flags.force && !flags.out)
 		throw new PreflightError('--force goes with --out (new snapshot files never replace anything)');
 	const generatedAt = now();
-	const {review, loaded, dbPath, evaluation, asOf} = await judgeReview(flags, generatedAt);
+	const {review, loaded, dbPath, evaluation, asOf, proposals} = await judgeReview(
+		flags,
+		generatedAt,
+	);
+	// stdout is the paths written; answers waiting to be re-attached (not in the
+	// snapshot: they are not judged) are said on stderr once it is written.
+	const written = (...paths: string[]) => {
+		print(...paths);
+		for (const line of renameNotes(review, proposals)) printError(line);
+		return 0;
+	};
 	const snapshot = buildSnapshot(evaluation, review, loaded, generatedAt);
 	// The JSON format (formatVersion 1) has no field for it; Markdown and JUnit say it.
 	const judgedAt = flags['as-of'] === undefined ? undefined : asOf;
@@ -49,19 +59,16 @@ export async function run(inv: Invocation): Promise<number> {
 		checkOutFile(flags.out, out, dbPath, flags.force === true);
 		await checkSnapshot(snapshot);
 		await writeFileDurably(out, render(snapshot));
-		print(out);
-		return 0;
+		return written(out);
 	}
 	const dir = snapshotsDir(dbPath);
 	if (format === 'json') {
 		const paths = await writeSnapshotPair(snapshot, dir, judgedAt);
-		print(paths.json, paths.markdown);
-		return 0;
+		return written(paths.json, paths.markdown);
 	}
 	await checkSnapshot(snapshot);
 	const [path] = await writeSnapshotFiles(dir, snapshotStem(snapshot), [
 		{ext: extensions[format], content: render(snapshot)},
 	]);
-	print(path ?? '');
-	return 0;
+	return written(path ?? '');
 }

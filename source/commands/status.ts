@@ -3,7 +3,18 @@ import {progressSplit} from '../model/evaluate.js';
 import {describeUpgrade} from '../model/upgrade.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {blockerLines, blockersJson, cell, judgeReview, reviewName} from './common.js';
+import {
+	blockerLines,
+	blockersJson,
+	cell,
+	judgeReview,
+	orphanLines,
+	proposalLines,
+	renameNotes,
+	renamesJson,
+	reviewName,
+} from './common.js';
+import {orphansOf} from '../model/upgrade.js';
 import {answeredLine, barText, verdictLine} from '../model/vocabulary.js';
 import {print, printJson} from '../terminal/print.js';
 import {cells} from '../terminal/width.js';
@@ -11,7 +22,7 @@ import {cells} from '../terminal/width.js';
 /** `preflight status`: totals, per section, verdict and blockers of one review. */
 export async function run(inv: Invocation): Promise<number> {
 	const {flags} = inv;
-	const {review, loaded, upgrade, asOf, evaluation} = await judgeReview(flags, now());
+	const {review, loaded, upgrade, asOf, evaluation, proposals} = await judgeReview(flags, now());
 	if (flags.json) {
 		printJson({
 			review: {
@@ -34,6 +45,7 @@ export async function run(inv: Invocation): Promise<number> {
 				totals: s.totals,
 			})),
 			blockers: blockersJson(evaluation),
+			...renamesJson(review, proposals),
 			...(upgrade
 				? {
 						checklistChanged: {
@@ -43,6 +55,8 @@ export async function run(inv: Invocation): Promise<number> {
 							removed: upgrade.removed,
 							changed: upgrade.changed,
 							renamed: upgrade.renamed,
+							matched: upgrade.matched,
+							orphaned: upgrade.orphaned,
 						},
 					}
 				: {}),
@@ -54,6 +68,7 @@ export async function run(inv: Invocation): Promise<number> {
 		`${sanitizeLine(reviewName(review))} — ${sanitizeLine(c.title)} ${sanitizeLine(c.version)}, as of ${asOf.toISOString()}`,
 	);
 	if (upgrade) print(`note: ${describeUpgrade(upgrade)}`);
+	for (const line of renameNotes(review, proposals)) print(line);
 	print(`verdict: ${verdictLine(evaluation.verdict, evaluation.blockers.length)}`);
 	print(`totals:  ${answeredLine(evaluation.totals)}`);
 	print('');
@@ -68,6 +83,17 @@ export async function run(inv: Invocation): Promise<number> {
 		print('');
 		print(`blockers (${evaluation.blockers.length}):`);
 		for (const line of blockerLines(evaluation)) print(line);
+	}
+	if (proposals.length) {
+		print('');
+		print(`renames proposed (${proposals.length}), waiting for preflight upgrade or the app:`);
+		for (const line of proposalLines(review, c, proposals)) print(line);
+	}
+	const orphans = orphansOf(review).length;
+	if (orphans) {
+		print('');
+		print(`orphans (${orphans}): answers of items no longer in the checklist, not judged:`);
+		for (const line of orphanLines(review)) print(line);
 	}
 	return 0;
 }

@@ -12,7 +12,7 @@ import type {
 import {hasUnsafeName} from '../terminal/sanitize.js';
 import {emptyRecord, recordFrom} from './records.js';
 import {isoDate} from './schemas.js';
-import {itemFingerprints} from './upgrade.js';
+import {storedItems} from './renames.js';
 import * as z from './zod.js';
 import type {Actor} from './actor.js';
 
@@ -32,7 +32,7 @@ export function newReview(
 			id: checklist.id,
 			version: checklist.version,
 			digest: checklistDigest,
-			items: itemFingerprints(checklist),
+			items: storedItems(checklist),
 		},
 		createdAt: at,
 		updatedAt: at,

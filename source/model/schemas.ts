@@ -175,6 +175,47 @@ function byItemId<T extends z.core.SomeType>(value: T) {
 	);
 }
 
+/**
+ * What a review remembers of one checklist item, to tell later whether it
+ * changed and, when its id has gone, which new item it may have become (see
+ * model/renames.ts). Small on purpose: a review of 10,000 items holds 10,000.
+ */
+export const storedItemSchema = z.strictObject({
+	/** A digest of the item's title and guidance (see itemFingerprint). */
+	print: z.string(),
+	/** The item's title, cut to 120 characters. */
+	title: z.optional(z.string()),
+	/** The id of the item's section; left out when the item's id is it, a dot and more (`ops.pager` in `ops`). */
+	section: z.optional(z.string()),
+	/** The first words of the item's guidance (at most 8 words, 48 characters); left out when it has none. */
+	guidanceStart: z.optional(z.string()),
+});
+export type StoredItem = z.infer<typeof storedItemSchema>;
+
+/**
+ * An answer whose item is no longer in the checklist, kept until it is
+ * re-attached to an item (by a rename accepted, or by hand). Not judged: it
+ * counts toward nothing in the verdict.
+ */
+export const orphanSchema = z.strictObject({
+	answer: answerSchema,
+	/** What the review remembered of the item; absent for an answer recovered from the audit log. */
+	item: z.optional(storedItemSchema),
+	/** The checklist version that no longer had the item. */
+	removedIn: z.string(),
+	removedAt: isoInstant,
+});
+export type Orphan = z.infer<typeof orphanSchema>;
+
+/** A rename preflight proposes and nobody has accepted or declined yet: an orphan's answer to a new item. */
+export const proposalSchema = z.strictObject({
+	from: z.string(),
+	to: z.string(),
+	/** How alike the two items are, from 0 to 1 (see model/renames.ts). */
+	score: z.number().check(z.refine((n) => n >= 0 && n <= 1, 'must be from 0 to 1')),
+});
+export type Proposal = z.infer<typeof proposalSchema>;
+
 export const reviewSchema = z.strictObject({
 	id: nonEmptyText,
 	system: nonEmptyText,
@@ -183,17 +224,21 @@ export const reviewSchema = z.strictObject({
 		id: z.string(),
 		version: z.string(),
 		digest: z.string(),
-		/** Per item, a digest of its title and guidance when the review last took the checklist. */
-		items: z.optional(byItemId(z.string())),
+		/** Per item, what the review remembers of it from when it last took the checklist. */
+		items: z.optional(byItemId(storedItemSchema)),
 	}),
 	createdAt: isoInstant,
 	updatedAt: isoInstant,
 	answers: byItemId(answerSchema),
+	/** Answers whose items left the checklist, by the old item id. */
+	orphans: z.optional(byItemId(orphanSchema)),
+	/** Renames proposed when the checklist changed, waiting for a person to accept or decline them. */
+	proposals: z.optional(z.array(proposalSchema)),
 	audit: z._default(z.array(auditEntrySchema), []),
 });
 export type Review = z.infer<typeof reviewSchema>;
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const databaseSchema = z.strictObject({
 	schemaVersion: z.literal(SCHEMA_VERSION),

@@ -1,45 +1,99 @@
 import {PreflightError} from '../errors.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {sha256Hex} from './canonical.js';
 import type {Actor} from './actor.js';
-import {emptyRecord, mapOf, recordFrom} from './records.js';
-import type {AuditEntry, Checklist, Review} from './schemas.js';
+import {mapOf, ownValue, recordFrom} from './records.js';
+import {itemFingerprint, proposeRenames, storedItems} from './renames.js';
+import type {
+	Answer,
+	AuditEntry,
+	Checklist,
+	ChecklistItem,
+	Orphan,
+	Proposal,
+	Review,
+	StoredItem,
+} from './schemas.js';
+
+export {itemFingerprint} from './renames.js';
 
 /** What taking a new checklist version did to a review. */
 export type UpgradeReport = {
 	from: {version: string; digest: string};
 	to: {version: string; digest: string};
 	added: string[];
+	/** Ids no longer in the checklist and not renamed (their answers, if any, are orphans now). */
 	removed: string[];
 	changed: string[];
+	/** By the checklist's own `renamed` map. */
 	renamed: Array<[from: string, to: string]>;
+	/** Certain renames: an item gone and an item new with the same title and guidance. */
+	matched: Array<[from: string, to: string]>;
+	/** Answers kept as orphans by this upgrade (their items are gone). */
+	orphaned: string[];
+	/** Orphans whose item id is back in the checklist, their answers with them again. */
+	reattached: string[];
+	/** Renames proposed and waiting for a person (all of the review's, not only this upgrade's). */
+	proposals: Proposal[];
 };
 
-/** Per item, a short digest of what a reviewer signed off against: title and guidance. */
-export function itemFingerprints(checklist: Checklist): Record<string, string> {
-	const out = emptyRecord<string>();
+/** A checklist item by id, and its section's id. */
+function itemIndex(checklist: Checklist): Map<string, {item: ChecklistItem; section: string}> {
+	const out = new Map<string, {item: ChecklistItem; section: string}>();
 	for (const s of checklist.sections)
-		for (const it of s.items)
-			out[it.id] = sha256Hex(JSON.stringify([it.title, it.guidance])).slice(0, 16);
+		for (const it of s.items) out.set(it.id, {item: it, section: s.id});
 	return out;
 }
 
-export function describeUpgrade(r: UpgradeReport): string {
+function plural(n: number, one: string, many = `${one}s`): string {
+	return `${n} ${n === 1 ? one : many}`;
+}
+
+/** The counts of an upgrade, as the audit log and the one-line note say them. */
+function upgradeCounts(r: UpgradeReport): string[] {
 	const parts = [
 		`${r.added.length} new`,
 		`${r.removed.length} removed`,
 		`${r.changed.length} changed`,
 	];
-	if (r.renamed.length) parts.push(`${r.renamed.length} renamed`);
-	return `checklist updated ${sanitizeLine(r.from.version)} → ${sanitizeLine(r.to.version)}: ${parts.join(', ')}`;
+	const renamed = r.renamed.length + r.matched.length;
+	if (renamed) parts.push(`${renamed} renamed`);
+	if (r.orphaned.length)
+		parts.push(
+			`${plural(r.orphaned.length, 'answer')} kept as ${r.orphaned.length === 1 ? 'an orphan' : 'orphans'}`,
+		);
+	if (r.reattached.length) parts.push(`${r.reattached.length} re-attached`);
+	return parts;
+}
+
+export function describeUpgrade(r: UpgradeReport): string {
+	return `checklist updated ${sanitizeLine(r.from.version)} → ${sanitizeLine(r.to.version)}: ${upgradeCounts(r).join(', ')}`;
+}
+
+/** What a command says while renames wait for a person: `2 renames proposed: run preflight upgrade`. */
+export function proposalsLine(count: number): string {
+	return `${plural(count, 'rename')} proposed: run preflight upgrade (--accept-renames or --no-renames), or open the review in the app`;
+}
+
+/** What a command says of a review's orphans: `3 answers kept from items no longer in the checklist (not judged)`. */
+export function orphansLine(count: number): string {
+	return `${plural(count, 'answer')} kept from items no longer in the checklist (orphans, not judged)`;
+}
+
+/** An answer that holds nothing: no stored answer would say as much. */
+function isEmptyAnswer(answer: Answer): boolean {
+	return answer.status === 'pending' && answer.evidence.length === 0 && !answer.note;
 }
 
 /**
  * Brings a review onto the checklist it is opened with. Answers carry over by
- * item id (and through `renamed`); new items are pending; removed items leave
- * the answers but stay in the audit log with their last answer; items whose
- * title or guidance changed keep their answer, marked for re-review. Returns
- * the review unchanged and no report when the checklist is the same.
+ * item id, through the checklist's `renamed` map, and from an item gone to an
+ * item new with the same title and guidance (a certain rename); items whose
+ * title or guidance changed keep their answer, marked for re-review; new items
+ * are pending. The answer of any other item that left the checklist is kept
+ * as an orphan, and renames to new items are proposed by similarity (see
+ * model/renames.ts) for a person to accept (acceptProposals) or decline: a
+ * proposal is never taken here. Returns the review unchanged and no report
+ * when the checklist is the same.
  */
 export function upgradeReview(
 	review: Review,
@@ -61,15 +115,21 @@ export function upgradeReview(
 	// and an id such as `constructor` must not find Object.prototype's member.
 	const before = mapOf(review.checklist.items);
 	const known = before.size > 0;
-	if (review.checklist.digest === digest && known) return {review};
-	const fingerprints = itemFingerprints(checklist);
-	// A review from before fingerprints were kept: record them, nothing else changes.
-	if (review.checklist.digest === digest)
-		return {review: {...review, checklist: {...review.checklist, items: fingerprints}}};
-	const now = mapOf(fingerprints);
+	if (review.checklist.digest === digest) {
+		// A review from before titles (or fingerprints) were kept: record them, nothing else changes.
+		let complete = known;
+		for (const stored of before.values()) if (stored.title === undefined) complete = false;
+		if (complete) return {review};
+		return {
+			review: {...review, checklist: {...review.checklist, items: storedItems(checklist)}},
+		};
+	}
+	const nowItems = storedItems(checklist);
+	const now = mapOf(nowItems);
 	const at = actor.at.toISOString();
 	const audit: AuditEntry[] = [];
 	const answers = mapOf(review.answers);
+	const orphans = mapOf(review.orphans);
 	const report: UpgradeReport = {
 		from: {version: review.checklist.version, digest: review.checklist.digest},
 		to: {version: checklist.version, digest},
@@ -77,81 +137,366 @@ export function upgradeReview(
 		removed: [],
 		changed: [],
 		renamed: [],
+		matched: [],
+		orphaned: [],
+		reattached: [],
+		proposals: [],
 	};
-	const previousPrint = new Map<string, string | undefined>(before);
+	const entry = (item: string, from: Answer['status'], to: Answer['status'], detail: string) =>
+		audit.push({at, by: actor.by, item, from, to, detail});
+	// What the review knew of each item, under the id it has now.
+	const previous = new Map<string, StoredItem | undefined>(before);
+	const renamedTo = new Set<string>();
 	for (const [oldId, newId] of Object.entries(checklist.renamed ?? {})) {
 		if (!now.has(newId) || now.has(oldId)) continue;
-		const answer = answers.get(oldId);
+		const answer = answers.get(oldId) ?? orphans.get(oldId)?.answer;
 		if (answer && !answers.get(newId)) {
 			answers.set(newId, answer);
 			answers.delete(oldId);
-			audit.push({
-				at,
-				by: actor.by,
-				item: newId,
-				from: answer.status,
-				to: answer.status,
-				detail: `renamed from ${oldId}`,
-			});
+			orphans.delete(oldId);
+			entry(newId, answer.status, answer.status, `renamed from ${oldId}`);
 		}
 		if (before.get(oldId) !== undefined || answer) {
 			report.renamed.push([oldId, newId]);
-			previousPrint.set(newId, before.get(oldId));
-			previousPrint.delete(oldId);
+			renamedTo.add(newId);
+			previous.set(newId, before.get(oldId));
+			previous.delete(oldId);
 		}
 	}
-	const gone = new Set([...previousPrint.keys(), ...answers.keys()].filter((id) => !now.has(id)));
+	// An orphan whose id is back: its answer is the item's again.
+	for (const [id, orphan] of orphans) {
+		if (!now.has(id) || answers.has(id)) continue;
+		answers.set(id, orphan.answer);
+		orphans.delete(id);
+		previous.set(id, orphan.item);
+		report.reattached.push(id);
+		entry(
+			id,
+			'pending',
+			orphan.answer.status,
+			`re-attached: the item is back in checklist ${checklist.version}`,
+		);
+	}
+	const back = new Set(report.reattached);
+	const added = [...now.keys()].filter(
+		(id) => known && !previous.has(id) && !renamedTo.has(id) && !back.has(id),
+	);
+	const gone = [...new Set([...previous.keys(), ...answers.keys()])].filter((id) => !now.has(id));
+
+	// Certain renames: one item gone (or one orphan) and one item new with the same
+	// title and guidance. Two of either with one fingerprint are left to the proposals.
+	const group = (into: Map<string, string[]>, print: string | undefined, id: string) => {
+		if (print === undefined) return;
+		const ids = into.get(print);
+		if (ids) ids.push(id);
+		else into.set(print, [id]);
+	};
+	const sources = new Map<string, string[]>();
+	for (const id of gone) group(sources, previous.get(id)?.print, id);
+	for (const [id, orphan] of orphans) group(sources, orphan.item?.print, id);
+	const targets = new Map<string, string[]>();
+	for (const id of added) if (!answers.has(id)) group(targets, now.get(id)?.print, id);
+	const matchedFrom = new Set<string>();
+	const matchedTo = new Set<string>();
+	for (const [print, from] of sources) {
+		const to = targets.get(print);
+		if (from.length !== 1 || to?.length !== 1) continue;
+		const [oldId, newId] = [from[0]!, to[0]!];
+		const orphan = orphans.get(oldId);
+		const answer = answers.get(oldId) ?? orphan?.answer;
+		if (answer) {
+			answers.set(newId, answer);
+			entry(newId, answer.status, answer.status, `renamed from ${oldId}: same title and guidance`);
+		}
+		previous.set(newId, previous.get(oldId) ?? orphan?.item);
+		answers.delete(oldId);
+		orphans.delete(oldId);
+		matchedFrom.add(oldId);
+		matchedTo.add(newId);
+		report.matched.push([oldId, newId]);
+	}
+
 	for (const id of gone) {
+		if (matchedFrom.has(id)) continue;
 		report.removed.push(id);
 		const answer = answers.get(id);
-		audit.push({
-			at,
-			by: actor.by,
-			item: id,
-			from: answer?.status ?? 'pending',
-			to: 'pending',
-			detail: `removed from checklist ${checklist.version}; last answer: ${answer ? JSON.stringify(answer) : 'none'}`,
-		});
 		answers.delete(id);
+		if (!answer || isEmptyAnswer(answer)) continue;
+		const item = previous.get(id);
+		orphans.set(id, {
+			answer,
+			...(item ? {item} : {}),
+			removedIn: checklist.version,
+			removedAt: at,
+		});
+		report.orphaned.push(id);
+		entry(
+			id,
+			answer.status,
+			'pending',
+			`removed from checklist ${checklist.version}; the answer is kept as an orphan until it is re-attached`,
+		);
 	}
-	for (const [id, print] of now) {
-		const old = previousPrint.get(id);
-		if (known && old === undefined && !report.renamed.some(([, n]) => n === id)) {
-			report.added.push(id);
-			continue;
-		}
-		if (old === undefined || old === print) continue;
+	for (const id of added) if (!matchedTo.has(id)) report.added.push(id);
+
+	for (const [id, stored] of now) {
+		const old = previous.get(id);
+		if (old === undefined || old.print === stored.print) continue;
 		report.changed.push(id);
 		const answer = answers.get(id);
 		if (answer && answer.status !== 'pending') {
 			answers.set(id, {...answer, reReview: true});
-			audit.push({
-				at,
-				by: actor.by,
-				item: id,
-				from: answer.status,
-				to: answer.status,
-				detail: `title or guidance changed in checklist ${checklist.version}: needs re-review`,
-			});
+			entry(
+				id,
+				answer.status,
+				answer.status,
+				`title or guidance changed in checklist ${checklist.version}: needs re-review`,
+			);
 		}
 	}
+
+	// Proposals: every orphan against the new items nobody has answered, and
+	// against the items of proposals still waiting (a review never stored
+	// what it knew of the items: every unanswered item).
+	const waiting = new Set(
+		(review.proposals ?? []).map((p) => p.to).filter((id) => now.has(id) && !answers.has(id)),
+	);
+	const fresh = new Set(report.added);
+	const candidates = [...now]
+		.filter(([id]) => !answers.has(id) && (!known || fresh.has(id) || waiting.has(id)))
+		.map(([id, item]) => ({id, item}));
+	report.proposals = proposeRenames(
+		[...orphans].map(([id, o]) => ({id, ...(o.item ? {item: o.item} : {})})),
+		candidates,
+	);
+
+	const counts = upgradeCounts(report);
+	if (report.proposals.length) counts.push(`${plural(report.proposals.length, 'rename')} proposed`);
 	audit.unshift({
 		at,
 		by: actor.by,
 		item: '*',
 		from: 'pending',
 		to: 'pending',
-		detail: `upgraded checklist ${review.checklist.version} (${review.checklist.digest}) → ${checklist.version} (${digest}): ${report.added.length} new, ${report.removed.length} removed, ${report.changed.length} changed, ${report.renamed.length} renamed`,
+		detail: `upgraded checklist ${review.checklist.version} (${review.checklist.digest}) → ${checklist.version} (${digest}): ${counts.join(', ')}`,
 	});
 	return {
-		review: {
-			...review,
-			answers: recordFrom(answers),
-			checklist: {id: checklist.id, version: checklist.version, digest, items: fingerprints},
-			updatedAt: at,
-			audit: log ? [...review.audit, ...audit] : review.audit,
-		},
+		review: withOrphans(
+			{
+				...review,
+				answers: recordFrom(answers),
+				checklist: {id: checklist.id, version: checklist.version, digest, items: nowItems},
+				updatedAt: at,
+				audit: log ? [...review.audit, ...audit] : review.audit,
+			},
+			orphans,
+			report.proposals,
+		),
 		report,
+	};
+}
+
+/** The review with these orphans and proposals; an empty one is left out of the record. */
+function withOrphans(
+	review: Review,
+	orphans: ReadonlyMap<string, Orphan>,
+	proposals: readonly Proposal[],
+): Review {
+	const {orphans: _o, proposals: _p, ...rest} = review;
+	return {
+		...rest,
+		...(orphans.size ? {orphans: recordFrom(orphans)} : {}),
+		...(proposals.length ? {proposals: [...proposals]} : {}),
+	};
+}
+
+/**
+ * The review's proposals that can still be taken: the orphan is still there,
+ * and the item is in the checklist with no answer yet.
+ */
+export function pendingProposals(review: Review, checklist: Checklist): Proposal[] {
+	if (!review.proposals?.length) return [];
+	const items = itemIndex(checklist);
+	return review.proposals.filter(
+		(p) =>
+			ownValue(review.orphans, p.from) !== undefined &&
+			items.has(p.to) &&
+			ownValue(review.answers, p.to) === undefined,
+	);
+}
+
+/** The review's orphans, by old id, in the order of the ids (as the database file has them). */
+export function orphansOf(review: Review): Array<[id: string, orphan: Orphan]> {
+	return Object.entries(review.orphans ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Why an orphan cannot be attached to this item, or undefined when it can. */
+export function cannotAttach(
+	review: Review,
+	checklist: Checklist,
+	oldId: string,
+	newId: string,
+): string | undefined {
+	return attachProblem(
+		{
+			system: review.system,
+			orphan: (id) => ownValue(review.orphans, id),
+			answer: (id) => ownValue(review.answers, id),
+		},
+		itemIndex(checklist),
+		checklist,
+		oldId,
+		newId,
+	);
+}
+
+/** What attachProblem looks up in a review: its orphans and answers by id. */
+type AttachLookups = {
+	system: string;
+	orphan: (id: string) => Orphan | undefined;
+	answer: (id: string) => Answer | undefined;
+};
+
+function attachProblem(
+	review: AttachLookups,
+	items: ReadonlyMap<string, {item: ChecklistItem}>,
+	checklist: Checklist,
+	oldId: string,
+	newId: string,
+): string | undefined {
+	if (review.orphan(oldId) === undefined)
+		return `no orphaned answer "${sanitizeLine(oldId)}" in the review of ${sanitizeLine(review.system)}`;
+	const target = items.get(newId);
+	if (!target)
+		return `no item "${sanitizeLine(newId)}" in checklist ${sanitizeLine(checklist.id)} ${sanitizeLine(checklist.version)}`;
+	const answer = review.answer(newId);
+	if (answer !== undefined)
+		return `“${sanitizeLine(target.item.title)}” has an answer already (${answer.status}); reset it first to attach another`;
+	return undefined;
+}
+
+/**
+ * Moves orphans' answers to items, in order, skipping a pair that cannot be
+ * done (see cannotAttach) at its turn. Done in one pass, so that accepting
+ * 10,000 proposals costs what accepting one does, times 10,000.
+ */
+function attachAll(
+	review: Review,
+	checklist: Checklist,
+	pairs: ReadonlyArray<{from: string; to: string; why: string}>,
+	actor: Actor,
+): {review: Review; attached: number[]} {
+	const items = itemIndex(checklist);
+	const orphans = mapOf(review.orphans);
+	const answers = mapOf(review.answers);
+	const at = actor.at.toISOString();
+	const audit: AuditEntry[] = [];
+	const attached: number[] = [];
+	const view: AttachLookups = {
+		system: review.system,
+		orphan: (id) => orphans.get(id),
+		answer: (id) => answers.get(id),
+	};
+	pairs.forEach(({from, to, why}, index) => {
+		if (attachProblem(view, items, checklist, from, to)) return;
+		const orphan = orphans.get(from)!;
+		const same = orphan.item?.print === itemFingerprint(items.get(to)!.item);
+		const answer: Answer =
+			same || orphan.answer.status === 'pending'
+				? orphan.answer
+				: {...orphan.answer, reReview: true};
+		orphans.delete(from);
+		answers.set(to, answer);
+		const title = orphan.item?.title;
+		audit.push({
+			at,
+			by: actor.by,
+			item: to,
+			from: 'pending',
+			to: answer.status,
+			detail: `answer of ${from}${title ? ` (“${title}”)` : ''} re-attached: ${why}${answer.reReview ? '; needs re-review' : ''}`,
+		});
+		attached.push(index);
+	});
+	if (attached.length === 0) return {review, attached};
+	const taken = new Set(attached.map((i) => pairs[i]!));
+	const fromTaken = new Set([...taken].map((p) => p.from));
+	const toTaken = new Set([...taken].map((p) => p.to));
+	return {
+		review: withOrphans(
+			{...review, answers: recordFrom(answers), updatedAt: at, audit: [...review.audit, ...audit]},
+			orphans,
+			(review.proposals ?? []).filter((p) => !fromTaken.has(p.from) && !toTaken.has(p.to)),
+		),
+		attached,
+	};
+}
+
+/**
+ * Moves an orphan's answer to an item (a rename accepted, or chosen by hand).
+ * When the item's title or guidance is not what the answer was given against,
+ * the answer is marked for re-review, as for a changed item. Throws when it
+ * cannot be done (see cannotAttach).
+ */
+export function attachOrphan(
+	review: Review,
+	checklist: Checklist,
+	oldId: string,
+	newId: string,
+	actor: Actor,
+	why: string,
+): Review {
+	const problem = cannotAttach(review, checklist, oldId, newId);
+	if (problem) throw new PreflightError(problem);
+	return attachAll(review, checklist, [{from: oldId, to: newId, why}], actor).review;
+}
+
+/** Takes these proposals (each while it can still be taken), in order; returns the review and the ones taken. */
+export function acceptProposals(
+	review: Review,
+	checklist: Checklist,
+	proposals: readonly Proposal[],
+	actor: Actor,
+): {review: Review; accepted: Proposal[]} {
+	const {review: out, attached} = attachAll(
+		review,
+		checklist,
+		proposals.map((p) => ({
+			from: p.from,
+			to: p.to,
+			why: `rename proposed with score ${p.score.toFixed(2)}, accepted`,
+		})),
+		actor,
+	);
+	return {review: out, accepted: attached.map((i) => proposals[i]!)};
+}
+
+/** Declines these proposals: their answers stay orphans (attachable by hand), and the log says so. */
+export function declineProposals(
+	review: Review,
+	proposals: readonly Proposal[],
+	actor: Actor,
+): Review {
+	if (proposals.length === 0) return review;
+	const at = actor.at.toISOString();
+	const declined = new Set(proposals.map((p) => `${p.from}\u0000${p.to}`));
+	const left = (review.proposals ?? []).filter((p) => !declined.has(`${p.from}\u0000${p.to}`));
+	const {proposals: _p, ...rest} = review;
+	return {
+		...rest,
+		...(left.length ? {proposals: left} : {}),
+		updatedAt: at,
+		audit: [
+			...review.audit,
+			...proposals.map((p): AuditEntry => ({
+				at,
+				by: actor.by,
+				item: p.from,
+				from: ownValue(review.orphans, p.from)?.answer.status ?? 'pending',
+				to: 'pending',
+				detail: `rename to ${p.to} declined: the answer stays an orphan`,
+			})),
+		],
 	};
 }
 

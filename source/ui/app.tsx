@@ -8,6 +8,8 @@ import type {Action, State} from './state/types.js';
 import {HelpOverlay} from './screens/help.js';
 import {HomeScreen} from './screens/home.js';
 import {NewReviewScreen} from './screens/new-review.js';
+import {OrphansScreen} from './screens/orphans.js';
+import {RenamesScreen} from './screens/renames.js';
 import {ReviewScreen} from './screens/review.js';
 import {SummaryScreen} from './screens/summary.js';
 import {useTerminalSize} from './use-terminal-size.js';
@@ -100,6 +102,10 @@ export function App({initial, services, persist, startup, onStateChange}: AppPro
 						<NewReviewScreen size={size} />
 					) : state.screen === 'summary' ? (
 						<SummaryScreen size={size} />
+					) : state.screen === 'renames' ? (
+						<RenamesScreen size={size} />
+					) : state.screen === 'orphans' ? (
+						<OrphansScreen size={size} />
 					) : (
 						<ReviewScreen size={size} />
 					)}

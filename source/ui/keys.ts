@@ -4,7 +4,8 @@ import type {Key} from 'ink';
  * Where a key can work: a screen, every screen ('global'), or an open text
  * prompt ('prompt': it takes every key, so no global key works there).
  */
-export type Scope = 'home' | 'review' | 'summary' | 'global' | 'prompt' | 'help';
+export type Scope =
+	'home' | 'review' | 'summary' | 'renames' | 'orphans' | 'global' | 'prompt' | 'help';
 
 /** Scopes a key press is looked up in. */
 export type KeyScope = Exclude<Scope, 'global'>;
@@ -37,6 +38,12 @@ export type ActionId =
 	| 'open'
 	| 'write-snapshot'
 	| 'jump'
+	| 'accept-rename'
+	| 'keep-orphan'
+	| 'accept-all-renames'
+	| 'keep-all-orphans'
+	| 'orphans'
+	| 'attach'
 	| 'prompt-confirm'
 	| 'prompt-cancel'
 	| 'prompt-complete'
@@ -73,9 +80,11 @@ export type Binding = {
 	label: string;
 	/** The label on screens where the key means something more specific. */
 	labels?: Partial<Record<Scope, string>>;
-	group: 'Move' | 'Answer' | 'Evidence and notes' | 'Screens' | 'Typing' | 'Scrolling';
+	group: 'Move' | 'Answer' | 'Renames' | 'Evidence and notes' | 'Screens' | 'Typing' | 'Scrolling';
 	/** Short label for the footer; bindings without one appear only in help. */
 	hint?: string;
+	/** The footer's label on screens where the key means something more specific. */
+	hints?: Partial<Record<Scope, string>>;
 	/** Keys as shown in the footer when shorter than `keys`. */
 	hintKeys?: string;
 	/**
@@ -89,22 +98,34 @@ export type Binding = {
 export const bindings: Binding[] = [
 	{
 		action: 'prev-item',
-		scopes: ['review', 'home', 'summary', 'help'],
+		scopes: ['review', 'home', 'summary', 'renames', 'orphans', 'help'],
 		chords: [{name: 'upArrow'}, {input: 'k'}],
 		keys: '↑/k',
 		label: 'previous item',
-		labels: {home: 'previous review', summary: 'previous blocker', help: 'scroll up'},
+		labels: {
+			home: 'previous review',
+			summary: 'previous blocker',
+			renames: 'previous rename',
+			orphans: 'previous orphan',
+			help: 'scroll up',
+		},
 		group: 'Move',
 		hint: 'move',
 		hintKeys: '↑↓',
 	},
 	{
 		action: 'next-item',
-		scopes: ['review', 'home', 'summary', 'help'],
+		scopes: ['review', 'home', 'summary', 'renames', 'orphans', 'help'],
 		chords: [{name: 'downArrow'}, {input: 'j'}],
 		keys: '↓/j',
 		label: 'next item',
-		labels: {home: 'next review', summary: 'next blocker', help: 'scroll down'},
+		labels: {
+			home: 'next review',
+			summary: 'next blocker',
+			renames: 'next rename',
+			orphans: 'next orphan',
+			help: 'scroll down',
+		},
 		group: 'Move',
 	},
 	{
@@ -285,6 +306,59 @@ export const bindings: Binding[] = [
 		hint: 'jump',
 	},
 	{
+		action: 'accept-rename',
+		scopes: ['renames'],
+		chords: [{input: 'y'}],
+		keys: 'y',
+		label: 'accept: the answer moves to the new item (↻ recheck)',
+		group: 'Renames',
+		hint: 'accept',
+	},
+	{
+		action: 'keep-orphan',
+		scopes: ['renames'],
+		chords: [{input: 'n'}],
+		keys: 'n',
+		label: 'decline: the answer stays an orphan',
+		group: 'Renames',
+		hint: 'decline',
+	},
+	{
+		action: 'accept-all-renames',
+		scopes: ['renames'],
+		chords: [{input: 'a'}],
+		keys: 'a',
+		label: 'accept every rename listed',
+		group: 'Renames',
+		hint: 'accept all',
+	},
+	{
+		action: 'keep-all-orphans',
+		scopes: ['renames'],
+		chords: [{input: 'x'}],
+		keys: 'x',
+		label: 'decline every rename listed (none)',
+		group: 'Renames',
+		hint: 'none',
+	},
+	{
+		action: 'orphans',
+		scopes: ['review'],
+		chords: [{input: 'o'}],
+		keys: 'o',
+		label: 'orphaned answers',
+		group: 'Screens',
+	},
+	{
+		action: 'attach',
+		scopes: ['orphans'],
+		chords: [{name: 'return'}],
+		keys: 'enter',
+		label: 'attach the answer to the item focused in the review',
+		group: 'Renames',
+		hint: 'attach',
+	},
+	{
 		action: 'write-snapshot',
 		scopes: ['summary'],
 		chords: [{input: 'w'}],
@@ -308,8 +382,10 @@ export const bindings: Binding[] = [
 		chords: [{name: 'escape'}],
 		keys: 'esc',
 		label: 'cancel / back',
+		labels: {renames: 'decide later: open the review (asked again next time)'},
 		group: 'Screens',
 		hint: 'back',
+		hints: {renames: 'later'},
 		notListedOn: ['home'],
 	},
 	{

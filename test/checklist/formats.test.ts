@@ -1,15 +1,20 @@
 import {writeFileSync, mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {describe, expect, test, vi} from 'vitest';
+import {beforeAll, describe, expect, test, vi} from 'vitest';
 import {
 	ChecklistError,
 	checklistFromText,
 	defaultChecklistPath,
 	loadChecklist,
 	loadChecklistAsync,
+	loadMarkdownSupport,
 	type ChecklistFormat,
 } from '../../source/checklist/load.js';
+
+beforeAll(async () => {
+	await loadMarkdownSupport();
+});
 
 const fixture = (name: string) => join('test', 'fixtures', 'checklists', name);
 
@@ -131,7 +136,7 @@ describe('Markdown', () => {
 			'operations.on-call-rota-staffed',
 			'ops.runbook',
 			'ops.dashboards',
-			'security.secrets-in-a-vault',
+			'security.secrets-vault',
 			'security.access-reviewed',
 		]);
 		const [oncall, runbook] = checklist.sections[0]!.items;

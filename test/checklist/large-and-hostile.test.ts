@@ -1,13 +1,18 @@
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {describe, expect, test} from 'vitest';
+import {beforeAll, describe, expect, test} from 'vitest';
 import {
 	ChecklistError,
 	checklistFromText,
 	loadChecklistAsync,
+	loadMarkdownSupport,
 	loadShapeSupport,
 } from '../../source/checklist/load.js';
+
+beforeAll(async () => {
+	await loadMarkdownSupport();
+});
 
 const titles = [
 	'部署前确认回滚方案已演练',
@@ -40,7 +45,7 @@ function toMarkdown(c: ReturnType<typeof bigChecklist>): string {
 		out.push(`## ${s.title}`, '');
 		for (const it of s.items) {
 			out.push(`- [ ] ${it.title}`);
-			if (it.guidance) out.push(`  ${it.guidance}`);
+			if (it.guidance) out.push('', `  ${it.guidance}`);
 		}
 		out.push('');
 	}

@@ -122,8 +122,8 @@ describe('judging against a changed checklist', () => {
 		const ws = workspace();
 		const c1 = join(ws.dir, 'c1.md');
 		const c2 = join(ws.dir, 'c2.md');
-		writeFileSync(c1, '# C {#c version=1}\n\n## Ops\n\n- [ ] Runbook\n  Old guidance.\n');
-		writeFileSync(c2, '# C {#c version=2}\n\n## Ops\n\n- [ ] Runbook\n  New guidance.\n');
+		writeFileSync(c1, '# C {#c version=1}\n\n## Ops\n\n- [ ] Runbook\n\n  Old guidance.\n');
+		writeFileSync(c2, '# C {#c version=2}\n\n## Ops\n\n- [ ] Runbook\n\n  New guidance.\n');
 		ws.run([
 			'set',
 			'ops.runbook',

@@ -7,8 +7,9 @@ import {canonicalJson, sortKeys} from '../../source/model/canonical.js';
 import {compiledReviewSchema} from '../../source/model/compiled.js';
 import {answerFor, evaluate} from '../../source/model/evaluate.js';
 import {newReview, recordAnswer, withStatus} from '../../source/model/review.js';
-import {reviewSchema, type Review} from '../../source/model/schemas.js';
-import {itemFingerprints, upgradeReview} from '../../source/model/upgrade.js';
+import {reviewSchema, SCHEMA_VERSION, type Review} from '../../source/model/schemas.js';
+import {storedItems} from '../../source/model/renames.js';
+import {upgradeReview} from '../../source/model/upgrade.js';
 import * as z from '../../source/model/zod.js';
 import {buildSnapshot} from '../../source/report/snapshot.js';
 import {ruleProblems} from '../../source/report/verify-rules.js';
@@ -80,7 +81,7 @@ describe('item ids named like members of Object.prototype', () => {
 		let review = newReview(loaded.checklist, loaded.digest, 'sys', undefined, NOW);
 		for (const id of asIds)
 			review = recordAnswer(review, id, withStatus(answerFor(review, id), 'fail'), actor);
-		const text = serializeDatabase({schemaVersion: 2, reviews: [review]});
+		const text = serializeDatabase({schemaVersion: SCHEMA_VERSION, reviews: [review]});
 		const back = parseDatabase(text, 'db.json').data.reviews[0]!;
 		for (const id of asIds) expect(answerFor(back, id).status, id).toBe('fail');
 		expect(Object.getPrototypeOf(back.answers)).toBeNull();
@@ -94,16 +95,16 @@ describe('item ids named like members of Object.prototype', () => {
 	it('a database whose answers hold a key __proto__ is refused, not silently dropped', () => {
 		const loaded = checklistOf(['a']);
 		const review = newReview(loaded.checklist, loaded.digest, 'sys', undefined, NOW);
-		const text = serializeDatabase({schemaVersion: 2, reviews: [review]}).replace(
+		const text = serializeDatabase({schemaVersion: SCHEMA_VERSION, reviews: [review]}).replace(
 			'"answers": {}',
 			'"answers": {"__proto__": {"status": "pass", "evidence": []}}',
 		);
 		expect(text).toContain('__proto__');
 		expect(() => parseDatabase(text, 'db.json')).toThrow(/__proto__" cannot be an item id/);
-		const fingerprints = serializeDatabase({schemaVersion: 2, reviews: [review]}).replace(
-			'"items": {',
-			'"items": {"__proto__": "x", ',
-		);
+		const fingerprints = serializeDatabase({
+			schemaVersion: SCHEMA_VERSION,
+			reviews: [review],
+		}).replace('"items": {', '"items": {"__proto__": {"print": "x"}, ');
 		expect(() => parseDatabase(fingerprints, 'db.json')).toThrow(/__proto__/);
 	});
 
@@ -122,7 +123,7 @@ describe('item ids named like members of Object.prototype', () => {
 	});
 
 	it('fingerprints and canonical JSON keep every key, __proto__ included', () => {
-		const prints = itemFingerprints(checklistOf(asIds).checklist);
+		const prints = storedItems(checklistOf(asIds).checklist);
 		expect(Object.keys(prints).sort()).toEqual([...asIds].sort());
 		const raw = JSON.parse('{"b": 1, "__proto__": {"x": 1}, "constructor": 2}') as unknown;
 		expect(canonicalJson(raw)).toBe('{"__proto__":{"x":1},"b":1,"constructor":2}');

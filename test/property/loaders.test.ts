@@ -7,6 +7,7 @@ import {
 	checklistFromText,
 	checklistFormats,
 	defaultChecklistPath,
+	loadMarkdownSupport,
 	loadYamlSupport,
 } from '../../source/checklist/load.js';
 import {parseDatabase, serializeDatabase} from '../../source/store/validated-file.js';
@@ -27,6 +28,7 @@ const paths = ['c.json', 'c.yaml', 'c.md', 'c.txt'];
 
 beforeAll(async () => {
 	await loadYamlSupport();
+	await loadMarkdownSupport();
 });
 
 describe('checklist loaders never throw anything but a PreflightError', () => {

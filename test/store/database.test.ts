@@ -12,13 +12,15 @@ import {
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {isPreflightError, PreflightError} from '../../source/errors.js';
+import {SCHEMA_VERSION} from '../../source/model/schemas.js';
 import {Store} from '../../source/store/database.js';
 import {parseDatabase} from '../../source/store/validated-file.js';
 import {listFiles, privateCliPath, root, runCli, stackLine, tempDir} from './private-cli.js';
 
 const v1Fixture = join(root, 'test', 'fixtures', 'db', 'v1.json');
 const v1Text = readFileSync(v1Fixture, 'utf8');
-const v2Text = `${JSON.stringify({...JSON.parse(v1Text), schemaVersion: 2}, null, 2)}\n`;
+/** The version-1 fixture as a database of the current schemaVersion (it has nothing a newer version changed). */
+const v2Text = `${JSON.stringify({...JSON.parse(v1Text), schemaVersion: SCHEMA_VERSION}, null, 2)}\n`;
 
 /** Damaged or foreign database texts, each with what the one-line message must say. */
 const damaged: Array<[string, string, RegExp]> = [
@@ -57,7 +59,7 @@ const damaged: Array<[string, string, RegExp]> = [
 	['a newer schemaVersion', '{"schemaVersion": 99, "reviews": []}', /newer.*99.*upgrade/],
 	[
 		'a newer schemaVersion with data',
-		v2Text.replace('"schemaVersion": 2', '"schemaVersion": 99'),
+		v2Text.replace(`"schemaVersion": ${SCHEMA_VERSION}`, '"schemaVersion": 99'),
 		/newer/,
 	],
 	['a hostile unknown key', '{"schemaVersion":2,"reviews":[],"\u001b]0;x\u0007k":1}', /database/],
@@ -186,7 +188,10 @@ describe('a save when something else changed the file', () => {
 		const db = join(dir, 'db.json');
 		writeFileSync(db, v2Text);
 		let store = await open(db);
-		const edited = v2Text.replace('"schemaVersion": 2', '"schemaVersion":  2');
+		const edited = v2Text.replace(
+			`"schemaVersion": ${SCHEMA_VERSION}`,
+			`"schemaVersion":  ${SCHEMA_VERSION}`,
+		);
 		writeFileSync(db, edited);
 		expect(await refusal(store)).toBe(
 			`database ${db}: was changed by something else since preflight read it (edited by hand, or by git?); this change is not saved; quit and open it again to see what is there now`,
@@ -230,7 +235,7 @@ describe('migration of a version-1 database', () => {
 		expect(readFileSync(`${db}.v1.bak`, 'utf8')).toBe(v1Text);
 		const migrated = JSON.parse(readFileSync(db, 'utf8')) as Record<string, unknown>;
 		const original = JSON.parse(v1Text) as Record<string, unknown>;
-		expect(migrated.schemaVersion).toBe(2);
+		expect(migrated.schemaVersion).toBe(SCHEMA_VERSION);
 		expect(migrated.reviews).toEqual(original.reviews);
 		expect(listFiles(dir)).toEqual(['db.json', 'db.json.v1.bak']);
 		// opening again is a no-op: no new backup, same bytes
@@ -253,7 +258,7 @@ describe('migration of a version-1 database', () => {
 			schemaVersion: number;
 			reviews: Array<{id: string; system: string; answers: Record<string, {status: string}>}>;
 		};
-		expect(migrated.schemaVersion).toBe(2);
+		expect(migrated.schemaVersion).toBe(SCHEMA_VERSION);
 		const original = JSON.parse(v1Text) as typeof migrated;
 		expect(migrated.reviews).toHaveLength(1);
 		expect(migrated.reviews[0]!.id).toBe(original.reviews[0]!.id);

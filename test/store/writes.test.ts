@@ -17,6 +17,7 @@ import {
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {fileError, PreflightError} from '../../source/errors.js';
+import {SCHEMA_VERSION} from '../../source/model/schemas.js';
 import {Store} from '../../source/store/database.js';
 import {writeFileDurably} from '../../source/store/durable-write.js';
 import {listFiles, privateCliPath, root, runCli, stackLine, tempDir} from './private-cli.js';
@@ -325,14 +326,14 @@ describe('a set that fails leaves the disk as it was', () => {
 		copyFileSync(v1Fixture, db);
 		const store = await Store.open(db, {lock: {what: 'test', waitMs: 0}});
 		// opened as a writer: migrated in memory only
-		expect(store.data.schemaVersion).toBe(2);
+		expect(store.data.schemaVersion).toBe(SCHEMA_VERSION);
 		expect(readFileSync(db, 'utf8')).toBe(v1Text);
 		expect(listFiles(dir)).toEqual(['db.json', 'db.json.lock']);
 		await store.save();
 		await store.save();
 		await store.close();
 		expect(readFileSync(`${db}.v1.bak`, 'utf8')).toBe(v1Text);
-		expect(JSON.parse(readFileSync(db, 'utf8'))).toMatchObject({schemaVersion: 2});
+		expect(JSON.parse(readFileSync(db, 'utf8'))).toMatchObject({schemaVersion: SCHEMA_VERSION});
 		expect(listFiles(dir)).toEqual(['db.json', 'db.json.v1.bak']);
 	});
 });

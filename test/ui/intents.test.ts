@@ -3,6 +3,8 @@ import type {Answer, Review} from '../../source/model/schemas.js';
 import {
 	homeIntent,
 	nothingHere,
+	orphansIntent,
+	renamesIntent,
 	reviewIntent,
 	summaryIntent,
 	type DetailView,
@@ -305,5 +307,80 @@ describe('the details scroll keys → intents', () => {
 		// the filter hides the focused item
 		const hidden = {...opened({}, 'beta'), itemId: 'a1'};
 		expect(reviewIntent(hidden, 'detail-page-down', env, view(0))).toEqual(nothing);
+	});
+});
+
+describe('renames and orphans keys → intents', () => {
+	const proposals = [
+		{from: 'old-1', to: 'a1', score: 0.9},
+		{from: 'old-2', to: 'b1', score: 0.7},
+	];
+	const at = (renameIndex: number): State => ({...opened(), renameIndex});
+
+	it('y and n decide the focused proposal, a and x all of them, esc leaves them for later', () => {
+		expect(renamesIntent(at(1), 'accept-rename', env, proposals)).toEqual({
+			type: 'accept-renames',
+			proposals: [proposals[1]],
+			actor,
+		});
+		expect(renamesIntent(at(0), 'keep-orphan', env, proposals)).toEqual({
+			type: 'decline-renames',
+			proposals: [proposals[0]],
+			actor,
+		});
+		expect(renamesIntent(at(0), 'accept-all-renames', env, proposals)).toMatchObject({
+			type: 'accept-renames',
+			proposals,
+		});
+		expect(renamesIntent(at(0), 'keep-all-orphans', env, proposals)).toMatchObject({
+			type: 'decline-renames',
+			proposals,
+		});
+		expect(renamesIntent(at(0), 'back', env, proposals)).toEqual({type: 'renames-later'});
+		expect(renamesIntent(at(0), 'next-item', env, proposals)).toEqual({
+			type: 'rename-move',
+			delta: 1,
+			count: 2,
+		});
+		expect(renamesIntent(at(0), 'accept-rename', env, [])).toBeUndefined();
+	});
+
+	it('enter attaches the focused orphan to the item focused in the review; esc goes back', () => {
+		const state: State = {...opened(), orphanIndex: 1, itemId: 'a2'};
+		expect(orphansIntent(state, 'attach', env, ['old-1', 'old-2'])).toEqual({
+			type: 'attach-orphan',
+			from: 'old-2',
+			to: 'a2',
+			actor,
+		});
+		expect(orphansIntent(state, 'back', env, ['old-1'])).toEqual({type: 'go', screen: 'review'});
+		expect(orphansIntent(state, 'prev-item', env, ['old-1', 'old-2'])).toEqual({
+			type: 'orphan-move',
+			delta: -1,
+			count: 2,
+		});
+	});
+
+	it('o on the review screen opens the orphans only when there are some', () => {
+		expect(reviewIntent(opened(), 'orphans', env)).toMatchObject({
+			type: 'message',
+			message: {text: expect.stringMatching(/No orphaned answers/)},
+		});
+		const state = opened();
+		const review = state.db.reviews[0]!;
+		const withOrphan: State = {
+			...state,
+			db: dbWith({
+				...review,
+				orphans: {
+					gone: {
+						answer: {status: 'pass', evidence: []},
+						removedIn: '2',
+						removedAt: NOW.toISOString(),
+					},
+				},
+			}),
+		};
+		expect(reviewIntent(withOrphan, 'orphans', env)).toEqual({type: 'go', screen: 'orphans'});
 	});
 });

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {actionFor, bindings, bindingsFor, type ActionId, type Chord} from '../../source/ui/keys.js';
 import {key} from './helpers.js';
 
-const screens = ['home', 'review', 'summary'] as const;
+const screens = ['home', 'review', 'summary', 'renames', 'orphans'] as const;
 
 function chordName(c: Chord): string {
 	return [c.ctrl ? 'ctrl+' : '', c.shift ? 'shift+' : '', c.name ?? c.input].join('');
@@ -78,6 +78,7 @@ describe("actionFor on the review screen (the README's key table)", () => {
 		['esc', '', {escape: true}, 'back'],
 		['q', 'q', {}, 'quit'],
 		['ctrl+c', 'c', {ctrl: true}, 'quit'],
+		['o', 'o', {}, 'orphans'],
 	];
 	it.each(cases)('%s', (_name, input, flags, action) => {
 		expect(actionFor('review', input, key(flags))).toBe(action);
@@ -117,6 +118,17 @@ describe('actionFor on other screens', () => {
 		expect(actionFor('home', 'n', key())).toBe('new-review');
 		expect(actionFor('home', '', key({return: true}))).toBe('open');
 		expect(actionFor('home', 'w', key())).toBeUndefined();
+	});
+
+	it('on the renames screen: y, n, a and x decide; on the orphans screen enter attaches', () => {
+		expect(actionFor('renames', 'y', key())).toBe('accept-rename');
+		expect(actionFor('renames', 'n', key())).toBe('keep-orphan');
+		expect(actionFor('renames', 'a', key())).toBe('accept-all-renames');
+		expect(actionFor('renames', 'x', key())).toBe('keep-all-orphans');
+		expect(actionFor('renames', 'p', key())).toBeUndefined();
+		expect(actionFor('orphans', '', key({return: true}))).toBe('attach');
+		expect(actionFor('orphans', 'y', key())).toBeUndefined();
+		expect(actionFor('review', 'y', key())).toBeUndefined();
 	});
 
 	it('help, back and quit work everywhere', () => {

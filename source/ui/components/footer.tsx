@@ -30,7 +30,10 @@ export const Footer = React.memo(function Footer({
 	const rows: Binding[][] = [];
 	let used = 0;
 	for (const b of ordered) {
-		const w = Math.min(width, fastStringWidth(`${b.hintKeys ?? b.keys} ${b.hint}`));
+		const w = Math.min(
+			width,
+			fastStringWidth(`${b.hintKeys ?? b.keys} ${b.hints?.[scope] ?? b.hint}`),
+		);
 		const row = rows.at(-1);
 		if (row && used + 2 + w <= width) {
 			row.push(b);
@@ -48,7 +51,7 @@ export const Footer = React.memo(function Footer({
 						<React.Fragment key={b.action}>
 							{i > 0 ? '  ' : ''}
 							<Text bold>{b.hintKeys ?? b.keys}</Text>
-							<Text dimColor> {b.hint}</Text>
+							<Text dimColor> {b.hints?.[scope] ?? b.hint}</Text>
 						</React.Fragment>
 					))}
 				</Text>

@@ -1,7 +1,8 @@
 import {answerFor} from '../../model/evaluate.js';
 import {findItem, withoutEvidence, withStatus} from '../../model/review.js';
 import type {Actor} from '../../model/actor.js';
-import type {Answer, ChecklistItem} from '../../model/schemas.js';
+import type {Answer, ChecklistItem, Proposal} from '../../model/schemas.js';
+import {orphansOf} from '../../model/upgrade.js';
 import type {ActionId} from '../keys.js';
 import {scrolled, type ScrollMove} from '../scroll.js';
 import {currentReview, noItemSelected, selectedItemId} from '../state/selectors.js';
@@ -124,6 +125,10 @@ export function reviewIntent(
 			return {type: 'back-from-review'};
 		case 'edit-note':
 			return {type: 'edit-note'};
+		case 'orphans':
+			return orphansOf(review).length
+				? {type: 'go', screen: 'orphans'}
+				: info('No orphaned answers in this review: every answer has its item.');
 		default:
 			break;
 	}
@@ -171,6 +176,7 @@ function listIntent(
 			return move(1);
 		case 'open':
 		case 'jump':
+		case 'attach':
 			return choose();
 		case 'help':
 			return {type: 'toggle-help'};
@@ -224,4 +230,66 @@ export function summaryIntent(state: State, action: ActionId, blockers: readonly
 		default:
 			return undefined;
 	}
+}
+
+/** What a key means on the renames screen. `proposals`: the renames waiting, in the order shown. */
+export function renamesIntent(
+	state: State,
+	action: ActionId,
+	env: IntentEnv,
+	proposals: readonly Proposal[],
+): Intent {
+	const focused = proposals[Math.min(state.renameIndex, proposals.length - 1)];
+	switch (action) {
+		case 'prev-item':
+			return {type: 'rename-move', delta: -1, count: proposals.length};
+		case 'next-item':
+			return {type: 'rename-move', delta: 1, count: proposals.length};
+		case 'accept-rename':
+			return focused
+				? {type: 'accept-renames', proposals: [focused], actor: env.actor()}
+				: undefined;
+		case 'keep-orphan':
+			return focused
+				? {type: 'decline-renames', proposals: [focused], actor: env.actor()}
+				: undefined;
+		case 'accept-all-renames':
+			return {type: 'accept-renames', proposals: [...proposals], actor: env.actor()};
+		case 'keep-all-orphans':
+			return {type: 'decline-renames', proposals: [...proposals], actor: env.actor()};
+		case 'back':
+			return {type: 'renames-later'};
+		case 'help':
+			return {type: 'toggle-help'};
+		case 'quit':
+			return {type: 'quit'};
+		default:
+			return undefined;
+	}
+}
+
+/**
+ * What a key means on the orphans screen. `orphans`: their old ids, in the
+ * order shown; enter attaches the focused one to the item focused on the
+ * review screen.
+ */
+export function orphansIntent(
+	state: State,
+	action: ActionId,
+	env: IntentEnv,
+	orphans: readonly string[],
+): Intent {
+	const listed = listIntent(
+		action,
+		(delta) => ({type: 'orphan-move', delta, count: orphans.length}),
+		() => {
+			const from = orphans[Math.min(state.orphanIndex, orphans.length - 1)];
+			const to = selectedItemId(state);
+			if (!from) return undefined;
+			if (!to) return {type: 'message', message: noItemSelected(state)};
+			return {type: 'attach-orphan', from, to, actor: env.actor()};
+		},
+	);
+	if (listed !== 'other') return listed;
+	return action === 'back' ? {type: 'go', screen: 'review'} : undefined;
 }

@@ -8,7 +8,13 @@ import type {ScrollMove} from '../scroll.js';
 import {useAppActions} from '../state/context.js';
 import type {Size} from '../use-terminal-size.js';
 
-const groupOrder: Binding['group'][] = ['Move', 'Answer', 'Evidence and notes', 'Screens'];
+const groupOrder: Binding['group'][] = [
+	'Move',
+	'Answer',
+	'Renames',
+	'Evidence and notes',
+	'Screens',
+];
 // Cells between two columns.
 const GAP = 3;
 

@@ -177,7 +177,12 @@ export function ReviewScreen({size}: {size: Size}) {
 		? `Nothing matches “${sanitizeLine(state.filter)}” (esc clears the filter).`
 		: 'This section has no items.';
 	// The filter comes before the checklist title so a narrow terminal cuts the title, not the filter.
-	const title = `${reviewName(review)} · ${done}/${evaluation.totals.items} answered${state.filter ? ` · filter: ${state.filter}` : ''} · ${checklist.title}`;
+	// Answers whose items left the checklist are not judged: said on every frame until re-attached.
+	const orphans = review.orphans ? Object.keys(review.orphans).length : 0;
+	const orphanNote = orphans
+		? ` · ⚠ ${orphans} orphaned answer${orphans === 1 ? '' : 's'} (o)`
+		: '';
+	const title = `${reviewName(review)} · ${done}/${evaluation.totals.items} answered${orphanNote}${state.filter ? ` · filter: ${state.filter}` : ''} · ${checklist.title}`;
 
 	// Framed beside the sections on a wide screen, alone under the section line otherwise.
 	const itemsPanel = (height: number, panelWidth: number) => (

@@ -60,6 +60,7 @@ export function SummaryScreen({size}: {size: Size}) {
 	if (!review || !evaluation) return <Text>No review is open.</Text>;
 	const width = size.columns;
 	const t = evaluation.totals;
+	const orphans = review.orphans ? Object.keys(review.orphans).length : 0;
 	const sectionsH = Math.min(
 		evaluation.sections.length,
 		Math.max(3, Math.floor((size.rows - 12) / 2)),
@@ -77,7 +78,10 @@ export function SummaryScreen({size}: {size: Size}) {
 	const nameW = Math.min(34, Math.floor(width * 0.35));
 	return (
 		<Box flexDirection="column" width={width}>
-			<Header title={`Summary · ${reviewName(review)} · ${checklist.title}`} width={width} />
+			<Header
+				title={`Summary · ${reviewName(review)}${orphans ? ` · ⚠ ${orphans} orphaned answer${orphans === 1 ? '' : 's'}, not judged` : ''} · ${checklist.title}`}
+				width={width}
+			/>
 			<Box height={2} flexDirection="column">
 				<Box>
 					{/* A Text child, not a string: Badge would upper-case a string. */}

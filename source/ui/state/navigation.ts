@@ -1,6 +1,6 @@
 import {replaceReview} from '../../model/review.js';
 import type {Actor} from '../../model/actor.js';
-import {describeUpgrade, upgradeReview} from '../../model/upgrade.js';
+import {describeUpgrade, orphansOf, pendingProposals, upgradeReview} from '../../model/upgrade.js';
 import {
 	currentReview,
 	firstPending,
@@ -34,14 +34,12 @@ function takeChecklist(
 			actor,
 		);
 		if (next === review) return {state};
-		const removed = report?.removed ?? [];
+		const orphans = orphansOf(next).length;
 		const message = report
 			? [
 					describeUpgrade(report),
 					report.changed.length ? 'changed ones marked ↻' : '',
-					removed.length
-						? `removed: ${removed.slice(0, 3).join(', ')}${removed.length > 3 ? ', …' : ''} (in the audit log)`
-						: '',
+					orphans ? 'o on the review screen lists the orphaned answers' : '',
 				]
 					.filter(Boolean)
 					.join(' — ')
@@ -67,17 +65,32 @@ export function openReview(state: State, action: ActionOf<'open-review'>): State
 		help: false,
 		message: undefined,
 		written: undefined,
+		renameIndex: 0,
+		orphanIndex: 0,
 	};
 	const said = [action.notice, upgraded.message].filter(Boolean).join(' · ');
 	if (said) next.message = {kind: 'info', text: said};
 	const review = currentReview(next);
 	if (!review) return upgraded.state;
-	if (action.itemId) {
-		const s = locate(next, action.itemId);
-		if (s >= 0) return {...next, sectionIndex: s, itemId: action.itemId};
+	const opened = focusOpened(next, action.itemId);
+	// Renames proposed are asked about before the review is shown.
+	if (pendingProposals(review, next.loaded.checklist).length) return {...opened, screen: 'renames'};
+	return opened;
+}
+
+/**
+ * Where an opened review shows first: the item asked for, else its first
+ * pending item, else (everything answered) the summary.
+ */
+export function focusOpened(next: State, itemId?: string): State {
+	const review = currentReview(next);
+	if (!review) return next;
+	if (itemId) {
+		const s = locate(next, itemId);
+		if (s >= 0) return {...next, screen: 'review', sectionIndex: s, itemId};
 	}
 	const pending = firstPending(next, review);
-	if (pending) return {...next, ...pending};
+	if (pending) return {...next, screen: 'review', ...pending};
 	return {...focusSection(next, 0), screen: 'summary', summaryIndex: 0};
 }
 

@@ -18,6 +18,14 @@ import {closePrompt, editNote, message, openPrompt, toggleHelp} from './prompts.
 import {quit, saved, saveFailed, written} from './saving.js';
 import type {Action, ActionOf, State} from './types.js';
 import {undo} from './undo.js';
+import {
+	acceptRenames,
+	attachOrphanHere,
+	declineRenames,
+	orphanMove,
+	renameMove,
+	renamesLater,
+} from './renames.js';
 
 export function initialState(loaded: LoadedChecklist, db: Database): State {
 	return {
@@ -27,6 +35,8 @@ export function initialState(loaded: LoadedChecklist, db: Database): State {
 		sectionIndex: 0,
 		homeIndex: 0,
 		summaryIndex: 0,
+		renameIndex: 0,
+		orphanIndex: 0,
 		filter: '',
 		help: false,
 		undo: [],
@@ -49,6 +59,12 @@ const operations: {[T in Action['type']]: (state: State, action: ActionOf<T>) =>
 	'focus-item': focusItem,
 	'home-move': homeMove,
 	'summary-move': summaryMove,
+	'rename-move': renameMove,
+	'orphan-move': orphanMove,
+	'accept-renames': acceptRenames,
+	'decline-renames': declineRenames,
+	'renames-later': renamesLater,
+	'attach-orphan': attachOrphanHere,
 	'set-filter': setFilter,
 	'back-from-review': backFromReview,
 	record,

@@ -1,8 +1,13 @@
 import type {LoadedChecklist} from '../../checklist/load.js';
 import type {Actor} from '../../model/actor.js';
-import type {Answer, Database, Review} from '../../model/schemas.js';
+import type {Answer, Database, Proposal, Review} from '../../model/schemas.js';
 
-export type Screen = 'home' | 'new-review' | 'review' | 'summary';
+/**
+ * `renames`: the renames proposed when the checklist changed, asked before the
+ * review opens; `orphans`: the answers whose items left the checklist, to
+ * re-attach one to the item focused on the review screen.
+ */
+export type Screen = 'home' | 'new-review' | 'review' | 'summary' | 'renames' | 'orphans';
 
 /** A text prompt open over the review screen; it captures all keys until enter or esc. */
 export type Prompt =
@@ -49,6 +54,9 @@ export type State = {
 	detailScroll?: {itemId: string; offset: number};
 	homeIndex: number;
 	summaryIndex: number;
+	/** The focused row of the renames screen and of the orphans screen. */
+	renameIndex: number;
+	orphanIndex: number;
 	prompt?: Prompt;
 	filter: string;
 	help: boolean;
@@ -97,6 +105,16 @@ export type Action =
 	| {type: 'focus-item'; itemId: string}
 	| {type: 'home-move'; delta: number; count: number}
 	| {type: 'summary-move'; delta: number; count: number}
+	| {type: 'rename-move'; delta: number; count: number}
+	| {type: 'orphan-move'; delta: number; count: number}
+	/** y or a on the renames screen: each answer moves to its new item. */
+	| {type: 'accept-renames'; proposals: Proposal[]; actor: Actor}
+	/** n or x on the renames screen: the answers stay orphans. */
+	| {type: 'decline-renames'; proposals: Proposal[]; actor: Actor}
+	/** esc on the renames screen: the review opens, the proposals wait for the next open. */
+	| {type: 'renames-later'}
+	/** enter on the orphans screen: the orphan's answer becomes the item's. */
+	| {type: 'attach-orphan'; from: string; to: string; actor: Actor}
 	| {
 			type: 'record';
 			itemId: string;
