@@ -3,6 +3,7 @@ import {defaultChecklistPath, loadChecklistAsync, type LoadedChecklist} from './
 import {PreflightError} from './errors.js';
 import {findReview, newReview, replaceReview, reviewName, sameName} from './model/review.js';
 import type {Review} from './model/schemas.js';
+import {loadChecklistCached} from './store/checklist-cache.js';
 import {resolveDbPath, Store} from './store/database.js';
 import {sanitizeLine} from './terminal/sanitize.js';
 
@@ -13,7 +14,11 @@ import {sanitizeLine} from './terminal/sanitize.js';
 export function checklistFor(
 	flags: Pick<Flags, 'checklist' | 'checklist-format'>,
 ): Promise<LoadedChecklist> {
-	return loadChecklistAsync(flags.checklist ?? defaultChecklistPath(), flags['checklist-format']);
+	const format = flags['checklist-format'];
+	// A checklist of the user's own may be large: see checklist-cache.ts.
+	return flags.checklist === undefined
+		? loadChecklistAsync(defaultChecklistPath(), format)
+		: loadChecklistCached(flags.checklist, format);
 }
 
 /** How long `set` waits for another writer before giving up (ms). */
