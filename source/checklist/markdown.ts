@@ -23,6 +23,7 @@ import {
 	oneLine,
 	placer,
 	plainOf,
+	boldLead,
 	shortenTitle,
 	startColumn,
 	tidyLines,
@@ -153,8 +154,14 @@ function readMarkdown(
 		after: string[],
 	): MdItem => {
 		const summary = splitSummary(src);
-		const parsed = attributes(summary ? summary.title : src, place);
+		// Attributes stay where they are written: at the end of the whole line.
+		const whole = attributes(summary ? summary.title : src, place);
+		// A title too long to keep whole opens with strong text: that text is the title.
+		const bold = summary ? undefined : boldLead(whole.text);
+		const lead = bold && shortenTitle(titleText(whole.text)).rest ? bold : undefined;
+		const parsed = lead ? {...whole, text: lead.title} : whole;
 		if (summary) after = [tidyLines(plainOf(inline, summary.rest, true)), ...after];
+		if (lead) after = [tidyLines(plainOf(inline, lead.rest, true)), ...after];
 		const links: Link[] = [];
 		const short = shortenTitle(titleText(parsed.text, links));
 		for (const [key, attr] of parsed.attrs)

@@ -440,6 +440,30 @@ describe('long titles', () => {
 		expect(item!.guidance).toBe(`${more.trim()}\n\nDetails follow.`);
 	});
 
+	test('a long item that opens with strong text: the strong text is the title', () => {
+		const [a, b] = items(
+			read(
+				'# T',
+				'## S',
+				`- [ ] **Rate limits on every endpoint** - ${sentence}${more}`,
+				`- [ ] **Short lead**: ${sentence}`,
+			),
+		);
+		expect(a).toMatchObject({
+			title: 'Rate limits on every endpoint',
+			guidance: `${sentence}${more}`,
+		});
+		// Short enough to keep whole: the lead is part of the title.
+		expect(b!.title).toBe(`Short lead: ${sentence}`);
+	});
+
+	test('a sentence ends after the quote or bracket that closes on its full stop', () => {
+		const quoted = `Calls stay one hop deep: “a service should not call other services to answer a request.”`;
+		const [item] = items(read('# T', '## S', `- [ ] ${quoted}${more}`));
+		expect(item!.title).toBe(quoted);
+		expect(item!.guidance).toBe(more.trim());
+	});
+
 	test('a title of 200 characters or fewer is kept whole, sentences and all', () => {
 		const short = 'Backups run. Restores are tested.';
 		expect(titles(read('# T', '## S', `- [ ] ${short}`))).toEqual([short]);
