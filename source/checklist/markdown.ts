@@ -313,7 +313,13 @@ function readMarkdown(
 	if (title && titleItems.length > 0) {
 		if (sections.length === 0)
 			sections.push({...title, id: undefined, items: titleItems.map((t) => t.item)});
-		else for (const t of titleItems) if (t.strict) problem(t.item.pos, outside);
+		else {
+			// Boxes or table rows under the title, before the first section (a
+			// README with several `#` headings): a section of their own, named
+			// after the title. Plain list items there are the introduction.
+			const own = titleItems.filter((t) => t.strict).map((t) => t.item);
+			if (own.length > 0) sections.unshift({...title, id: undefined, items: own});
+		}
 	}
 	for (const it of sections.flatMap((s) => s.items))
 		if (!it.title) problem(it.pos, 'item has no title');

@@ -279,10 +279,19 @@ describe('sections that hold no checks are skipped', () => {
 		]);
 	});
 
-	test('a plain list under the title is an introduction when sections follow; boxes there are an error', () => {
+	test('a plain list under the title is an introduction when sections follow; boxes there are a section named after the title', () => {
 		expect(titles(read('# T', '- fast', '- simple', '## S', '- Check'))).toEqual(['Check']);
-		expect(problems('# T', '- [ ] early', '## S', '- [ ] Check')).toEqual([
-			'line 2, column 1: item outside any section: put a heading (## Section) above it',
+		const c = read('# OWASP Top 10', '- [ ] Injection', '# Design', '- [ ] Stateless');
+		expect(c.title).toBe('OWASP Top 10');
+		expect(c.sections.map((s) => [s.title, s.items.map((i) => i.title)])).toEqual([
+			['OWASP Top 10', ['Injection']],
+			['Design', ['Stateless']],
+		]);
+	});
+
+	test('boxes above any heading are an error', () => {
+		expect(problems('- [ ] early', '## S', '- [ ] Check')).toEqual([
+			'line 1, column 1: item outside any section: put a heading (## Section) above it',
 		]);
 	});
 
