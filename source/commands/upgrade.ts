@@ -1,6 +1,7 @@
 import type {Invocation} from '../cli/args.js';
 import {PreflightError} from '../errors.js';
 import {ownValue} from '../model/records.js';
+import {lookupId, lookupProblem} from '../model/item-lookup.js';
 import {findItem} from '../model/review.js';
 import type {Checklist, Proposal, Review} from '../model/schemas.js';
 import {
@@ -21,6 +22,19 @@ import {resolveReviewer} from '../system/identity.js';
 import {print} from '../terminal/print.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {reviewName} from './common.js';
+
+/** The id `typed` names among `ids`, or a PreflightError saying why it names none or several. */
+function resolveId(
+	ids: readonly string[],
+	typed: string,
+	what: string,
+	where: string,
+	flag: string,
+): string {
+	const found = lookupId(ids, typed);
+	if ('id' in found) return found.id;
+	throw new PreflightError(`${flag}: ${lookupProblem(found, typed, where, sanitizeLine, what)}`);
+}
 
 /** `--attach OLD=NEW`, each as a pair (the flag's schema has checked the shape). */
 function attachments(values: readonly string[]): Array<[from: string, to: string]> {
@@ -78,7 +92,23 @@ export async function run(inv: Invocation): Promise<number> {
 				lines.push(`renamed ${sanitizeLine(from)} → ${sanitizeLine(to)}: same title and guidance`);
 		}
 		// By hand first: an orphan attached by hand leaves the proposals.
-		for (const [from, to] of pairs) {
+		for (const [fromTyped, toTyped] of pairs) {
+			// Either side may be given as enough of its id to name one (see item-lookup.ts).
+			const flag = `--attach ${sanitizeLine(fromTyped)}=${sanitizeLine(toTyped)}`;
+			const from = resolveId(
+				Object.keys(review.orphans ?? {}),
+				fromTyped,
+				'orphaned answer',
+				name,
+				flag,
+			);
+			const to = resolveId(
+				checklist.sections.flatMap((s) => s.items.map((it) => it.id)),
+				toTyped,
+				'item',
+				`checklist ${sanitizeLine(checklist.id)} ${sanitizeLine(checklist.version)}`,
+				flag,
+			);
 			const problem = cannotAttach(review, checklist, from, to);
 			if (problem)
 				throw new PreflightError(`--attach ${sanitizeLine(from)}=${sanitizeLine(to)}: ${problem}`);

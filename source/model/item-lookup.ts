@@ -48,25 +48,25 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
 	return previous[b.length] ?? 0;
 }
 
-/** The items whose ids are nearest to `typed`, nearest first; only those near enough to be a slip. */
-function closestIds(items: readonly ChecklistItem[], typed: string): string[] {
+/** The ids nearest to `typed`, nearest first; only those near enough to be a slip. */
+function closestIds(ids: readonly string[], typed: string): string[] {
 	const text = typed.toLowerCase();
 	const limit = Math.max(2, Math.floor(text.length / 3));
 	const scored: Array<[number, string]> = [];
-	for (const it of items) {
-		const id = it.id.toLowerCase();
-		const d = Math.min(editDistance(text, id, limit), editDistance(text, ownPart(id), limit));
-		if (d <= limit) scored.push([d, it.id]);
+	for (const id of ids) {
+		const lower = id.toLowerCase();
+		const d = Math.min(editDistance(text, lower, limit), editDistance(text, ownPart(lower), limit));
+		if (d <= limit) scored.push([d, id]);
 	}
 	scored.sort((x, y) => x[0] - y[0] || x[1].localeCompare(y[1]));
 	return scored.slice(0, SHOWN).map(([, id]) => id);
 }
 
-/** Looks an item up by the rule above. */
-export function lookupItem(checklist: Checklist, typed: string): ItemLookup {
-	const items = checklist.sections.flatMap((s) => s.items);
-	const exact = items.find((it) => it.id === typed);
-	if (exact) return {item: exact};
+export type IdLookup = {id: string} | {ambiguous: string[]} | {closest: string[]};
+
+/** Looks an id up among `ids` by the rule above. */
+export function lookupId(ids: readonly string[], typed: string): IdLookup {
+	if (ids.includes(typed)) return {id: typed};
 	const text = typed.toLowerCase();
 	if (text === '') return {closest: []};
 	const tiers = [
@@ -75,26 +75,39 @@ export function lookupItem(checklist: Checklist, typed: string): ItemLookup {
 		(id: string) => ownPart(id).startsWith(text),
 	];
 	for (const matches of tiers) {
-		const found = items.filter((it) => matches(it.id.toLowerCase()));
-		if (found.length === 1 && found[0]) return {item: found[0]};
-		if (found.length > 1) return {ambiguous: found.map((it) => it.id)};
+		const found = ids.filter((id) => matches(id.toLowerCase()));
+		if (found.length === 1 && found[0] !== undefined) return {id: found[0]};
+		if (found.length > 1) return {ambiguous: found};
 	}
-	return {closest: closestIds(items, typed)};
+	return {closest: closestIds(ids, typed)};
 }
 
-/** The one line that says why `typed` names no single item. */
+/** Looks an item up by the rule above. */
+export function lookupItem(checklist: Checklist, typed: string): ItemLookup {
+	const items = checklist.sections.flatMap((s) => s.items);
+	const found = lookupId(
+		items.map((it) => it.id),
+		typed,
+	);
+	if (!('id' in found)) return found;
+	const item = items.find((it) => it.id === found.id);
+	return item ? {item} : {closest: []};
+}
+
+/** The one line that says why `typed` names no single item (or `what`: `orphaned answer`). */
 export function lookupProblem(
-	result: Exclude<ItemLookup, {item: ChecklistItem}>,
+	result: {ambiguous: string[]} | {closest: string[]},
 	typed: string,
 	where: string,
 	quoteId: (id: string) => string,
+	what = 'item',
 ): string {
 	if ('ambiguous' in result) {
 		const shown = result.ambiguous.slice(0, SHOWN).map(quoteId).join(', ');
 		const more = result.ambiguous.length - SHOWN;
-		return `item "${quoteId(typed)}" matches ${result.ambiguous.length} items in ${where}: ${shown}${more > 0 ? ` and ${more} more` : ''}; type more of the id`;
+		return `${what} "${quoteId(typed)}" matches ${result.ambiguous.length} ${what}s in ${where}: ${shown}${more > 0 ? ` and ${more} more` : ''}; type more of the id`;
 	}
 	const hint =
 		result.closest.length > 0 ? `; did you mean ${result.closest.map(quoteId).join(', ')}?` : '';
-	return `no item "${quoteId(typed)}" in ${where}${hint}`;
+	return `no ${what} "${quoteId(typed)}" in ${where}${hint}`;
 }

@@ -142,7 +142,11 @@ describe('preflight upgrade', () => {
 		expect(upgrade('--attach', 'no-equals-sign').stderr).toMatch(/--attach takes OLD=NEW/);
 
 		const alerts = firstWordIds('Alerts route to the owning team');
-		const attach = upgrade('--attach', `${from}=${alerts}`);
+		// Either side may be the start of its id, as for every command that takes an item.
+		const typo = upgrade('--attach', `${from}=${alerts}x`);
+		expect(typo.code).toBe(2);
+		expect(typo.stderr).toContain(`did you mean ${alerts}?`);
+		const attach = upgrade('--attach', `${from.slice(0, -2)}=${alerts.slice(0, -3)}`);
 		expect(attach.code, attach.stderr).toBe(0);
 		expect(attach.stdout).toContain(
 			`attached ${from} → ${alerts}: “Alerts route to the owning team” (↻ recheck)`,
