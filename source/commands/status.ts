@@ -85,7 +85,9 @@ export async function run(inv: Invocation): Promise<number> {
 	});
 	if (role !== undefined) {
 		print('');
-		print(`blockers ${sanitizeLine(role)} may settle (${blockers.length} of ${evaluation.blockers.length}):`);
+		print(
+			`blockers ${sanitizeLine(role)} may settle (${blockers.length} of ${evaluation.blockers.length}):`,
+		);
 		for (const line of blockerLines(evaluation, blockers)) print(line);
 	} else if (evaluation.blockers.length) {
 		print('');

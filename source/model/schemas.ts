@@ -67,7 +67,9 @@ const ownersField = z.optional(
 );
 /** How many distinct owners must pass an item (the two-person rule). */
 const approvalsField = z.optional(
-	z.int().check(z.gte(1, 'approvals must be at least 1'), z.lte(20, 'approvals must be at most 20')),
+	z
+		.int()
+		.check(z.gte(1, 'approvals must be at least 1'), z.lte(20, 'approvals must be at most 20')),
 );
 
 export const checklistItemSchema = z.strictObject({

@@ -38,11 +38,13 @@ export function ruleFor(checklist: Checklist, itemId: string): SignRule {
 }
 
 /** Roles named by the checklist that the team file does not define, with where each is named. */
-export function unknownRoles(checklist: Checklist, team: Team): Array<{role: string; where: string}> {
+export function unknownRoles(
+	checklist: Checklist,
+	team: Team,
+): Array<{role: string; where: string}> {
 	const out: Array<{role: string; where: string}> = [];
 	const check = (owners: readonly string[] | undefined, where: string) => {
-		for (const role of owners ?? [])
-			if (!ownValue(team.roles, role)) out.push({role, where});
+		for (const role of owners ?? []) if (!ownValue(team.roles, role)) out.push({role, where});
 	};
 	for (const s of checklist.sections) {
 		check(s.owners, `section ${s.id}`);
@@ -128,7 +130,11 @@ export function approvalsText(have: number, need: number): string {
  * owners; an n/a or a waiver needs its signer to be an owner. A sign-off by
  * someone else is kept but does not count.
  */
-export function judgeSignOffs(team: Team | undefined, rule: SignRule, answer: Answer): SignJudgement {
+export function judgeSignOffs(
+	team: Team | undefined,
+	rule: SignRule,
+	answer: Answer,
+): SignJudgement {
 	const owned = rule.owners.length > 0 && team !== undefined;
 	const needs = owned ? `needs ${rolesText(rule.owners)}` : undefined;
 	if (answer.status === 'pass') {

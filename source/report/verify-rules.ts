@@ -102,7 +102,10 @@ function shapeProblems(item: SnapshotItem, reviewers: ReadonlySet<string>): stri
  * N distinct approvers (by email, else name). Whether each holds an owning
  * role is the team file's to say, and it is not in the snapshot.
  */
-function tooFewApprovals(item: SnapshotItem, defined: ChecklistItem | undefined): string | undefined {
+function tooFewApprovals(
+	item: SnapshotItem,
+	defined: ChecklistItem | undefined,
+): string | undefined {
 	const needed = Math.max(item.approvalsNeeded ?? 1, defined?.approvals ?? 1);
 	if (needed <= 1) return undefined;
 	const approvers = item.approvals ?? (item.signedOff ? [item.signedOff] : []);

@@ -213,3 +213,17 @@ describe('the team file', () => {
 		mkdirSync(join(dir, 'sub'));
 	});
 });
+
+describe('owners and approvals in Markdown attributes', () => {
+	it('reads {owners=security,sre approvals=2} on an item, and refuses a count that is not a number', async () => {
+		const {checklistFromText, loadMarkdownSupport} = await import('../../source/checklist/load.js');
+		await loadMarkdownSupport();
+		const text =
+			'# T {#t version=1}\n\n## Ops\n\n- [ ] Rollback {#ops.rb owners=security,sre approvals=2}\n';
+		const item = checklistFromText(text, 't.md').checklist.sections[0]!.items[0]!;
+		expect(item).toMatchObject({id: 'ops.rb', owners: ['security', 'sre'], approvals: 2});
+		expect(() => checklistFromText(text.replace('approvals=2', 'approvals=two'), 't.md')).toThrow(
+			/line 5, column \d+: approvals must be a whole number/,
+		);
+	});
+});

@@ -212,7 +212,17 @@ export function detailLines(
 
 	return evidenceFirst
 		? [...head, ...status, ...evidence]
-		: [...head, ...id, ...status, ...approvals, ...blocker, ...evidence, ...extras, ...guidance, ...past];
+		: [
+				...head,
+				...id,
+				...status,
+				...approvals,
+				...blocker,
+				...evidence,
+				...extras,
+				...guidance,
+				...past,
+			];
 }
 
 /**
