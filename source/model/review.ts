@@ -200,15 +200,18 @@ export function recordAnswer(
 	const at = actor.at.toISOString();
 	const answer: Answer = {...next};
 	if (restore) return withAnswer(review, itemId, answer, before, actor, detail);
-	// A pass by someone who had not approved it adds an approval; by someone who had, re-confirms theirs.
+	// A pass chosen by someone who had not approved the passed item adds an
+	// approval (evidence given with it or not); by someone who had, re-confirms theirs.
 	const adds =
-		same &&
+		confirm &&
 		next.status === 'pass' &&
+		before.status === 'pass' &&
 		!approversOf(before).some((s) => identityKey(s) === identityKey(actor));
-	if (same) detail = [detail, adds ? 'approval added' : 're-confirmed'].filter(Boolean).join('; ');
+	if (same || adds)
+		detail = [detail, adds ? 'approval added' : 're-confirmed'].filter(Boolean).join('; ');
 	// Confirming an item marked for re-review is a sign-off too.
 	const resigned =
-		same || before.status !== next.status || (before.reReview === true && !next.reReview);
+		same || adds || before.status !== next.status || (before.reReview === true && !next.reReview);
 	if (answer.status === 'pending') delete answer.signedOff;
 	else if (resigned)
 		answer.signedOff = {

@@ -6,7 +6,7 @@ import {checklistFromData} from '../../source/checklist/load.js';
 import {loadTeam, teamFromText} from '../../source/checklist/team-file.js';
 import type {Actor} from '../../source/model/actor.js';
 import {answerFor, evaluate} from '../../source/model/evaluate.js';
-import {recordAnswer, withStatus} from '../../source/model/review.js';
+import {recordAnswer, withEvidence, withStatus} from '../../source/model/review.js';
 import type {Review} from '../../source/model/schemas.js';
 import {approversOf, type Team} from '../../source/model/team.js';
 import {PreflightError} from '../../source/errors.js';
@@ -121,6 +121,20 @@ describe('owners and approvals (the verdict rule)', () => {
 		expect(twice.audit.at(-1)?.detail).toBe('re-confirmed');
 	});
 
+	it('a pass with new evidence by a second owner is an approval too', () => {
+		const one = set(emptyReview(), 'sec.two', 'pass', ann());
+		const next = withEvidence(withStatus(answerFor(one, 'sec.two'), 'pass'), {
+			kind: 'url',
+			ref: 'https://ci.example/run/2',
+		});
+		const two = recordAnswer(one, 'sec.two', next, bob(), undefined, {confirm: true});
+		expect(blocker(two, 'sec.two')).toBeUndefined();
+		expect(two.audit.at(-1)?.detail).toMatch(/^approval added; evidence added/);
+		// Without confirm (an evidence edit in the app), nobody signs anything.
+		const edit = recordAnswer(one, 'sec.two', next, bob());
+		expect(approversOf(answerFor(edit, 'sec.two'))).toHaveLength(1);
+	});
+
 	it('an outsider does not count toward the approvals', () => {
 		const r = set(set(emptyReview(), 'sec.two', 'pass', ann()), 'sec.two', 'pass', eve());
 		expect(approversOf(answerFor(r, 'sec.two'))).toHaveLength(2);
@@ -194,7 +208,8 @@ describe('the team file', () => {
 		const error = await teamFromText('roles:\n  "\u001b]0;x\u0007": [a]\n', 't.yaml').catch(
 			(e: unknown) => e,
 		);
-		expect((error as Error).message).not.toMatch(/\u001b|\u0007/);
+		expect((error as Error).message).not.toContain('\u001b');
+		expect((error as Error).message).not.toContain('\u0007');
 	});
 
 	it('is read beside the database; none means undefined; unknown roles are refused', async () => {
