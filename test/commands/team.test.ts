@@ -93,6 +93,10 @@ describe('owners and approvals from the command line', () => {
 		expect(item.owners).toEqual(['security']);
 		expect(item.approvals).toHaveLength(3);
 		expect(ws.run(['verify', file]).code).toBe(0);
+		const markdown = readFileSync(file.replace(/\.json$/, '.md'), 'utf8');
+		expect(markdown).toMatch(
+			/Mallory, [^<]+<br>Sam, [^<]+<br>AppSec Reviewer, [^<]+<br>owners security · 2 approvals needed/,
+		);
 	});
 
 	it('verify rechecks the two-person rule in a snapshot', () => {
