@@ -1,4 +1,4 @@
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -225,7 +225,6 @@ describe('the team file', () => {
 			'roles:\n  security: [a@example.com]\n  sre: [b@example.com]\n',
 		);
 		await expect(loadTeam(db, checklist)).resolves.toMatchObject({roles: {sre: ['b@example.com']}});
-		mkdirSync(join(dir, 'sub'));
 	});
 });
 
@@ -240,5 +239,32 @@ describe('owners and approvals in Markdown attributes', () => {
 		expect(() => checklistFromText(text.replace('approvals=2', 'approvals=two'), 't.md')).toThrow(
 			/line 5, column \d+: approvals must be a whole number/,
 		);
+	});
+});
+
+describe('approvals on the large-database path', () => {
+	it('a large database with approvals and emails reads back through the compiled schemas', async () => {
+		const {readOneReview} = await import('../../source/store/large-database.js');
+		const {LARGE_INPUT} = await import('../../source/model/large.js');
+		const review = emptyReview();
+		const approvals = [
+			{by: 'Ann', email: 'ann@example.com', at: '2026-03-01T00:00:00.000Z'},
+			{by: 'Bob', at: '2026-03-01T00:00:01.000Z', commit: 'abcdef1'},
+		];
+		for (let i = 0; i < 3000; i++)
+			review.answers[`item.${i}`] = {
+				status: 'pass',
+				evidence: [],
+				signedOff: approvals[1]!,
+				approvals,
+			};
+		const dir = mkdtempSync(join(tmpdir(), 'preflight-team-large-'));
+		const db = join(dir, 'db.json');
+		const text = JSON.stringify({schemaVersion: 3, reviews: [review]});
+		expect(text.length).toBeGreaterThan(LARGE_INPUT);
+		writeFileSync(db, text);
+		const read = await readOneReview(db, (reviews) => reviews[0]!);
+		expect(read.answers['item.2999']?.approvals).toEqual(approvals);
+		expect(approversOf(read.answers['item.0']!)).toHaveLength(2);
 	});
 });
