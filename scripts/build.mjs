@@ -1,13 +1,23 @@
-// Bundles the CLI with esbuild, then turns its ES module chunks into plain
-// scripts that dist/preflight.js (source/loader.ts) runs with V8's code cache:
-// Node 20 caches no compiled code for ES modules, and compiling the bundle was
-// most of every start. Non-UI commands still never load Ink or React: each
-// chunk is read only when required. After writing, the build runs each command
-// once (the app in a pseudo-terminal) so that the loader can save what V8 compiled.
+// Bundles the CLI with esbuild, then turns its ES module chunks into CommonJS
+// scripts that dist/preflight.js (source/loader.ts, itself CommonJS) requires:
+// Node 22.1+ keeps their compiled code in its compile cache, and on Node 20,
+// which has none, the loader runs them with V8's code cache (compiling the
+// bundle was most of every start). Non-UI commands still never load Ink or
+// React: each chunk is read only when required. After writing, the build runs
+// each command once (the app in a pseudo-terminal) so that the loader can save
+// what V8 compiled (Node 20 only: the cache fits only the Node that made it).
 import {build, context, transform} from 'esbuild';
 import {spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
-import {chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {
+	chmodSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join, relative, resolve} from 'node:path';
@@ -429,14 +439,21 @@ const inkTextCaches = {
 };
 
 /**
- * The bundled checklist's text and digest, worked out with the project's own
- * code, for source/checklist/load.ts: the app and commands on the default
- * checklist then need no hashing (node:crypto costs several milliseconds of every
- * start). The text is compared whole at run time; any other text is hashed.
+ * The bundled checklist's text, digest and validated content (as JSON), worked
+ * out with the project's own code, for source/checklist/load.ts: the app and
+ * commands on the default checklist then need neither hashing (node:crypto costs
+ * several milliseconds of every start) nor zod (building and running the
+ * checklist's validation, ~1-2 ms). The text is compared whole at run time; any
+ * other text is validated and hashed.
  */
 async function bundledChecklist() {
 	const {loadChecklist} = await importSource('source/checklist/load.ts');
-	return {text: readFileSync(bundledPath, 'utf8'), digest: loadChecklist(bundledPath).digest};
+	const loaded = loadChecklist(bundledPath);
+	return {
+		text: readFileSync(bundledPath, 'utf8'),
+		digest: loaded.digest,
+		checklist: JSON.stringify(loaded.checklist),
+	};
 }
 
 const options = {
@@ -454,7 +471,7 @@ const options = {
 	jsx: 'automatic',
 	define: {
 		'process.env.NODE_ENV': '"production"',
-		// Each chunk's own URL, passed in by the loader (a script has no import.meta).
+		// Each chunk's own URL, worked out where it is used (a script has no import.meta).
 		'import.meta.url': '__preflightUrl',
 		__PREFLIGHT_VERSION__: JSON.stringify(
 			JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version,
@@ -469,10 +486,17 @@ const options = {
 	logLevel: 'warning',
 };
 
-/** Writes dist/: every chunk as a script (dist/preflight.cjs, dist/chunks/*.cjs) and the loader. */
+/**
+ * Writes dist/: every chunk as a CommonJS script (dist/preflight.cjs,
+ * dist/chunks/*.cjs) and the loader, dist/preflight.js, which
+ * dist/package.json makes CommonJS too (an ES module entry costs every start
+ * the ESM loader's time). Chunks name each other "./name.cjs", so that Node's
+ * own require loads them as well as the loader's code-cache path does.
+ */
 async function emit(outputFiles) {
 	rmSync(dist, {recursive: true, force: true});
 	mkdirSync(join(dist, 'chunks'), {recursive: true});
+	writeFileSync(join(dist, 'package.json'), `${JSON.stringify({type: 'commonjs'})}\n`);
 	for (const file of outputFiles) {
 		// A top-level await or import.meta left in a dependency fails here, loudly.
 		const script = await transform(file.text.replace(/^#!.*\n/, ''), {
@@ -486,12 +510,19 @@ async function emit(outputFiles) {
 		});
 		if (script.warnings.length > 0)
 			throw new Error(`${relative(dist, file.path)}: ${script.warnings[0].text}`);
-		writeFileSync(file.path.replace(/\.js$/, '.cjs'), script.code);
+		let code = script.code.replace(/require\("(\.\/[^"]+)\.js"\)/g, 'require("$1.cjs")');
+		if (/require\(["'`]\.[^"'`]*\.js["'`]\)/.test(code))
+			throw new Error(`${relative(dist, file.path)}: a chunk required in an unexpected form`);
+		// import.meta.url (defined as __preflightUrl): the chunk's own URL, from the
+		// __filename that both the loader and Node's require pass to a module.
+		if (code.includes('__preflightUrl'))
+			code = `var __preflightUrl=require("node:url").pathToFileURL(__filename).href;${code}`;
+		writeFileSync(file.path.replace(/\.js$/, '.cjs'), code);
 	}
 	await build({
 		entryPoints: {preflight: 'source/loader.ts'},
 		outdir: dist,
-		format: 'esm',
+		format: 'cjs',
 		platform: 'node',
 		target: 'node20',
 		minify: true,
@@ -508,9 +539,21 @@ async function emit(outputFiles) {
  * fails only leaves its chunks without a cache (slower, still correct).
  */
 async function warmCodeCache() {
+	if (typeof (await import('node:module')).enableCompileCache === 'function') {
+		console.warn(
+			`build: node ${process.version} has its own compile cache; no V8 code cache is written (it would fit only this Node)`,
+		);
+		return;
+	}
 	const cli = join(dist, 'preflight.js');
 	const work = mkdtempSync(join(tmpdir(), 'preflight-build-'));
-	const env = {...process.env, PREFLIGHT_WRITE_CODE_CACHE: '1', PREFLIGHT_REVIEWER: 'build'};
+	const env = {
+		...process.env,
+		PREFLIGHT_WRITE_CODE_CACHE: '1',
+		PREFLIGHT_REVIEWER: 'build',
+		// The cache of validated checklists goes with the work folder.
+		XDG_CACHE_HOME: join(work, 'cache'),
+	};
 	// Ink renders only the last frame under CI; NO_COLOR would skip the colour code.
 	for (const key of ['CI', 'NO_COLOR', 'FORCE_COLOR', 'PREFLIGHT_NOW']) delete env[key];
 	const db = join(work, 'db.json');
@@ -554,6 +597,8 @@ async function warmCodeCache() {
 			['checklist', 'validate', yamlChecklist],
 			['checklist', 'validate', markdownChecklist],
 			['checklist', 'validate', largeChecklist],
+			['snapshot', '--checklist', largeChecklist, '--out', join(work, 'large-snapshot.json')],
+			// again, now from the cache of validated checklists
 			['snapshot', '--checklist', largeChecklist, '--out', join(work, 'large-snapshot.json')],
 			['--help'],
 			['--version'],
@@ -612,9 +657,26 @@ async function warmApp(cli, db, cwd, env) {
 	});
 }
 
+/**
+ * What this build is made of: every source file, this script (its patches), the
+ * package and lock files. The cache of validated checklists
+ * (source/store/checklist-cache.ts) uses an entry only from the same build.
+ */
+function buildId() {
+	const hash = createHash('sha256');
+	const files = readdirSync('source', {recursive: true})
+		.map((f) => join('source', String(f)))
+		.filter((f) => /\.tsx?$/.test(f))
+		.sort();
+	for (const file of [...files, 'scripts/build.mjs', 'package.json', 'package-lock.json'])
+		hash.update(`${file}\0`).update(readFileSync(file)).update('\0');
+	return hash.digest('hex').slice(0, 32);
+}
+
 // Builds only when run (a test imports this file for patchInkOutput).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
 	options.define.__BUNDLED_CHECKLIST__ = JSON.stringify(await bundledChecklist());
+	options.define.__PREFLIGHT_BUILD__ = JSON.stringify(buildId());
 	if (watch) {
 		// Development: rebuild on change, no code cache (it would be stale at once).
 		const ctx = await context({

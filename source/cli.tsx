@@ -6,11 +6,12 @@ import {parseInvocation} from './cli/parse.js';
 import {isPreflightError} from './errors.js';
 import {sanitizeLine} from './terminal/sanitize.js';
 import {writeOut} from './terminal/output.js';
+import {TOOL_VERSION} from './version.js';
 
 async function main(argv: string[]): Promise<number> {
 	const inv = parseInvocation(argv);
 	if (inv.flags.version) {
-		writeOut(`${(await import('./report/snapshot.js')).TOOL_VERSION}\n`);
+		writeOut(`${TOOL_VERSION}\n`);
 		return 0;
 	}
 	if (inv.flags.help) return (await commands.help.load())(inv);

@@ -4,6 +4,7 @@ import {loadTeam} from './checklist/team-file.js';
 import {PreflightError} from './errors.js';
 import {findReview, newReview, replaceReview, reviewName, sameName} from './model/review.js';
 import type {Review} from './model/schemas.js';
+import {loadChecklistCached} from './store/checklist-cache.js';
 import {resolveDbPath, Store} from './store/database.js';
 import {sanitizeLine} from './terminal/sanitize.js';
 
@@ -14,10 +15,11 @@ import {sanitizeLine} from './terminal/sanitize.js';
 export async function checklistFor(
 	flags: Pick<Flags, 'checklist' | 'checklist-format' | 'db'>,
 ): Promise<LoadedChecklist> {
-	const loaded = await loadChecklistAsync(
-		flags.checklist ?? defaultChecklistPath(),
-		flags['checklist-format'],
-	);
+	const format = flags['checklist-format'];
+	// A checklist of the user's own may be large: see checklist-cache.ts.
+	const loaded = await (flags.checklist === undefined
+		? loadChecklistAsync(defaultChecklistPath(), format)
+		: loadChecklistCached(flags.checklist, format));
 	// Beside the database as named, not as its link resolves: the team file
 	// belongs to the folder the team keeps in its repository.
 	const team = await loadTeam(resolveDbPath(flags.db), loaded.checklist);

@@ -1,5 +1,5 @@
 import type {Team} from '../model/team.js';
-import {readFileSync, statSync} from 'node:fs';
+import {existsSync, statSync} from 'node:fs';
 import {readUserFile} from '../system/read-text.js';
 import {dirname, extname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -99,12 +99,24 @@ function problemsOf(
 // The bundle has the bundled checklist's text and digest written in at build
 // time (scripts/build.mjs): hashing loads node:crypto, several milliseconds of
 // every start. Any other text, or the code run from source, is hashed as usual.
-declare const __BUNDLED_CHECKLIST__: {text: string; digest: string} | undefined;
+declare const __BUNDLED_CHECKLIST__: {text: string; digest: string; checklist: string} | undefined;
 
 function knownDigest(text: string): string | undefined {
 	return typeof __BUNDLED_CHECKLIST__ !== 'undefined' && text === __BUNDLED_CHECKLIST__.text
 		? __BUNDLED_CHECKLIST__.digest
 		: undefined;
+}
+
+/**
+ * The bundled checklist as the build validated it with this very code, when
+ * `text` is exactly its text read as JSON: the same text gives the same result,
+ * without zod. A fresh copy each time.
+ */
+function knownChecklist(text: string, path: string): LoadedChecklist | undefined {
+	if (typeof __BUNDLED_CHECKLIST__ === 'undefined' || text !== __BUNDLED_CHECKLIST__.text)
+		return undefined;
+	const checklist = JSON.parse(__BUNDLED_CHECKLIST__.checklist) as Checklist;
+	return {checklist, path, digest: __BUNDLED_CHECKLIST__.digest};
 }
 
 function validate(
@@ -221,6 +233,11 @@ export function checklistFromText(
 	format?: ChecklistFormat,
 ): LoadedChecklist {
 	const syntax = syntaxOf(path, text, format);
+	const known =
+		syntax === 'json' && (format === undefined || format === 'json')
+			? knownChecklist(text, path)
+			: undefined;
+	if (known) return known;
 	if (syntax === 'markdown') {
 		if (!markdownModule)
 			throw new PreflightError(
@@ -310,17 +327,42 @@ export function loadChecklist(path: string, format?: ChecklistFormat): LoadedChe
 	);
 }
 
+/**
+ * Loads what validating this file may need: the YAML parser, the shape readers,
+ * the Markdown parser, the compiled schema.
+ */
+async function prepareFor(path: string, format: ChecklistFormat | undefined, size: number) {
+	if (needsYaml(path, format)) await loadYamlSupport();
+	if (mayNeedShapes(path, format)) await loadShapeSupport();
+	if (needsMarkdown(path, format)) await loadMarkdownSupport();
+	if (!compiledChecklist && size >= LARGE_INPUT)
+		compiledChecklist = (await loadCompiledSchemas()).compiledChecklistSchema();
+}
+
 /** Reads and validates a checklist file in any supported format, YAML included. */
 export async function loadChecklistAsync(
 	path: string,
 	format?: ChecklistFormat,
 ): Promise<LoadedChecklist> {
-	if (needsYaml(path, format)) await loadYamlSupport();
-	if (mayNeedShapes(path, format)) await loadShapeSupport();
-	if (needsMarkdown(path, format)) await loadMarkdownSupport();
-	if (!compiledChecklist && sizeOf(path) >= LARGE_INPUT)
-		compiledChecklist = (await loadCompiledSchemas()).compiledChecklistSchema();
+	await prepareFor(path, format, sizeOf(path));
 	return loadChecklist(path, format);
+}
+
+/** A checklist file's text as loadChecklist reads it (a regular file, bounded; no BOM). */
+export function readChecklistText(path: string): string {
+	return withinLimits(`checklist ${sanitizeLine(path)}`, () => readText(path));
+}
+
+/** Validates text read from `path` as loadChecklistAsync validates the file. */
+export async function checklistFromTextAsync(
+	text: string,
+	path: string,
+	format?: ChecklistFormat,
+): Promise<LoadedChecklist> {
+	await prepareFor(path, format, text.length);
+	return withinLimits(`checklist ${sanitizeLine(path)}`, () =>
+		checklistFromText(text, path, format),
+	);
 }
 
 function sizeOf(path: string): number {
@@ -337,13 +379,12 @@ export function packageDir(): string {
 	if (packageRoot) return packageRoot;
 	let dir = dirname(fileURLToPath(import.meta.url));
 	for (let i = 0; i < 5; i++) {
-		try {
-			readFileSync(join(dir, 'package.json'));
+		// Both: the bundle's own dist/package.json (it makes dist/ CommonJS) has no data/ beside it.
+		if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'data'))) {
 			packageRoot = dir;
 			return dir;
-		} catch {
-			dir = dirname(dir);
 		}
+		dir = dirname(dir);
 	}
 	throw new PreflightError('cannot find the preflight package folder');
 }

@@ -248,13 +248,30 @@ const abbreviation = /\b(?:e\.g|i\.e|etc|vs|cf|incl|approx|esp|no|fig|eq)\.$/i;
  * guidance. When even the first sentence is too long, the title is cut at a
  * word and ends with `…`, and the guidance starts with the whole text.
  */
+/**
+ * `**Lead words** - the rest`: an item that opens with strong text followed by
+ * a dash, a colon or a full stop and more text: the strong text and the rest.
+ * When the whole is too long for a title, the strong text is the title and the
+ * rest its guidance (as READMEs write a check and its explanation).
+ */
+export function boldLead(src: string): {title: string; rest: string} | undefined {
+	const m =
+		/^[ \t]*(\*\*|__)(?=\S)([\s\S]+?)(?<=\S)\1[ \t]*(?:[-–—:]|\.(?=\s))[ \t]*(\S[\s\S]*)$/.exec(
+			src,
+		);
+	if (!m?.[2] || !m[3]) return undefined;
+	return {title: m[2], rest: m[3]};
+}
+
 export function shortenTitle(title: string): {title: string; rest: string} {
 	if (title.length <= MAX_TITLE) return {title, rest: ''};
-	const end = /[.!?](?=\s)|[。！？]/g;
+	// A sentence ends at . ! or ? (and the quotes or brackets closing on it) before a space.
+	const end = /[.!?]["'”’)\]]*(?=\s)|[。！？]/g;
 	for (let m = end.exec(title); m && m.index < MAX_TITLE; m = end.exec(title)) {
-		const head = title.slice(0, m.index + 1);
-		if (head.length < 12 || abbreviation.test(head)) continue;
-		return {title: head.trim(), rest: title.slice(m.index + 1).trim()};
+		const stop = m.index + m[0].length;
+		const head = title.slice(0, stop);
+		if (head.length < 12 || abbreviation.test(title.slice(0, m.index + 1))) continue;
+		return {title: head.trim(), rest: title.slice(stop).trim()};
 	}
 	const cut = title.slice(0, MAX_TITLE).replace(/\s+\S*$/, '');
 	return {title: `${cut || title.slice(0, MAX_TITLE)}…`, rest: title};

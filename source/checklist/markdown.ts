@@ -23,6 +23,7 @@ import {
 	oneLine,
 	placer,
 	plainOf,
+	boldLead,
 	shortenTitle,
 	startColumn,
 	tidyLines,
@@ -153,8 +154,14 @@ function readMarkdown(
 		after: string[],
 	): MdItem => {
 		const summary = splitSummary(src);
-		const parsed = attributes(summary ? summary.title : src, place);
+		// Attributes stay where they are written: at the end of the whole line.
+		const whole = attributes(summary ? summary.title : src, place);
+		// A title too long to keep whole opens with strong text: that text is the title.
+		const bold = summary ? undefined : boldLead(whole.text);
+		const lead = bold && shortenTitle(titleText(whole.text)).rest ? bold : undefined;
+		const parsed = lead ? {...whole, text: lead.title} : whole;
 		if (summary) after = [tidyLines(plainOf(inline, summary.rest, true)), ...after];
+		if (lead) after = [tidyLines(plainOf(inline, lead.rest, true)), ...after];
 		const links: Link[] = [];
 		const short = shortenTitle(titleText(parsed.text, links));
 		for (const [key, attr] of parsed.attrs)
@@ -306,7 +313,13 @@ function readMarkdown(
 	if (title && titleItems.length > 0) {
 		if (sections.length === 0)
 			sections.push({...title, id: undefined, items: titleItems.map((t) => t.item)});
-		else for (const t of titleItems) if (t.strict) problem(t.item.pos, outside);
+		else {
+			// Boxes or table rows under the title, before the first section (a
+			// README with several `#` headings): a section of their own, named
+			// after the title. Plain list items there are the introduction.
+			const own = titleItems.filter((t) => t.strict).map((t) => t.item);
+			if (own.length > 0) sections.unshift({...title, id: undefined, items: own});
+		}
 	}
 	for (const it of sections.flatMap((s) => s.items))
 		if (!it.title) problem(it.pos, 'item has no title');

@@ -1,6 +1,3 @@
-import {readFileSync} from 'node:fs';
-import {join} from 'node:path';
-import {packageDir} from '../checklist/load.js';
 import {digestOf, sha256Hex} from '../model/canonical.js';
 import type {Evaluation, Totals} from '../model/evaluate.js';
 import {reviewersOf} from '../model/review.js';
@@ -8,6 +5,7 @@ import type {LoadedChecklist} from '../checklist/load.js';
 import type {Review, SignOff} from '../model/schemas.js';
 import {approversOf} from '../model/team.js';
 import * as z from '../model/zod.js';
+import {TOOL_VERSION} from '../version.js';
 
 /**
  * The snapshot file format (docs/snapshots-and-verify.md), for reading
@@ -102,16 +100,7 @@ export function snapshotSchema(): ReturnType<typeof buildSnapshotSchema> {
 export type Snapshot = z.infer<ReturnType<typeof buildSnapshotSchema>>;
 export type SnapshotItem = Snapshot['sections'][number]['items'][number];
 
-// The bundle has the package's version written in at build time; run from
-// source (tests), it is read from package.json.
-declare const __PREFLIGHT_VERSION__: string | undefined;
-
-/** This preflight's version, as recorded in every snapshot. */
-export const TOOL_VERSION: string =
-	typeof __PREFLIGHT_VERSION__ === 'string'
-		? __PREFLIGHT_VERSION__
-		: (JSON.parse(readFileSync(join(packageDir(), 'package.json'), 'utf8')) as {version: string})
-				.version;
+export {TOOL_VERSION} from '../version.js';
 
 /** A sign-off as a snapshot lists it, in the file's key order; optional members only when present. */
 function signOffOf(o: SignOff): NonNullable<SnapshotItem['signedOff']> {

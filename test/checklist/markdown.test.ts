@@ -279,10 +279,19 @@ describe('sections that hold no checks are skipped', () => {
 		]);
 	});
 
-	test('a plain list under the title is an introduction when sections follow; boxes there are an error', () => {
+	test('a plain list under the title is an introduction when sections follow; boxes there are a section named after the title', () => {
 		expect(titles(read('# T', '- fast', '- simple', '## S', '- Check'))).toEqual(['Check']);
-		expect(problems('# T', '- [ ] early', '## S', '- [ ] Check')).toEqual([
-			'line 2, column 1: item outside any section: put a heading (## Section) above it',
+		const c = read('# OWASP Top 10', '- [ ] Injection', '# Design', '- [ ] Stateless');
+		expect(c.title).toBe('OWASP Top 10');
+		expect(c.sections.map((s) => [s.title, s.items.map((i) => i.title)])).toEqual([
+			['OWASP Top 10', ['Injection']],
+			['Design', ['Stateless']],
+		]);
+	});
+
+	test('boxes above any heading are an error', () => {
+		expect(problems('- [ ] early', '## S', '- [ ] Check')).toEqual([
+			'line 1, column 1: item outside any section: put a heading (## Section) above it',
 		]);
 	});
 
@@ -438,6 +447,30 @@ describe('long titles', () => {
 		const [item] = items(read('# T', '## S', `- [ ] ${sentence}${more}`, '', '  Details follow.'));
 		expect(item!.title).toBe(sentence);
 		expect(item!.guidance).toBe(`${more.trim()}\n\nDetails follow.`);
+	});
+
+	test('a long item that opens with strong text: the strong text is the title', () => {
+		const [a, b] = items(
+			read(
+				'# T',
+				'## S',
+				`- [ ] **Rate limits on every endpoint** - ${sentence}${more}`,
+				`- [ ] **Short lead**: ${sentence}`,
+			),
+		);
+		expect(a).toMatchObject({
+			title: 'Rate limits on every endpoint',
+			guidance: `${sentence}${more}`,
+		});
+		// Short enough to keep whole: the lead is part of the title.
+		expect(b!.title).toBe(`Short lead: ${sentence}`);
+	});
+
+	test('a sentence ends after the quote or bracket that closes on its full stop', () => {
+		const quoted = `Calls stay one hop deep: “a service should not call other services to answer a request.”`;
+		const [item] = items(read('# T', '## S', `- [ ] ${quoted}${more}`));
+		expect(item!.title).toBe(quoted);
+		expect(item!.guidance).toBe(more.trim());
 	});
 
 	test('a title of 200 characters or fewer is kept whole, sentences and all', () => {

@@ -520,8 +520,8 @@ describe('the bundle', () => {
 		if (seen.has(file)) return seen;
 		seen.add(file);
 		const text = readFileSync(file, 'utf8');
-		// Chunks are scripts: the loader resolves require("./x.js") to x.cjs beside them.
-		for (const m of text.matchAll(/require\(\s*["']\.\/([^"']+)\.js["']\s*\)/g))
+		// Chunks are CommonJS scripts that require each other as "./x.cjs".
+		for (const m of text.matchAll(/require\(\s*["']\.\/([^"']+)\.cjs["']\s*\)/g))
 			closure(join(file, '..', `${m[1]!}.cjs`), seen);
 		return seen;
 	}
@@ -580,6 +580,35 @@ describe('the bundle', () => {
 		expect(
 			chunks.some((f) => readFileSync(join(dist, 'chunks', f), 'utf8').includes(hashed.digest)),
 		).toBe(true);
+	});
+
+	it('uses the bundled checklist as validated at build time, and it is the validated one', () => {
+		const ws = workspace();
+		expect(ws.run(['set', 'architecture.boundaries', 'fail', '--system', 'a']).code).toBe(0);
+		// The same checklist in other text (one more newline) is read, validated and hashed.
+		const copy = join(ws.dir, 'copy.json');
+		writeFileSync(copy, `${readFileSync(bundledChecklist, 'utf8')}\n`);
+		const bundled = ws.run(['status', '--json']);
+		const fromCopy = ws.run(['status', '--json', '--checklist', copy]);
+		expect(bundled.code, bundled.stderr).toBe(0);
+		expect(fromCopy.stdout).toBe(bundled.stdout);
+		const snapshot = (args: string[], out: string) => {
+			expect(ws.run(['snapshot', '--out', out, ...args]).code).toBe(0);
+			const {
+				generatedAt: _at,
+				digest: _digest,
+				...rest
+			} = JSON.parse(readFileSync(join(ws.dir, out), 'utf8'));
+			return rest;
+		};
+		expect(snapshot(['--checklist', copy], 'b.json')).toEqual(snapshot([], 'a.json'));
+		// and the built program has it written in (the fast path is taken)
+		const chunks = readdirSync(join(dist, 'chunks')).filter((f) => f.endsWith('.cjs'));
+		const texts = chunks.map((f) => readFileSync(join(dist, 'chunks', f), 'utf8'));
+		const validated = JSON.stringify(loadChecklist(bundledChecklist).checklist).slice(0, 200);
+		// In a template literal as it is, or in quotes with its quotes escaped.
+		const forms = [validated, JSON.stringify(validated).slice(1, -1)];
+		expect(texts.some((t) => forms.some((form) => t.includes(form)))).toBe(true);
 	});
 
 	it('a broken install says so in one line and exits 70', () => {
