@@ -1,5 +1,6 @@
 import type {Flags} from './cli/args.js';
 import {defaultChecklistPath, loadChecklistAsync, type LoadedChecklist} from './checklist/load.js';
+import {loadTeam} from './checklist/team-file.js';
 import {PreflightError} from './errors.js';
 import {findReview, newReview, replaceReview, reviewName, sameName} from './model/review.js';
 import type {Review} from './model/schemas.js';
@@ -11,14 +12,18 @@ import {sanitizeLine} from './terminal/sanitize.js';
  * Loads the checklist named by `--checklist` (format from `--checklist-format`,
  * else detected), else the bundled default.
  */
-export function checklistFor(
-	flags: Pick<Flags, 'checklist' | 'checklist-format'>,
+export async function checklistFor(
+	flags: Pick<Flags, 'checklist' | 'checklist-format' | 'db'>,
 ): Promise<LoadedChecklist> {
 	const format = flags['checklist-format'];
 	// A checklist of the user's own may be large: see checklist-cache.ts.
-	return flags.checklist === undefined
+	const loaded = await (flags.checklist === undefined
 		? loadChecklistAsync(defaultChecklistPath(), format)
-		: loadChecklistCached(flags.checklist, format);
+		: loadChecklistCached(flags.checklist, format));
+	// Beside the database as named, not as its link resolves: the team file
+	// belongs to the folder the team keeps in its repository.
+	const team = await loadTeam(resolveDbPath(flags.db), loaded.checklist);
+	return team ? {...loaded, team} : loaded;
 }
 
 /** How long `set` waits for another writer before giving up (ms). */

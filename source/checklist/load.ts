@@ -1,3 +1,4 @@
+import type {Team} from '../model/team.js';
 import {existsSync, statSync} from 'node:fs';
 import {readUserFile} from '../system/read-text.js';
 import {dirname, extname, join} from 'node:path';
@@ -29,7 +30,13 @@ export {ChecklistError, zodProblems, problemLine} from './problems.js';
 export type {ChecklistProblem, Position} from './problems.js';
 
 /** A checklist as loaded: its content, where it came from and its content digest. */
-export type LoadedChecklist = {checklist: Checklist; path: string; digest: string};
+export type LoadedChecklist = {
+	checklist: Checklist;
+	path: string;
+	digest: string;
+	/** The team file beside the database, when there is one (checklist/team-file.ts). */
+	team?: Team;
+};
 
 /** Formats `--checklist-format` accepts. */
 export const checklistFormats = ['json', 'yaml', 'markdown', 'aws-lens', 'azure'] as const;

@@ -37,7 +37,13 @@ export type MdSection = {
 export type MdTitle = MdSection & {version?: Attr};
 
 /** Item attributes that are fields of the item. */
-export const itemFields = new Set(['level', 'reviewEvery', 'evidenceRequired']);
+export const itemFields = new Set([
+	'level',
+	'reviewEvery',
+	'evidenceRequired',
+	'owners',
+	'approvals',
+]);
 
 /**
  * Ids not yet taken, as ids.ts `claim` gives them (`id`, else `id-2`, `id-3`…),
@@ -112,6 +118,12 @@ export function checklistData(
 						if (attr.value === 'true' || attr.value === 'false') out[key] = attr.value === 'true';
 						else
 							problem(attr.pos, `evidenceRequired must be true or false, not ${quote(attr.value)}`);
+					} else if (key === 'owners') {
+						// `owners=security,sre`: the roles, comma-separated (the schema checks each).
+						out[key] = attr.value.split(',').filter(Boolean);
+					} else if (key === 'approvals') {
+						if (/^\d{1,3}$/.test(attr.value)) out[key] = Number(attr.value);
+						else problem(attr.pos, `approvals must be a whole number, not ${quote(attr.value)}`);
 					} else out[key] = attr.value;
 				}
 				return out;

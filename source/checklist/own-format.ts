@@ -13,6 +13,8 @@ function ownItem(item: ChecklistItem): OwnItem {
 		...(item.level === 'required' ? {} : {level: item.level}),
 		...(item.evidenceRequired ? {} : {evidenceRequired: false}),
 		...(item.reviewEvery === undefined ? {} : {reviewEvery: item.reviewEvery}),
+		...(item.owners === undefined ? {} : {owners: item.owners}),
+		...(item.approvals === undefined ? {} : {approvals: item.approvals}),
 		...(item.guidance === '' ? {} : {guidance: item.guidance}),
 	};
 }
@@ -22,6 +24,8 @@ function ownSection(section: ChecklistSection) {
 		id: section.id,
 		title: section.title,
 		...(section.description === undefined ? {} : {description: section.description}),
+		...(section.owners === undefined ? {} : {owners: section.owners}),
+		...(section.approvals === undefined ? {} : {approvals: section.approvals}),
 		items: section.items.map(ownItem),
 	};
 }

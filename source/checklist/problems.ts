@@ -85,7 +85,9 @@ export function zodIssues(error: z.core.$ZodError): RawIssue[] {
 			continue;
 		}
 		let message = issue.message;
-		if (issue.code === 'invalid_type' && /received undefined$/.test(message)) {
+		// A record's key: what the key's own check said ("Invalid key in record" says nothing).
+		if (issue.code === 'invalid_key' && issue.issues[0]) message = issue.issues[0].message;
+		else if (issue.code === 'invalid_type' && /received undefined$/.test(message)) {
 			const last = path.at(-1);
 			message = `missing field${last === undefined ? '' : ` ${quote(String(last))}`}`;
 		} else if (issue.code === 'invalid_type')

@@ -33,10 +33,14 @@ const rows = {
 	status: {
 		summary: 'totals, per section, verdict, blockers',
 		args: [],
-		flags: ['system', 'release', 'json', 'as-of'],
+		flags: ['system', 'release', 'owner', 'json', 'as-of'],
 		exit: '0',
 		examples: [
 			{line: 'preflight status --system checkout-api', description: 'where the review stands'},
+			{
+				line: 'preflight status --owner security',
+				description: 'only what waits on the security role',
+			},
 			{
 				line: 'preflight status --as-of 2026-06-01',
 				description: 'the same, judged on launch day (stale sign-offs, expired waivers)',

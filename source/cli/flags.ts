@@ -95,6 +95,22 @@ export const flagTable = {
 				.check(z.trim(), z.minLength(1, '--reviewer needs a name'), plainName('--reviewer')),
 		),
 	},
+	owner: {
+		type: 'string',
+		value: 'ROLE',
+		description: 'only the blockers that role may sign (roles of the team file)',
+		schema: z.optional(
+			z
+				.string()
+				.check(
+					z.trim(),
+					z.regex(
+						/^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+						'--owner needs a role name: a letter or digit, then letters, digits and . _ -',
+					),
+				),
+		),
+	},
 	json: {
 		type: 'boolean',
 		description: 'print JSON instead of text',

@@ -1,6 +1,7 @@
 import {asOfDate, type Flags} from '../cli/args.js';
 import type {LoadedChecklist} from '../checklist/load.js';
-import {evaluate, type Evaluation} from '../model/evaluate.js';
+import {evaluate, type Evaluation, type ItemResult} from '../model/evaluate.js';
+import {PreflightError} from '../errors.js';
 import {ownValue} from '../model/records.js';
 import {findItem} from '../model/review.js';
 import type {Checklist, Proposal, Review} from '../model/schemas.js';
@@ -112,22 +113,63 @@ export function renamesJson(review: Review, proposals: readonly Proposal[]) {
 
 export {reviewName} from '../model/review.js';
 
+/** Who may settle a blocker, when its owners are not already in its reason: " · owners security, sre". */
+function ownersNote(b: ItemResult): string {
+	const {owners} = b.signing.rule;
+	if (!owners.length || b.blocker === b.signing.problem) return '';
+	return ` · owners ${owners.map(sanitizeLine).join(', ')}`;
+}
+
 /** One blocker per line, for terminals: all user text sanitised. */
-export function blockerLines(evaluation: Evaluation): string[] {
-	return evaluation.blockers.map(
+export function blockerLines(evaluation: Evaluation, blockers = evaluation.blockers): string[] {
+	return blockers.map(
 		(b) =>
-			`  ${statusLooks.fail.glyph} ${sanitizeLine(b.item.id)}  ${sanitizeLine(b.item.title)}: ${sanitizeLine(b.blocker ?? '')}`,
+			`  ${statusLooks.fail.glyph} ${sanitizeLine(b.item.id)}  ${sanitizeLine(b.item.title)}: ${sanitizeLine(b.blocker ?? '')}${ownersNote(b)}`,
 	);
 }
 
+/** Each blocker with its reason and its owners (the roles that may settle it; none: anyone), so a pipeline can tell the right people. */
 export function blockersJson(
 	evaluation: Evaluation,
-): Array<{itemId: string; title: string; reason: string}> {
-	return evaluation.blockers.map((b) => ({
+	blockers = evaluation.blockers,
+): Array<{
+	itemId: string;
+	title: string;
+	reason: string;
+	owners: string[];
+	approvals?: {have: number; need: number};
+}> {
+	return blockers.map((b) => ({
 		itemId: b.item.id,
 		title: b.item.title,
 		reason: b.blocker ?? '',
+		owners: b.signing.rule.owners,
+		...(b.signing.rule.approvals > 1
+			? {
+					approvals: {
+						have: b.answer.status === 'pass' ? b.signing.counted.length : 0,
+						need: b.signing.rule.approvals,
+					},
+				}
+			: {}),
 	}));
+}
+
+/**
+ * The blockers `--owner ROLE` asks for: those the role may settle. A role the
+ * team file does not define is refused (a typo would show nothing to do).
+ */
+export function blockersFor(
+	evaluation: Evaluation,
+	role: string | undefined,
+	loaded: LoadedChecklist,
+): ItemResult[] {
+	if (role === undefined) return evaluation.blockers;
+	if (loaded.team && !ownValue(loaded.team.roles, role))
+		throw new PreflightError(
+			`--owner ${sanitizeLine(role)}: the team file defines no such role (it has ${Object.keys(loaded.team.roles).map(sanitizeLine).join(', ')})`,
+		);
+	return evaluation.blockers.filter((b) => b.signing.rule.owners.includes(role));
 }
 
 /**
@@ -137,6 +179,11 @@ export function blockersJson(
 export async function judgeReview(flags: Flags, at: Date) {
 	const asOf = asOfDate(flags['as-of'], at);
 	const loadedReview = await loadReview(flags);
-	const evaluation = evaluate(loadedReview.loaded.checklist, loadedReview.review, asOf);
+	const evaluation = evaluate(
+		loadedReview.loaded.checklist,
+		loadedReview.review,
+		asOf,
+		loadedReview.loaded.team,
+	);
 	return {...loadedReview, asOf, evaluation};
 }

@@ -23,7 +23,7 @@ export async function run(inv: Invocation): Promise<number> {
 		const judged = onChecklist(review, loaded.checklist, loaded.digest, at);
 		if (!judged)
 			return {review, otherChecklist: `${review.checklist.id} ${review.checklist.version}`};
-		const evaluation = evaluate(loaded.checklist, judged, at);
+		const evaluation = evaluate(loaded.checklist, judged, at, loaded.team);
 		return {review, evaluation, progress: progressOf(evaluation.totals)};
 	});
 	if (flags.json) {

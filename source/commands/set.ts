@@ -15,9 +15,10 @@ import {
 import {now} from '../system/clock.js';
 import {parseEvidence} from '../system/evidence.js';
 import {gitHead} from '../system/git.js';
-import {resolveReviewer} from '../system/identity.js';
+import {resolveReviewer, resolveReviewerEmail} from '../system/identity.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {statusLabel} from '../model/vocabulary.js';
+import {judgeSignOffs, ruleFor} from '../model/team.js';
 import {describeUpgrade, pendingProposals, proposalsLine, upgradeReview} from '../model/upgrade.js';
 import {reviewName} from './common.js';
 import {print} from '../terminal/print.js';
@@ -70,7 +71,13 @@ export async function run(inv: Invocation): Promise<number> {
 
 	// Who signs off is settled (and a name refused) before the database is touched.
 	const commit = gitHead(cwd);
-	const actor = {by: resolveReviewer(flags.reviewer), at, ...(commit ? {commit} : {})};
+	const email = resolveReviewerEmail(flags.reviewer);
+	const actor = {
+		by: resolveReviewer(flags.reviewer),
+		...(email ? {email} : {}),
+		at,
+		...(commit ? {commit} : {}),
+	};
 	const store = await openStore(flags, {what: 'preflight set', waitMs: lockWaitMs()});
 	try {
 		let review;
@@ -130,8 +137,14 @@ export async function run(inv: Invocation): Promise<number> {
 		putReview(store, updated);
 		await store.save();
 		const count = next.evidence.length;
+		// What the item still waits on under its owners and approvals (docs/team.md).
+		const waiting = judgeSignOffs(
+			loaded.team,
+			ruleFor(loaded.checklist, item.id),
+			answerFor(updated, item.id),
+		).problem;
 		print(
-			`${name}: ${sanitizeLine(item.id)} ${statusLabel(previous.status)} → ${statusLabel(status)}${count ? ` (${count} evidence)` : ''}${created ? ' [review created]' : ''}`,
+			`${name}: ${sanitizeLine(item.id)} ${statusLabel(previous.status)} → ${statusLabel(status)}${count ? ` (${count} evidence)` : ''}${waiting ? ` — ${sanitizeLine(waiting)}` : ''}${created ? ' [review created]' : ''}`,
 		);
 		return 0;
 	} finally {

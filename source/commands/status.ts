@@ -5,6 +5,7 @@ import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {
 	blockerLines,
+	blockersFor,
 	blockersJson,
 	cell,
 	judgeReview,
@@ -23,6 +24,8 @@ import {cells} from '../terminal/width.js';
 export async function run(inv: Invocation): Promise<number> {
 	const {flags} = inv;
 	const {review, loaded, upgrade, asOf, evaluation, proposals} = await judgeReview(flags, now());
+	const role = flags.owner;
+	const blockers = blockersFor(evaluation, role, loaded);
 	if (flags.json) {
 		printJson({
 			review: {
@@ -44,7 +47,8 @@ export async function run(inv: Invocation): Promise<number> {
 				title: s.section.title,
 				totals: s.totals,
 			})),
-			blockers: blockersJson(evaluation),
+			...(role !== undefined ? {owner: role} : {}),
+			blockers: blockersJson(evaluation, blockers),
 			...renamesJson(review, proposals),
 			...(upgrade
 				? {
@@ -79,7 +83,13 @@ export async function run(inv: Invocation): Promise<number> {
 		const bar = barText(settled, blocking, s.totals.items, 10);
 		print(`  ${cell(titles[i] ?? '', width)} ${bar}  ${answeredLine(s.totals)}`);
 	});
-	if (evaluation.blockers.length) {
+	if (role !== undefined) {
+		print('');
+		print(
+			`blockers ${sanitizeLine(role)} may settle (${blockers.length} of ${evaluation.blockers.length}):`,
+		);
+		for (const line of blockerLines(evaluation, blockers)) print(line);
+	} else if (evaluation.blockers.length) {
 		print('');
 		print(`blockers (${evaluation.blockers.length}):`);
 		for (const line of blockerLines(evaluation)) print(line);

@@ -3,4 +3,4 @@
  * of its own so that every model module (reviews, upgrades) can take it
  * without importing another.
  */
-export type Actor = {by: string; at: Date; commit?: string};
+export type Actor = {by: string; email?: string; at: Date; commit?: string};

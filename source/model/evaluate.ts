@@ -2,6 +2,7 @@ import {sanitize} from '../terminal/sanitize.js';
 import {addDuration, parseDuration} from './duration.js';
 import {reviewEveryText} from './vocabulary.js';
 import {ownValue} from './records.js';
+import {judgeSignOffs, ruleOf, type SignJudgement, type Team} from './team.js';
 import type {
 	Answer,
 	Checklist,
@@ -33,6 +34,8 @@ export type ItemResult = {
 	blocker?: string;
 	/** For recommended items: what would block were the item required. */
 	concern?: string;
+	/** Who may sign the item and whose sign-offs count (docs/team.md). */
+	signing: SignJudgement;
 };
 
 export type SectionResult = {
@@ -117,20 +120,31 @@ function count(totals: Totals, r: ItemResult): void {
 	if (r.blocker) totals.blockers++;
 }
 
-/** Judges a review against its checklist at `asOf`: the verdict rule (README, "The verdict"). */
-export function evaluate(checklist: Checklist, review: Review, asOf: Date): Evaluation {
+/**
+ * Judges a review against its checklist at `asOf`: the verdict rule (README,
+ * "The verdict"), with owners and approvals judged against `team` (without a
+ * team file anyone may sign; the number of approvals still holds).
+ */
+export function evaluate(
+	checklist: Checklist,
+	review: Review,
+	asOf: Date,
+	team?: Team,
+): Evaluation {
 	const totals = emptyTotals();
 	const blockers: ItemResult[] = [];
 	const sections = checklist.sections.map((section): SectionResult => {
 		const sectionTotals = emptyTotals();
 		const items = section.items.map((item): ItemResult => {
 			const answer = answerFor(review, item.id);
-			const problem = problemWith(item, answer, asOf);
+			const signing = judgeSignOffs(team, ruleOf(section, item), answer);
+			const problem = problemWith(item, answer, asOf) ?? signing.problem;
 			const result: ItemResult = {
 				item,
 				sectionId: section.id,
 				answer,
 				stale: isStale(item, answer, asOf),
+				signing,
 			};
 			if (problem && item.level === 'required') {
 				result.blocker = problem;

@@ -15,6 +15,7 @@ import {isoDate} from './schemas.js';
 import {storedItems} from './renames.js';
 import * as z from './zod.js';
 import type {Actor} from './actor.js';
+import {approvalsAfterPass, approversOf, identityKey} from './team.js';
 
 export function newReview(
 	checklist: Checklist,
@@ -125,6 +126,9 @@ export function withStatus(
 	if (status === 'na') next.justification = extra.justification ?? previous.justification;
 	if (status === 'waived') next.waiver = extra.waiver ?? previous.waiver;
 	if (previous.signedOff) next.signedOff = previous.signedOff;
+	// The approvals of a pass stand while it stays one (recordAnswer adds the signer's).
+	if (status === 'pass' && previous.status === 'pass' && previous.approvals)
+		next.approvals = previous.approvals;
 	return next;
 }
 
@@ -196,13 +200,34 @@ export function recordAnswer(
 	const at = actor.at.toISOString();
 	const answer: Answer = {...next};
 	if (restore) return withAnswer(review, itemId, answer, before, actor, detail);
-	if (same) detail = [detail, 're-confirmed'].filter(Boolean).join('; ');
+	// A pass chosen by someone who had not approved the passed item adds an
+	// approval (evidence given with it or not); by someone who had, re-confirms theirs.
+	const adds =
+		confirm &&
+		next.status === 'pass' &&
+		before.status === 'pass' &&
+		!approversOf(before).some((s) => identityKey(s) === identityKey(actor));
+	if (same || adds)
+		detail = [detail, adds ? 'approval added' : 're-confirmed'].filter(Boolean).join('; ');
 	// Confirming an item marked for re-review is a sign-off too.
 	const resigned =
-		same || before.status !== next.status || (before.reReview === true && !next.reReview);
+		same || adds || before.status !== next.status || (before.reReview === true && !next.reReview);
 	if (answer.status === 'pending') delete answer.signedOff;
 	else if (resigned)
-		answer.signedOff = {by: actor.by, at, ...(actor.commit ? {commit: actor.commit} : {})};
+		answer.signedOff = {
+			by: actor.by,
+			...(actor.email ? {email: actor.email} : {}),
+			at,
+			...(actor.commit ? {commit: actor.commit} : {}),
+		};
+	// The two-person rule (model/team.ts): a pass keeps everyone else's
+	// approval and renews the signer's own; any other status starts afresh.
+	if (answer.status !== 'pass') delete answer.approvals;
+	else if (resigned && answer.signedOff) {
+		const approvals = approvalsAfterPass(before, answer.signedOff);
+		if (approvals.length > 1) answer.approvals = approvals;
+		else delete answer.approvals;
+	}
 	return withAnswer(review, itemId, answer, before, actor, detail);
 }
 
@@ -245,6 +270,9 @@ function withAnswer(
 export function reviewersOf(review: Review): string[] {
 	const seen = new Set<string>();
 	for (const e of review.audit) seen.add(e.by);
-	for (const a of Object.values(review.answers)) if (a.signedOff) seen.add(a.signedOff.by);
+	for (const a of Object.values(review.answers)) {
+		for (const s of a.approvals ?? []) seen.add(s.by);
+		if (a.signedOff) seen.add(a.signedOff.by);
+	}
 	return [...seen];
 }

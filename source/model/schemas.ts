@@ -52,6 +52,26 @@ export const isoInstant = z.string().check(z.refine(isIsoInstant, 'must be an IS
 
 export const levels = ['required', 'recommended'] as const;
 
+/** A role named in a team file and in a checklist's `owners`. */
+export const roleText = z
+	.string()
+	.check(
+		z.regex(
+			/^[A-Za-z0-9][A-Za-z0-9._-]*$/,
+			'must be a role name: a letter or digit, then letters, digits and . _ -',
+		),
+	);
+/** Who may sign an item: roles of the team file (docs/team.md). */
+const ownersField = z.optional(
+	z.array(roleText).check(z.minLength(1, 'owners needs at least one role')),
+);
+/** How many distinct owners must pass an item (the two-person rule). */
+const approvalsField = z.optional(
+	z
+		.int()
+		.check(z.gte(1, 'approvals must be at least 1'), z.lte(20, 'approvals must be at most 20')),
+);
+
 export const checklistItemSchema = z.strictObject({
 	id: idText,
 	title: nonEmptyText,
@@ -61,12 +81,17 @@ export const checklistItemSchema = z.strictObject({
 	reviewEvery: z.optional(
 		z.string().check(z.refine(isDuration, 'must be an ISO 8601 duration such as P90D')),
 	),
+	owners: ownersField,
+	approvals: approvalsField,
 });
 
 export const checklistSectionSchema = z.strictObject({
 	id: idText,
 	title: nonEmptyText,
 	description: z.optional(z.string()),
+	/** The default for the section's items; an item's own value overrides it. */
+	owners: ownersField,
+	approvals: approvalsField,
 	items: z.array(checklistItemSchema).check(z.minLength(1, 'a section needs at least one item')),
 });
 
@@ -134,6 +159,8 @@ export type Waiver = z.infer<typeof waiverSchema>;
 
 export const signOffSchema = z.strictObject({
 	by: nonEmptyText,
+	/** The reviewer's email (git user.email or PREFLIGHT_REVIEWER_EMAIL), when known. */
+	email: z.optional(z.string()),
 	at: isoInstant,
 	commit: z.optional(z.string().check(z.regex(/^[0-9a-f]{7,64}$/, 'must be a git commit id'))),
 });
@@ -146,6 +173,11 @@ export const answerSchema = z.strictObject({
 	waiver: z.optional(waiverSchema),
 	evidence: z._default(z.array(evidenceSchema), []),
 	signedOff: z.optional(signOffSchema),
+	/**
+	 * Every distinct person whose pass stands, oldest first, when more than the
+	 * one in signedOff: the two-person rule counts them (model/team.ts).
+	 */
+	approvals: z.optional(z.array(signOffSchema)),
 	/** Set when the checklist item changed after this answer was given; cleared by a new answer. */
 	reReview: z.optional(z.boolean()),
 });

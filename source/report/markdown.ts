@@ -71,10 +71,17 @@ function evidenceCell(item: SnapshotItem): string {
 }
 
 function signOffCell(item: SnapshotItem): string {
-	const s = item.signedOff;
-	if (!s) return '—';
-	const commit = s.commit ? ` @ ${mdText(s.commit.slice(0, 12))}` : '';
-	return `${mdText(s.by)}, ${mdText(s.at)}${commit}`;
+	const one = (s: NonNullable<SnapshotItem['signedOff']>) =>
+		`${mdText(s.by)}, ${mdText(s.at)}${s.commit ? ` @ ${mdText(s.commit.slice(0, 12))}` : ''}`;
+	// Every approver when the item lists them (docs/team.md), else the one sign-off.
+	if (item.approvals?.length) {
+		const rule = [
+			...(item.owners?.length ? [`owners ${item.owners.map(mdText).join(', ')}`] : []),
+			...(item.approvalsNeeded ? [`${item.approvalsNeeded} approvals needed`] : []),
+		];
+		return [...item.approvals.map(one), ...(rule.length ? [rule.join(' · ')] : [])].join('<br>');
+	}
+	return item.signedOff ? one(item.signedOff) : '—';
 }
 
 function detailCell(item: SnapshotItem): string {

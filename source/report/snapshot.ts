@@ -2,7 +2,8 @@ import {digestOf, sha256Hex} from '../model/canonical.js';
 import type {Evaluation, Totals} from '../model/evaluate.js';
 import {reviewersOf} from '../model/review.js';
 import type {LoadedChecklist} from '../checklist/load.js';
-import type {Review} from '../model/schemas.js';
+import type {Review, SignOff} from '../model/schemas.js';
+import {approversOf} from '../model/team.js';
 import * as z from '../model/zod.js';
 import {TOOL_VERSION} from '../version.js';
 
@@ -24,6 +25,13 @@ function buildSnapshotSchema() {
 		blockers: z.number(),
 	});
 
+	const signOff = z.strictObject({
+		by: z.string(),
+		email: z.optional(z.string()),
+		at: z.string(),
+		commit: z.optional(z.string()),
+	});
+
 	const snapshotItemSchema = z.strictObject({
 		id: z.string(),
 		title: z.string(),
@@ -41,9 +49,13 @@ function buildSnapshotSchema() {
 				sha256: z.optional(z.string()),
 			}),
 		),
-		signedOff: z.optional(
-			z.strictObject({by: z.string(), at: z.string(), commit: z.optional(z.string())}),
-		),
+		signedOff: z.optional(signOff),
+		/** The roles that may settle the item (docs/team.md); absent when anyone may. */
+		owners: z.optional(z.array(z.string())),
+		/** How many distinct owners must pass it, when more than one. */
+		approvalsNeeded: z.optional(z.number()),
+		/** Every approver of a pass, oldest first, when the item has owners or needs more than one. */
+		approvals: z.optional(z.array(signOff)),
 		stale: z.boolean(),
 	});
 
@@ -89,6 +101,21 @@ export type Snapshot = z.infer<ReturnType<typeof buildSnapshotSchema>>;
 export type SnapshotItem = Snapshot['sections'][number]['items'][number];
 
 export {TOOL_VERSION} from '../version.js';
+
+/** A sign-off as a snapshot lists it, in the file's key order; optional members only when present. */
+function signOffOf(o: SignOff): NonNullable<SnapshotItem['signedOff']> {
+	return {
+		by: o.by,
+		...(o.email ? {email: o.email} : {}),
+		at: o.at,
+		...(o.commit ? {commit: o.commit} : {}),
+	};
+}
+
+/** The same with its keys sorted, for the canonical tree (undefined members are dropped). */
+function canonicalSignOff(o: SignOff) {
+	return {at: o.at, by: o.by, commit: o.commit, email: o.email ? o.email : undefined};
+}
 
 function copyTotals(t: Totals): Totals {
 	return {...t};
@@ -153,17 +180,26 @@ export function buildSnapshot(
 			if (justification !== undefined) item.justification = justification;
 			if (w) item.waiver = {reason: w.reason, owner: w.owner, expires: w.expires};
 			item.evidence = evidence;
-			if (o)
-				item.signedOff = o.commit ? {by: o.by, at: o.at, commit: o.commit} : {by: o.by, at: o.at};
+			if (o) item.signedOff = signOffOf(o);
+			const {owners, approvals: needed} = r.signing.rule;
+			const approvers = approversOf(a);
+			const listed = owners.length > 0 || needed > 1 || approvers.length > 1;
+			const approvals = listed && approvers.length ? approvers.map(signOffOf) : undefined;
+			if (owners.length) item.owners = [...owners];
+			if (needed > 1) item.approvalsNeeded = needed;
+			if (approvals) item.approvals = approvals;
 			item.stale = r.stale;
 			items.push(item);
 			canonicalItems.push({
+				approvals: approvals?.map(canonicalSignOff),
+				approvalsNeeded: item.approvalsNeeded,
 				evidence,
 				id: r.item.id,
 				justification,
 				level: r.item.level,
 				note,
-				signedOff: o ? {at: o.at, by: o.by, commit: o.commit} : undefined,
+				owners: item.owners,
+				signedOff: o ? canonicalSignOff(o) : undefined,
 				stale: r.stale,
 				status: a.status,
 				title: r.item.title,

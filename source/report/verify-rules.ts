@@ -4,6 +4,7 @@
 // preflight at all: every answer has what its status needs, the blockers,
 // verdict and totals follow from the items, and, with the checklist at hand,
 // the items are the checklist's with their levels and titles.
+import {identityKey} from '../model/team.js';
 import type {LoadedChecklist} from '../checklist/load.js';
 import {addDuration, parseDuration} from '../model/duration.js';
 import {emptyTotals, waiverExpired, type Totals} from '../model/evaluate.js';
@@ -80,6 +81,10 @@ function shapeProblems(item: SnapshotItem, reviewers: ReadonlySet<string>): stri
 				out.push(`${id} has file evidence that leads outside the repository: ${e.ref}`);
 		}
 	}
+	if (item.approvals !== undefined && item.status !== 'pass')
+		out.push(`${id} lists approvals but is ${item.status}, not pass`);
+	for (const a of item.approvals ?? [])
+		if (!reviewers.has(a.by)) out.push(`${id} is approved by "${a.by}", not a listed reviewer`);
 	const s = item.signedOff;
 	if (s) {
 		if (blank(s.by)) out.push(`${id} is signed off by nobody`);
@@ -90,6 +95,22 @@ function shapeProblems(item: SnapshotItem, reviewers: ReadonlySet<string>): stri
 			out.push(`${id} has a sign-off commit that is not a git commit id: ${s.commit}`);
 	}
 	return out;
+}
+
+/**
+ * The two-person rule (docs/team.md): a pass that needs N approvals must list
+ * N distinct approvers (by email, else name). Whether each holds an owning
+ * role is the team file's to say, and it is not in the snapshot.
+ */
+function tooFewApprovals(
+	item: SnapshotItem,
+	defined: ChecklistItem | undefined,
+): string | undefined {
+	const needed = Math.max(item.approvalsNeeded ?? 1, defined?.approvals ?? 1);
+	if (needed <= 1) return undefined;
+	const approvers = item.approvals ?? (item.signedOff ? [item.signedOff] : []);
+	const distinct = new Set(approvers.map(identityKey)).size;
+	return distinct < needed ? `is pass with ${distinct} of ${needed} approvals` : undefined;
 }
 
 /** True when a pass signed off at `signedOff.at` is past its review interval at `at`. */
@@ -131,7 +152,7 @@ function mustBlock(
 			if (item.stale || staleAt(item, defined, generatedAt)) return 'is stale';
 			if (defined?.evidenceRequired && item.evidence.length === 0)
 				return 'is pass without the evidence its checklist item requires,';
-			return undefined;
+			return tooFewApprovals(item, defined);
 	}
 }
 

@@ -80,3 +80,64 @@ function osUser(env: NodeJS.ProcessEnv): string {
 		return env.USER ?? env.USERNAME ?? 'unknown';
 	}
 }
+
+/**
+ * The reviewer's email, recorded with each sign-off and matched against the
+ * team file: PREFLIGHT_REVIEWER_EMAIL, else git's user.email — but only when
+ * the name is git's too: a name given with --reviewer or PREFLIGHT_REVIEWER
+ * is someone the git configuration may not describe. Undefined when none.
+ */
+export function resolveReviewerEmail(
+	flag: string | undefined,
+	env = process.env,
+): string | undefined {
+	const explicit = explicitEmail(env);
+	if (explicit !== undefined || flag?.trim() || env.PREFLIGHT_REVIEWER?.trim())
+		return explicit || undefined;
+	try {
+		const git = spawnSync('git', ['config', 'user.email'], {encoding: 'utf8', timeout: 2000});
+		return git.status === 0 ? gitEmail(git.stdout) : undefined;
+	} catch {
+		return undefined; // git not installed
+	}
+}
+
+/** The same without blocking, for the app (see resolveReviewerAsync). */
+export function resolveReviewerEmailAsync(
+	flag: string | undefined,
+	env = process.env,
+): Promise<string | undefined> {
+	const explicit = explicitEmail(env);
+	if (explicit !== undefined || flag?.trim() || env.PREFLIGHT_REVIEWER?.trim())
+		return Promise.resolve(explicit || undefined);
+	return new Promise((resolve) => {
+		try {
+			execFile(
+				'git',
+				['config', 'user.email'],
+				{encoding: 'utf8', timeout: 2000},
+				(error, stdout) => resolve(error ? undefined : gitEmail(stdout)),
+			);
+		} catch {
+			resolve(undefined);
+		}
+	});
+}
+
+/** PREFLIGHT_REVIEWER_EMAIL checked ('' when set but blank), or undefined when unset. */
+function explicitEmail(env: NodeJS.ProcessEnv): string | undefined {
+	const value = env.PREFLIGHT_REVIEWER_EMAIL;
+	if (value === undefined) return undefined;
+	const email = value.trim();
+	if (email && (hasUnsafeName(email) || !/^[^\s@]+@[^\s@]+$/.test(email)))
+		throw new PreflightError(
+			`PREFLIGHT_REVIEWER_EMAIL ("${sanitizeLine(email)}") is not a plain email address such as name@example.com`,
+		);
+	return email;
+}
+
+/** git's user.email, or undefined when it is empty or not one a person could type back. */
+function gitEmail(stdout: string): string | undefined {
+	const email = stdout.trim();
+	return email && !hasUnsafeName(email) ? email : undefined;
+}

@@ -31,7 +31,7 @@ export function exitSummary(state: State, options: ExitSummaryOptions): string {
 	const review =
 		state.screen === 'review' || state.screen === 'summary' ? currentReview(state) : undefined;
 	if (review) {
-		const evaluation = evaluate(state.loaded.checklist, review, options.now);
+		const evaluation = evaluate(state.loaded.checklist, review, options.now, state.loaded.team);
 		const {done, total} = progressOf(evaluation.totals);
 		const blockers = evaluation.blockers.length;
 		parts.push(sanitizeLine(reviewName(review)), `${done}/${total} answered`);

@@ -40,7 +40,12 @@ export async function runApp(options: {
 		quit: (code?: number) => quit(code),
 		writeSnapshot: async (review) => {
 			const at = options.services.now();
-			const snapshot = buildSnapshot(evaluate(loaded.checklist, review, at), review, loaded, at);
+			const snapshot = buildSnapshot(
+				evaluate(loaded.checklist, review, at, loaded.team),
+				review,
+				loaded,
+				at,
+			);
 			return writeSnapshotPair(snapshot, snapshotsDir(store.path));
 		},
 	};

@@ -5,7 +5,7 @@ import {newReview} from '../model/review.js';
 import {checklistFor, lookupReview, openStore} from '../session.js';
 import {now} from '../system/clock.js';
 import {gitHead} from '../system/git.js';
-import {resolveReviewerAsync} from '../system/identity.js';
+import {resolveReviewerAsync, resolveReviewerEmailAsync} from '../system/identity.js';
 import {actorFrom} from './state/context.js';
 import type {Action} from './state/types.js';
 
@@ -26,17 +26,20 @@ export async function startApp(inv: Invocation): Promise<number> {
 	const ui = import('./run.js');
 	ui.catch(() => undefined);
 	const reviewerName = resolveReviewerAsync(inv.flags.reviewer);
+	const reviewerEmail = resolveReviewerEmailAsync(inv.flags.reviewer);
 	const loaded = await checklistFor(inv.flags);
 	const store = await openStore(inv.flags, {what: 'preflight app', waitMs: 0});
 	try {
 		const cwd = process.cwd();
 		const {runApp} = await ui;
 		const reviewer = await reviewerName;
+		const email = await reviewerEmail;
 		const services = {
 			cwd,
 			dbPath: store.path,
 			now: () => now(),
 			reviewer: () => reviewer,
+			reviewerEmail: () => email,
 			commit: () => gitHead(cwd),
 		};
 		const startup: Action[] = [];

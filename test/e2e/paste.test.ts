@@ -50,6 +50,8 @@ describe('a paste holding its own end bracket', () => {
 		await app.waitFor('”: deploy okffff q');
 		app.type('\r');
 		await app.waitFor('note: deploy okffff q');
+		// The screen shows the note as the save begins: wait for the file to hold it.
+		await app.waitUntil(() => Object.keys(answers(cwd)).length > 0, 'the note saved');
 		expect(Object.values(answers(cwd)).map((a) => a.status)).toEqual(['pending']);
 	});
 });

@@ -78,6 +78,11 @@ describe('the sign-off', () => {
 		});
 		expect(confirmed.answers[item]?.signedOff).toEqual({by: 'Bob', at: later.toISOString()});
 		expect(stale(confirmed)).toBe(false);
-		expect(confirmed.audit.at(-1)?.detail).toBe('re-confirmed');
+		// Bob had not passed it before: his pass is an approval beside the first one (docs/team.md).
+		expect(confirmed.audit.at(-1)?.detail).toBe('approval added');
+		expect(confirmed.answers[item]?.approvals?.map((s) => s.by)).toEqual([
+			before.answers[item]?.signedOff?.by,
+			'Bob',
+		]);
 	});
 });

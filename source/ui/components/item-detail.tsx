@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import type {ItemResult} from '../../model/evaluate.js';
 import type {AuditEntry} from '../../model/schemas.js';
+import {approversOf, ruleLine} from '../../model/team.js';
 import {reviewEveryText, shownStatus, statusLabel, statusLooks} from '../../model/vocabulary.js';
 import {sanitize, sanitizeLine} from '../../terminal/sanitize.js';
 import {bindings, type ActionId} from '../keys.js';
@@ -14,6 +15,7 @@ export type DetailPart =
 	| 'id'
 	| 'status'
 	| 'blocker'
+	| 'approvals'
 	| 'guidance'
 	| 'evidence'
 	| 'justification'
@@ -42,6 +44,7 @@ const partNames: Record<DetailPart, string> = {
 	id: 'id',
 	status: 'sign-off',
 	blocker: 'blocker',
+	approvals: 'approvals',
 	guidance: 'guidance',
 	evidence: 'evidence',
 	justification: 'justification',
@@ -125,7 +128,24 @@ export function detailLines(
 					...lines('status', 'dim', hanging('  ', signedText, textW)),
 				];
 
-	const blockerText = result.blocker && answer.status !== 'pending' ? result.blocker : undefined;
+	// Who may sign and how many must (docs/team.md): "needs security · 1 of 2
+	// approvals", drawn as the blocker when it is why the item blocks.
+	const rule = ruleLine(result.signing, answer);
+	const approvers = approversOf(answer);
+	const signers =
+		rule && approvers.length
+			? ` · approved by ${approvers.map((a) => sanitizeLine(a.by)).join(', ')}`
+			: '';
+	const ruleBlocks = result.blocker !== undefined && result.blocker === result.signing.problem;
+	const approvals = rule
+		? lines(
+				'approvals',
+				ruleBlocks ? 'blocker' : 'dim',
+				wrapLines(`${sanitizeLine(rule)}${signers}`, textW),
+			)
+		: [];
+	const blockerText =
+		result.blocker && answer.status !== 'pending' && !ruleBlocks ? result.blocker : undefined;
 	const blocker = blockerText
 		? lines('blocker', 'blocker', hanging('blocker: ', clean(blockerText), textW))
 		: [];
@@ -192,7 +212,17 @@ export function detailLines(
 
 	return evidenceFirst
 		? [...head, ...status, ...evidence]
-		: [...head, ...id, ...status, ...blocker, ...evidence, ...extras, ...guidance, ...past];
+		: [
+				...head,
+				...id,
+				...status,
+				...approvals,
+				...blocker,
+				...evidence,
+				...extras,
+				...guidance,
+				...past,
+			];
 }
 
 /**

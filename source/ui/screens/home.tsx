@@ -41,7 +41,7 @@ export function HomeScreen({size}: {size: Size}) {
 						blockers: 0,
 						split: {settled: 0, blocking: 0},
 					};
-				const e = evaluate(state.loaded.checklist, judged, at);
+				const e = evaluate(state.loaded.checklist, judged, at, state.loaded.team);
 				return {
 					review: r,
 					done: e.totals.items - e.totals.pending,

@@ -11,6 +11,8 @@ export type Services = {
 	dbPath: string;
 	now: () => Date;
 	reviewer: () => string;
+	/** The reviewer's email when known (git user.email or PREFLIGHT_REVIEWER_EMAIL). */
+	reviewerEmail?: () => string | undefined;
 	commit: () => string | undefined;
 	writeSnapshot: (review: Review) => Promise<{json: string; markdown: string}>;
 	/** Ends the app; a non-zero code when changes could not be saved. */
@@ -51,9 +53,17 @@ export function useAppActions(): Actions {
 }
 
 /** Who is acting now, for sign-offs and the audit log. */
-export function actorFrom(services: Pick<Services, 'reviewer' | 'now' | 'commit'>): Actor {
+export function actorFrom(
+	services: Pick<Services, 'reviewer' | 'reviewerEmail' | 'now' | 'commit'>,
+): Actor {
 	const commit = services.commit();
-	return {by: services.reviewer(), at: services.now(), ...(commit ? {commit} : {})};
+	const email = services.reviewerEmail?.();
+	return {
+		by: services.reviewer(),
+		...(email ? {email} : {}),
+		at: services.now(),
+		...(commit ? {commit} : {}),
+	};
 }
 
 /**
@@ -64,10 +74,10 @@ export function useEvaluation(): {review: Review | undefined; evaluation: Evalua
 	const state = useAppState();
 	const {services} = useAppActions();
 	const review = currentReview(state);
-	const {checklist} = state.loaded;
+	const {checklist, team} = state.loaded;
 	const evaluation = useMemo(
-		() => (review ? evaluate(checklist, review, services.now()) : undefined),
-		[review, checklist, services],
+		() => (review ? evaluate(checklist, review, services.now(), team) : undefined),
+		[review, checklist, team, services],
 	);
 	return {review, evaluation};
 }

@@ -1,0 +1,102 @@
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
+
+const NOW = '2026-03-01T12:00:00.000Z';
+const FOOTER = 'q/ctrl+c quit';
+
+const checklist = {
+	id: 'team',
+	title: 'Team checklist',
+	version: '1',
+	sections: [
+		{
+			id: 'ops',
+			title: 'Operations',
+			owners: ['sre'],
+			items: [
+				{id: 'ops.rollback', title: 'Rollback plan', evidenceRequired: false, approvals: 2},
+				{id: 'ops.pager', title: 'Pager set up', evidenceRequired: false},
+			],
+		},
+	],
+};
+
+type Db = {
+	reviews: {
+		answers: Record<
+			string,
+			{status: string; approvals?: {by: string; email?: string}[]; signedOff?: {by: string}}
+		>;
+	}[];
+};
+
+const running: Session[] = [];
+afterEach(() => {
+	for (const s of running.splice(0)) s.kill();
+});
+
+beforeAll(() => ensureBuilt());
+
+/** Opens the app as one reviewer, passes the first item with p, and quits. */
+async function approveAs(cwd: string, name: string, email: string, expect1: RegExp) {
+	const app = launch(['--system', 'api', '--checklist', 'checklist.json'], {
+		cwd,
+		env: {
+			PREFLIGHT_NOW: NOW,
+			PREFLIGHT_REVIEWER: name,
+			PREFLIGHT_REVIEWER_EMAIL: email,
+			HOME: cwd,
+		},
+	});
+	running.push(app);
+	await app.waitFor(FOOTER);
+	// The review opens at its first pending item; the rollback plan is first.
+	app.press('up');
+	await app.waitFor('id: ops.rollback');
+	app.type('p');
+	// The guided flow moves on; back up to read the rule line.
+	await app.waitFor('id: ops.pager');
+	app.press('up');
+	const screen = await app.waitFor(expect1);
+	app.type('q');
+	expect(await app.exit).toBe(0);
+	return screen;
+}
+
+describe('two reviewers approve one item (the two-person rule)', () => {
+	it('blocks after the first approval and settles after the second', async () => {
+		const cwd = tempDir();
+		writeFileSync(join(cwd, 'checklist.json'), JSON.stringify(checklist));
+		mkdirSync(join(cwd, '.preflight'));
+		writeFileSync(
+			join(cwd, '.preflight', 'team.yaml'),
+			'roles:\n  sre: [sre-one@example.com, sre-two@example.com]\n',
+		);
+
+		const first = await approveAs(
+			cwd,
+			'Sre One',
+			'sre-one@example.com',
+			/needs sre · 1 of 2 approvals · approved by Sre One/,
+		);
+		expect(first).toContain('✔ pass');
+
+		const second = await approveAs(
+			cwd,
+			'Sre Two',
+			'SRE-TWO@example.com',
+			/needs sre · 2 of 2 approvals · approved by Sre One, Sre Two/,
+		);
+		expect(second).not.toMatch(/blocker:/);
+
+		const db = JSON.parse(readFileSync(join(cwd, '.preflight', 'db.json'), 'utf8')) as Db;
+		const answer = db.reviews[0]!.answers['ops.rollback']!;
+		expect(answer.status).toBe('pass');
+		expect(answer.approvals?.map((a) => [a.by, a.email])).toEqual([
+			['Sre One', 'sre-one@example.com'],
+			['Sre Two', 'SRE-TWO@example.com'],
+		]);
+	});
+});
