@@ -4,7 +4,15 @@ import type {Actor} from './actor.js';
 import {mapOf, recordFrom} from './records.js';
 import {withOrphans} from './orphans.js';
 import {proposeRenames, storedItems} from './renames.js';
-import type {Answer, AuditEntry, Checklist, Proposal, Review, StoredItem} from './schemas.js';
+import type {
+	Answer,
+	AuditEntry,
+	Checklist,
+	Orphan,
+	Proposal,
+	Review,
+	StoredItem,
+} from './schemas.js';
 
 export {itemFingerprint} from './renames.js';
 export {
@@ -74,6 +82,98 @@ export function orphansLine(count: number): string {
 /** An answer that holds nothing: no stored answer would say as much. */
 function isEmptyAnswer(answer: Answer): boolean {
 	return answer.status === 'pending' && answer.evidence.length === 0 && !answer.note;
+}
+
+/** What moveWithContent works on: upgradeReview's maps, changed in place. */
+type MoveState = {
+	previous: Map<string, StoredItem | undefined>;
+	now: ReadonlyMap<string, StoredItem>;
+	answers: Map<string, Answer>;
+	orphans: Map<string, Orphan>;
+	report: UpgradeReport;
+	entry: (item: string, from: Answer['status'], to: Answer['status'], detail: string) => void;
+	at: string;
+	version: string;
+};
+
+/**
+ * Answers follow their item's content when it moved to another id: an item
+ * whose title and guidance (its fingerprint, found once in the old checklist
+ * and once in the new) now sit under another id. Ids given by position shift
+ * when an item is inserted (Azure's A01.02, A01.03…), and a repeated title's
+ * `-2` moves to the first when the first goes; without this, answers would stay
+ * with the id and land on other text. An answer whose item's id now holds
+ * another item's content, and whose own content went nowhere, is kept as an
+ * orphan. `decided` ids (by the checklist's `renamed` list, or re-attached)
+ * are left alone.
+ */
+function moveWithContent(state: MoveState, decided: ReadonlySet<string>): void {
+	const {previous, now, answers, orphans, report} = state;
+	const byPrint = (entries: Iterable<[string, StoredItem | undefined]>) => {
+		const out = new Map<string, string[]>();
+		for (const [id, item] of entries) {
+			if (item === undefined) continue;
+			const ids = out.get(item.print);
+			if (ids) ids.push(id);
+			else out.set(item.print, [id]);
+		}
+		return out;
+	};
+	const before = byPrint(previous);
+	const after = byPrint(now);
+	const moves = new Map<string, string>();
+	for (const [print, olds] of before) {
+		const news = after.get(print);
+		if (olds.length !== 1 || news?.length !== 1) continue;
+		const [from, to] = [olds[0]!, news[0]!];
+		if (from === to || decided.has(from) || decided.has(to)) continue;
+		moves.set(from, to);
+	}
+	const sources = new Set(moves.keys());
+	// A target with an answer of its own that is not moving away: that answer's
+	// content is gone, so it becomes an orphan under the id (unless one is there).
+	for (const [from, to] of [...moves]) {
+		if (sources.has(to) || !answers.has(to) || !orphans.has(to)) continue;
+		moves.delete(from);
+		sources.delete(from);
+	}
+	if (moves.size === 0) return;
+	const moved = [...moves].map(([from, to]) => ({
+		from,
+		to,
+		answer: answers.get(from),
+		item: previous.get(from),
+	}));
+	for (const {to} of moved) {
+		const own = answers.get(to);
+		if (sources.has(to) || !own || isEmptyAnswer(own)) continue;
+		const item = previous.get(to);
+		orphans.set(to, {
+			answer: own,
+			...(item ? {item} : {}),
+			removedIn: state.version,
+			removedAt: state.at,
+		});
+		report.orphaned.push(to);
+		state.entry(
+			to,
+			own.status,
+			'pending',
+			`its title and guidance are no longer in checklist ${state.version} (the id now names another item): the answer is kept as an orphan`,
+		);
+	}
+	for (const {from} of moved) {
+		answers.delete(from);
+		previous.delete(from);
+	}
+	for (const {from, to, answer, item} of moved) {
+		if (answer) answers.set(to, answer);
+		else answers.delete(to);
+		previous.set(to, item);
+		report.matched.push([from, to]);
+		if (answer)
+			state.entry(to, answer.status, answer.status, `moved from ${from}: same title and guidance`);
+	}
 }
 
 /**
@@ -155,9 +255,12 @@ export function upgradeReview(
 			previous.delete(oldId);
 		}
 	}
-	// An orphan whose id is back: its answer is the item's again.
+	// An orphan whose id is back: its answer is the item's again, when the
+	// item is what the answer was given to (an id reused for other text is not).
 	for (const [id, orphan] of orphans) {
 		if (!now.has(id) || answers.has(id)) continue;
+		const print = orphan.item?.print;
+		if (print !== undefined && print !== now.get(id)?.print) continue;
 		answers.set(id, orphan.answer);
 		orphans.delete(id);
 		previous.set(id, orphan.item);
@@ -170,6 +273,10 @@ export function upgradeReview(
 		);
 	}
 	const back = new Set(report.reattached);
+	moveWithContent(
+		{previous, now, answers, orphans, report, entry, at, version: checklist.version},
+		new Set([...renamedTo, ...back]),
+	);
 	const added = [...now.keys()].filter(
 		(id) => known && !previous.has(id) && !renamedTo.has(id) && !back.has(id),
 	);

@@ -167,3 +167,90 @@ describe('renames in every format keep the answers', () => {
 		expect(accepted.orphans).toBeUndefined();
 	});
 });
+
+describe('answers follow their item when its id now names another', () => {
+	const fromText = async (name: string, text: string) => {
+		const {mkdtempSync, writeFileSync} = await import('node:fs');
+		const {tmpdir} = await import('node:os');
+		const folder = mkdtempSync(join(tmpdir(), 'preflight-move-'));
+		writeFileSync(join(folder, name), text);
+		return loadChecklistAsync(join(folder, name));
+	};
+	const azure = (items: Array<[id: string, text: string]>, version: string) =>
+		JSON.stringify({
+			items: items.map(([id, text], i) => ({
+				id,
+				guid: `6a1c2b3d-000${i}-4a5b-8c9d-00000000000${i}`,
+				category: 'Ops',
+				text,
+				severity: 'Medium',
+			})),
+			metadata: {name: 'Mini', timestamp: version},
+		});
+
+	it('Azure: an item inserted before others shifts their ids; each answer stays with its text', async () => {
+		const before = await fromText(
+			'c.json',
+			azure(
+				[
+					['A01.01', 'Use canary deployments'],
+					['A01.02', 'Use HostProcess containers for Windows'],
+					['A01.03', 'Use KEDA for event-driven scaling'],
+				],
+				'v1',
+			),
+		);
+		const after = await fromText(
+			'c.json',
+			azure(
+				[
+					['A01.01', 'Use canary deployments'],
+					['A01.02', 'Set a Pod Disruption Budget'],
+					['A01.03', 'Use HostProcess containers for Windows'],
+					['A01.04', 'Use KEDA for event-driven scaling'],
+				],
+				'v2',
+			),
+		);
+		const review = answered(before, [
+			'Use HostProcess containers for Windows',
+			'Use KEDA for event-driven scaling',
+		]);
+		const {review: upgraded, report} = upgradeReview(review, after.checklist, after.digest, bob);
+		for (const title of [
+			'Use HostProcess containers for Windows',
+			'Use KEDA for event-driven scaling',
+		])
+			expect(answerOf(upgraded, after, title), title).toMatchObject({
+				status: 'fail',
+				note: `about ${title}`,
+			});
+		expect(answerOf(upgraded, after, 'Set a Pod Disruption Budget').status).toBe('pending');
+		expect(report.changed).toEqual([]);
+		expect(upgraded.orphans).toBeUndefined();
+	});
+
+	it('Markdown: the first of two like titles deleted; the second keeps its own answer, the first’s is an orphan', async () => {
+		const before = await fromText(
+			'c.md',
+			'# Launch\n## Ops\n- [ ] Enable auto scale in production for the web tier\n- [ ] Enable auto scale in production for the worker tier\n',
+		);
+		const after = await fromText(
+			'c.md',
+			'# Launch\n## Ops\n- [ ] Enable auto scale in production for the worker tier\n',
+		);
+		const web = 'Enable auto scale in production for the web tier';
+		const worker = 'Enable auto scale in production for the worker tier';
+		// Both derive the same short id; the second is `-2` (the premise of this test).
+		expect(idOf(before.checklist, worker)).toBe(`${idOf(before.checklist, web)}-2`);
+		const review = answered(before, [web, worker]);
+		const {review: upgraded} = upgradeReview(review, after.checklist, after.digest, bob);
+		expect(answerOf(upgraded, after, worker)).toMatchObject({
+			status: 'fail',
+			note: `about ${worker}`,
+		});
+		expect(answerOf(upgraded, after, worker).reReview).toBeUndefined();
+		const orphans = Object.values(upgraded.orphans ?? {});
+		expect(orphans.map((o) => [o.item?.title, o.answer.note])).toEqual([[web, `about ${web}`]]);
+	});
+});
