@@ -1,15 +1,9 @@
 // The work of a review split by owner (docs/team.md, "Work split by owner"):
-// what each role still has to settle, the blockers grouped by their owners,
-// and the roles a reviewer holds. Pure, like the rest of model/.
+// what each role still has to settle, and the blockers grouped by their
+// owners. Pure, like the rest of model/.
 import type {ItemResult} from './evaluate.js';
 import {ownValue} from './records.js';
-import type {SignOff} from './schemas.js';
-import {holdsRole, rolesText, type Team} from './team.js';
-
-/** The roles of the team file this person holds, in the file's order. */
-export function rolesHeld(team: Team, person: Pick<SignOff, 'by' | 'email'>): string[] {
-	return Object.keys(team.roles).filter((role) => holdsRole(team, [role], person));
-}
+import {rolesText} from './team.js';
 
 /** How many blockers one role may settle; `role` undefined: the blockers open to anyone. */
 export type RoleCount = {role?: string; count: number};

@@ -41,16 +41,21 @@ export function filterStatus(filter: string): Answer['status'] | undefined {
 	return query.kind === 'status' ? query.status : undefined;
 }
 
-/** What the list's title says a word filter is: "(status)", "(mine)", "(role security)". */
-export function filterKindText(filter: string): string {
+/**
+ * What the list's title says a word filter is: "(status)", "(you may settle)",
+ * "(role security)"; a role the team file does not define is said to be so.
+ */
+export function filterKindText(filter: string, team?: Team): string {
 	const query = parseFilter(filter);
 	switch (query.kind) {
 		case 'status':
 			return ' (status)';
 		case 'mine':
-			return ' (mine)';
+			return ' (you may settle)';
 		case 'role':
-			return ` (role ${query.role})`;
+			return team && !Object.hasOwn(team.roles, query.role)
+				? ` (role ${query.role}: not in the team file)`
+				: ` (role ${query.role})`;
 		case 'text':
 			return '';
 	}
