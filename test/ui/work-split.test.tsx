@@ -9,6 +9,7 @@ import {
 	keys,
 	NOW,
 	renderApp,
+	resize,
 } from './helpers.js';
 import {teamChecklist} from './fixtures-team.js';
 
@@ -100,6 +101,21 @@ describe('home: what each review waits on, per role', () => {
 		};
 		const app = await renderApp({loaded, db: dbWith(review), ready: 'waits on'});
 		expect(app.frame()).toContain('waits on security 3 · sre 3 · anyone 1');
+	});
+
+	it('scrolls two-line rows: the focused review stays in view', async () => {
+		const loaded = teamChecklist();
+		const reviews = Array.from({length: 12}, (_, k) =>
+			blankReview(loaded, `r-${k}`, `system-${String(k).padStart(2, '0')}`),
+		);
+		const app = await renderApp({loaded, db: dbWith(...reviews), ready: 'waits on'});
+		resize(app.stdout, 80, 24);
+		for (let k = 0; k < 11; k++) await app.press(keys.down);
+		const frame = await app.waitFor((f) => f.includes('› system-11'), 'the last review focused');
+		const lines = frame.split('\n');
+		const at = lines.findIndex((l) => l.includes('› system-11'));
+		expect(lines[at + 1]).toContain('waits on security 3 · sre 3 · anyone 2');
+		expect(frame).not.toContain('system-00');
 	});
 
 	it('says nothing of roles without a team file', async () => {
