@@ -265,7 +265,7 @@ export const bindings: Binding[] = [
 		scopes: ['review'],
 		chords: [{input: '/'}],
 		keys: '/',
-		label: 'filter by text/status',
+		label: 'filter: status/mine/@role',
 		group: 'Move',
 		hint: 'filter',
 	},

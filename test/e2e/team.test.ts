@@ -100,3 +100,84 @@ describe('two reviewers approve one item (the two-person rule)', () => {
 		]);
 	});
 });
+
+const split = {
+	id: 'split',
+	title: 'Split checklist',
+	version: '1',
+	sections: [
+		{
+			id: 'arch',
+			title: 'Architecture',
+			items: [{id: 'arch.bounds', title: 'System boundaries', evidenceRequired: false}],
+		},
+		{
+			id: 'sec',
+			title: 'Security',
+			owners: ['security'],
+			items: [
+				{id: 'sec.secrets', title: 'Secrets in a vault', evidenceRequired: false},
+				{id: 'sec.scan', title: 'Dependency scan', evidenceRequired: false},
+			],
+		},
+		{
+			id: 'ops',
+			title: 'Operations',
+			owners: ['sre'],
+			items: [{id: 'ops.pager', title: 'Pager set up', evidenceRequired: false}],
+		},
+	],
+};
+
+describe('work split by owner', () => {
+	it('a security reviewer opens on their own items, filters by mine, and sees blockers by role', async () => {
+		const cwd = tempDir();
+		writeFileSync(join(cwd, 'checklist.json'), JSON.stringify(split));
+		mkdirSync(join(cwd, '.preflight'));
+		writeFileSync(
+			join(cwd, '.preflight', 'team.yaml'),
+			'roles:\n  security: [sec@example.com]\n  sre: [sre@example.com]\n',
+		);
+		const app = launch(['--system', 'api', '--checklist', 'checklist.json'], {
+			cwd,
+			env: {
+				PREFLIGHT_NOW: NOW,
+				PREFLIGHT_REVIEWER: 'Sec',
+				PREFLIGHT_REVIEWER_EMAIL: 'sec@example.com',
+				HOME: cwd,
+			},
+		});
+		running.push(app);
+		// Not the first pending item (System boundaries) but the first security one.
+		let screen = await app.waitFor('id: sec.secrets');
+		expect(screen).toContain('needs security');
+		app.type('p');
+		await app.waitFor('id: sec.scan');
+
+		app.type('/');
+		await app.waitFor('Filter (text or status):');
+		app.type('mine');
+		await app.waitFor('(you may settle)');
+		app.press('enter');
+		screen = await app.waitFor('filter: mine');
+		expect(screen).toContain('System boundaries');
+		expect(screen).not.toContain('Pager set up');
+		app.press('esc');
+		await app.waitUntil((s) => !s.includes('filter: mine'), 'the filter cleared');
+
+		app.type('s');
+		screen = await app.waitFor('by who may settle them');
+		expect(screen).toMatch(
+			/security \(1\)[\s\S]*Dependency scan[\s\S]*sre \(1\)[\s\S]*Pager set up[\s\S]*open to anyone \(1\)/,
+		);
+		app.press('esc');
+		await app.waitFor('id: sec.scan');
+		app.press('esc');
+		await app.waitFor('esc again goes back');
+		app.press('esc');
+		screen = await app.waitFor('waits on');
+		expect(screen).toContain('waits on security 1 · sre 1 · anyone 1');
+		app.type('q');
+		expect(await app.exit).toBe(0);
+	});
+});

@@ -118,7 +118,7 @@ export const prompts: Record<PromptStep, PromptSpec> = {
 		label: () => ({before: 'Filter (text or status):', after: ''}),
 		hint: (ctx) => {
 			const previous = ctx.prompt.kind === 'filter' ? ctx.prompt.previous : '';
-			return `a status word (pass, fail, pending, na, waived) or any text · enter keeps it · esc ${previous ? `puts back “${previous}”` : 'cancels'}`;
+			return `pass fail pending na waived · mine · @role · or text · enter keeps it · esc ${previous ? `puts back “${previous}”` : 'cancels'}`;
 		},
 		// A new search each time (typing after the old one ran them together); esc puts it back.
 		initial: () => '',

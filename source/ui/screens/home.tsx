@@ -3,6 +3,7 @@ import React, {useMemo} from 'react';
 import {evaluate, progressSplit} from '../../model/evaluate.js';
 import {reviewName} from '../../model/review.js';
 import {onChecklist} from '../../model/upgrade.js';
+import {waitingOn, waitingOnText} from '../../model/work-split.js';
 import {blockersText, verdictLine, verdictLooks} from '../../model/vocabulary.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {Footer} from '../components/footer.js';
@@ -21,13 +22,16 @@ export function HomeScreen({size}: {size: Size}) {
 	const {services} = useAppActions();
 	const reviews = state.db.reviews;
 	const height = Math.max(1, size.rows - 1 - (1 + 2 + 2 + 2));
-	const start = windowStart(state.homeIndex, reviews.length, height);
+	// With a team file each review takes a second row: what it waits on, per role.
+	const byRole = Boolean(state.loaded.team);
+	const shown = byRole ? Math.max(1, Math.floor(height / 2)) : height;
+	const start = windowStart(state.homeIndex, reviews.length, shown);
 	// Only the visible rows are judged: the database may hold a thousand reviews.
 	// Keyed on the list and the window, not on a sliced copy (a new array every
 	// render, which made every ↑/↓ judge every visible review again).
 	const rows = useMemo(
 		() =>
-			reviews.slice(start, start + height).map((r) => {
+			reviews.slice(start, start + shown).map((r) => {
 				// Judged as it would stand on this checklist (upgraded in memory); made
 				// with another checklist, or a newer version: say so rather than judge it.
 				const at = services.now();
@@ -40,6 +44,7 @@ export function HomeScreen({size}: {size: Size}) {
 						verdict: undefined,
 						blockers: 0,
 						split: {settled: 0, blocking: 0},
+						waits: '',
 					};
 				const e = evaluate(state.loaded.checklist, judged, at, state.loaded.team);
 				return {
@@ -49,9 +54,12 @@ export function HomeScreen({size}: {size: Size}) {
 					verdict: e.verdict,
 					blockers: e.totals.blockers,
 					split: progressSplit(e.sections.flatMap((section) => section.items)),
+					waits: e.blockers.length
+						? `waits on ${waitingOnText(waitingOn(e.blockers))}`
+						: 'waits on nobody',
 				};
 			}),
-		[reviews, start, height, state.loaded, services],
+		[reviews, start, shown, state.loaded, services],
 	);
 
 	useIntents('home', (action, env) => homeIntent(state, action, env), !state.help);
@@ -95,8 +103,8 @@ export function HomeScreen({size}: {size: Size}) {
 				{rows.map((row, k) => {
 					const focused = start + k === state.homeIndex;
 					const r = row.review;
-					return (
-						<Box key={r.id} height={1} overflowY="hidden">
+					const line = (
+						<Box height={1} overflowY="hidden">
 							<Text color="cyan">{focused ? '› ' : '  '}</Text>
 							<Box width={nameW} flexShrink={0}>
 								<Text wrap="truncate-end" bold={focused} inverse={focused}>
@@ -125,6 +133,17 @@ export function HomeScreen({size}: {size: Size}) {
 							<Box flexShrink={1} display={row.verdict === undefined ? 'none' : 'flex'}>
 								<Text wrap="truncate-end" color={verdictLooks[row.verdict ?? 'not-ready'].color}>
 									{verdictText(row.verdict ?? 'not-ready', row.blockers)}
+								</Text>
+							</Box>
+						</Box>
+					);
+					if (!byRole) return <React.Fragment key={r.id}>{line}</React.Fragment>;
+					return (
+						<Box key={r.id} flexDirection="column" height={2}>
+							{line}
+							<Box height={1} overflowY="hidden" paddingLeft={4}>
+								<Text wrap="truncate-end" dimColor>
+									{row.verdict === undefined ? '' : sanitizeLine(row.waits)}
 								</Text>
 							</Box>
 						</Box>

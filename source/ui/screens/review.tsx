@@ -15,7 +15,7 @@ import {SectionsPanel} from '../components/sections-panel.js';
 import {reviewIntent} from '../intents/intents.js';
 import {useIntents} from '../intents/use-intents.js';
 import {useAppState, useEvaluation} from '../state/context.js';
-import {filterStatus} from '../state/filter.js';
+import {filterKindText} from '../state/filter.js';
 import {listedItems, matchCounts, selectedItemId} from '../state/selectors.js';
 import type {State} from '../state/types.js';
 import {maxScroll} from '../scroll.js';
@@ -169,7 +169,7 @@ export function ReviewScreen({size}: {size: Size}) {
 	const matched = listed.length;
 	const inSections = matches ? matches.filter((n) => n > 0).length : 0;
 	const listTitle = state.filter
-		? `Filter “${sanitizeLine(state.filter)}”${filterStatus(state.filter) ? ' (status)' : ''} · ${matched} match${matched === 1 ? '' : 'es'}${matched ? ` in ${inSections} section${inSections === 1 ? '' : 's'}` : ''}`
+		? `Filter “${sanitizeLine(state.filter)}”${sanitizeLine(filterKindText(state.filter, state.loaded.team))} · ${matched} match${matched === 1 ? '' : 'es'}${matched ? ` in ${inSections} section${inSections === 1 ? '' : 's'}` : ''}`
 		: `${state.sectionIndex + 1}/${sections.length} ${sanitizeLine(current?.section.title ?? '')} · ${(current?.totals.items ?? 0) - (current?.totals.pending ?? 0)} of ${current?.totals.items ?? 0} answered`;
 	// Matches from several sections are marked with theirs.
 	const sectionTitle = inSections > 1 ? (i: number) => sections[i]?.section.title ?? '' : undefined;

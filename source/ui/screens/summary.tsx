@@ -10,6 +10,8 @@ import {
 	verdictLine,
 	verdictLooks,
 } from '../../model/vocabulary.js';
+import {groupByOwners, groupHeading} from '../../model/work-split.js';
+import type {ItemResult} from '../../model/evaluate.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {Footer} from '../components/footer.js';
 import {Header} from '../components/header.js';
@@ -28,7 +30,22 @@ export function SummaryScreen({size}: {size: Size}) {
 	const {dispatch, services} = useAppActions();
 	const {review, evaluation} = useEvaluation();
 	const {checklist} = state.loaded;
-	const blockers = evaluation?.blockers ?? [];
+	// With a team file, the blockers are grouped by the roles that may settle
+	// them (docs/team.md), the ones open to anyone last, each under a heading;
+	// ↑↓ and enter move through the blockers in the order shown.
+	const groups =
+		state.loaded.team && evaluation?.blockers.some((b) => b.signing.rule.owners.length)
+			? groupByOwners(evaluation.blockers)
+			: undefined;
+	const blockers = groups ? groups.flatMap((g) => g.blockers) : (evaluation?.blockers ?? []);
+	const rows: Array<{heading: string} | {blocker: ItemResult; index: number}> = [];
+	if (groups) {
+		let index = 0;
+		for (const g of groups) {
+			rows.push({heading: groupHeading(g)});
+			for (const blocker of g.blockers) rows.push({blocker, index: index++});
+		}
+	} else blockers.forEach((blocker, index) => rows.push({blocker, index}));
 
 	const writeSnapshot = () => {
 		if (!review) return;
@@ -71,10 +88,13 @@ export function SummaryScreen({size}: {size: Size}) {
 	const hiddenSections = evaluation.sections.length > sectionsH;
 	const sectionRows = hiddenSections ? sectionsH - 1 : sectionsH;
 	// (with a single row, the blocker itself matters more than the count)
-	const blockerRows = blockers.length > blockersH && blockersH > 1 ? blockersH - 1 : blockersH;
-	const bStart = windowStart(state.summaryIndex, blockers.length, blockerRows);
-	const above = bStart;
-	const below = Math.max(0, blockers.length - bStart - blockerRows);
+	const blockerRows = rows.length > blockersH && blockersH > 1 ? blockersH - 1 : blockersH;
+	const focusRow = rows.findIndex((r) => 'blocker' in r && r.index === state.summaryIndex);
+	const bStart = windowStart(Math.max(0, focusRow), rows.length, blockerRows);
+	const inView = rows.slice(bStart, bStart + blockerRows);
+	const countBlockers = (list: typeof rows) => list.filter((r) => 'blocker' in r).length;
+	const above = countBlockers(rows.slice(0, bStart));
+	const below = countBlockers(rows.slice(bStart + blockerRows));
 	const nameW = Math.min(34, Math.floor(width * 0.35));
 	return (
 		<Box flexDirection="column" width={width}>
@@ -124,11 +144,22 @@ export function SummaryScreen({size}: {size: Size}) {
 			</Box>
 			<Box height={1} />
 			<Text bold>
-				{blockers.length ? `Blockers (${blockers.length}) — enter jumps to one:` : 'No blockers.'}
+				{blockers.length
+					? `Blockers (${blockers.length})${groups ? ' by who may settle them' : ''} — enter jumps to one:`
+					: 'No blockers.'}
 			</Text>
 			<Box flexDirection="column" height={blockersH}>
-				{blockers.slice(bStart, bStart + blockerRows).map((b, k) => {
-					const focused = bStart + k === state.summaryIndex;
+				{inView.map((row) => {
+					if ('heading' in row)
+						return (
+							<Box key={`heading ${row.heading}`} height={1} width={width} overflowY="hidden">
+								<Text bold wrap="truncate-end">
+									{sanitizeLine(row.heading)}
+								</Text>
+							</Box>
+						);
+					const b = row.blocker;
+					const focused = row.index === state.summaryIndex;
 					return (
 						<Box key={b.item.id} height={1} width={width} overflowY="hidden">
 							<Text color="cyan">{focused ? '› ' : '  '}</Text>

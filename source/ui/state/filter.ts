@@ -1,4 +1,5 @@
-import type {Answer, ChecklistItem} from '../../model/schemas.js';
+import {holdsRole, mayApprove, type SignRule, type Team} from '../../model/team.js';
+import type {Answer, ChecklistItem, SignOff} from '../../model/schemas.js';
 
 const statusWords: Record<string, Answer['status']> = {
 	pending: 'pending',
@@ -12,24 +13,104 @@ const statusWords: Record<string, Answer['status']> = {
 	waive: 'waived',
 };
 
-/** The status a filter names (a status word wins over text), or undefined for a text filter. */
-export function filterStatus(filter: string): Answer['status'] | undefined {
+/**
+ * What a filter asks for: a status word, `mine` (the items the reviewer may
+ * settle), `role:NAME` or `@NAME` (the items a role may settle), else text.
+ */
+export type FilterQuery =
+	| {kind: 'text'; text: string}
+	| {kind: 'status'; status: Answer['status']}
+	| {kind: 'mine'}
+	| {kind: 'role'; role: string};
+
+/** Reads a filter: a word (status, mine, role) wins over text. */
+export function parseFilter(filter: string): FilterQuery {
 	const q = filter.trim().toLowerCase();
-	return Object.hasOwn(statusWords, q) ? statusWords[q] : undefined;
+	if (Object.hasOwn(statusWords, q)) return {kind: 'status', status: statusWords[q]!};
+	if (q === 'mine') return {kind: 'mine'};
+	// Role names keep their case: the team file's are matched exactly.
+	const t = filter.trim();
+	const role = /^(?:role:|@)\s*(\S+)$/i.exec(t)?.[1];
+	if (role) return {kind: 'role', role};
+	return {kind: 'text', text: q};
+}
+
+/** The status a filter names (a status word wins over text), or undefined. */
+export function filterStatus(filter: string): Answer['status'] | undefined {
+	const query = parseFilter(filter);
+	return query.kind === 'status' ? query.status : undefined;
 }
 
 /**
- * Filter text: a status word (pass, fail, pending, na, waived) matches by status;
- * anything else matches item id, title or guidance, case-insensitively.
+ * What the list's title says a word filter is: "(status)", "(you may settle)",
+ * "(role security)"; a role the team file does not define is said to be so.
  */
-export function matchesFilter(filter: string, item: ChecklistItem, answer: Answer): boolean {
-	const q = filter.trim().toLowerCase();
-	if (!q) return true;
-	const status = filterStatus(q);
-	if (status) return answer.status === status;
-	return (
-		item.title.toLowerCase().includes(q) ||
-		item.id.toLowerCase().includes(q) ||
-		item.guidance.toLowerCase().includes(q)
-	);
+export function filterKindText(filter: string, team?: Team): string {
+	const query = parseFilter(filter);
+	switch (query.kind) {
+		case 'status':
+			return ' (status)';
+		case 'mine':
+			return ' (you may settle)';
+		case 'role':
+			return team && !Object.hasOwn(team.roles, query.role)
+				? ` (role ${query.role}: not in the team file)`
+				: ` (role ${query.role})`;
+		case 'text':
+			return '';
+	}
+}
+
+/** Who may sign what, for `mine` and `role:` filters. */
+export type FilterContext = {
+	rule: SignRule;
+	team?: Team;
+	/** The reviewer; without one, `mine` matches what anyone may settle. */
+	me?: Pick<SignOff, 'by' | 'email'>;
+};
+
+/**
+ * Whether the item is the reviewer's: one of their roles owns it, or nobody
+ * does (then anyone may settle it); without a team file, every item is.
+ */
+export function isMine(context: FilterContext): boolean {
+	const {rule, team, me} = context;
+	if (!me) return !team || rule.owners.length === 0;
+	return mayApprove(team, rule, me);
+}
+
+/** Whether one of the reviewer's roles owns the item (not merely open to anyone). */
+export function isOwnedByMe(context: FilterContext): boolean {
+	const {rule, team, me} = context;
+	return Boolean(team && me && rule.owners.length > 0 && holdsRole(team, rule.owners, me));
+}
+
+/**
+ * Filter text: a status word (pass, fail, pending, na, waived) matches by
+ * status; `mine`, the items the reviewer may settle; `role:NAME` or `@NAME`,
+ * the items whose owners name that role; anything else matches item id, title
+ * or guidance, case-insensitively.
+ */
+export function matchesFilter(
+	filter: string,
+	item: ChecklistItem,
+	answer: Answer,
+	context: FilterContext = {rule: {owners: [], approvals: 1}},
+): boolean {
+	if (!filter.trim()) return true;
+	const query = parseFilter(filter);
+	switch (query.kind) {
+		case 'status':
+			return answer.status === query.status;
+		case 'mine':
+			return isMine(context);
+		case 'role':
+			return context.rule.owners.includes(query.role);
+		case 'text':
+			return (
+				item.title.toLowerCase().includes(query.text) ||
+				item.id.toLowerCase().includes(query.text) ||
+				item.guidance.toLowerCase().includes(query.text)
+			);
+	}
 }

@@ -68,6 +68,10 @@ export function openReview(state: State, action: ActionOf<'open-review'>): State
 		...upgraded.state,
 		screen: 'review',
 		reviewId: action.reviewId,
+		reviewer: {
+			by: action.actor.by,
+			...(action.actor.email ? {email: action.actor.email} : {}),
+		},
 		filter: '',
 		prompt: undefined,
 		help: false,

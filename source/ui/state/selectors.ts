@@ -1,7 +1,8 @@
 import {answerFor} from '../../model/evaluate.js';
 import {findItem} from '../../model/review.js';
 import type {ChecklistItem, Review} from '../../model/schemas.js';
-import {matchesFilter} from './filter.js';
+import {ruleOf} from '../../model/team.js';
+import {isMine, isOwnedByMe, matchesFilter, type FilterContext} from './filter.js';
 import type {Message, State} from './types.js';
 
 /** An item where it stands in the checklist. */
@@ -20,7 +21,23 @@ export function visibleItems(
 	const section = state.loaded.checklist.sections[sectionIndex];
 	if (!section) return [];
 	if (!state.filter || !review) return section.items;
-	return section.items.filter((it) => matchesFilter(state.filter, it, answerFor(review, it.id)));
+	return section.items.filter((it) =>
+		matchesFilter(state.filter, it, answerFor(review, it.id), signContext(state, sectionIndex, it)),
+	);
+}
+
+/** Who may sign the item and who is looking: what the `mine` and `role:` filters judge. */
+export function signContext(
+	state: State,
+	sectionIndex: number,
+	item: ChecklistItem,
+): FilterContext {
+	const section = state.loaded.checklist.sections[sectionIndex];
+	return {
+		rule: section ? ruleOf(section, item) : {owners: [], approvals: 1},
+		...(state.loaded.team ? {team: state.loaded.team} : {}),
+		...(state.reviewer ? {me: state.reviewer} : {}),
+	};
 }
 
 /**
@@ -77,16 +94,31 @@ function isPending(review: Review, itemId: string): boolean {
 	return answerFor(review, itemId).status === 'pending';
 }
 
-/** First pending item in checklist order: where a review resumes. */
+/**
+ * Where a review resumes: the first pending item, in checklist order, that one
+ * of the reviewer's roles owns (docs/team.md); else the first pending one they
+ * may settle (open to anyone); else the first pending one. Without a team file
+ * that is simply the first pending item.
+ */
 export function firstPending(
 	state: State,
 	review: Review,
 ): {sectionIndex: number; itemId: string} | undefined {
 	const sections = state.loaded.checklist.sections;
+	const byTeam = Boolean(state.loaded.team && state.reviewer);
+	let open: {sectionIndex: number; itemId: string} | undefined;
+	let first: {sectionIndex: number; itemId: string} | undefined;
 	for (let s = 0; s < sections.length; s++)
-		for (const it of sections[s]!.items)
-			if (isPending(review, it.id)) return {sectionIndex: s, itemId: it.id};
-	return undefined;
+		for (const it of sections[s]!.items) {
+			if (!isPending(review, it.id)) continue;
+			const at = {sectionIndex: s, itemId: it.id};
+			if (!byTeam) return at;
+			const context = signContext(state, s, it);
+			if (isOwnedByMe(context)) return at;
+			if (isMine(context)) open ??= at;
+			first ??= at;
+		}
+	return open ?? first;
 }
 
 /** The index of the section holding the item, or -1. */

@@ -59,6 +59,11 @@ export type State = {
 	orphanIndex: number;
 	prompt?: Prompt;
 	filter: string;
+	/**
+	 * Who opened the review (set by open-review): the `mine` filter and the
+	 * first item shown follow the roles they hold in the team file.
+	 */
+	reviewer?: {by: string; email?: string};
 	help: boolean;
 	message?: Message;
 	undo: UndoEntry[];
