@@ -226,7 +226,7 @@ describe('answers follow their item when its id now names another', () => {
 				note: `about ${title}`,
 			});
 		expect(answerOf(upgraded, after, 'Set a Pod Disruption Budget').status).toBe('pending');
-		expect(report.changed).toEqual([]);
+		expect(report?.changed).toEqual([]);
 		expect(upgraded.orphans).toBeUndefined();
 	});
 
