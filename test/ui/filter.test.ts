@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {answerFor} from '../../source/model/evaluate.js';
+import {recordAnswer, withStatus} from '../../source/model/review.js';
 import {
 	filterKindText,
 	filterStatus,
@@ -98,6 +99,26 @@ describe('open-review: the reviewer’s own items first', () => {
 
 	it('someone with no role opens on the first pending item open to anyone', () => {
 		expect(open(teamChecklist(), actor).state.itemId).toBe('arch.bounds');
+	});
+
+	it('an item of theirs that someone else signed, unsettled, comes before pending ones', () => {
+		const loaded = teamChecklist();
+		// Eve is in no role: her pass of sec.secrets is kept but waits on security.
+		const signed = recordAnswer(
+			blankReview(loaded),
+			'sec.secrets',
+			withStatus({status: 'pending', evidence: []}, 'pass'),
+			{...actor, by: 'Eve', email: 'eve@example.com'},
+		);
+		const openAs = (who: typeof actor) =>
+			reduce(initialState(loaded, dbWith(signed)), {
+				type: 'open-review',
+				reviewId: signed.id,
+				actor: who,
+			}).itemId;
+		expect(openAs({...actor, by: 'Sec', email: 'sec@example.com'})).toBe('sec.secrets');
+		// Nobody else is asked to settle it: they open where they would have.
+		expect(openAs(actor)).toBe('arch.bounds');
 	});
 
 	it('without a team file, on the first pending item, as before', () => {

@@ -1,7 +1,7 @@
 import {answerFor} from '../../model/evaluate.js';
 import {findItem} from '../../model/review.js';
 import type {ChecklistItem, Review} from '../../model/schemas.js';
-import {ruleOf} from '../../model/team.js';
+import {identityKey, judgeSignOffs, ruleOf} from '../../model/team.js';
 import {isMine, isOwnedByMe, matchesFilter, type FilterContext} from './filter.js';
 import type {Message, State} from './types.js';
 
@@ -95,8 +95,23 @@ function isPending(review: Review, itemId: string): boolean {
 }
 
 /**
- * Where a review resumes: the first pending item, in checklist order, that one
- * of the reviewer's roles owns (docs/team.md); else the first pending one they
+ * Whether an answered item still waits on this reviewer: it is not settled
+ * (someone outside its owners signed it, or approvals are missing) and the
+ * reviewer's own approval is not among those that count.
+ */
+function waitsOnMe(review: Review, itemId: string, context: FilterContext): boolean {
+	const {me} = context;
+	if (!me) return false;
+	const judged = judgeSignOffs(context.team, context.rule, answerFor(review, itemId));
+	if (judged.problem === undefined) return false;
+	const key = identityKey(me);
+	return !judged.counted.some((s) => identityKey(s) === key);
+}
+
+/**
+ * Where a review resumes: the first item, in checklist order, that one of the
+ * reviewer's roles owns and that waits on them (pending, or signed by someone
+ * else without settling it) (docs/team.md); else the first pending one they
  * may settle (open to anyone); else the first pending one. Without a team file
  * that is simply the first pending item.
  */
@@ -110,11 +125,13 @@ export function firstPending(
 	let first: {sectionIndex: number; itemId: string} | undefined;
 	for (let s = 0; s < sections.length; s++)
 		for (const it of sections[s]!.items) {
-			if (!isPending(review, it.id)) continue;
+			const pending = isPending(review, it.id);
+			if (!byTeam && !pending) continue;
 			const at = {sectionIndex: s, itemId: it.id};
 			if (!byTeam) return at;
 			const context = signContext(state, s, it);
-			if (isOwnedByMe(context)) return at;
+			if (isOwnedByMe(context) && (pending || waitsOnMe(review, it.id, context))) return at;
+			if (!pending) continue;
 			if (isMine(context)) open ??= at;
 			first ??= at;
 		}
