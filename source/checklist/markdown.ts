@@ -62,6 +62,8 @@ const htmlTitle = /^\s*<h1\b[^>]*>([\s\S]*?)<\/h1>/i;
 const outside = 'item outside any section: put a heading (## Section) above it';
 // What may stand between the links of a link-only list item.
 const linkGlue = /^[\s,;:|·•/()–—-]*$/;
+// Text beside the link of an item that is mainly a link (`@user/`, `Name /`): at most this long.
+const LINK_PREFIX = 30;
 
 /**
  * Text without terminal escape sequences and control characters: titles are
@@ -90,14 +92,21 @@ function isLinkOnly(item: Block, inline: Inline): boolean {
 	const tokens = inline(src);
 	let depth = 0;
 	let links = 0;
+	let beside = '';
+	let linked = 0;
 	for (const t of tokens) {
+		if (depth > 0 && t.type === 'text') linked += t.content.trim().length;
 		if (t.type === 'link_open') {
 			depth++;
 			links++;
 		} else if (t.type === 'link_close') depth--;
-		else if (depth === 0 && t.type === 'text' && !linkGlue.test(t.content)) return false;
+		else if (depth === 0 && t.type === 'text' && !linkGlue.test(t.content)) beside += t.content;
 		else if (depth === 0 && (t.type === 'code_inline' || t.type === 'image')) return false;
 	}
+	// A short prefix or suffix (an author, `@user/`), shorter than the link's
+	// words, leaves the item mainly a link; `Enable [MFA](…)` is a check.
+	const extra = beside.trim().length;
+	if (extra > 0 && (extra > LINK_PREFIX || extra >= linked)) return false;
 	return links > 0 && item.children.slice(1).every((b) => isList(b) && isLinkList(b, inline));
 }
 
@@ -233,11 +242,18 @@ function readMarkdown(
 			.map((item) => listItem(item, false, undefined));
 	};
 
+	// Items whose id comes from a table's ID column: dropped for a derived one
+	// if another item in the file has the same id.
+	const columnIds = new Set<MdItem>();
 	const tableRowItems = (table: Block): MdItem[] | undefined =>
 		tableItems(table, lines, inline, loose)?.map((row) => {
 			const item = makeItem(row.title, row.place, row.pos, [], [row.extras.join('\n')]);
 			if (row.level && !item.attrs.has('level'))
 				item.attrs.set('level', {value: row.level, pos: row.pos});
+			if (row.id && !item.id) {
+				item.id = {value: row.id, pos: row.pos};
+				columnIds.add(item);
+			}
 			return item;
 		});
 
@@ -321,8 +337,13 @@ function readMarkdown(
 			if (own.length > 0) sections.unshift({...title, id: undefined, items: own});
 		}
 	}
-	for (const it of sections.flatMap((s) => s.items))
-		if (!it.title) problem(it.pos, 'item has no title');
+	const allItems = sections.flatMap((s) => s.items);
+	for (const it of allItems) if (!it.title) problem(it.pos, 'item has no title');
+	if (columnIds.size > 0) {
+		const count = new Map<string, number>();
+		for (const it of allItems) if (it.id) count.set(it.id.value, (count.get(it.id.value) ?? 0) + 1);
+		for (const it of columnIds) if ((count.get(it.id?.value ?? '') ?? 0) > 1) delete it.id;
+	}
 
 	const kept: MdSection[] = [];
 	for (const s of sections) {

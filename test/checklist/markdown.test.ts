@@ -645,8 +645,20 @@ describe('tables', () => {
 		]);
 	});
 
-	test('beside other items, a Name table is text', () => {
+	test('beside other items, a table with a Level column is a checklist too', () => {
 		const c = read(...nameTable, '## Ops', '- [ ] Pager set');
+		expect(titles(c)).toEqual(['Account removal', 'Cookie banner', 'Dark mode', 'Pager set']);
+	});
+
+	test('beside other items, a Name table is text', () => {
+		const c = read(
+			'# Launch checklist',
+			'| Name | Owner |',
+			'| --- | --- |',
+			'| Cookie banner | Web |',
+			'## Ops',
+			'- [ ] Pager set',
+		);
 		expect(titles(c)).toEqual(['Pager set']);
 	});
 
@@ -771,5 +783,74 @@ describe('hostile and large input', () => {
 			title: 'Check 1 of section 0 doc',
 			guidance: 'Links: doc (https://d.example/1)',
 		});
+	});
+});
+
+describe('tables with a level column, and lists that are mainly links', () => {
+	test('a Priority column makes a table a checklist; a link list beside it is not items', () => {
+		const c = read(
+			'# Personal security',
+			'',
+			'## Authentication',
+			'',
+			'**Security** | **Priority** | **Details and Hints**',
+			'--- | --- | ---',
+			'**Use a Strong Password** | Essential | If your password is too short, it can be cracked.',
+			'**Do not Reuse Passwords** | Optional | Use a different password for each account.',
+			'**Use a Hardware Key** | Advanced | A key cannot be phished.',
+			'',
+			'#### Other Awesome Security Lists',
+			'- @someone/[awesome-things](https://example.org/awesome-things)',
+			'- Jane Doe / [safercomputinglist.example](https://safercomputinglist.example/)',
+		);
+		expect(titles(c)).toEqual([
+			'Use a Strong Password',
+			'Do not Reuse Passwords',
+			'Use a Hardware Key',
+		]);
+		expect(items(c).map((i) => i.level)).toEqual(['required', 'recommended', 'recommended']);
+		expect(items(c)[0]?.guidance).toBe(
+			'Priority: Essential\nDetails and Hints: If your password is too short, it can be cracked.',
+		);
+	});
+
+	test('a Feature column is task-like and an ID column gives the ids', () => {
+		const c = read(
+			'# Mobile app',
+			'',
+			'## Storage',
+			'',
+			'| ID | Priority | Feature | Description | Link |',
+			'| --- | --- | --- | --- | --- |',
+			'| SD.1 | High | Login / Signup | All tokens are kept in the keychain/keystore | [guide](https://example.org/sd1) |',
+			'| SD.2 | Low | Cache | Nothing secret is cached | |',
+		);
+		expect(items(c).map((i) => [i.id, i.title, i.level])).toEqual([
+			['SD.1', 'Login / Signup', 'required'],
+			['SD.2', 'Cache', 'recommended'],
+		]);
+		expect(items(c)[0]?.guidance).toContain('Description: All tokens are kept');
+	});
+
+	test('ID cells that repeat or cannot be typed are not ids', () => {
+		const c = read(
+			'# X',
+			'## Storage',
+			'| ID | Feature | Priority |',
+			'| --- | --- | --- |',
+			'| S 1 | Login | High |',
+			'| S 2 | Cache | Low |',
+		);
+		expect(items(c).map((i) => i.id)).toEqual(['storage.login', 'storage.cache']);
+	});
+
+	test('a list whose items are a word and a link is still a checklist', () => {
+		const c = read(
+			'# X',
+			'## Access',
+			'- Enable [MFA](https://example.org/mfa)',
+			'- Rotate [keys](https://example.org/k)',
+		);
+		expect(titles(c)).toEqual(['Enable MFA', 'Rotate keys']);
 	});
 });
