@@ -13,7 +13,7 @@ import {
 	type MdTitle,
 } from './markdown-data.js';
 import {parseMarkdown, type Block, type Inline} from './markdown-parse.js';
-import {splitSummary, tableItems} from './markdown-table.js';
+import {levelWord, splitSummary, tableItems} from './markdown-table.js';
 import {
 	attributes,
 	blocksText,
@@ -23,6 +23,7 @@ import {
 	oneLine,
 	placer,
 	plainOf,
+	plainText,
 	boldLead,
 	shortenTitle,
 	startColumn,
@@ -69,6 +70,12 @@ const LINK_PREFIX = 30;
  * Text without terminal escape sequences and control characters: titles are
  * plain text, and ids derived from them should not spell out an escape.
  */
+/** An image's alt text that is a level word: a priority badge (`![High][high_img]`). */
+const badgeRe =
+	/^(?:critical|high(?:est)?|essential|required|mandatory|blocker|medium|low(?:est)?|optional|recommended|advanced|minor|p[0-4])(?: priority)?$/i;
+/** A reference image whose reference is not defined: GitHub shows it as text, we drop it. */
+const looseImageRe = /!\[([^\]]*)\]\[[^\]]*\]/g;
+
 /** An emoji shortcode (`:wrench:`) standing as a word: GitHub draws it, a terminal would not. */
 const shortcodeRe = /(?<=^|\s):[a-z0-9_+-]{2,}:(?=\s|$)/g;
 
@@ -152,7 +159,23 @@ function readMarkdown(
 
 	/** Plain text of inline Markdown (a title's), its links added to `links`. */
 	const titleText = (src: string, links?: Link[]) =>
-		oneLine(clean(plainOf(inline, src, false, links)).replace(shortcodeRe, ' '));
+		oneLine(
+			clean(plainOf(inline, src, false, links))
+				.replace(shortcodeRe, ' ')
+				.replace(looseImageRe, ' '),
+		);
+
+	/** The level words of the priority badges in a title's Markdown (`![Medium][medium_img]`). */
+	const badges = (src: string): string[] => {
+		if (!src.includes('![')) return [];
+		const out: string[] = [];
+		for (const t of inline(src)) {
+			if (t.type === 'image') out.push(oneLine(plainText(t.children ?? [], false)));
+			else if (t.type === 'text' && t.content.includes('!['))
+				for (const m of t.content.matchAll(looseImageRe)) out.push(oneLine(m[1] ?? ''));
+		}
+		return out.filter((alt) => badgeRe.test(alt));
+	};
 
 	/** An item from a title's Markdown: attributes off, plain text, long titles cut. */
 	const makeItem = (
@@ -175,7 +198,13 @@ function readMarkdown(
 		const short = shortenTitle(titleText(parsed.text, links));
 		for (const [key, attr] of parsed.attrs)
 			if (!itemFields.has(key)) problem(attr.pos, `unknown field ${quote(key)}`);
-		const guidance = [...before, short.rest, ...after, linksLine(links)].filter(Boolean);
+		// A priority badge sets the level (unless the item gives one) and stays in the guidance.
+		const badge = badges(parsed.text)[0];
+		const badgeLevel = badge ? levelWord(badge) : undefined;
+		if (badgeLevel && !parsed.attrs.has('level'))
+			parsed.attrs.set('level', {value: badgeLevel, pos});
+		const priority = badge ? `Priority: ${badge}` : '';
+		const guidance = [...before, priority, short.rest, ...after, linksLine(links)].filter(Boolean);
 		return {
 			title: short.title,
 			...(parsed.id ? {id: parsed.id} : {}),

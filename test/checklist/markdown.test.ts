@@ -854,3 +854,34 @@ describe('tables with a level column, and lists that are mainly links', () => {
 		expect(titles(c)).toEqual(['Enable MFA', 'Rotate keys']);
 	});
 });
+
+describe('priority badges', () => {
+	const page = [
+		'# Front-end',
+		'## Head',
+		'- [ ] **Doctype:** ![High][high_img] The Doctype is HTML5 and is at the top of all your HTML pages.',
+		'- [ ] **Charset:** ![Medium][medium_img] The charset is declared.',
+		'- [ ] **Viewport:** ![Low][low_img] The viewport is declared. {level=required}',
+		'- [ ] **Favicon:** ![a small icon](icon.png) Each favicon has been created.',
+		'- [ ] **Title:** ![Critical][missing_ref] The title is used on all pages.',
+		'',
+		'[high_img]: https://example.org/high.svg',
+		'[medium_img]: https://example.org/medium.svg',
+		'[low_img]: https://example.org/low.svg',
+	];
+
+	test('an image whose alt text is a level word sets the level and is kept in the guidance', () => {
+		const c = read(...page);
+		expect(items(c).map((i) => [i.title, i.level, i.guidance])).toEqual([
+			[
+				'Doctype: The Doctype is HTML5 and is at the top of all your HTML pages.',
+				'required',
+				'Priority: High',
+			],
+			['Charset: The charset is declared.', 'recommended', 'Priority: Medium'],
+			['Viewport: The viewport is declared.', 'required', 'Priority: Low'],
+			['Favicon: Each favicon has been created.', 'required', ''],
+			['Title: The title is used on all pages.', 'required', 'Priority: Critical'],
+		]);
+	});
+});
