@@ -7,6 +7,7 @@ import {
 	checklistData,
 	itemFields,
 	locator,
+	nameRepeatedSections,
 	newSection,
 	type MdItem,
 	type MdSection,
@@ -317,6 +318,7 @@ function readMarkdown(
 		const words = text.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
 		const reference = referenceHeading.test(words) || (parent?.reference ?? false);
 		section = newSection(text, parsed.id, pos, level, reference);
+		if (parent) section.parent = parent.title;
 		sections.push(section);
 		stack.push(section);
 	};
@@ -380,6 +382,7 @@ function readMarkdown(
 		else if (!s.hasChild && !s.hasContent)
 			problem(s.pos, `empty section ${quote(s.title)}: a section needs at least one item`);
 	}
+	nameRepeatedSections(kept);
 	if (kept.length === 0 && problems.length === 0)
 		problem(
 			title?.pos ?? {line: 1, column: 1},

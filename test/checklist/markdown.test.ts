@@ -885,3 +885,37 @@ describe('priority badges', () => {
 		]);
 	});
 });
+
+describe('sections with the same title', () => {
+	test('are named and identified with their parent heading', () => {
+		const c = read(
+			'# Front-end',
+			'## HTML',
+			'### Best practices',
+			'- [ ] Doctype declared',
+			'## Images',
+			'### Best practices',
+			'- [ ] Images are optimised',
+			'## JavaScript',
+			'### Best practices',
+			'- [ ] No inline scripts',
+			'### Testing',
+			'- [ ] Scripts are linted',
+		);
+		expect(c.sections.map((s) => [s.id, s.title])).toEqual([
+			['html-best-practices', 'HTML · Best practices'],
+			['images-best-practices', 'Images · Best practices'],
+			['javascript-best', 'JavaScript · Best practices'],
+			['testing', 'Testing'],
+		]);
+		expect(items(c)[0]?.id).toBe('html-best-practices.doctype-declared');
+	});
+
+	test('a repeated title without a parent heading keeps its title', () => {
+		const c = read('# X', '## Setup', '- [ ] A', '## Setup', '- [ ] B');
+		expect(c.sections.map((s) => [s.id, s.title])).toEqual([
+			['setup', 'Setup'],
+			['setup-2', 'Setup'],
+		]);
+	});
+});
