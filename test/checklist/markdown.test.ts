@@ -919,3 +919,21 @@ describe('sections with the same title', () => {
 		]);
 	});
 });
+
+describe('kramdown inline attribute lists', () => {
+	test('are dropped from titles and guidance', () => {
+		const c = read(
+			'# Site',
+			'## Setup',
+			'- [ ] Install the latest release from [WordPress.org](https://wordpress.org){:target="_blank" rel="noopener noreferrer"}',
+			'',
+			'  See the [guide](https://example.org/guide){:target="_blank"} first.',
+		);
+		expect(items(c).map((i) => [i.title, i.guidance])).toEqual([
+			[
+				'Install the latest release from WordPress.org',
+				'See the guide (https://example.org/guide) first.\n\nLinks: WordPress.org (https://wordpress.org)',
+			],
+		]);
+	});
+});
