@@ -1,4 +1,5 @@
 // The Markdown reader's rules, one at a time (docs/checklist-formats.md#markdown).
+import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -12,6 +13,7 @@ import {
 } from '../../source/checklist/load.js';
 import {derivedItemId, derivedSectionId} from '../../source/checklist/ids.js';
 import type {Checklist} from '../../source/model/schemas.js';
+import {cliPath, ensureBuilt} from '../commands/cli.js';
 
 beforeAll(async () => {
 	await loadMarkdownSupport();
@@ -935,5 +937,42 @@ describe('kramdown inline attribute lists', () => {
 				'See the guide (https://example.org/guide) first.\n\nLinks: WordPress.org (https://wordpress.org)',
 			],
 		]);
+	});
+});
+
+describe('an empty file', () => {
+	test.each(['c.md', 'c.json', 'c.yaml', 'c.yml'])(
+		'%s, empty or only white space, is one problem',
+		(path) => {
+			for (const text of ['', ' \n\t\n']) {
+				let thrown: unknown;
+				try {
+					checklistFromText(text, path);
+				} catch (error) {
+					thrown = error;
+				}
+				expect(thrown).toBeInstanceOf(ChecklistError);
+				const error = thrown as ChecklistError;
+				expect(error.lines()).toEqual(['the file is empty']);
+				expect(error.message).toBe(`checklist ${path}: the file is empty`);
+			}
+		},
+	);
+
+	test('checklist validate says so on one line, exit 2', () => {
+		ensureBuilt();
+		const dir = mkdtempSync(join(tmpdir(), 'preflight-empty-'));
+		for (const name of ['empty.md', 'empty.json', 'empty.yaml']) {
+			const file = join(dir, name);
+			writeFileSync(file, '\n  \n');
+			const r = spawnSync(process.execPath, [cliPath, 'checklist', 'validate', file], {
+				encoding: 'utf8',
+			});
+			expect({code: r.status, stdout: r.stdout, stderr: r.stderr}).toEqual({
+				code: 2,
+				stdout: '',
+				stderr: `preflight: checklist ${file}: the file is empty\n`,
+			});
+		}
 	});
 });
