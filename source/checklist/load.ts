@@ -232,6 +232,9 @@ export function checklistFromText(
 	path: string,
 	format?: ChecklistFormat,
 ): LoadedChecklist {
+	// Every format says the same of a file with nothing in it, and says it once.
+	if (text.trim() === '')
+		throw new ChecklistError(path, [{where: '', message: 'the file is empty'}], true);
 	const syntax = syntaxOf(path, text, format);
 	const known =
 		syntax === 'json' && (format === undefined || format === 'json')

@@ -31,6 +31,10 @@ export type MdSection = {
 	hasContent: boolean;
 	/** Its heading (or a parent's) names references, a licence, a table of contents… */
 	reference: boolean;
+	/** The title of the heading it is under, if any. */
+	parent?: string;
+	/** What its id is derived from, when not its title. */
+	idTitle?: string;
 };
 
 /** The checklist's title heading, with its `version=`. */
@@ -86,6 +90,22 @@ export function newSection(
 	};
 }
 
+/**
+ * Sections whose title another section in the file repeats (six "Best
+ * practices" under HTML, Images…) are told apart by their parent heading:
+ * `HTML · Best practices`, the id derived from both.
+ */
+export function nameRepeatedSections(kept: readonly MdSection[]): void {
+	const count = new Map<string, number>();
+	const key = (s: MdSection) => s.title.toLowerCase();
+	for (const s of kept) count.set(key(s), (count.get(key(s)) ?? 0) + 1);
+	for (const s of kept) {
+		if ((count.get(key(s)) ?? 0) < 2 || !s.parent) continue;
+		s.idTitle = `${s.parent} ${s.title}`;
+		s.title = `${s.parent} · ${s.title}`;
+	}
+}
+
 /** The checklist's data: explicit ids as written, the others derived from the titles. */
 export function checklistData(
 	path: string,
@@ -100,7 +120,7 @@ export function checklistData(
 		new Set(kept.flatMap((s) => s.items.flatMap((i) => (i.id ? [i.id.value] : [])))),
 	);
 	const sections = kept.map((s) => {
-		const id = s.id?.value ?? sectionId(derivedSectionId(s.title));
+		const id = s.id?.value ?? sectionId(derivedSectionId(s.idTitle ?? s.title));
 		const description = s.description.join('\n\n').trim();
 		return {
 			id,

@@ -3,6 +3,7 @@
 // `&#9744;`…), or a task-like column header (Item, Check, Task, Check name,
 // Requirement, Control…). In a file where nothing else reads as an item, a
 // Name or Title column makes a table one too (see `loose`).
+import {isId} from './ids.js';
 import type {Block, Inline} from './markdown-parse.js';
 import {oneLine, placer, plainOf, startColumn, type Placer} from './markdown-text.js';
 import type {Position} from './problems.js';
@@ -16,6 +17,8 @@ export type TableItem = {
 	extras: string[];
 	/** From a Level, Priority or Severity column whose words say it. */
 	level?: 'required' | 'recommended';
+	/** From an ID column whose cells are typeable ids, each once in the table. */
+	id?: string;
 };
 
 const boxLead = /^\[[ xX]\][ \t]+/;
@@ -23,17 +26,19 @@ const boxLead = /^\[[ xX]\][ \t]+/;
 const markCell =
 	/^(?:\[[ xX]\]|[☐☑☒✅✔✓✗✘❌⬜⬛🔲🔳]\uFE0F?|&#(?:9744|9745|9746|10003|10004|10060|x261[0-2]|x271[34]|x274c);|:(?:white_check_mark|heavy_check_mark|ballot_box_with_check|x|white_large_square|black_square_button|white_square_button|negative_squared_cross_mark):)$/iu;
 const taskHeader =
-	/^(?:items?|checks?|tasks?|requirements?|controls?|(?:checklist|check|task|item|control) (?:items?|names?|titles?)|criteri(?:on|a)|to ?-?dos?|actions?|checkpoints?|questions?|(?:best )?practices?|recommendations?)$/i;
+	/^(?:items?|checks?|tasks?|requirements?|controls?|(?:checklist|check|task|item|control) (?:items?|names?|titles?)|criteri(?:on|a)|to ?-?dos?|actions?|checkpoints?|questions?|(?:best )?practices?|recommendations?|features?)$/i;
 /** Headers that name an item's column only in a file with no other items. */
 const looseHeader = /^(?:names?|titles?|what|topics?)$/i;
 const levelHeader = /^(?:level|priority|severity|importance|criticality)$/i;
 const statusHeader = /^(?:status|done|state|completed?|checked|result|ok|✓|✔|✅|☑)$/i;
 const idHeader = /^(?:#|ids?|no\.?|nr\.?|num(?:ber)?|ref\.?)$/i;
+/** A column whose cells can be the items' ids (a `#` or No. column only numbers the rows). */
+const ownIdHeader = /^ids?$/i;
 
 type Cell = {content: string};
 
 /** `required` or `recommended` from a level cell's words (`Critical 🔴`, `Nice to have`). */
-function levelWord(text: string): 'required' | 'recommended' | undefined {
+export function levelWord(text: string): 'required' | 'recommended' | undefined {
 	const words = text
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, ' ')
@@ -45,7 +50,7 @@ function levelWord(text: string): 'required' | 'recommended' | undefined {
 	)
 		return 'required';
 	if (
-		/^(?:should|should have|nice to have|could|could have|recommended|optional|medium|low|lowest|minor|p2|p3|p4)\b/.test(
+		/^(?:should|should have|nice to have|could|could have|recommended|optional|advanced|medium|low|lowest|minor|p2|p3|p4)\b/.test(
 			words,
 		)
 	)
@@ -92,6 +97,30 @@ function cellColumns(raw: string, cells: readonly Cell[]): number[] {
 	return out;
 }
 
+/**
+ * The ID column whose cells can be the items' ids: each row that is an item has
+ * one, typeable (ids.ts `isId`) and given once in the table; -1 when none.
+ */
+function ownIdColumn(
+	headers: readonly string[],
+	rows: readonly Cell[][],
+	titleColumn: number,
+	boxColumn: number,
+	text: (cell: string) => string,
+): number {
+	const j = headers.findIndex((h, k) => k !== titleColumn && ownIdHeader.test(h));
+	if (j < 0) return -1;
+	const seen = new Set<string>();
+	for (const r of rows) {
+		if (!r[titleColumn]?.content.trim()) continue;
+		if (boxColumn >= 0 && !markCell.test(r[boxColumn]?.content.trim() ?? '')) continue;
+		const id = text(r[j]?.content ?? '');
+		if (!isId(id) || seen.has(id)) return -1;
+		seen.add(id);
+	}
+	return seen.size > 0 ? j : -1;
+}
+
 /** The rows of a task-like table as items, or undefined when the table is not one. */
 export function tableItems(
 	table: Block,
@@ -132,7 +161,10 @@ export function tableItems(
 	const named = headers.findIndex((h) => taskHeader.test(h));
 	const status = headers.findIndex((h, j) => j !== named && statusHeader.test(h));
 	const level = headers.findIndex((h) => levelHeader.test(h));
-	const marked = boxColumn >= 0 || marks.some(Boolean) || status >= 0;
+	// A level column whose words say a level, like a column of marks, says the rows are checks.
+	const levels =
+		level >= 0 && column(level).some((c) => levelWord(plainOf(inline, c, false)) !== undefined);
+	const marked = boxColumn >= 0 || marks.some(Boolean) || status >= 0 || levels;
 	const textColumn = () =>
 		headers.findIndex(
 			(h, j) =>
@@ -145,6 +177,9 @@ export function tableItems(
 	else if (loose) titleColumn = headers.findIndex((h) => looseHeader.test(h));
 	else return undefined;
 	if (titleColumn < 0) return undefined;
+	const idColumn = ownIdColumn(headers, rows, titleColumn, boxColumn, (c) =>
+		oneLine(plainOf(inline, c, false)),
+	);
 
 	const items: TableItem[] = [];
 	body.forEach((row, r) => {
@@ -169,15 +204,17 @@ export function tableItems(
 		}
 		const start = (columns[titleColumn] ?? 0) + offset;
 		cells.forEach((c, j) => {
-			if (j === titleColumn || j === boxColumn || j === status) return;
+			if (j === titleColumn || j === boxColumn || j === status || j === idColumn) return;
 			const text = c.content.trim();
 			const value = markCell.test(text) ? '✓' : oneLine(plainOf(inline, c.content, true));
 			if (value) extras.push(`${headers[j] || `Column ${j + 1}`}: ${value}`);
 		});
 		const levelValue =
 			level >= 0 ? levelWord(plainOf(inline, cells[level]?.content ?? '', false)) : undefined;
+		const id = idColumn >= 0 ? oneLine(plainOf(inline, cells[idColumn]?.content ?? '', false)) : '';
 		items.push({
 			title,
+			...(id ? {id} : {}),
 			place: placer(line, title, () => start),
 			pos: {line: line + 1, column: start + 1},
 			extras,

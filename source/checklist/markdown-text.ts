@@ -144,9 +144,15 @@ const markup = /[\\`*_[\]<>&!~\0]| \n/;
  * Markdown punctuation (most titles) is taken as it is, without the parser.
  */
 export function plainOf(inline: Inline, src: string, urls: boolean, links?: Link[]): string {
-	if (!markup.test(src)) return src.replace(/[ \t]*\n[ \t]*/g, ' ');
-	return plainText(inline(src), urls, links);
+	const text = markup.test(src)
+		? plainText(inline(src), urls, links)
+		: src.replace(/[ \t]*\n[ \t]*/g, ' ');
+	return text.includes('{:') ? text.replace(inlineAttributesRe, '') : text;
 }
+
+// Kramdown's inline attribute lists (`[link](url){:target="_blank"}`): markup for
+// the HTML it makes, not words.
+const inlineAttributesRe = /[ \t]*\{:[^{}\n]*\}/g;
 
 /** Text on one line: runs of white space as one space. */
 export function oneLine(text: string): string {

@@ -7,13 +7,14 @@ import {
 	checklistData,
 	itemFields,
 	locator,
+	nameRepeatedSections,
 	newSection,
 	type MdItem,
 	type MdSection,
 	type MdTitle,
 } from './markdown-data.js';
 import {parseMarkdown, type Block, type Inline} from './markdown-parse.js';
-import {splitSummary, tableItems} from './markdown-table.js';
+import {levelWord, splitSummary, tableItems} from './markdown-table.js';
 import {
 	attributes,
 	blocksText,
@@ -23,6 +24,7 @@ import {
 	oneLine,
 	placer,
 	plainOf,
+	plainText,
 	boldLead,
 	shortenTitle,
 	startColumn,
@@ -62,11 +64,19 @@ const htmlTitle = /^\s*<h1\b[^>]*>([\s\S]*?)<\/h1>/i;
 const outside = 'item outside any section: put a heading (## Section) above it';
 // What may stand between the links of a link-only list item.
 const linkGlue = /^[\s,;:|·•/()–—-]*$/;
+// Text beside the link of an item that is mainly a link (`@user/`, `Name /`): at most this long.
+const LINK_PREFIX = 30;
 
 /**
  * Text without terminal escape sequences and control characters: titles are
  * plain text, and ids derived from them should not spell out an escape.
  */
+/** An image's alt text that is a level word: a priority badge (`![High][high_img]`). */
+const badgeRe =
+	/^(?:critical|high(?:est)?|essential|required|mandatory|blocker|medium|low(?:est)?|optional|recommended|advanced|minor|p[0-4])(?: priority)?$/i;
+/** A reference image whose reference is not defined: GitHub shows it as text, we drop it. */
+const looseImageRe = /!\[([^\]]*)\]\[[^\]]*\]/g;
+
 /** An emoji shortcode (`:wrench:`) standing as a word: GitHub draws it, a terminal would not. */
 const shortcodeRe = /(?<=^|\s):[a-z0-9_+-]{2,}:(?=\s|$)/g;
 
@@ -90,14 +100,21 @@ function isLinkOnly(item: Block, inline: Inline): boolean {
 	const tokens = inline(src);
 	let depth = 0;
 	let links = 0;
+	let beside = '';
+	let linked = 0;
 	for (const t of tokens) {
+		if (depth > 0 && t.type === 'text') linked += t.content.trim().length;
 		if (t.type === 'link_open') {
 			depth++;
 			links++;
 		} else if (t.type === 'link_close') depth--;
-		else if (depth === 0 && t.type === 'text' && !linkGlue.test(t.content)) return false;
+		else if (depth === 0 && t.type === 'text' && !linkGlue.test(t.content)) beside += t.content;
 		else if (depth === 0 && (t.type === 'code_inline' || t.type === 'image')) return false;
 	}
+	// A short prefix or suffix (an author, `@user/`), shorter than the link's
+	// words, leaves the item mainly a link; `Enable [MFA](…)` is a check.
+	const extra = beside.trim().length;
+	if (extra > 0 && (extra > LINK_PREFIX || extra >= linked)) return false;
 	return links > 0 && item.children.slice(1).every((b) => isList(b) && isLinkList(b, inline));
 }
 
@@ -143,7 +160,23 @@ function readMarkdown(
 
 	/** Plain text of inline Markdown (a title's), its links added to `links`. */
 	const titleText = (src: string, links?: Link[]) =>
-		oneLine(clean(plainOf(inline, src, false, links)).replace(shortcodeRe, ' '));
+		oneLine(
+			clean(plainOf(inline, src, false, links))
+				.replace(shortcodeRe, ' ')
+				.replace(looseImageRe, ' '),
+		);
+
+	/** The level words of the priority badges in a title's Markdown (`![Medium][medium_img]`). */
+	const badges = (src: string): string[] => {
+		if (!src.includes('![')) return [];
+		const out: string[] = [];
+		for (const t of inline(src)) {
+			if (t.type === 'image') out.push(oneLine(plainText(t.children ?? [], false)));
+			else if (t.type === 'text' && t.content.includes('!['))
+				for (const m of t.content.matchAll(looseImageRe)) out.push(oneLine(m[1] ?? ''));
+		}
+		return out.filter((alt) => badgeRe.test(alt));
+	};
 
 	/** An item from a title's Markdown: attributes off, plain text, long titles cut. */
 	const makeItem = (
@@ -166,7 +199,13 @@ function readMarkdown(
 		const short = shortenTitle(titleText(parsed.text, links));
 		for (const [key, attr] of parsed.attrs)
 			if (!itemFields.has(key)) problem(attr.pos, `unknown field ${quote(key)}`);
-		const guidance = [...before, short.rest, ...after, linksLine(links)].filter(Boolean);
+		// A priority badge sets the level (unless the item gives one) and stays in the guidance.
+		const badge = badges(parsed.text)[0];
+		const badgeLevel = badge ? levelWord(badge) : undefined;
+		if (badgeLevel && !parsed.attrs.has('level'))
+			parsed.attrs.set('level', {value: badgeLevel, pos});
+		const priority = badge ? `Priority: ${badge}` : '';
+		const guidance = [...before, priority, short.rest, ...after, linksLine(links)].filter(Boolean);
 		return {
 			title: short.title,
 			...(parsed.id ? {id: parsed.id} : {}),
@@ -233,11 +272,18 @@ function readMarkdown(
 			.map((item) => listItem(item, false, undefined));
 	};
 
+	// Items whose id comes from a table's ID column: dropped for a derived one
+	// if another item in the file has the same id.
+	const columnIds = new Set<MdItem>();
 	const tableRowItems = (table: Block): MdItem[] | undefined =>
 		tableItems(table, lines, inline, loose)?.map((row) => {
 			const item = makeItem(row.title, row.place, row.pos, [], [row.extras.join('\n')]);
 			if (row.level && !item.attrs.has('level'))
 				item.attrs.set('level', {value: row.level, pos: row.pos});
+			if (row.id && !item.id) {
+				item.id = {value: row.id, pos: row.pos};
+				columnIds.add(item);
+			}
 			return item;
 		});
 
@@ -272,6 +318,7 @@ function readMarkdown(
 		const words = text.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
 		const reference = referenceHeading.test(words) || (parent?.reference ?? false);
 		section = newSection(text, parsed.id, pos, level, reference);
+		if (parent) section.parent = parent.title;
 		sections.push(section);
 		stack.push(section);
 	};
@@ -321,8 +368,13 @@ function readMarkdown(
 			if (own.length > 0) sections.unshift({...title, id: undefined, items: own});
 		}
 	}
-	for (const it of sections.flatMap((s) => s.items))
-		if (!it.title) problem(it.pos, 'item has no title');
+	const allItems = sections.flatMap((s) => s.items);
+	for (const it of allItems) if (!it.title) problem(it.pos, 'item has no title');
+	if (columnIds.size > 0) {
+		const count = new Map<string, number>();
+		for (const it of allItems) if (it.id) count.set(it.id.value, (count.get(it.id.value) ?? 0) + 1);
+		for (const it of columnIds) if ((count.get(it.id?.value ?? '') ?? 0) > 1) delete it.id;
+	}
 
 	const kept: MdSection[] = [];
 	for (const s of sections) {
@@ -330,6 +382,7 @@ function readMarkdown(
 		else if (!s.hasChild && !s.hasContent)
 			problem(s.pos, `empty section ${quote(s.title)}: a section needs at least one item`);
 	}
+	nameRepeatedSections(kept);
 	if (kept.length === 0 && problems.length === 0)
 		problem(
 			title?.pos ?? {line: 1, column: 1},

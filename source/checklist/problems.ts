@@ -56,7 +56,9 @@ export function problemLine(problem: ChecklistProblem): string {
 export class ChecklistError extends PreflightError {
 	readonly problems: ChecklistProblem[];
 	readonly path: string;
-	constructor(path: string, problems: ChecklistProblem[]) {
+	/** The one problem is the file as a whole (it is empty): said on one line. */
+	readonly whole: boolean;
+	constructor(path: string, problems: ChecklistProblem[], whole = false) {
 		const tidy = tidyProblems(problems);
 		const first = tidy[0];
 		const more =
@@ -64,6 +66,7 @@ export class ChecklistError extends PreflightError {
 		super(`checklist ${sanitizeLine(path)}: ${first ? problemLine(first) : 'invalid'}${more}`);
 		this.problems = tidy;
 		this.path = path;
+		this.whole = whole;
 	}
 
 	/** Every problem as one clear, sanitised line: `where: message`. */

@@ -24,6 +24,10 @@ async function loadFile(inv: Invocation): Promise<LoadedChecklist | number> {
 	} catch (error) {
 		if (!(error instanceof ChecklistError)) throw error;
 		const n = error.problems.length;
+		if (error.whole) {
+			printError(`checklist ${file}: ${sanitizeLine(error.lines().join('; '))}`);
+			return 2;
+		}
 		printError(`checklist ${file}: ${n} problem${n === 1 ? '' : 's'}`);
 		for (const line of error.lines()) process.stderr.write(`  ${sanitizeLine(line)}\n`);
 		return 2;

@@ -5,9 +5,12 @@
 //   3. the start of one item's id, in any case (`sec.secr` for `security.secrets`
 //      does not match, `security.sec` does);
 //   4. the start of what follows the section part of one id (`secr` for
-//      `security.secrets`).
+//      `security.secrets`);
+//   5. any part of one id, in any case (`dp1` for `waf_ec_1_ops.waf_ec_ops_dp1`,
+//      whose long shared start no one wants to type).
 // More than one item matching is an error that lists them; nothing matching is
-// an error that names the closest ids by edit distance.
+// an error that names the closest ids by edit distance, to the whole id, to
+// what follows its section, or to its last `_`, `-` or `.`-separated parts.
 import type {Checklist, ChecklistItem} from './schemas.js';
 
 export type ItemLookup = {item: ChecklistItem} | {ambiguous: string[]} | {closest: string[]};
@@ -48,6 +51,14 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
 	return previous[b.length] ?? 0;
 }
 
+/** What follows each `_`, `-` or `.` in an id: its last part, its last two… */
+function tails(id: string): string[] {
+	const out: string[] = [];
+	for (let i = id.length - 1; i > 0; i--)
+		if ('_-.'.includes(id[i - 1] ?? '')) out.push(id.slice(i));
+	return out;
+}
+
 /** The ids nearest to `typed`, nearest first; only those near enough to be a slip. */
 function closestIds(ids: readonly string[], typed: string): string[] {
 	const text = typed.toLowerCase();
@@ -55,7 +66,8 @@ function closestIds(ids: readonly string[], typed: string): string[] {
 	const scored: Array<[number, string]> = [];
 	for (const id of ids) {
 		const lower = id.toLowerCase();
-		const d = Math.min(editDistance(text, lower, limit), editDistance(text, ownPart(lower), limit));
+		let d = Math.min(editDistance(text, lower, limit), editDistance(text, ownPart(lower), limit));
+		for (const tail of tails(lower)) d = Math.min(d, editDistance(text, tail, limit));
 		if (d <= limit) scored.push([d, id]);
 	}
 	scored.sort((x, y) => x[0] - y[0] || x[1].localeCompare(y[1]));
@@ -73,6 +85,7 @@ export function lookupId(ids: readonly string[], typed: string): IdLookup {
 		(id: string) => id === text,
 		(id: string) => id.startsWith(text),
 		(id: string) => ownPart(id).startsWith(text),
+		(id: string) => id.includes(text),
 	];
 	for (const matches of tiers) {
 		const found = ids.filter((id) => matches(id.toLowerCase()));

@@ -1,4 +1,5 @@
 // The Markdown reader's rules, one at a time (docs/checklist-formats.md#markdown).
+import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -12,6 +13,7 @@ import {
 } from '../../source/checklist/load.js';
 import {derivedItemId, derivedSectionId} from '../../source/checklist/ids.js';
 import type {Checklist} from '../../source/model/schemas.js';
+import {cliPath, ensureBuilt} from '../commands/cli.js';
 
 beforeAll(async () => {
 	await loadMarkdownSupport();
@@ -645,8 +647,20 @@ describe('tables', () => {
 		]);
 	});
 
-	test('beside other items, a Name table is text', () => {
+	test('beside other items, a table with a Level column is a checklist too', () => {
 		const c = read(...nameTable, '## Ops', '- [ ] Pager set');
+		expect(titles(c)).toEqual(['Account removal', 'Cookie banner', 'Dark mode', 'Pager set']);
+	});
+
+	test('beside other items, a Name table is text', () => {
+		const c = read(
+			'# Launch checklist',
+			'| Name | Owner |',
+			'| --- | --- |',
+			'| Cookie banner | Web |',
+			'## Ops',
+			'- [ ] Pager set',
+		);
 		expect(titles(c)).toEqual(['Pager set']);
 	});
 
@@ -771,5 +785,194 @@ describe('hostile and large input', () => {
 			title: 'Check 1 of section 0 doc',
 			guidance: 'Links: doc (https://d.example/1)',
 		});
+	});
+});
+
+describe('tables with a level column, and lists that are mainly links', () => {
+	test('a Priority column makes a table a checklist; a link list beside it is not items', () => {
+		const c = read(
+			'# Personal security',
+			'',
+			'## Authentication',
+			'',
+			'**Security** | **Priority** | **Details and Hints**',
+			'--- | --- | ---',
+			'**Use a Strong Password** | Essential | If your password is too short, it can be cracked.',
+			'**Do not Reuse Passwords** | Optional | Use a different password for each account.',
+			'**Use a Hardware Key** | Advanced | A key cannot be phished.',
+			'',
+			'#### Other Awesome Security Lists',
+			'- @someone/[awesome-things](https://example.org/awesome-things)',
+			'- Jane Doe / [safercomputinglist.example](https://safercomputinglist.example/)',
+		);
+		expect(titles(c)).toEqual([
+			'Use a Strong Password',
+			'Do not Reuse Passwords',
+			'Use a Hardware Key',
+		]);
+		expect(items(c).map((i) => i.level)).toEqual(['required', 'recommended', 'recommended']);
+		expect(items(c)[0]?.guidance).toBe(
+			'Priority: Essential\nDetails and Hints: If your password is too short, it can be cracked.',
+		);
+	});
+
+	test('a Feature column is task-like and an ID column gives the ids', () => {
+		const c = read(
+			'# Mobile app',
+			'',
+			'## Storage',
+			'',
+			'| ID | Priority | Feature | Description | Link |',
+			'| --- | --- | --- | --- | --- |',
+			'| SD.1 | High | Login / Signup | All tokens are kept in the keychain/keystore | [guide](https://example.org/sd1) |',
+			'| SD.2 | Low | Cache | Nothing secret is cached | |',
+		);
+		expect(items(c).map((i) => [i.id, i.title, i.level])).toEqual([
+			['SD.1', 'Login / Signup', 'required'],
+			['SD.2', 'Cache', 'recommended'],
+		]);
+		expect(items(c)[0]?.guidance).toContain('Description: All tokens are kept');
+	});
+
+	test('ID cells that repeat or cannot be typed are not ids', () => {
+		const c = read(
+			'# X',
+			'## Storage',
+			'| ID | Feature | Priority |',
+			'| --- | --- | --- |',
+			'| S 1 | Login | High |',
+			'| S 2 | Cache | Low |',
+		);
+		expect(items(c).map((i) => i.id)).toEqual(['storage.login', 'storage.cache']);
+	});
+
+	test('a list whose items are a word and a link is still a checklist', () => {
+		const c = read(
+			'# X',
+			'## Access',
+			'- Enable [MFA](https://example.org/mfa)',
+			'- Rotate [keys](https://example.org/k)',
+		);
+		expect(titles(c)).toEqual(['Enable MFA', 'Rotate keys']);
+	});
+});
+
+describe('priority badges', () => {
+	const page = [
+		'# Front-end',
+		'## Head',
+		'- [ ] **Doctype:** ![High][high_img] The Doctype is HTML5 and is at the top of all your HTML pages.',
+		'- [ ] **Charset:** ![Medium][medium_img] The charset is declared.',
+		'- [ ] **Viewport:** ![Low][low_img] The viewport is declared. {level=required}',
+		'- [ ] **Favicon:** ![a small icon](icon.png) Each favicon has been created.',
+		'- [ ] **Title:** ![Critical][missing_ref] The title is used on all pages.',
+		'',
+		'[high_img]: https://example.org/high.svg',
+		'[medium_img]: https://example.org/medium.svg',
+		'[low_img]: https://example.org/low.svg',
+	];
+
+	test('an image whose alt text is a level word sets the level and is kept in the guidance', () => {
+		const c = read(...page);
+		expect(items(c).map((i) => [i.title, i.level, i.guidance])).toEqual([
+			[
+				'Doctype: The Doctype is HTML5 and is at the top of all your HTML pages.',
+				'required',
+				'Priority: High',
+			],
+			['Charset: The charset is declared.', 'recommended', 'Priority: Medium'],
+			['Viewport: The viewport is declared.', 'required', 'Priority: Low'],
+			['Favicon: Each favicon has been created.', 'required', ''],
+			['Title: The title is used on all pages.', 'required', 'Priority: Critical'],
+		]);
+	});
+});
+
+describe('sections with the same title', () => {
+	test('are named and identified with their parent heading', () => {
+		const c = read(
+			'# Front-end',
+			'## HTML',
+			'### Best practices',
+			'- [ ] Doctype declared',
+			'## Images',
+			'### Best practices',
+			'- [ ] Images are optimised',
+			'## JavaScript',
+			'### Best practices',
+			'- [ ] No inline scripts',
+			'### Testing',
+			'- [ ] Scripts are linted',
+		);
+		expect(c.sections.map((s) => [s.id, s.title])).toEqual([
+			['html-best-practices', 'HTML · Best practices'],
+			['images-best-practices', 'Images · Best practices'],
+			['javascript-best', 'JavaScript · Best practices'],
+			['testing', 'Testing'],
+		]);
+		expect(items(c)[0]?.id).toBe('html-best-practices.doctype-declared');
+	});
+
+	test('a repeated title without a parent heading keeps its title', () => {
+		const c = read('# X', '## Setup', '- [ ] A', '## Setup', '- [ ] B');
+		expect(c.sections.map((s) => [s.id, s.title])).toEqual([
+			['setup', 'Setup'],
+			['setup-2', 'Setup'],
+		]);
+	});
+});
+
+describe('kramdown inline attribute lists', () => {
+	test('are dropped from titles and guidance', () => {
+		const c = read(
+			'# Site',
+			'## Setup',
+			'- [ ] Install the latest release from [WordPress.org](https://wordpress.org){:target="_blank" rel="noopener noreferrer"}',
+			'',
+			'  See the [guide](https://example.org/guide){:target="_blank"} first.',
+		);
+		expect(items(c).map((i) => [i.title, i.guidance])).toEqual([
+			[
+				'Install the latest release from WordPress.org',
+				'See the guide (https://example.org/guide) first.\n\nLinks: WordPress.org (https://wordpress.org)',
+			],
+		]);
+	});
+});
+
+describe('an empty file', () => {
+	test.each(['c.md', 'c.json', 'c.yaml', 'c.yml'])(
+		'%s, empty or only white space, is one problem',
+		(path) => {
+			for (const text of ['', ' \n\t\n']) {
+				let thrown: unknown;
+				try {
+					checklistFromText(text, path);
+				} catch (error) {
+					thrown = error;
+				}
+				expect(thrown).toBeInstanceOf(ChecklistError);
+				const error = thrown as ChecklistError;
+				expect(error.lines()).toEqual(['the file is empty']);
+				expect(error.message).toBe(`checklist ${path}: the file is empty`);
+			}
+		},
+	);
+
+	test('checklist validate says so on one line, exit 2', () => {
+		ensureBuilt();
+		const dir = mkdtempSync(join(tmpdir(), 'preflight-empty-'));
+		for (const name of ['empty.md', 'empty.json', 'empty.yaml']) {
+			const file = join(dir, name);
+			writeFileSync(file, '\n  \n');
+			const r = spawnSync(process.execPath, [cliPath, 'checklist', 'validate', file], {
+				encoding: 'utf8',
+			});
+			expect({code: r.status, stdout: r.stdout, stderr: r.stderr}).toEqual({
+				code: 2,
+				stdout: '',
+				stderr: `preflight: checklist ${file}: the file is empty\n`,
+			});
+		}
 	});
 });

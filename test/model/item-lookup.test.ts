@@ -107,6 +107,58 @@ describe('looking an item up by what was typed', () => {
 	});
 });
 
+describe('ids with a long shared start', () => {
+	const item = (id: string) => ({
+		id,
+		title: id,
+		guidance: '',
+		level: 'required' as const,
+		evidenceRequired: true,
+	});
+	const lens: Checklist = {
+		id: 'lens',
+		title: 'Lens',
+		version: '1',
+		sections: [
+			{
+				id: 'waf_ec_1_ops',
+				title: 'Operations',
+				items: [
+					item('waf_ec_1_ops.waf_ec_ops_dp1'),
+					item('waf_ec_1_ops.waf_ec_ops_dp2'),
+					item('waf_ec_1_ops.waf_ec_ops_dp12'),
+				],
+			},
+			{id: 'waf_ec_2_sec', title: 'Security', items: [item('waf_ec_2_sec.waf_ec_sec_dp1')]},
+		],
+	};
+
+	test('any part of one id names it, in any case', () => {
+		expect(idOf(lens, 'ops_dp2')).toBe('waf_ec_1_ops.waf_ec_ops_dp2');
+		expect(idOf(lens, 'OPS_DP12')).toBe('waf_ec_1_ops.waf_ec_ops_dp12');
+		expect(idOf(lens, 'sec_dp1')).toBe('waf_ec_2_sec.waf_ec_sec_dp1');
+	});
+
+	test('a part of several ids lists them', () => {
+		expect(problem(lens, 'dp1')).toBe(
+			'item "dp1" matches 3 items in checklist c 1: waf_ec_1_ops.waf_ec_ops_dp1, waf_ec_1_ops.waf_ec_ops_dp12, waf_ec_2_sec.waf_ec_sec_dp1; type more of the id',
+		);
+	});
+
+	test('the earlier rules still come first', () => {
+		expect(idOf(lens, 'waf_ec_1_ops.waf_ec_ops_dp1')).toBe('waf_ec_1_ops.waf_ec_ops_dp1');
+		expect(idOf(tiny, 'ops.runbook')).toBe('ops.runbook');
+		expect(idOf(tiny, 'book')).toBe('ops.runbook');
+	});
+
+	test('a miss names the ids whose last parts are close', () => {
+		expect(problem(lens, 'ops_dp3')).toBe(
+			'no item "ops_dp3" in checklist c 1; did you mean waf_ec_1_ops.waf_ec_ops_dp1, waf_ec_1_ops.waf_ec_ops_dp2, waf_ec_1_ops.waf_ec_ops_dp12?',
+		);
+		expect(problem(lens, 'sec-dp1')).toMatch(/did you mean waf_ec_2_sec\.waf_ec_sec_dp1/);
+	});
+});
+
 describe('edit distance', () => {
 	test.each([
 		['', '', 0],
