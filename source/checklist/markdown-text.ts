@@ -269,6 +269,12 @@ export function boldLead(src: string): {title: string; rest: string} | undefined
 	return {title: m[2], rest: m[3]};
 }
 
+function count(text: string, char: string): number {
+	let n = 0;
+	for (const c of text) if (c === char) n++;
+	return n;
+}
+
 export function shortenTitle(title: string): {title: string; rest: string} {
 	if (title.length <= MAX_TITLE) return {title, rest: ''};
 	// A sentence ends at . ! or ? (and the quotes or brackets closing on it) before a space.
@@ -277,6 +283,8 @@ export function shortenTitle(title: string): {title: string; rest: string} {
 		const stop = m.index + m[0].length;
 		const head = title.slice(0, stop);
 		if (head.length < 12 || abbreviation.test(title.slice(0, m.index + 1))) continue;
+		// Not inside brackets: `(…: it cuts off at 472 pixels. The average is 55.)` is one aside.
+		if (count(head, '(') > count(head, ')') || count(head, '[') > count(head, ']')) continue;
 		return {title: head.trim(), rest: title.slice(stop).trim()};
 	}
 	const cut = title.slice(0, MAX_TITLE).replace(/\s+\S*$/, '');

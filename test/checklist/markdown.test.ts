@@ -468,6 +468,12 @@ describe('long titles', () => {
 		expect(b!.title).toBe(`Short lead: ${sentence}`);
 	});
 
+	test('a full stop inside brackets does not end the first sentence', () => {
+		const aside = `Titles fit search results (Google cuts them at about 480 pixels. That is some 55 characters) on every page.`;
+		const [item] = items(read('# T', '## S', `- [ ] ${aside}${more}`));
+		expect(item!.title).toBe(aside);
+	});
+
 	test('a sentence ends after the quote or bracket that closes on its full stop', () => {
 		const quoted = `Calls stay one hop deep: “a service should not call other services to answer a request.”`;
 		const [item] = items(read('# T', '## S', `- [ ] ${quoted}${more}`));
