@@ -6,6 +6,7 @@ import * as z from '../model/zod.js';
 import {
 	field,
 	fileStem,
+	fileVersion,
 	isRecord,
 	list,
 	resourceLine,
@@ -218,7 +219,7 @@ export function fromAwsLens(input: unknown, path: string, fallbackVersion: strin
 	const data = {
 		id: slug(title),
 		title,
-		version: lensVersion(input) ?? fallbackVersion,
+		version: fileVersion(lensVersion(input), fallbackVersion),
 		...(description ? {description} : {}),
 		sections,
 	};

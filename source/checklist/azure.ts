@@ -6,6 +6,7 @@ import * as z from '../model/zod.js';
 import {
 	field,
 	fileStem,
+	fileVersion,
 	idsGivenOnce,
 	isRecord,
 	list,
@@ -177,7 +178,7 @@ export function fromAzure(input: unknown, path: string, fallbackVersion: string)
 	const data = {
 		id: slug(title),
 		title,
-		version: versionOf(checklist.metadata?.timestamp) ?? fallbackVersion,
+		version: fileVersion(versionOf(checklist.metadata?.timestamp), fallbackVersion),
 		sections,
 	};
 	const fields: Record<string, string> = {id: 'id', title: 'text', guidance: 'description'};

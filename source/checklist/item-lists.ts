@@ -6,6 +6,7 @@
 import {
 	field,
 	fileStem,
+	fileVersion,
 	firstText,
 	idsGivenOnce,
 	isRecord,
@@ -334,7 +335,7 @@ export function fromItemList(data: unknown, path: string, fallbackVersion: strin
 	const converted = {
 		id: givenId !== undefined && isId(givenId) ? givenId : slug(title),
 		title,
-		version: versionOf(field(meta, 'version')) ?? fallbackVersion,
+		version: fileVersion(versionOf(field(meta, 'version')), fallbackVersion),
 		...(description ? {description} : {}),
 		sections,
 	};

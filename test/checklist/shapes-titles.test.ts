@@ -235,4 +235,12 @@ describe('AWS lens', () => {
 		expect(long?.guidance.startsWith('How do you know it happened?\n\n')).toBe(true);
 	});
 
+	test('an unchanged version over changed content reads as another version', () => {
+		const before = lens('How do you deploy?', '1.0', 'old').checklist.version;
+		const after = lens('How do you deploy?', '1.0', 'new').checklist.version;
+		expect(before).toMatch(/^1\.0\+content-[0-9a-f]{12}$/);
+		expect(after).toMatch(/^1\.0\+content-[0-9a-f]{12}$/);
+		expect(after).not.toBe(before);
+		expect(lens('How do you deploy?', '1.0', 'old').checklist.version).toBe(before);
+	});
 });
