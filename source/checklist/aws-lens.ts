@@ -6,6 +6,7 @@ import * as z from '../model/zod.js';
 import {
 	field,
 	fileStem,
+	fileVersion,
 	isRecord,
 	list,
 	resourceLine,
@@ -15,6 +16,7 @@ import {
 } from './foreign.js';
 import {claim, derivedItemId, derivedSectionId, isId, slug} from './ids.js';
 import {quote, zodIssues, type RawIssue} from './problems.js';
+import {cleanLine, titleParts} from './title-text.js';
 
 /** The risks a lens question's rules can give, as AWS names them. */
 export const lensRisks = ['HIGH_RISK', 'MEDIUM_RISK', 'NO_RISK'] as const;
@@ -177,12 +179,16 @@ export function fromAwsLens(input: unknown, path: string, fallbackVersion: strin
 	const resource = (r: {displayText?: string | null; url?: string | null; Url?: string | null}) =>
 		resourceLine({displayText: r.displayText, url: r.url ?? r.Url});
 	const sections = lens.pillars.map((pillar) => {
-		const sectionId = claim(idFrom(pillar.id, derivedSectionId(pillar.name)), sectionTaken);
+		const sectionId = claim(
+			idFrom(pillar.id, derivedSectionId(cleanLine(pillar.name))),
+			sectionTaken,
+		);
 		return {
 			id: sectionId,
-			title: pillar.name,
+			title: cleanLine(pillar.name) || pillar.name,
 			items: pillar.questions.map((q) => {
-				const parts: string[] = [];
+				const {title: questionTitle, rest} = titleParts(q.title);
+				const parts: string[] = rest ? [rest] : [];
 				if (q.description?.trim()) parts.push(q.description.trim());
 				const choices = (q.choices ?? []).map((c) => {
 					const help = c.helpfulResource ? resource(c.helpfulResource) : undefined;
@@ -198,10 +204,10 @@ export function fromAwsLens(input: unknown, path: string, fallbackVersion: strin
 					id: claim(
 						q.id.trim() && isId(q.id.trim())
 							? `${sectionId}.${q.id.trim()}`
-							: derivedItemId(sectionId, q.title),
+							: derivedItemId(sectionId, questionTitle),
 						itemTaken,
 					),
-					title: q.title,
+					title: questionTitle,
 					guidance: parts.join('\n\n'),
 					level: levelOfRisks(q.riskRules),
 				};
@@ -213,7 +219,7 @@ export function fromAwsLens(input: unknown, path: string, fallbackVersion: strin
 	const data = {
 		id: slug(title),
 		title,
-		version: lensVersion(input) ?? fallbackVersion,
+		version: fileVersion(lensVersion(input), fallbackVersion),
 		...(description ? {description} : {}),
 		sections,
 	};

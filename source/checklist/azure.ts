@@ -6,6 +6,7 @@ import * as z from '../model/zod.js';
 import {
 	field,
 	fileStem,
+	fileVersion,
 	idsGivenOnce,
 	isRecord,
 	list,
@@ -15,6 +16,7 @@ import {
 } from './foreign.js';
 import {claim, derivedItemId, derivedSectionId, slug} from './ids.js';
 import {zodIssues} from './problems.js';
+import {cleanLine, titleParts} from './title-text.js';
 
 /**
  * The fields an Azure item may be grouped by, in the order they are tried:
@@ -80,11 +82,16 @@ export function isAzureChecklist(data: unknown): boolean {
 
 type AzureItem = {text: string} & Partial<Record<Grouping, string | null>>;
 
-/** The field that groups the items: the first of azureGroupings every item names, else the one most name. */
+/**
+ * The field that groups the items: the first of azureGroupings every item
+ * names, else the first most items (over half) name, else the one most name.
+ */
 export function azureGrouping(items: readonly AzureItem[]): Grouping | undefined {
 	const named = (g: Grouping) => items.filter((it) => textOf(it[g]) !== undefined).length;
 	const every = azureGroupings.find((g) => named(g) === items.length);
 	if (every) return every;
+	const most = azureGroupings.find((g) => named(g) * 2 > items.length);
+	if (most) return most;
 	let best: Grouping | undefined;
 	for (const g of azureGroupings) if (named(g) > 0 && named(g) > (best ? named(best) : 0)) best = g;
 	return best;
@@ -99,8 +106,22 @@ const guidanceOrder: readonly Grouping[] = [
 	'checklist',
 ];
 
-/** Items without the grouping field, when not every item has it. */
+/** Items without the grouping field nor a `waf` pillar, when not every item has it. */
 const otherSection = 'Other';
+
+/** The section of an item, and the field that named it: the grouping field, else its pillar. */
+function groupOf(
+	it: AzureItem,
+	grouping: Grouping | undefined,
+	title: string,
+): {title: string; by: Grouping | undefined} {
+	if (!grouping) return {title, by: undefined};
+	for (const g of grouping === 'waf' ? [grouping] : [grouping, 'waf' as const]) {
+		const name = cleanLine(it[g] ?? '');
+		if (name) return {title: name, by: g};
+	}
+	return {title: otherSection, by: undefined};
+}
 
 export function fromAzure(input: unknown, path: string, fallbackVersion: string): Conversion {
 	const parsed = z.safeParse((azureSchema ??= buildAzureSchema()), input);
@@ -116,19 +137,20 @@ export function fromAzure(input: unknown, path: string, fallbackVersion: string)
 	const sectionIds = new Map<string, string>();
 	const sectionTaken = new Set<string>();
 	checklist.items.forEach((it, index) => {
-		const groupTitle = (grouping && textOf(it[grouping])) ?? (grouping ? otherSection : title);
+		const {title: groupTitle, by} = groupOf(it, grouping, title);
 		let group = groups.get(groupTitle);
 		if (!group) {
 			group = {first: index, items: [], sources: []};
 			groups.set(groupTitle, group);
 			sectionIds.set(groupTitle, claim(derivedSectionId(groupTitle), sectionTaken));
 		}
-		const parts: string[] = [];
+		const {title: itemTitle, rest} = titleParts(it.text);
+		const parts: string[] = rest ? [rest] : [];
 		const description = textOf(it.description);
 		if (description) parts.push(description);
 		for (const g of guidanceOrder) {
 			const value = textOf(it[g]);
-			if (g !== grouping && value) parts.push(`${groupingWords[g]}: ${value}`);
+			if (g !== by && value) parts.push(`${groupingWords[g]}: ${value}`);
 		}
 		const link = textOf(it.link);
 		if (link) parts.push(`Link: ${link}`);
@@ -138,10 +160,10 @@ export function fromAzure(input: unknown, path: string, fallbackVersion: string)
 		const id =
 			given !== undefined && usable.has(given)
 				? given
-				: claim(derivedItemId(sectionIds.get(groupTitle) ?? '', it.text), itemTaken);
+				: claim(derivedItemId(sectionIds.get(groupTitle) ?? '', itemTitle), itemTaken);
 		group.items.push({
 			id,
-			title: it.text,
+			title: itemTitle,
 			guidance: parts.join('\n'),
 			level: it.severity?.trim().toLowerCase() === 'high' ? 'required' : 'recommended',
 		});
@@ -156,7 +178,7 @@ export function fromAzure(input: unknown, path: string, fallbackVersion: string)
 	const data = {
 		id: slug(title),
 		title,
-		version: versionOf(checklist.metadata?.timestamp) ?? fallbackVersion,
+		version: fileVersion(versionOf(checklist.metadata?.timestamp), fallbackVersion),
 		sections,
 	};
 	const fields: Record<string, string> = {id: 'id', title: 'text', guidance: 'description'};

@@ -59,6 +59,16 @@ export function versionOf(value: unknown): string | undefined {
 	return textOf(value);
 }
 
+/**
+ * The version of a converted file: its own version followed by `+` and the
+ * hash of its content (`1.0+content-…`), so a file changed under an unchanged
+ * version still reads as another version; the hash alone when it has none.
+ */
+export function fileVersion(own: string | undefined, contentHash: string): string {
+	if (own === undefined) return contentHash;
+	return contentHash ? `${own}+${contentHash}` : own;
+}
+
 /** `Backup guide (https://…)` from a `{displayText, url}` resource. */
 export function resourceLine(
 	r: {displayText?: string | null; url?: string | null} | null | undefined,

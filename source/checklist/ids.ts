@@ -1,4 +1,5 @@
 import {sha256Hex} from '../model/canonical.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
 
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9._:\-/]*$/;
 
@@ -20,7 +21,8 @@ function asciiSlug(text: string): string {
  * most 48 characters. Letters outside ASCII (CJK, emoji…) cannot appear in an
  * id, so a short hash of the title is added to keep such titles apart.
  */
-export function slug(text: string): string {
+export function slug(title: string): string {
+	const text = sanitizeLine(title);
 	if (/^[ -~]*$/.test(text)) return asciiSlug(text) || sha256Hex(text.trim()).slice(0, 6);
 	const folded = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
 	let out = asciiSlug(folded);
@@ -96,12 +98,16 @@ export function shortSlug(text: string, words = 4, max = 28): string {
 	return out || full;
 }
 
-/** A derived item id: the section's id, a dot, and the title's short slug. */
+/**
+ * A derived item id: the section's id, a dot, and the title's short slug.
+ * Terminal escapes and control characters are no words: they are removed
+ * first, so `\u001b[31mred` gives `red`, not `31mred`.
+ */
 export function derivedItemId(sectionId: string, title: string): string {
-	return `${sectionId}.${shortSlug(title)}`;
+	return `${sectionId}.${shortSlug(sanitizeLine(title))}`;
 }
 
-/** A derived section id: the title's short slug (at most three words). */
+/** A derived section id: the title's short slug (at most three words), escapes removed first. */
 export function derivedSectionId(title: string): string {
-	return shortSlug(title, 3, 24);
+	return shortSlug(sanitizeLine(title), 3, 24);
 }

@@ -4,11 +4,14 @@
 import type {Level} from '../model/schemas.js';
 import {field, firstText, isRecord, textOf} from './foreign.js';
 import {claim, derivedItemId} from './ids.js';
+import {titleParts} from './title-text.js';
 
 export const itemTitleKeys = [
 	'title',
 	'name',
 	'text',
+	'point',
+	'feature',
 	'task',
 	'check',
 	'item',
@@ -59,10 +62,13 @@ const requiredWords = new Set(
 	),
 );
 const recommendedWords = new Set(
-	'recommended should could may optional nice-to-have medium moderate low lowest minor info informational trivial p2 p3 p4'.split(
+	'recommended should could may optional advanced nice-to-have good-to-have suggested medium moderate low lowest minor info informational trivial p2 p3 p4'.split(
 		' ',
 	),
 );
+
+/** Whether an item's field may hold a list of objects: links as `{title, url}`. */
+export const readsObjects = (key: string): boolean => linkKeys.includes(key);
 
 export function isItem(value: unknown): boolean {
 	if (typeof value === 'string') return value.trim() !== '';
@@ -70,10 +76,10 @@ export function isItem(value: unknown): boolean {
 }
 
 /** The item's title and the key it came from; a lone description serves as the title. */
-function titleOf(value: unknown): {text: string; key: string} | undefined {
+function titleOf(value: unknown): {text: string; key: string; described: boolean} | undefined {
 	for (const key of [...itemTitleKeys, ...guidanceKeys]) {
 		const text = textOf(field(value, key));
-		if (text !== undefined) return {text, key};
+		if (text !== undefined) return {text, key, described: guidanceKeys.includes(key)};
 	}
 	return undefined;
 }
@@ -167,23 +173,32 @@ export function buildItem(
 ): Built {
 	const keys = new Map<string, string>();
 	if (typeof entry === 'string') {
-		const title = entry.trim();
-		return {item: {id: claim(derivedItemId(sectionId, title), taken), title}, keys};
+		const {title, rest} = titleParts(entry);
+		return {
+			item: {
+				id: claim(derivedItemId(sectionId, title), taken),
+				title,
+				...(rest ? {guidance: rest} : {}),
+			},
+			keys,
+		};
 	}
-	const title = titleOf(entry) ?? {text: '', key: 'title'};
-	keys.set('title', title.key);
+	const found = titleOf(entry) ?? {text: '', key: 'title', described: false};
+	keys.set('title', found.key);
+	// A description serving as the title is Markdown as often as not: read as its text.
+	const title = titleParts(found.text, found.described);
 	const given = firstText(entry, idKeys);
 	const id =
 		given !== undefined && usable.has(given)
 			? given
-			: claim(derivedItemId(sectionId, title.text), taken);
+			: claim(derivedItemId(sectionId, title.title), taken);
 	if (given !== undefined && usable.has(given))
 		keys.set('id', idKeys.find((k) => textOf(field(entry, k)) === given) ?? 'id');
 	const {level, unknown} = levelOf(entry);
-	const paragraphs: string[] = [];
+	const paragraphs: string[] = title.rest ? [title.rest] : [];
 	const lines: string[] = [];
 	const skip = new Set([
-		title.key,
+		found.key,
 		...idKeys,
 		...stateKeys,
 		...levelKeys,
@@ -192,7 +207,7 @@ export function buildItem(
 		'optional',
 	]);
 	if (flat) for (const k of categoryFields) skip.add(k);
-	const item: Record<string, unknown> = {id, title: title.text};
+	const item: Record<string, unknown> = {id, title: title.title};
 	for (const [key, value] of isRecord(entry) ? Object.entries(entry) : []) {
 		if (key === 'reviewEvery' || key === 'evidenceRequired') {
 			item[key] = value;

@@ -6,6 +6,7 @@
 import {
 	field,
 	fileStem,
+	fileVersion,
 	firstText,
 	idsGivenOnce,
 	isRecord,
@@ -21,8 +22,10 @@ import {
 	idKeys,
 	isItem,
 	itemTitleKeys,
+	readsObjects,
 	resultField,
 } from './item-fields.js';
+import {cleanLine} from './title-text.js';
 import {formatPath} from '../model/issue-path.js';
 import type {RawIssue} from './problems.js';
 
@@ -54,10 +57,35 @@ const itemListKeys = [
 	'controls',
 	'criteria',
 ];
+/**
+ * Keys of a category that hold its subcategories: each becomes a section of
+ * its own, titled `Category · Subcategory`.
+ */
+const groupKeys = [
+	'groups',
+	'categories',
+	'subcategories',
+	'sections',
+	'areas',
+	'domains',
+	'topics',
+];
+/** How a nested section's title joins its category's. */
+const nestedTitleJoin = ' · ';
 type Where = readonly PropertyKey[];
 type Planned = {value: unknown; path: Where};
-type PlannedSection = {title: string | undefined; value: unknown; path: Where; items: Planned[]};
-type Plan = {meta: unknown; sections: PlannedSection[]; flat: boolean};
+type PlannedSection = {
+	title: string | undefined;
+	value: unknown;
+	path: Where;
+	items: Planned[];
+	/** The id the file gives it (`Parent.Child` when nested), if any. */
+	given?: string | undefined;
+	description?: string | undefined;
+};
+/** A category as found in the file, and the keys of it that were read. */
+type Category = {value: unknown; path: Where; read: ReadonlySet<string>};
+type Plan = {meta: unknown; sections: PlannedSection[]; flat: boolean; categories: Category[]};
 /** Why data is not an item list, and how close it came (for "closest: …"). */
 export type Miss = {score: number; problem: string};
 
@@ -65,24 +93,77 @@ function itemListKey(value: unknown): string | undefined {
 	return itemListKeys.find((k) => Array.isArray(field(value, k)));
 }
 
+/** The key holding a category's subcategories: a list of categories. */
+function groupKey(value: unknown): string | undefined {
+	return groupKeys.find((k) => {
+		const v = field(value, k);
+		return Array.isArray(v) && v.length > 0 && v.every(isCategory);
+	});
+}
+
+function isCategory(value: unknown): boolean {
+	return isRecord(value) && (itemListKey(value) !== undefined || groupKey(value) !== undefined);
+}
+
 const at = (path: Where) => formatPath(path) || 'the top level';
+
+/** A category's sections (its own items, then each subcategory's), depth first. */
+function addCategory(
+	entry: unknown,
+	path: Where,
+	parent: {
+		title?: string | undefined;
+		given?: string | undefined;
+		description?: string | undefined;
+	},
+	sections: PlannedSection[],
+	categories: Category[],
+): void {
+	const own = firstText(entry, categoryTitleKeys);
+	const ownId = firstText(entry, idKeys);
+	const title =
+		own === undefined ? undefined : parent.title ? `${parent.title}${nestedTitleJoin}${own}` : own;
+	const given = parent.given === undefined ? ownId : ownId && `${parent.given}.${ownId}`;
+	const ownDescription = firstText(entry, ['description', 'details']);
+	let description = [parent.description, ownDescription].filter(Boolean).join('\n\n') || undefined;
+	const key = itemListKey(entry);
+	const sub = groupKey(entry);
+	categories.push({value: entry, path, read: new Set([key, sub].filter((k) => k !== undefined))});
+	if (key !== undefined) {
+		const items = field(entry, key) as unknown[];
+		sections.push({
+			title,
+			value: entry,
+			path,
+			items: items.map((value, j) => ({value, path: [...path, key, j]})),
+			given,
+			description,
+		});
+		description = undefined;
+	}
+	if (sub === undefined) return;
+	// A category with no items of its own hands its description to its first subcategory.
+	(field(entry, sub) as unknown[]).forEach((child, j) => {
+		addCategory(
+			child,
+			[...path, sub, j],
+			{title: title ?? parent.title, given, description},
+			sections,
+			categories,
+		);
+		description = undefined;
+	});
+}
 
 function planList(entries: unknown[], path: Where, meta: unknown): {plan: Plan} | {miss: Miss} {
 	if (entries.length === 0) return {miss: {score: 1, problem: `${at(path)} is an empty list`}};
 	const sections: PlannedSection[] = [];
-	if (entries.some((e) => itemListKey(e) !== undefined)) {
+	const categories: Category[] = [];
+	if (entries.some(isCategory)) {
 		let loose: PlannedSection | undefined;
 		for (const [i, entry] of entries.entries()) {
-			const key = itemListKey(entry);
-			if (key !== undefined) {
-				const items = field(entry, key) as unknown[];
-				sections.push({
-					title: firstText(entry, categoryTitleKeys),
-					value: entry,
-					path: [...path, i],
-					items: items.map((value, j) => ({value, path: [...path, i, key, j]})),
-				});
-			} else if (isItem(entry)) {
+			if (isCategory(entry)) addCategory(entry, [...path, i], {}, sections, categories);
+			else if (isItem(entry)) {
 				if (!loose) {
 					loose = {title: 'General', value: undefined, path: [...path, i], items: []};
 					sections.push(loose);
@@ -96,7 +177,7 @@ function planList(entries: unknown[], path: Where, meta: unknown): {plan: Plan} 
 					},
 				};
 		}
-		return {plan: {meta, sections, flat: false}};
+		return {plan: {meta, sections, flat: false, categories}};
 	}
 	const bad = entries.findIndex((e) => !isItem(e));
 	if (bad >= 0) {
@@ -117,7 +198,7 @@ function planList(entries: unknown[], path: Where, meta: unknown): {plan: Plan} 
 		}
 		section.items.push({value: entry, path: [...path, i]});
 	}
-	return {plan: {meta, sections, flat: true}};
+	return {plan: {meta, sections, flat: true, categories}};
 }
 
 /** How data is read as an item list, or why it is not one. */
@@ -163,13 +244,30 @@ function planOf(data: unknown): {plan: Plan} | {miss: Miss} {
 			items: items.map((v, j) => ({value: v, path: [name, j]})),
 		});
 	}
-	return {plan: {meta: data, sections, flat: false}};
+	return {plan: {meta: data, sections, flat: false, categories: []}};
+}
+
+/** A key of `value` (not in `read`) holding a list with an object in it: data nothing reads. */
+function unreadList(value: unknown, read: (key: string) => boolean): string | undefined {
+	if (!isRecord(value)) return undefined;
+	return Object.keys(value).find(
+		(k) => !read(k) && Array.isArray(value[k]) && (value[k] as unknown[]).some(isRecord),
+	);
 }
 
 /** Why data cannot be read as an item list, or undefined when it can. */
 export function itemListMiss(data: unknown): Miss | undefined {
 	const planned = planOf(data);
 	if ('miss' in planned) return planned.miss;
+	// Lists of objects that no rule reads would vanish: the file is not an item list as we know it.
+	const unread = (path: Where, key: string): Miss => ({
+		score: 3,
+		problem: `${at([...path, key])} is a list of objects that an item list does not hold`,
+	});
+	for (const category of planned.plan.categories) {
+		const key = unreadList(category.value, (k) => category.read.has(k));
+		if (key !== undefined) return unread(category.path, key);
+	}
 	for (const section of planned.plan.sections)
 		for (const item of section.items) {
 			const result = resultField(item.value);
@@ -178,6 +276,8 @@ export function itemListMiss(data: unknown): Miss | undefined {
 					score: 3,
 					problem: `${at(item.path)} carries a result ("${result}"): a report of another tool, not a checklist`,
 				};
+			const key = unreadList(item.value, readsObjects);
+			if (key !== undefined) return unread(item.path, key);
 		}
 	return undefined;
 }
@@ -194,18 +294,18 @@ export function fromItemList(data: unknown, path: string, fallbackVersion: strin
 		s.items.map((it) => (typeof it.value === 'string' ? undefined : firstText(it.value, idKeys))),
 	);
 	const usable = idsGivenOnce(itemIds);
-	const sectionUsable = idsGivenOnce(planSections.map((s) => firstText(s.value, idKeys)));
+	const sectionUsable = idsGivenOnce(planSections.map((s) => s.given));
 	const itemTaken = new Set(usable);
 	const sectionTaken = new Set(sectionUsable);
 	const sources: Array<{path: Where; items: Array<{path: Where; keys: Map<string, string>}>}> = [];
 	const sections = planSections.map((s) => {
-		const sectionTitle = s.title ?? (flat && planSections.length > 1 ? 'Other' : title);
-		const given = firstText(s.value, idKeys);
+		const sectionTitle = cleanLine(s.title ?? (flat && planSections.length > 1 ? 'Other' : title));
+		const given = s.given;
 		const id =
 			given !== undefined && sectionUsable.has(given)
 				? given
 				: claim(derivedSectionId(sectionTitle), sectionTaken);
-		const description = flat ? undefined : firstText(s.value, ['description', 'details']);
+		const description = flat ? undefined : s.description;
 		if (!flat && s.title === undefined && s.value !== undefined)
 			issues.push({
 				path: [...s.path],
@@ -235,7 +335,7 @@ export function fromItemList(data: unknown, path: string, fallbackVersion: strin
 	const converted = {
 		id: givenId !== undefined && isId(givenId) ? givenId : slug(title),
 		title,
-		version: versionOf(field(meta, 'version')) ?? fallbackVersion,
+		version: fileVersion(versionOf(field(meta, 'version')), fallbackVersion),
 		...(description ? {description} : {}),
 		sections,
 	};

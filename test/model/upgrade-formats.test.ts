@@ -4,12 +4,22 @@
 // items by title and assert on the answers kept, never on the ids.
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {loadChecklistAsync, type LoadedChecklist} from '../../source/checklist/load.js';
+import {
+	checklistFromText,
+	loadChecklistAsync,
+	loadShapeSupport,
+	type LoadedChecklist,
+} from '../../source/checklist/load.js';
 import type {Actor} from '../../source/model/actor.js';
 import {answerFor} from '../../source/model/evaluate.js';
 import {newReview, recordAnswer, withStatus} from '../../source/model/review.js';
 import type {Answer, Checklist, Review} from '../../source/model/schemas.js';
-import {acceptProposals, pendingProposals, upgradeReview} from '../../source/model/upgrade.js';
+import {
+	acceptProposals,
+	describeUpgrade,
+	pendingProposals,
+	upgradeReview,
+} from '../../source/model/upgrade.js';
 
 const dir = join(import.meta.dirname, '..', 'fixtures', 'upgrade');
 const load = (name: string) => loadChecklistAsync(join(dir, name));
@@ -252,5 +262,36 @@ describe('answers follow their item when its id now names another', () => {
 		expect(answerOf(upgraded, after, worker).reReview).toBeUndefined();
 		const orphans = Object.values(upgraded.orphans ?? {});
 		expect(orphans.map((o) => [o.item?.title, o.answer.note])).toEqual([[web, `about ${web}`]]);
+	});
+});
+
+describe('a foreign file changed under the same version', () => {
+	it('says which two contents, not "1.0 → 1.0"', async () => {
+		await loadShapeSupport();
+		const lens = (description: string) =>
+			checklistFromText(
+				JSON.stringify({
+					schemaVersion: '2021-11-01',
+					_version: '1.0',
+					name: 'Lens',
+					pillars: [
+						{
+							id: 'ops',
+							name: 'Operations',
+							questions: [{id: 'deploy', title: 'How do you deploy?', description}],
+						},
+					],
+				}),
+				'lens.json',
+			);
+		const before = lens('Pipelines.');
+		const after = lens('Pipelines with approvals.');
+		const review = newReview(before.checklist, before.digest, 'svc', undefined, alice.at);
+		const {report} = upgradeReview(review, after.checklist, after.digest, bob);
+		const message = describeUpgrade(report!);
+		const [, from, to] = /^checklist updated (\S+) → (\S+):/.exec(message) ?? [];
+		expect(from).toMatch(/^1\.0\+content-/);
+		expect(to).toMatch(/^1\.0\+content-/);
+		expect(to).not.toBe(from);
 	});
 });
