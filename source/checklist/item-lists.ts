@@ -247,12 +247,25 @@ function planOf(data: unknown): {plan: Plan} | {miss: Miss} {
 	return {plan: {meta: data, sections, flat: false, categories: []}};
 }
 
-/** A key of `value` (not in `read`) holding a list with an object in it: data nothing reads. */
+/** An object that is a link: one of its values is a web address (`{title, url}`, `{name, href}`). */
+function isLinkObject(value: unknown): boolean {
+	return (
+		isRecord(value) &&
+		Object.values(value).some((v) => typeof v === 'string' && /^https?:\/\//i.test(v.trim()))
+	);
+}
+
+/**
+ * A key of `value` (not in `read`) holding a list with an object in it: data
+ * nothing reads. A list of links (every object a link) is not a check: it may go.
+ */
 function unreadList(value: unknown, read: (key: string) => boolean): string | undefined {
 	if (!isRecord(value)) return undefined;
-	return Object.keys(value).find(
-		(k) => !read(k) && Array.isArray(value[k]) && (value[k] as unknown[]).some(isRecord),
-	);
+	return Object.keys(value).find((k) => {
+		if (read(k) || !Array.isArray(value[k])) return false;
+		const list = value[k] as unknown[];
+		return list.some(isRecord) && !list.every((e) => isLinkObject(e) || !isRecord(e));
+	});
 }
 
 /** Why data cannot be read as an item list, or undefined when it can. */

@@ -159,6 +159,20 @@ describe('nested categories', () => {
 		const inItem = problems(() => json([{title: 'Backups', steps: [{do: 'restore'}]}]));
 		expect(inItem.join('\n')).toMatch(/closest: item list \(\[0\]\.steps is a list of objects/);
 	});
+
+	test('a list of links beside the items is not data lost: the file reads', () => {
+		const c = json([
+			{
+				title: 'Authentication',
+				checklist: [{point: 'Use a strong password', priority: 'Essential'}],
+				softwareLinks: [
+					{title: 'Password managers', url: 'https://example.org/pm'},
+					{title: 'Two-factor', utl: 'https://example.org/2fa'},
+				],
+			},
+		]);
+		expect(items(c).map((i) => i.title)).toEqual(['Use a strong password']);
+	});
 });
 
 describe('Azure', () => {
