@@ -126,9 +126,17 @@ export const flagTable = {
 	format: {
 		type: 'string',
 		values: outputFormats,
-		// Each command that reads it names its own values and what they do (its flagUses).
+		// Each command that reads it names its own values and what they do (its
+		// flagUses), and the parser checks the value against them, naming them:
+		// here any text passes, so that `checklist show --format xml` is told
+		// json or yaml, not every command's formats.
 		description: 'the output format',
-		schema: oneOf('--format', outputFormats),
+		schema: z.optional(
+			z.custom<(typeof outputFormats)[number]>(
+				(v) => typeof v === 'string',
+				'--format takes a value',
+			),
+		),
 	},
 	out: {
 		type: 'string',
