@@ -3,35 +3,13 @@ import React, {useMemo} from 'react';
 import {ownValue} from '../../model/records.js';
 import {reviewName} from '../../model/review.js';
 import {pendingProposals} from '../../model/upgrade.js';
-import {sanitizeLine} from '../../terminal/sanitize.js';
-import {DetailLines} from '../components/detail-lines.js';
-import {Footer} from '../components/footer.js';
-import {Header} from '../components/header.js';
 import {keptAnswerText} from '../components/kept-answer.js';
-import {MessageLine} from '../components/message-line.js';
-import {outOfViewLine, windowStart} from '../components/window.js';
-import {fitColumns} from '../components/wrap.js';
+import {ListScreen, type ListDetailLine} from '../components/list-screen.js';
 import {renamesIntent} from '../intents/intents.js';
 import {useIntents} from '../intents/use-intents.js';
 import {useAppState} from '../state/context.js';
 import {currentReview} from '../state/selectors.js';
 import type {Size} from '../use-terminal-size.js';
-
-/**
- * Rows of the renames and orphans screens: the list gets a row per entry (and
- * one saying how many are out of view) up to what leaves the detail at least
- * 4 rows (6 from 22 rows up); the detail gets every row the list leaves.
- */
-export function listScreenRows(
-	rows: number,
-	count = Number.POSITIVE_INFINITY,
-): {listH: number; detailH: number} {
-	const minDetail = rows >= 22 ? 6 : 4;
-	// header 1, intro 2, a blank 1, detail, message 2, footer 2, one row spare
-	const free = Math.max(2, rows - 9);
-	const listH = Math.max(1, Math.min(count, free - minDetail));
-	return {listH, detailH: Math.max(1, free - listH)};
-}
 
 /**
  * Asked on opening a review whose checklist changed: each item gone whose
@@ -60,17 +38,13 @@ export function RenamesScreen({size}: {size: Size}) {
 		!state.help && Boolean(review),
 	);
 	if (!review) return <Text>No review is open.</Text>;
-	const width = size.columns;
-	const {listH, detailH} = listScreenRows(size.rows, proposals.length);
 	const focus = Math.min(state.renameIndex, Math.max(0, proposals.length - 1));
-	const rows = proposals.length > listH && listH > 1 ? listH - 1 : listH;
-	const start = windowStart(focus, proposals.length, rows);
 	const oldTitle = (id: string) => ownValue(review.orphans, id)?.item?.title ?? id;
 	const p = proposals[focus];
 	const orphan = p ? ownValue(review.orphans, p.from) : undefined;
 	const target = p ? items.get(p.to) : undefined;
 	// What is gone and what is new; the guidance lines go first when rows are short.
-	const detail: Array<{text: string; bold?: boolean; spare?: boolean}> = p
+	const detail: ListDetailLine[] = p
 		? [
 				{
 					text: `Gone: “${oldTitle(p.from)}” (${p.from}) · removed in ${orphan?.removedIn ?? '?'}`,
@@ -86,55 +60,28 @@ export function RenamesScreen({size}: {size: Size}) {
 				{
 					text: `Score ${p.score.toFixed(2)} of 1 (titles and guidance alike) · y moves the answer here, marked ↻ recheck`,
 				},
-			].filter((l) => l.text !== '' && (!l.spare || detailH >= 6))
+			].filter((l) => l.text !== '')
 		: [];
 	return (
-		<Box flexDirection="column" width={width}>
-			<Header
-				title={`Renames proposed · ${reviewName(review)} · ${checklist.title} ${checklist.version}`}
-				width={width}
-			/>
-			<Box height={2} flexDirection="column">
-				<Text wrap="truncate-end">
-					{fitColumns(
-						`The checklist changed: ${proposals.length === 1 ? 'an answered item is gone; a new one looks like it' : `${proposals.length} answered items are gone; new ones look like them`}.`,
-						width,
-					)}
-				</Text>
-				<Text wrap="truncate-end" dimColor>
-					{fitColumns('y moves an answer to its new item; n keeps it aside as an orphan.', width)}
-				</Text>
-			</Box>
-			<Box flexDirection="column" height={listH}>
-				{proposals.slice(start, start + rows).map((r, k) => {
-					const focused = start + k === focus;
-					return (
-						<Box key={`${r.from}\u0000${r.to}`} height={1} overflowY="hidden">
-							<Text color="cyan">{focused ? '› ' : '  '}</Text>
-							<Box flexShrink={0} marginRight={2}>
-								<Text dimColor>{r.score.toFixed(2)}</Text>
-							</Box>
-							<Box flexShrink={1}>
-								<Text wrap="truncate-end" inverse={focused}>
-									{fitColumns(
-										sanitizeLine(`${oldTitle(r.from)} → ${items.get(r.to)?.title ?? r.to}`),
-										width - 8,
-									)}
-								</Text>
-							</Box>
-						</Box>
-					);
-				})}
-				{rows < listH ? (
-					<Text dimColor wrap="truncate-end">
-						{outOfViewLine(start, Math.max(0, proposals.length - start - rows))}
-					</Text>
-				) : null}
-			</Box>
-			<Box height={1} />
-			<DetailLines lines={detail} width={width} height={detailH} />
-			<MessageLine width={width} />
-			<Footer scope="renames" width={width} />
-		</Box>
+		<ListScreen
+			size={size}
+			title={`Renames proposed · ${reviewName(review)} · ${checklist.title} ${checklist.version}`}
+			intro={`The checklist changed: ${proposals.length === 1 ? 'an answered item is gone; a new one looks like it' : `${proposals.length} answered items are gone; new ones look like them`}.`}
+			hint="y moves an answer to its new item; n keeps it aside as an orphan."
+			entries={proposals.map((r) => ({
+				key: `${r.from}\u0000${r.to}`,
+				lead: (
+					<Box flexShrink={0} marginRight={2}>
+						<Text dimColor>{r.score.toFixed(2)}</Text>
+					</Box>
+				),
+				text: `${oldTitle(r.from)} → ${items.get(r.to)?.title ?? r.to}`,
+			}))}
+			focus={focus}
+			leadWidth={8}
+			fitList
+			detail={detail}
+			scope="renames"
+		/>
 	);
 }
