@@ -460,23 +460,12 @@ if (ONLY.includes('data')) {
 	row('status 1,000 × 26 / its floor', ratios(many, statusFloor), 'x', 1.5);
 	// The app on the big database, and on a one-review database with the same
 	// checklist, in turns: the difference is the work that grows with the data.
+	const appFrame = async (system, db) =>
+		(await ptyUntil(NODE20, [cli, '--system', system, '--db', db, '--checklist', c26.path], FOOTER))
+			.ms;
 	const [oneApp, manyApp] = await inTurns(DATA_RUNS, [
-		async () =>
-			(
-				await ptyUntil(
-					NODE20,
-					[cli, '--system', 'system-0000', '--db', dbOne, '--checklist', c26.path],
-					FOOTER,
-				)
-			).ms,
-		async () =>
-			(
-				await ptyUntil(
-					NODE20,
-					[cli, '--system', 'system-0500', '--db', dbMany, '--checklist', c26.path],
-					FOOTER,
-				)
-			).ms,
+		() => appFrame('system-0000', dbOne),
+		() => appFrame('system-0500', dbMany),
 	]);
 	row('app first frame, 1 review × 26', oneApp, 'ms');
 	row('app first frame, 1,000 reviews × 26', manyApp, 'ms');
