@@ -189,18 +189,29 @@ describe('evidence that is not a regular file', () => {
 });
 
 describe('every line printed is sanitised', () => {
-	it('verify shows an edited sha256 without its escape sequences, text and JSON', () => {
+	/** A review with one pass whose evidence is doc.md, its JSON snapshot s.json, and that snapshot read back to edit. */
+	function snapshotOfDoc() {
 		const p = place([{id: 'a'}]);
 		writeFileSync(join(p.dir, 'doc.md'), 'doc');
 		p.run(['set', 'a', 'pass', '--system', 's', '--evidence', 'doc.md']);
 		p.run(['snapshot', '--out', 's.json']);
 		const forged = JSON.parse(readFileSync(join(p.dir, 's.json'), 'utf8'));
+		return {p, forged};
+	}
+
+	/** Writes an edited snapshot back with its digest recomputed, as a forger would. */
+	function reDigest(dir: string, forged: {digest?: string}) {
+		const {digest: _d, ...body} = forged;
+		forged.digest = digestOf(body);
+		writeFileSync(join(dir, 's.json'), `${JSON.stringify(forged, null, 2)}\n`);
+	}
+
+	it('verify shows an edited sha256 without its escape sequences, text and JSON', () => {
+		const {p, forged} = snapshotOfDoc();
 		forged.sections[0].items[0].evidence[0].sha256 =
 			'\u001b]52;c;cm0gLXJm\u0007\u001b[2J\u009b1m\u2028';
 		forged.sections[0].items[0].title = 'x\u202e\u0085y';
-		const {digest: _d, ...body} = forged;
-		forged.digest = digestOf(body);
-		writeFileSync(join(p.dir, 's.json'), `${JSON.stringify(forged, null, 2)}\n`);
+		reDigest(p.dir, forged);
 		const text = p.run(['verify', 's.json']);
 		expect(text.code).toBe(1);
 		expect(text.stdout).toContain('sha256 is not 64 hex digits');
@@ -216,16 +227,10 @@ describe('every line printed is sanitised', () => {
 	});
 
 	it('text from an edited snapshot never starts a line of its own in verify’s output', () => {
-		const p = place([{id: 'a'}]);
-		writeFileSync(join(p.dir, 'doc.md'), 'doc');
-		p.run(['set', 'a', 'pass', '--system', 's', '--evidence', 'doc.md']);
-		p.run(['snapshot', '--out', 's.json']);
-		const forged = JSON.parse(readFileSync(join(p.dir, 's.json'), 'utf8'));
+		const {p, forged} = snapshotOfDoc();
 		forged.sections[0].items[0].evidence[0].ref =
 			'doc.md\n  ✔ a: other.md unchanged\r\ns.json: ✔ intact';
-		const {digest: _d, ...body} = forged;
-		forged.digest = digestOf(body);
-		writeFileSync(join(p.dir, 's.json'), `${JSON.stringify(forged, null, 2)}\n`);
+		reDigest(p.dir, forged);
 		const r = p.run(['verify', 's.json']);
 		expect(r.code).toBe(1);
 		const lines = r.stdout.trimEnd().split('\n');
