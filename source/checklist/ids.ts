@@ -33,10 +33,21 @@ export function slug(title: string): string {
 	return out;
 }
 
-/** An id not yet in `taken` (adds it): `id`, else `id-2`, `id-3`… */
+/** Per set of taken ids, the suffix to try next for each id: `claim` stays linear when titles repeat. */
+const nextSuffix = new WeakMap<Set<string>, Map<string, number>>();
+
+/** An id not yet in `taken` (adds it): `id`, else `id-2`, `id-3`… (the first one free). */
 export function claim(id: string, taken: Set<string>): string {
 	let out = id;
-	for (let n = 2; taken.has(out); n++) out = `${id}-${n}`;
+	if (taken.has(out)) {
+		let next = nextSuffix.get(taken);
+		if (!next) nextSuffix.set(taken, (next = new Map()));
+		// Every suffix below the one remembered was taken, and a set only grows.
+		let n = next.get(id) ?? 2;
+		while (taken.has(`${id}-${n}`)) n++;
+		out = `${id}-${n}`;
+		next.set(id, n + 1);
+	}
 	taken.add(out);
 	return out;
 }
@@ -68,10 +79,14 @@ function cutAtDash(text: string, max: number): string {
  * `max` characters. Titles with letters outside ASCII end in a short hash, as
  * `slug` does, so that they stay apart.
  */
-export function shortSlug(text: string, words = 4, max = 28): string {
-	const full = slug(text);
-	const hashed = sha256Hex(text.trim()).slice(0, 6);
-	const hash = !/^[ -~]*$/.test(text) && full.endsWith(hashed) ? hashed : undefined;
+export function shortSlug(title: string, words = 4, max = 28): string {
+	// Terminal escapes and control characters are no words: removed first.
+	const text = sanitizeLine(title);
+	let hash: string | undefined;
+	if (!/^[ -~]*$/.test(text)) {
+		const hashed = sha256Hex(text.trim()).slice(0, 6);
+		if (slug(text).endsWith(hashed)) hash = hashed;
+	}
 	const tokens = text
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
@@ -95,19 +110,18 @@ export function shortSlug(text: string, words = 4, max = 28): string {
 	}
 	if (!out) out = cutAtDash(chosen[0] ?? '', max);
 	if (hash) out = out ? `${out}-${hash}` : hash;
-	return out || full;
+	return out || slug(text);
 }
 
 /**
- * A derived item id: the section's id, a dot, and the title's short slug.
- * Terminal escapes and control characters are no words: they are removed
- * first, so `\u001b[31mred` gives `red`, not `31mred`.
+ * A derived item id: the section's id, a dot, and the title's short slug
+ * (escapes removed, so `\u001b[31mred` gives `red`, not `31mred`).
  */
 export function derivedItemId(sectionId: string, title: string): string {
-	return `${sectionId}.${shortSlug(sanitizeLine(title))}`;
+	return `${sectionId}.${shortSlug(title)}`;
 }
 
-/** A derived section id: the title's short slug (at most three words), escapes removed first. */
+/** A derived section id: the title's short slug (at most three words). */
 export function derivedSectionId(title: string): string {
-	return shortSlug(sanitizeLine(title), 3, 24);
+	return shortSlug(title, 3, 24);
 }

@@ -2,7 +2,7 @@
 // read (markdown.ts): ids as written or derived, attributes as fields, and
 // where each part came from, for problems.
 import {basename, extname} from 'node:path';
-import {derivedItemId, derivedSectionId, slug} from './ids.js';
+import {claim, derivedItemId, derivedSectionId, slug} from './ids.js';
 import type {Attr} from './markdown-text.js';
 import {quote, type Locator, type Position} from './problems.js';
 
@@ -48,26 +48,6 @@ export const itemFields = new Set([
 	'owners',
 	'approvals',
 ]);
-
-/**
- * Ids not yet taken, as ids.ts `claim` gives them (`id`, else `id-2`, `id-3`…),
- * but remembering the last suffix of each id: 10,000 items with one title
- * would otherwise try 50 million ids.
- */
-function claimer(taken: Set<string>): (id: string) => string {
-	const next = new Map<string, number>();
-	return (id) => {
-		let out = id;
-		if (taken.has(out)) {
-			let n = next.get(id) ?? 2;
-			while (taken.has(`${id}-${n}`)) n++;
-			out = `${id}-${n}`;
-			next.set(id, n + 1);
-		}
-		taken.add(out);
-		return out;
-	};
-}
 
 /** A section with nothing read under it yet. */
 export function newSection(
@@ -115,10 +95,12 @@ export function checklistData(
 	problem: (pos: Position, message: string) => void,
 ): unknown {
 	const fileTitle = basename(path, extname(path));
-	const sectionId = claimer(new Set(kept.flatMap((s) => (s.id ? [s.id.value] : []))));
-	const itemId = claimer(
-		new Set(kept.flatMap((s) => s.items.flatMap((i) => (i.id ? [i.id.value] : [])))),
+	const sectionTaken = new Set(kept.flatMap((s) => (s.id ? [s.id.value] : [])));
+	const sectionId = (id: string) => claim(id, sectionTaken);
+	const itemTaken = new Set(
+		kept.flatMap((s) => s.items.flatMap((i) => (i.id ? [i.id.value] : []))),
 	);
+	const itemId = (id: string) => claim(id, itemTaken);
 	const sections = kept.map((s) => {
 		const id = s.id?.value ?? sectionId(derivedSectionId(s.idTitle ?? s.title));
 		const description = s.description.join('\n\n').trim();

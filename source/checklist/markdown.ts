@@ -13,7 +13,7 @@ import {
 	type MdSection,
 	type MdTitle,
 } from './markdown-data.js';
-import {parseMarkdown, type Block, type Inline} from './markdown-parse.js';
+import {parseMarkdown, type Block, type Inline, type Parsed} from './markdown-parse.js';
 import {levelWord, splitSummary, tableItems} from './markdown-table.js';
 import {
 	attributes,
@@ -139,15 +139,19 @@ export function fromMarkdown(
 	path: string,
 	fallbackVersion: string,
 ): {data: unknown; locate: Locator; problems: ChecklistProblem[]} {
-	const strict = readMarkdown(text, path, fallbackVersion, false);
+	const parsed = parseMarkdown(text, path);
+	const boxes = hasTaskBoxes(parsed.blocks);
+	const strict = readMarkdown(parsed, boxes, path, fallbackVersion, false);
 	if (!strict.empty) return strict.read;
 	// Nothing read as an item: a table with a Name or Title column is the checklist then.
-	const loose = readMarkdown(text, path, fallbackVersion, true);
+	const loose = readMarkdown(parsed, boxes, path, fallbackVersion, true);
 	return loose.empty ? strict.read : loose.read;
 }
 
+/** Reads the parsed blocks (left as they are) into checklist data; `loose` as tableItems takes it. */
 function readMarkdown(
-	text: string,
+	{blocks, lines, inline}: Parsed,
+	boxes: boolean,
 	path: string,
 	fallbackVersion: string,
 	loose: boolean,
@@ -155,8 +159,6 @@ function readMarkdown(
 	const problems: ChecklistProblem[] = [];
 	const problem = (pos: Position, message: string) =>
 		problems.push({where: at(pos), message, ...pos});
-	const {blocks, lines, inline} = parseMarkdown(text, path);
-	const boxes = hasTaskBoxes(blocks);
 
 	/** Plain text of inline Markdown (a title's), its links added to `links`. */
 	const titleText = (src: string, links?: Link[]) =>
