@@ -1,9 +1,9 @@
+import {itemIndex} from '../model/orphans.js';
 import {asOfDate, type Flags} from '../cli/args.js';
 import type {LoadedChecklist} from '../checklist/load.js';
 import {evaluate, type Evaluation, type ItemResult} from '../model/evaluate.js';
 import {PreflightError} from '../errors.js';
 import {ownValue} from '../model/records.js';
-import {findItem} from '../model/review.js';
 import type {Checklist, Proposal, Review} from '../model/schemas.js';
 import {
 	orphansLine,
@@ -60,8 +60,19 @@ export async function loadReview(flags: Flags): Promise<{
 }
 
 /** A title as quoted in a line: sanitised, in curly quotes. */
-function quoted(title: string): string {
+export function quoted(title: string): string {
 	return `“${sanitizeLine(title)}”`;
+}
+
+/** A rename's titles as printed: “old” → “new” (the old one when the review remembers it). */
+export function renameTitles(
+	review: Review,
+	items: ReturnType<typeof itemIndex>,
+	p: Proposal,
+): string {
+	const before = ownValue(review.orphans, p.from)?.item?.title;
+	const after = items.get(p.to)?.item.title ?? p.to;
+	return `${before ? `${quoted(before)} → ` : ''}${quoted(after)}`;
 }
 
 /** One line per proposed rename: the ids, the titles and the score. */
@@ -70,11 +81,11 @@ export function proposalLines(
 	checklist: Checklist,
 	proposals: readonly Proposal[],
 ): string[] {
-	return proposals.map((p) => {
-		const before = ownValue(review.orphans, p.from)?.item?.title;
-		const after = findItem(checklist, p.to)?.title ?? p.to;
-		return `  ${sanitizeLine(p.from)} → ${sanitizeLine(p.to)}  ${before ? `${quoted(before)} → ` : ''}${quoted(after)}  score ${p.score.toFixed(2)}`;
-	});
+	const items = itemIndex(checklist);
+	return proposals.map(
+		(p) =>
+			`  ${sanitizeLine(p.from)} → ${sanitizeLine(p.to)}  ${renameTitles(review, items, p)}  score ${p.score.toFixed(2)}`,
+	);
 }
 
 /** One line per orphan: its answer, its old id and title, and the version that removed it. */

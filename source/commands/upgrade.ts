@@ -2,8 +2,8 @@ import type {Invocation} from '../cli/args.js';
 import {PreflightError} from '../errors.js';
 import {ownValue} from '../model/records.js';
 import {lookupId, lookupProblem} from '../model/item-lookup.js';
-import {findItem} from '../model/review.js';
-import type {Checklist, Proposal, Review} from '../model/schemas.js';
+import {itemIndex} from '../model/orphans.js';
+import type {Proposal, Review} from '../model/schemas.js';
 import {
 	acceptProposals,
 	attachOrphan,
@@ -21,7 +21,7 @@ import {gitHead} from '../system/git.js';
 import {resolveReviewer} from '../system/identity.js';
 import {print} from '../terminal/print.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {reviewName} from './common.js';
+import {quoted, renameTitles, reviewName} from './common.js';
 
 /** The id `typed` names among `ids`, or a PreflightError saying why it names none or several. */
 function resolveId(
@@ -44,16 +44,9 @@ function attachments(values: readonly string[]): Array<[from: string, to: string
 	});
 }
 
-/** A title as printed: sanitised, in curly quotes. */
-function quoted(title: string): string {
-	return `“${sanitizeLine(title)}”`;
-}
-
 /** How one accepted rename is printed: ids, titles, score. */
-function renamedLine(review: Review, checklist: Checklist, p: Proposal): string {
-	const before = ownValue(review.orphans, p.from)?.item?.title;
-	const after = findItem(checklist, p.to)?.title ?? p.to;
-	return `renamed ${sanitizeLine(p.from)} → ${sanitizeLine(p.to)}: ${before ? `${quoted(before)} → ` : ''}${quoted(after)} (score ${p.score.toFixed(2)}; ↻ recheck)`;
+function renamedLine(review: Review, items: ReturnType<typeof itemIndex>, p: Proposal): string {
+	return `renamed ${sanitizeLine(p.from)} → ${sanitizeLine(p.to)}: ${renameTitles(review, items, p)} (score ${p.score.toFixed(2)}; ↻ recheck)`;
 }
 
 /**
@@ -92,6 +85,8 @@ export async function run(inv: Invocation): Promise<number> {
 				lines.push(`renamed ${sanitizeLine(from)} → ${sanitizeLine(to)}: same title and guidance`);
 		}
 		// By hand first: an orphan attached by hand leaves the proposals.
+		const items = itemIndex(checklist);
+		const itemIds = [...items.keys()];
 		for (const [fromTyped, toTyped] of pairs) {
 			// Either side may be given as enough of its id to name one (see item-lookup.ts).
 			const flag = `--attach ${sanitizeLine(fromTyped)}=${sanitizeLine(toTyped)}`;
@@ -103,7 +98,7 @@ export async function run(inv: Invocation): Promise<number> {
 				flag,
 			);
 			const to = resolveId(
-				checklist.sections.flatMap((s) => s.items.map((it) => it.id)),
+				itemIds,
 				toTyped,
 				'item',
 				`checklist ${sanitizeLine(checklist.id)} ${sanitizeLine(checklist.version)}`,
@@ -112,7 +107,7 @@ export async function run(inv: Invocation): Promise<number> {
 			const problem = cannotAttach(review, checklist, from, to);
 			if (problem)
 				throw new PreflightError(`--attach ${sanitizeLine(from)}=${sanitizeLine(to)}: ${problem}`);
-			const title = findItem(checklist, to)?.title ?? to;
+			const title = items.get(to)?.item.title ?? to;
 			review = attachOrphan(review, checklist, from, to, actor, 'by hand (preflight upgrade)');
 			const marked = ownValue(review.answers, to)?.reReview ? ' (↻ recheck)' : '';
 			lines.push(`attached ${sanitizeLine(from)} → ${sanitizeLine(to)}: ${quoted(title)}${marked}`);
@@ -122,7 +117,7 @@ export async function run(inv: Invocation): Promise<number> {
 			const before = review;
 			const taken = acceptProposals(review, checklist, proposals, actor);
 			review = taken.review;
-			for (const p of taken.accepted) lines.push(renamedLine(before, checklist, p));
+			for (const p of taken.accepted) lines.push(renamedLine(before, items, p));
 		} else if (proposals.length && decline) {
 			review = declineProposals(review, proposals, actor);
 			for (const p of proposals)

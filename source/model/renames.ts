@@ -67,9 +67,15 @@ function sectionOf(id: string, item: StoredItem | undefined): string | undefined
 }
 
 /** What a review keeps of every item of the checklist, by item id. */
+/** storedItems per checklist: `reviews` and home judge every review on one checklist. */
+const storedOf = new WeakMap<Checklist, Record<string, StoredItem>>();
+
 export function storedItems(checklist: Checklist): Record<string, StoredItem> {
+	const known = storedOf.get(checklist);
+	if (known) return known;
 	const out = emptyRecord<StoredItem>();
 	for (const s of checklist.sections) for (const it of s.items) out[it.id] = storedItem(it, s.id);
+	storedOf.set(checklist, out);
 	return out;
 }
 

@@ -3,6 +3,7 @@ import {sanitizeLine} from '../terminal/sanitize.js';
 import type {Actor} from './actor.js';
 import {mapOf, recordFrom} from './records.js';
 import {withOrphans} from './orphans.js';
+import {countOf} from './vocabulary.js';
 import {proposeRenames, storedItems} from './renames.js';
 import type {
 	Answer,
@@ -14,7 +15,6 @@ import type {
 	StoredItem,
 } from './schemas.js';
 
-export {itemFingerprint} from './renames.js';
 export {
 	acceptProposals,
 	attachOrphan,
@@ -44,10 +44,6 @@ export type UpgradeReport = {
 	proposals: Proposal[];
 };
 
-function plural(n: number, one: string, many = `${one}s`): string {
-	return `${n} ${n === 1 ? one : many}`;
-}
-
 /** The counts of an upgrade, as the audit log and the one-line note say them. */
 function upgradeCounts(r: UpgradeReport): string[] {
 	const parts = [
@@ -59,7 +55,7 @@ function upgradeCounts(r: UpgradeReport): string[] {
 	if (renamed) parts.push(`${renamed} renamed`);
 	if (r.orphaned.length)
 		parts.push(
-			`${plural(r.orphaned.length, 'answer')} kept as ${r.orphaned.length === 1 ? 'an orphan' : 'orphans'}`,
+			`${countOf(r.orphaned.length, 'answer')} kept as ${r.orphaned.length === 1 ? 'an orphan' : 'orphans'}`,
 		);
 	if (r.reattached.length) parts.push(`${r.reattached.length} re-attached`);
 	return parts;
@@ -71,17 +67,25 @@ export function describeUpgrade(r: UpgradeReport): string {
 
 /** What a command says while renames wait for a person: `2 renames proposed: run preflight upgrade`. */
 export function proposalsLine(count: number): string {
-	return `${plural(count, 'rename')} proposed: run preflight upgrade (--accept-renames or --no-renames), or open the review in the app`;
+	return `${countOf(count, 'rename')} proposed: run preflight upgrade (--accept-renames or --no-renames), or open the review in the app`;
 }
 
 /** What a command says of a review's orphans: `3 answers kept from items no longer in the checklist (not judged)`. */
 export function orphansLine(count: number): string {
-	return `${plural(count, 'answer')} kept from items no longer in the checklist (orphans, not judged)`;
+	return `${countOf(count, 'answer')} kept from items no longer in the checklist (orphans, not judged)`;
 }
 
 /** An answer that holds nothing: no stored answer would say as much. */
 function isEmptyAnswer(answer: Answer): boolean {
 	return answer.status === 'pending' && answer.evidence.length === 0 && !answer.note;
+}
+
+/** Adds `id` to the ids of its fingerprint in `into` (nothing when it has none). */
+function groupByPrint(into: Map<string, string[]>, print: string | undefined, id: string): void {
+	if (print === undefined) return;
+	const ids = into.get(print);
+	if (ids) ids.push(id);
+	else into.set(print, [id]);
 }
 
 /** What moveWithContent works on: upgradeReview's maps, changed in place. */
@@ -111,12 +115,7 @@ function moveWithContent(state: MoveState, decided: ReadonlySet<string>): void {
 	const {previous, now, answers, orphans, report} = state;
 	const byPrint = (entries: Iterable<[string, StoredItem | undefined]>) => {
 		const out = new Map<string, string[]>();
-		for (const [id, item] of entries) {
-			if (item === undefined) continue;
-			const ids = out.get(item.print);
-			if (ids) ids.push(id);
-			else out.set(item.print, [id]);
-		}
+		for (const [id, item] of entries) groupByPrint(out, item?.print, id);
 		return out;
 	};
 	const before = byPrint(previous);
@@ -205,17 +204,16 @@ export function upgradeReview(
 		);
 	// Maps, not objects: every id here is text from a checklist or a database,
 	// and an id such as `constructor` must not find Object.prototype's member.
-	const before = mapOf(review.checklist.items);
-	const known = before.size > 0;
 	if (review.checklist.digest === digest) {
 		// A review from before titles (or fingerprints) were kept: record them, nothing else changes.
-		let complete = known;
-		for (const stored of before.values()) if (stored.title === undefined) complete = false;
-		if (complete) return {review};
+		const stored = Object.values(review.checklist.items ?? {});
+		if (stored.length > 0 && stored.every((s) => s.title !== undefined)) return {review};
 		return {
 			review: {...review, checklist: {...review.checklist, items: storedItems(checklist)}},
 		};
 	}
+	const before = mapOf(review.checklist.items);
+	const known = before.size > 0;
 	const nowItems = storedItems(checklist);
 	const now = mapOf(nowItems);
 	const at = actor.at.toISOString();
@@ -284,17 +282,11 @@ export function upgradeReview(
 
 	// Certain renames: one item gone (or one orphan) and one item new with the same
 	// title and guidance. Two of either with one fingerprint are left to the proposals.
-	const group = (into: Map<string, string[]>, print: string | undefined, id: string) => {
-		if (print === undefined) return;
-		const ids = into.get(print);
-		if (ids) ids.push(id);
-		else into.set(print, [id]);
-	};
 	const sources = new Map<string, string[]>();
-	for (const id of gone) group(sources, previous.get(id)?.print, id);
-	for (const [id, orphan] of orphans) group(sources, orphan.item?.print, id);
+	for (const id of gone) groupByPrint(sources, previous.get(id)?.print, id);
+	for (const [id, orphan] of orphans) groupByPrint(sources, orphan.item?.print, id);
 	const targets = new Map<string, string[]>();
-	for (const id of added) if (!answers.has(id)) group(targets, now.get(id)?.print, id);
+	for (const id of added) if (!answers.has(id)) groupByPrint(targets, now.get(id)?.print, id);
 	const matchedFrom = new Set<string>();
 	const matchedTo = new Set<string>();
 	for (const [print, from] of sources) {
@@ -370,7 +362,8 @@ export function upgradeReview(
 	);
 
 	const counts = upgradeCounts(report);
-	if (report.proposals.length) counts.push(`${plural(report.proposals.length, 'rename')} proposed`);
+	if (report.proposals.length)
+		counts.push(`${countOf(report.proposals.length, 'rename')} proposed`);
 	audit.unshift({
 		at,
 		by: actor.by,
