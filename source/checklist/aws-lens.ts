@@ -9,6 +9,7 @@ import {
 	fileVersion,
 	isRecord,
 	list,
+	optionalText,
 	resourceLine,
 	textOf,
 	versionOf,
@@ -23,7 +24,6 @@ export const lensRisks = ['HIGH_RISK', 'MEDIUM_RISK', 'NO_RISK'] as const;
 export type LensRisk = (typeof lensRisks)[number];
 
 const text = () => z.string();
-const optionalText = () => z.optional(z.nullable(z.string()));
 // Built on first use: a start that reads no lens does not pay for it.
 function buildLensSchema() {
 	const resource = z.optional(

@@ -9,7 +9,7 @@ import {
 	fileVersion,
 	idsGivenOnce,
 	isRecord,
-	list,
+	optionalText,
 	textOf,
 	versionOf,
 	type Conversion,
@@ -36,7 +36,6 @@ const groupingWords: Record<Grouping, string> = {
 	checklist: 'Checklist',
 };
 
-const optionalText = () => z.optional(z.nullable(z.string()));
 // Built on first use: a start that reads no Azure checklist does not pay for it.
 function buildAzureSchema() {
 	return z.looseObject({
@@ -200,9 +199,4 @@ export function fromAzure(input: unknown, path: string, fallbackVersion: string)
 				: ['items', index];
 		},
 	};
-}
-
-/** The items of an Azure file, for recognising one (see shapes.ts). */
-export function azureItems(data: unknown): unknown[] {
-	return list(field(data, 'items'));
 }

@@ -5,6 +5,7 @@
 // many fields preflight does not use); problems name the path in the source
 // file, not in the converted data.
 import {basename, extname} from 'node:path';
+import * as z from '../model/zod.js';
 import {isId} from './ids.js';
 import type {RawIssue} from './problems.js';
 
@@ -35,6 +36,9 @@ export function kindOf(value: unknown): string {
 }
 
 /** The value when it is an array, else no elements. */
+/** A text field of a foreign file's schema: absent, null or a string. */
+export const optionalText = () => z.optional(z.nullable(z.string()));
+
 export const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** Text worth showing: a string with something in it, trimmed. */

@@ -2,7 +2,7 @@
 // item in preflight's format from a string or an object of common field names
 // (documented in docs/checklist-formats.md).
 import type {Level} from '../model/schemas.js';
-import {field, firstText, isRecord, textOf} from './foreign.js';
+import {field, firstText, isRecord, resourceLine, textOf} from './foreign.js';
 import {claim, derivedItemId} from './ids.js';
 import {titleParts} from './title-text.js';
 
@@ -129,10 +129,11 @@ function linkLines(value: unknown): string[] {
 	if (typeof value === 'string') return value.trim() ? [`Link: ${value.trim()}`] : [];
 	if (Array.isArray(value)) return value.flatMap(linkLines);
 	if (isRecord(value)) {
-		const url = firstText(value, ['url', 'href', 'link']);
-		const label = firstText(value, ['title', 'name', 'text', 'displayText', 'label']);
-		if (url) return [`Link: ${label ? `${label} (${url})` : url}`];
-		if (label) return [`Link: ${label}`];
+		const line = resourceLine({
+			url: firstText(value, ['url', 'href', 'link']) ?? null,
+			displayText: firstText(value, ['title', 'name', 'text', 'displayText', 'label']) ?? null,
+		});
+		if (line) return [`Link: ${line}`];
 	}
 	return [];
 }

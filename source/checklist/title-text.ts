@@ -21,7 +21,7 @@ export function cleanLine(text: string): string {
 }
 
 /** Inline Markdown as its text: links and images as their text, no emphasis or code marks. */
-export function markdownInline(text: string): string {
+function markdownInline(text: string): string {
 	return text
 		.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
 		.replace(/(\*\*|__|~~)(?=\S)([\s\S]*?\S)\1/g, '$2')

@@ -32,7 +32,7 @@ export function cell(text: string, width: number): string {
 }
 
 /** The review a read-only command acts on, with its checklist; the store is closed again. */
-export async function loadReview(flags: Flags): Promise<{
+async function loadReview(flags: Flags): Promise<{
 	review: Review;
 	loaded: LoadedChecklist;
 	dbPath: string;

@@ -121,7 +121,7 @@ export function rolesText(roles: readonly string[]): string {
 }
 
 /** "1 of 2 approvals". */
-export function approvalsText(have: number, need: number): string {
+function approvalsText(have: number, need: number): string {
 	return `${have} of ${need} approval${need === 1 ? '' : 's'}`;
 }
 

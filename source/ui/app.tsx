@@ -34,7 +34,7 @@ export type AppProps = {
  * Names the prompt the state has open, exactly: its text survives the screens
  * being unmounted (below the size limit) and is dropped once it closes.
  */
-export function draftScope(state: State): DraftScope {
+function draftScope(state: State): DraftScope {
 	const {prompt} = state;
 	if (!prompt) return {screen: state.screen};
 	const parts: string[] = [prompt.kind];

@@ -10,7 +10,7 @@ import {historyLine} from './item-history.js';
 import {cells, fitColumns, wrapLines} from './wrap.js';
 
 /** The parts of the detail pane; the scroll line names the ones below the view. */
-export type DetailPart =
+type DetailPart =
 	| 'title'
 	| 'id'
 	| 'status'
@@ -24,7 +24,7 @@ export type DetailPart =
 	| 'history';
 
 /** The widest a line of text is wrapped to, in columns. */
-export const MEASURE = 120;
+const MEASURE = 120;
 
 /** How a line is drawn. */
 type LineLook = 'title' | 'plain' | 'dim' | 'blocker';

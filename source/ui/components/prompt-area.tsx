@@ -18,7 +18,7 @@ import {TextPrompt} from './text-prompt.js';
  * typed characters, and scrolls longer values). Labels are kept short so that
  * at 80 columns the title is rarely cut.
  */
-export function promptLabel(
+function promptLabel(
 	before: string,
 	title: string,
 	after: string,
