@@ -202,7 +202,19 @@ function planList(entries: unknown[], path: Where, meta: unknown): {plan: Plan} 
 }
 
 /** How data is read as an item list, or why it is not one. */
+/** Plans by the parsed data they were made from: recognising, converting and the error each need one. */
+const plans = new WeakMap<object, {plan: Plan} | {miss: Miss}>();
+
 function planOf(data: unknown): {plan: Plan} | {miss: Miss} {
+	if (typeof data !== 'object' || data === null) return makePlan(data);
+	const known = plans.get(data);
+	if (known) return known;
+	const made = makePlan(data);
+	plans.set(data, made);
+	return made;
+}
+
+function makePlan(data: unknown): {plan: Plan} | {miss: Miss} {
 	if (Array.isArray(data)) return planList(data, [], undefined);
 	if (!isRecord(data))
 		return {miss: {score: 0, problem: `the top level is ${kindOf(data)}, not a list or an object`}};

@@ -6,7 +6,7 @@ import {fromAzure, isAzureChecklist} from './azure.js';
 import {formatPath} from '../model/issue-path.js';
 import {field, isRecord, kindOf, type Conversion} from './foreign.js';
 import {fromItemList, itemListMiss} from './item-lists.js';
-import {looksOwn, ownTopKeys} from './own-shape.js';
+import {ownTopKeys} from './own-shape.js';
 import {quote} from './problems.js';
 
 /** The shapes read from JSON or YAML data besides preflight's own. */
@@ -87,14 +87,17 @@ function notRecognised(data: unknown, options: ShapeOptions): string {
 	return `format not recognised: tried ${triedShapes} — closest: ${best.name} (${best.problem()})`;
 }
 
-/** The shape of parsed data: forced, else the first that fits, in the documented order. */
+/**
+ * The shape of parsed data that is not preflight's own format as it stands
+ * (load.ts knows that one without this module): forced, else the first that
+ * fits, in the documented order.
+ */
 export function readShape(data: unknown, options: ShapeOptions): Shaped {
 	const {forced, path, fallbackVersion} = options;
 	if (forced === 'aws-lens')
 		return {shape: 'aws-lens', conversion: fromAwsLens(data, path, fallbackVersion())};
 	if (forced === 'azure')
 		return {shape: 'azure', conversion: fromAzure(data, path, fallbackVersion())};
-	if (looksOwn(data)) return {shape: 'own'};
 	if (isAwsLens(data))
 		return {shape: 'aws-lens', conversion: fromAwsLens(data, path, fallbackVersion())};
 	if (isAzureChecklist(data))
