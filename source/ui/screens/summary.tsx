@@ -2,7 +2,7 @@ import {progressSplit} from '../../model/evaluate.js';
 import {reviewName} from '../../model/review.js';
 import {Badge} from '@inkjs/ui';
 import {Box, Text} from 'ink';
-import React from 'react';
+import React, {useMemo} from 'react';
 import {
 	blockingText,
 	countsText,
@@ -33,19 +33,39 @@ export function SummaryScreen({size}: {size: Size}) {
 	// With a team file, the blockers are grouped by the roles that may settle
 	// them (docs/team.md), the ones open to anyone last, each under a heading;
 	// ↑↓ and enter move through the blockers in the order shown.
-	const groups =
-		state.loaded.team && evaluation?.blockers.some((b) => b.signing.rule.owners.length)
-			? groupByOwners(evaluation.blockers)
-			: undefined;
-	const blockers = groups ? groups.flatMap((g) => g.blockers) : (evaluation?.blockers ?? []);
-	const rows: Array<{heading: string} | {blocker: ItemResult; index: number}> = [];
-	if (groups) {
-		let index = 0;
-		for (const g of groups) {
-			rows.push({heading: groupHeading(g)});
-			for (const blocker of g.blockers) rows.push({blocker, index: index++});
-		}
-	} else blockers.forEach((blocker, index) => rows.push({blocker, index}));
+	const team = state.loaded.team;
+	// Worked out once per judgement, not on every ↑/↓ (10,000 blockers are possible).
+	const {grouped, blockers, rows, ids, blockersBefore, rowOf} = useMemo(() => {
+		const groups =
+			team && evaluation?.blockers.some((b) => b.signing.rule.owners.length)
+				? groupByOwners(evaluation.blockers)
+				: undefined;
+		const blockers = groups ? groups.flatMap((g) => g.blockers) : (evaluation?.blockers ?? []);
+		const rows: Array<{heading: string} | {blocker: ItemResult; index: number}> = [];
+		if (groups) {
+			let index = 0;
+			for (const g of groups) {
+				rows.push({heading: groupHeading(g)});
+				for (const blocker of g.blockers) rows.push({blocker, index: index++});
+			}
+		} else blockers.forEach((blocker, index) => rows.push({blocker, index}));
+		// How many blockers stand before each row, and one past the last.
+		// How many blockers stand before each row (and one past the last); the row of each blocker.
+		const blockersBefore: number[] = [0];
+		const rowOf: number[] = [];
+		rows.forEach((r, i) => {
+			if ('blocker' in r) rowOf.push(i);
+			blockersBefore.push(rowOf.length);
+		});
+		return {
+			grouped: groups !== undefined,
+			blockers,
+			rows,
+			ids: blockers.map((b) => b.item.id),
+			blockersBefore,
+			rowOf,
+		};
+	}, [evaluation, team]);
 
 	const writeSnapshot = () => {
 		if (!review) return;
@@ -64,12 +84,7 @@ export function SummaryScreen({size}: {size: Size}) {
 	};
 	useIntents(
 		'summary',
-		(action) =>
-			summaryIntent(
-				state,
-				action,
-				blockers.map((b) => b.item.id),
-			),
+		(action) => summaryIntent(state, action, ids),
 		!state.help && Boolean(review),
 		{writeSnapshot},
 	);
@@ -89,12 +104,12 @@ export function SummaryScreen({size}: {size: Size}) {
 	const sectionRows = hiddenSections ? sectionsH - 1 : sectionsH;
 	// (with a single row, the blocker itself matters more than the count)
 	const blockerRows = rows.length > blockersH && blockersH > 1 ? blockersH - 1 : blockersH;
-	const focusRow = rows.findIndex((r) => 'blocker' in r && r.index === state.summaryIndex);
+	const focusRow = rowOf[state.summaryIndex] ?? -1;
 	const bStart = windowStart(Math.max(0, focusRow), rows.length, blockerRows);
 	const inView = rows.slice(bStart, bStart + blockerRows);
-	const countBlockers = (list: typeof rows) => list.filter((r) => 'blocker' in r).length;
-	const above = countBlockers(rows.slice(0, bStart));
-	const below = countBlockers(rows.slice(bStart + blockerRows));
+	const bEnd = Math.min(rows.length, bStart + blockerRows);
+	const above = blockersBefore[bStart] ?? 0;
+	const below = blockers.length - (blockersBefore[bEnd] ?? 0);
 	const nameW = Math.min(34, Math.floor(width * 0.35));
 	return (
 		<Box flexDirection="column" width={width}>
@@ -145,7 +160,7 @@ export function SummaryScreen({size}: {size: Size}) {
 			<Box height={1} />
 			<Text bold>
 				{blockers.length
-					? `Blockers (${blockers.length})${groups ? ' by who may settle them' : ''} — enter jumps to one:`
+					? `Blockers (${blockers.length})${grouped ? ' by who may settle them' : ''} — enter jumps to one:`
 					: 'No blockers.'}
 			</Text>
 			<Box flexDirection="column" height={blockersH}>
