@@ -163,7 +163,7 @@ export function reviewIntent(
 	}
 }
 
-/** ↑/↓ and enter on a list screen (home's reviews, the summary's blockers). */
+/** ↑/↓, enter, help and quit on a list screen (home's reviews, the summary's blockers, renames, orphans). */
 function listIntent(
 	action: ActionId,
 	move: (delta: number) => Action,
@@ -240,11 +240,13 @@ export function renamesIntent(
 	proposals: readonly Proposal[],
 ): Intent {
 	const focused = proposals[Math.min(state.renameIndex, proposals.length - 1)];
+	const listed = listIntent(
+		action,
+		(delta) => ({type: 'rename-move', delta, count: proposals.length}),
+		() => undefined,
+	);
+	if (listed !== 'other') return listed;
 	switch (action) {
-		case 'prev-item':
-			return {type: 'rename-move', delta: -1, count: proposals.length};
-		case 'next-item':
-			return {type: 'rename-move', delta: 1, count: proposals.length};
 		case 'accept-rename':
 			return focused
 				? {type: 'accept-renames', proposals: [focused], actor: env.actor()}
@@ -259,10 +261,6 @@ export function renamesIntent(
 			return {type: 'decline-renames', proposals: [...proposals], actor: env.actor()};
 		case 'back':
 			return {type: 'renames-later'};
-		case 'help':
-			return {type: 'toggle-help'};
-		case 'quit':
-			return {type: 'quit'};
 		default:
 			return undefined;
 	}
