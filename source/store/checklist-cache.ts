@@ -5,16 +5,7 @@
 // (its SHA-256, with the path, the format asked for and this very build of
 // preflight), so what a command uses is what validating that text gives. Only
 // the bundle has a build id: run from source, nothing is cached.
-import {
-	closeSync,
-	mkdirSync,
-	readdirSync,
-	readFileSync,
-	renameSync,
-	statSync,
-	unlinkSync,
-	writeFileSync,
-} from 'node:fs';
+import {mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync} from 'node:fs';
 import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {
@@ -25,7 +16,8 @@ import {
 } from '../checklist/load.js';
 import {LARGE_INPUT} from '../model/large.js';
 import {sha256Hex} from '../model/canonical.js';
-import {openRegularFile} from '../system/regular-file.js';
+import {MAX_TEXT_BYTES} from '../system/read-text.js';
+import {readRegularText} from '../system/regular-file.js';
 
 // A digest of the sources and the lock file, written in by scripts/build.mjs.
 declare const __PREFLIGHT_BUILD__: string | undefined;
@@ -42,10 +34,10 @@ type Entry = {key: string; digest: string; checklist: LoadedChecklist['checklist
 
 function readEntry(file: string, key: string): Entry | undefined {
 	// Only a regular file, as every file preflight reads: a FIFO put there must not hang a command.
-	const opened = openRegularFile(file);
-	if (!opened.ok) return undefined;
+	const read = readRegularText(file, MAX_TEXT_BYTES);
+	if (!read.ok) return undefined;
 	try {
-		const entry = JSON.parse(readFileSync(opened.fd, 'utf8')) as Partial<Entry> | null;
+		const entry = JSON.parse(read.text) as Partial<Entry> | null;
 		// Written by preflight after validating; anything else (an entry cut short
 		// by a full disk, an older layout) is not used.
 		if (
@@ -57,9 +49,7 @@ function readEntry(file: string, key: string): Entry | undefined {
 		)
 			return entry as Entry;
 	} catch {
-		// unreadable or not JSON: validate the text
-	} finally {
-		closeSync(opened.fd);
+		// not JSON: validate the text
 	}
 	return undefined;
 }

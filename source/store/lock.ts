@@ -14,7 +14,7 @@ import {hostname, userInfo} from 'node:os';
 import {basename, dirname, join} from 'node:path';
 import {fileError, PreflightError} from '../errors.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {readRegularFile} from '../system/regular-file.js';
+import {readRegularText} from '../system/regular-file.js';
 import {removeEmptyFolders} from './files.js';
 
 /** Who holds a database: written into the lock file so a second process can say. */
@@ -185,9 +185,8 @@ const MAX_LOCK_BYTES = 64 * 1024;
  * which is stale.
  */
 function readText(path: string): string | undefined {
-	const chunks: Buffer[] = [];
-	const read = readRegularFile(path, MAX_LOCK_BYTES, (chunk) => chunks.push(Buffer.from(chunk)));
-	if (read.ok) return Buffer.concat(chunks).toString('utf8');
+	const read = readRegularText(path, MAX_LOCK_BYTES);
+	if (read.ok) return read.text;
 	return read.kind === 'missing' ? undefined : '';
 }
 

@@ -1,15 +1,14 @@
 import {existsSync, statSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
-import {readRegularFile} from './regular-file.js';
+import {readRegularText} from './regular-file.js';
 
 /**
  * A repository file's text, read only when it is a regular file of at most
  * `maxBytes` (a link to a device or a FIFO never hangs the read); else undefined.
  */
 function readGitFile(path: string, maxBytes = 64 * 1024): string | undefined {
-	const chunks: Uint8Array[] = [];
-	const read = readRegularFile(path, maxBytes, (chunk) => chunks.push(Uint8Array.from(chunk)));
-	return read.ok ? Buffer.concat(chunks).toString('utf8') : undefined;
+	const read = readRegularText(path, maxBytes);
+	return read.ok ? read.text : undefined;
 }
 
 /** The git work tree that holds `dir` (the folder with `.git`), or undefined. */

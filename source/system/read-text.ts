@@ -1,6 +1,6 @@
 import {PreflightError} from '../errors.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {readRegularFile} from './regular-file.js';
+import {readRegularText} from './regular-file.js';
 
 /**
  * Text files a user names (checklists, snapshots) larger than this are refused:
@@ -16,9 +16,8 @@ export const MAX_TEXT_BYTES = 256 * 1024 * 1024;
  * line: `<label> <path>: <problem>`.
  */
 export function readUserFile(path: string, label: string, maxBytes = MAX_TEXT_BYTES): string {
-	const chunks: Buffer[] = [];
-	const read = readRegularFile(path, maxBytes, (chunk) => chunks.push(Buffer.from(chunk)));
-	if (read.ok) return Buffer.concat(chunks).toString('utf8');
+	const read = readRegularText(path, maxBytes);
+	if (read.ok) return read.text;
 	const problem =
 		read.kind === 'missing'
 			? 'no such file'

@@ -138,6 +138,19 @@ export function readRegularFile(
 }
 
 /**
+ * A regular file of at most `maxBytes` read whole as UTF-8 text (see
+ * readRegularFile), or why not.
+ */
+export function readRegularText(
+	path: string,
+	maxBytes: number,
+): {ok: true; text: string} | ({ok: false} & ReadProblem) {
+	const chunks: Buffer[] = [];
+	const read = readRegularFile(path, maxBytes, (chunk) => chunks.push(Buffer.from(chunk)));
+	return read.ok ? {ok: true, text: Buffer.concat(chunks).toString('utf8')} : read;
+}
+
+/**
  * The first `bytes` bytes of a regular file as text, to tell what it is;
  * undefined when it is not a regular file or cannot be read.
  */
