@@ -6,12 +6,13 @@ import {PreflightError} from '../errors.js';
 import {ownValue} from '../model/records.js';
 import type {Checklist, Proposal, Review} from '../model/schemas.js';
 import {
+	orphanCount,
 	orphansLine,
 	orphansOf,
 	pendingProposals,
 	proposalsLine,
-	upgradeReview,
 	type UpgradeReport,
+	upgradeReview,
 } from '../model/upgrade.js';
 import {now} from '../system/clock.js';
 import {checklistFor, chooseReview} from '../session.js';
@@ -101,7 +102,7 @@ export function orphanLines(review: Review): string[] {
  * renames proposed, then orphans; none when there are neither.
  */
 export function renameNotes(review: Review, proposals: readonly Proposal[]): string[] {
-	const orphans = orphansOf(review).length;
+	const orphans = orphanCount(review);
 	return [
 		...(proposals.length ? [`note: ${proposalsLine(proposals.length)}`] : []),
 		...(orphans ? [`note: ${orphansLine(orphans)}`] : []),

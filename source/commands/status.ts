@@ -1,6 +1,6 @@
 import type {Invocation} from '../cli/args.js';
 import {progressSplit} from '../model/evaluate.js';
-import {describeUpgrade} from '../model/upgrade.js';
+import {describeUpgrade, orphanCount} from '../model/upgrade.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {
@@ -15,7 +15,6 @@ import {
 	renamesJson,
 	reviewName,
 } from './common.js';
-import {orphansOf} from '../model/upgrade.js';
 import {answeredLine, barText, verdictLine} from '../model/vocabulary.js';
 import {print, printJson} from '../terminal/print.js';
 import {cells} from '../terminal/width.js';
@@ -99,7 +98,7 @@ export async function run(inv: Invocation): Promise<number> {
 		print(`renames proposed (${proposals.length}), waiting for preflight upgrade or the app:`);
 		for (const line of proposalLines(review, c, proposals)) print(line);
 	}
-	const orphans = orphansOf(review).length;
+	const orphans = orphanCount(review);
 	if (orphans) {
 		print('');
 		print(`orphans (${orphans}): answers of items no longer in the checklist, not judged:`);

@@ -10,8 +10,8 @@ import {
 	cannotAttach,
 	declineProposals,
 	describeUpgrade,
+	orphanCount,
 	orphansLine,
-	orphansOf,
 	pendingProposals,
 	upgradeReview,
 } from '../model/upgrade.js';
@@ -128,7 +128,7 @@ export async function run(inv: Invocation): Promise<number> {
 			throw new PreflightError(
 				`${proposals.length === 1 ? '1 rename is' : `${proposals.length} renames are`} proposed for ${name}: pass --accept-renames to take them or --no-renames to keep the answers as orphans (preflight status lists them)`,
 			);
-		const orphans = orphansOf(review).length;
+		const orphans = orphanCount(review);
 		const where = `checklist ${sanitizeLine(checklist.id)} ${sanitizeLine(checklist.version)}`;
 		const left = orphans ? `; ${orphansLine(orphans)}: preflight status lists them` : '';
 		if (review === original) {

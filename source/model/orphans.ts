@@ -55,6 +55,11 @@ export function pendingProposals(review: Review, checklist: Checklist): Proposal
 	);
 }
 
+/** How many answers the review keeps as orphans. */
+export function orphanCount(review: Review): number {
+	return review.orphans ? Object.keys(review.orphans).length : 0;
+}
+
 /** The review's orphans, by old id, in the order of the ids (as the database file has them). */
 export function orphansOf(review: Review): Array<[id: string, orphan: Orphan]> {
 	return Object.entries(review.orphans ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -20,6 +20,7 @@ export {
 	attachOrphan,
 	cannotAttach,
 	declineProposals,
+	orphanCount,
 	orphansOf,
 	pendingProposals,
 } from './orphans.js';

@@ -2,7 +2,7 @@ import {answerFor} from '../../model/evaluate.js';
 import {findItem, withoutEvidence, withStatus} from '../../model/review.js';
 import type {Actor} from '../../model/actor.js';
 import type {Answer, ChecklistItem, Proposal} from '../../model/schemas.js';
-import {orphansOf} from '../../model/upgrade.js';
+import {orphanCount} from '../../model/upgrade.js';
 import type {ActionId} from '../keys.js';
 import {scrolled, type ScrollMove} from '../scroll.js';
 import {currentReview, noItemSelected, selectedItemId} from '../state/selectors.js';
@@ -126,7 +126,7 @@ export function reviewIntent(
 		case 'edit-note':
 			return {type: 'edit-note'};
 		case 'orphans':
-			return orphansOf(review).length
+			return orphanCount(review)
 				? {type: 'go', screen: 'orphans'}
 				: info('No orphaned answers in this review: every answer has its item.');
 		default:

@@ -2,6 +2,8 @@ import {Box, Text} from 'ink';
 import React, {useMemo} from 'react';
 import {progressSplit, type Evaluation, type ItemResult} from '../../model/evaluate.js';
 import {reviewName} from '../../model/review.js';
+import {orphanCount} from '../../model/upgrade.js';
+import {countOf} from '../../model/vocabulary.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {cells} from '../../terminal/width.js';
 import {Footer} from '../components/footer.js';
@@ -178,10 +180,8 @@ export function ReviewScreen({size}: {size: Size}) {
 		: 'This section has no items.';
 	// The filter comes before the checklist title so a narrow terminal cuts the title, not the filter.
 	// Answers whose items left the checklist are not judged: said on every frame until re-attached.
-	const orphans = review.orphans ? Object.keys(review.orphans).length : 0;
-	const orphanNote = orphans
-		? ` · ⚠ ${orphans} orphaned answer${orphans === 1 ? '' : 's'} (o)`
-		: '';
+	const orphans = orphanCount(review);
+	const orphanNote = orphans ? ` · ⚠ ${countOf(orphans, 'orphaned answer')} (o)` : '';
 	const title = `${reviewName(review)} · ${done}/${evaluation.totals.items} answered${orphanNote}${state.filter ? ` · filter: ${state.filter}` : ''} · ${checklist.title}`;
 
 	// Framed beside the sections on a wide screen, alone under the section line otherwise.

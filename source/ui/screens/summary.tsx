@@ -1,10 +1,12 @@
 import {progressSplit} from '../../model/evaluate.js';
 import {reviewName} from '../../model/review.js';
+import {orphanCount} from '../../model/upgrade.js';
 import {Badge} from '@inkjs/ui';
 import {Box, Text} from 'ink';
 import React, {useMemo} from 'react';
 import {
 	blockingText,
+	countOf,
 	countsText,
 	totalsLine,
 	verdictLine,
@@ -92,7 +94,7 @@ export function SummaryScreen({size}: {size: Size}) {
 	if (!review || !evaluation) return <Text>No review is open.</Text>;
 	const width = size.columns;
 	const t = evaluation.totals;
-	const orphans = review.orphans ? Object.keys(review.orphans).length : 0;
+	const orphans = orphanCount(review);
 	const sectionsH = Math.min(
 		evaluation.sections.length,
 		Math.max(3, Math.floor((size.rows - 12) / 2)),
@@ -114,7 +116,7 @@ export function SummaryScreen({size}: {size: Size}) {
 	return (
 		<Box flexDirection="column" width={width}>
 			<Header
-				title={`Summary · ${reviewName(review)}${orphans ? ` · ⚠ ${orphans} orphaned answer${orphans === 1 ? '' : 's'}, not judged` : ''} · ${checklist.title}`}
+				title={`Summary · ${reviewName(review)}${orphans ? ` · ⚠ ${countOf(orphans, 'orphaned answer')}, not judged` : ''} · ${checklist.title}`}
 				width={width}
 			/>
 			<Box height={2} flexDirection="column">

@@ -1,6 +1,11 @@
 import {replaceReview} from '../../model/review.js';
 import type {Actor} from '../../model/actor.js';
-import {describeUpgrade, orphansOf, pendingProposals, upgradeReview} from '../../model/upgrade.js';
+import {
+	describeUpgrade,
+	orphanCount,
+	pendingProposals,
+	upgradeReview,
+} from '../../model/upgrade.js';
 import {
 	currentReview,
 	firstPending,
@@ -42,7 +47,7 @@ function takeChecklist(
 			actor,
 		);
 		if (next === review) return {state};
-		const orphans = orphansOf(next).length;
+		const orphans = orphanCount(next);
 		const message = report
 			? [
 					describeUpgrade(report),
