@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import React, {useMemo} from 'react';
 import {progressSplit, type Evaluation, type ItemResult} from '../../model/evaluate.js';
 import {reviewName} from '../../model/review.js';
+import type {AuditEntry} from '../../model/schemas.js';
 import {orphanCount} from '../../model/upgrade.js';
 import {countOf} from '../../model/vocabulary.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
@@ -91,6 +92,9 @@ function SectionLine({
 	);
 }
 
+/** The history of an item nobody has changed: one array, so memos keyed on it hold. */
+const NO_HISTORY: readonly AuditEntry[] = [];
+
 /** The review screen: renders the state; what keys do is decided in intents/intents.ts. */
 export function ReviewScreen({size}: {size: Size}) {
 	const state = useAppState();
@@ -131,10 +135,17 @@ export function ReviewScreen({size}: {size: Size}) {
 	const selected = selectedItemId(state, listed);
 	const result = selected === undefined ? undefined : results.get(selected);
 	const audit = review?.audit;
-	const history = useMemo(
-		() => (selected && audit ? audit.filter((e) => e.item === selected) : []),
-		[audit, selected],
-	);
+	// The log by item, once per change of the log: a focus move is a lookup.
+	const byItem = useMemo(() => {
+		const out = new Map<string, NonNullable<typeof audit>>();
+		for (const e of audit ?? []) {
+			const list = out.get(e.item);
+			if (list) list.push(e);
+			else out.set(e.item, [e]);
+		}
+		return out;
+	}, [audit]);
+	const history = (selected ? byItem.get(selected) : undefined) ?? NO_HISTORY;
 
 	// The focused item's lines, wrapped whole once per item, answer and width
 	// (not on every key: a scroll key changes none of these).
