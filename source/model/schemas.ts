@@ -248,6 +248,23 @@ export const proposalSchema = z.strictObject({
 });
 export type Proposal = z.infer<typeof proposalSchema>;
 
+/**
+ * An item two merged branches changed in different ways (model/merge.ts):
+ * both answers are kept, the item has no answer of its own, and it blocks the
+ * verdict until a reviewer picks one of them or answers afresh.
+ */
+export const conflictSchema = z.strictObject({
+	/**
+	 * The answers, each side's (a side that cleared the item holds a pending
+	 * answer), in a fixed order (their canonical JSON, ascending) so that a
+	 * merge writes the same bytes whichever side is "ours".
+	 */
+	answers: z.array(answerSchema).check(z.minLength(2, 'a conflict holds at least two answers')),
+	/** The answer both sides started from, when there was one. */
+	base: z.optional(answerSchema),
+});
+export type Conflict = z.infer<typeof conflictSchema>;
+
 export const reviewSchema = z.strictObject({
 	id: nonEmptyText,
 	system: nonEmptyText,
@@ -264,6 +281,8 @@ export const reviewSchema = z.strictObject({
 	answers: byItemId(answerSchema),
 	/** Answers whose items left the checklist, by the old item id. */
 	orphans: z.optional(byItemId(orphanSchema)),
+	/** Items whose answers conflict after a merge, by item id: they have no entry in `answers`. */
+	conflicts: z.optional(byItemId(conflictSchema)),
 	/** Renames proposed when the checklist changed, waiting for a person to accept or decline them. */
 	proposals: z.optional(z.array(proposalSchema)),
 	audit: z._default(z.array(auditEntrySchema), []),
