@@ -25,7 +25,12 @@ const ItemRow = React.memo(function ItemRow({
 	/** Columns of the row. */
 	width: number;
 }) {
-	const look = statusLook(r?.answer.status ?? 'pending', r?.stale, r?.answer.reReview);
+	const look = statusLook(
+		r?.answer.status ?? 'pending',
+		r?.stale,
+		r?.answer.reReview,
+		r?.conflict !== undefined,
+	);
 	// An answer that still blocks (a pass without evidence, an expired waiver) is marked.
 	const blocks = r?.blocker && r.answer.status !== 'pending' && r.answer.status !== 'fail';
 	// The section's name takes at most a quarter of the row: the title matters more.
@@ -35,14 +40,14 @@ const ItemRow = React.memo(function ItemRow({
 	// measure of emoji and CJK can differ from the terminal's by a column.
 	const title = fitColumns(
 		`${sanitizeLine(item.title)}${item.level === 'recommended' ? ' (recommended)' : ''}${blocks ? ' !' : ''}`,
-		Math.max(1, width - 12 - (sectionW ? sectionW + 1 : 0)),
+		Math.max(1, width - 13 - (sectionW ? sectionW + 1 : 0)),
 	);
 	return (
 		<Box height={1}>
 			<Box width={2} flexShrink={0}>
 				<Text color="cyan">{focused ? '›' : ' '}</Text>
 			</Box>
-			<Box width={10} flexShrink={0}>
+			<Box width={11} flexShrink={0}>
 				<Text color={look.color}>{`${look.glyph} ${look.word}`}</Text>
 			</Box>
 			<Box flexGrow={1} flexShrink={1}>

@@ -3,6 +3,7 @@ import React, {useMemo} from 'react';
 import {progressSplit, type Evaluation, type ItemResult} from '../../model/evaluate.js';
 import {reviewName} from '../../model/review.js';
 import type {AuditEntry} from '../../model/schemas.js';
+import {conflictCount} from '../../model/conflicts.js';
 import {orphanCount} from '../../model/upgrade.js';
 import {countOf} from '../../model/vocabulary.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
@@ -193,7 +194,10 @@ export function ReviewScreen({size}: {size: Size}) {
 	// Answers whose items left the checklist are not judged: said on every frame until re-attached.
 	const orphans = orphanCount(review);
 	const orphanNote = orphans ? ` · ⚠ ${countOf(orphans, 'orphaned answer')} (o)` : '';
-	const title = `${reviewName(review)} · ${done}/${evaluation.totals.items} answered${orphanNote}${state.filter ? ` · filter: ${state.filter}` : ''} · ${checklist.title}`;
+	// Conflicts left by a merge block the verdict: said on every frame until settled.
+	const conflicts = conflictCount(review);
+	const conflictNote = conflicts ? ` · ⚠ ${countOf(conflicts, 'conflict')}` : '';
+	const title = `${reviewName(review)} · ${done}/${evaluation.totals.items} answered${conflictNote}${orphanNote}${state.filter ? ` · filter: ${state.filter}` : ''} · ${checklist.title}`;
 
 	// Framed beside the sections on a wide screen, alone under the section line otherwise.
 	const itemsPanel = (height: number, panelWidth: number) => (

@@ -180,14 +180,19 @@ export function SummaryScreen({size}: {size: Size}) {
 					return (
 						<Box key={b.item.id} height={1} width={width} overflowY="hidden">
 							<Text color="cyan">{focused ? '› ' : '  '}</Text>
-							<Box width={10} flexShrink={0}>
-								<StatusBadge status={b.answer.status} stale={b.stale} recheck={b.answer.reReview} />
+							<Box width={11} flexShrink={0}>
+								<StatusBadge
+									status={b.answer.status}
+									stale={b.stale}
+									recheck={b.answer.reReview}
+									conflict={b.conflict !== undefined}
+								/>
 							</Box>
 							<Box flexGrow={1} flexShrink={1} flexBasis={0}>
 								<Text wrap="truncate-end" inverse={focused}>
 									{fitColumns(
 										`${sanitizeLine(b.item.title)} — ${sanitizeLine(b.blocker ?? '')}`,
-										width - 12,
+										width - 13,
 									)}
 								</Text>
 							</Box>

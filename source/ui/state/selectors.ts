@@ -138,6 +138,19 @@ export function firstPending(
 	return open ?? first;
 }
 
+/** The first conflicted item in checklist order (model/conflicts.ts): the most urgent to settle. */
+export function firstConflict(
+	state: State,
+	review: Review,
+): {sectionIndex: number; itemId: string} | undefined {
+	if (!review.conflicts) return undefined;
+	const sections = state.loaded.checklist.sections;
+	for (let s = 0; s < sections.length; s++)
+		for (const it of sections[s]!.items)
+			if (Object.hasOwn(review.conflicts, it.id)) return {sectionIndex: s, itemId: it.id};
+	return undefined;
+}
+
 /** The index of the section holding the item, or -1. */
 export function locate(state: State, itemId: string): number {
 	return state.loaded.checklist.sections.findIndex((s) => s.items.some((it) => it.id === itemId));
