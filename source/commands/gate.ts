@@ -4,12 +4,13 @@ import {sanitizeLine} from '../terminal/sanitize.js';
 import {
 	blockerLines,
 	blockersJson,
+	CONFLICT_HOW,
 	judgeReview,
 	renameNotes,
 	renamesJson,
 	reviewName,
 } from './common.js';
-import {verdictLine} from '../model/vocabulary.js';
+import {countOf, verdictLine} from '../model/vocabulary.js';
 import {print, printJson} from '../terminal/print.js';
 
 /** `preflight gate`: the CI check before deploy. Exit 0 ready, 1 not ready. */
@@ -29,6 +30,7 @@ export async function run(inv: Invocation): Promise<number> {
 			},
 			checklist: {id: loaded.checklist.id, version: loaded.checklist.version},
 			totals: evaluation.totals,
+			conflicts: evaluation.blockers.filter((b) => b.conflict).length,
 			blockers: blockersJson(evaluation),
 			...renamesJson(review, proposals),
 		});
@@ -38,6 +40,8 @@ export async function run(inv: Invocation): Promise<number> {
 		`${sanitizeLine(reviewName(review))}: ${verdictLine(evaluation.verdict, evaluation.blockers.length)} as of ${asOf.toISOString()}`,
 	);
 	for (const line of blockerLines(evaluation)) print(line);
+	const conflicts = evaluation.blockers.filter((b) => b.conflict).length;
+	if (conflicts) print(`${countOf(conflicts, 'conflict')} (⚠): ${CONFLICT_HOW}`);
 	// Orphans never count toward the verdict: said, so that nobody takes a pass for complete.
 	for (const line of renameNotes(review, proposals)) print(line);
 	return ready ? 0 : 1;

@@ -1,11 +1,12 @@
 import type {Invocation} from '../cli/args.js';
+import {conflictCount} from '../model/conflicts.js';
 import {evaluate, progressOf} from '../model/evaluate.js';
 import {onChecklist} from '../model/upgrade.js';
 import {checklistFor, openStore} from '../session.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {cell, reviewName} from './common.js';
-import {verdictLine} from '../model/vocabulary.js';
+import {countOf, verdictLine} from '../model/vocabulary.js';
 import {print, printJson} from '../terminal/print.js';
 import {cells} from '../terminal/width.js';
 
@@ -44,6 +45,7 @@ export async function run(inv: Invocation): Promise<number> {
 							progress: {done: progress.done, total: progress.total},
 							verdict: evaluation.verdict,
 							blockers: evaluation.blockers.length,
+							conflicts: conflictCount(review),
 						}
 					: {
 							verdict: null,
@@ -68,8 +70,9 @@ export async function run(inv: Invocation): Promise<number> {
 			);
 			return;
 		}
+		const conflicts = conflictCount(rows[i]!.review);
 		print(
-			`${cell(name, width)}  ${`${progress.done}/${progress.total}`.padEnd(8)}  ${verdictLine(evaluation.verdict, evaluation.blockers.length)}`,
+			`${cell(name, width)}  ${`${progress.done}/${progress.total}`.padEnd(8)}  ${verdictLine(evaluation.verdict, evaluation.blockers.length)}${conflicts ? ` · ⚠ ${countOf(conflicts, 'conflict')}` : ''}`,
 		);
 	});
 	return 0;

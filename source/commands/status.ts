@@ -1,5 +1,6 @@
 import type {Invocation} from '../cli/args.js';
 import {progressSplit} from '../model/evaluate.js';
+import {conflictCount} from '../model/conflicts.js';
 import {describeUpgrade, orphanCount} from '../model/upgrade.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
@@ -8,6 +9,8 @@ import {
 	blockersFor,
 	blockersJson,
 	cell,
+	CONFLICT_HOW,
+	conflictLines,
 	judgeReview,
 	orphanLines,
 	proposalLines,
@@ -47,6 +50,7 @@ export async function run(inv: Invocation): Promise<number> {
 				totals: s.totals,
 			})),
 			...(role !== undefined ? {owner: role} : {}),
+			conflicts: conflictCount(review),
 			blockers: blockersJson(evaluation, blockers),
 			...renamesJson(review, proposals),
 			...(upgrade
@@ -92,6 +96,13 @@ export async function run(inv: Invocation): Promise<number> {
 		print('');
 		print(`blockers (${evaluation.blockers.length}):`);
 		for (const line of blockerLines(evaluation)) print(line);
+	}
+	const conflicts = conflictLines(evaluation);
+	if (conflicts.length) {
+		const n = evaluation.blockers.filter((b) => b.conflict).length;
+		print('');
+		print(`conflicts (${n}): items the merged branches answered differently; ${CONFLICT_HOW}:`);
+		for (const line of conflicts) print(line);
 	}
 	if (proposals.length) {
 		print('');

@@ -1,3 +1,5 @@
+import {mkdirSync, writeFileSync} from 'node:fs';
+import {dirname} from 'node:path';
 import type {LoadedChecklist} from '../../source/checklist/load.js';
 import type {Actor} from '../../source/model/actor.js';
 import {canonicalJson} from '../../source/model/canonical.js';
@@ -11,6 +13,8 @@ import {
 } from '../../source/model/review.js';
 import {emptyRecord, recordFrom} from '../../source/model/records.js';
 import type {Answer, Conflict, Review, Status} from '../../source/model/schemas.js';
+import {emptyDatabase} from '../../source/store/database.js';
+import {serializeDatabase} from '../../source/store/validated-file.js';
 
 // Conflicts are what a merge of two branches leaves (model/merge.ts, another
 // branch's work): built here in memory from the model's own functions, so the
@@ -58,4 +62,13 @@ export function withConflict(
 	);
 	conflicts[itemId] = {answers: sorted, ...(base ? {base} : {})};
 	return {...review, answers: rest, conflicts};
+}
+
+/**
+ * Writes `reviews` as a database at `path` through the store's own encoder,
+ * so the file follows the store's layout (never a hand-written fixture).
+ */
+export function writeDatabase(path: string, reviews: Review[]): void {
+	mkdirSync(dirname(path), {recursive: true});
+	writeFileSync(path, serializeDatabase({...emptyDatabase(), reviews}));
 }
