@@ -7,6 +7,8 @@ import {
 	defaultChecklist,
 	focusedRow,
 	keys,
+	dbWith,
+	renderApp,
 	renderReview,
 	resize,
 	waitUntil,
@@ -153,5 +155,23 @@ describe('a conflict on the review screen', () => {
 		expect(raw).not.toMatch(/\u001b\]|\u0007|\u009b|\u001b\[2J/);
 		expect(frame).toContain('Mallory');
 		expect(frame).toMatch(/note: evil.*note/);
+	});
+
+	it('home counts the conflicts of each review; the summary lists them as blockers', async () => {
+		const app = await renderApp({db: dbWith(conflicted())});
+		let frame = await app.waitForText('checkout-api');
+		expect(frame).toMatch(/checkout-api.*✖ NOT READY · 26 blockers · ⚠ 1 conflict/);
+		await app.press(keys.enter);
+		await app.waitForText('answer 1:');
+		await app.press('s');
+		// First, under their own heading: the most urgent.
+		frame = await app.waitForText('⚠ conflicts (1)');
+		expect(frame).toMatch(
+			/⚠ conflicts \(1\)\n› ⚠ conflict +Manage secrets properly — conflict: fail by Bo · pass by Ana/,
+		);
+		expect(frame).toContain('other blockers (25)');
+		await app.press(keys.enter);
+		frame = await app.waitForText('answer 1:');
+		expect(focusedRow(frame)).toContain('Manage secrets properly');
 	});
 });

@@ -8,6 +8,7 @@ import {
 	blockingText,
 	countOf,
 	countsText,
+	statusLooks,
 	totalsLine,
 	verdictLine,
 	verdictLooks,
@@ -38,19 +39,28 @@ export function SummaryScreen({size}: {size: Size}) {
 	const team = state.loaded.team;
 	// Worked out once per judgement, not on every ↑/↓ (10,000 blockers are possible).
 	const {grouped, blockers, rows, ids, blockersBefore, rowOf} = useMemo(() => {
+		// Conflicts left by a merge come first, under their own heading: they are
+		// the most urgent (nobody knows the item's answer until they are settled).
+		const all = evaluation?.blockers ?? [];
+		const conflicts = all.filter((b) => b.conflict);
+		const rest = conflicts.length ? all.filter((b) => !b.conflict) : all;
 		const groups =
-			team && evaluation?.blockers.some((b) => b.signing.rule.owners.length)
-				? groupByOwners(evaluation.blockers)
-				: undefined;
-		const blockers = groups ? groups.flatMap((g) => g.blockers) : (evaluation?.blockers ?? []);
+			team && rest.some((b) => b.signing.rule.owners.length) ? groupByOwners(rest) : undefined;
+		const listed = groups ? groups.flatMap((g) => g.blockers) : rest;
+		const blockers = conflicts.length ? [...conflicts, ...listed] : listed;
 		const rows: Array<{heading: string} | {blocker: ItemResult; index: number}> = [];
-		if (groups) {
-			let index = 0;
+		let index = 0;
+		if (conflicts.length) {
+			rows.push({heading: `${statusLooks.conflict.glyph} conflicts (${conflicts.length})`});
+			for (const blocker of conflicts) rows.push({blocker, index: index++});
+			if (!groups && listed.length) rows.push({heading: `other blockers (${listed.length})`});
+		}
+		if (groups)
 			for (const g of groups) {
 				rows.push({heading: groupHeading(g)});
 				for (const blocker of g.blockers) rows.push({blocker, index: index++});
 			}
-		} else blockers.forEach((blocker, index) => rows.push({blocker, index}));
+		else for (const blocker of listed) rows.push({blocker, index: index++});
 		// How many blockers stand before each row, and one past the last.
 		// How many blockers stand before each row (and one past the last); the row of each blocker.
 		const blockersBefore: number[] = [0];
