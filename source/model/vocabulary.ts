@@ -36,7 +36,8 @@ export function shownStatus(item: {
 	status: Status;
 	stale?: boolean;
 	recheck?: boolean;
-	conflict?: boolean;
+	/** Truthy for a conflict: a flag, or a snapshot item's `conflict` (its answers). */
+	conflict?: unknown;
 }): ShownStatus {
 	if (item.conflict) return 'conflict';
 	if (item.recheck && item.status !== 'pending') return 'recheck';
