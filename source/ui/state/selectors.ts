@@ -22,7 +22,10 @@ export function visibleItems(
 	if (!section) return [];
 	if (!state.filter || !review) return section.items;
 	return section.items.filter((it) =>
-		matchesFilter(state.filter, it, answerFor(review, it.id), signContext(state, sectionIndex, it)),
+		matchesFilter(state.filter, it, answerFor(review, it.id), {
+			...signContext(state, sectionIndex, it),
+			conflict: review.conflicts !== undefined && Object.hasOwn(review.conflicts, it.id),
+		}),
 	);
 }
 
