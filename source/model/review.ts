@@ -281,7 +281,9 @@ function withAnswer(
 export function reviewersOf(review: Review): string[] {
 	const seen = new Set<string>();
 	for (const e of review.audit) seen.add(e.by);
-	for (const a of Object.values(review.answers)) {
+	// The answers of a conflict are sign-offs too: their signers reviewed the item.
+	const conflicted = Object.values(review.conflicts ?? {}).flatMap((c) => c.answers);
+	for (const a of [...Object.values(review.answers), ...conflicted]) {
 		for (const s of a.approvals ?? []) seen.add(s.by);
 		if (a.signedOff) seen.add(a.signedOff.by);
 	}

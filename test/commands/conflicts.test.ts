@@ -101,6 +101,9 @@ describe('conflicts in the commands', () => {
 		const r = ws.run(['set', item, 'na', '--justification', 'no secrets in this service']);
 		expect(r.stderr).toBe('');
 		expect(r.code).toBe(0);
+		expect(r.stdout).toContain(
+			'api: security.secrets ⚠ conflict → – n/a (conflict answered afresh)',
+		);
 		expect(readFileSync(ws.db, 'utf8')).not.toContain('"conflicts"');
 		const status = JSON.parse(ws.run(['status', '--json']).stdout);
 		expect(status.conflicts).toBe(0);

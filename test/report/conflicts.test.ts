@@ -55,6 +55,8 @@ describe('a snapshot of a review with conflicts', () => {
 		const s = conflictedSnapshot();
 		await checkSnapshot(s);
 		expect(s.verdict).toBe('not-ready');
+		// The signers of a conflict's answers reviewed the item.
+		expect(s.review.reviewers).toEqual(['Bo', 'Ana']);
 		expect(s.blockers.map((b) => b.itemId)).toEqual(['req', 'rec']);
 		const req = s.sections[0]!.items[0]!;
 		expect(req.status).toBe('pending');
