@@ -36,6 +36,9 @@ export function exitSummary(state: State, options: ExitSummaryOptions): string {
 		const blockers = evaluation.blockers.length;
 		parts.push(sanitizeLine(reviewName(review)), `${done}/${total} answered`);
 		parts.push(verdictLine(evaluation.verdict, blockers));
+		// Conflicts left unsettled are what to come back for.
+		const conflicts = evaluation.blockers.filter((b) => b.conflict).length;
+		if (conflicts) parts.push(`⚠ ${countOf(conflicts, 'conflict')}`);
 	} else {
 		const n = state.db.reviews.length;
 		parts.push(n === 0 ? 'no reviews' : countOf(n, 'review'));

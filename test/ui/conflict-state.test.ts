@@ -1,5 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {conflictOf} from '../../source/model/conflicts.js';
+import {evaluate} from '../../source/model/evaluate.js';
+import {detailLines} from '../../source/ui/components/item-detail.js';
+import {exitSummary} from '../../source/ui/exit-summary.js';
 import {reviewIntent} from '../../source/ui/intents/intents.js';
 import {initialState, reducer} from '../../source/ui/state/reducer.js';
 import {currentReview, listedItems} from '../../source/ui/state/selectors.js';
@@ -90,5 +93,61 @@ describe('conflicts in the review state', () => {
 	it('the filter word conflict lists the conflicts', () => {
 		const state = run(opened(), {type: 'set-filter', text: 'conflict'});
 		expect(listedItems(state).map((p) => p.item.id)).toEqual(['b1']);
+	});
+
+	it('the exit line counts the conflicts left', () => {
+		expect(exitSummary(opened(), {dbPath: '/w/.preflight/db.json', cwd: '/w', now: NOW})).toBe(
+			'preflight: checkout-api · 0/6 answered · ✖ NOT READY · 6 blockers · ⚠ 1 conflict · saved to .preflight/db.json',
+		);
+	});
+});
+
+describe("a conflict's lines in the detail pane", () => {
+	it('every answer numbered, a cleared side, waiver, justification, approvals and the base; text sanitised', () => {
+		const review = withConflict(
+			blankReview(loaded),
+			'a3',
+			[
+				{
+					...sideAnswer(loaded, 'a3', 'waived', 'Ana', '2026-11-01T09:00:00.000Z'),
+					waiver: {reason: 'vendor\u001b[2J fix', owner: 'Ops', expires: '2027-01-01'},
+				},
+				sideAnswer(loaded, 'a3', 'na', 'Bo', '2026-11-02T09:00:00.000Z', {justification: 'no db'}),
+				{
+					...sideAnswer(loaded, 'a3', 'pass', 'Cy', '2026-11-03T09:00:00.000Z'),
+					approvals: [
+						{by: 'Cy', at: '2026-11-03T09:00:00.000Z'},
+						{by: 'Di\u0007', at: '2026-11-04T09:00:00.000Z'},
+					],
+				},
+				{status: 'pending', evidence: []},
+			],
+			sideAnswer(loaded, 'a3', 'fail', 'Eve', '2026-10-01T09:00:00.000Z'),
+		);
+		const state = reducer(initialState(loaded, dbWith(review)), {
+			type: 'open-review',
+			reviewId: review.id,
+			actor,
+		});
+		const result = evaluate(loaded.checklist, currentReview(state)!, NOW)
+			.sections.flatMap((s) => s.items)
+			.find((r) => r.item.id === 'a3');
+		const text = detailLines(result, [], 100).map((l) => `${l.lead?.text ?? ''}${l.text}`);
+		const conflict = currentReview(state)!.conflicts!.a3!;
+		expect(text).toContain('⚠ conflict  the merged branches answered it in 4 ways');
+		expect(text).toContain(
+			'1–4 keeps that answer as it was · p, f, n or w answers afresh · r clears both',
+		);
+		const at = (status: string) => conflict.answers.findIndex((a) => a.status === status) + 1;
+		expect(text).toContain(`answer ${at('pending')}: ○ pending (cleared)`);
+		expect(text).toContain(
+			`answer ${at('waived')}: ⚑ waived  signed off by Ana at 2026-11-01 09:00 UTC`,
+		);
+		expect(text).toContain('    waived until 2027-01-01 · owner Ops · vendor fix');
+		expect(text).toContain('    justification: no db');
+		expect(text).toContain('    approved by Cy (2026-11-03), Di (2026-11-04)');
+		expect(text).toContain('before both: ✖ fail  signed off by Eve at 2026-10-01 09:00 UTC');
+		// eslint-disable-next-line no-control-regex -- matching control characters is the point
+		for (const line of text) expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
 	});
 });
