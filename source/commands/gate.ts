@@ -1,4 +1,5 @@
 import type {Invocation} from '../cli/args.js';
+import {conflictsIn} from '../model/evaluate.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {
@@ -30,7 +31,7 @@ export async function run(inv: Invocation): Promise<number> {
 			},
 			checklist: {id: loaded.checklist.id, version: loaded.checklist.version},
 			totals: evaluation.totals,
-			conflicts: evaluation.blockers.filter((b) => b.conflict).length,
+			conflicts: conflictsIn(evaluation),
 			blockers: blockersJson(evaluation),
 			...renamesJson(review, proposals),
 		});
@@ -40,7 +41,7 @@ export async function run(inv: Invocation): Promise<number> {
 		`${sanitizeLine(reviewName(review))}: ${verdictLine(evaluation.verdict, evaluation.blockers.length)} as of ${asOf.toISOString()}`,
 	);
 	for (const line of blockerLines(evaluation)) print(line);
-	const conflicts = evaluation.blockers.filter((b) => b.conflict).length;
+	const conflicts = conflictsIn(evaluation);
 	if (conflicts) print(`${countOf(conflicts, 'conflict')} (⚠): ${CONFLICT_HOW}`);
 	// Orphans never count toward the verdict: said, so that nobody takes a pass for complete.
 	for (const line of renameNotes(review, proposals)) print(line);

@@ -1,6 +1,5 @@
 import type {Invocation} from '../cli/args.js';
-import {conflictCount} from '../model/conflicts.js';
-import {evaluate, progressOf} from '../model/evaluate.js';
+import {conflictsIn, evaluate, progressOf} from '../model/evaluate.js';
 import {onChecklist} from '../model/upgrade.js';
 import {checklistFor, openStore} from '../session.js';
 import {now} from '../system/clock.js';
@@ -45,7 +44,7 @@ export async function run(inv: Invocation): Promise<number> {
 							progress: {done: progress.done, total: progress.total},
 							verdict: evaluation.verdict,
 							blockers: evaluation.blockers.length,
-							conflicts: conflictCount(review),
+							conflicts: conflictsIn(evaluation),
 						}
 					: {
 							verdict: null,
@@ -70,7 +69,7 @@ export async function run(inv: Invocation): Promise<number> {
 			);
 			return;
 		}
-		const conflicts = conflictCount(rows[i]!.review);
+		const conflicts = conflictsIn(evaluation);
 		print(
 			`${cell(name, width)}  ${`${progress.done}/${progress.total}`.padEnd(8)}  ${verdictLine(evaluation.verdict, evaluation.blockers.length)}${conflicts ? ` · ⚠ ${countOf(conflicts, 'conflict')}` : ''}`,
 		);

@@ -1,6 +1,5 @@
 import type {Invocation} from '../cli/args.js';
-import {progressSplit} from '../model/evaluate.js';
-import {conflictCount} from '../model/conflicts.js';
+import {conflictsIn, progressSplit} from '../model/evaluate.js';
 import {describeUpgrade, orphanCount} from '../model/upgrade.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
@@ -50,7 +49,7 @@ export async function run(inv: Invocation): Promise<number> {
 				totals: s.totals,
 			})),
 			...(role !== undefined ? {owner: role} : {}),
-			conflicts: conflictCount(review),
+			conflicts: conflictsIn(evaluation),
 			blockers: blockersJson(evaluation, blockers),
 			...renamesJson(review, proposals),
 			...(upgrade
@@ -99,7 +98,7 @@ export async function run(inv: Invocation): Promise<number> {
 	}
 	const conflicts = conflictLines(evaluation);
 	if (conflicts.length) {
-		const n = evaluation.blockers.filter((b) => b.conflict).length;
+		const n = conflictsIn(evaluation);
 		print('');
 		print(`conflicts (${n}): items the merged branches answered differently; ${CONFLICT_HOW}:`);
 		for (const line of conflicts) print(line);

@@ -180,6 +180,16 @@ export function evaluate(
 	};
 }
 
+/**
+ * How many of the checklist's items are conflicts (model/conflicts.ts); each
+ * blocks, so they are among the blockers. What every count of conflicts shows.
+ */
+export function conflictsIn(evaluation: Pick<Evaluation, 'blockers'>): number {
+	let n = 0;
+	for (const b of evaluation.blockers) if (b.conflict) n++;
+	return n;
+}
+
 /** Answered items (anything but pending) over all items. */
 export function progressOf(totals: Totals): {done: number; total: number; ratio: number} {
 	const done = totals.items - totals.pending;

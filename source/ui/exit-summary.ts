@@ -1,5 +1,5 @@
 import {isAbsolute, relative} from 'node:path';
-import {evaluate, progressOf} from '../model/evaluate.js';
+import {conflictsIn, evaluate, progressOf} from '../model/evaluate.js';
 import {reviewName} from '../model/review.js';
 import {countOf, verdictLine} from '../model/vocabulary.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
@@ -37,7 +37,7 @@ export function exitSummary(state: State, options: ExitSummaryOptions): string {
 		parts.push(sanitizeLine(reviewName(review)), `${done}/${total} answered`);
 		parts.push(verdictLine(evaluation.verdict, blockers));
 		// Conflicts left unsettled are what to come back for.
-		const conflicts = evaluation.blockers.filter((b) => b.conflict).length;
+		const conflicts = conflictsIn(evaluation);
 		if (conflicts) parts.push(`⚠ ${countOf(conflicts, 'conflict')}`);
 	} else {
 		const n = state.db.reviews.length;

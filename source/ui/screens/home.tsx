@@ -1,10 +1,9 @@
 import {Box, Text} from 'ink';
 import React, {useMemo} from 'react';
-import {evaluate, progressSplit} from '../../model/evaluate.js';
+import {conflictsIn, evaluate, progressSplit} from '../../model/evaluate.js';
 import {reviewName} from '../../model/review.js';
 import {onChecklist} from '../../model/upgrade.js';
 import {waitingOn, waitingOnText} from '../../model/work-split.js';
-import {conflictCount} from '../../model/conflicts.js';
 import {
 	blockersText,
 	countOf,
@@ -63,7 +62,7 @@ export function HomeScreen({size}: {size: Size}) {
 					blockers: e.totals.blockers,
 					split: progressSplit(e.sections.flatMap((section) => section.items)),
 					// Left by a merge and blocking until someone settles them (model/conflicts.ts).
-					conflicts: conflictCount(judged),
+					conflicts: conflictsIn(e),
 					waits: e.blockers.length
 						? `waits on ${waitingOnText(waitingOn(e.blockers))}`
 						: 'waits on nobody',

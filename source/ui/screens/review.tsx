@@ -1,9 +1,13 @@
 import {Box, Text} from 'ink';
 import React, {useMemo} from 'react';
-import {progressSplit, type Evaluation, type ItemResult} from '../../model/evaluate.js';
+import {
+	conflictsIn,
+	progressSplit,
+	type Evaluation,
+	type ItemResult,
+} from '../../model/evaluate.js';
 import {reviewName} from '../../model/review.js';
 import type {AuditEntry} from '../../model/schemas.js';
-import {conflictCount} from '../../model/conflicts.js';
 import {orphanCount} from '../../model/upgrade.js';
 import {countOf} from '../../model/vocabulary.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
@@ -195,7 +199,7 @@ export function ReviewScreen({size}: {size: Size}) {
 	const orphans = orphanCount(review);
 	const orphanNote = orphans ? ` · ⚠ ${countOf(orphans, 'orphaned answer')} (o)` : '';
 	// Conflicts left by a merge block the verdict: said on every frame until settled.
-	const conflicts = conflictCount(review);
+	const conflicts = conflictsIn(evaluation);
 	const conflictNote = conflicts ? ` · ⚠ ${countOf(conflicts, 'conflict')}` : '';
 	const title = `${reviewName(review)} · ${done}/${evaluation.totals.items} answered${conflictNote}${orphanNote}${state.filter ? ` · filter: ${state.filter}` : ''} · ${checklist.title}`;
 
