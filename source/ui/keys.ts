@@ -244,6 +244,9 @@ export const bindings: Binding[] = [
 		keys: '1–9',
 		label: 'keep answer N as it was',
 		group: 'Conflicts',
+		// In the footer only on a conflict (the review screen leaves it out elsewhere).
+		hint: 'keep answer',
+		hintKeys: '1–9',
 	},
 	{
 		action: 'add-evidence',

@@ -118,6 +118,10 @@ describe('a conflict on the review screen', () => {
 	it('says what the keys do where they do not apply', async () => {
 		const app = await renderReview({review: conflicted(), ready: secrets});
 		await app.waitForText('answer 2:');
+		// The footer offers 1–9 on a conflict, and not the keys that need an answer.
+		const footer = (f: string) => f.split('\n').slice(-2).join('\n');
+		expect(footer(app.frame())).toContain('1–9 keep answer');
+		expect(footer(app.frame())).not.toContain('e evidence');
 		await app.press('3');
 		await app.waitForText('This conflict has 2 answers: 1 or 2 keeps one.');
 		await app.press('e');
@@ -127,6 +131,8 @@ describe('a conflict on the review screen', () => {
 		expect(app.persist).not.toHaveBeenCalled();
 		await app.press(keys.down);
 		await app.waitFor((f) => !focusedRow(f).includes(secrets));
+		expect(footer(app.frame())).not.toContain('1–9');
+		expect(footer(app.frame())).toContain('e evidence');
 		await app.press('1');
 		await app.waitForText('1 keeps an answer of a conflict:');
 		expect(app.persist).not.toHaveBeenCalled();

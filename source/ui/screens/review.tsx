@@ -26,6 +26,7 @@ import {useAppState, useEvaluation} from '../state/context.js';
 import {filterKindText} from '../state/filter.js';
 import {listedItems, matchCounts, selectedItemId} from '../state/selectors.js';
 import type {State} from '../state/types.js';
+import type {ActionId} from '../keys.js';
 import {maxScroll} from '../scroll.js';
 import type {Size} from '../use-terminal-size.js';
 
@@ -96,6 +97,13 @@ function SectionLine({
 		</Box>
 	);
 }
+
+/** Footer keys left out: none; path completion outside the evidence prompt. */
+const NO_KEYS: readonly ActionId[] = [];
+const PROMPT_WITHOUT_PATHS: readonly ActionId[] = ['prompt-complete', 'prompt-pick'];
+/** On a conflict, 1–9 keep an answer and there is no answer to add evidence or a note to; elsewhere 1–9 do nothing. */
+const ON_CONFLICT: readonly ActionId[] = ['add-evidence', 'edit-note'];
+const OFF_CONFLICT: readonly ActionId[] = ['keep-answer'];
 
 /** The history of an item nobody has changed: one array, so memos keyed on it hold. */
 const NO_HISTORY: readonly AuditEntry[] = [];
@@ -253,9 +261,15 @@ export function ReviewScreen({size}: {size: Size}) {
 			<Footer
 				scope={state.prompt ? 'prompt' : 'review'}
 				width={width}
-				{...(state.prompt && state.prompt.kind !== 'evidence'
-					? {omit: ['prompt-complete', 'prompt-pick'] as const}
-					: {})}
+				omit={
+					state.prompt
+						? state.prompt.kind === 'evidence'
+							? NO_KEYS
+							: PROMPT_WITHOUT_PATHS
+						: result?.conflict
+							? ON_CONFLICT
+							: OFF_CONFLICT
+				}
 			/>
 		</Box>
 	);
