@@ -60,7 +60,7 @@ describe('a conflict left by a merge, in a real terminal', () => {
 
 		app.type('2');
 		screen = await app.waitFor('Kept answer 2');
-		expect(screen).toMatch(/› ✔ pass {5}Manage secrets properly/);
+		expect(screen).toMatch(/› ✔ pass {4}Manage secrets properly/);
 		await app.waitUntil(() => !readDb(db).reviews[0]!.conflicts, 'the conflict to leave the file');
 		expect(readDb(db).reviews[0]!.answers['security.secrets']).toEqual(kept);
 

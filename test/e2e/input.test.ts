@@ -45,12 +45,12 @@ describe('keyboard input in a real terminal', () => {
 		app.type(red);
 		app.type(reset);
 		app.type(`${ctrlF1}${red}${reset}j`);
-		await app.waitFor(/› ○ pending {2}Design for failure/);
+		await app.waitFor(/› ○ pending Design for failure/);
 
 		// Typeahead: c opens the note prompt, which receives "fine", and enter saves it.
 		app.type('kcfine\r');
 		let screen = await app.waitFor('note: fine');
-		expect(screen).toMatch(/› ○ pending {2}Define clear system boundaries/);
+		expect(screen).toMatch(/› ○ pending Define clear system boundaries/);
 		expect(screen).not.toContain('Note for “');
 
 		// Inside the prompt: the same sequences, and pasted coloured text.

@@ -61,7 +61,7 @@ describe('review screen layout', () => {
 		// the items' badges and titles line up, and every panel's right border is in its column
 		expect(new Set(rows.map((l) => column(l, l.indexOf('○')))).size).toBe(1);
 		for (const line of rows) {
-			expect(line.slice(line.indexOf('○'))).toMatch(/^○ pending {2}\S/);
+			expect(line.slice(line.indexOf('○'))).toMatch(/^○ pending \S/);
 			expect(stringWidth(line)).toBe(100);
 			expect(line.endsWith('│')).toBe(true);
 		}

@@ -75,7 +75,7 @@ describe('summary screen', () => {
 		expect(frame).toContain('26 items: 25 pass · 1 stale · 0 fail · 0 n/a · 0 waived · 0 pending');
 		expect(frame).toMatch(/^Security +[█▒]+ 6\/6 · 5 pass · 1 stale · 1 blocking$/m);
 		expect(focusedRow(frame)).toContain(
-			'⌛ stale   Manage secrets properly — stale: signed off 2026-01-01, review every 90 days',
+			'⌛ stale  Manage secrets properly — stale: signed off 2026-01-01, review every 90 days',
 		);
 		await app.press(keys.enter);
 		const item = await app.waitForText('security.secrets ·');

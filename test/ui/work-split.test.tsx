@@ -134,10 +134,10 @@ describe('summary: blockers grouped by who may settle them', () => {
 		const lines = frame.split('\n').map((l) => l.trim());
 		const at = (text: string) => lines.findIndex((l) => l.startsWith(text));
 		expect(at('security (2)')).toBeGreaterThan(0);
-		expect(at('security (2)')).toBeLessThan(at('› ○ pending  Secrets in a vault'));
-		expect(at('security or sre (1)')).toBeGreaterThan(at('○ pending  Dependency scan'));
-		expect(at('sre (2)')).toBeGreaterThan(at('○ pending  Incident contacts'));
-		expect(at('open to anyone (2)')).toBeGreaterThan(at('○ pending  Pager set up'));
+		expect(at('security (2)')).toBeLessThan(at('› ○ pending Secrets in a vault'));
+		expect(at('security or sre (1)')).toBeGreaterThan(at('○ pending Dependency scan'));
+		expect(at('sre (2)')).toBeGreaterThan(at('○ pending Incident contacts'));
+		expect(at('open to anyone (2)')).toBeGreaterThan(at('○ pending Pager set up'));
 		await app.press(keys.down);
 		await app.press(keys.down);
 		await app.press(keys.enter);

@@ -15,7 +15,7 @@ import {cells} from '../../terminal/width.js';
 import {Footer} from '../components/footer.js';
 import {Header} from '../components/header.js';
 import {detailLines, detailRows, ItemDetail} from '../components/item-detail.js';
-import {ItemsPanel} from '../components/items-panel.js';
+import {CONFLICT_STATUS_WIDTH, ItemsPanel, STATUS_WIDTH} from '../components/items-panel.js';
 import {MessageLine} from '../components/message-line.js';
 import {PromptArea} from '../components/prompt-area.js';
 import {AnswersBar} from '../components/progress-bar.js';
@@ -223,6 +223,7 @@ export function ReviewScreen({size}: {size: Size}) {
 			height={height}
 			width={panelWidth}
 			framed={layout.wide}
+			statusWidth={conflicts ? CONFLICT_STATUS_WIDTH : STATUS_WIDTH}
 		/>
 	);
 	return (

@@ -21,6 +21,7 @@ import {Header} from '../components/header.js';
 import {MessageLine} from '../components/message-line.js';
 import {AnswersBar} from '../components/progress-bar.js';
 import {StatusBadge} from '../components/status.js';
+import {CONFLICT_STATUS_WIDTH, STATUS_WIDTH} from '../components/items-panel.js';
 import {outOfViewLine, windowStart} from '../components/window.js';
 import {fitColumns} from '../components/wrap.js';
 import {summaryIntent} from '../intents/intents.js';
@@ -119,6 +120,8 @@ export function SummaryScreen({size}: {size: Size}) {
 	const focusRow = rowOf[state.summaryIndex] ?? -1;
 	const bStart = windowStart(Math.max(0, focusRow), rows.length, blockerRows);
 	const inView = rows.slice(bStart, bStart + blockerRows);
+	// A column wider while there are conflicts (`⚠ conflict`), as in the item list.
+	const statusW = blockers[0]?.conflict !== undefined ? CONFLICT_STATUS_WIDTH : STATUS_WIDTH;
 	const bEnd = Math.min(rows.length, bStart + blockerRows);
 	const above = blockersBefore[bStart] ?? 0;
 	const below = blockers.length - (blockersBefore[bEnd] ?? 0);
@@ -190,7 +193,7 @@ export function SummaryScreen({size}: {size: Size}) {
 					return (
 						<Box key={b.item.id} height={1} width={width} overflowY="hidden">
 							<Text color="cyan">{focused ? '› ' : '  '}</Text>
-							<Box width={11} flexShrink={0}>
+							<Box width={statusW} flexShrink={0}>
 								<StatusBadge
 									status={b.answer.status}
 									stale={b.stale}
@@ -202,7 +205,7 @@ export function SummaryScreen({size}: {size: Size}) {
 								<Text wrap="truncate-end" inverse={focused}>
 									{fitColumns(
 										`${sanitizeLine(b.item.title)} — ${sanitizeLine(b.blocker ?? '')}`,
-										width - 13,
+										width - statusW - 2,
 									)}
 								</Text>
 							</Box>
