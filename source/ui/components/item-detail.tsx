@@ -51,11 +51,12 @@ function conflictLines(
 	).map((text) => ({part: 'conflict', look: 'blocker', text}));
 	const add = (look: LineLook, texts: readonly string[]) =>
 		out.push(...texts.map((text): DetailLine => ({part: 'conflict', look, text})));
-	const answerLines = (label: string, answer: Answer) => {
+	// A side's pending answer is one that cleared the item; the base's is where both started.
+	const answerLines = (label: string, answer: Answer, side = true) => {
 		const shown = shownStatus({status: answer.status});
 		const signed = signedText(answer);
 		const status =
-			answer.status === 'pending' ? `${statusLabel(shown)} (cleared)` : statusLabel(shown);
+			side && answer.status === 'pending' ? `${statusLabel(shown)} (cleared)` : statusLabel(shown);
 		// The status in its colour after the label; the sign-off beside it when it fits.
 		const beside = signed && cells(label) + cells(status) + 2 + cells(signed) <= textW;
 		out.push({
@@ -99,10 +100,11 @@ function conflictLines(
 				),
 			),
 		);
-		if (answer.evidence.length === 0) add('dim', ['    evidence: none']);
+		if (answer.evidence.length === 0 && answer.status !== 'pending')
+			add('dim', ['    evidence: none']);
 	};
 	conflict.answers.forEach((answer, i) => answerLines(`answer ${i + 1}: `, answer));
-	if (conflict.base) answerLines('before both: ', conflict.base);
+	if (conflict.base) answerLines('before both: ', conflict.base, false);
 	return out;
 }
 
