@@ -370,6 +370,12 @@ export function mergeDatabases(
 	ours: Database,
 	theirs: Database,
 ): MergeResult {
+	// One side left the whole database as it was (or both made it the same): the other, as it is.
+	const o = canonicalJson(ours);
+	const t = canonicalJson(theirs);
+	const b = base ? canonicalJson(base) : undefined;
+	if (o === t || t === b) return {database: ours, conflicts: [], notes: []};
+	if (o === b) return {database: theirs, conflicts: [], notes: []};
 	const baseReviews = byId(base);
 	const ourReviews = byId(ours);
 	const theirReviews = byId(theirs);
