@@ -200,11 +200,11 @@ const rows = {
 	'merge-driver': {
 		summary: "git's merge driver for the database (preflight init installs it)",
 		details:
-			'Git runs it with the three versions; the merged database is written into %A. Items in conflict are data, not a failed merge: it exits 0. A version that cannot be read or is not a valid database leaves %A untouched and exits 2, and git shows its conflict.',
+			'Git runs it with the three versions (%O %A %B); the merged database is written into OURS (%A). Items in conflict are data, not a failed merge: it exits 0. A version that cannot be read or is not a valid database leaves OURS untouched and exits 2, and git shows its conflict.',
 		args: [
-			{name: '%O', description: 'the common version (empty when there is none)'},
-			{name: '%A', description: 'our version, replaced by the merge'},
-			{name: '%B', description: 'their version'},
+			{name: 'BASE', description: "git's %O: the common version (empty when there is none)"},
+			{name: 'OURS', description: "git's %A: our version, replaced by the merge"},
+			{name: 'THEIRS', description: "git's %B: their version"},
 		],
 		flags: [],
 		exit: '0 merged, 2 when a version cannot be read',

@@ -24,17 +24,21 @@ function readDatabase(path: string, emptyIsNone: boolean): Database | undefined 
 	return databaseOf(readUserFile(path, 'database'), path, emptyIsNone);
 }
 
-/** "✔ pass (Ann)": an answer of a conflict, with whoever signed it. */
+/**
+ * "✔ pass by Ann", "○ pending (cleared)": an answer of a conflict, with whoever
+ * signed it, in the words the conflict's blocker uses.
+ */
 function answerText(answer: Answer): string {
+	if (answer.status === 'pending') return `${statusLabel('pending')} (cleared)`;
 	const by = answer.signedOff?.by;
-	return `${statusLabel(answer.status)}${by ? ` (${by})` : ''}`;
+	return `${statusLabel(answer.status)}${by ? ` by ${by}` : ''}`;
 }
 
 /** One line per item that became a conflict, then the merge's notes. */
 function report(result: MergeResult): void {
 	for (const c of result.conflicts) {
 		const review = c.release ? `${c.system} ${c.release}` : c.system;
-		print(`conflict: ${review} · ${c.item}: ${c.answers.map(answerText).join(' | ')}`);
+		print(`conflict: ${review} · ${c.item}: ${c.answers.map(answerText).join(' · ')}`);
 	}
 	for (const note of result.notes) print(`note: ${note}`);
 }
