@@ -2,7 +2,14 @@
 // rebase with real git: through the merge driver `preflight init` installs,
 // and without it, where git stops and `preflight merge --git` resolves.
 import {spawnSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	realpathSync,
+	writeFileSync,
+} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
@@ -171,8 +178,34 @@ describe('reviews merged through git', () => {
 			expect(r.status, r.stderr).toBe(0);
 			expect(r.stdout).toContain('.gitattributes already has: .preflight/db.json merge=preflight');
 		}
+		const config = () => box.ok(b, 'config', '--local', '--get-regexp', '^merge\\.preflight\\.');
+		const before = {attributes: readFileSync(join(b, '.gitattributes'), 'utf8'), config: config()};
+		expect(before.config).toContain(
+			`${process.execPath} ${realpathSync(cliPath)} merge-driver %O %A %B`,
+		);
 		const again = box.preflight(b, ann, 'init');
 		expect(again.stdout).toContain('merge.preflight.driver already set');
+		expect({attributes: readFileSync(join(b, '.gitattributes'), 'utf8'), config: config()}).toEqual(
+			before,
+		);
+
+		// The same three versions merged by hand, each way round.
+		const hand = join(box.dir, 'hand');
+		mkdirSync(hand);
+		writeFileSync(join(hand, 'base.json'), box.ok(b, 'show', `HEAD~1:${dbFile}`));
+		writeFileSync(join(hand, 'ours.json'), box.ok(b, 'show', `HEAD:${dbFile}`));
+		writeFileSync(join(hand, 'theirs.json'), box.ok(b, 'show', `origin/main:${dbFile}`));
+		for (const [one, other, out] of [
+			['ours.json', 'theirs.json', 'one.json'],
+			['theirs.json', 'ours.json', 'other.json'],
+		] as const) {
+			const r = box.preflight(hand, ann, 'merge', 'base.json', one, other, '--out', out);
+			expect(r.status, r.stderr).toBe(0);
+			expect(r.stdout).toContain('merged into');
+			expect(r.stdout).toContain('conflict: api · ops.alerts: ');
+		}
+		const byHand = readFileSync(join(hand, 'one.json'), 'utf8');
+		expect(readFileSync(join(hand, 'other.json'), 'utf8')).toBe(byHand);
 
 		box.ok(b, 'branch', 'rebased');
 		const merge = box.git(b, 'merge', '--no-edit', 'origin/main');
@@ -188,6 +221,7 @@ describe('reviews merged through git', () => {
 		// In a rebase git's "ours" is the other side: the same bytes all the same.
 		expect(readFileSync(join(b, dbFile), 'utf8')).toBe(merged);
 		expect(box.ok(b, 'status', '--porcelain')).toBe('');
+		expect(merged).toBe(byHand);
 	});
 
 	it('without the driver: git stops, and preflight merge --git resolves where it stopped', () => {
@@ -260,10 +294,14 @@ describe('reviews merged through git', () => {
 		expect(readFileSync(join(outside, 'bad.json'), 'utf8')).toBe(
 			'{"schemaVersion": 3, "reviews": [{}]}',
 		);
-		expect(spawnSync('ls', [outside], {encoding: 'utf8'}).stdout.split('\n').sort()).toEqual([
-			'',
-			'bad.json',
-			'empty.json',
-		]);
+		const usage = box.preflight(outside, ann, 'merge', 'empty.json', 'empty.json', 'empty.json');
+		expect(usage.status).toBe(2);
+		expect(usage.stderr).toBe(
+			'preflight: merge needs --out FILE: where to write the merged database\n',
+		);
+		const noGit = box.preflight(outside, ann, 'merge', '--git');
+		expect(noGit.status).toBe(2);
+		expect(noGit.stderr).toMatch(/^preflight: not inside a git repository/);
+		expect(readdirSync(outside).sort()).toEqual(['bad.json', 'empty.json']);
 	});
 });
