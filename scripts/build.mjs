@@ -593,6 +593,8 @@ async function warmCodeCache() {
 			['snapshot', '--out', snapshot],
 			['verify', snapshot],
 			['diff', snapshot, snapshot],
+			// git runs the merge driver on every merge that touches the database
+			['merge-driver', db, db, db],
 			['checklist', 'schema'],
 			['checklist', 'validate', yamlChecklist],
 			['checklist', 'validate', markdownChecklist],
