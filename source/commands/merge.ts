@@ -3,7 +3,8 @@ import {basename, dirname, isAbsolute, join, relative, sep} from 'node:path';
 import type {Invocation} from '../cli/args.js';
 import {PreflightError, withinLimits} from '../errors.js';
 import {mergeDatabases, type MergeResult} from '../model/merge.js';
-import type {Answer, Database} from '../model/schemas.js';
+import {LARGE_INPUT, loadCompiledSchemas} from '../model/large.js';
+import {databaseSchema, type Answer, type Database} from '../model/schemas.js';
 import {statusLabel} from '../model/vocabulary.js';
 import {resolveDbPath} from '../store/database.js';
 import {writeFileDurably} from '../store/durable-write.js';
@@ -14,14 +15,37 @@ import {readUserFile} from '../system/read-text.js';
 import {print} from '../terminal/print.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 
-/** A database's text as read from a file or from git, parsed and validated; empty text is none (no common base). */
-function databaseOf(text: string, name: string, emptyIsNone: boolean): Database | undefined {
+/**
+ * A database's text as read from a file or from git, parsed and validated (a
+ * large one with the compiled schemas, as the store reads it); empty text is
+ * none (no common base).
+ */
+async function databaseOf(
+	text: string,
+	name: string,
+	emptyIsNone: boolean,
+): Promise<Database | undefined> {
 	if (emptyIsNone && text.trim() === '') return undefined;
-	return withinLimits(`database ${sanitizeLine(name)}`, () => parseDatabase(text, name).data);
+	const schema =
+		text.length >= LARGE_INPUT
+			? (await loadCompiledSchemas()).compiledDatabaseSchema()
+			: databaseSchema;
+	return withinLimits(
+		`database ${sanitizeLine(name)}`,
+		() => parseDatabase(text, name, schema).data,
+	);
 }
 
-function readDatabase(path: string, emptyIsNone: boolean): Database | undefined {
+function readDatabase(path: string, emptyIsNone: boolean): Promise<Database | undefined> {
 	return databaseOf(readUserFile(path, 'database'), path, emptyIsNone);
+}
+
+/** The three versions, read and checked before anything is written. */
+async function mergeFiles(basePath: string, oursPath: string, theirsPath: string) {
+	const base = await readDatabase(basePath, true);
+	const ours = await readDatabase(oursPath, false);
+	const theirs = await readDatabase(theirsPath, false);
+	return mergeDatabases(base, ours!, theirs!);
 }
 
 /**
@@ -71,11 +95,7 @@ export async function run(inv: Invocation): Promise<number> {
 	const out = flags.out;
 	if (out === undefined)
 		throw new PreflightError('merge needs --out FILE: where to write the merged database');
-	const result = mergeDatabases(
-		readDatabase(basePath, true),
-		readDatabase(oursPath, false)!,
-		readDatabase(theirsPath, false)!,
-	);
+	const result = await mergeFiles(basePath, oursPath, theirsPath);
 	await writeFileDurably(out, serializeDatabase(result.database));
 	print(`merged into ${out}: ${conflictCount(result)}`);
 	report(result);
@@ -90,11 +110,7 @@ export async function run(inv: Invocation): Promise<number> {
  */
 export async function driver(inv: Invocation): Promise<number> {
 	const [basePath = '', oursPath = '', theirsPath = ''] = inv.positionals;
-	const result = mergeDatabases(
-		readDatabase(basePath, true),
-		readDatabase(oursPath, false)!,
-		readDatabase(theirsPath, false)!,
-	);
+	const result = await mergeFiles(basePath, oursPath, theirsPath);
 	await writeFileDurably(oursPath, serializeDatabase(result.database));
 	if (result.conflicts.length) print(`preflight: merged the database: ${conflictCount(result)}`);
 	report(result);
@@ -186,9 +202,9 @@ async function mergeInGit(db: string | undefined): Promise<number> {
 	const ours = await stageText(root, inRepo, 2);
 	const theirs = await stageText(root, inRepo, 3);
 	const result = mergeDatabases(
-		databaseOf(base, `${inRepo} (base, :1:)`, true),
-		databaseOf(ours, `${inRepo} (ours, :2:)`, false)!,
-		databaseOf(theirs, `${inRepo} (theirs, :3:)`, false)!,
+		await databaseOf(base, `${inRepo} (base, :1:)`, true),
+		(await databaseOf(ours, `${inRepo} (ours, :2:)`, false))!,
+		(await databaseOf(theirs, `${inRepo} (theirs, :3:)`, false))!,
 	);
 	await writeFileDurably(dbPath, serializeDatabase(result.database));
 	const added = await runGit(['add', '--', inRepo], root);

@@ -49,6 +49,32 @@ function compareText(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * Whether two JSON values are the same (objects by their members, in any key
+ * order; a member left undefined is no member): what comparing their canonical
+ * JSON says, without writing it (a database of 10,000 answers is compared
+ * review by review and item by item).
+ */
+export function sameJson(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+	if (Array.isArray(a) || Array.isArray(b)) {
+		if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+		for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+		return true;
+	}
+	const x = a as Record<string, unknown>;
+	const y = b as Record<string, unknown>;
+	let members = 0;
+	for (const key of Object.keys(x)) {
+		if (x[key] === undefined) continue;
+		members++;
+		if (!Object.hasOwn(y, key) || !sameJson(x[key], y[key])) return false;
+	}
+	for (const key of Object.keys(y)) if (y[key] !== undefined) members--;
+	return members === 0;
+}
+
 /** A time's instant for ordering; text that is not one sorts first. */
 function instant(at: string | undefined): number {
 	const t = at === undefined ? Number.NaN : Date.parse(at);
@@ -77,12 +103,9 @@ function threeWay<T>(
 	theirs: T | undefined,
 	pick: (a: T | undefined, b: T | undefined) => T | undefined,
 ): {value: T | undefined; both: boolean} {
-	const b = canonicalJson(base ?? null);
-	const o = canonicalJson(ours ?? null);
-	const t = canonicalJson(theirs ?? null);
-	if (o === t) return {value: ours, both: false};
-	if (o === b) return {value: theirs, both: false};
-	if (t === b) return {value: ours, both: false};
+	if (sameJson(ours, theirs)) return {value: ours, both: false};
+	if (sameJson(ours, base)) return {value: theirs, both: false};
+	if (sameJson(theirs, base)) return {value: ours, both: false};
 	return {value: pick(ours, theirs), both: true};
 }
 
@@ -102,17 +125,29 @@ function laterOf<T>(
 		: b.value;
 }
 
+const auditFields = new Set(['at', 'by', 'item', 'from', 'to', 'detail']);
+
+/**
+ * An audit entry's identity: its whole content. Written as a plain array of
+ * its fields (canonical JSON of so many small objects was most of a merge's
+ * time); an entry with any other member is keyed by its canonical JSON.
+ */
+function auditKey(e: AuditEntry): string {
+	for (const key in e) if (!auditFields.has(key)) return `{${canonicalJson(e)}`;
+	return JSON.stringify([e.at, e.by, e.item, e.from, e.to, e.detail ?? null]);
+}
+
 /**
  * The audit logs united: every entry of every log, each as many times as the
- * log that holds it most often does (an entry is its whole canonical JSON), in
- * time order, ties by canonical JSON.
+ * log that holds it most often does (an entry is its whole content), in time
+ * order, ties by that content.
  */
 export function uniteAudit(...logs: ReadonlyArray<readonly AuditEntry[]>): AuditEntry[] {
 	const most = new Map<string, {entry: AuditEntry; count: number}>();
 	for (const log of logs) {
 		const counts = new Map<string, {entry: AuditEntry; count: number}>();
 		for (const entry of log) {
-			const key = canonicalJson(entry);
+			const key = auditKey(entry);
 			const seen = counts.get(key);
 			if (seen) seen.count++;
 			else counts.set(key, {entry, count: 1});
@@ -122,9 +157,16 @@ export function uniteAudit(...logs: ReadonlyArray<readonly AuditEntry[]>): Audit
 			if (!kept || kept.count < seen.count) most.set(key, seen);
 		}
 	}
-	const keyed = [...most].map(([key, {entry, count}]) => ({key, entry, count}));
-	keyed.sort((a, b) => instant(a.entry.at) - instant(b.entry.at) || compareText(a.key, b.key));
-	return keyed.flatMap(({entry, count}) => Array.from({length: count}, () => entry));
+	const keyed = [...most].map(([key, {entry, count}]) => ({
+		key,
+		at: instant(entry.at),
+		entry,
+		count,
+	}));
+	keyed.sort((a, b) => a.at - b.at || compareText(a.key, b.key));
+	return keyed.flatMap(({entry, count}) =>
+		count === 1 ? [entry] : Array.from({length: count}, () => entry),
+	);
 }
 
 /**
@@ -140,10 +182,8 @@ function mergeSet<T>(
 	order: (a: T, b: T) => number,
 ): T[] {
 	// One side left the set as it was (or both made it the same): the other's, in its order.
-	const o = canonicalJson(ours);
-	const t = canonicalJson(theirs);
-	if (o === t || t === canonicalJson(base)) return [...ours];
-	if (o === canonicalJson(base)) return [...theirs];
+	if (sameJson(ours, theirs) || sameJson(theirs, base)) return [...ours];
+	if (sameJson(ours, base)) return [...theirs];
 	const inBase = new Set(base.map(keyOf));
 	const ourKeys = new Set(ours.map(keyOf));
 	const theirKeys = new Set(theirs.map(keyOf));
@@ -220,11 +260,8 @@ function mergeItem(
 	ours: ItemState,
 	theirs: ItemState,
 ): {state: ItemState; conflicted: boolean} {
-	const b = canonicalJson(base);
-	const o = canonicalJson(ours);
-	const t = canonicalJson(theirs);
-	if (o === t || t === b) return {state: ours, conflicted: false};
-	if (o === b) return {state: theirs, conflicted: false};
+	if (sameJson(ours, theirs) || sameJson(theirs, base)) return {state: ours, conflicted: false};
+	if (sameJson(ours, base)) return {state: theirs, conflicted: false};
 	if (ours.answer && theirs.answer && !ours.conflict && !theirs.conflict) {
 		const combined = combinePasses(
 			base.conflict ? undefined : base.answer,
@@ -371,11 +408,9 @@ export function mergeDatabases(
 	theirs: Database,
 ): MergeResult {
 	// One side left the whole database as it was (or both made it the same): the other, as it is.
-	const o = canonicalJson(ours);
-	const t = canonicalJson(theirs);
-	const b = base ? canonicalJson(base) : undefined;
-	if (o === t || t === b) return {database: ours, conflicts: [], notes: []};
-	if (o === b) return {database: theirs, conflicts: [], notes: []};
+	if (sameJson(ours, theirs) || (base && sameJson(theirs, base)))
+		return {database: ours, conflicts: [], notes: []};
+	if (base && sameJson(ours, base)) return {database: theirs, conflicts: [], notes: []};
 	const baseReviews = byId(base);
 	const ourReviews = byId(ours);
 	const theirReviews = byId(theirs);
@@ -383,7 +418,7 @@ export function mergeDatabases(
 	const notes: string[] = [];
 	const out: Review[] = [];
 	const added: Review[] = [];
-	const same = (a: Review, b: Review) => a === b || canonicalJson(a) === canonicalJson(b);
+	const same = sameJson;
 	const ids = [...new Set([...baseReviews.keys(), ...ourReviews.keys(), ...theirReviews.keys()])];
 	for (const id of ids) {
 		const b = baseReviews.get(id);

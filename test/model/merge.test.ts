@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {defaultChecklistPath, loadChecklist} from '../../source/checklist/load.js';
-import {mergeDatabases, uniteAudit} from '../../source/model/merge.js';
+import {mergeDatabases, sameJson, uniteAudit} from '../../source/model/merge.js';
+import {canonicalJson} from '../../source/model/canonical.js';
 import {newReview, recordAnswer, withEvidence, withStatus} from '../../source/model/review.js';
 import {
 	SCHEMA_VERSION,
@@ -227,5 +228,29 @@ describe('mergeDatabases', () => {
 		expect(both.notes).toEqual([
 			'api: both sides changed its checklist (2.0.0 and 3.0.0); kept 3.0.0, the later',
 		]);
+	});
+
+	it('compares values as their canonical JSON does, without writing it', () => {
+		const pairs: Array<[unknown, unknown]> = [
+			[
+				{a: 1, b: [1, {c: 2}]},
+				{b: [1, {c: 2}], a: 1},
+			],
+			[{a: 1, b: undefined}, {a: 1}],
+			[{a: 1}, {a: 1, b: 2}],
+			[
+				[1, 2],
+				[2, 1],
+			],
+			[[], {}],
+			[{a: null}, {}],
+			['1', 1],
+			[Object.assign(Object.create(null) as object, {x: 1}), {x: 1}],
+		];
+		for (const [a, b] of pairs) {
+			const same = canonicalJson(a) === canonicalJson(b);
+			expect(sameJson(a, b)).toBe(same);
+			expect(sameJson(b, a)).toBe(same);
+		}
 	});
 });
