@@ -299,6 +299,17 @@ describe('reviews merged through git', () => {
 		expect(usage.stderr).toBe(
 			'preflight: merge needs --out FILE: where to write the merged database\n',
 		);
+		for (const [args, line] of [
+			[['merge', '--git', 'a.json'], /^preflight: merge --git takes no files/],
+			[['merge', '--git', '--out', 'x.json'], /^preflight: --out does not go with --git/],
+			[['merge', 'a.json', 'b.json', '--out', 'x.json'], /^preflight: usage: preflight merge/],
+			[['merge-driver', 'a.json'], /^preflight: usage: preflight merge-driver BASE OURS THEIRS/],
+		] as const) {
+			const r = box.preflight(outside, ann, ...args);
+			expect(r.status).toBe(2);
+			expect(r.stderr).toMatch(line);
+			expect(r.stderr.split('\n')).toHaveLength(2);
+		}
 		const noGit = box.preflight(outside, ann, 'merge', '--git');
 		expect(noGit.status).toBe(2);
 		expect(noGit.stderr).toMatch(/^preflight: not inside a git repository/);
