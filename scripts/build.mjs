@@ -580,6 +580,7 @@ async function warmCodeCache() {
 			title: `Item ${i}`,
 			guidance: 'Guidance long enough that the file passes the large-input threshold.',
 		}));
+		spawnSync('git', ['init', '-q', work], {env, stdio: 'ignore'});
 		writeFileSync(
 			largeChecklist,
 			JSON.stringify({...bundled, sections: [{id: 'all', title: 'All', items}]}, null, 2),
@@ -595,6 +596,8 @@ async function warmCodeCache() {
 			['diff', snapshot, snapshot],
 			// git runs the merge driver on every merge that touches the database
 			['merge-driver', db, db, db],
+			// in the work folder made a repository below (without git it fails: no cache, no harm)
+			['init'],
 			['checklist', 'schema'],
 			['checklist', 'validate', yamlChecklist],
 			['checklist', 'validate', markdownChecklist],

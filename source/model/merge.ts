@@ -82,8 +82,9 @@ function instant(at: string | undefined): number {
 }
 
 /** Orders by time, then by canonical JSON: the same order whichever list a value came from. */
-function byTimeThenText<T>(timeOf: (value: T) => string | undefined) {
-	const keys = new Map<T, string>();
+function byTimeThenText<T extends object>(timeOf: (value: T) => string | undefined) {
+	// Weak: the orders live as long as the module, the values only as long as a merge.
+	const keys = new WeakMap<T, string>();
 	const key = (v: T) => {
 		let k = keys.get(v);
 		if (k === undefined) keys.set(v, (k = canonicalJson(v)));
@@ -95,7 +96,7 @@ function byTimeThenText<T>(timeOf: (value: T) => string | undefined) {
 /**
  * The three-way value of one field: the side that changed it, the change both
  * made, or, when both changed it differently, `pick` of the two (which must
- * not depend on their order). `changed` is true in that last case.
+ * not depend on their order). `both` is true in that last case.
  */
 function threeWay<T>(
 	base: T | undefined,
