@@ -173,7 +173,9 @@ export function uniteAudit(...logs: ReadonlyArray<readonly AuditEntry[]>): Audit
 /**
  * A set of keyed values merged three ways: what either side added is in, what
  * either side removed of the base is out; a value both sides hold in different
- * forms is the later one (`order`, which must not depend on the side).
+ * forms is the later one (`order`, which must not depend on the side). The
+ * result is in `order`; with `baseFirst`, what the base held keeps its place
+ * and the values added follow, in `order`.
  */
 function mergeSet<T>(
 	base: readonly T[],
@@ -181,6 +183,7 @@ function mergeSet<T>(
 	theirs: readonly T[],
 	keyOf: (value: T) => string,
 	order: (a: T, b: T) => number,
+	baseFirst = false,
 ): T[] {
 	// One side left the set as it was (or both made it the same): the other's, in its order.
 	if (sameJson(ours, theirs) || sameJson(theirs, base)) return [...ours];
@@ -196,7 +199,13 @@ function mergeSet<T>(
 		const kept = out.get(key);
 		if (!kept || order(kept, value) < 0) out.set(key, value);
 	}
-	return [...out.values()].sort(order);
+	if (!baseFirst) return [...out.values()].sort(order);
+	const kept = base.map(keyOf).flatMap((key) => {
+		const value = out.get(key);
+		out.delete(key);
+		return value === undefined ? [] : [value];
+	});
+	return [...kept, ...[...out.values()].sort(order)];
 }
 
 /** An answer without what two passes may differ in and still be combined. */
@@ -233,6 +242,7 @@ function combinePasses(base: Answer | undefined, ours: Answer, theirs: Answer): 
 		theirs.evidence,
 		(e) => `${e.kind}:${e.ref}`,
 		evidenceOrder,
+		true,
 	);
 	const {approvals: _a, signedOff: _s, evidence: _e, ...rest} = ours;
 	return {

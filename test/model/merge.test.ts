@@ -253,4 +253,32 @@ describe('mergeDatabases', () => {
 			expect(sameJson(b, a)).toBe(same);
 		}
 	});
+
+	it('keeps evidence one side removed out while the other adds an approval', () => {
+		const base = pass(pass(baseReview(), first!, ann(0), 'one'), first!, ann(1), 'two');
+		const answer = base.answers[first!]!;
+		const trimmed = recordAnswer(
+			base,
+			first!,
+			{...answer, evidence: answer.evidence.filter((e) => e.ref !== 'https://one.example')},
+			ann(2),
+		);
+		const approved = pass(base, first!, bob(3), 'three');
+		const {review, conflicts} = merged(db(base), db(trimmed), db(approved));
+		expect(conflicts).toEqual([]);
+		expect(review.answers[first!]?.evidence.map((e) => e.ref)).toEqual([
+			'https://two.example',
+			'https://three.example',
+		]);
+		expect(approversOf(review.answers[first!]!).map((s) => s.by)).toEqual(['Ann', 'Bob']);
+	});
+
+	it('names a review both sides renamed differently once, taking the later name', () => {
+		const base = baseReview();
+		const ours = {...fail(base, first!, ann(1)), system: 'api-one'};
+		const theirs = {...fail(base, second!, bob(2)), system: 'api-two'};
+		const {review, notes} = merged(db(base), db(ours), db(theirs));
+		expect(review.system).toBe('api-two');
+		expect(notes).toEqual(['api-two: both sides renamed the review; kept the later name']);
+	});
 });
