@@ -174,6 +174,64 @@ const rows = {
 		examples: [{line: 'preflight diff before.json after.json', description: 'regressions first'}],
 		load: async () => (await import('../commands/diff.js')).run,
 	},
+	merge: {
+		summary: 'merge two versions of the database item by item against their common base',
+		details:
+			'Changes to different items, different reviews, and approvals of one item by different people combine; audit logs are united. An item both sides changed differently becomes a conflict: both answers are kept, and it blocks the verdict until a reviewer picks one or answers afresh. The result is the same whichever side is ours. With --git, where git stopped on the database in a merge or rebase, its three versions are read from the index and the merged database is written in place and staged.',
+		args: [
+			{name: 'BASE', description: 'the common version (an empty file: none)', optional: true},
+			{name: 'OURS', description: 'one side', optional: true},
+			{name: 'THEIRS', description: 'the other side', optional: true},
+		],
+		flags: ['out', 'git'],
+		exit: '0 merged (item conflicts included)',
+		examples: [
+			{
+				line: 'preflight merge base.json ours.json theirs.json --out merged.json',
+				description: 'by hand; prints each item that became a conflict',
+			},
+			{
+				line: 'preflight merge --git',
+				description: 'git stopped on .preflight/db.json: resolve it as the merge driver would have',
+			},
+		],
+		load: async () => (await import('../commands/merge.js')).run,
+	},
+	'merge-driver': {
+		summary: "git's merge driver for the database (preflight init installs it)",
+		details:
+			'Git runs it with the three versions (%O %A %B); the merged database is written into OURS (%A). Items in conflict are data, not a failed merge: it exits 0. A version that cannot be read or is not a valid database leaves OURS untouched and exits 2, and git shows its conflict.',
+		args: [
+			{name: 'BASE', description: "git's %O: the common version (empty when there is none)"},
+			{name: 'OURS', description: "git's %A: our version, replaced by the merge"},
+			{name: 'THEIRS', description: "git's %B: their version"},
+		],
+		flags: [],
+		exit: '0 merged, 2 when a version cannot be read',
+		examples: [
+			{
+				line: 'preflight merge-driver %O %A %B',
+				description: "as merge.preflight.driver in git's config",
+			},
+		],
+		load: async () => (await import('../commands/merge.js')).driver,
+	},
+	init: {
+		summary: 'set up the repository to merge the database through git',
+		details:
+			"Writes '<database path> merge=preflight' into .gitattributes at the repository's root (commit it) and sets merge.preflight.name and merge.preflight.driver in the repository's git config, running this preflight by absolute path. Running it again changes nothing; each clone runs it once, as git does not copy its config.",
+		args: [],
+		flags: [],
+		exit: '0, 2 outside a git repository',
+		examples: [
+			{line: 'preflight init', description: 'for .preflight/db.json'},
+			{
+				line: 'preflight init --db reviews/db.json',
+				description: 'for a database elsewhere in the repository',
+			},
+		],
+		load: async () => (await import('../commands/init.js')).run,
+	},
 	checklist: {
 		summary:
 			"validate a checklist file, print it in preflight's format, or print the checklist JSON Schema",

@@ -141,7 +141,8 @@ export const flagTable = {
 	out: {
 		type: 'string',
 		value: 'FILE',
-		description: 'write exactly this file instead of into the snapshots folder',
+		description:
+			'write exactly this file (a snapshot: instead of into the snapshots folder; merge: the merged database)',
 		schema: z.optional(z.string().check(z.minLength(1, '--out needs a file path'))),
 	},
 	force: {
@@ -214,6 +215,12 @@ export const flagTable = {
 					),
 			),
 		),
+	},
+	git: {
+		type: 'boolean',
+		description:
+			"merge the database where git stopped on it, from git's index (base, ours, theirs), in place",
+		schema: optionalSwitch,
 	},
 	help: {
 		type: 'boolean',
