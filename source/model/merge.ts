@@ -397,6 +397,41 @@ function mergeReview(
 	};
 }
 
+/** The same system and release (as sameName compares them). */
+function nameKey(review: {system: string; release?: string}): string {
+	return `${review.system.normalize('NFC')}\u0000${(review.release ?? '').normalize('NFC')}`;
+}
+
+/**
+ * Pairs of reviews, one new on each side (in neither the base nor the other
+ * side), that name the same system and release: each branch began the review
+ * on its own. A name held by more than one new review on a side is left alone.
+ */
+function createdOnBothSides(
+	base: Map<string, Review>,
+	ours: Map<string, Review>,
+	theirs: Map<string, Review>,
+): Array<[Review, Review]> {
+	const fresh = (side: Map<string, Review>, other: Map<string, Review>) => {
+		const byName = new Map<string, Review | null>();
+		for (const r of side.values()) {
+			if (base.has(r.id) || other.has(r.id)) continue;
+			const key = nameKey(r);
+			byName.set(key, byName.has(key) ? null : r);
+		}
+		return byName;
+	};
+	const ourNew = fresh(ours, theirs);
+	const theirNew = fresh(theirs, ours);
+	const known = new Set([...base.values()].map(nameKey));
+	const pairs: Array<[Review, Review]> = [];
+	for (const [key, o] of ourNew) {
+		const t = theirNew.get(key);
+		if (o && t && !known.has(key)) pairs.push([o, t]);
+	}
+	return pairs;
+}
+
 function byId(db: Database | undefined): Map<string, Review> {
 	return new Map((db?.reviews ?? []).map((r) => [r.id, r]));
 }
@@ -431,6 +466,19 @@ export function mergeDatabases(
 	const added: Review[] = [];
 	const same = sameJson;
 	const ids = [...new Set([...baseReviews.keys(), ...ourReviews.keys(), ...theirReviews.keys()])];
+	for (const [o, t] of createdOnBothSides(baseReviews, ourReviews, theirReviews)) {
+		// One review each side began on its own (`set --system` on two branches):
+		// one review, merged item by item as if from nothing, under the smaller id.
+		const [first, second] = compareText(o.id, t.id) < 0 ? [o, t] : [t, o];
+		const review = mergeReview(undefined, first, second, conflicts, notes);
+		const born = [first.createdAt, second.createdAt].sort(
+			(a, b) => instant(a) - instant(b) || compareText(a, b),
+		)[0]!;
+		added.push({...review, id: first.id, createdAt: born});
+		notes.push(`${reviewLabel(review)}: begun on both sides; merged into one review`);
+		ourReviews.delete(o.id);
+		theirReviews.delete(t.id);
+	}
 	for (const id of ids) {
 		const b = baseReviews.get(id);
 		const o = ourReviews.get(id);

@@ -73,6 +73,31 @@ describe('mergeDatabases', () => {
 		expect(review.updatedAt).toBe(at(2).toISOString());
 	});
 
+	it('merges one review begun on both sides (same system, ids of their own) into one', () => {
+		const ourStart = {...newReview(checklist, digest, 'api', undefined, at(1)), id: 'r-bbbb'};
+		const theirStart = {...newReview(checklist, digest, 'api', undefined, at(2)), id: 'r-aaaa'};
+		const ours = pass(fail(ourStart, second!, ann(3)), first!, ann(4));
+		const theirs = fail(pass(theirStart, third!, bob(3)), second!, bob(5));
+		const {database, conflicts, notes} = merged(db(), db(ours), db(theirs));
+		expect(database.reviews).toHaveLength(1);
+		const review = database.reviews[0]!;
+		expect(review).toMatchObject({id: 'r-aaaa', system: 'api', createdAt: at(1).toISOString()});
+		expect(review.answers[first!]?.status).toBe('pass');
+		expect(review.answers[third!]?.status).toBe('pass');
+		// both failed it, at different times: the same status, different sign-offs
+		expect(conflicts.map((c) => c.item)).toEqual([second]);
+		expect(conflicts[0]!.review).toBe('r-aaaa');
+		expect(review.audit).toHaveLength(4);
+		expect(notes).toEqual(['api: begun on both sides; merged into one review']);
+	});
+
+	it('leaves reviews of different releases begun on both sides apart', () => {
+		const ours = {...newReview(checklist, digest, 'api', '1.0', at(1)), id: 'r-1'};
+		const theirs = {...newReview(checklist, digest, 'api', '2.0', at(2)), id: 'r-2'};
+		const {database} = merged(undefined, db(ours), db(theirs));
+		expect(database.reviews.map((r) => r.id)).toEqual(['r-1', 'r-2']);
+	});
+
 	it('combines changes to different reviews, keeps reviews added on either side', () => {
 		const a = baseReview('a');
 		const b = baseReview('b');
