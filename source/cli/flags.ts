@@ -144,6 +144,30 @@ export const flagTable = {
 		description: 'write exactly this file instead of into the snapshots folder',
 		schema: z.optional(z.string().check(z.minLength(1, '--out needs a file path'))),
 	},
+	sign: {
+		type: 'string',
+		value: 'KEY',
+		description:
+			"sign the JSON snapshot with this SSH key (a private key file, a .pub file whose key is in ssh-agent, or key::ssh-ed25519 …); else PREFLIGHT_SIGNING_KEY, else git's user.signingkey when gpg.format is ssh",
+		schema: z.optional(z.string().check(z.minLength(1, '--sign needs a key file'))),
+	},
+	'no-sign': {
+		type: 'boolean',
+		description: 'do not sign, even when PREFLIGHT_SIGNING_KEY or git names a signing key',
+		schema: optionalSwitch,
+	},
+	'allowed-signers': {
+		type: 'string',
+		value: 'FILE',
+		description:
+			"who may sign: git's allowed_signers format (principals [options] key), namespace preflight",
+		schema: z.optional(z.string().check(z.minLength(1, '--allowed-signers needs a file'))),
+	},
+	'require-signature': {
+		type: 'boolean',
+		description: 'fail unless FILE.sig verifies by a key in --allowed-signers',
+		schema: optionalSwitch,
+	},
 	force: {
 		type: 'boolean',
 		description:

@@ -14,8 +14,31 @@ import {
 import {snapshotsDir} from '../store/database.js';
 import {writeFileDurably} from '../store/durable-write.js';
 import {now} from '../system/clock.js';
+import {configuredSigningKey} from '../signing/config.js';
+import type {SnapshotSigning} from '../signing/sign-snapshot.js';
 import {print, printError} from '../terminal/print.js';
 import {judgeReview, renameNotes} from './common.js';
+
+/**
+ * The signing of this run, when a key is configured and the format is JSON:
+ * the key checked before anything is judged or written (signing code loads
+ * only then). `--sign` with another format is refused; a key from the
+ * environment or git is simply not used for Markdown or JUnit.
+ */
+async function signingFor(
+	flags: Invocation['flags'],
+	format: string,
+): Promise<SnapshotSigning | undefined> {
+	if (flags['no-sign'] && flags.sign !== undefined)
+		throw new PreflightError('--sign and --no-sign contradict each other');
+	if (flags.sign !== undefined && format !== 'json')
+		throw new PreflightError('--sign signs the JSON snapshot: it goes with --format json');
+	if (flags['no-sign'] || format !== 'json') return undefined;
+	const source = configuredSigningKey(flags.sign, process.env, process.cwd());
+	if (!source) return undefined;
+	const {prepareSnapshotSigning} = await import('../signing/sign-snapshot.js');
+	return prepareSnapshotSigning(source, process.env, process.stdin.isTTY === true);
+}
 
 const extensions = {json: 'json', md: 'md', junit: 'xml'} as const;
 
@@ -35,6 +58,20 @@ export async function run(inv: Invocation): Promise<number> {
 	if (flags.force && !flags.out)
 		throw new PreflightError('--force goes with --out (new snapshot files never replace anything)');
 	const generatedAt = now();
+	const signing = await signingFor(flags, format);
+	try {
+		return await write(flags, format, generatedAt, signing);
+	} finally {
+		signing?.dispose();
+	}
+}
+
+async function write(
+	flags: Invocation['flags'],
+	format: 'json' | 'md' | 'junit',
+	generatedAt: Date,
+	signing: SnapshotSigning | undefined,
+): Promise<number> {
 	const {review, loaded, dbPath, evaluation, asOf, proposals} = await judgeReview(
 		flags,
 		generatedAt,
@@ -46,9 +83,12 @@ export async function run(inv: Invocation): Promise<number> {
 		for (const line of renameNotes(review, proposals)) printError(line);
 		return 0;
 	};
-	const snapshot = buildSnapshot(evaluation, review, loaded, generatedAt);
-	// The JSON format (formatVersion 1) has no field for it; Markdown and JUnit say it.
+	// Recorded only when --as-of named a moment: without it, the snapshot is judged when written.
 	const judgedAt = flags['as-of'] === undefined ? undefined : asOf;
+	const snapshot = buildSnapshot(evaluation, review, loaded, generatedAt, {
+		...(judgedAt ? {asOf: judgedAt} : {}),
+		...(signing ? {signer: signing.signer} : {}),
+	});
 	const render = {
 		json: snapshotJson,
 		md: (s: typeof snapshot) => renderMarkdown(s, judgedAt),
@@ -57,14 +97,19 @@ export async function run(inv: Invocation): Promise<number> {
 	if (flags.out) {
 		const out = resolve(flags.out);
 		checkOutFile(flags.out, out, dbPath, flags.force === true);
+		if (signing) checkOutFile(`${flags.out}.sig`, `${out}.sig`, dbPath, flags.force === true);
 		await checkSnapshot(snapshot);
-		await writeFileDurably(out, render(snapshot));
-		return written(out);
+		const text = render(snapshot);
+		const signature = signing?.sign(text);
+		await writeFileDurably(out, text);
+		if (signature === undefined) return written(out);
+		await writeFileDurably(`${out}.sig`, signature);
+		return written(out, `${out}.sig`);
 	}
 	const dir = snapshotsDir(dbPath);
 	if (format === 'json') {
-		const paths = await writeSnapshotPair(snapshot, dir, judgedAt);
-		return written(paths.json, paths.markdown);
+		const paths = await writeSnapshotPair(snapshot, dir, judgedAt, signing?.sign);
+		return written(paths.json, paths.markdown, ...(paths.signature ? [paths.signature] : []));
 	}
 	await checkSnapshot(snapshot);
 	const [path] = await writeSnapshotFiles(dir, snapshotStem(snapshot), [

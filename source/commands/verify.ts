@@ -1,9 +1,12 @@
 import type {Invocation} from '../cli/args.js';
 import {defaultChecklistPath, loadChecklist, type LoadedChecklist} from '../checklist/load.js';
-import {withinLimits} from '../errors.js';
+import {PreflightError, withinLimits} from '../errors.js';
 import {readSnapshotFile, type ReadSnapshot} from '../report/read.js';
 import {verifySnapshot} from '../report/verify.js';
 import {checklistFor} from '../session.js';
+import type {SignatureReport} from '../signing/verify-signature.js';
+import {now} from '../system/clock.js';
+import {readRegularText} from '../system/regular-file.js';
 import {print, printJson} from '../terminal/print.js';
 
 /**
@@ -26,18 +29,98 @@ async function checklistToCompare(
  * file evidence. Exit 0 intact, 1 changed. Every line is printed through the
  * sanitiser (terminal/print): all of it may come from an edited file.
  */
+/**
+ * The signature beside the snapshot (`FILE.sig`), checked when it is there,
+ * when the snapshot names a signer, or when --allowed-signers or
+ * --require-signature ask; undefined otherwise (nothing of signing loads).
+ * A signature file that cannot be read is a bad signature.
+ */
+async function signatureOf(
+	inv: Invocation,
+	file: string,
+	read: ReadSnapshot,
+): Promise<SignatureReport | undefined> {
+	const {flags} = inv;
+	const sigPath = `${file}.sig`;
+	const sig = readRegularText(sigPath, 64 * 1024);
+	const named = read.snapshot?.signer;
+	if (
+		!sig.ok &&
+		sig.kind === 'missing' &&
+		!named &&
+		!flags['allowed-signers'] &&
+		!flags['require-signature']
+	)
+		return undefined;
+	const {checkSnapshotSignature, readAllowedSigners} =
+		await import('../signing/verify-signature.js');
+	const signers = flags['allowed-signers']
+		? readAllowedSigners(flags['allowed-signers'])
+		: undefined;
+	if (!sig.ok && sig.kind !== 'missing')
+		return {
+			file: sigPath,
+			state: 'bad',
+			ok: false,
+			allowedSignersChecked: signers !== undefined,
+			problem: `${sigPath} ${sig.text}`,
+			limits: (await import('../signing/verify-signature.js')).SIGNATURE_LIMITS,
+		};
+	return checkSnapshotSignature(
+		sigPath,
+		sig.ok ? sig.text : undefined,
+		Buffer.from(read.text, 'utf8'),
+		named,
+		signers,
+		now(),
+	);
+}
+
+function signatureLines(s: SignatureReport): string[] {
+	const who = s.principals?.length
+		? `${s.principals.join(', ')} (${s.keyType} ${s.fingerprint})`
+		: `${s.keyType} key ${s.fingerprint}`;
+	const lines: string[] = [];
+	if (s.state === 'valid')
+		lines.push(
+			s.allowedSignersChecked
+				? `✔ signed by ${who}, allowed to sign in namespace preflight`
+				: `✔ signature by ${who} verifies; whose key it is was not checked: pass --allowed-signers FILE`,
+		);
+	else if (s.state === 'missing')
+		lines.push(`✖ not signed: ${s.problem ?? `${s.file} is missing`}`);
+	else if (s.state === 'unknown-key')
+		lines.push(`✖ signature by an unknown key: ${s.problem ?? ''}`);
+	else lines.push(`✖ bad signature (${s.file}): ${s.problem ?? ''}`);
+	lines.push(`note: ${s.limits}`);
+	return lines;
+}
+
 export async function run(inv: Invocation): Promise<number> {
 	// The parser gave the one argument the command table declares.
 	const [file = ''] = inv.positionals;
+	if (inv.flags['require-signature'] && !inv.flags['allowed-signers'])
+		throw new PreflightError(
+			'--require-signature needs --allowed-signers FILE: a signature by a key nobody listed proves nothing',
+		);
 	const read = readSnapshotFile(file);
+	const signature = await signatureOf(inv, file, read);
 	const checklist = await checklistToCompare(inv, read);
-	const result = withinLimits(file, () => verifySnapshot(read, process.cwd(), checklist));
+	const checked = withinLimits(file, () => verifySnapshot(read, process.cwd(), checklist));
+	const result = {...checked, intact: checked.intact && (signature?.ok ?? true)};
 	if (inv.flags.json) {
-		printJson({file, ...result});
+		printJson({file, ...result, ...(signature ? {signature} : {})});
 		return result.intact ? 0 : 1;
 	}
-	const lines: string[] = [`${file}: ${result.intact ? '✔ intact' : '✖ CHANGED'}`];
+	const verdict = result.intact
+		? '✔ intact'
+		: checked.intact
+			? '✖ SIGNATURE NOT ACCEPTED'
+			: '✖ CHANGED';
+	const lines: string[] = [`${file}: ${verdict}`];
 	const say = (line: string) => lines.push(`  ${line}`);
+	if (signature) signatureLines(signature).slice(0, -1).forEach(say);
+	else say(`? not signed (no ${file}.sig)`);
 	if (result.formatProblem) say(`✖ does not fit the snapshot format: ${result.formatProblem}`);
 	say(
 		result.digestOk
@@ -71,6 +154,7 @@ export async function run(inv: Invocation): Promise<number> {
 		else say(`✖ ${where} has no recorded sha256 to compare`);
 	}
 	say(`note: ${result.limits}`);
+	if (signature) say(signatureLines(signature).at(-1) ?? '');
 	print(...lines);
 	return result.intact ? 0 : 1;
 }

@@ -58,6 +58,8 @@ const snapshotStarts = [
 	/^\{\s*"format"\s*:\s*"preflight-snapshot"/,
 	/^# Readiness review: /,
 	/^<\?xml version="1\.0" encoding="UTF-8"\?>\s*<testsuites name="preflight: /,
+	// the signature written beside a signed snapshot
+	/^-----BEGIN SSH SIGNATURE-----\n/,
 ];
 
 function looksLikeSnapshot(path: string): boolean {
