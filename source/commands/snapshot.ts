@@ -80,6 +80,8 @@ async function write(
 	// snapshot: they are not judged) are said on stderr once it is written.
 	const written = (...paths: string[]) => {
 		print(...paths);
+		if (signing)
+			printError(`signed by ${signing.signer.fingerprint} (${signing.signer.key.split(' ')[0]})`);
 		for (const line of renameNotes(review, proposals)) printError(line);
 		return 0;
 	};
