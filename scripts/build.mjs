@@ -596,6 +596,8 @@ async function warmCodeCache() {
 				? [
 						['snapshot', '--sign', key, '--out', join(work, 'signed.json')],
 						['verify', join(work, 'signed.json'), '--allowed-signers', allowed],
+						['snapshot', '--format', 'intoto', '--sign', key, '--out', join(work, 'a.dsse.json')],
+						['verify', join(work, 'a.dsse.json'), '--allowed-signers', allowed],
 					]
 				: [];
 		if (keygen.status === 0) writeFileSync(allowed, `build ${readFileSync(`${key}.pub`, 'utf8')}`);

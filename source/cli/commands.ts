@@ -92,11 +92,12 @@ const rows = {
 		summary: 'write a snapshot',
 		details: 'Prints the path of each file written.',
 		args: [],
-		flags: ['system', 'release', 'format', 'out', 'force', 'as-of', 'sign', 'no-sign'],
+		flags: ['system', 'release', 'format', 'out', 'force', 'as-of', 'sign', 'no-sign', 'subject'],
 		flagUses: {
 			format: {
 				values: snapshotFormats,
-				detail: 'json (the default) writes the .json and .md pair; md, junit one file',
+				detail:
+					'json (the default) writes the .json and .md pair; md, junit one file; intoto an in-toto Statement (.intoto.json), in a DSSE envelope (.dsse.json) when signed',
 			},
 		},
 		exit: '0',
@@ -108,6 +109,11 @@ const rows = {
 			{
 				line: 'preflight snapshot --format junit --out reports/preflight.xml',
 				description: 'a JUnit report for CI',
+			},
+			{
+				line: 'preflight snapshot --format intoto --sign ~/.ssh/id_ed25519 --subject app.tar.gz=sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+				description:
+					'an in-toto attestation that the review vouches for that artifact, signed (DSSE)',
 			},
 			{
 				line: 'preflight snapshot --sign ~/.ssh/id_ed25519.pub',

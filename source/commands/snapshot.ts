@@ -4,7 +4,8 @@ import {PreflightError} from '../errors.js';
 import {renderJunit} from '../report/junit.js';
 import {renderMarkdown} from '../report/markdown.js';
 import {checkOutFile} from '../report/out-file.js';
-import {buildSnapshot, checkSnapshot} from '../report/snapshot.js';
+import {attestationText, envelopeOf, statementOf, subjectOf} from '../report/intoto.js';
+import {buildSnapshot, checkSnapshot, type Snapshot} from '../report/snapshot.js';
 import {
 	snapshotJson,
 	snapshotStem,
@@ -31,9 +32,11 @@ async function signingFor(
 ): Promise<SnapshotSigning | undefined> {
 	if (flags['no-sign'] && flags.sign !== undefined)
 		throw new PreflightError('--sign and --no-sign contradict each other');
-	if (flags.sign !== undefined && format !== 'json')
-		throw new PreflightError('--sign signs the JSON snapshot: it goes with --format json');
-	if (flags['no-sign'] || format !== 'json') return undefined;
+	if (flags.sign !== undefined && format !== 'json' && format !== 'intoto')
+		throw new PreflightError(
+			'--sign signs the JSON snapshot or the in-toto attestation: it goes with --format json or intoto',
+		);
+	if (flags['no-sign'] || (format !== 'json' && format !== 'intoto')) return undefined;
 	const source = configuredSigningKey(flags.sign, process.env, process.cwd());
 	if (!source) return undefined;
 	const {prepareSnapshotSigning} = await import('../signing/sign-snapshot.js');
@@ -41,6 +44,7 @@ async function signingFor(
 }
 
 const extensions = {json: 'json', md: 'md', junit: 'xml'} as const;
+type Format = 'json' | 'md' | 'junit' | 'intoto';
 
 /**
  * `preflight snapshot`: json (default) writes the .json and .md pair into the
@@ -54,7 +58,12 @@ export async function run(inv: Invocation): Promise<number> {
 	const {flags} = inv;
 	const format = flags.format ?? 'json';
 	// The parser already refuses it (this command's row names its formats); this tells the compiler.
-	if (format === 'yaml') throw new PreflightError('--format must be one of json, md, junit');
+	if (format === 'yaml')
+		throw new PreflightError('--format must be one of json, md, junit, intoto');
+	if (flags.subject && format !== 'intoto')
+		throw new PreflightError(
+			'--subject names what an attestation vouches for: it goes with --format intoto',
+		);
 	if (flags.force && !flags.out)
 		throw new PreflightError('--force goes with --out (new snapshot files never replace anything)');
 	const generatedAt = now();
@@ -68,7 +77,7 @@ export async function run(inv: Invocation): Promise<number> {
 
 async function write(
 	flags: Invocation['flags'],
-	format: 'json' | 'md' | 'junit',
+	format: Format,
 	generatedAt: Date,
 	signing: SnapshotSigning | undefined,
 ): Promise<number> {
@@ -91,6 +100,7 @@ async function write(
 		...(judgedAt ? {asOf: judgedAt} : {}),
 		...(signing ? {signer: signing.signer} : {}),
 	});
+	if (format === 'intoto') return writeAttestation(flags, snapshot, dbPath, signing, written);
 	const render = {
 		json: snapshotJson,
 		md: (s: typeof snapshot) => renderMarkdown(s, judgedAt),
@@ -116,6 +126,34 @@ async function write(
 	await checkSnapshot(snapshot);
 	const [path] = await writeSnapshotFiles(dir, snapshotStem(snapshot), [
 		{ext: extensions[format], content: render(snapshot)},
+	]);
+	return written(path ?? '');
+}
+
+/**
+ * `--format intoto`: an in-toto Statement whose predicate is the snapshot,
+ * `<stem>.intoto.json`; signed, the DSSE envelope that carries it,
+ * `<stem>.dsse.json`. One file, or exactly `--out`.
+ */
+async function writeAttestation(
+	flags: Invocation['flags'],
+	snapshot: Snapshot,
+	dbPath: string,
+	signing: SnapshotSigning | undefined,
+	written: (...paths: string[]) => number,
+): Promise<number> {
+	await checkSnapshot(snapshot);
+	const stem = snapshotStem(snapshot);
+	const statement = statementOf(snapshot, (flags.subject ?? []).map(subjectOf), stem);
+	const text = attestationText(signing ? envelopeOf(statement, signing.signDsse) : statement);
+	if (flags.out) {
+		const out = resolve(flags.out);
+		checkOutFile(flags.out, out, dbPath, flags.force === true);
+		await writeFileDurably(out, text);
+		return written(out);
+	}
+	const [path] = await writeSnapshotFiles(snapshotsDir(dbPath), stem, [
+		{ext: signing ? 'dsse.json' : 'intoto.json', content: text},
 	]);
 	return written(path ?? '');
 }

@@ -1,10 +1,12 @@
 import type {Invocation} from '../cli/args.js';
 import {defaultChecklistPath, loadChecklist, type LoadedChecklist} from '../checklist/load.js';
 import {PreflightError, withinLimits} from '../errors.js';
-import {readSnapshotFile, type ReadSnapshot} from '../report/read.js';
+import {isAttestation, readAttestation, type ReadAttestation} from '../report/read-attestation.js';
+import {readSnapshotOr, type ReadSnapshot} from '../report/read.js';
 import {verifySnapshot} from '../report/verify.js';
 import {checklistFor} from '../session.js';
 import type {SignatureReport} from '../signing/verify-signature.js';
+import type {SnapshotSigner} from '../report/snapshot.js';
 import {now} from '../system/clock.js';
 import {readRegularText} from '../system/regular-file.js';
 import {print, printJson} from '../terminal/print.js';
@@ -39,11 +41,13 @@ async function signatureOf(
 	inv: Invocation,
 	file: string,
 	read: ReadSnapshot,
+	attestation: ReadAttestation | undefined,
 ): Promise<SignatureReport | undefined> {
 	const {flags} = inv;
+	const named = read.snapshot?.signer;
+	if (attestation) return attestationSignature(inv, file, attestation, named);
 	const sigPath = `${file}.sig`;
 	const sig = readRegularText(sigPath, 64 * 1024);
-	const named = read.snapshot?.signer;
 	if (
 		!sig.ok &&
 		sig.kind === 'missing' &&
@@ -76,6 +80,45 @@ async function signatureOf(
 	);
 }
 
+/**
+ * An attestation's signature: a DSSE envelope's signatures over its PAE (one
+ * that verifies, by an allowed key, is enough), or none for a bare Statement.
+ */
+async function attestationSignature(
+	inv: Invocation,
+	file: string,
+	attestation: ReadAttestation,
+	named: SnapshotSigner | undefined,
+): Promise<SignatureReport | undefined> {
+	const {flags} = inv;
+	if (
+		!attestation.signatures.length &&
+		!named &&
+		!flags['allowed-signers'] &&
+		!flags['require-signature']
+	)
+		return undefined;
+	const {checkSnapshotSignature, readAllowedSigners} =
+		await import('../signing/verify-signature.js');
+	const {armor} = await import('../signing/sshsig.js');
+	const signers = flags['allowed-signers']
+		? readAllowedSigners(flags['allowed-signers'])
+		: undefined;
+	const what = `${file} (DSSE)`;
+	if (!attestation.signatures.length)
+		return {
+			...checkSnapshotSignature(what, undefined, Buffer.alloc(0), named, signers, now()),
+			problem:
+				attestation.kind === 'statement'
+					? 'a bare in-toto Statement carries no signature (snapshot --format intoto --sign writes a signed DSSE envelope)'
+					: 'the DSSE envelope has no signatures',
+		};
+	const reports = attestation.signatures.map((s) =>
+		checkSnapshotSignature(what, armor(s.blob), s.signed, named, signers, now()),
+	);
+	return reports.find((r) => r.ok) ?? reports[0];
+}
+
 function signatureLines(s: SignatureReport): string[] {
 	const who = s.principals?.length
 		? `${s.principals.join(', ')} (${s.keyType} ${s.fingerprint})`
@@ -103,13 +146,28 @@ export async function run(inv: Invocation): Promise<number> {
 		throw new PreflightError(
 			'--require-signature needs --allowed-signers FILE: a signature by a key nobody listed proves nothing',
 		);
-	const read = readSnapshotFile(file);
-	const signature = await signatureOf(inv, file, read);
+	const got = readSnapshotOr(file, isAttestation, (raw) => readAttestation(file, raw));
+	const attestation = 'attestation' in got ? got.attestation : undefined;
+	const read = 'snapshot' in got ? got.snapshot : got.attestation.read;
+	const signature = await signatureOf(inv, file, read, attestation);
 	const checklist = await checklistToCompare(inv, read);
 	const checked = withinLimits(file, () => verifySnapshot(read, process.cwd(), checklist));
 	const result = {...checked, intact: checked.intact && (signature?.ok ?? true)};
 	if (inv.flags.json) {
-		printJson({file, ...result, ...(signature ? {signature} : {})});
+		printJson({
+			file,
+			...result,
+			...(signature ? {signature} : {}),
+			...(attestation
+				? {
+						attestation: {
+							kind: attestation.kind,
+							subjects: attestation.subjects,
+							subjectIsSnapshot: attestation.subjectIsSnapshot,
+						},
+					}
+				: {}),
+		});
 		return result.intact ? 0 : 1;
 	}
 	const verdict = result.intact
@@ -119,8 +177,20 @@ export async function run(inv: Invocation): Promise<number> {
 			: '✖ CHANGED';
 	const lines: string[] = [`${file}: ${verdict}`];
 	const say = (line: string) => lines.push(`  ${line}`);
+	if (attestation) {
+		say(
+			`in-toto Statement v1${attestation.kind === 'envelope' ? ' in a DSSE envelope' : ''}; its predicate is the snapshot checked below`,
+		);
+		if (attestation.subjectIsSnapshot)
+			say(
+				`✔ its subject is the snapshot itself (sha256 ${attestation.subjects[0]?.digest.sha256 ?? ''})`,
+			);
+		else
+			for (const s of attestation.subjects)
+				say(`vouches for ${s.name} (sha256 ${s.digest.sha256 || '(none)'})`);
+	}
 	if (signature) signatureLines(signature).slice(0, -1).forEach(say);
-	else say(`? not signed (no ${file}.sig)`);
+	else say(`? not signed (${attestation ? 'a bare Statement' : `no ${file}.sig`})`);
 	if (result.formatProblem) say(`✖ does not fit the snapshot format: ${result.formatProblem}`);
 	say(
 		result.digestOk

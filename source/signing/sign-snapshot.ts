@@ -4,6 +4,7 @@
 import type {SnapshotSigner} from '../report/snapshot.js';
 import type {KeySource} from './config.js';
 import {keyLine} from './ssh-key.js';
+import {dearmor} from './sshsig.js';
 import {makeTempDir, prepareSigningKey, removeTempDir, signWithSshKeygen} from './signing-key.js';
 
 /** A checked key: who the snapshot names as signer, and how to sign its text. */
@@ -11,6 +12,8 @@ export type SnapshotSigning = {
 	signer: SnapshotSigner;
 	/** The armoured SSHSIG signature of `text` (namespace preflight). */
 	sign(text: string): string;
+	/** A DSSE signature over `pae`: the SSHSIG blob in base64, keyid the key's fingerprint. */
+	signDsse(pae: Buffer): {keyid: string; sig: string};
 	/** Removes the private temp folder; call once, signed or not. */
 	dispose(): void;
 };
@@ -27,6 +30,10 @@ export function prepareSnapshotSigning(
 		return {
 			signer: {key: keyLine(key.publicKey), fingerprint: key.fingerprint},
 			sign: (text) => signWithSshKeygen(key, text, tempDir, interactive),
+			signDsse: (pae) => ({
+				keyid: key.fingerprint,
+				sig: dearmor(signWithSshKeygen(key, pae, tempDir, interactive)).toString('base64'),
+			}),
 			dispose: () => removeTempDir(tempDir),
 		};
 	} catch (error) {

@@ -195,7 +195,7 @@ function lastLine(text: string): string {
  */
 export function signWithSshKeygen(
 	key: SigningKey,
-	message: string,
+	message: string | Uint8Array,
 	tempDir: string,
 	interactive: boolean,
 ): string {
@@ -222,7 +222,12 @@ export function signWithSshKeygen(
 			`ssh-keygen could not sign with ${shown}: ${sanitizeLine(lastLine(r.stderr))}`,
 		);
 	const armoured = readFileSync(`${file}.sig`, 'utf8');
-	const check = checkSignature(armoured, Buffer.from(message, 'utf8'));
+	// ssh-keygen asks before replacing a signature: the next signing starts clean.
+	rmSync(`${file}.sig`, {force: true});
+	const check = checkSignature(
+		armoured,
+		typeof message === 'string' ? Buffer.from(message, 'utf8') : message,
+	);
 	if (!check.ok)
 		throw new PreflightError(`the signature ssh-keygen made does not verify: ${check.problem}`);
 	if (!check.publicKey.equals(key.publicKey.blob))

@@ -268,6 +268,85 @@ describe.skipIf(!hasKeygen)('signed snapshots with ssh-keygen', () => {
 		expect(ws.run(['verify', plain]).stdout).toContain('? not signed');
 	});
 
+	it('writes an in-toto Statement, signed in a DSSE envelope, that verify and ssh-keygen check', () => {
+		const pub = newKey('attest', 'ed25519');
+		const signers = allowed('attest.allowed', [`attest ${pub}`]);
+		const bare = ws.run(['snapshot', '--format', 'intoto']);
+		expect(bare.code, bare.stderr).toBe(0);
+		expect(bare.stdout.trim()).toMatch(/\.intoto\.json$/);
+		const statement = JSON.parse(readFileSync(bare.stdout.trim(), 'utf8'));
+		expect(statement).toMatchObject({
+			_type: 'https://in-toto.io/Statement/v1',
+			predicateType: 'urn:preflight:readiness-snapshot:2',
+			predicate: {format: 'preflight-snapshot', formatVersion: 2},
+		});
+		expect(statement.subject).toHaveLength(1);
+		const plain = ws.run(['verify', bare.stdout.trim()]);
+		expect(plain.code, plain.stdout).toBe(0);
+		expect(plain.stdout).toContain('its subject is the snapshot itself');
+		expect(ws.run(['verify', bare.stdout.trim(), '--allowed-signers', signers]).code).toBe(1);
+
+		const artifact = 'a'.repeat(64);
+		const signed = ws.run([
+			'snapshot',
+			'--format',
+			'intoto',
+			'--sign',
+			key('attest'),
+			'--subject',
+			`app.tar.gz=sha256:${artifact}`,
+		]);
+		expect(signed.code, signed.stderr).toBe(0);
+		const path = signed.stdout.trim();
+		expect(path).toMatch(/\.dsse\.json$/);
+		const envelope = JSON.parse(readFileSync(path, 'utf8'));
+		expect(envelope.payloadType).toBe('application/vnd.in-toto+json');
+		const payload = Buffer.from(envelope.payload, 'base64');
+		expect(JSON.parse(payload.toString()).subject).toEqual([
+			{name: 'app.tar.gz', digest: {sha256: artifact}},
+		]);
+		const ok = ws.run(['verify', path, '--allowed-signers', signers, '--require-signature']);
+		expect(ok.code, ok.stdout).toBe(0);
+		expect(ok.stdout).toContain('vouches for app.tar.gz');
+		expect(ok.stdout).toContain('✔ signed by attest');
+
+		// ssh-keygen checks the DSSE signature over the PAE too.
+		const type = envelope.payloadType as string;
+		const pae = Buffer.concat([
+			Buffer.from(`DSSEv1 ${type.length} ${type} ${payload.length} `),
+			payload,
+		]);
+		const paePath = join(ws.dir, 'pae.bin');
+		writeFileSync(paePath, pae);
+		const b64 = envelope.signatures[0].sig as string;
+		writeFileSync(
+			`${paePath}.sig`,
+			`-----BEGIN SSH SIGNATURE-----\n${b64.match(/.{1,70}/g)?.join('\n')}\n-----END SSH SIGNATURE-----\n`,
+		);
+		const r = spawnSync(
+			'ssh-keygen',
+			['-Y', 'verify', '-f', signers, '-I', 'attest', '-n', 'preflight', '-s', `${paePath}.sig`],
+			{input: pae},
+		);
+		expect(r.status, String(r.stderr)).toBe(0);
+
+		// The predicate edited inside the payload: the signature no longer holds.
+		const statement2 = JSON.parse(payload.toString());
+		statement2.predicate.review.system = 'other';
+		const tampered = join(ws.dir, 'tampered.dsse.json');
+		writeFileSync(
+			tampered,
+			JSON.stringify({
+				...envelope,
+				payload: Buffer.from(JSON.stringify(statement2)).toString('base64'),
+			}),
+		);
+		const bad = ws.run(['verify', tampered, '--allowed-signers', signers]);
+		expect(bad.code).toBe(1);
+		expect(bad.stdout).toContain('✖ bad signature');
+		expect(ws.run(['snapshot', '--subject', `x=sha256:${artifact}`]).code).toBe(2);
+	});
+
 	it('records asOf in format 2, and still reads format 1', () => {
 		const judged = join(ws.dir, 'judged.json');
 		expect(ws.run(['snapshot', '--as-of', '2026-06-01', '--out', judged]).code).toBe(0);
