@@ -206,6 +206,10 @@ export function signWithSshKeygen(
 		['-Y', 'sign', '-n', SIGNATURE_NAMESPACE, '-f', key.path, file],
 		{
 			stdio: [interactive ? 'inherit' : 'ignore', 'pipe', 'pipe'],
+			// Without a terminal to ask on (a pipeline, or the app, whose terminal Ink
+			// holds), ssh-keygen gets no controlling terminal either: a passphrase it
+			// would ask for fails at once instead of drawing over the app.
+			...(interactive ? {} : {detached: true}),
 			encoding: 'utf8',
 			...(interactive ? {} : {timeout: 60_000}),
 		},
@@ -219,7 +223,11 @@ export function signWithSshKeygen(
 		);
 	if (r.status !== 0)
 		throw new PreflightError(
-			`ssh-keygen could not sign with ${shown}: ${sanitizeLine(lastLine(r.stderr))}`,
+			`ssh-keygen could not sign with ${shown}: ${sanitizeLine(lastLine(r.stderr))}${
+				key.encrypted && !interactive
+					? ' (without a terminal, a passphrase-protected key must be in ssh-agent: ssh-add it)'
+					: ''
+			}`,
 		);
 	const armoured = readFileSync(`${file}.sig`, 'utf8');
 	// ssh-keygen asks before replacing a signature: the next signing starts clean.
