@@ -1,3 +1,4 @@
+import {existsSync} from 'node:fs';
 import {resolve} from 'node:path';
 import type {Invocation} from '../cli/args.js';
 import {PreflightError} from '../errors.js';
@@ -18,6 +19,7 @@ import {now} from '../system/clock.js';
 import {configuredSigningKey} from '../signing/config.js';
 import type {SnapshotSigning} from '../signing/sign-snapshot.js';
 import {print, printError} from '../terminal/print.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
 import {judgeReview, renameNotes} from './common.js';
 
 /**
@@ -114,7 +116,14 @@ async function write(
 		const text = render(snapshot);
 		const signature = signing?.sign(text);
 		await writeFileDurably(out, text);
-		if (signature === undefined) return written(out);
+		if (signature === undefined) {
+			// A signature left from an earlier signed run no longer fits: verify would refuse it.
+			if (format === 'json' && existsSync(`${out}.sig`))
+				printError(
+					`${sanitizeLine(out)}.sig is from an earlier snapshot and no longer matches: remove it, or sign with --sign`,
+				);
+			return written(out);
+		}
 		await writeFileDurably(`${out}.sig`, signature);
 		return written(out, `${out}.sig`);
 	}
