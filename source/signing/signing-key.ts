@@ -17,7 +17,7 @@ import {sanitizeLine} from '../terminal/sanitize.js';
 
 /** A key file larger than this is not a key. */
 const MAX_KEY_BYTES = 64 * 1024;
-import {fingerprintOf, keyLine, parseKeyLine, type PublicKey} from './ssh-key.js';
+import {fingerprintOf, KEY_TYPES, keyLine, parseKeyLine, type PublicKey} from './ssh-key.js';
 import {checkSignature, SIGNATURE_NAMESPACE} from './sshsig.js';
 import {WireReader} from './ssh-wire.js';
 
@@ -122,14 +122,21 @@ export function prepareSigningKey(
 		path: string,
 		agentOnly: boolean,
 		encrypted: boolean,
-	): SigningKey => ({
-		source,
-		path,
-		publicKey,
-		fingerprint: fingerprintOf(publicKey.blob),
-		agentOnly,
-		encrypted,
-	});
+	): SigningKey => {
+		// Refused before signing: a signature preflight cannot verify is no use.
+		if (!(KEY_TYPES as readonly string[]).includes(publicKey.type))
+			throw new PreflightError(
+				`${shown} is a ${sanitizeLine(publicKey.type)} key: preflight verifies Ed25519, ECDSA (P-256, P-384, P-521) and RSA signatures`,
+			);
+		return {
+			source,
+			path,
+			publicKey,
+			fingerprint: fingerprintOf(publicKey.blob),
+			agentOnly,
+			encrypted,
+		};
+	};
 	if (literal !== undefined) {
 		const key = parseKeyLine(literal);
 		if ('problem' in key) throw new PreflightError(`${shown}: ${key.problem}`);

@@ -8,6 +8,7 @@ import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {snapshotDigest} from '../../source/report/snapshot.js';
 import {snapshotJson} from '../../source/report/write.js';
+import {wireString} from '../../source/signing/ssh-wire.js';
 import {ensureBuilt, workspace} from './cli.js';
 
 const hasKeygen = spawnSync('ssh-keygen', ['-?']).error === undefined;
@@ -255,6 +256,13 @@ describe.skipIf(!hasKeygen)('signed snapshots with ssh-keygen', () => {
 			'no such key file',
 		);
 		expect(ws.run(['snapshot', '--sign', key('loose'), '--format', 'md']).code).toBe(2);
+		// A key whose signatures preflight could not verify is refused before anything is signed.
+		const dss = Buffer.concat([wireString('ssh-dss'), wireString(Buffer.alloc(20, 7))]);
+		const r0 = ws.run(['snapshot', '--sign', `key::ssh-dss ${dss.toString('base64')}`], {
+			SSH_AUTH_SOCK: sock,
+		});
+		expect(r0.code).toBe(2);
+		expect(r0.stderr).toContain('is a ssh-dss key: preflight verifies Ed25519, ECDSA');
 		expect(snapshotFiles()).toEqual(files);
 		const plain = join(ws.dir, 'plain.json');
 		expect(ws.run(['snapshot', '--out', plain]).code).toBe(0);
