@@ -5,18 +5,31 @@ import {spawnSync} from 'node:child_process';
 /** Where the signing key was named, for messages. */
 export type KeySource = {from: string; spec: string};
 
-function gitConfig(name: string, cwd: string): string | undefined {
+/**
+ * git's gpg.format and user.signingkey, in one `git config` (the last value of
+ * each wins, as git reads them); empty when git is missing or says nothing.
+ */
+function gitSigningConfig(cwd: string): {format?: string; key?: string} {
 	try {
-		const r = spawnSync('git', ['config', '--get', name], {
-			cwd,
-			encoding: 'utf8',
-			stdio: ['ignore', 'pipe', 'ignore'],
-			timeout: 10_000,
-		});
-		const value = r.status === 0 ? r.stdout.trim() : '';
-		return value || undefined;
+		const r = spawnSync(
+			'git',
+			['config', '--null', '--get-regexp', '^(gpg\\.format|user\\.signingkey)$'],
+			{cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000},
+		);
+		if (r.status !== 0) return {};
+		const found: {format?: string; key?: string} = {};
+		// --null: each entry is `name\nvalue\0`.
+		for (const entry of r.stdout.split('\0')) {
+			const at = entry.indexOf('\n');
+			if (at < 0) continue;
+			const name = entry.slice(0, at).toLowerCase();
+			const value = entry.slice(at + 1).trim();
+			if (name === 'gpg.format') found.format = value;
+			else if (name === 'user.signingkey') found.key = value;
+		}
+		return found;
 	} catch {
-		return undefined;
+		return {};
 	}
 }
 
@@ -34,7 +47,7 @@ export function configuredSigningKey(
 	const fromEnv = env.PREFLIGHT_SIGNING_KEY;
 	if (fromEnv !== undefined)
 		return fromEnv === '' ? undefined : {from: 'PREFLIGHT_SIGNING_KEY', spec: fromEnv};
-	if (gitConfig('gpg.format', cwd) !== 'ssh') return undefined;
-	const key = gitConfig('user.signingkey', cwd);
-	return key ? {from: "git's user.signingkey", spec: key} : undefined;
+	const git = gitSigningConfig(cwd);
+	if (git.format !== 'ssh' || !git.key) return undefined;
+	return {from: "git's user.signingkey", spec: git.key};
 }
