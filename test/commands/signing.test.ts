@@ -108,6 +108,25 @@ describe.skipIf(!hasKeygen)('signed snapshots with ssh-keygen', () => {
 			const theirs = ws.run(['verify', plain, '--allowed-signers', signers]);
 			expect(theirs.code, theirs.stdout).toBe(0);
 			expect(theirs.stdout).toContain(`✔ signed by ${kind}@example.com (`);
+
+			// Tampered, each way, with this kind of key: never intact.
+			const text = readFileSync(out, 'utf8');
+			const tampered = (name: string, content: string, sigFrom = `${out}.sig`) => {
+				const path = join(ws.dir, `${kind}-${name}.json`);
+				writeFileSync(path, content);
+				copyFileSync(sigFrom, `${path}.sig`);
+				return ws.run(['verify', path, '--allowed-signers', signers]).code;
+			};
+			expect(tampered('byte', text.replace('"api"', '"apj"'))).toBe(1);
+			const edited = JSON.parse(text);
+			edited.verdict = 'ready';
+			edited.digest = snapshotDigest(edited);
+			expect(tampered('redigested', snapshotJson(edited))).toBe(1);
+			expect(tampered('swapped', text, `${plain}.sig`)).toBe(1);
+			const stranger = allowed(`${kind}.stranger`, [
+				`${kind}@example.com ${newKey(`${kind}-other`, kind)}`,
+			]);
+			expect(ws.run(['verify', out, '--allowed-signers', stranger]).code).toBe(1);
 		});
 
 	it('tells each kind of tampering apart from an intact snapshot', () => {
@@ -198,6 +217,26 @@ describe.skipIf(!hasKeygen)('signed snapshots with ssh-keygen', () => {
 		});
 		expect(added.status, added.stderr).toBe(0);
 		const signers = allowed('agent.allowed', [`agent@example.com ${pub}`]);
+
+		// Fresh keys of each kind, in the agent only: named by their .pub file.
+		for (const kind of Object.keys(kinds) as Array<keyof typeof kinds>) {
+			const name = `agent-${kind}`;
+			const kindPub = newKey(name, kind);
+			const add = spawnSync('ssh-add', ['-q', key(name)], {
+				env: {PATH: process.env.PATH ?? '', SSH_AUTH_SOCK: sock},
+			});
+			expect(add.status, String(add.stderr)).toBe(0);
+			rmSync(key(name)); // only the .pub stays on disk
+			const list = allowed(`${name}.allowed`, [`${name} ${kindPub}`]);
+			const out = join(ws.dir, `${name}.json`);
+			const r = ws.run(['snapshot', '--sign', `${key(name)}.pub`, '--out', out], agentEnv());
+			expect(r.code, r.stderr).toBe(0);
+			expect(sshVerify(out, list, name).code).toBe(0);
+			expect(ws.run(['verify', out, '--allowed-signers', list]).code).toBe(0);
+			writeFileSync(out, readFileSync(out, 'utf8').replace('"api"', '"apj"'));
+			expect(ws.run(['verify', out, '--allowed-signers', list]).code).toBe(1);
+			expect(sshVerify(out, list, name).code).not.toBe(0);
+		}
 
 		// Only the public half on disk: the agent signs.
 		const pubOnly = join(ws.dir, 'agent-only.pub');
