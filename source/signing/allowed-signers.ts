@@ -102,7 +102,8 @@ function optionRecord(text: string): Record<string, string | true> {
 	while (rest.length > 0) {
 		const m = /^([A-Za-z-]+)(?:="([^"]*)")?(?:,|$)/.exec(rest);
 		if (!m) throw new Error(`options "${text}" are not name or name="value" separated by commas`);
-		const name = m[1]!;
+		// Option names are case-insensitive, as ssh-keygen reads them.
+		const name = m[1]!.toLowerCase();
 		if (Object.hasOwn(out, name)) throw new Error(`option ${name} is given twice`);
 		out[name] = m[2] ?? true;
 		rest = rest.slice(m[0].length);

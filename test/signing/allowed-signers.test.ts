@@ -35,6 +35,9 @@ describe('allowed_signers', () => {
 			validBefore: Date.UTC(2027, 0, 1),
 		});
 		expect(signers[2]?.certAuthority).toBe(true);
+		expect(parseAllowedSigners(`a Namespaces="preflight" ${a}`)[0]?.namespaces).toEqual([
+			'preflight',
+		]);
 	});
 
 	it('names the line and the problem of a bad entry', () => {
