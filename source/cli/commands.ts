@@ -159,7 +159,12 @@ const rows = {
 		summary: "check a JSON snapshot: its digest, preflight's rules and its file evidence",
 		details:
 			'The digest shows the file is as written; the rules recheck every answer, the totals, the blockers and the verdict; with --checklist (or the bundled checklist when the snapshot records its digest) items, titles and levels are compared with the checklist. FILE.sig, when there, is checked by preflight itself, and with --allowed-signers its key must be one listed for namespace preflight. A digest without a signature cannot prove who wrote the snapshot; a signature proves who vouched for these bytes, not that the answers are true.',
-		args: [{name: 'FILE', description: 'a JSON snapshot'}],
+		args: [
+			{
+				name: 'FILE',
+				description: 'a JSON snapshot, or an in-toto attestation of one (.intoto.json, .dsse.json)',
+			},
+		],
 		flags: ['json', 'allowed-signers', 'require-signature'],
 		exit: '0 intact, 1 changed or bad signature',
 		examples: [

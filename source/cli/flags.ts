@@ -184,7 +184,8 @@ export const flagTable = {
 	},
 	'require-signature': {
 		type: 'boolean',
-		description: 'fail unless FILE.sig verifies by a key in --allowed-signers',
+		description:
+			'fail unless FILE.sig (an attestation: its DSSE signature) verifies by a key in --allowed-signers',
 		schema: optionalSwitch,
 	},
 	force: {
