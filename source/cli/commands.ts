@@ -92,11 +92,12 @@ const rows = {
 		summary: 'write a snapshot',
 		details: 'Prints the path of each file written.',
 		args: [],
-		flags: ['system', 'release', 'format', 'out', 'force', 'as-of'],
+		flags: ['system', 'release', 'format', 'out', 'force', 'as-of', 'sign', 'no-sign', 'subject'],
 		flagUses: {
 			format: {
 				values: snapshotFormats,
-				detail: 'json (the default) writes the .json and .md pair; md, junit one file',
+				detail:
+					'json (the default) writes the .json and .md pair; md, junit one file; intoto an in-toto Statement (.intoto.json), in a DSSE envelope (.dsse.json) when signed',
 			},
 		},
 		exit: '0',
@@ -108,6 +109,16 @@ const rows = {
 			{
 				line: 'preflight snapshot --format junit --out reports/preflight.xml',
 				description: 'a JUnit report for CI',
+			},
+			{
+				line: 'preflight snapshot --format intoto --sign ~/.ssh/id_ed25519 --subject app.tar.gz=sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+				description:
+					'an in-toto attestation that the review vouches for that artifact, signed (DSSE)',
+			},
+			{
+				line: 'preflight snapshot --sign ~/.ssh/id_ed25519.pub',
+				description:
+					'and the signature, .json.sig, in SSHSIG format (namespace preflight) by a key in ssh-agent',
 			},
 		],
 		load: async () => (await import('../commands/snapshot.js')).run,
@@ -147,10 +158,15 @@ const rows = {
 	verify: {
 		summary: "check a JSON snapshot: its digest, preflight's rules and its file evidence",
 		details:
-			'The digest shows the file is as written; the rules recheck every answer, the totals, the blockers and the verdict; with --checklist (or the bundled checklist when the snapshot records its digest) items, titles and levels are compared with the checklist. A digest without a signature cannot prove who wrote the snapshot.',
-		args: [{name: 'FILE', description: 'a JSON snapshot'}],
-		flags: ['json'],
-		exit: '0 intact, 1 changed',
+			'The digest shows the file is as written; the rules recheck every answer, the totals, the blockers and the verdict; with --checklist (or the bundled checklist when the snapshot records its digest) items, titles and levels are compared with the checklist. FILE.sig, when there, is checked by preflight itself, and with --allowed-signers its key must be one listed for namespace preflight. A digest without a signature cannot prove who wrote the snapshot; a signature proves who vouched for these bytes, not that the answers are true.',
+		args: [
+			{
+				name: 'FILE',
+				description: 'a JSON snapshot, or an in-toto attestation of one (.intoto.json, .dsse.json)',
+			},
+		],
+		flags: ['json', 'allowed-signers', 'require-signature'],
+		exit: '0 intact, 1 changed or bad signature',
 		examples: [
 			{
 				line: 'preflight verify .preflight/snapshots/payments-api-2.4.0-20260301T120000Z.json',
@@ -159,6 +175,10 @@ const rows = {
 			{
 				line: 'preflight verify snap.json --checklist checklists/payments.yaml',
 				description: 'and does it agree with the checklist it was judged against?',
+			},
+			{
+				line: 'preflight verify snap.json --allowed-signers .github/allowed_signers --require-signature',
+				description: 'and was it signed (snap.json.sig) by someone allowed to?',
 			},
 		],
 		load: async () => (await import('../commands/verify.js')).run,
