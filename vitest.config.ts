@@ -9,5 +9,8 @@ export default defineConfig({
 		hookTimeout: 60_000,
 		// pty tests spawn the built CLI; two cores, so keep parallelism modest.
 		maxWorkers: 2,
+		// A developer's own signing key (git's user.signingkey with gpg.format ssh)
+		// is never used by tests that write snapshots; signing tests name their keys.
+		env: {PREFLIGHT_SIGNING_KEY: ''},
 	},
 });

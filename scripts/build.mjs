@@ -551,6 +551,8 @@ async function warmCodeCache() {
 		...process.env,
 		PREFLIGHT_WRITE_CODE_CACHE: '1',
 		PREFLIGHT_REVIEWER: 'build',
+		// Warming never signs with the builder's own key (git's user.signingkey included).
+		PREFLIGHT_SIGNING_KEY: '',
 		// The cache of validated checklists goes with the work folder.
 		XDG_CACHE_HOME: join(work, 'cache'),
 	};
@@ -575,11 +577,37 @@ async function warmCodeCache() {
 				),
 			].join('\n\n'),
 		);
+		// Signing and verifying a signature load chunks of their own: a throwaway key.
+		const key = join(work, 'signing-key');
+		const allowed = join(work, 'allowed_signers');
+		const keygen = spawnSync('ssh-keygen', [
+			'-q',
+			'-t',
+			'ed25519',
+			'-N',
+			'',
+			'-C',
+			'build',
+			'-f',
+			key,
+		]);
+		const signing =
+			keygen.status === 0
+				? [
+						['snapshot', '--sign', key, '--out', join(work, 'signed.json')],
+						['verify', join(work, 'signed.json'), '--allowed-signers', allowed],
+						['snapshot', '--format', 'intoto', '--sign', key, '--out', join(work, 'a.dsse.json')],
+						['verify', join(work, 'a.dsse.json'), '--allowed-signers', allowed],
+					]
+				: [];
+		if (keygen.status === 0) writeFileSync(allowed, `build ${readFileSync(`${key}.pub`, 'utf8')}`);
+		else console.warn('build: ssh-keygen is not available; signing starts without a code cache');
 		const items = Array.from({length: 3000}, (_, i) => ({
 			id: `item-${i}`,
 			title: `Item ${i}`,
 			guidance: 'Guidance long enough that the file passes the large-input threshold.',
 		}));
+		spawnSync('git', ['init', '-q', work], {env, stdio: 'ignore'});
 		writeFileSync(
 			largeChecklist,
 			JSON.stringify({...bundled, sections: [{id: 'all', title: 'All', items}]}, null, 2),
@@ -593,6 +621,10 @@ async function warmCodeCache() {
 			['snapshot', '--out', snapshot],
 			['verify', snapshot],
 			['diff', snapshot, snapshot],
+			// git runs the merge driver on every merge that touches the database
+			['merge-driver', db, db, db],
+			// in the work folder made a repository below (without git it fails: no cache, no harm)
+			['init'],
 			['checklist', 'schema'],
 			['checklist', 'validate', yamlChecklist],
 			['checklist', 'validate', markdownChecklist],
@@ -600,6 +632,7 @@ async function warmCodeCache() {
 			['snapshot', '--checklist', largeChecklist, '--out', join(work, 'large-snapshot.json')],
 			// again, now from the cache of validated checklists
 			['snapshot', '--checklist', largeChecklist, '--out', join(work, 'large-snapshot.json')],
+			...signing,
 			['--help'],
 			['--version'],
 		]) {

@@ -94,6 +94,7 @@ try {
 	run(['gate', '--db', db], 1);
 	run(['snapshot', '--db', db, '--out', join(work, 's.json')], 0);
 	run(['verify', join(work, 's.json')], 0);
+	run(['merge', db, db, db, '--out', join(work, 'merged.json')], 0, /no conflicts/);
 	run(['checklist', 'validate', join(root, 'data', 'checklists', 'ai-infrastructure.json')], 0);
 
 	// The app opens at the first pending item (the second); j moves to the third.

@@ -53,6 +53,44 @@ const guidanceKeys = [
 const linkKeys = ['link', 'links', 'url', 'href', 'reference', 'references', 'docs', 'resources'];
 const levelKeys = ['level', 'priority', 'severity', 'importance', 'criticality'];
 export const idKeys = ['id', 'key', 'code', 'ref'];
+/** Fields that name who may sign an item (docs/team.md): read as `owners` when they hold role names. */
+export const ownerKeys = ['owners', 'owner', 'roles', 'role'];
+/** Fields that say how many owners must pass an item (the two-person rule). */
+export const approvalKeys = ['approvals', 'approvers'];
+const roleName = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/**
+ * The roles a foreign file names as an item's or a category's owners, and the
+ * key they came from: a role name or a list of them (`owner: sre`,
+ * `owners: [security, sre]`, `owners: "security, sre"`). Free text such as
+ * `owner: Security team` is not a role: it stays in the guidance, where a
+ * person reads it, rather than making an item nobody can settle.
+ */
+export function ownersOf(value: unknown): {owners: string[]; key: string} | undefined {
+	for (const key of ownerKeys) {
+		const raw = field(value, key);
+		const list =
+			typeof raw === 'string'
+				? raw.split(',').map((r) => r.trim())
+				: Array.isArray(raw) && raw.every((r) => typeof r === 'string')
+					? raw.map((r: string) => r.trim())
+					: undefined;
+		if (!list?.length || !list.every((r) => roleName.test(r))) continue;
+		return {owners: [...new Set(list)], key};
+	}
+	return undefined;
+}
+
+/** The number of approvals a foreign file asks for, and its key: a whole number from 1 to 20. */
+export function approvalsOf(value: unknown): {approvals: number; key: string} | undefined {
+	for (const key of approvalKeys) {
+		const raw = field(value, key);
+		if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 1 && raw <= 20)
+			return {approvals: raw, key};
+	}
+	return undefined;
+}
+
 /** Whether an item is ticked in the file: answers live in the review, so these are not read. */
 const stateKeys = ['done', 'checked', 'completed', 'complete', 'status', 'state'];
 
@@ -196,6 +234,8 @@ export function buildItem(
 	if (given !== undefined && usable.has(given))
 		keys.set('id', idKeys.find((k) => textOf(field(entry, k)) === given) ?? 'id');
 	const {level, unknown} = levelOf(entry);
+	const owners = ownersOf(entry);
+	const approvals = approvalsOf(entry);
 	const paragraphs: string[] = title.rest ? [title.rest] : [];
 	const lines: string[] = [];
 	const skip = new Set([
@@ -206,6 +246,8 @@ export function buildItem(
 		'required',
 		'mandatory',
 		'optional',
+		...(owners ? [owners.key] : []),
+		...(approvals ? [approvals.key] : []),
 	]);
 	if (flat) for (const k of categoryFields) skip.add(k);
 	const item: Record<string, unknown> = {id, title: title.title};
@@ -227,5 +269,13 @@ export function buildItem(
 	if (lines.length) paragraphs.push(lines.join('\n'));
 	if (paragraphs.length) item.guidance = paragraphs.join('\n\n');
 	if (level) item.level = level;
+	if (owners) {
+		item.owners = owners.owners;
+		keys.set('owners', owners.key);
+	}
+	if (approvals) {
+		item.approvals = approvals.approvals;
+		keys.set('approvals', approvals.key);
+	}
 	return {item, keys};
 }

@@ -16,7 +16,9 @@ import {
 } from './foreign.js';
 import {claim, derivedSectionId, isId, slug} from './ids.js';
 import {
+	approvalsOf,
 	buildItem,
+	ownersOf,
 	categoryFields,
 	categoryTitleKeys,
 	idKeys,
@@ -348,10 +350,15 @@ export function fromItemList(data: unknown, path: string, fallbackVersion: strin
 			path: s.path,
 			items: s.items.map((it, i) => ({path: it.path, keys: built[i]?.keys ?? new Map()})),
 		});
+		// A category's own owners and approvals are its items' default, as a section's are.
+		const owners = flat ? undefined : ownersOf(s.value);
+		const approvals = flat ? undefined : approvalsOf(s.value);
 		return {
 			id,
 			title: sectionTitle,
 			...(description ? {description} : {}),
+			...(owners ? {owners: owners.owners} : {}),
+			...(approvals ? {approvals: approvals.approvals} : {}),
 			items: built.map((b) => b.item),
 		};
 	});

@@ -92,11 +92,12 @@ const rows = {
 		summary: 'write a snapshot',
 		details: 'Prints the path of each file written.',
 		args: [],
-		flags: ['system', 'release', 'format', 'out', 'force', 'as-of'],
+		flags: ['system', 'release', 'format', 'out', 'force', 'as-of', 'sign', 'no-sign', 'subject'],
 		flagUses: {
 			format: {
 				values: snapshotFormats,
-				detail: 'json (the default) writes the .json and .md pair; md, junit one file',
+				detail:
+					'json (the default) writes the .json and .md pair; md, junit one file; intoto an in-toto Statement (.intoto.json), in a DSSE envelope (.dsse.json) when signed',
 			},
 		},
 		exit: '0',
@@ -108,6 +109,16 @@ const rows = {
 			{
 				line: 'preflight snapshot --format junit --out reports/preflight.xml',
 				description: 'a JUnit report for CI',
+			},
+			{
+				line: 'preflight snapshot --format intoto --sign ~/.ssh/id_ed25519 --subject app.tar.gz=sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
+				description:
+					'an in-toto attestation that the review vouches for that artifact, signed (DSSE)',
+			},
+			{
+				line: 'preflight snapshot --sign ~/.ssh/id_ed25519.pub',
+				description:
+					'and the signature, .json.sig, in SSHSIG format (namespace preflight) by a key in ssh-agent',
 			},
 		],
 		load: async () => (await import('../commands/snapshot.js')).run,
@@ -147,10 +158,15 @@ const rows = {
 	verify: {
 		summary: "check a JSON snapshot: its digest, preflight's rules and its file evidence",
 		details:
-			'The digest shows the file is as written; the rules recheck every answer, the totals, the blockers and the verdict; with --checklist (or the bundled checklist when the snapshot records its digest) items, titles and levels are compared with the checklist. A digest without a signature cannot prove who wrote the snapshot.',
-		args: [{name: 'FILE', description: 'a JSON snapshot'}],
-		flags: ['json'],
-		exit: '0 intact, 1 changed',
+			'The digest shows the file is as written; the rules recheck every answer, the totals, the blockers and the verdict; with --checklist (or the bundled checklist when the snapshot records its digest) items, titles and levels are compared with the checklist. FILE.sig, when there, is checked by preflight itself, and with --allowed-signers its key must be one listed for namespace preflight. A digest without a signature cannot prove who wrote the snapshot; a signature proves who vouched for these bytes, not that the answers are true.',
+		args: [
+			{
+				name: 'FILE',
+				description: 'a JSON snapshot, or an in-toto attestation of one (.intoto.json, .dsse.json)',
+			},
+		],
+		flags: ['json', 'allowed-signers', 'require-signature'],
+		exit: '0 intact, 1 changed or bad signature',
 		examples: [
 			{
 				line: 'preflight verify .preflight/snapshots/payments-api-2.4.0-20260301T120000Z.json',
@@ -159,6 +175,10 @@ const rows = {
 			{
 				line: 'preflight verify snap.json --checklist checklists/payments.yaml',
 				description: 'and does it agree with the checklist it was judged against?',
+			},
+			{
+				line: 'preflight verify snap.json --allowed-signers .github/allowed_signers --require-signature',
+				description: 'and was it signed (snap.json.sig) by someone allowed to?',
 			},
 		],
 		load: async () => (await import('../commands/verify.js')).run,
@@ -173,6 +193,64 @@ const rows = {
 		exit: '0',
 		examples: [{line: 'preflight diff before.json after.json', description: 'regressions first'}],
 		load: async () => (await import('../commands/diff.js')).run,
+	},
+	merge: {
+		summary: 'merge two versions of the database item by item against their common base',
+		details:
+			'Changes to different items, different reviews, and approvals of one item by different people combine; audit logs are united. An item both sides changed differently becomes a conflict: both answers are kept, and it blocks the verdict until a reviewer picks one or answers afresh. The result is the same whichever side is ours. With --git, where git stopped on the database in a merge or rebase, its three versions are read from the index and the merged database is written in place and staged.',
+		args: [
+			{name: 'BASE', description: 'the common version (an empty file: none)', optional: true},
+			{name: 'OURS', description: 'one side', optional: true},
+			{name: 'THEIRS', description: 'the other side', optional: true},
+		],
+		flags: ['out', 'git'],
+		exit: '0 merged (item conflicts included)',
+		examples: [
+			{
+				line: 'preflight merge base.json ours.json theirs.json --out merged.json',
+				description: 'by hand; prints each item that became a conflict',
+			},
+			{
+				line: 'preflight merge --git',
+				description: 'git stopped on .preflight/db.json: resolve it as the merge driver would have',
+			},
+		],
+		load: async () => (await import('../commands/merge.js')).run,
+	},
+	'merge-driver': {
+		summary: "git's merge driver for the database (preflight init installs it)",
+		details:
+			'Git runs it with the three versions (%O %A %B); the merged database is written into OURS (%A). Items in conflict are data, not a failed merge: it exits 0. A version that cannot be read or is not a valid database leaves OURS untouched and exits 2, and git shows its conflict.',
+		args: [
+			{name: 'BASE', description: "git's %O: the common version (empty when there is none)"},
+			{name: 'OURS', description: "git's %A: our version, replaced by the merge"},
+			{name: 'THEIRS', description: "git's %B: their version"},
+		],
+		flags: [],
+		exit: '0 merged, 2 when a version cannot be read',
+		examples: [
+			{
+				line: 'preflight merge-driver %O %A %B',
+				description: "as merge.preflight.driver in git's config",
+			},
+		],
+		load: async () => (await import('../commands/merge.js')).driver,
+	},
+	init: {
+		summary: 'set up the repository to merge the database through git',
+		details:
+			"Writes '<database path> merge=preflight' into .gitattributes at the repository's root (commit it) and sets merge.preflight.name and merge.preflight.driver in the repository's git config, running this preflight by absolute path. Running it again changes nothing; each clone runs it once, as git does not copy its config.",
+		args: [],
+		flags: [],
+		exit: '0, 2 outside a git repository',
+		examples: [
+			{line: 'preflight init', description: 'for .preflight/db.json'},
+			{
+				line: 'preflight init --db reviews/db.json',
+				description: 'for a database elsewhere in the repository',
+			},
+		],
+		load: async () => (await import('../commands/init.js')).run,
 	},
 	checklist: {
 		summary:

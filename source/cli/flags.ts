@@ -41,7 +41,7 @@ const optionalText = z.optional(z.string());
 const optionalSwitch = z.optional(z.boolean());
 const checklistFormats = ['json', 'yaml', 'markdown', 'aws-lens', 'azure'] as const;
 /** What `snapshot --format` writes; `checklist show` reads the same flag for json or yaml. */
-export const snapshotFormats = ['json', 'md', 'junit'] as const;
+export const snapshotFormats = ['json', 'md', 'junit', 'intoto'] as const;
 const outputFormats = [...snapshotFormats, 'yaml'] as const;
 
 // The checklist loader is not imported here (it would load with every command):
@@ -141,8 +141,53 @@ export const flagTable = {
 	out: {
 		type: 'string',
 		value: 'FILE',
-		description: 'write exactly this file instead of into the snapshots folder',
+		description:
+			'write exactly this file (a snapshot: instead of into the snapshots folder; merge: the merged database)',
 		schema: z.optional(z.string().check(z.minLength(1, '--out needs a file path'))),
+	},
+	sign: {
+		type: 'string',
+		value: 'KEY',
+		description:
+			"sign the JSON snapshot with this SSH key (a private key file, a .pub file whose key is in ssh-agent, or key::ssh-ed25519 …); else PREFLIGHT_SIGNING_KEY, else git's user.signingkey when gpg.format is ssh",
+		schema: z.optional(z.string().check(z.minLength(1, '--sign needs a key file'))),
+	},
+	subject: {
+		type: 'string',
+		multiple: true,
+		value: 'NAME=sha256:HEX',
+		description:
+			'a release artifact the in-toto attestation vouches for (--format intoto); repeat for several',
+		schema: z.optional(
+			z.array(
+				z
+					.string()
+					.check(
+						z.regex(
+							/^[^=\s][^=]*=sha256:[0-9a-f]{64}$/,
+							'--subject needs NAME=sha256:HEX (the 64 hex digits of the artifact’s sha256)',
+						),
+					),
+			),
+		),
+	},
+	'no-sign': {
+		type: 'boolean',
+		description: 'do not sign, even when PREFLIGHT_SIGNING_KEY or git names a signing key',
+		schema: optionalSwitch,
+	},
+	'allowed-signers': {
+		type: 'string',
+		value: 'FILE',
+		description:
+			"who may sign: git's allowed_signers format (principals [options] key), namespace preflight",
+		schema: z.optional(z.string().check(z.minLength(1, '--allowed-signers needs a file'))),
+	},
+	'require-signature': {
+		type: 'boolean',
+		description:
+			'fail unless FILE.sig (an attestation: its DSSE signature) verifies by a key in --allowed-signers',
+		schema: optionalSwitch,
 	},
 	force: {
 		type: 'boolean',
@@ -214,6 +259,12 @@ export const flagTable = {
 					),
 			),
 		),
+	},
+	git: {
+		type: 'boolean',
+		description:
+			"merge the database where git stopped on it, from git's index (base, ours, theirs), in place",
+		schema: optionalSwitch,
 	},
 	help: {
 		type: 'boolean',

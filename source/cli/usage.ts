@@ -32,6 +32,8 @@ export function argsUsage(args: readonly ArgSpec[]): string {
 
 /** How many of its own flags a usage line spells out before it says `[options]` instead. */
 const spelledOut = 3;
+/** The widest run of spelled-out flags a usage line holds. */
+const maxSpelledWidth = 50;
 
 /**
  * The flags a usage line shows: the command's own. The review flags, which
@@ -41,7 +43,9 @@ const spelledOut = 3;
 function shownFlags(flags: readonly FlagName[], action: Action): string {
 	const own = flags.filter((f) => !(reviewFlags as readonly FlagName[]).includes(f));
 	if (own.length > spelledOut) return '[options]';
-	return own.map((f) => `[${flagUsage(f, action)}]`).join(' ');
+	const spelled = own.map((f) => `[${flagUsage(f, action)}]`).join(' ');
+	// A usage line keeps within 80 columns (help's width) with room for the command and its arguments.
+	return spelled.length > maxSpelledWidth ? '[options]' : spelled;
 }
 
 /** A command line as one action: the command's words, arguments and flags. */

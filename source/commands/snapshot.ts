@@ -1,10 +1,12 @@
+import {existsSync} from 'node:fs';
 import {resolve} from 'node:path';
 import type {Invocation} from '../cli/args.js';
 import {PreflightError} from '../errors.js';
 import {renderJunit} from '../report/junit.js';
 import {renderMarkdown} from '../report/markdown.js';
 import {checkOutFile} from '../report/out-file.js';
-import {buildSnapshot, checkSnapshot} from '../report/snapshot.js';
+import {attestationText, envelopeOf, statementOf, subjectOf} from '../report/intoto.js';
+import {buildSnapshot, checkSnapshot, type Snapshot} from '../report/snapshot.js';
 import {
 	snapshotJson,
 	snapshotStem,
@@ -14,10 +16,37 @@ import {
 import {snapshotsDir} from '../store/database.js';
 import {writeFileDurably} from '../store/durable-write.js';
 import {now} from '../system/clock.js';
+import {configuredSigningKey} from '../signing/config.js';
+import type {SnapshotSigning} from '../signing/sign-snapshot.js';
 import {print, printError} from '../terminal/print.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
 import {judgeReview, renameNotes} from './common.js';
 
+/**
+ * The signing of this run, when a key is configured and the format is JSON:
+ * the key checked before anything is judged or written (signing code loads
+ * only then). `--sign` with another format is refused; a key from the
+ * environment or git is simply not used for Markdown or JUnit.
+ */
+async function signingFor(
+	flags: Invocation['flags'],
+	format: string,
+): Promise<SnapshotSigning | undefined> {
+	if (flags['no-sign'] && flags.sign !== undefined)
+		throw new PreflightError('--sign and --no-sign contradict each other');
+	if (flags.sign !== undefined && format !== 'json' && format !== 'intoto')
+		throw new PreflightError(
+			'--sign signs the JSON snapshot or the in-toto attestation: it goes with --format json or intoto',
+		);
+	if (flags['no-sign'] || (format !== 'json' && format !== 'intoto')) return undefined;
+	const source = configuredSigningKey(flags.sign, process.env, process.cwd());
+	if (!source) return undefined;
+	const {prepareSnapshotSigning} = await import('../signing/sign-snapshot.js');
+	return prepareSnapshotSigning(source, process.env, process.stdin.isTTY === true);
+}
+
 const extensions = {json: 'json', md: 'md', junit: 'xml'} as const;
+type Format = 'json' | 'md' | 'junit' | 'intoto';
 
 /**
  * `preflight snapshot`: json (default) writes the .json and .md pair into the
@@ -31,10 +60,29 @@ export async function run(inv: Invocation): Promise<number> {
 	const {flags} = inv;
 	const format = flags.format ?? 'json';
 	// The parser already refuses it (this command's row names its formats); this tells the compiler.
-	if (format === 'yaml') throw new PreflightError('--format must be one of json, md, junit');
+	if (format === 'yaml')
+		throw new PreflightError('--format must be one of json, md, junit, intoto');
+	if (flags.subject && format !== 'intoto')
+		throw new PreflightError(
+			'--subject names what an attestation vouches for: it goes with --format intoto',
+		);
 	if (flags.force && !flags.out)
 		throw new PreflightError('--force goes with --out (new snapshot files never replace anything)');
 	const generatedAt = now();
+	const signing = await signingFor(flags, format);
+	try {
+		return await write(flags, format, generatedAt, signing);
+	} finally {
+		signing?.dispose();
+	}
+}
+
+async function write(
+	flags: Invocation['flags'],
+	format: Format,
+	generatedAt: Date,
+	signing: SnapshotSigning | undefined,
+): Promise<number> {
 	const {review, loaded, dbPath, evaluation, asOf, proposals} = await judgeReview(
 		flags,
 		generatedAt,
@@ -43,12 +91,18 @@ export async function run(inv: Invocation): Promise<number> {
 	// snapshot: they are not judged) are said on stderr once it is written.
 	const written = (...paths: string[]) => {
 		print(...paths);
+		if (signing)
+			printError(`signed by ${signing.signer.fingerprint} (${signing.signer.key.split(' ')[0]})`);
 		for (const line of renameNotes(review, proposals)) printError(line);
 		return 0;
 	};
-	const snapshot = buildSnapshot(evaluation, review, loaded, generatedAt);
-	// The JSON format (formatVersion 1) has no field for it; Markdown and JUnit say it.
+	// Recorded only when --as-of named a moment: without it, the snapshot is judged when written.
 	const judgedAt = flags['as-of'] === undefined ? undefined : asOf;
+	const snapshot = buildSnapshot(evaluation, review, loaded, generatedAt, {
+		...(judgedAt ? {asOf: judgedAt} : {}),
+		...(signing ? {signer: signing.signer} : {}),
+	});
+	if (format === 'intoto') return writeAttestation(flags, snapshot, dbPath, signing, written);
 	const render = {
 		json: snapshotJson,
 		md: (s: typeof snapshot) => renderMarkdown(s, judgedAt),
@@ -57,18 +111,58 @@ export async function run(inv: Invocation): Promise<number> {
 	if (flags.out) {
 		const out = resolve(flags.out);
 		checkOutFile(flags.out, out, dbPath, flags.force === true);
+		if (signing) checkOutFile(`${flags.out}.sig`, `${out}.sig`, dbPath, flags.force === true);
 		await checkSnapshot(snapshot);
-		await writeFileDurably(out, render(snapshot));
-		return written(out);
+		const text = render(snapshot);
+		const signature = signing?.sign(text);
+		await writeFileDurably(out, text);
+		if (signature === undefined) {
+			// A signature left from an earlier signed run no longer fits: verify would refuse it.
+			if (format === 'json' && existsSync(`${out}.sig`))
+				printError(
+					`${sanitizeLine(out)}.sig is from an earlier snapshot and no longer matches: remove it, or sign with --sign`,
+				);
+			return written(out);
+		}
+		await writeFileDurably(`${out}.sig`, signature);
+		return written(out, `${out}.sig`);
 	}
 	const dir = snapshotsDir(dbPath);
 	if (format === 'json') {
-		const paths = await writeSnapshotPair(snapshot, dir, judgedAt);
-		return written(paths.json, paths.markdown);
+		const paths = await writeSnapshotPair(snapshot, dir, judgedAt, signing?.sign);
+		return written(paths.json, paths.markdown, ...(paths.signature ? [paths.signature] : []));
 	}
 	await checkSnapshot(snapshot);
 	const [path] = await writeSnapshotFiles(dir, snapshotStem(snapshot), [
 		{ext: extensions[format], content: render(snapshot)},
+	]);
+	return written(path ?? '');
+}
+
+/**
+ * `--format intoto`: an in-toto Statement whose predicate is the snapshot,
+ * `<stem>.intoto.json`; signed, the DSSE envelope that carries it,
+ * `<stem>.dsse.json`. One file, or exactly `--out`.
+ */
+async function writeAttestation(
+	flags: Invocation['flags'],
+	snapshot: Snapshot,
+	dbPath: string,
+	signing: SnapshotSigning | undefined,
+	written: (...paths: string[]) => number,
+): Promise<number> {
+	await checkSnapshot(snapshot);
+	const stem = snapshotStem(snapshot);
+	const statement = statementOf(snapshot, (flags.subject ?? []).map(subjectOf), stem);
+	const text = attestationText(signing ? envelopeOf(statement, signing.signDsse) : statement);
+	if (flags.out) {
+		const out = resolve(flags.out);
+		checkOutFile(flags.out, out, dbPath, flags.force === true);
+		await writeFileDurably(out, text);
+		return written(out);
+	}
+	const [path] = await writeSnapshotFiles(snapshotsDir(dbPath), stem, [
+		{ext: signing ? 'dsse.json' : 'intoto.json', content: text},
 	]);
 	return written(path ?? '');
 }

@@ -1,9 +1,14 @@
 import type {Invocation} from '../cli/args.js';
 import {defaultChecklistPath, loadChecklist, type LoadedChecklist} from '../checklist/load.js';
-import {withinLimits} from '../errors.js';
-import {readSnapshotFile, type ReadSnapshot} from '../report/read.js';
+import {PreflightError, withinLimits} from '../errors.js';
+import {isAttestation, readAttestation, type ReadAttestation} from '../report/read-attestation.js';
+import {readSnapshotOr, type ReadSnapshot} from '../report/read.js';
 import {verifySnapshot} from '../report/verify.js';
 import {checklistFor} from '../session.js';
+import type {SignatureReport} from '../signing/verify-signature.js';
+import type {SnapshotSigner} from '../report/snapshot.js';
+import {now} from '../system/clock.js';
+import {readRegularText} from '../system/regular-file.js';
 import {print, printJson} from '../terminal/print.js';
 
 /**
@@ -26,18 +31,166 @@ async function checklistToCompare(
  * file evidence. Exit 0 intact, 1 changed. Every line is printed through the
  * sanitiser (terminal/print): all of it may come from an edited file.
  */
+/**
+ * The signature beside the snapshot (`FILE.sig`), checked when it is there,
+ * when the snapshot names a signer, or when --allowed-signers or
+ * --require-signature ask; undefined otherwise (nothing of signing loads).
+ * A signature file that cannot be read is a bad signature.
+ */
+async function signatureOf(
+	inv: Invocation,
+	file: string,
+	read: ReadSnapshot,
+	attestation: ReadAttestation | undefined,
+): Promise<SignatureReport | undefined> {
+	const {flags} = inv;
+	const named = read.snapshot?.signer;
+	if (attestation) return attestationSignature(inv, file, attestation, named);
+	const sigPath = `${file}.sig`;
+	const sig = readRegularText(sigPath, 64 * 1024);
+	if (
+		!sig.ok &&
+		sig.kind === 'missing' &&
+		!named &&
+		!flags['allowed-signers'] &&
+		!flags['require-signature']
+	)
+		return undefined;
+	const {checkSnapshotSignature, readAllowedSigners} =
+		await import('../signing/verify-signature.js');
+	const signers = flags['allowed-signers']
+		? readAllowedSigners(flags['allowed-signers'])
+		: undefined;
+	if (!sig.ok && sig.kind !== 'missing')
+		return {
+			file: sigPath,
+			state: 'bad',
+			ok: false,
+			allowedSignersChecked: signers !== undefined,
+			problem: `${sigPath} ${sig.text}`,
+			limits: (await import('../signing/verify-signature.js')).SIGNATURE_LIMITS,
+		};
+	return checkSnapshotSignature(
+		sigPath,
+		sig.ok ? sig.text : undefined,
+		Buffer.from(read.text, 'utf8'),
+		named,
+		signers,
+		now(),
+	);
+}
+
+/**
+ * An attestation's signature: a DSSE envelope's signatures over its PAE (one
+ * that verifies, by an allowed key, is enough), or none for a bare Statement.
+ */
+async function attestationSignature(
+	inv: Invocation,
+	file: string,
+	attestation: ReadAttestation,
+	named: SnapshotSigner | undefined,
+): Promise<SignatureReport | undefined> {
+	const {flags} = inv;
+	if (
+		!attestation.signatures.length &&
+		!named &&
+		!flags['allowed-signers'] &&
+		!flags['require-signature']
+	)
+		return undefined;
+	const {checkSnapshotSignature, readAllowedSigners} =
+		await import('../signing/verify-signature.js');
+	const {armor} = await import('../signing/sshsig.js');
+	const signers = flags['allowed-signers']
+		? readAllowedSigners(flags['allowed-signers'])
+		: undefined;
+	const what = `${file} (DSSE)`;
+	if (!attestation.signatures.length)
+		return {
+			...checkSnapshotSignature(what, undefined, Buffer.alloc(0), named, signers, now()),
+			problem:
+				attestation.kind === 'statement'
+					? 'a bare in-toto Statement carries no signature (snapshot --format intoto --sign writes a signed DSSE envelope)'
+					: 'the DSSE envelope has no signatures',
+		};
+	const reports = attestation.signatures.map((s) =>
+		checkSnapshotSignature(what, armor(s.blob), s.signed, named, signers, now()),
+	);
+	return reports.find((r) => r.ok) ?? reports[0];
+}
+
+function signatureLines(s: SignatureReport): string[] {
+	const who = s.principals?.length
+		? `${s.principals.join(', ')} (${s.keyType} ${s.fingerprint})`
+		: `${s.keyType} key ${s.fingerprint}`;
+	const lines: string[] = [];
+	if (s.state === 'valid')
+		lines.push(
+			s.allowedSignersChecked
+				? `✔ signed by ${who}, allowed to sign in namespace preflight`
+				: `✔ signature by ${who} verifies; whose key it is was not checked: pass --allowed-signers FILE`,
+		);
+	else if (s.state === 'missing')
+		lines.push(`✖ not signed: ${s.problem ?? `${s.file} is missing`}`);
+	else if (s.state === 'unknown-key')
+		lines.push(`✖ signature by an unknown key: ${s.problem ?? ''}`);
+	else lines.push(`✖ bad signature (${s.file}): ${s.problem ?? ''}`);
+	lines.push(`note: ${s.limits}`);
+	return lines;
+}
+
 export async function run(inv: Invocation): Promise<number> {
 	// The parser gave the one argument the command table declares.
 	const [file = ''] = inv.positionals;
-	const read = readSnapshotFile(file);
+	if (inv.flags['require-signature'] && !inv.flags['allowed-signers'])
+		throw new PreflightError(
+			'--require-signature needs --allowed-signers FILE: a signature by a key nobody listed proves nothing',
+		);
+	const got = readSnapshotOr(file, isAttestation, (raw) => readAttestation(file, raw));
+	const attestation = 'attestation' in got ? got.attestation : undefined;
+	const read = 'snapshot' in got ? got.snapshot : got.attestation.read;
+	const signature = await signatureOf(inv, file, read, attestation);
 	const checklist = await checklistToCompare(inv, read);
-	const result = withinLimits(file, () => verifySnapshot(read, process.cwd(), checklist));
+	const checked = withinLimits(file, () => verifySnapshot(read, process.cwd(), checklist));
+	const result = {...checked, intact: checked.intact && (signature?.ok ?? true)};
 	if (inv.flags.json) {
-		printJson({file, ...result});
+		printJson({
+			file,
+			...result,
+			...(signature ? {signature} : {}),
+			...(attestation
+				? {
+						attestation: {
+							kind: attestation.kind,
+							subjects: attestation.subjects,
+							subjectIsSnapshot: attestation.subjectIsSnapshot,
+						},
+					}
+				: {}),
+		});
 		return result.intact ? 0 : 1;
 	}
-	const lines: string[] = [`${file}: ${result.intact ? '✔ intact' : '✖ CHANGED'}`];
+	const verdict = result.intact
+		? '✔ intact'
+		: checked.intact
+			? '✖ SIGNATURE NOT ACCEPTED'
+			: '✖ CHANGED';
+	const lines: string[] = [`${file}: ${verdict}`];
 	const say = (line: string) => lines.push(`  ${line}`);
+	if (attestation) {
+		say(
+			`in-toto Statement v1${attestation.kind === 'envelope' ? ' in a DSSE envelope' : ''}; its predicate is the snapshot checked below`,
+		);
+		if (attestation.subjectIsSnapshot)
+			say(
+				`✔ its subject is the snapshot itself (sha256 ${attestation.subjects[0]?.digest.sha256 ?? ''})`,
+			);
+		else
+			for (const s of attestation.subjects)
+				say(`vouches for ${s.name} (sha256 ${s.digest.sha256 || '(none)'})`);
+	}
+	if (signature) signatureLines(signature).slice(0, -1).forEach(say);
+	else say(`? not signed (${attestation ? 'a bare Statement' : `no ${file}.sig`})`);
 	if (result.formatProblem) say(`✖ does not fit the snapshot format: ${result.formatProblem}`);
 	say(
 		result.digestOk
@@ -71,6 +224,7 @@ export async function run(inv: Invocation): Promise<number> {
 		else say(`✖ ${where} has no recorded sha256 to compare`);
 	}
 	say(`note: ${result.limits}`);
+	if (signature) say(signatureLines(signature).at(-1) ?? '');
 	print(...lines);
 	return result.intact ? 0 : 1;
 }

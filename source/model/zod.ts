@@ -32,6 +32,7 @@ export {
 	regex,
 	safeParse,
 	string,
+	unknown,
 	strictObject,
 	superRefine,
 	trim,

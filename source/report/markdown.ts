@@ -155,6 +155,10 @@ export function renderMarkdown(snapshot: Snapshot, asOf?: Date): string {
 		`| Totals | ${totalsLine(snapshot.totals)} · ${blockersText(snapshot.totals.blockers)} |`,
 	);
 	out.push(`| Digest | ${mdText(snapshot.digest)} |`);
+	if (snapshot.signer)
+		out.push(
+			`| Signed by | ${mdText(snapshot.signer.fingerprint)} (the JSON snapshot's signature, its .json.sig; this Markdown is not signed) |`,
+		);
 	out.push('');
 	const blocking = new Set(snapshot.blockers.map((b) => b.itemId));
 	for (const section of snapshot.sections) {

@@ -58,6 +58,10 @@ const snapshotStarts = [
 	/^\{\s*"format"\s*:\s*"preflight-snapshot"/,
 	/^# Readiness review: /,
 	/^<\?xml version="1\.0" encoding="UTF-8"\?>\s*<testsuites name="preflight: /,
+	// an in-toto Statement or DSSE envelope preflight wrote
+	/^\{\s*"(_type"\s*:\s*"https:\/\/in-toto\.io\/Statement\/v1"|payloadType"\s*:\s*"application\/vnd\.in-toto\+json")/,
+	// the signature written beside a signed snapshot
+	/^-----BEGIN SSH SIGNATURE-----\n/,
 ];
 
 function looksLikeSnapshot(path: string): boolean {

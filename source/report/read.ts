@@ -26,7 +26,28 @@ export function readSnapshotFile(path: string): ReadSnapshot {
 	return withinLimits(sanitizeLine(path), () => readSnapshot(path));
 }
 
-function readSnapshot(path: string): ReadSnapshot {
+/**
+ * Reads a file that is a snapshot or, when `attestation` says the parsed JSON
+ * is one, an in-toto attestation (which `verify` also reads); limits and bad
+ * input as readSnapshotFile.
+ */
+export function readSnapshotOr<T>(
+	path: string,
+	attestation: (raw: unknown) => boolean,
+	readAttestation: (raw: unknown) => T,
+): {snapshot: ReadSnapshot} | {attestation: T} {
+	return withinLimits(sanitizeLine(path), () => {
+		let found: {attestation: T} | undefined;
+		const snapshot = readSnapshot(path, (raw) => {
+			if (!attestation(raw)) return false;
+			found = {attestation: readAttestation(raw)};
+			return true;
+		});
+		return found ?? {snapshot};
+	});
+}
+
+function readSnapshot(path: string, other: (raw: unknown) => boolean = () => false): ReadSnapshot {
 	const shown = sanitizeLine(path);
 	const text = readUserFile(path, '');
 	let raw: unknown;
@@ -40,6 +61,7 @@ function readSnapshot(path: string): ReadSnapshot {
 	const deep = tooDeep(raw);
 	if (deep !== undefined)
 		throw new PreflightError(`${shown}: ${tooDeepMessage(deep)}; not a preflight snapshot`);
+	if (other(raw)) return {path, text, raw: {}};
 	if (
 		typeof raw !== 'object' ||
 		raw === null ||
@@ -49,6 +71,19 @@ function readSnapshot(path: string): ReadSnapshot {
 		throw new PreflightError(
 			`${shown}: not a preflight snapshot (no "format": "preflight-snapshot")`,
 		);
+	return snapshotFromValue(path, text, raw as Record<string, unknown>);
+}
+
+/**
+ * A value that says it is a snapshot (`format` checked by the caller) held to
+ * the format: `text` is the file's text, or for a snapshot carried in an
+ * attestation the text preflight would write for it.
+ */
+export function snapshotFromValue(
+	path: string,
+	text: string,
+	raw: Record<string, unknown>,
+): ReadSnapshot {
 	const result = z.safeParse(snapshotSchema(), raw);
 	if (result.success)
 		return {path, text, raw: raw as Record<string, unknown>, snapshot: result.data};

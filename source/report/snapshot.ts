@@ -86,9 +86,21 @@ function buildSnapshotSchema() {
 
 	return z.strictObject({
 		format: z.literal('preflight-snapshot'),
-		formatVersion: z.literal(1),
+		/** 2 since signatures; format 1 (no asOf, no signer) is still read. */
+		formatVersion: z.literal([1, 2]),
 		generatedAt: z.string(),
+		/** The moment staleness and waivers were judged at, when --as-of named one (format 2). */
+		asOf: z.optional(z.string()),
 		tool: z.strictObject({name: z.string(), version: z.string()}),
+		/** The key that signs the file (`<file>.sig`), in the signed content itself (format 2). */
+		signer: z.optional(
+			z.strictObject({
+				/** The public key as in a .pub file, without its comment: `ssh-ed25519 AAAA…`. */
+				key: z.string(),
+				/** Its SHA256 fingerprint as ssh-keygen -l prints it: `SHA256:…`. */
+				fingerprint: z.string(),
+			}),
+		),
 		review: z.strictObject({
 			id: z.string(),
 			system: z.string(),
@@ -123,6 +135,14 @@ export function snapshotSchema(): ReturnType<typeof buildSnapshotSchema> {
 }
 
 export type Snapshot = z.infer<ReturnType<typeof buildSnapshotSchema>>;
+/** Who signs a snapshot, as its content names them (format 2). */
+export type SnapshotSigner = NonNullable<Snapshot['signer']>;
+
+/** The format version preflight writes. */
+export const SNAPSHOT_FORMAT_VERSION = 2;
+
+/** What a snapshot records beyond the evaluation: the moment judged at (--as-of) and its signer. */
+export type SnapshotOptions = {asOf?: Date; signer?: SnapshotSigner};
 export type SnapshotItem = Snapshot['sections'][number]['items'][number];
 
 export {TOOL_VERSION} from '../version.js';
@@ -209,7 +229,12 @@ export function buildSnapshot(
 	review: Review,
 	loaded: LoadedChecklist,
 	generatedAt: Date,
+	options: SnapshotOptions = {},
 ): Snapshot {
+	const asOf = options.asOf?.toISOString();
+	const signer = options.signer
+		? {key: options.signer.key, fingerprint: options.signer.fingerprint}
+		: undefined;
 	const reviewers = reviewersOf(review);
 	const sections: Snapshot['sections'] = [];
 	const canonicalSections: unknown[] = [];
@@ -281,9 +306,11 @@ export function buildSnapshot(
 	}));
 	const body: Omit<Snapshot, 'digest'> = {
 		format: 'preflight-snapshot',
-		formatVersion: 1,
+		formatVersion: SNAPSHOT_FORMAT_VERSION,
 		generatedAt: generatedAt.toISOString(),
+		...(asOf !== undefined ? {asOf} : {}),
 		tool: {name: 'preflight', version: TOOL_VERSION},
+		...(signer ? {signer} : {}),
 		review: {
 			id: review.id,
 			system: review.system,
@@ -302,6 +329,7 @@ export function buildSnapshot(
 		blockers,
 	};
 	const canonical = {
+		asOf,
 		blockers: blockers.map((b) => ({itemId: b.itemId, reason: b.reason, title: b.title})),
 		checklist: {
 			digest: body.checklist.digest,
@@ -319,6 +347,7 @@ export function buildSnapshot(
 			system: review.system,
 		},
 		sections: canonicalSections,
+		signer: signer ? {fingerprint: signer.fingerprint, key: signer.key} : undefined,
 		tool: {name: body.tool.name, version: body.tool.version},
 		totals: canonicalTotals(evaluation.totals),
 		verdict: body.verdict,

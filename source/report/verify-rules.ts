@@ -209,7 +209,14 @@ export function ruleProblems(snapshot: Snapshot, loaded?: LoadedChecklist): stri
 	const out: string[] = [];
 	if (!isIsoInstant(snapshot.generatedAt))
 		out.push(`generatedAt is not an ISO time: ${snapshot.generatedAt}`);
-	const generatedAt = new Date(isIsoInstant(snapshot.generatedAt) ? snapshot.generatedAt : NaN);
+	if (snapshot.formatVersion === 1 && (snapshot.asOf !== undefined || snapshot.signer))
+		out.push('format 1 has no asOf or signer (they came with format 2)');
+	if (snapshot.asOf !== undefined && !isIsoInstant(snapshot.asOf))
+		out.push(`asOf is not an ISO time: ${snapshot.asOf}`);
+	// Format 2 records the moment it was judged at (--as-of); format 1 was judged at generatedAt
+	// or later, and what is stale or expired then is so later.
+	const judgedAt = snapshot.asOf ?? snapshot.generatedAt;
+	const generatedAt = new Date(isIsoInstant(judgedAt) ? judgedAt : NaN);
 	const matching = loaded && snapshot.checklist.digest === loaded.digest ? loaded : undefined;
 	const defined = new Map(
 		(matching?.checklist.sections ?? []).flatMap((s) => s.items.map((i) => [i.id, i])),

@@ -162,17 +162,23 @@ export async function writeSnapshotFiles(
 
 /**
  * Writes `<system>-<release>-<timestamp>.json` and `.md` into `dir` (see
- * writeSnapshotFiles) and returns their paths. `asOf`: see renderMarkdown.
+ * writeSnapshotFiles) and returns their paths; with `sign`, also the JSON's
+ * signature as `.json.sig`, all three or none. `asOf`: see renderMarkdown.
  */
 export async function writeSnapshotPair(
 	snapshot: Snapshot,
 	dir: string,
 	asOf?: Date,
-): Promise<{json: string; markdown: string}> {
+	sign?: (json: string) => string,
+): Promise<{json: string; markdown: string; signature?: string}> {
 	await checkSnapshot(snapshot);
-	const [json, markdown] = await writeSnapshotFiles(dir, snapshotStem(snapshot), [
-		{ext: 'json', content: snapshotJson(snapshot)},
+	const json = snapshotJson(snapshot);
+	// Signed before anything is written: a key that cannot sign leaves nothing behind.
+	const signature = sign?.(json);
+	const [jsonPath, markdown, sigPath] = await writeSnapshotFiles(dir, snapshotStem(snapshot), [
+		{ext: 'json', content: json},
 		{ext: 'md', content: renderMarkdown(snapshot, asOf)},
+		...(signature === undefined ? [] : [{ext: 'json.sig', content: signature}]),
 	]);
-	return {json: json!, markdown: markdown!};
+	return {json: jsonPath!, markdown: markdown!, ...(sigPath ? {signature: sigPath} : {})};
 }

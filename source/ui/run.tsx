@@ -5,6 +5,7 @@ import type {LoadedChecklist} from '../checklist/load.js';
 import {writeSnapshotPair} from '../report/write.js';
 import {buildSnapshot} from '../report/snapshot.js';
 import {evaluate} from '../model/evaluate.js';
+import {configuredSigningKey} from '../signing/config.js';
 import {snapshotsDir, type Store} from '../store/database.js';
 import {App} from './app.js';
 import {exitSummary} from './exit-summary.js';
@@ -40,13 +41,35 @@ export async function runApp(options: {
 		quit: (code?: number) => quit(code),
 		writeSnapshot: async (review) => {
 			const at = options.services.now();
-			const snapshot = buildSnapshot(
-				evaluate(loaded.checklist, review, at, loaded.team),
-				review,
-				loaded,
-				at,
-			);
-			return writeSnapshotPair(snapshot, snapshotsDir(store.path));
+			// Signed as `preflight snapshot` signs, with the key configured in the
+			// environment or git. ssh-keygen runs without the terminal (Ink holds
+			// it): a passphrase-protected key must be in ssh-agent.
+			const source = configuredSigningKey(undefined, process.env, options.services.cwd);
+			const signing = source
+				? (await import('../signing/sign-snapshot.js')).prepareSnapshotSigning(
+						source,
+						process.env,
+						false,
+					)
+				: undefined;
+			try {
+				const snapshot = buildSnapshot(
+					evaluate(loaded.checklist, review, at, loaded.team),
+					review,
+					loaded,
+					at,
+					signing ? {signer: signing.signer} : {},
+				);
+				const paths = await writeSnapshotPair(
+					snapshot,
+					snapshotsDir(store.path),
+					undefined,
+					signing?.sign,
+				);
+				return signing ? {...paths, fingerprint: signing.signer.fingerprint} : paths;
+			} finally {
+				signing?.dispose();
+			}
 		},
 	};
 	// Why the last save failed, if it did: the exit line must not say "saved".

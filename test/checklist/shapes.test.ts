@@ -211,7 +211,7 @@ describe('item lists', () => {
 				title: 'Backups tested',
 				description: 'Restore a copy.',
 				links: ['https://a.example', {title: 'Guide', url: 'https://b.example'}],
-				owner: 'SRE',
+				owner: 'Site reliability',
 				tags: ['ops', 'quarterly'],
 				done: true,
 				status: 'done',
@@ -223,7 +223,7 @@ describe('item lists', () => {
 			id: 'c.backups-tested',
 			title: 'Backups tested',
 			guidance:
-				'Restore a copy.\n\nLink: https://a.example\nLink: Guide (https://b.example)\nOwner: SRE\nTags: ops, quarterly',
+				'Restore a copy.\n\nLink: https://a.example\nLink: Guide (https://b.example)\nOwner: Site reliability\nTags: ops, quarterly',
 			level: 'required',
 			evidenceRequired: false,
 			reviewEvery: 'P90D',

@@ -49,11 +49,11 @@ describe('flags', () => {
 			'--format must be one of json, yaml for preflight checklist show',
 		);
 		expect(refusal(['snapshot', '--format', 'yaml'])).toBe(
-			'--format must be one of json, md, junit for preflight snapshot',
+			'--format must be one of json, md, junit, intoto for preflight snapshot',
 		);
 		// A value no command takes: each names its own values, never the others'.
 		expect(refusal(['snapshot', '--format', 'pdf'])).toBe(
-			'--format must be one of json, md, junit for preflight snapshot',
+			'--format must be one of json, md, junit, intoto for preflight snapshot',
 		);
 		expect(refusal(['checklist', 'show', 'c.json', '--format', 'xml'])).toBe(
 			'--format must be one of json, yaml for preflight checklist show',

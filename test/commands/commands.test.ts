@@ -134,7 +134,7 @@ describe('a scripted review: set, gate, snapshot, verify, diff', () => {
 		const tampered = ws.run(['verify', 't.json']);
 		expect(tampered.code).toBe(1);
 		expect(tampered.stdout).toContain('digest mismatch');
-		writeFileSync(path, text.replace('"formatVersion": 1,', '"formatVersion":  1,'));
+		writeFileSync(path, text.replace('"formatVersion": 2,', '"formatVersion":  1,'));
 		expect(ws.run(['verify', 't.json']).code).toBe(1);
 		writeFileSync(path, text);
 		const good = ws.run(['verify', 't.json']);

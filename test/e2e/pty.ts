@@ -61,7 +61,8 @@ export function childEnv(overrides: Record<string, string> = {}): Record<string,
 		if (k.startsWith('VITEST') || k === 'NODE_ENV' || k === 'TEST') continue;
 		env[k] = v;
 	}
-	return {...env, TERM: 'xterm-256color', ...overrides};
+	// Never the developer's own signing key (git's user.signingkey): tests that sign name theirs.
+	return {...env, TERM: 'xterm-256color', PREFLIGHT_SIGNING_KEY: '', ...overrides};
 }
 
 export type PtyOptions = {

@@ -123,6 +123,24 @@ describe('summary screen', () => {
 		});
 	});
 
+	it('w with a signing key shows the signature beside the paths, with the key fingerprint', async () => {
+		const services = fakeServices({
+			writeSnapshot: async () => ({
+				json: '/s/checkout-api.json',
+				markdown: '/s/checkout-api.md',
+				signature: '/s/checkout-api.json.sig',
+				fingerprint: 'SHA256:abcDEF123',
+			}),
+		});
+		const app = await renderReview({services});
+		await app.press('s');
+		await app.waitForText('NOT READY');
+		await app.press('w');
+		const frame = await app.waitForText('checkout-api.json.sig');
+		expect(frame).toContain('✔ signed by SHA256:abcDEF123: /s/checkout-api.json.sig');
+		expect(frame).toContain('✔ wrote /s/checkout-api.md');
+	});
+
 	it('a failing snapshot write shows the reason', async () => {
 		const services = fakeServices({
 			writeSnapshot: async () => Promise.reject(new Error('disk full')),

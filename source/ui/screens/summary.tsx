@@ -110,7 +110,7 @@ export function SummaryScreen({size}: {size: Size}) {
 		evaluation.sections.length,
 		Math.max(3, Math.floor((size.rows - 12) / 2)),
 	);
-	const writtenH = state.written ? 2 : 0;
+	const writtenH = state.written ? (state.written.signature ? 3 : 2) : 0;
 	const blockersH = Math.max(1, size.rows - 1 - (1 + 2 + sectionsH + 2 + 1 + writtenH + 2 + 2));
 	// A list that does not fit gives its last row to a line saying what is out of view.
 	const hiddenSections = evaluation.sections.length > sectionsH;
@@ -219,7 +219,7 @@ export function SummaryScreen({size}: {size: Size}) {
 				) : null}
 			</Box>
 			{state.written ? (
-				<Box flexDirection="column" height={2}>
+				<Box flexDirection="column" height={writtenH}>
 					<Text
 						wrap="truncate-start"
 						color="green"
@@ -228,6 +228,11 @@ export function SummaryScreen({size}: {size: Size}) {
 						wrap="truncate-start"
 						color="green"
 					>{`✔ wrote ${sanitizeLine(state.written.markdown)}`}</Text>
+					{state.written.signature ? (
+						<Text wrap="truncate-start" color="green">{`✔ signed by ${
+							state.written.fingerprint ?? '?'
+						}: ${sanitizeLine(state.written.signature)}`}</Text>
+					) : null}
 				</Box>
 			) : null}
 			<MessageLine width={width} />

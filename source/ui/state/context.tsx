@@ -3,7 +3,7 @@ import {evaluate, type Evaluation} from '../../model/evaluate.js';
 import type {Actor} from '../../model/actor.js';
 import type {Review} from '../../model/schemas.js';
 import {currentReview} from './selectors.js';
-import type {Action, State} from './types.js';
+import type {Action, State, WrittenSnapshot} from './types.js';
 
 /** What screens may ask of the world outside the reducer. */
 export type Services = {
@@ -14,7 +14,8 @@ export type Services = {
 	/** The reviewer's email when known (git user.email or PREFLIGHT_REVIEWER_EMAIL). */
 	reviewerEmail?: () => string | undefined;
 	commit: () => string | undefined;
-	writeSnapshot: (review: Review) => Promise<{json: string; markdown: string}>;
+	/** Writes the snapshot pair, signed when a signing key is configured (PREFLIGHT_SIGNING_KEY, git). */
+	writeSnapshot: (review: Review) => Promise<WrittenSnapshot>;
 	/** Ends the app; a non-zero code when changes could not be saved. */
 	quit: (code?: number) => void;
 };

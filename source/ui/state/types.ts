@@ -82,7 +82,7 @@ export type State = {
 	 */
 	quitting?: 'when-saved' | 'confirm' | 'anyway';
 	/** Snapshot files written from the summary. */
-	written?: {json: string; markdown: string};
+	written?: WrittenSnapshot;
 	/**
 	 * The item failed by the last key when the guided flow moved on from it:
 	 * `c` as the very next key edits its note ("f fails at once; c adds a
@@ -149,8 +149,16 @@ export type Action =
 	| {type: 'message'; message?: Message}
 	| {type: 'saved'; version: number}
 	| {type: 'save-failed'; error: string}
-	| {type: 'written'; files: {json: string; markdown: string}}
+	| {type: 'written'; files: WrittenSnapshot}
 	| {type: 'quit'};
 
 /** The action of a given type. */
 export type ActionOf<T extends Action['type']> = Extract<Action, {type: T}>;
+
+/** The files `w` wrote: the JSON and Markdown, and the signature with its key's fingerprint when signed. */
+export type WrittenSnapshot = {
+	json: string;
+	markdown: string;
+	signature?: string;
+	fingerprint?: string;
+};

@@ -1,0 +1,101 @@
+// Signing where a terminal matters: the app's `w` with a configured key, and a
+// passphrase-protected key unlocked on the terminal by ssh-keygen.
+import {spawnSync} from 'node:child_process';
+import {readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
+
+const NOW = '2026-03-01T12:00:00.000Z';
+const FOOTER = 'q/ctrl+c quit';
+const hasKeygen = spawnSync('ssh-keygen', ['-?']).error === undefined;
+
+const running: Session[] = [];
+afterEach(() => {
+	for (const s of running.splice(0)) s.kill();
+});
+
+function newKey(dir: string, name: string, passphrase = ''): string {
+	const path = join(dir, name);
+	const r = spawnSync('ssh-keygen', [
+		'-q',
+		'-t',
+		'ed25519',
+		'-N',
+		passphrase,
+		'-C',
+		name,
+		'-f',
+		path,
+	]);
+	expect(r.status, String(r.stderr)).toBe(0);
+	return path;
+}
+
+function sshVerify(file: string, pub: string, dir: string): number | null {
+	const signers = join(dir, 'allowed_signers');
+	writeFileSync(signers, `me ${readFileSync(pub, 'utf8')}`);
+	return spawnSync(
+		'ssh-keygen',
+		['-Y', 'verify', '-f', signers, '-I', 'me', '-n', 'preflight', '-s', `${file}.sig`],
+		{input: readFileSync(file)},
+	).status;
+}
+
+describe.skipIf(!hasKeygen)('signing with a terminal', () => {
+	beforeAll(() => ensureBuilt());
+
+	it("the summary's w signs with the configured key and shows its fingerprint", async () => {
+		const cwd = tempDir();
+		const key = newKey(cwd, 'app-key');
+		const env = {
+			HOME: cwd,
+			PREFLIGHT_NOW: NOW,
+			PREFLIGHT_REVIEWER: 'Alice',
+			PREFLIGHT_SIGNING_KEY: key,
+		};
+		const app = launch(['--system', 'demo'], {cwd, cols: 160, env});
+		running.push(app);
+		await app.waitFor(FOOTER);
+		app.type('s');
+		await app.waitFor('NOT READY');
+		app.type('w');
+		const shown = await app.waitFor(/signed by SHA256:\S+: \S+\.json\.sig/);
+		const sig = /signed by SHA256:\S+: (\S+\.json\.sig)/.exec(shown)?.[1] ?? '';
+		const json = sig.replace(/\.sig$/, '');
+		const snapshot = JSON.parse(readFileSync(json, 'utf8'));
+		expect(shown).toContain(snapshot.signer.fingerprint);
+		expect(sshVerify(json, `${key}.pub`, cwd)).toBe(0);
+	});
+
+	it('asks for a passphrase on the terminal, never in argv or the environment', async () => {
+		const cwd = tempDir();
+		const passphrase = 'open sesame 42';
+		const key = newKey(cwd, 'locked', passphrase);
+		const out = join(cwd, 'snap.json');
+		const env = {HOME: cwd, PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Alice'};
+		const db = join(cwd, 'db.json');
+		const set = spawnSync(
+			process.execPath,
+			[
+				join(import.meta.dirname, '..', '..', 'dist', 'preflight.js'),
+				'set',
+				'security.secrets',
+				'fail',
+				'--system',
+				'demo',
+				'--db',
+				db,
+			],
+			{cwd, env: {PATH: process.env.PATH ?? '', ...env}},
+		);
+		expect(set.status, String(set.stderr)).toBe(0);
+		const run = launch(['snapshot', '--sign', key, '--out', out, '--db', db], {cwd, env});
+		running.push(run);
+		await run.waitFor(/passphrase/i);
+		run.type(`${passphrase}\r`);
+		expect(await run.exit).toBe(0);
+		expect(run.raw()).not.toContain(passphrase);
+		expect(sshVerify(out, `${key}.pub`, cwd)).toBe(0);
+	});
+});
