@@ -1,7 +1,9 @@
 import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {defaultChecklistPath, loadChecklist} from '../../source/checklist/load.js';
-import {newReview} from '../../source/model/review.js';
+import {answerFor} from '../../source/model/evaluate.js';
+import {newReview, recordAnswer, withEvidence, withStatus} from '../../source/model/review.js';
 import {sideAnswer, withConflict, writeDatabase} from '../model/conflict-fixture.js';
 import {ensureBuilt, workspace} from './cli.js';
 
@@ -116,5 +118,44 @@ describe('conflicts in the commands', () => {
 		// eslint-disable-next-line no-control-regex -- matching escape sequences is the point
 		expect(out).not.toMatch(/\u001b|\u0007/);
 		expect(out).toContain('fail by Bo');
+	});
+
+	it('a conflict made by preflight merge shows in status, and set settles it', () => {
+		const ws = workspace();
+		const base = {
+			...newReview(
+				loaded.checklist,
+				loaded.digest,
+				'api',
+				undefined,
+				new Date('2026-02-01T00:00:00Z'),
+			),
+			id: 'r-merge',
+		};
+		const ana = {by: 'Ana', at: new Date('2026-02-02T10:00:00Z')};
+		const bo = {by: 'Bo', at: new Date('2026-02-03T10:00:00Z')};
+		const ours = recordAnswer(
+			base,
+			item,
+			withStatus(
+				withEvidence(answerFor(base, item), {kind: 'url', ref: 'https://v.example'}),
+				'pass',
+			),
+			ana,
+		);
+		const theirs = recordAnswer(base, item, withStatus(answerFor(base, item), 'fail'), bo);
+		const files = ['base', 'ours', 'theirs'].map((name) => join(ws.dir, `${name}.json`));
+		[base, ours, theirs].forEach((review, i) => writeDatabase(files[i]!, [review]));
+		const merged = ws.run(['merge', ...files, '--out', ws.db]);
+		expect(merged.stderr).toBe('');
+		expect(merged.code).toBe(0);
+		expect(merged.stdout).toContain('conflict: api · security.secrets:');
+		const status = ws.run(['status']);
+		expect(status.stdout).toMatch(
+			/⚠ security\.secrets {2}Manage secrets properly: conflict: .*fail by Bo/,
+		);
+		expect(status.stdout).toContain('conflicts (1):');
+		expect(ws.run(['set', item, 'fail', '--note', 'agreed: rotate first']).code).toBe(0);
+		expect(JSON.parse(ws.run(['status', '--json']).stdout).conflicts).toBe(0);
 	});
 });
