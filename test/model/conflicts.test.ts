@@ -8,6 +8,7 @@ import {
 	restoreConflict,
 } from '../../source/model/conflicts.js';
 import {answerFor, evaluate} from '../../source/model/evaluate.js';
+import {cannotAttach, pendingProposals} from '../../source/model/orphans.js';
 import {newReview, recordAnswer, withStatus} from '../../source/model/review.js';
 import {reviewSchema} from '../../source/model/schemas.js';
 import * as z from '../../source/model/zod.js';
@@ -184,5 +185,23 @@ describe('answering a conflicted item afresh', () => {
 		expect(back.audit.at(-1)).toMatchObject({from: 'fail', to: 'pending'});
 		expect(back.audit.at(-1)!.detail).toMatch(/^undo: the conflict is back/);
 		expect(z.safeParse(reviewSchema, back).success).toBe(true);
+	});
+
+	it('an orphan is not attached to a conflicted item, nor proposed for it', () => {
+		const review = {
+			...conflicted(),
+			orphans: {
+				old: {
+					answer: {status: 'pass' as const, evidence: []},
+					removedIn: '0',
+					removedAt: NOW.toISOString(),
+				},
+			},
+			proposals: [{from: 'old', to: 'b', score: 0.9}],
+		};
+		expect(cannotAttach(review, checklist, 'old', 'b')).toBe(
+			'“B” is a conflict: keep one of its answers or answer it afresh first',
+		);
+		expect(pendingProposals(review, checklist)).toEqual([]);
 	});
 });
