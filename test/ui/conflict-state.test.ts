@@ -75,6 +75,19 @@ describe('conflicts in the review state', () => {
 		expect(back.undo).toEqual(state.undo);
 	});
 
+	it('says what was kept and how many conflicts are left', () => {
+		const state = opened();
+		const two = withConflict(currentReview(state)!, 'c1', [
+			sideAnswer(loaded, 'c1', 'pass', 'Ana', '2026-11-01T09:00:00.000Z', {evidence: 'https://a'}),
+			sideAnswer(loaded, 'c1', 'fail', 'Bo', '2026-11-02T09:00:00.000Z'),
+		]);
+		const both = {...state, db: dbWith(two)};
+		const kept = run(both, {type: 'resolve-conflict', itemId: 'b1', index: 0, actor});
+		expect(kept.message?.text).toBe(
+			'Kept answer 1 for “Beta one”: fail by Bo (u undoes) · 1 conflict left.',
+		);
+	});
+
 	it('an answer given afresh is undone back to the conflict too', () => {
 		const state = opened();
 		const conflict = conflictOf(currentReview(state)!, 'b1')!;

@@ -1,11 +1,11 @@
 import {
 	conflictAnswerText,
-	conflictCount,
+	conflictIds,
 	conflictOf,
 	resolveConflict,
 } from '../../model/conflicts.js';
 import {answerFor} from '../../model/evaluate.js';
-import {recordAnswer, replaceReview} from '../../model/review.js';
+import {findItem, recordAnswer, replaceReview} from '../../model/review.js';
 import {countOf} from '../../model/vocabulary.js';
 import type {Actor} from '../../model/actor.js';
 import type {Answer, Review} from '../../model/schemas.js';
@@ -61,7 +61,8 @@ export function resolve(state: State, action: ActionOf<'resolve-conflict'>): Sta
 	const kept = conflict?.answers[action.index];
 	if (!review || !conflict || !kept) return state;
 	const next = resolveConflict(review, action.itemId, action.index, action.actor);
-	const left = conflictCount(next);
+	// The ones left to settle here: conflicts of items still in the checklist.
+	const left = conflictIds(next).filter((id) => findItem(state.loaded.checklist, id)).length;
 	const changed = withChange(
 		{...state, prompt: undefined},
 		review.id,
