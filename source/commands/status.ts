@@ -1,5 +1,7 @@
 import type {Invocation} from '../cli/args.js';
+import {conflictIds} from '../model/conflicts.js';
 import {conflictsIn, progressSplit} from '../model/evaluate.js';
+import {findItem} from '../model/review.js';
 import {describeUpgrade, orphanCount} from '../model/upgrade.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
@@ -102,6 +104,14 @@ export async function run(inv: Invocation): Promise<number> {
 		print('');
 		print(`conflicts (${n}): items the merged branches answered differently; ${CONFLICT_HOW}:`);
 		for (const line of conflicts) print(line);
+	}
+	// A conflict on an item the checklist no longer has is not judged, as an orphan is not: said.
+	const stray = conflictIds(review).filter((id) => !findItem(c, id));
+	if (stray.length) {
+		print('');
+		print(
+			`conflicts on items no longer in the checklist (${stray.length}), not judged: ${stray.map(sanitizeLine).join(', ')}`,
+		);
 	}
 	if (proposals.length) {
 		print('');

@@ -158,4 +158,34 @@ describe('conflicts in the commands', () => {
 		expect(ws.run(['set', item, 'fail', '--note', 'agreed: rotate first']).code).toBe(0);
 		expect(JSON.parse(ws.run(['status', '--json']).stdout).conflicts).toBe(0);
 	});
+
+	it('a conflict on an item the checklist no longer has is said, not judged', () => {
+		const ws = workspace();
+		const review = withConflict(
+			{
+				...newReview(
+					loaded.checklist,
+					loaded.digest,
+					'api',
+					undefined,
+					new Date('2026-02-01T00:00:00Z'),
+				),
+				id: 'r-stray',
+			},
+			'ops.gone',
+			[
+				sideAnswer(loaded, item, 'pass', 'Ana', '2026-02-01T09:30:00.000Z', {
+					evidence: 'https://x',
+				}),
+				sideAnswer(loaded, item, 'fail', 'Bo', '2026-02-02T14:00:00.000Z'),
+			],
+		);
+		writeDatabase(ws.db, [review]);
+		const r = ws.run(['status']);
+		expect(r.stdout).toContain(
+			'conflicts on items no longer in the checklist (1), not judged: ops.gone',
+		);
+		expect(r.stdout).not.toContain('conflicts (1):');
+		expect(JSON.parse(ws.run(['status', '--json']).stdout).conflicts).toBe(0);
+	});
 });
