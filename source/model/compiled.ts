@@ -3,15 +3,10 @@
 // with import() only when a file is large (see LARGE_INPUT), and each schema is
 // compiled only when first asked for.
 import {compile} from 'zod/mini';
-import {checklistSchema, databaseSchema, reviewSchema} from './schemas.js';
+import {checklistSchema, reviewSchema} from './schemas.js';
 
-let database: typeof databaseSchema | undefined;
 let checklist: typeof checklistSchema | undefined;
 let review: typeof reviewSchema | undefined;
-
-export function compiledDatabaseSchema(): typeof databaseSchema {
-	return (database ??= compile(databaseSchema));
-}
 
 export function compiledChecklistSchema(): typeof checklistSchema {
 	return (checklist ??= compile(checklistSchema));

@@ -4,6 +4,7 @@
 import {PreflightError} from '../errors.js';
 import type {Database, Review} from '../model/schemas.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
+import {storedReview} from './layout.js';
 
 /** A database that cannot be used, as one line: the file, what is wrong, what to do. */
 export function databaseError(path: string, problem: string, todo: string): never {
@@ -60,12 +61,12 @@ export function encodedText(review: object): string | undefined {
 }
 
 /**
- * A review as it sits in the file's `reviews` array: pretty-printed, keys
- * sorted, indented one level. Remembered under `key` (the object the caller
+ * A review as it sits in the file's `reviews` array: laid out by item (see
+ * layout.ts), pretty-printed, keys sorted, indented one level. Remembered under `key` (the object the caller
  * holds, when `review` is a checked copy of it).
  */
 export function encodeReview(review: Review, key: object = review): string {
-	const text = JSON.stringify(sorted(review), null, 2).replace(/\n/g, '\n    ');
+	const text = JSON.stringify(sorted(storedReview(review)), null, 2).replace(/\n/g, '\n    ');
 	reviewTexts.set(key, text);
 	return text;
 }

@@ -4,19 +4,14 @@ import {existsSync} from 'node:fs';
 import type {Adapter} from 'lowdb';
 import {PreflightError} from '../errors.js';
 import {formatPath} from '../model/issue-path.js';
-import {LARGE_INPUT, loadCompiledSchemas} from '../model/large.js';
+import {LARGE_INPUT} from '../model/large.js';
 import {reviewName} from '../model/review.js';
-import {
-	databaseSchema,
-	reviewSchema,
-	SCHEMA_VERSION,
-	type Database,
-	type Review,
-} from '../model/schemas.js';
+import {reviewSchema, SCHEMA_VERSION, type Database, type Review} from '../model/schemas.js';
 import * as z from '../model/zod.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {databaseError, decodeJson, encodeDatabase, encodedText, encodeReview} from './codec.js';
 import {writeFileDurably} from './durable-write.js';
+import {loadCompiledLayout, reviewFromStored, storedDatabaseSchema} from './layout.js';
 import {migrate} from './migrations.js';
 import {TextFile} from './text-file.js';
 
@@ -38,10 +33,23 @@ export function decodeDatabase(text: string, path: string): {migrated: unknown; 
 	return {migrated: version < SCHEMA_VERSION ? migrate(raw, version) : raw, version};
 }
 
-/** zod's first issue as the database's one line. */
-export function failOn(path: string, error: z.core.$ZodError, prefix: PropertyKey[] = []): never {
+/**
+ * zod's first issue as the database's one line. The place is named as the file
+ * holds it; in a file of an older version, as the migrated file would hold it,
+ * and said so.
+ */
+export function failOn(
+	path: string,
+	error: z.core.$ZodError,
+	prefix: PropertyKey[] = [],
+	migratedFrom?: number,
+): never {
 	const issue = error.issues[0];
-	const where = issue ? formatPath([...prefix, ...issue.path]) : '';
+	const place = issue ? formatPath([...prefix, ...issue.path]) : '';
+	const where =
+		place && migratedFrom !== undefined
+			? `${place} (as migrated from schemaVersion ${migratedFrom} to ${SCHEMA_VERSION})`
+			: place;
 	databaseError(
 		path,
 		`${where ? `${where}: ` : ''}${sanitizeLine(issue?.message ?? 'invalid')}`,
@@ -92,14 +100,19 @@ export function refuseSharedIds(
 export function parseDatabase(
 	text: string,
 	path: string,
-	schema: typeof databaseSchema = databaseSchema,
+	schema: typeof storedDatabaseSchema = storedDatabaseSchema,
 ): {data: Database; migratedFrom?: number} {
 	const {migrated, version} = decodeDatabase(text, path);
+	const migratedFrom = version < SCHEMA_VERSION ? version : undefined;
 	const result = z.safeParse(schema, migrated);
-	if (!result.success) failOn(path, result.error);
+	if (!result.success) failOn(path, result.error, [], migratedFrom);
 	refuseSharedIds(path, result.data.reviews);
-	for (const review of result.data.reviews) validReviews.add(review);
-	return {data: result.data, ...(version < SCHEMA_VERSION ? {migratedFrom: version} : {})};
+	const reviews = result.data.reviews.map(reviewFromStored);
+	for (const review of reviews) validReviews.add(review);
+	return {
+		data: {schemaVersion: SCHEMA_VERSION, reviews},
+		...(migratedFrom === undefined ? {} : {migratedFrom}),
+	};
 }
 
 function refuseToSave(problem: string): never {
@@ -163,8 +176,8 @@ export class ValidatedJsonFile implements Adapter<Database> {
 		if (!read) return null;
 		const schema =
 			read.text.length >= LARGE_INPUT
-				? (await loadCompiledSchemas()).compiledDatabaseSchema()
-				: databaseSchema;
+				? (await loadCompiledLayout()).compiledStoredDatabaseSchema()
+				: storedDatabaseSchema;
 		const {data, migratedFrom} = parseDatabase(read.text, this.path, schema);
 		this.migratedFrom = migratedFrom;
 		this.unsavedOriginal = migratedFrom === undefined ? undefined : read.bytes;

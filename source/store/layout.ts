@@ -1,0 +1,244 @@
+// How a review sits in the file (schemaVersion 4), as opposed to how it is
+// held in memory (model/schemas.ts). On disk everything about one item lives
+// in one entry under `items`: what the review keeps of the checklist item, its
+// answer, its conflict and its audit entries. So two branches that answered
+// different items changed different lines, and git's plain line merge (a
+// hosted merge button, a clone without preflight's merge driver) merges them:
+//
+// - every item the review knows has its entry from the start, never empty (it
+//   holds at least the item's print), so an answer edits lines inside its own
+//   entry and never inserts one beside a neighbour's;
+// - nothing review-wide changes with every answer: `updatedAt` is not stored
+//   but derived from the audit times, and the audit log is split by item
+//   (entries about no one item, such as a checklist upgrade, go in `log`).
+//
+// Reading puts the in-memory review back together: the audit log is the
+// item logs and `log` merged in time order.
+import {emptyRecord} from '../model/records.js';
+import {
+	answerSchema,
+	auditEntrySchema,
+	byItemId,
+	conflictSchema,
+	isoInstant,
+	reviewSchema,
+	SCHEMA_VERSION,
+	storedItemSchema,
+	type Answer,
+	type AuditEntry,
+	type Conflict,
+	type Review,
+	type StoredItem,
+} from '../model/schemas.js';
+import * as z from '../model/zod.js';
+
+/** An audit entry kept with its item: the item is the entry's key. */
+const itemAuditEntrySchema = z.strictObject({
+	at: auditEntrySchema.shape.at,
+	by: auditEntrySchema.shape.by,
+	from: auditEntrySchema.shape.from,
+	to: auditEntrySchema.shape.to,
+	detail: auditEntrySchema.shape.detail,
+});
+export type ItemAuditEntry = z.infer<typeof itemAuditEntrySchema>;
+
+/** One item of a review on disk: the stored checklist item, its answer, its conflict, its audit entries. */
+export const itemEntrySchema = z
+	.strictObject({
+		answer: z.optional(answerSchema),
+		audit: z.optional(z.array(itemAuditEntrySchema)),
+		conflict: z.optional(conflictSchema),
+		guidanceStart: storedItemSchema.shape.guidanceStart,
+		print: z.optional(storedItemSchema.shape.print),
+		section: storedItemSchema.shape.section,
+		title: storedItemSchema.shape.title,
+	})
+	.check(
+		z.refine(
+			(e) =>
+				e.print !== undefined ||
+				(e.title === undefined && e.section === undefined && e.guidanceStart === undefined),
+			{message: 'an item with a title, section or guidance needs its print', path: ['print']},
+		),
+	);
+export type ItemEntry = z.infer<typeof itemEntrySchema>;
+
+const shape = reviewSchema.shape;
+
+/** A review as the file holds it (schemaVersion 4). */
+export const storedReviewSchema = z.strictObject({
+	id: shape.id,
+	system: shape.system,
+	release: shape.release,
+	checklist: z.strictObject({
+		id: shape.checklist.shape.id,
+		version: shape.checklist.shape.version,
+		digest: shape.checklist.shape.digest,
+	}),
+	createdAt: isoInstant,
+	/** Every item the review knows, by id. */
+	items: byItemId(itemEntrySchema),
+	/** Audit entries about no one item (`*`: the whole review), oldest first. */
+	log: z.optional(z.array(auditEntrySchema)),
+	orphans: shape.orphans,
+	proposals: shape.proposals,
+});
+export type StoredReview = z.infer<typeof storedReviewSchema>;
+
+/** The database as the file holds it. */
+export const storedDatabaseSchema = z.strictObject({
+	schemaVersion: z.literal(SCHEMA_VERSION),
+	reviews: z.array(storedReviewSchema),
+});
+export type StoredDatabase = z.infer<typeof storedDatabaseSchema>;
+
+type Raw = Record<string, unknown>;
+
+function isObject(value: unknown): value is Raw {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Whether audit entries about `item` can live in its entry: `*` (the whole
+ * review) and the empty id name no item, and `__proto__` is no record key.
+ */
+export function isItemKey(item: string): boolean {
+	return item !== '*' && item !== '' && item !== '__proto__';
+}
+
+/**
+ * A review laid out as the file holds it. Works on validated reviews (when
+ * saving) and on the raw JSON of a version-3 file (the migration): whatever
+ * does not have the shape to be split by item is left where it was, under its
+ * old name, for the stored schema to refuse and name.
+ */
+export function layOutReview(review: Raw): Raw {
+	const {answers, audit, checklist, conflicts, updatedAt: _derived, ...rest} = review;
+	const out: Raw = {...rest};
+	const items = Object.create(null) as Record<string, Raw>;
+	const entry = (id: string): Raw => (items[id] ??= Object.create(null) as Raw);
+	if (isObject(checklist)) {
+		const {items: stored, ...head} = checklist;
+		out.checklist = head;
+		if (isObject(stored) && Object.values(stored).every(isObject))
+			for (const id of Object.keys(stored)) Object.assign(entry(id), stored[id]);
+		else if (stored !== undefined) head.items = stored;
+	} else if (checklist !== undefined) out.checklist = checklist;
+	if (isObject(answers)) for (const id of Object.keys(answers)) entry(id).answer = answers[id];
+	else if (answers !== undefined) out.answers = answers;
+	if (isObject(conflicts))
+		for (const id of Object.keys(conflicts)) entry(id).conflict = conflicts[id];
+	else if (conflicts !== undefined) out.conflicts = conflicts;
+	if (Array.isArray(audit)) {
+		const log: unknown[] = [];
+		for (const e of audit as unknown[]) {
+			if (isObject(e) && typeof e.item === 'string' && isItemKey(e.item)) {
+				const {item, ...kept} = e;
+				const target = entry(item);
+				((target.audit ??= []) as unknown[]).push(kept);
+			} else log.push(e);
+		}
+		if (log.length > 0) out.log = log;
+	} else if (audit !== undefined) out.audit = audit;
+	out.items = items;
+	return out;
+}
+
+/**
+ * A stored review's audit logs (each oldest first) as one, in time order, and
+ * the latest time in them. Each entry is sorted by the latest time of its own
+ * log so far, so a log whose clock went back keeps its own order; ties keep
+ * the order of the logs (`log` first, then the items as the file lists them).
+ */
+function mergedAudit(lists: AuditEntry[][]): {audit: AuditEntry[]; latest?: AuditEntry} {
+	const audit: AuditEntry[] = [];
+	const times: number[] = [];
+	let sorted = true;
+	let previous = -Infinity;
+	let latest: AuditEntry | undefined;
+	let latestTime = -Infinity;
+	for (const list of lists) {
+		let own = -Infinity;
+		for (const entry of list) {
+			const time = Date.parse(entry.at);
+			if (time > latestTime) {
+				latestTime = time;
+				latest = entry;
+			}
+			if (time > own) own = time;
+			if (own < previous) sorted = false;
+			previous = own;
+			audit.push(entry);
+			times.push(own);
+		}
+	}
+	if (sorted) return {audit, latest};
+	// Array#sort is stable: equal times keep the order above.
+	const order = audit.map((_, i) => i).sort((a, b) => times[a]! - times[b]!);
+	return {audit: order.map((i) => audit[i]!), latest};
+}
+
+/** The in-memory review of a validated stored one. */
+export function reviewFromStored(stored: StoredReview): Review {
+	const storedItems = emptyRecord<StoredItem>();
+	const answers = emptyRecord<Answer>();
+	const conflicts = emptyRecord<Conflict>();
+	let anyItem = false;
+	let anyConflict = false;
+	const logs: AuditEntry[][] = stored.log && stored.log.length > 0 ? [stored.log] : [];
+	for (const id of Object.keys(stored.items)) {
+		const e = stored.items[id]!;
+		if (e.print !== undefined) {
+			anyItem = true;
+			const item: StoredItem = {print: e.print};
+			if (e.title !== undefined) item.title = e.title;
+			if (e.section !== undefined) item.section = e.section;
+			if (e.guidanceStart !== undefined) item.guidanceStart = e.guidanceStart;
+			storedItems[id] = item;
+		}
+		if (e.answer !== undefined) answers[id] = e.answer;
+		if (e.conflict !== undefined) {
+			anyConflict = true;
+			conflicts[id] = e.conflict;
+		}
+		if (e.audit !== undefined && e.audit.length > 0) {
+			// The entries are zod's own copies: each gets its item in place (a
+			// large review holds one per answer, and every copy is garbage to collect).
+			for (const a of e.audit) (a as AuditEntry).item = id;
+			logs.push(e.audit as AuditEntry[]);
+		}
+	}
+	const {audit, latest} = mergedAudit(logs);
+	const review: Review = {
+		id: stored.id,
+		system: stored.system,
+		checklist: {
+			id: stored.checklist.id,
+			version: stored.checklist.version,
+			digest: stored.checklist.digest,
+		},
+		createdAt: stored.createdAt,
+		updatedAt:
+			latest !== undefined && Date.parse(latest.at) > Date.parse(stored.createdAt)
+				? latest.at
+				: stored.createdAt,
+		answers,
+		audit,
+	};
+	if (stored.release !== undefined) review.release = stored.release;
+	if (anyItem) review.checklist.items = storedItems;
+	if (stored.orphans !== undefined) review.orphans = stored.orphans;
+	if (anyConflict) review.conflicts = conflicts;
+	if (stored.proposals !== undefined) review.proposals = stored.proposals;
+	return review;
+}
+
+/** The stored form of a valid in-memory review (its keys not yet sorted: see codec.ts). */
+export function storedReview(review: Review): StoredReview {
+	return layOutReview(review as unknown as Raw) as unknown as StoredReview;
+}
+
+/** The compiled stored schemas, for large files (see model/large.ts): loaded only when needed. */
+export function loadCompiledLayout(): Promise<typeof import('./compiled-layout.js')> {
+	return import('./compiled-layout.js');
+}
