@@ -7,12 +7,12 @@
 // use stops only the full read.
 import {statSync} from 'node:fs';
 import {withinLimitsAsync} from '../errors.js';
-import {LARGE_INPUT, LARGE_REVIEW} from '../model/large.js';
+import {LARGE_INPUT, LARGE_REVIEW, loadCompiledSchemas} from '../model/large.js';
 import {reviewSchema, SCHEMA_VERSION, type Review} from '../model/schemas.js';
 import * as z from '../model/zod.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {Store} from './database.js';
-import {loadCompiledLayout, reviewFromStored, storedReviewSchema} from './layout.js';
+import {reviewFromStored, storedReviewSchema} from './layout.js';
 import {readDatabaseBytes} from './text-file.js';
 import {decodeDatabase, failOn, refuseSharedIds} from './validated-file.js';
 
@@ -101,7 +101,7 @@ export async function readReviewFromLarge(dbPath: string, pick: PickReview): Pro
 		// a database of many small reviews (1,000 × 26) is validated without it.
 		return parseOneReview(text, dbPath, pick, async (averageChars) =>
 			averageChars >= LARGE_REVIEW
-				? (await loadCompiledLayout()).compiledStoredReviewSchema()
+				? (await loadCompiledSchemas()).compiledSchema(storedReviewSchema)
 				: storedReviewSchema,
 		);
 	});

@@ -237,8 +237,3 @@ export function reviewFromStored(stored: StoredReview): Review {
 export function storedReview(review: Review): StoredReview {
 	return layOutReview(review as unknown as Raw) as unknown as StoredReview;
 }
-
-/** The compiled stored schemas, for large files (see model/large.ts): loaded only when needed. */
-export function loadCompiledLayout(): Promise<typeof import('./compiled-layout.js')> {
-	return import('./compiled-layout.js');
-}

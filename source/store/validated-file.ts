@@ -4,14 +4,14 @@ import {existsSync} from 'node:fs';
 import type {Adapter} from 'lowdb';
 import {PreflightError} from '../errors.js';
 import {formatPath} from '../model/issue-path.js';
-import {LARGE_INPUT} from '../model/large.js';
+import {LARGE_INPUT, loadCompiledSchemas} from '../model/large.js';
 import {reviewName} from '../model/review.js';
 import {reviewSchema, SCHEMA_VERSION, type Database, type Review} from '../model/schemas.js';
 import * as z from '../model/zod.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {databaseError, decodeJson, encodeDatabase, encodedText, encodeReview} from './codec.js';
 import {writeFileDurably} from './durable-write.js';
-import {loadCompiledLayout, reviewFromStored, storedDatabaseSchema} from './layout.js';
+import {reviewFromStored, storedDatabaseSchema} from './layout.js';
 import {migrate} from './migrations.js';
 import {TextFile} from './text-file.js';
 
@@ -176,7 +176,7 @@ export class ValidatedJsonFile implements Adapter<Database> {
 		if (!read) return null;
 		const schema =
 			read.text.length >= LARGE_INPUT
-				? (await loadCompiledLayout()).compiledStoredDatabaseSchema()
+				? (await loadCompiledSchemas()).compiledSchema(storedDatabaseSchema)
 				: storedDatabaseSchema;
 		const {data, migratedFrom} = parseDatabase(read.text, this.path, schema);
 		this.migratedFrom = migratedFrom;
