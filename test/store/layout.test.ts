@@ -1,11 +1,12 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {defaultChecklistPath, loadChecklist} from '../../source/checklist/load.js';
 import {newReview, recordAnswer, withStatus} from '../../source/model/review.js';
 import {SCHEMA_VERSION, type AuditEntry, type Review} from '../../source/model/schemas.js';
 import {emptyDatabase} from '../../source/store/database.js';
-import {storedReview} from '../../source/store/layout.js';
+import {storedReview, timeOf} from '../../source/store/layout.js';
 import {migrate} from '../../source/store/migrations.js';
 import {parseDatabase, serializeDatabase} from '../../source/store/validated-file.js';
 import {root} from './private-cli.js';
@@ -250,5 +251,45 @@ describe('the stored layout (schemaVersion 4)', () => {
 				/reviews\[0\]\.items\.architecture\.boundaries\.answer\.status \(as migrated from schemaVersion 3 to 4\): /,
 			);
 		});
+	});
+});
+
+describe("timeOf, the audit log's clock", () => {
+	const p2 = (n: number) => String(n).padStart(2, '0');
+	const same = (text: string) => expect(Object.is(timeOf(text), Date.parse(text)), text).toBe(true);
+
+	it("is Date.parse on every field range of toISOString's form", () => {
+		for (const year of ['0000', '0099', '0100', '1970', '2026', '9999'])
+			for (let month = 0; month <= 13; month++)
+				for (let day = 0; day <= 32; day++)
+					for (const [h, m, s] of [
+						[0, 0, 0],
+						[23, 59, 59],
+						[24, 0, 0],
+						[12, 60, 0],
+						[12, 0, 60],
+					] as const)
+						same(`${year}-${p2(month)}-${p2(day)}T${p2(h)}:${p2(m)}:${p2(s)}.${p2(month)}9Z`);
+	});
+
+	it('is Date.parse on strings near that form', () => {
+		const near = fc
+			.tuple(fc.date({noInvalidDate: true}), fc.nat({max: 23}), fc.string({maxLength: 2}))
+			.map(([d, at, bit]) => {
+				const iso = d.toISOString();
+				return iso.slice(0, at) + bit + iso.slice(at + bit.length);
+			});
+		fc.assert(
+			fc.property(fc.oneof(near, fc.string({maxLength: 30})), (text) => {
+				same(text);
+			}),
+			{numRuns: 3000},
+		);
+		for (const text of [
+			'2026-03-01T12:00:00Z',
+			'2026-03-01T13:00:00+01:00',
+			'+002026-03-01T12:00:00.000Z',
+		])
+			same(text);
 	});
 });
