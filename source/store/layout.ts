@@ -189,47 +189,52 @@ export function timeOf(at: string): number {
 }
 
 /**
- * A stored review's audit logs (each oldest first) as one, in time order, and
- * the latest time in them. Each entry is sorted by the latest time of its own
- * log so far, so a log whose clock went back keeps its own order; ties keep
- * the order of the logs (`log` first, then the items as the file lists them).
+ * A stored review's audit logs (each oldest first) put back together as one,
+ * in time order. Each entry is sorted by the latest time of its own log so
+ * far, so a log whose clock went back keeps its own order; ties keep the order
+ * in which the logs were added (`log` first, then the items as the file lists
+ * them). Also the latest entry, for `updatedAt`.
  */
-function mergedAudit(lists: AuditEntry[][]): {audit: AuditEntry[]; latest?: AuditEntry} {
-	const audit: AuditEntry[] = [];
-	const times: number[] = [];
-	let sorted = true;
-	let previous = -Infinity;
-	let latest: AuditEntry | undefined;
-	let latestTime = -Infinity;
-	for (const list of lists) {
+class AuditMerge {
+	private readonly entries: AuditEntry[] = [];
+	private readonly times: number[] = [];
+	private sorted = true;
+	private latestTime = -Infinity;
+	latest: AuditEntry | undefined;
+
+	add(list: readonly AuditEntry[]): void {
 		let own = -Infinity;
 		for (const entry of list) {
 			const time = timeOf(entry.at);
-			if (time > latestTime) {
-				latestTime = time;
-				latest = entry;
+			if (time > this.latestTime) {
+				this.latestTime = time;
+				this.latest = entry;
 			}
 			if (time > own) own = time;
-			if (own < previous) sorted = false;
-			previous = own;
-			audit.push(entry);
-			times.push(own);
+			if (this.sorted && this.times.length > 0 && own < this.times[this.times.length - 1]!)
+				this.sorted = false;
+			this.entries.push(entry);
+			this.times.push(own);
 		}
 	}
-	if (sorted) return {audit, latest};
-	// Array#sort is stable: equal times keep the order above.
-	const order = audit.map((_, i) => i).sort((a, b) => times[a]! - times[b]!);
-	return {audit: order.map((i) => audit[i]!), latest};
+
+	merged(): AuditEntry[] {
+		if (this.sorted) return this.entries;
+		const {entries, times} = this;
+		// Array#sort is stable: equal times keep the order of adding.
+		const order = entries.map((_, i) => i).sort((a, b) => times[a]! - times[b]!);
+		return order.map((i) => entries[i]!);
+	}
 }
 
 /** The in-memory review of a validated stored one. */
 export function reviewFromStored(stored: StoredReview): Review {
 	const storedItems = emptyRecord<StoredItem>();
 	const answers = emptyRecord<Answer>();
-	const conflicts = emptyRecord<Conflict>();
+	let conflicts: Record<string, Conflict> | undefined;
 	let anyItem = false;
-	let anyConflict = false;
-	const logs: AuditEntry[][] = stored.log && stored.log.length > 0 ? [stored.log] : [];
+	const log = new AuditMerge();
+	if (stored.log) log.add(stored.log);
 	for (const id in stored.items) {
 		const e = stored.items[id]!;
 		if (e.print !== undefined) {
@@ -241,18 +246,15 @@ export function reviewFromStored(stored: StoredReview): Review {
 			storedItems[id] = item;
 		}
 		if (e.answer !== undefined) answers[id] = e.answer;
-		if (e.conflict !== undefined) {
-			anyConflict = true;
-			conflicts[id] = e.conflict;
-		}
-		if (e.audit !== undefined && e.audit.length > 0) {
+		if (e.conflict !== undefined) (conflicts ??= emptyRecord<Conflict>())[id] = e.conflict;
+		if (e.audit !== undefined) {
 			// The entries are zod's own copies: each gets its item in place (a
 			// large review holds one per answer, and every copy is garbage to collect).
 			for (const a of e.audit) (a as AuditEntry).item = id;
-			logs.push(e.audit as AuditEntry[]);
+			log.add(e.audit as AuditEntry[]);
 		}
 	}
-	const {audit, latest} = mergedAudit(logs);
+	const latest = log.latest;
 	const review: Review = {
 		id: stored.id,
 		system: stored.system,
@@ -267,12 +269,12 @@ export function reviewFromStored(stored: StoredReview): Review {
 				? latest.at
 				: stored.createdAt,
 		answers,
-		audit,
+		audit: log.merged(),
 	};
 	if (stored.release !== undefined) review.release = stored.release;
 	if (anyItem) review.checklist.items = storedItems;
 	if (stored.orphans !== undefined) review.orphans = stored.orphans;
-	if (anyConflict) review.conflicts = conflicts;
+	if (conflicts) review.conflicts = conflicts;
 	if (stored.proposals !== undefined) review.proposals = stored.proposals;
 	return review;
 }
