@@ -115,6 +115,21 @@ export function parseDatabase(
 	};
 }
 
+/**
+ * parseDatabase as the store reads a file: a large text (LARGE_INPUT) with the
+ * compiled schema. For any text of a database (a merge's three versions).
+ */
+export async function parseDatabaseText(
+	text: string,
+	path: string,
+): Promise<{data: Database; migratedFrom?: number}> {
+	const schema =
+		text.length >= LARGE_INPUT
+			? (await loadCompiledSchemas()).compiledSchema(storedDatabaseSchema)
+			: storedDatabaseSchema;
+	return parseDatabase(text, path, schema);
+}
+
 function refuseToSave(problem: string): never {
 	throw new PreflightError(`refusing to save an invalid database (${problem})`);
 }
@@ -174,11 +189,7 @@ export class ValidatedJsonFile implements Adapter<Database> {
 	async read(): Promise<Database | null> {
 		const read = this.file.read();
 		if (!read) return null;
-		const schema =
-			read.text.length >= LARGE_INPUT
-				? (await loadCompiledSchemas()).compiledSchema(storedDatabaseSchema)
-				: storedDatabaseSchema;
-		const {data, migratedFrom} = parseDatabase(read.text, this.path, schema);
+		const {data, migratedFrom} = await parseDatabaseText(read.text, this.path);
 		this.migratedFrom = migratedFrom;
 		this.unsavedOriginal = migratedFrom === undefined ? undefined : read.bytes;
 		return data;
