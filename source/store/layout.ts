@@ -188,6 +188,13 @@ export function timeOf(at: string): number {
 	return Date.parse(at);
 }
 
+/** An item's audit entry as in memory: with its item, keys in the schema's order (as zod's parse gives them). */
+function auditEntryOf(item: string, a: ItemAuditEntry): AuditEntry {
+	return a.detail === undefined
+		? {at: a.at, by: a.by, item, from: a.from, to: a.to}
+		: {at: a.at, by: a.by, item, from: a.from, to: a.to, detail: a.detail};
+}
+
 /**
  * A stored review's audit logs (each oldest first) put back together as one,
  * in time order. Each entry is sorted by the latest time of its own log so
@@ -202,9 +209,11 @@ class AuditMerge {
 	private latestTime = -Infinity;
 	latest: AuditEntry | undefined;
 
-	add(list: readonly AuditEntry[]): void {
+	/** Adds a log: the review's own, or an item's (`item` given: its entries as in memory). */
+	add(list: readonly AuditEntry[] | readonly ItemAuditEntry[], item?: string): void {
 		let own = -Infinity;
-		for (const entry of list) {
+		for (const stored of list) {
+			const entry = item === undefined ? (stored as AuditEntry) : auditEntryOf(item, stored);
 			const time = timeOf(entry.at);
 			if (time > this.latestTime) {
 				this.latestTime = time;
@@ -238,8 +247,11 @@ function storedItemOf(print: string, e: ItemEntry): StoredItem {
 		if (title === undefined) return guidanceStart === undefined ? {print} : {print, guidanceStart};
 		return guidanceStart === undefined ? {print, title} : {print, title, guidanceStart};
 	}
-	const item: StoredItem = {print, section};
+	// Keys in the schema's order, as zod's parse gives them (and every other
+	// object read from the file has them).
+	const item: StoredItem = {print};
 	if (title !== undefined) item.title = title;
+	item.section = section;
 	if (guidanceStart !== undefined) item.guidanceStart = guidanceStart;
 	return item;
 }
@@ -260,36 +272,32 @@ export function reviewFromStored(stored: StoredReview): Review {
 		}
 		if (e.answer !== undefined) answers[id] = e.answer;
 		if (e.conflict !== undefined) (conflicts ??= emptyRecord<Conflict>())[id] = e.conflict;
-		if (e.audit !== undefined) {
-			// The entries are zod's own copies: each gets its item in place (a
-			// large review holds one per answer, and every copy is garbage to collect).
-			for (const a of e.audit) (a as AuditEntry).item = id;
-			log.add(e.audit as AuditEntry[]);
-		}
+		if (e.audit !== undefined) log.add(e.audit, id);
 	}
 	const latest = log.latest;
-	const review: Review = {
+	// Keys in the schema's order, as zod's parse of the in-memory form gives them.
+	const checklist: Review['checklist'] = {
+		id: stored.checklist.id,
+		version: stored.checklist.version,
+		digest: stored.checklist.digest,
+	};
+	if (anyItem) checklist.items = storedItems;
+	return {
 		id: stored.id,
 		system: stored.system,
-		checklist: {
-			id: stored.checklist.id,
-			version: stored.checklist.version,
-			digest: stored.checklist.digest,
-		},
+		...(stored.release === undefined ? {} : {release: stored.release}),
+		checklist,
 		createdAt: stored.createdAt,
 		updatedAt:
 			latest !== undefined && timeOf(latest.at) > timeOf(stored.createdAt)
 				? latest.at
 				: stored.createdAt,
 		answers,
+		...(stored.orphans === undefined ? {} : {orphans: stored.orphans}),
+		...(conflicts === undefined ? {} : {conflicts}),
+		...(stored.proposals === undefined ? {} : {proposals: stored.proposals}),
 		audit: log.merged(),
 	};
-	if (stored.release !== undefined) review.release = stored.release;
-	if (anyItem) review.checklist.items = storedItems;
-	if (stored.orphans !== undefined) review.orphans = stored.orphans;
-	if (conflicts) review.conflicts = conflicts;
-	if (stored.proposals !== undefined) review.proposals = stored.proposals;
-	return review;
 }
 
 /** The stored form of a valid in-memory review (its keys not yet sorted: see codec.ts). */

@@ -4,7 +4,13 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {defaultChecklistPath, loadChecklist} from '../../source/checklist/load.js';
 import {newReview, recordAnswer, withStatus} from '../../source/model/review.js';
-import {SCHEMA_VERSION, type AuditEntry, type Review} from '../../source/model/schemas.js';
+import {
+	reviewSchema,
+	SCHEMA_VERSION,
+	type AuditEntry,
+	type Review,
+} from '../../source/model/schemas.js';
+import * as z from '../../source/model/zod.js';
 import {emptyDatabase} from '../../source/store/database.js';
 import {storedReview, timeOf} from '../../source/store/layout.js';
 import {migrate} from '../../source/store/migrations.js';
@@ -93,6 +99,16 @@ describe('the stored layout (schemaVersion 4)', () => {
 		]);
 		expect(Object.getPrototypeOf(back.answers)).toBeNull();
 		expect(Object.getPrototypeOf(back.checklist.items)).toBeNull();
+	});
+
+	it("gives every object its keys in the order zod's parse of the in-memory review does", () => {
+		for (const name of ['v3.json', 'v4.json'])
+			for (const review of parseDatabase(fixture(name), name).data.reviews) {
+				const parsed = z.safeParse(reviewSchema, review);
+				expect(parsed.success).toBe(true);
+				// Code compares answers by their JSON (model/review.ts): key order counts.
+				expect(JSON.stringify(review)).toBe(JSON.stringify(parsed.data));
+			}
 	});
 
 	it('keeps everything about an item in its entry, nothing review-wide but the log', () => {
