@@ -204,7 +204,7 @@ const rows = {
 			{name: 'THEIRS', description: 'the other side', optional: true},
 		],
 		flags: ['out', 'git'],
-		exit: '0 merged (item conflicts included)',
+		exit: '0 merged (item conflicts included), 2 on invalid input',
 		examples: [
 			{
 				line: 'preflight merge base.json ours.json theirs.json --out merged.json',

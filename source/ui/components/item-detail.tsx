@@ -46,7 +46,7 @@ function conflictLines(
 	const n = conflict.answers.length;
 	const keys = n > 9 ? '1–9' : n === 2 ? '1 or 2' : `1–${n}`;
 	const out: DetailLine[] = wrapLines(
-		`${keys} keeps that answer as it was · p, f, n or w answers afresh · r clears both`,
+		`${keys} keeps that answer as it was · p, f, n or w answers afresh · r clears ${n === 2 ? 'both' : 'them all'}${n > 9 ? ` · answers 10–${n} have no key: give one again with p, f, n or w` : ''}`,
 		textW,
 	).map((text) => ({part: 'conflict', look: 'blocker', text}));
 	const add = (look: LineLook, texts: readonly string[]) =>
