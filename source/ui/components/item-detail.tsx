@@ -162,8 +162,8 @@ export function detailLines(
 			: answer.evidence.flatMap((e, i) => {
 					const label = `evidence ${i + 1}: `;
 					const ref =
-						e.kind === 'file'
-							? `file ${sanitizeLine(e.ref)}${e.sha256 ? ` (sha256 ${e.sha256.slice(0, 12)}…)` : ''}`
+						e.kind === 'file' || e.kind === 'check'
+							? `${e.kind === 'check' ? 'check log' : 'file'} ${sanitizeLine(e.ref)}${e.sha256 ? ` (sha256 ${e.sha256.slice(0, 12)}…)` : ''}`
 							: sanitizeLine(e.ref);
 					return hanging(label, ref, textW).map((text, k): DetailLine =>
 						k === 0
