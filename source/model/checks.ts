@@ -51,7 +51,10 @@ export function expectationMet(check: Check, outcome: RunOutcome): boolean {
 }
 
 /** Why a run did not meet its expectation, in a few words (undefined when it did). */
-export function failureText(check: Check, run: Pick<CheckRun, 'exit' | 'stopped' | 'ok'>): string | undefined {
+export function failureText(
+	check: Check,
+	run: Pick<CheckRun, 'exit' | 'stopped' | 'ok'>,
+): string | undefined {
 	if (run.ok) return undefined;
 	if (run.exit === undefined) return run.stopped ?? 'did not finish';
 	const want = check.expect?.exit ?? 0;
