@@ -68,7 +68,9 @@ export class CappedOutput {
 
 	/** The last `lines` lines of what is kept, for a live view. */
 	lastLines(lines: number): string[] {
-		const text = this.tailUsed > 0 ? this.tailBuffer() : this.head.subarray(0, this.headUsed);
+		const text = this.cut
+			? this.tailBuffer()
+			: Buffer.concat([this.head.subarray(0, this.headUsed), this.tailBuffer()]);
 		const slice = text.subarray(Math.max(0, text.length - 8192)).toString('utf8');
 		const all = slice.split(/\r?\n/);
 		if (all.at(-1) === '') all.pop();

@@ -52,7 +52,9 @@ export function runCommand(command: string, options: RunOptions): Promise<RunRes
 		let settled = false;
 		let exitCode: number | undefined;
 		let drain: NodeJS.Timeout | undefined;
-		const child = spawn('sh', ['-c', command], {
+		// One pipe for both streams (stderr made a copy of stdout before the
+		// command runs): their lines arrive in the order they were written.
+		const child = spawn('sh', ['-c', `exec 2>&1\n${command}`], {
 			cwd: options.cwd,
 			detached: true,
 			stdio: ['ignore', 'pipe', 'pipe'],
