@@ -172,7 +172,9 @@ export async function runChecks(
 		return 0;
 	}
 	if (!isTrusted(loaded.digest)) {
-		if (!flags.trust) refuseUntrusted(loaded.checklist.id, loaded.digest, list);
+		// Trust is for the whole checklist: every command in it is shown.
+		if (!flags.trust)
+			refuseUntrusted(loaded.checklist.id, loaded.digest, targets(loaded.checklist, []));
 		trust(loaded.digest, loaded.checklist.id, now());
 	}
 
