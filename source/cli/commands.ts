@@ -136,7 +136,7 @@ const rows = {
 			},
 		],
 		flags: ['system', 'release', 'reviewer', 'jobs', 'trust', 'json'],
-		exit: '0 every check met its expectation, 1 not',
+		exit: '0 all checks met expectations, 1 not',
 		examples: [
 			{
 				line: 'preflight check --system payments-api --trust',
