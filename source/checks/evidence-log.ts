@@ -3,7 +3,7 @@
 // the system). The same output twice is one file.
 import {createHash} from 'node:crypto';
 import {existsSync, mkdirSync, renameSync, writeFileSync} from 'node:fs';
-import {dirname, join} from 'node:path';
+import {dirname, isAbsolute, join, relative} from 'node:path';
 
 /** The folder of check logs for a database. */
 export function evidenceDir(dbPath: string): string {
@@ -22,4 +22,10 @@ export function writeLog(dbPath: string, bytes: Buffer): {sha256: string; path: 
 		renameSync(tmp, path);
 	}
 	return {sha256, path};
+}
+
+/** The log as an evidence ref: relative to the evidence base (the repository), else absolute. */
+export function logRef(base: string, path: string): string {
+	const rel = relative(base, path);
+	return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
 }

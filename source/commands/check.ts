@@ -1,10 +1,9 @@
 import {availableParallelism} from 'node:os';
-import {isAbsolute, relative} from 'node:path';
 import type {Invocation} from '../cli/args.js';
 import type {Flags} from '../cli/flags.js';
 import {PreflightError} from '../errors.js';
 import {lookupItem, lookupProblem} from '../model/item-lookup.js';
-import {expectationMet, failureText, timeoutMs} from '../model/checks.js';
+import {buildRun, failureText, timeoutMs} from '../model/checks.js';
 import {recordRun} from '../model/check-runs.js';
 import type {Check, CheckRun, ChecklistItem} from '../model/schemas.js';
 import {upgradeReview} from '../model/upgrade.js';
@@ -24,7 +23,7 @@ import {gitHead} from '../system/git.js';
 import {resolveReviewer, resolveReviewerEmail} from '../system/identity.js';
 import {print, printJson} from '../terminal/print.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {writeLog} from '../checks/evidence-log.js';
+import {logRef, writeLog} from '../checks/evidence-log.js';
 import {runCommand} from '../checks/run-check.js';
 import {isTrusted, trust} from '../checks/trust.js';
 import {reviewName} from './common.js';
@@ -198,25 +197,15 @@ export async function runChecks(
 				timeoutMs: timeoutMs(item.check),
 				signal: abort.signal,
 			});
-			const ok = expectationMet(item.check, {
-				...(result.exit !== undefined ? {exit: result.exit} : {}),
-				output: result.output.toString('utf8'),
-			});
 			const log = writeLog(dbPath, result.output);
-			const run: CheckRun = {
-				run: item.check.run,
-				...(result.exit !== undefined ? {exit: result.exit} : {}),
-				...(result.stopped !== undefined ? {stopped: result.stopped} : {}),
-				ok,
-				durationMs: result.durationMs,
-				at: at.toISOString(),
-				by,
-				...(email ? {email} : {}),
-				...(commit ? {commit} : {}),
+			const run = buildRun(item.check, {
+				...result,
+				output: result.output.toString('utf8'),
+				at,
+				actor: {by, ...(email ? {email} : {}), ...(commit ? {commit} : {})},
 				log: log.sha256,
-				bytes: result.total,
-				...(result.cut ? {cut: true} : {}),
-			};
+			});
+			const {ok} = run;
 			const why = failureText(item.check, run);
 			progress.end(
 				item.id,
@@ -240,10 +229,10 @@ export async function runChecks(
 		const actor = {by, ...(email ? {email} : {}), at, ...(commit ? {commit} : {})};
 		review = upgradeReview(review, loaded.checklist, loaded.digest, actor).review;
 		for (const d of done) {
-			// Relative to the repository, as file evidence is; absolute when the database is outside it.
-			const rel = relative(base, d.logPath);
-			const ref = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : d.logPath;
-			review = recordRun(review, d.item, d.run, ref, {...actor, at: new Date(d.run.at)});
+			review = recordRun(review, d.item, d.run, logRef(base, d.logPath), {
+				...actor,
+				at: new Date(d.run.at),
+			});
 		}
 		putReview(store, review);
 		await store.save();

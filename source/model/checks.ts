@@ -99,3 +99,40 @@ export function checkStale(item: ChecklistItem, answer: Answer, asOf: Date): boo
 	if (!run || !every) return false;
 	return addDuration(new Date(run.at), every).getTime() < asOf.getTime();
 }
+
+/** A finished run's facts, as the runner reports them, and who ran it. */
+export type RunFacts = {
+	exit?: number;
+	stopped?: string;
+	/** The output as kept, as text (for expect.match). */
+	output: string;
+	total: number;
+	cut: boolean;
+	durationMs: number;
+	at: Date;
+	actor: {by: string; email?: string; commit?: string};
+	/** sha256 of the kept output. */
+	log: string;
+};
+
+/** The record of a run, judged against the check's expectation. */
+export function buildRun(check: Check, facts: RunFacts): CheckRun {
+	const ok = expectationMet(check, {
+		...(facts.exit !== undefined ? {exit: facts.exit} : {}),
+		output: facts.output,
+	});
+	return {
+		run: check.run,
+		...(facts.exit !== undefined ? {exit: facts.exit} : {}),
+		...(facts.stopped !== undefined ? {stopped: facts.stopped} : {}),
+		ok,
+		durationMs: facts.durationMs,
+		at: facts.at.toISOString(),
+		by: facts.actor.by,
+		...(facts.actor.email ? {email: facts.actor.email} : {}),
+		...(facts.actor.commit ? {commit: facts.actor.commit} : {}),
+		log: facts.log,
+		bytes: facts.total,
+		...(facts.cut ? {cut: true} : {}),
+	};
+}
