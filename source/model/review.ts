@@ -126,6 +126,8 @@ export function withStatus(
 	if (status === 'na') next.justification = extra.justification ?? previous.justification;
 	if (status === 'waived') next.waiver = extra.waiver ?? previous.waiver;
 	if (previous.signedOff) next.signedOff = previous.signedOff;
+	// The check's runs are facts about the item, not part of the judgement: they stay.
+	if (previous.checks) next.checks = previous.checks;
 	// The approvals of a pass stand while it stays one (recordAnswer adds the signer's).
 	if (status === 'pass' && previous.status === 'pass' && previous.approvals)
 		next.approvals = previous.approvals;

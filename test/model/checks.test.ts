@@ -213,3 +213,11 @@ describe('recordRun', () => {
 		expect(contradiction(ps, a)).toMatch(/check failed since sign-off/);
 	});
 });
+
+describe('a status chosen keeps the runs', () => {
+	it('withStatus carries the check runs over', async () => {
+		const {withStatus} = await import('../../source/model/review.js');
+		const a = withRun({status: 'pending', evidence: []}, run('2026-01-01T00:00:00.000Z', true));
+		expect(withStatus(a, 'pass').checks).toEqual(a.checks);
+	});
+});
