@@ -618,6 +618,8 @@ async function warmCodeCache() {
 			['upgrade'],
 			['reviews'],
 			['gate'],
+			// the bundled checklist gives no item a check: nothing runs, the command loads
+			['check'],
 			['snapshot', '--out', snapshot],
 			['verify', snapshot],
 			['diff', snapshot, snapshot],
@@ -637,7 +639,7 @@ async function warmCodeCache() {
 			['--version'],
 		]) {
 			// Commands refuse flags they do not read: --system only where one review is picked.
-			const pick = ['set', 'status', 'upgrade', 'gate', 'snapshot'].includes(args[0])
+			const pick = ['set', 'status', 'upgrade', 'gate', 'check', 'snapshot'].includes(args[0])
 				? ['--system', 'build']
 				: [];
 			const r = spawnSync(process.execPath, [cli, ...args, '--db', db, ...pick], {
