@@ -1,0 +1,87 @@
+import {readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
+
+const running: Session[] = [];
+afterEach(() => {
+	for (const s of running.splice(0)) s.kill();
+});
+beforeAll(() => ensureBuilt());
+
+function alive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+async function until(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!check()) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 50));
+	}
+}
+
+describe('x in a real terminal', () => {
+	it('asks to trust, streams the output, and esc kills the whole process group', async () => {
+		const cwd = tempDir();
+		const checklist = join(cwd, 'checks.json');
+		writeFileSync(
+			checklist,
+			JSON.stringify({
+				id: 'e2e',
+				title: 'E2E checks',
+				version: '1',
+				sections: [
+					{
+						id: 'ops',
+						title: 'Ops',
+						items: [
+							{
+								id: 'ops.gateway',
+								title: 'Gateway answers',
+								check: {
+									run: "sleep 300 & echo $! > grandchild.pid; printf 'out-%s\\n' one two; wait",
+									timeout: 'PT10M',
+								},
+							},
+						],
+					},
+				],
+			}),
+		);
+		const app = launch(['--system', 'api', '--checklist', checklist], {
+			cwd,
+			env: {
+				PREFLIGHT_NOW: '2026-03-01T12:00:00.000Z',
+				PREFLIGHT_REVIEWER: 'Alice',
+				HOME: cwd,
+				XDG_CONFIG_HOME: join(cwd, 'config'),
+			},
+		});
+		running.push(app);
+		await app.waitFor('check: sleep 300');
+		app.type('x');
+		await app.waitFor('Trust every command listed above');
+		expect(app.screen()).toContain('ops.gateway: sleep 300 & echo $! > grandchild.pid');
+		app.type('yes');
+		app.press('enter');
+		await app.waitFor('out-two');
+		await app.waitFor(/running \d+\.\d s · esc cancels/);
+		const pid = Number(readFileSync(join(cwd, 'grandchild.pid'), 'utf8').trim());
+		expect(alive(pid)).toBe(true);
+		app.press('esc');
+		await app.waitFor('✖ failed cancelled');
+		await until(() => !alive(pid), 'the grandchild sleep to be killed');
+		app.type('q');
+		expect(await app.exit).toBe(0);
+		const db = JSON.parse(readFileSync(join(cwd, '.preflight', 'db.json'), 'utf8')) as {
+			reviews: Array<{answers: Record<string, {checks?: Array<{stopped?: string}>}>}>;
+		};
+		expect(db.reviews[0]!.answers['ops.gateway']!.checks?.[0]?.stopped).toBe('cancelled');
+	}, 90_000);
+});
