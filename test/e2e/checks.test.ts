@@ -84,4 +84,42 @@ describe('x in a real terminal', () => {
 		};
 		expect(db.reviews[0]!.answers['ops.gateway']!.checks?.[0]?.stopped).toBe('cancelled');
 	}, 90_000);
+
+	it('preflight check on a terminal shows a line per running check with its elapsed time', async () => {
+		const cwd = tempDir();
+		const checklist = join(cwd, 'checks.json');
+		writeFileSync(
+			checklist,
+			JSON.stringify({
+				id: 'e2e',
+				title: 'E2E checks',
+				version: '1',
+				sections: [
+					{
+						id: 'ops',
+						title: 'Ops',
+						items: [
+							// Runs until the test has seen its progress line.
+							{
+								id: 'ops.wait',
+								title: 'Waits',
+								check: {run: 'while [ ! -f go ]; do sleep 0.05; done'},
+							},
+						],
+					},
+				],
+			}),
+		);
+		const app = launch(['check', '--system', 'api', '--checklist', checklist, '--trust'], {
+			cwd,
+			env: {HOME: cwd, XDG_CONFIG_HOME: join(cwd, 'config'), PREFLIGHT_REVIEWER: 'Alice'},
+		});
+		running.push(app);
+		await app.waitFor(/⠿ ops\.wait {2}\d+\.\d s/);
+		writeFileSync(join(cwd, 'go'), '');
+		await app.waitFor('api: 1 of 1 checks met their expectation');
+		expect(app.screen()).toMatch(/✔ ok {3}ops\.wait/);
+		expect(app.screen()).not.toContain('⠿');
+		expect(await app.exit).toBe(0);
+	}, 90_000);
 });
