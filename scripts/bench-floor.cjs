@@ -21,13 +21,15 @@ const checklist = JSON.parse(checklistBytes.toString('utf8'));
 const db = JSON.parse(readFileSync(dbPath).toString('utf8'));
 const review = db.reviews.find((r) => r.system === system);
 const pending = {status: 'pending', evidence: []};
+// Each item's answer sits in its entry (source/store/layout.ts).
+const answerOf = (id) => review.items[id]?.answer;
 
 if (mode === 'snapshot') {
 	const sections = checklist.sections.map((s) => ({
 		id: s.id,
 		title: s.title,
 		items: s.items.map((item) => {
-			const a = review.answers[item.id] ?? pending;
+			const a = answerOf(item.id) ?? pending;
 			return {
 				id: item.id,
 				title: item.title,
@@ -48,6 +50,6 @@ if (mode === 'snapshot') {
 } else {
 	let pass = 0;
 	for (const s of checklist.sections)
-		for (const item of s.items) if (review.answers[item.id]?.status === 'pass') pass++;
+		for (const item of s.items) if (answerOf(item.id)?.status === 'pass') pass++;
 	writeSync(1, `${review.system}: ${pass} pass (${checklistDigest.slice(0, 8)})\n`);
 }

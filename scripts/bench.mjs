@@ -144,20 +144,26 @@ function makeDatabase(name, checklistPath, checklist, reviews) {
 	]);
 	const data = JSON.parse(readFileSync(db, 'utf8'));
 	const template = data.reviews[0];
-	const answered = (k) => {
-		const answers = {};
+	// Each item's entry as the file holds it (source/store/layout.ts): what the
+	// review keeps of the item, and its answer.
+	const items = (k) => {
+		const entries = {};
 		let i = 0;
 		for (const section of checklist.sections)
 			for (const item of section.items) {
 				i++;
-				if ((i + k) % 10 === 0) continue; // some pending
-				answers[item.id] = {
-					evidence: [{addedAt: NOW, kind: 'url', ref: `https://example.com/evidence/${k}/${i}`}],
-					signedOff: {at: NOW, by: 'Bench'},
-					status: (i + k) % 13 === 0 ? 'fail' : 'pass',
-				};
+				const {print, title, section: id, guidanceStart} = template.items[item.id];
+				const entry = {print, title, section: id, guidanceStart};
+				if ((i + k) % 10 !== 0)
+					// some pending
+					entry.answer = {
+						evidence: [{addedAt: NOW, kind: 'url', ref: `https://example.com/evidence/${k}/${i}`}],
+						signedOff: {at: NOW, by: 'Bench'},
+						status: (i + k) % 13 === 0 ? 'fail' : 'pass',
+					};
+				entries[item.id] = entry;
 			}
-		return answers;
+		return entries;
 	};
 	data.reviews = [];
 	for (let k = 0; k < reviews; k++)
@@ -165,8 +171,7 @@ function makeDatabase(name, checklistPath, checklist, reviews) {
 			...template,
 			id: `r-${pad(k.toString(16), 8)}`,
 			system: `system-${pad(k, 4)}`,
-			answers: answered(k),
-			audit: [],
+			items: items(k),
 		});
 	writeFileSync(db, `${JSON.stringify(data, null, 2)}\n`);
 	return db;

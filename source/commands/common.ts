@@ -4,7 +4,7 @@ import type {LoadedChecklist} from '../checklist/load.js';
 import {evaluate, type Evaluation, type ItemResult} from '../model/evaluate.js';
 import {PreflightError} from '../errors.js';
 import {ownValue} from '../model/records.js';
-import type {Checklist, Proposal, Review} from '../model/schemas.js';
+import type {Answer, Checklist, Evidence, Proposal, Review, SignOff} from '../model/schemas.js';
 import {
 	orphanCount,
 	orphansLine,
@@ -132,12 +132,97 @@ function ownersNote(b: ItemResult): string {
 	return ` · owners ${owners.map(sanitizeLine).join(', ')}`;
 }
 
-/** One blocker per line, for terminals: all user text sanitised. */
+/** One blocker per line, for terminals: all user text sanitised. A conflict is marked ⚠, as in the app. */
 export function blockerLines(evaluation: Evaluation, blockers = evaluation.blockers): string[] {
 	return blockers.map(
 		(b) =>
-			`  ${statusLooks.fail.glyph} ${sanitizeLine(b.item.id)}  ${sanitizeLine(b.item.title)}: ${sanitizeLine(b.blocker ?? '')}${ownersNote(b)}`,
+			`  ${(b.conflict ? statusLooks.conflict : statusLooks.fail).glyph} ${sanitizeLine(b.item.id)}  ${sanitizeLine(b.item.title)}: ${sanitizeLine(b.blocker ?? '')}${ownersNote(b)}`,
 	);
+}
+
+/** A sign-off as the JSON output gives it: optional members only when present. */
+function signOffJson(o: SignOff): SignOff {
+	return {
+		by: o.by,
+		...(o.email ? {email: o.email} : {}),
+		at: o.at,
+		...(o.commit ? {commit: o.commit} : {}),
+	};
+}
+
+/** One answer of a conflict, as `status --json` and `gate --json` give it: what it said and who signed it. */
+export type ConflictAnswerJson = {
+	status: Answer['status'];
+	signedOff?: SignOff;
+	approvals?: SignOff[];
+	note?: string;
+	justification?: string;
+	waiver?: {reason: string; owner: string; expires: string};
+	evidence: Array<{kind: Evidence['kind']; ref: string; sha256?: string}>;
+};
+
+export function conflictAnswerJson(a: Answer): ConflictAnswerJson {
+	return {
+		status: a.status,
+		...(a.signedOff ? {signedOff: signOffJson(a.signedOff)} : {}),
+		...(a.approvals?.length ? {approvals: a.approvals.map(signOffJson)} : {}),
+		...(a.note ? {note: a.note} : {}),
+		...(a.status === 'na' && a.justification ? {justification: a.justification} : {}),
+		...(a.status === 'waived' && a.waiver
+			? {waiver: {reason: a.waiver.reason, owner: a.waiver.owner, expires: a.waiver.expires}}
+			: {}),
+		evidence: a.evidence.map((e) =>
+			e.sha256 ? {kind: e.kind, ref: e.ref, sha256: e.sha256} : {kind: e.kind, ref: e.ref},
+		),
+	};
+}
+
+/** How a conflict is settled, said once under the conflicts listed (docs/team.md#conflicts). */
+export const CONFLICT_HOW =
+	'keep one answer in the app (1–9 on the item), or answer afresh: preflight set ITEM STATUS';
+
+/** When a sign-off was given, for a line a person reads: `2026-11-02 14:00 UTC`. */
+function whenText(at: string): string {
+	return `${at.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/**
+ * The conflicts of a review, for `status`: each item, then each answer
+ * numbered as the app's keys keep them, with who signed it, its note and
+ * evidence. All user text sanitised.
+ */
+export function conflictLines(evaluation: Evaluation): string[] {
+	const out: string[] = [];
+	for (const s of evaluation.sections)
+		for (const r of s.items) {
+			if (!r.conflict) continue;
+			out.push(
+				`  ${statusLooks.conflict.glyph} ${sanitizeLine(r.item.id)}  ${sanitizeLine(r.item.title)}`,
+			);
+			r.conflict.answers.forEach((a, i) => {
+				const look = statusLooks[a.status];
+				const parts = [
+					`${look.glyph} ${look.word}${a.status === 'pending' ? ' (cleared)' : ''}`,
+					a.signedOff ? `by ${sanitizeLine(a.signedOff.by)} at ${whenText(a.signedOff.at)}` : '',
+				].filter(Boolean);
+				const more = [
+					a.note ? `note: ${sanitizeLine(a.note)}` : '',
+					a.status === 'na' && a.justification
+						? `justification: ${sanitizeLine(a.justification)}`
+						: '',
+					a.status === 'waived' && a.waiver
+						? `waived until ${a.waiver.expires}, owner ${sanitizeLine(a.waiver.owner)}: ${sanitizeLine(a.waiver.reason)}`
+						: '',
+					a.evidence.length
+						? `evidence: ${a.evidence.map((e) => sanitizeLine(e.ref)).join(', ')}`
+						: '',
+				].filter(Boolean);
+				out.push(
+					`      ${i + 1}. ${parts.join(' ')}${more.length ? ` — ${more.join(' · ')}` : ''}`,
+				);
+			});
+		}
+	return out;
 }
 
 /** Each blocker with its reason and its owners (the roles that may settle it; none: anyone), so a pipeline can tell the right people. */
@@ -150,12 +235,14 @@ export function blockersJson(
 	reason: string;
 	owners: string[];
 	approvals?: {have: number; need: number};
+	conflict?: {answers: ConflictAnswerJson[]};
 }> {
 	return blockers.map((b) => ({
 		itemId: b.item.id,
 		title: b.item.title,
 		reason: b.blocker ?? '',
 		owners: b.signing.rule.owners,
+		...(b.conflict ? {conflict: {answers: b.conflict.answers.map(conflictAnswerJson)}} : {}),
 		...(b.signing.rule.approvals > 1
 			? {
 					approvals: {

@@ -1,16 +1,18 @@
 import type {Invocation} from '../cli/args.js';
 import {PreflightError} from '../errors.js';
+import {conflictsIn} from '../model/evaluate.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {
 	blockerLines,
 	blockersJson,
+	CONFLICT_HOW,
 	judgeReview,
 	renameNotes,
 	renamesJson,
 	reviewName,
 } from './common.js';
-import {verdictLine} from '../model/vocabulary.js';
+import {countOf, verdictLine} from '../model/vocabulary.js';
 import {print, printJson} from '../terminal/print.js';
 
 /** `preflight gate`: the CI check before deploy. Exit 0 ready, 1 not ready. */
@@ -35,6 +37,7 @@ export async function run(inv: Invocation): Promise<number> {
 			},
 			checklist: {id: loaded.checklist.id, version: loaded.checklist.version},
 			totals: evaluation.totals,
+			conflicts: conflictsIn(evaluation),
 			blockers: blockersJson(evaluation),
 			...renamesJson(review, proposals),
 		});
@@ -44,6 +47,8 @@ export async function run(inv: Invocation): Promise<number> {
 		`${sanitizeLine(reviewName(review))}: ${verdictLine(evaluation.verdict, evaluation.blockers.length)} as of ${asOf.toISOString()}`,
 	);
 	for (const line of blockerLines(evaluation)) print(line);
+	const conflicts = conflictsIn(evaluation);
+	if (conflicts) print(`${countOf(conflicts, 'conflict')} (⚠): ${CONFLICT_HOW}`);
 	// Orphans never count toward the verdict: said, so that nobody takes a pass for complete.
 	for (const line of renameNotes(review, proposals)) print(line);
 	return ready ? 0 : 1;

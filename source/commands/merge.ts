@@ -1,15 +1,14 @@
 import {realpathSync} from 'node:fs';
 import {basename, dirname, isAbsolute, join, relative, sep} from 'node:path';
 import type {Invocation} from '../cli/args.js';
-import {PreflightError, withinLimits} from '../errors.js';
+import {PreflightError, withinLimitsAsync} from '../errors.js';
 import {mergeDatabases, type MergeResult} from '../model/merge.js';
-import {LARGE_INPUT, loadCompiledSchemas} from '../model/large.js';
-import {databaseSchema, type Answer, type Database} from '../model/schemas.js';
+import type {Answer, Database} from '../model/schemas.js';
 import {statusLabel} from '../model/vocabulary.js';
 import {resolveDbPath} from '../store/database.js';
 import {writeFileDurably} from '../store/durable-write.js';
 import {realTarget} from '../store/files.js';
-import {parseDatabase, serializeDatabase} from '../store/validated-file.js';
+import {parseDatabaseText, serializeDatabase} from '../store/validated-file.js';
 import {repositoryRoot, runGit} from '../system/git-command.js';
 import {readUserFile} from '../system/read-text.js';
 import {print} from '../terminal/print.js';
@@ -26,13 +25,9 @@ async function databaseOf(
 	emptyIsNone: boolean,
 ): Promise<Database | undefined> {
 	if (emptyIsNone && text.trim() === '') return undefined;
-	const schema =
-		text.length >= LARGE_INPUT
-			? (await loadCompiledSchemas()).compiledDatabaseSchema()
-			: databaseSchema;
-	return withinLimits(
+	return withinLimitsAsync(
 		`database ${sanitizeLine(name)}`,
-		() => parseDatabase(text, name, schema).data,
+		async () => (await parseDatabaseText(text, name)).data,
 	);
 }
 

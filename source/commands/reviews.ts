@@ -1,11 +1,11 @@
 import type {Invocation} from '../cli/args.js';
-import {evaluate, progressOf} from '../model/evaluate.js';
+import {conflictsIn, evaluate, progressOf} from '../model/evaluate.js';
 import {onChecklist} from '../model/upgrade.js';
 import {checklistFor, openStore} from '../session.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {cell, reviewName} from './common.js';
-import {verdictLine} from '../model/vocabulary.js';
+import {countOf, verdictLine} from '../model/vocabulary.js';
 import {print, printJson} from '../terminal/print.js';
 import {cells} from '../terminal/width.js';
 
@@ -44,6 +44,7 @@ export async function run(inv: Invocation): Promise<number> {
 							progress: {done: progress.done, total: progress.total},
 							verdict: evaluation.verdict,
 							blockers: evaluation.blockers.length,
+							conflicts: conflictsIn(evaluation),
 						}
 					: {
 							verdict: null,
@@ -68,8 +69,9 @@ export async function run(inv: Invocation): Promise<number> {
 			);
 			return;
 		}
+		const conflicts = conflictsIn(evaluation);
 		print(
-			`${cell(name, width)}  ${`${progress.done}/${progress.total}`.padEnd(8)}  ${verdictLine(evaluation.verdict, evaluation.blockers.length)}`,
+			`${cell(name, width)}  ${`${progress.done}/${progress.total}`.padEnd(8)}  ${verdictLine(evaluation.verdict, evaluation.blockers.length)}${conflicts ? ` · ⚠ ${countOf(conflicts, 'conflict')}` : ''}`,
 		);
 	});
 	return 0;

@@ -1,4 +1,5 @@
 import type {Invocation} from '../cli/args.js';
+import {conflictOf} from '../model/conflicts.js';
 import {lookupItem, lookupProblem} from '../model/item-lookup.js';
 import {PreflightError} from '../errors.js';
 import {answerFor} from '../model/evaluate.js';
@@ -102,6 +103,8 @@ export async function run(inv: Invocation): Promise<number> {
 		if (proposals.length) print(`note: ${proposalsLine(proposals.length)}`);
 
 		const previous = answerFor(review, item.id);
+		// An answer given to a conflict settles it (docs/team.md#conflicts): said in the line printed.
+		const conflicted = conflictOf(review, item.id) !== undefined;
 		let next: Answer = previous;
 		for (const e of evidence) next = withEvidence(next, e);
 		if (flags.note !== undefined) next = withNote(next, flags.note);
@@ -144,7 +147,7 @@ export async function run(inv: Invocation): Promise<number> {
 			answerFor(updated, item.id),
 		).problem;
 		print(
-			`${name}: ${sanitizeLine(item.id)} ${statusLabel(previous.status)} → ${statusLabel(status)}${count ? ` (${count} evidence)` : ''}${waiting ? ` — ${sanitizeLine(waiting)}` : ''}${created ? ' [review created]' : ''}`,
+			`${name}: ${sanitizeLine(item.id)} ${statusLabel(conflicted ? 'conflict' : previous.status)} → ${statusLabel(status)}${conflicted ? ' (conflict answered afresh)' : ''}${count ? ` (${count} evidence)` : ''}${waiting ? ` — ${sanitizeLine(waiting)}` : ''}${created ? ' [review created]' : ''}`,
 		);
 		return 0;
 	} finally {

@@ -1,5 +1,7 @@
 import type {Invocation} from '../cli/args.js';
-import {progressSplit} from '../model/evaluate.js';
+import {conflictIds} from '../model/conflicts.js';
+import {conflictsIn, progressSplit} from '../model/evaluate.js';
+import {findItem} from '../model/review.js';
 import {describeUpgrade, orphanCount} from '../model/upgrade.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
@@ -8,6 +10,8 @@ import {
 	blockersFor,
 	blockersJson,
 	cell,
+	CONFLICT_HOW,
+	conflictLines,
 	judgeReview,
 	orphanLines,
 	proposalLines,
@@ -47,6 +51,7 @@ export async function run(inv: Invocation): Promise<number> {
 				totals: s.totals,
 			})),
 			...(role !== undefined ? {owner: role} : {}),
+			conflicts: conflictsIn(evaluation),
 			blockers: blockersJson(evaluation, blockers),
 			...renamesJson(review, proposals),
 			...(upgrade
@@ -92,6 +97,21 @@ export async function run(inv: Invocation): Promise<number> {
 		print('');
 		print(`blockers (${evaluation.blockers.length}):`);
 		for (const line of blockerLines(evaluation)) print(line);
+	}
+	const conflicts = conflictLines(evaluation);
+	if (conflicts.length) {
+		const n = conflictsIn(evaluation);
+		print('');
+		print(`conflicts (${n}): items the merged branches answered differently; ${CONFLICT_HOW}:`);
+		for (const line of conflicts) print(line);
+	}
+	// A conflict on an item the checklist no longer has is not judged, as an orphan is not: said.
+	const stray = conflictIds(review).filter((id) => !findItem(c, id));
+	if (stray.length) {
+		print('');
+		print(
+			`conflicts on items no longer in the checklist (${stray.length}), not judged: ${stray.map(sanitizeLine).join(', ')}`,
+		);
 	}
 	if (proposals.length) {
 		print('');

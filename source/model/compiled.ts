@@ -3,15 +3,12 @@
 // with import() only when a file is large (see LARGE_INPUT), and each schema is
 // compiled only when first asked for.
 import {compile} from 'zod/mini';
-import {checklistSchema, databaseSchema, reviewSchema} from './schemas.js';
+import {checklistSchema, reviewSchema} from './schemas.js';
+import type * as z from './zod.js';
 
-let database: typeof databaseSchema | undefined;
 let checklist: typeof checklistSchema | undefined;
 let review: typeof reviewSchema | undefined;
-
-export function compiledDatabaseSchema(): typeof databaseSchema {
-	return (database ??= compile(databaseSchema));
-}
+const compiled = new WeakMap<object, unknown>();
 
 export function compiledChecklistSchema(): typeof checklistSchema {
 	return (checklist ??= compile(checklistSchema));
@@ -19,4 +16,14 @@ export function compiledChecklistSchema(): typeof checklistSchema {
 
 export function compiledReviewSchema(): typeof reviewSchema {
 	return (review ??= compile(reviewSchema));
+}
+
+/**
+ * Any schema compiled, once: for schemas defined above the model (the file's
+ * layout, store/layout.ts), which this module may not import.
+ */
+export function compiledSchema<T extends z.core.SomeType>(schema: T): T {
+	let done = compiled.get(schema) as T | undefined;
+	if (!done) compiled.set(schema, (done = compile(schema)));
+	return done;
 }

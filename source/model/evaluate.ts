@@ -4,8 +4,10 @@ import {addDuration, parseDuration} from './duration.js';
 import {reviewEveryText} from './vocabulary.js';
 import {ownValue} from './records.js';
 import {judgeSignOffs, ruleOf, type SignJudgement, type Team} from './team.js';
+import {conflictOf, conflictReason} from './conflicts.js';
 import type {
 	Answer,
+	Conflict,
 	Checklist,
 	ChecklistItem,
 	ChecklistSection,
@@ -37,6 +39,11 @@ export type ItemResult = {
 	concern?: string;
 	/** Who may sign the item and whose sign-offs count (docs/team.md). */
 	signing: SignJudgement;
+	/**
+	 * The answers two merged branches gave the item (model/conflicts.ts): the
+	 * item then has no answer (`answer` is pending) and blocks, whatever its level.
+	 */
+	conflict?: Conflict;
 };
 
 export type SectionResult = {
@@ -147,7 +154,10 @@ export function evaluate(
 		const items = section.items.map((item): ItemResult => {
 			const answer = answerFor(review, item.id);
 			const signing = judgeSignOffs(team, ruleOf(section, item), answer);
-			const problem = problemWith(item, answer, asOf) ?? signing.problem;
+			const conflict = conflictOf(review, item.id);
+			const problem = conflict
+				? conflictReason(conflict)
+				: (problemWith(item, answer, asOf) ?? signing.problem);
 			const result: ItemResult = {
 				item,
 				sectionId: section.id,
@@ -155,7 +165,10 @@ export function evaluate(
 				stale: isStale(item, answer, asOf),
 				signing,
 			};
-			if (problem && item.level === 'required') {
+			if (conflict) result.conflict = conflict;
+			// A conflict blocks a recommended item too: until someone settles it the
+			// review does not know its answer, which is not an accepted gap.
+			if (problem && (item.level === 'required' || conflict)) {
 				result.blocker = problem;
 				blockers.push(result);
 			} else if (problem) {
@@ -174,6 +187,16 @@ export function evaluate(
 		sections,
 		blockers,
 	};
+}
+
+/**
+ * How many of the checklist's items are conflicts (model/conflicts.ts); each
+ * blocks, so they are among the blockers. What every count of conflicts shows.
+ */
+export function conflictsIn(evaluation: Pick<Evaluation, 'blockers'>): number {
+	let n = 0;
+	for (const b of evaluation.blockers) if (b.conflict) n++;
+	return n;
 }
 
 /** Answered items (anything but pending) over all items. */

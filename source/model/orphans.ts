@@ -51,7 +51,8 @@ export function pendingProposals(review: Review, checklist: Checklist): Proposal
 		(p) =>
 			ownValue(review.orphans, p.from) !== undefined &&
 			items.has(p.to) &&
-			ownValue(review.answers, p.to) === undefined,
+			ownValue(review.answers, p.to) === undefined &&
+			ownValue(review.conflicts, p.to) === undefined,
 	);
 }
 
@@ -77,6 +78,7 @@ export function cannotAttach(
 			system: review.system,
 			orphan: (id) => ownValue(review.orphans, id),
 			answer: (id) => ownValue(review.answers, id),
+			conflicted: (id) => ownValue(review.conflicts, id) !== undefined,
 		},
 		itemIndex(checklist),
 		checklist,
@@ -85,11 +87,13 @@ export function cannotAttach(
 	);
 }
 
-/** What attachProblem looks up in a review: its orphans and answers by id. */
+/** What attachProblem looks up in a review: its orphans, answers and conflicts by id. */
 type AttachLookups = {
 	system: string;
 	orphan: (id: string) => Orphan | undefined;
 	answer: (id: string) => Answer | undefined;
+	/** The item is a conflict (model/conflicts.ts): it has no answer, but two are waiting. */
+	conflicted: (id: string) => boolean;
 };
 
 function attachProblem(
@@ -107,6 +111,8 @@ function attachProblem(
 	const answer = review.answer(newId);
 	if (answer !== undefined)
 		return `“${sanitizeLine(target.item.title)}” has an answer already (${answer.status}); reset it first to attach another`;
+	if (review.conflicted(newId))
+		return `“${sanitizeLine(target.item.title)}” is a conflict: keep one of its answers or answer it afresh first`;
 	return undefined;
 }
 
@@ -131,6 +137,7 @@ function attachAll(
 		system: review.system,
 		orphan: (id) => orphans.get(id),
 		answer: (id) => answers.get(id),
+		conflicted: (id) => ownValue(review.conflicts, id) !== undefined,
 	};
 	pairs.forEach(({from, to, why}, index) => {
 		if (attachProblem(view, items, checklist, from, to)) return;

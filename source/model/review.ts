@@ -16,6 +16,7 @@ import {storedItems} from './renames.js';
 import * as z from './zod.js';
 import type {Actor} from './actor.js';
 import {approvalsAfterPass, approversOf, identityKey} from './team.js';
+import {conflictAnswerText, conflictOf, withoutConflict} from './conflicts.js';
 
 export function newReview(
 	checklist: Checklist,
@@ -126,11 +127,11 @@ export function withStatus(
 	if (status === 'na') next.justification = extra.justification ?? previous.justification;
 	if (status === 'waived') next.waiver = extra.waiver ?? previous.waiver;
 	if (previous.signedOff) next.signedOff = previous.signedOff;
-	// The check's runs are facts about the item, not part of the judgement: they stay.
-	if (previous.checks) next.checks = previous.checks;
 	// The approvals of a pass stand while it stays one (recordAnswer adds the signer's).
 	if (status === 'pass' && previous.status === 'pass' && previous.approvals)
 		next.approvals = previous.approvals;
+	// The check's runs are facts about the item, not part of the judgement: they stay.
+	if (previous.checks) next.checks = previous.checks;
 	return next;
 }
 
@@ -198,7 +199,9 @@ export function recordAnswer(
 	const {confirm = false, restore = false} = options;
 	const before = answerFor(review, itemId);
 	const same = JSON.stringify(before) === JSON.stringify(next);
-	if (same && !(confirm && next.status !== 'pending')) return review;
+	// On a conflicted item any answer is news: it settles the conflict ("answer afresh").
+	const conflicted = conflictOf(review, itemId) !== undefined;
+	if (same && !conflicted && !(confirm && next.status !== 'pending')) return review;
 	const at = actor.at.toISOString();
 	const answer: Answer = {...next};
 	if (restore) return withAnswer(review, itemId, answer, before, actor, detail);
@@ -209,7 +212,7 @@ export function recordAnswer(
 		next.status === 'pass' &&
 		before.status === 'pass' &&
 		!approversOf(before).some((s) => identityKey(s) === identityKey(actor));
-	if (same || adds)
+	if ((same && !conflicted) || adds)
 		detail = [detail, adds ? 'approval added' : 're-confirmed'].filter(Boolean).join('; ');
 	// Confirming an item marked for re-review is a sign-off too.
 	const resigned =
@@ -233,7 +236,11 @@ export function recordAnswer(
 	return withAnswer(review, itemId, answer, before, actor, detail);
 }
 
-/** Stores `answer` for the item, appending the change to the audit log. */
+/**
+ * Stores `answer` for the item, appending the change to the audit log. An
+ * item in conflict is answered afresh: the conflict goes, and the audit
+ * entry says which answers were set aside.
+ */
 function withAnswer(
 	review: Review,
 	itemId: string,
@@ -249,9 +256,13 @@ function withAnswer(
 	if (answer.status === 'pending' && answer.evidence.length === 0 && !answer.note)
 		delete answers[itemId];
 	else answers[itemId] = answer;
-	const description = [detail, describeChange(before, answer)].filter(Boolean).join('; ');
+	const conflict = conflictOf(review, itemId);
+	const afresh = conflict
+		? `conflict answered afresh; set aside: ${conflict.answers.map(conflictAnswerText).join(' · ')}`
+		: undefined;
+	const description = [afresh, detail, describeChange(before, answer)].filter(Boolean).join('; ');
 	return {
-		...review,
+		...withoutConflict(review, itemId),
 		answers,
 		updatedAt: at,
 		audit: [
@@ -272,7 +283,9 @@ function withAnswer(
 export function reviewersOf(review: Review): string[] {
 	const seen = new Set<string>();
 	for (const e of review.audit) seen.add(e.by);
-	for (const a of Object.values(review.answers)) {
+	// The answers of a conflict are sign-offs too: their signers reviewed the item.
+	const conflicted = Object.values(review.conflicts ?? {}).flatMap((c) => c.answers);
+	for (const a of [...Object.values(review.answers), ...conflicted]) {
 		for (const s of a.approvals ?? []) seen.add(s.by);
 		if (a.signedOff) seen.add(a.signedOff.by);
 	}

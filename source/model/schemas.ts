@@ -265,7 +265,7 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
  * `__proto__` is refused: zod's record drops such a key without a word, and a
  * database is never rewritten without something it held.
  */
-function byItemId<T extends z.core.SomeType>(value: T) {
+export function byItemId<T extends z.core.SomeType>(value: T) {
 	return z.pipe(
 		z.custom<unknown>((v) => !hasOwnProtoKey(v), '"__proto__" cannot be an item id'),
 		z.record(z.string(), value).check(z.overwrite(withoutPrototype)),
@@ -354,8 +354,10 @@ export const reviewSchema = z.strictObject({
 });
 export type Review = z.infer<typeof reviewSchema>;
 
-export const SCHEMA_VERSION = 3;
+/** The version of the file's layout (store/layout.ts); the in-memory review above is the same in every version. */
+export const SCHEMA_VERSION = 4;
 
+/** The database in memory; the file holds its reviews laid out by item (store/layout.ts). */
 export const databaseSchema = z.strictObject({
 	schemaVersion: z.literal(SCHEMA_VERSION),
 	reviews: z.array(reviewSchema),

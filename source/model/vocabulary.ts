@@ -11,7 +11,7 @@ import type {Status} from './schemas.js';
  * `stale` for a pass past its review interval, `recheck` for an answer whose
  * checklist item changed since (it shows instead of the status it qualifies).
  */
-export type ShownStatus = Status | 'stale' | 'recheck';
+export type ShownStatus = Status | 'stale' | 'recheck' | 'conflict';
 
 /** One appearance: glyph and word, so meaning never rests on colour alone; the colour is an Ink colour name. */
 export type Look = {readonly glyph: string; readonly word: string; readonly color: string};
@@ -24,14 +24,22 @@ export const statusLooks: Readonly<Record<ShownStatus, Look>> = {
 	waived: {glyph: '⚑', word: 'waived', color: 'yellow'},
 	stale: {glyph: '⌛', word: 'stale', color: 'magenta'},
 	recheck: {glyph: '↻', word: 'recheck', color: 'magenta'},
+	conflict: {glyph: '⚠', word: 'conflict', color: 'yellow'},
 };
 
-/** The status an item shows; a pending item shows as pending whatever marks it carries. */
+/**
+ * The status an item shows; a pending item shows as pending whatever marks it
+ * carries, except a conflict (two merged branches answered it differently: it
+ * has no answer of its own), which shows as one.
+ */
 export function shownStatus(item: {
 	status: Status;
 	stale?: boolean;
 	recheck?: boolean;
+	/** Truthy for a conflict: a flag, or a snapshot item's `conflict` (its answers). */
+	conflict?: unknown;
 }): ShownStatus {
+	if (item.conflict) return 'conflict';
 	if (item.recheck && item.status !== 'pending') return 'recheck';
 	return item.stale ? 'stale' : item.status;
 }

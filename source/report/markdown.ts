@@ -92,6 +92,21 @@ function detailCell(item: SnapshotItem): string {
 			`Waiver: ${mdText(item.waiver.reason)} (owner ${mdText(item.waiver.owner)}, expires ${mdText(item.waiver.expires)})`,
 		);
 	if (item.note) parts.push(`Note: ${mdText(item.note)}`);
+	// A conflict has no answer of its own: each merged branch's answer, numbered as the app keeps them.
+	item.conflict?.answers.forEach((a, i) => {
+		const said = [
+			a.signedOff ? `by ${mdText(a.signedOff.by)}, ${mdText(a.signedOff.at)}` : '',
+			a.justification ? `justification: ${mdText(a.justification)}` : '',
+			a.waiver
+				? `waiver: ${mdText(a.waiver.reason)} (owner ${mdText(a.waiver.owner)}, expires ${mdText(a.waiver.expires)})`
+				: '',
+			a.note ? `note: ${mdText(a.note)}` : '',
+			a.evidence.length ? `evidence: ${a.evidence.map((e) => mdText(e.ref)).join(', ')}` : '',
+		].filter(Boolean);
+		parts.push(
+			`Conflict answer ${i + 1}: ${statusLabel(a.status)}${said.length ? ` — ${said.join('; ')}` : ''}`,
+		);
+	});
 	return parts.length ? parts.join('<br>') : '—';
 }
 

@@ -2,7 +2,7 @@ import {digestOf, sha256Hex} from '../model/canonical.js';
 import type {Evaluation, Totals} from '../model/evaluate.js';
 import {reviewersOf} from '../model/review.js';
 import type {LoadedChecklist} from '../checklist/load.js';
-import type {Review, SignOff} from '../model/schemas.js';
+import type {Answer, Review, SignOff} from '../model/schemas.js';
 import {approversOf} from '../model/team.js';
 import * as z from '../model/zod.js';
 import {TOOL_VERSION} from '../version.js';
@@ -32,6 +32,25 @@ function buildSnapshotSchema() {
 		commit: z.optional(z.string()),
 	});
 
+	/** One answer of a conflict (model/conflicts.ts): what one merged branch said, and who signed it. */
+	const conflictAnswer = z.strictObject({
+		status: z.enum(['pending', 'pass', 'fail', 'na', 'waived']),
+		note: z.optional(z.string()),
+		justification: z.optional(z.string()),
+		waiver: z.optional(
+			z.strictObject({reason: z.string(), owner: z.string(), expires: z.string()}),
+		),
+		evidence: z.array(
+			z.strictObject({
+				kind: z.enum(['url', 'file', 'check']),
+				ref: z.string(),
+				sha256: z.optional(z.string()),
+			}),
+		),
+		signedOff: z.optional(signOff),
+		approvals: z.optional(z.array(signOff)),
+	});
+
 	const snapshotItemSchema = z.strictObject({
 		id: z.string(),
 		title: z.string(),
@@ -56,6 +75,12 @@ function buildSnapshotSchema() {
 		approvalsNeeded: z.optional(z.number()),
 		/** Every approver of a pass, oldest first, when the item has owners or needs more than one. */
 		approvals: z.optional(z.array(signOff)),
+		/**
+		 * Set when two merged branches answered the item differently: their
+		 * answers, in the database's order. The item then has no answer of its
+		 * own (`status` is pending) and blocks, whatever its level.
+		 */
+		conflict: z.optional(z.strictObject({answers: z.array(conflictAnswer)})),
 		stale: z.boolean(),
 	});
 
@@ -129,6 +154,38 @@ function signOffOf(o: SignOff): NonNullable<SnapshotItem['signedOff']> {
 		...(o.email ? {email: o.email} : {}),
 		at: o.at,
 		...(o.commit ? {commit: o.commit} : {}),
+	};
+}
+
+type ConflictAnswer = NonNullable<SnapshotItem['conflict']>['answers'][number];
+
+/** A conflict's answer as the snapshot lists it, in the file's key order. */
+function conflictAnswerOf(a: Answer): ConflictAnswer {
+	const out = {status: a.status} as ConflictAnswer;
+	if (a.note) out.note = a.note;
+	if (a.status === 'na' && a.justification) out.justification = a.justification;
+	if (a.status === 'waived' && a.waiver)
+		out.waiver = {reason: a.waiver.reason, owner: a.waiver.owner, expires: a.waiver.expires};
+	out.evidence = a.evidence.map((e) =>
+		e.sha256 ? {kind: e.kind, ref: e.ref, sha256: e.sha256} : {kind: e.kind, ref: e.ref},
+	);
+	if (a.signedOff) out.signedOff = signOffOf(a.signedOff);
+	if (a.approvals?.length) out.approvals = a.approvals.map(signOffOf);
+	return out;
+}
+
+/** The same with its keys sorted, for the canonical tree. */
+function canonicalConflictAnswer(a: ConflictAnswer) {
+	return {
+		approvals: a.approvals?.map(canonicalSignOff),
+		evidence: a.evidence,
+		justification: a.justification,
+		note: a.note,
+		signedOff: a.signedOff ? canonicalSignOff(a.signedOff) : undefined,
+		status: a.status,
+		waiver: a.waiver
+			? {expires: a.waiver.expires, owner: a.waiver.owner, reason: a.waiver.reason}
+			: undefined,
 	};
 }
 
@@ -213,11 +270,14 @@ export function buildSnapshot(
 			if (owners.length) item.owners = [...owners];
 			if (needed > 1) item.approvalsNeeded = needed;
 			if (approvals) item.approvals = approvals;
+			const conflict = r.conflict ? {answers: r.conflict.answers.map(conflictAnswerOf)} : undefined;
+			if (conflict) item.conflict = conflict;
 			item.stale = r.stale;
 			items.push(item);
 			canonicalItems.push({
 				approvals: approvals?.map(canonicalSignOff),
 				approvalsNeeded: item.approvalsNeeded,
+				conflict: conflict ? {answers: conflict.answers.map(canonicalConflictAnswer)} : undefined,
 				evidence,
 				id: r.item.id,
 				justification,

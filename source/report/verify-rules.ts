@@ -248,13 +248,20 @@ export function ruleProblems(snapshot: Snapshot, loaded?: LoadedChecklist): stri
 		blocking.set(b.itemId, b);
 		const item = items.get(b.itemId);
 		if (!item) out.push(`blocker ${b.itemId} names no item`);
-		else if (item.level === 'recommended') out.push(`blocker ${b.itemId} is a recommended item`);
+		// A conflict blocks whatever the item's level (model/conflicts.ts).
+		else if (item.level === 'recommended' && !item.conflict)
+			out.push(`blocker ${b.itemId} is a recommended item`);
 		else if (item.title !== b.title)
 			out.push(`blocker ${b.itemId} has another title than its item`);
 		if (blank(b.reason)) out.push(`blocker ${b.itemId} gives no reason`);
 	}
 	for (const item of items.values()) {
-		if (item.level !== 'required' || blocking.has(item.id)) continue;
+		if (blocking.has(item.id)) continue;
+		if (item.conflict) {
+			out.push(`${item.id} is a conflict but not listed as a blocker`);
+			continue;
+		}
+		if (item.level !== 'required') continue;
 		const why = Number.isNaN(generatedAt.getTime())
 			? undefined
 			: mustBlock(item, generatedAt, defined.get(item.id));

@@ -12,6 +12,7 @@ import {reviewSchema, SCHEMA_VERSION, type Review} from '../model/schemas.js';
 import * as z from '../model/zod.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {Store} from './database.js';
+import {reviewFromStored, storedReviewSchema} from './layout.js';
 import {readDatabaseBytes} from './text-file.js';
 import {decodeDatabase, failOn, refuseSharedIds} from './validated-file.js';
 
@@ -51,8 +52,9 @@ function headerOf(review: unknown): unknown {
 export function parseDatabaseShell(
 	text: string,
 	path: string,
-): {reviews: unknown[]; headers: ReviewHeader[]} {
-	const {migrated} = decodeDatabase(text, path);
+): {reviews: unknown[]; headers: ReviewHeader[]; migratedFrom?: number} {
+	const {migrated, version} = decodeDatabase(text, path);
+	const migratedFrom = version < SCHEMA_VERSION ? version : undefined;
 	const raw = migrated as {reviews?: unknown};
 	const reviews = Array.isArray(raw.reviews) ? (raw.reviews as unknown[]) : undefined;
 	const shell = {...raw, ...(reviews ? {reviews: reviews.map(headerOf)} : {})};
@@ -60,11 +62,11 @@ export function parseDatabaseShell(
 	// memory); the parse that names the first problem runs only on a failure.
 	if (!z.validate(databaseShellSchema, shell)) {
 		const failed = z.safeParse(databaseShellSchema, shell);
-		if (!failed.success) failOn(path, failed.error);
+		if (!failed.success) failOn(path, failed.error, [], migratedFrom);
 	}
 	const headers = (shell as {reviews: ReviewHeader[]}).reviews;
 	refuseSharedIds(path, headers);
-	return {reviews: reviews ?? [], headers};
+	return {reviews: reviews ?? [], headers, ...(migratedFrom === undefined ? {} : {migratedFrom})};
 }
 
 /**
@@ -76,15 +78,16 @@ export async function parseOneReview(
 	text: string,
 	path: string,
 	pick: PickReview,
-	schema: (averageChars: number) => typeof reviewSchema | Promise<typeof reviewSchema> = () =>
-		reviewSchema,
+	schema: (
+		averageChars: number,
+	) => typeof storedReviewSchema | Promise<typeof storedReviewSchema> = () => storedReviewSchema,
 ): Promise<Review> {
-	const {reviews, headers} = parseDatabaseShell(text, path);
+	const {reviews, headers, migratedFrom} = parseDatabaseShell(text, path);
 	const index = headers.indexOf(pick(headers));
 	const chosen = await schema(text.length / Math.max(1, headers.length));
 	const result = z.safeParse(chosen, reviews[index]);
-	if (!result.success) failOn(path, result.error, ['reviews', index]);
-	return result.data;
+	if (!result.success) failOn(path, result.error, ['reviews', index], migratedFrom);
+	return reviewFromStored(result.data);
 }
 
 /** The fast path: only the chosen review is validated (see parseOneReview). */
@@ -98,8 +101,8 @@ export async function readReviewFromLarge(dbPath: string, pick: PickReview): Pro
 		// a database of many small reviews (1,000 × 26) is validated without it.
 		return parseOneReview(text, dbPath, pick, async (averageChars) =>
 			averageChars >= LARGE_REVIEW
-				? (await loadCompiledSchemas()).compiledReviewSchema()
-				: reviewSchema,
+				? (await loadCompiledSchemas()).compiledSchema(storedReviewSchema)
+				: storedReviewSchema,
 		);
 	});
 }

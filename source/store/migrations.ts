@@ -1,6 +1,7 @@
 import {PreflightError} from '../errors.js';
 import {answerSchema, isIsoInstant, SCHEMA_VERSION} from '../model/schemas.js';
 import * as z from '../model/zod.js';
+import {layOutReview} from './layout.js';
 
 type Raw = Record<string, unknown>;
 
@@ -89,6 +90,15 @@ const steps: Record<number, (raw: Raw) => Raw> = {
 	// the next open against the same checklist fills them in. Answers version 2
 	// kept only in the audit log are recovered as orphans (see orphansFromAudit).
 	2: (raw) => (Array.isArray(raw.reviews) ? {...raw, reviews: raw.reviews.map(reviewTo3)} : raw),
+	// 3 -> 4: each review laid out by item, so that git's plain line merge merges
+	// branches that answered different items (see layout.ts): the item's stored
+	// checklist entry, answer, conflict and audit entries in one entry under
+	// `items`; audit entries about no one item in `log`; `updatedAt` dropped (it
+	// is derived from the audit times).
+	3: (raw) =>
+		Array.isArray(raw.reviews)
+			? {...raw, reviews: raw.reviews.map((r: unknown) => (isObject(r) ? layOutReview(r) : r))}
+			: raw,
 };
 
 export function migrate(raw: unknown, from: number): unknown {

@@ -6,17 +6,12 @@ import {PreflightError} from '../errors.js';
 import {formatPath} from '../model/issue-path.js';
 import {LARGE_INPUT, loadCompiledSchemas} from '../model/large.js';
 import {reviewName} from '../model/review.js';
-import {
-	databaseSchema,
-	reviewSchema,
-	SCHEMA_VERSION,
-	type Database,
-	type Review,
-} from '../model/schemas.js';
+import {reviewSchema, SCHEMA_VERSION, type Database, type Review} from '../model/schemas.js';
 import * as z from '../model/zod.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {databaseError, decodeJson, encodeDatabase, encodedText, encodeReview} from './codec.js';
 import {writeFileDurably} from './durable-write.js';
+import {reviewFromStored, storedDatabaseSchema} from './layout.js';
 import {migrate} from './migrations.js';
 import {TextFile} from './text-file.js';
 
@@ -38,10 +33,23 @@ export function decodeDatabase(text: string, path: string): {migrated: unknown; 
 	return {migrated: version < SCHEMA_VERSION ? migrate(raw, version) : raw, version};
 }
 
-/** zod's first issue as the database's one line. */
-export function failOn(path: string, error: z.core.$ZodError, prefix: PropertyKey[] = []): never {
+/**
+ * zod's first issue as the database's one line. The place is named as the file
+ * holds it; in a file of an older version, as the migrated file would hold it,
+ * and said so.
+ */
+export function failOn(
+	path: string,
+	error: z.core.$ZodError,
+	prefix: PropertyKey[] = [],
+	migratedFrom?: number,
+): never {
 	const issue = error.issues[0];
-	const where = issue ? formatPath([...prefix, ...issue.path]) : '';
+	const place = issue ? formatPath([...prefix, ...issue.path]) : '';
+	const where =
+		place && migratedFrom !== undefined
+			? `${place} (as migrated from schemaVersion ${migratedFrom} to ${SCHEMA_VERSION})`
+			: place;
 	databaseError(
 		path,
 		`${where ? `${where}: ` : ''}${sanitizeLine(issue?.message ?? 'invalid')}`,
@@ -92,14 +100,34 @@ export function refuseSharedIds(
 export function parseDatabase(
 	text: string,
 	path: string,
-	schema: typeof databaseSchema = databaseSchema,
+	schema: typeof storedDatabaseSchema = storedDatabaseSchema,
 ): {data: Database; migratedFrom?: number} {
 	const {migrated, version} = decodeDatabase(text, path);
+	const migratedFrom = version < SCHEMA_VERSION ? version : undefined;
 	const result = z.safeParse(schema, migrated);
-	if (!result.success) failOn(path, result.error);
+	if (!result.success) failOn(path, result.error, [], migratedFrom);
 	refuseSharedIds(path, result.data.reviews);
-	for (const review of result.data.reviews) validReviews.add(review);
-	return {data: result.data, ...(version < SCHEMA_VERSION ? {migratedFrom: version} : {})};
+	const reviews = result.data.reviews.map(reviewFromStored);
+	for (const review of reviews) validReviews.add(review);
+	return {
+		data: {schemaVersion: SCHEMA_VERSION, reviews},
+		...(migratedFrom === undefined ? {} : {migratedFrom}),
+	};
+}
+
+/**
+ * parseDatabase as the store reads a file: a large text (LARGE_INPUT) with the
+ * compiled schema. For any text of a database (a merge's three versions).
+ */
+export async function parseDatabaseText(
+	text: string,
+	path: string,
+): Promise<{data: Database; migratedFrom?: number}> {
+	const schema =
+		text.length >= LARGE_INPUT
+			? (await loadCompiledSchemas()).compiledSchema(storedDatabaseSchema)
+			: storedDatabaseSchema;
+	return parseDatabase(text, path, schema);
 }
 
 function refuseToSave(problem: string): never {
@@ -161,11 +189,7 @@ export class ValidatedJsonFile implements Adapter<Database> {
 	async read(): Promise<Database | null> {
 		const read = this.file.read();
 		if (!read) return null;
-		const schema =
-			read.text.length >= LARGE_INPUT
-				? (await loadCompiledSchemas()).compiledDatabaseSchema()
-				: databaseSchema;
-		const {data, migratedFrom} = parseDatabase(read.text, this.path, schema);
+		const {data, migratedFrom} = await parseDatabaseText(read.text, this.path);
 		this.migratedFrom = migratedFrom;
 		this.unsavedOriginal = migratedFrom === undefined ? undefined : read.bytes;
 		return data;

@@ -1,5 +1,5 @@
 import {isAbsolute, relative} from 'node:path';
-import {evaluate, progressOf} from '../model/evaluate.js';
+import {conflictsIn, evaluate, progressOf} from '../model/evaluate.js';
 import {reviewName} from '../model/review.js';
 import {countOf, verdictLine} from '../model/vocabulary.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
@@ -36,6 +36,9 @@ export function exitSummary(state: State, options: ExitSummaryOptions): string {
 		const blockers = evaluation.blockers.length;
 		parts.push(sanitizeLine(reviewName(review)), `${done}/${total} answered`);
 		parts.push(verdictLine(evaluation.verdict, blockers));
+		// Conflicts left unsettled are what to come back for.
+		const conflicts = conflictsIn(evaluation);
+		if (conflicts) parts.push(`⚠ ${countOf(conflicts, 'conflict')}`);
 	} else {
 		const n = state.db.reviews.length;
 		parts.push(n === 0 ? 'no reviews' : countOf(n, 'review'));

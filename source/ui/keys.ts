@@ -25,6 +25,7 @@ export type ActionId =
 	| 'na'
 	| 'waive'
 	| 'reset'
+	| 'keep-answer'
 	| 'add-evidence'
 	| 'remove-evidence'
 	| 'edit-note'
@@ -82,7 +83,15 @@ export type Binding = {
 	label: string;
 	/** The label on screens where the key means something more specific. */
 	labels?: Partial<Record<Scope, string>>;
-	group: 'Move' | 'Answer' | 'Renames' | 'Evidence and notes' | 'Screens' | 'Typing' | 'Scrolling';
+	group:
+		| 'Move'
+		| 'Answer'
+		| 'Conflicts'
+		| 'Renames'
+		| 'Evidence and notes'
+		| 'Screens'
+		| 'Typing'
+		| 'Scrolling';
 	/** Short label for the footer; bindings without one appear only in help. */
 	hint?: string;
 	/** The footer's label on screens where the key means something more specific. */
@@ -226,6 +235,20 @@ export const bindings: Binding[] = [
 		label: 'reset to pending',
 		group: 'Answer',
 		hint: 'reset',
+	},
+	// A conflict (two merged branches answered the item differently) is settled
+	// by keeping one of its answers, numbered as the detail pane numbers them;
+	// p/f/n/w answer it afresh and r clears both.
+	{
+		action: 'keep-answer',
+		scopes: ['review'],
+		chords: ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((input) => ({input})),
+		keys: '1–9',
+		label: 'keep answer N as it was',
+		group: 'Conflicts',
+		// In the footer only on a conflict (the review screen leaves it out elsewhere).
+		hint: 'keep answer',
+		hintKeys: '1–9',
 	},
 	{
 		action: 'add-evidence',

@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto';
 import {readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
+import {readDatabaseFile} from '../database-file.js';
 import {ensureBuilt, workspace} from './cli.js';
 
 beforeAll(ensureBuilt);
@@ -34,18 +35,7 @@ function setup(list: unknown[] = items) {
 	const env = {XDG_CONFIG_HOME: join(ws.dir, 'config')};
 	const run = (args: string[], more: Record<string, string> = {}) =>
 		ws.run([...args, '--checklist', checklist], {...env, ...more});
-	const db = () =>
-		JSON.parse(readFileSync(ws.db, 'utf8')) as {
-			reviews: Array<{
-				answers: Record<
-					string,
-					Record<string, unknown> & {
-						checks?: Array<Record<string, unknown>>;
-						evidence: Array<Record<string, string>>;
-					}
-				>;
-			}>;
-		};
+	const db = () => readDatabaseFile(ws.db);
 	return {...ws, run, write, db};
 }
 

@@ -16,6 +16,7 @@ import {beforeAll, describe, expect, it} from 'vitest';
 import {loadChecklist} from '../../source/checklist/load.js';
 import {digestOf} from '../../source/model/canonical.js';
 import {cliPath, ensureBuilt, root, workspace} from './cli.js';
+import {readDatabaseFile} from '../database-file.js';
 
 const checklist = JSON.parse(
 	readFileSync(join(root, 'data', 'checklists', 'ai-infrastructure.json'), 'utf8'),
@@ -363,9 +364,7 @@ describe('set refuses invalid input with exit 2 and writes nothing', () => {
 		const r = ws.run(['set', 'secr', 'fail', '--system', 'payments']);
 		expect(r.code).toBe(0);
 		expect(r.stdout).toContain('payments: security.secrets ○ pending → ✖ fail [review created]');
-		const db = JSON.parse(readFileSync(ws.db, 'utf8')) as {
-			reviews: Array<{answers: Record<string, {status: string}>}>;
-		};
+		const db = readDatabaseFile(ws.db);
 		expect(db.reviews[0]?.answers['security.secrets']?.status).toBe('fail');
 	});
 
@@ -482,8 +481,9 @@ describe('hostile text', () => {
 		// Names can still arrive by editing the file by hand: they are shown safely.
 		const db = JSON.parse(readFileSync(ws.db, 'utf8'));
 		db.reviews[0].system = evil;
-		db.reviews[0].answers['architecture.boundaries'].signedOff.by = evil;
-		for (const entry of db.reviews[0].audit) entry.by = evil;
+		db.reviews[0].items['architecture.boundaries'].answer.signedOff.by = evil;
+		for (const item of Object.values(db.reviews[0].items) as Array<{audit?: Array<{by: string}>}>)
+			for (const entry of item.audit ?? []) entry.by = evil;
 		writeFileSync(ws.db, JSON.stringify(db, null, 2));
 		for (const args of [
 			['status'],

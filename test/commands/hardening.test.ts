@@ -102,8 +102,8 @@ describe('item ids named like members of Object.prototype', () => {
 		const p = place([{id: 'a'}]);
 		p.run(['set', 'a', 'fail', '--system', 's']);
 		const text = readFileSync(p.db, 'utf8').replace(
-			'"answers": {',
-			'"answers": {\n      "__proto__": {"evidence": [], "status": "pass"},',
+			'"items": {',
+			'"items": {\n      "__proto__": {"answer": {"evidence": [], "status": "pass"}},',
 		);
 		writeFileSync(p.db, text);
 		for (const args of [['gate'], ['set', 'a', 'pass', '--evidence', 'https://x.example']])
@@ -182,7 +182,7 @@ describe('evidence that is not a regular file', () => {
 			repo,
 		);
 		expect(ok.code, ok.stderr).toBe(0);
-		expect(JSON.parse(readFileSync(p.db, 'utf8')).reviews[0].answers.a.evidence[0].ref).toBe(
+		expect(JSON.parse(readFileSync(p.db, 'utf8')).reviews[0].items.a.answer.evidence[0].ref).toBe(
 			'inside.md',
 		);
 	});
@@ -476,7 +476,7 @@ describe('input nested deeper than any preflight file', () => {
 			const db = readFileSync(p.db, 'utf8');
 			for (const deep of [
 				db.replace('{', `{"x": ${nest},`),
-				db.replace('"answers": {', `"answers": {"z": ${nest},`),
+				db.replace('"items": {', `"items": {"z": ${nest},`),
 				db.replace('"audit": [', `"audit": [${nest},`),
 			]) {
 				writeFileSync(p.db, deep);

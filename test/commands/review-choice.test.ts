@@ -3,6 +3,7 @@ import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {cells} from '../../source/terminal/width.js';
 import {ensureBuilt, workspace} from './cli.js';
+import {readDatabaseFile} from '../database-file.js';
 
 beforeAll(() => ensureBuilt());
 
@@ -99,9 +100,9 @@ describe('choosing the review', () => {
 		ws.setClock('2026-06-01T00:00:00.000Z');
 		expect(ws.run(['gate']).stdout).toContain('stale');
 		expect(ws.run(['set', 'security.secrets', 'pass']).code).toBe(0);
-		const review = JSON.parse(readFileSync(ws.db, 'utf8')).reviews[0];
-		expect(review.answers['security.secrets'].signedOff.at).toBe('2026-06-01T00:00:00.000Z');
-		expect(review.audit.at(-1).detail).toContain('re-confirmed');
+		const review = readDatabaseFile(ws.db).reviews[0]!;
+		expect(review.answers['security.secrets']!.signedOff!.at).toBe('2026-06-01T00:00:00.000Z');
+		expect(review.audit.at(-1)?.detail).toContain('re-confirmed');
 		expect(ws.run(['gate']).stdout).not.toContain('security.secrets');
 	});
 

@@ -2,6 +2,7 @@ import {mkdirSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {ensureBuilt, workspace} from './cli.js';
+import {readDatabaseFile} from '../database-file.js';
 
 beforeAll(ensureBuilt);
 
@@ -69,9 +70,7 @@ describe('owners and approvals from the command line', () => {
 		expect(done.stdout).not.toContain('approvals');
 		expect(ws.run(['status']).stdout).not.toContain('sec.secrets');
 
-		const db = JSON.parse(readFileSync(ws.db, 'utf8')) as {
-			reviews: Array<{answers: Record<string, {approvals?: Array<{by: string; email?: string}>}>}>;
-		};
+		const db = readDatabaseFile(ws.db);
 		expect(db.reviews[0]!.answers['sec.secrets']!.approvals).toEqual([
 			expect.objectContaining({by: 'Mallory', email: 'm@example.com'}),
 			expect.objectContaining({by: 'Sam', email: 'sec-lead@example.com'}),

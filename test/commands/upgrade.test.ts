@@ -3,6 +3,7 @@ import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {loadChecklistAsync} from '../../source/checklist/load.js';
 import {ensureBuilt, root, workspace} from './cli.js';
+import {readDatabaseFile} from '../database-file.js';
 
 const fixtures = join(root, 'test', 'fixtures', 'upgrade');
 
@@ -56,7 +57,7 @@ function answeredThenEdited(next: string) {
 	set('On-call rota staffed', 'pass', '--evidence', 'https://example.com/rota');
 	set('Secrets kept in a vault', 'na', '--justification', 'no secrets');
 	writeFileSync(checklist, next);
-	const db = () => JSON.parse(readFileSync(ws.db, 'utf8')) as Db;
+	const db = () => readDatabaseFile(ws.db) as Db;
 	const upgrade = (...args: string[]) => ws.run(['upgrade', '--checklist', checklist, ...args]);
 	return {ws, checklist, db, upgrade};
 }

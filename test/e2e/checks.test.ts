@@ -1,6 +1,7 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {readDatabaseFile} from '../database-file.js';
 import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
 
 const running: Session[] = [];
@@ -79,9 +80,7 @@ describe('x in a real terminal', () => {
 		await until(() => !alive(pid), 'the grandchild sleep to be killed');
 		app.type('q');
 		expect(await app.exit).toBe(0);
-		const db = JSON.parse(readFileSync(join(cwd, '.preflight', 'db.json'), 'utf8')) as {
-			reviews: Array<{answers: Record<string, {checks?: Array<{stopped?: string}>}>}>;
-		};
+		const db = readDatabaseFile(join(cwd, '.preflight', 'db.json'));
 		expect(db.reviews[0]!.answers['ops.gateway']!.checks?.[0]?.stopped).toBe('cancelled');
 	}, 90_000);
 

@@ -1,7 +1,7 @@
-import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {ensureBuilt, keys, launch, tempDir, type Session} from './pty.js';
+import {readDatabaseFile} from '../database-file.js';
 
 const FOOTER = 'q/ctrl+c quit';
 
@@ -24,8 +24,7 @@ function open(cwd: string, args: string[]): Session {
 	return app;
 }
 
-const readDb = (cwd: string) =>
-	JSON.parse(readFileSync(join(cwd, '.preflight', 'db.json'), 'utf8')) as Db;
+const readDb = (cwd: string) => readDatabaseFile(join(cwd, '.preflight', 'db.json')) as Db;
 
 /** The bytes a terminal sends for ctrl+F1, and pasted coloured text: these killed the app. */
 const ctrlF1 = '\u001b[1;5P';

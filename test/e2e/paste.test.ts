@@ -1,7 +1,8 @@
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
+import {readDatabaseFile} from '../database-file.js';
 
 const running: Session[] = [];
 afterEach(() => {
@@ -12,9 +13,7 @@ beforeAll(() => ensureBuilt());
 type Db = {reviews: {answers: Record<string, {status: string; note?: string}>}[]};
 const answers = (cwd: string) => {
 	const file = join(cwd, '.preflight', 'db.json');
-	return existsSync(file)
-		? ((JSON.parse(readFileSync(file, 'utf8')) as Db).reviews[0]?.answers ?? {})
-		: {};
+	return existsSync(file) ? ((readDatabaseFile(file) as Db).reviews[0]?.answers ?? {}) : {};
 };
 
 // Pasted text that holds the end-of-paste bracket itself (copied from a

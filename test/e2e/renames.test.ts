@@ -2,11 +2,12 @@
 // asks about the renames it proposes before showing the review, and what is
 // accepted is in the database.
 import {spawnSync} from 'node:child_process';
-import {copyFileSync, readFileSync} from 'node:fs';
+import {copyFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {loadChecklistAsync} from '../../source/checklist/load.js';
 import {childEnv, cliPath, ensureBuilt, launch, root, tempDir, type Session} from './pty.js';
+import {readDatabaseFile} from '../database-file.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
 const fixtures = join(root, 'test', 'fixtures', 'upgrade');
@@ -76,7 +77,7 @@ describe('a checklist changed on disk under a review', () => {
 		app.type('q');
 		expect(await app.exit).toBe(0);
 
-		const db = JSON.parse(readFileSync(join(cwd, '.preflight', 'db.json'), 'utf8')) as Db;
+		const db = readDatabaseFile(join(cwd, '.preflight', 'db.json')) as Db;
 		const review = db.reviews[0]!;
 		expect(review.answers[renamed]).toMatchObject({
 			status: 'fail',

@@ -3,6 +3,7 @@ import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
+import {parseDatabase} from '../../source/store/validated-file.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
 const FOOTER = 'q/ctrl+c quit';
@@ -98,8 +99,11 @@ describe('a review in a real terminal', () => {
 
 		// The database on disk
 		const dbPath = join(cwd, '.preflight', 'db.json');
-		const db = JSON.parse(readFileSync(dbPath, 'utf8')) as Db;
-		expect(db.schemaVersion).toBeTypeOf('number');
+		const text = readFileSync(dbPath, 'utf8');
+		expect((JSON.parse(text) as {schemaVersion: unknown}).schemaVersion).toBeTypeOf('number');
+		// Read as preflight reads it: the file holds each item's answer and audit
+		// entries together (store/layout.ts).
+		const db = parseDatabase(text, dbPath).data as Db;
 		expect(db.reviews).toHaveLength(1);
 		const review = db.reviews[0]!;
 		expect(review.system).toBe('demo');
@@ -131,12 +135,13 @@ describe('a review in a real terminal', () => {
 			expect(a.signedOff?.by).toBe('Alice');
 			expect(a.signedOff?.at).toBe(NOW);
 		}
+		// All at one time (PREFLIGHT_NOW): in the order of their items in the file.
 		expect(review.audit.map((e) => [e.item, e.from, e.to, e.by])).toEqual([
 			['architecture.boundaries', 'pending', 'pass', 'Alice'],
 			['architecture.data-contracts', 'pending', 'pass', 'Alice'],
+			['architecture.failure-paths', 'pending', 'waived', 'Alice'],
 			['architecture.horizontal-scaling', 'pending', 'fail', 'Alice'],
 			['architecture.infrastructure-ownership', 'pending', 'na', 'Alice'],
-			['architecture.failure-paths', 'pending', 'waived', 'Alice'],
 		]);
 
 		// Reopen the same system: it resumes at the first pending item

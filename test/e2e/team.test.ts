@@ -1,7 +1,8 @@
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
+import {readDatabaseFile} from '../database-file.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
 const FOOTER = 'q/ctrl+c quit';
@@ -91,7 +92,7 @@ describe('two reviewers approve one item (the two-person rule)', () => {
 		);
 		expect(second).not.toMatch(/blocker:/);
 
-		const db = JSON.parse(readFileSync(join(cwd, '.preflight', 'db.json'), 'utf8')) as Db;
+		const db = readDatabaseFile(join(cwd, '.preflight', 'db.json')) as Db;
 		const answer = db.reviews[0]!.answers['ops.rollback']!;
 		expect(answer.status).toBe('pass');
 		expect(answer.approvals?.map((a) => [a.by, a.email])).toEqual([

@@ -96,8 +96,8 @@ describe('item ids named like members of Object.prototype', () => {
 		const loaded = checklistOf(['a']);
 		const review = newReview(loaded.checklist, loaded.digest, 'sys', undefined, NOW);
 		const text = serializeDatabase({schemaVersion: SCHEMA_VERSION, reviews: [review]}).replace(
-			'"answers": {}',
-			'"answers": {"__proto__": {"status": "pass", "evidence": []}}',
+			'"items": {',
+			'"items": {"__proto__": {"answer": {"status": "pass", "evidence": []}}, ',
 		);
 		expect(text).toContain('__proto__');
 		expect(() => parseDatabase(text, 'db.json')).toThrow(/__proto__" cannot be an item id/);

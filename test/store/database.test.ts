@@ -12,15 +12,18 @@ import {
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {isPreflightError, PreflightError} from '../../source/errors.js';
-import {SCHEMA_VERSION} from '../../source/model/schemas.js';
+import {SCHEMA_VERSION, type AuditEntry, type Review} from '../../source/model/schemas.js';
 import {Store} from '../../source/store/database.js';
 import {parseDatabase} from '../../source/store/validated-file.js';
 import {listFiles, privateCliPath, root, runCli, stackLine, tempDir} from './private-cli.js';
 
 const v1Fixture = join(root, 'test', 'fixtures', 'db', 'v1.json');
 const v1Text = readFileSync(v1Fixture, 'utf8');
-/** The version-1 fixture as a database of the current schemaVersion (it has nothing a newer version changed). */
-const v2Text = `${JSON.stringify({...JSON.parse(v1Text), schemaVersion: SCHEMA_VERSION}, null, 2)}\n`;
+/** A database of the current schemaVersion (the version-3 fixture, migrated). */
+const v2Text = readFileSync(
+	join(root, 'test', 'fixtures', 'db', `v${SCHEMA_VERSION}.json`),
+	'utf8',
+);
 
 /** Damaged or foreign database texts, each with what the one-line message must say. */
 const damaged: Array<[string, string, RegExp]> = [
@@ -233,10 +236,15 @@ describe('migration of a version-1 database', () => {
 		await store.save();
 		await store.close();
 		expect(readFileSync(`${db}.v1.bak`, 'utf8')).toBe(v1Text);
-		const migrated = JSON.parse(readFileSync(db, 'utf8')) as Record<string, unknown>;
-		const original = JSON.parse(v1Text) as Record<string, unknown>;
+		const migrated = JSON.parse(readFileSync(db, 'utf8')) as {schemaVersion: number};
 		expect(migrated.schemaVersion).toBe(SCHEMA_VERSION);
-		expect(migrated.reviews).toEqual(original.reviews);
+		// Laid out anew, it reads back as the review it was; its audit entries, all
+		// of one time, in the order of their items (see store/layout.ts).
+		const [original] = (JSON.parse(v1Text) as {reviews: Review[]}).reviews;
+		const [back] = parseDatabase(readFileSync(db, 'utf8'), db).data.reviews;
+		expect({...back, audit: []}).toEqual({...original, audit: []});
+		const byItem = (a: AuditEntry, b: AuditEntry) => (a.item < b.item ? -1 : 1);
+		expect(back!.audit).toEqual([...original!.audit].sort(byItem));
 		expect(listFiles(dir)).toEqual(['db.json', 'db.json.v1.bak']);
 		// opening again is a no-op: no new backup, same bytes
 		const again = readFileSync(db, 'utf8');
@@ -254,12 +262,12 @@ describe('migration of a version-1 database', () => {
 		expect(r.stderr).toBe('');
 		expect(r.code).toBe(0);
 		expect(readFileSync(`${db}.v1.bak`, 'utf8')).toBe(v1Text);
-		const migrated = JSON.parse(readFileSync(db, 'utf8')) as {
-			schemaVersion: number;
-			reviews: Array<{id: string; system: string; answers: Record<string, {status: string}>}>;
+		const text = readFileSync(db, 'utf8');
+		expect((JSON.parse(text) as {schemaVersion: number}).schemaVersion).toBe(SCHEMA_VERSION);
+		const migrated = parseDatabase(text, db).data;
+		const original = JSON.parse(v1Text) as {
+			reviews: Array<{id: string; answers: Record<string, {status: string}>}>;
 		};
-		expect(migrated.schemaVersion).toBe(SCHEMA_VERSION);
-		const original = JSON.parse(v1Text) as typeof migrated;
 		expect(migrated.reviews).toHaveLength(1);
 		expect(migrated.reviews[0]!.id).toBe(original.reviews[0]!.id);
 		for (const [item, answer] of Object.entries(original.reviews[0]!.answers))
@@ -310,7 +318,17 @@ describe('permissions and where files go', () => {
 		chmodSync(db, 0o640);
 		expect(
 			runCli(
-				['set', 'security.secrets', 'pass', '--evidence', 'https://e.example/x', '--db', db],
+				[
+					'set',
+					'security.secrets',
+					'pass',
+					'--evidence',
+					'https://e.example/x',
+					'--system',
+					'search',
+					'--db',
+					db,
+				],
 				dir,
 			).code,
 		).toBe(0);

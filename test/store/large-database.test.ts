@@ -49,7 +49,7 @@ describe('a large database', () => {
 		const ws = workspace();
 		const {text, count} = largeDatabase();
 		const raw = JSON.parse(text);
-		raw.reviews[1].answers['security.secrets'].status = 'bogus';
+		raw.reviews[1].items['security.secrets'].answer.status = 'bogus';
 		mkdirSync(dirname(ws.db), {recursive: true});
 		writeFileSync(ws.db, JSON.stringify(raw, null, 2));
 		const ok = ws.run(['status', '--system', 'system-0']);
@@ -58,7 +58,7 @@ describe('a large database', () => {
 		expect(ws.run(['gate', '--system', 'system-0']).code).toBe(1);
 		const broken = ws.run(['status', '--system', 'system-1']);
 		expect(broken.code).toBe(2);
-		expect(broken.stderr).toContain('reviews[1].answers.security.secrets.status');
+		expect(broken.stderr).toContain('reviews[1].items.security.secrets.answer.status');
 		// Writers still validate the whole file before touching it.
 		expect(ws.run(['set', 'testing.unit-tests', 'fail', '--system', 'system-0']).code).toBe(2);
 		expect(count).toBeGreaterThan(2);
@@ -87,7 +87,7 @@ describe('a large database', () => {
 		expect(text.length / 2).toBeGreaterThan(LARGE_REVIEW);
 		expect(text.length).toBeGreaterThan(LARGE_INPUT);
 		const raw = JSON.parse(text);
-		raw.reviews[1].answers['item-599'].signedOff.at = 'yesterday';
+		raw.reviews[1].items['item-599'].answer.signedOff.at = 'yesterday';
 		mkdirSync(dirname(ws.db), {recursive: true});
 		writeFileSync(ws.db, JSON.stringify(raw, null, 2));
 		const ok = ws.run(['status', '--system', 'one', '--checklist', checklistPath]);
@@ -95,6 +95,6 @@ describe('a large database', () => {
 		expect(ok.stdout).toContain('600/600 answered');
 		const broken = ws.run(['status', '--system', 'two', '--checklist', checklistPath]);
 		expect(broken.code).toBe(2);
-		expect(broken.stderr).toContain('reviews[1].answers.item-599.signedOff.at');
+		expect(broken.stderr).toContain('reviews[1].items.item-599.answer.signedOff.at');
 	});
 });

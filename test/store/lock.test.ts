@@ -6,6 +6,7 @@ import {join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {PreflightError} from '../../source/errors.js';
 import {acquireLock} from '../../source/store/lock.js';
+import {parseDatabase} from '../../source/store/validated-file.js';
 import {launch, type Session} from '../e2e/pty.js';
 import {listFiles, privateCliPath, runCli, runCliAsync, stackLine, tempDir} from './private-cli.js';
 
@@ -70,9 +71,7 @@ describe('two writers at once', () => {
 			expect(r.stderr).toBe('');
 			expect(r.code).toBe(0);
 		}
-		const data = JSON.parse(readFileSync(db, 'utf8')) as {
-			reviews: Array<{answers: Record<string, {status: string; note?: string}>}>;
-		};
+		const {data} = parseDatabase(readFileSync(db, 'utf8'), db);
 		expect(data.reviews).toHaveLength(1);
 		for (const item of items)
 			expect(data.reviews[0]!.answers[item]).toMatchObject({
@@ -93,9 +92,7 @@ describe('two writers at once', () => {
 			),
 		);
 		for (const r of results) expect(r.code).toBe(0);
-		const data = JSON.parse(readFileSync(db, 'utf8')) as {
-			reviews: Array<{answers: Record<string, unknown>}>;
-		};
+		const {data} = parseDatabase(readFileSync(db, 'utf8'), db);
 		expect(data.reviews).toHaveLength(1);
 		expect(Object.keys(data.reviews[0]!.answers).sort()).toEqual([...items].sort());
 	});

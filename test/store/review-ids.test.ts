@@ -6,6 +6,7 @@ import {isPreflightError} from '../../source/errors.js';
 import {LARGE_INPUT} from '../../source/model/large.js';
 import {newReview} from '../../source/model/review.js';
 import {emptyDatabase} from '../../source/store/database.js';
+import {storedReview} from '../../source/store/layout.js';
 import {serializeDatabase} from '../../source/store/validated-file.js';
 import {listFiles, privateCliPath, runCli, stackLine, tempDir} from './private-cli.js';
 
@@ -23,7 +24,8 @@ function sharedIdDatabase(count: number, copy: number): {text: string; id: strin
 		db.reviews.push(newReview(loaded.checklist, loaded.digest, `system-${i}`, undefined, at));
 	const id = db.reviews[0]!.id;
 	db.reviews[copy] = {...db.reviews[copy]!, id};
-	return {text: JSON.stringify(db, null, 2), id};
+	// Laid out as the file holds it, without serializeDatabase (which refuses it).
+	return {text: JSON.stringify({...db, reviews: db.reviews.map(storedReview)}, null, 2), id};
 }
 
 /** Every command refuses the file in one line naming both reviews, and nothing on disk changes. */

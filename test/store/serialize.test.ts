@@ -4,6 +4,7 @@ import {sortKeys} from '../../source/model/canonical.js';
 import {newReview, recordAnswer, withStatus} from '../../source/model/review.js';
 import type {Database} from '../../source/model/schemas.js';
 import {emptyDatabase} from '../../source/store/database.js';
+import {storedReview} from '../../source/store/layout.js';
 import {parseDatabase, serializeDatabase} from '../../source/store/validated-file.js';
 
 const loaded = loadChecklist(defaultChecklistPath());
@@ -30,10 +31,16 @@ function database(reviews: number): Database {
 	return db;
 }
 
+/** The file's text: the database with each review laid out by item, keys sorted. */
+function expected(db: Database): string {
+	const stored = {...db, reviews: db.reviews.map(storedReview)};
+	return `${JSON.stringify(sortKeys(stored), null, 2)}\n`;
+}
+
 describe('serializeDatabase', () => {
 	it.each([0, 1, 3])('writes exactly the pretty-printed, key-sorted JSON (%i reviews)', (n) => {
 		const db = database(n);
-		expect(serializeDatabase(db)).toBe(`${JSON.stringify(sortKeys(db), null, 2)}\n`);
+		expect(serializeDatabase(db)).toBe(expected(db));
 	});
 
 	it('reuses the text of unchanged reviews and re-checks changed ones', () => {
@@ -49,6 +56,6 @@ describe('serializeDatabase', () => {
 		};
 		const text = serializeDatabase(renamed);
 		expect(text).not.toBe(first);
-		expect(text).toBe(`${JSON.stringify(sortKeys(renamed), null, 2)}\n`);
+		expect(text).toBe(expected(renamed));
 	});
 });

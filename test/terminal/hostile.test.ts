@@ -165,10 +165,13 @@ describe('hostile text through every output', () => {
 		expect(refused.stderr).toContain('a waiver owner must not contain control characters');
 		// Flags refuse such names; a database edited by hand can still hold them.
 		const data = JSON.parse(readFileSync(db, 'utf8')) as {
-			reviews: Array<{system: string; answers: Record<string, {waiver?: {owner: string}}>}>;
+			reviews: Array<{
+				system: string;
+				items: Record<string, {answer?: {waiver?: {owner: string}}}>;
+			}>;
 		};
 		data.reviews[0]!.system = system;
-		data.reviews[0]!.answers['sec.three']!.waiver!.owner = owner;
+		data.reviews[0]!.items['sec.three']!.answer!.waiver!.owner = owner;
 		writeFileSync(db, JSON.stringify(data, null, 2));
 	});
 

@@ -68,6 +68,8 @@ describe("actionFor on the review screen (the README's key table)", () => {
 		['n', 'n', {}, 'na'],
 		['w', 'w', {}, 'waive'],
 		['r', 'r', {}, 'reset'],
+		['1', '1', {}, 'keep-answer'],
+		['9', '9', {}, 'keep-answer'],
 		['e', 'e', {}, 'add-evidence'],
 		['d', 'd', {}, 'remove-evidence'],
 		['c', 'c', {}, 'edit-note'],

@@ -104,7 +104,7 @@ describe('help overlay', () => {
 		for (const b of bindingsFor('review')) expect(frame).toContain(b.label);
 		for (const g of ['Move', 'Answer', 'Evidence and notes', 'Screens']) expect(frame).toContain(g);
 		// Two columns: a row holds keys of both.
-		expect(frame).toMatch(/previous item\s+e\s+add evidence/);
+		expect(frame).toMatch(/previous item\s+1–9\s+keep answer N/);
 		expect(lines(frame).length).toBeLessThan(24);
 	});
 

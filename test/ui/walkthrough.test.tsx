@@ -22,7 +22,7 @@ describe('the review screen, as a facilitator drives it', () => {
 			[' ', 'space'],
 			[keys.enter, 'enter'],
 			['G', '“G”'],
-			['7', '“7”'],
+			['0', '“0”'],
 		] as const) {
 			await app.press(press);
 			await app.waitForText(`${name} does nothing here (? lists the keys).`);

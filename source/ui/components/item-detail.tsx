@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import {failureText, latestRun} from '../../model/checks.js';
 import type {ItemResult} from '../../model/evaluate.js';
-import type {AuditEntry, Checklist} from '../../model/schemas.js';
+import type {Answer, AuditEntry, Checklist, Conflict} from '../../model/schemas.js';
 import {approversOf, ruleLine} from '../../model/team.js';
 import {reviewEveryText, shownStatus, statusLabel, statusLooks} from '../../model/vocabulary.js';
 import {sanitize, sanitizeLine} from '../../terminal/sanitize.js';
@@ -23,7 +23,92 @@ type DetailPart =
 	| 'waiver'
 	| 'note'
 	| 'check'
+	| 'conflict'
 	| 'history';
+
+/** When and by whom an answer was signed: `signed off by Ana at 2026-02-01 10:00 UTC (commit abc1234)`. */
+function signedText(answer: Answer): string {
+	const signed = answer.signedOff;
+	return signed
+		? `signed off by ${sanitizeLine(signed.by)} at ${signed.at.slice(0, 16).replace('T', ' ')} UTC${signed.commit ? ` (commit ${signed.commit.slice(0, 7)})` : ''}`
+		: '';
+}
+
+/**
+ * A conflict's lines (model/conflicts.ts): how to settle it, then every
+ * answer whole, numbered as the keys that keep them (status, who signed it
+ * and when, approvals, justification or waiver, note, evidence), then the
+ * answer both branches started from.
+ */
+function conflictLines(
+	conflict: Conflict,
+	textW: number,
+	clean: (text: string) => string,
+): DetailLine[] {
+	const n = conflict.answers.length;
+	const keys = n > 9 ? '1–9' : n === 2 ? '1 or 2' : `1–${n}`;
+	const out: DetailLine[] = wrapLines(
+		`${keys} keeps that answer as it was · p, f, n or w answers afresh · r clears both`,
+		textW,
+	).map((text) => ({part: 'conflict', look: 'blocker', text}));
+	const add = (look: LineLook, texts: readonly string[]) =>
+		out.push(...texts.map((text): DetailLine => ({part: 'conflict', look, text})));
+	// A side's pending answer is one that cleared the item; the base's is where both started.
+	const answerLines = (label: string, answer: Answer, side = true) => {
+		const shown = shownStatus({status: answer.status});
+		const signed = signedText(answer);
+		const status =
+			side && answer.status === 'pending' ? `${statusLabel(shown)} (cleared)` : statusLabel(shown);
+		// The status in its colour after the label; the sign-off beside it when it fits.
+		const beside = signed && cells(label) + cells(status) + 2 + cells(signed) <= textW;
+		out.push({
+			part: 'conflict',
+			look: 'dim',
+			lead: {text: `${label}${status}`, color: statusLooks[shown].color},
+			text: beside ? `  ${signed}` : '',
+		});
+		if (signed && !beside) add('dim', hanging('    ', signed, textW));
+		const approvers = approversOf(answer);
+		if (approvers.length > 1)
+			add(
+				'dim',
+				hanging(
+					'    ',
+					`approved by ${approvers.map((a) => `${sanitizeLine(a.by)} (${a.at.slice(0, 10)})`).join(', ')}`,
+					textW,
+				),
+			);
+		if (answer.status === 'na' && answer.justification)
+			add('plain', hanging('    justification: ', clean(answer.justification), textW));
+		if (answer.status === 'waived' && answer.waiver)
+			add(
+				'plain',
+				hanging(
+					'    ',
+					`waived until ${answer.waiver.expires} · owner ${sanitizeLine(answer.waiver.owner)} · ${clean(answer.waiver.reason)}`,
+					textW,
+				),
+			);
+		if (answer.note) add('plain', hanging('    note: ', clean(answer.note), textW));
+		answer.evidence.forEach((e, i) =>
+			add(
+				'plain',
+				hanging(
+					`    evidence ${i + 1}: `,
+					e.kind === 'file'
+						? `file ${sanitizeLine(e.ref)}${e.sha256 ? ` (sha256 ${e.sha256.slice(0, 12)}…)` : ''}`
+						: sanitizeLine(e.ref),
+					textW,
+				),
+			),
+		);
+		if (answer.evidence.length === 0 && answer.status !== 'pending')
+			add('dim', ['    evidence: none']);
+	};
+	conflict.answers.forEach((answer, i) => answerLines(`answer ${i + 1}: `, answer));
+	if (conflict.base) answerLines('before both: ', conflict.base, false);
+	return out;
+}
 
 /** The widest a line of text is wrapped to, in columns. */
 const MEASURE = 120;
@@ -53,6 +138,7 @@ const partNames: Record<DetailPart, string> = {
 	waiver: 'waiver',
 	note: 'note',
 	check: 'check',
+	conflict: 'conflicting answers',
 	history: 'history',
 };
 
@@ -162,18 +248,38 @@ export function detailLines(
 		wrapLines([`id: ${sanitizeLine(item.id)}`, ...tags].join(' · '), textW),
 	);
 
-	const shown = shownStatus({status: answer.status, stale: result.stale, recheck: answer.reReview});
+	const shown = shownStatus({
+		status: answer.status,
+		stale: result.stale,
+		recheck: answer.reReview,
+		conflict: result.conflict !== undefined,
+	});
 	const lead = {text: statusLabel(shown), color: statusLooks[shown].color};
-	const signed = answer.signedOff;
-	const signedText = signed
-		? `signed off by ${sanitizeLine(signed.by)} at ${signed.at.slice(0, 16).replace('T', ' ')} UTC${signed.commit ? ` (commit ${signed.commit.slice(0, 7)})` : ''}`
-		: '';
+	const signed = signedText(answer);
+	const beside = result.conflict
+		? `the merged branches answered it in ${result.conflict.answers.length} ways`
+		: signed;
 	const status: DetailLine[] =
-		!signedText || cells(lead.text) + 2 + cells(signedText) <= textW
-			? [{part: 'status', look: 'dim', lead, text: signedText ? `  ${signedText}` : ''}]
+		!beside || cells(lead.text) + 2 + cells(beside) <= textW
+			? [{part: 'status', look: 'dim', lead, text: beside ? `  ${beside}` : ''}]
 			: [
 					{part: 'status', look: 'dim', lead, text: ''},
-					...lines('status', 'dim', hanging('  ', signedText, textW)),
+					...lines('status', 'dim', hanging('  ', beside, textW)),
+				];
+	const guidance = item.guidance
+		? lines('guidance', 'dim', wrapLines(clean(item.guidance), textW))
+		: [];
+	// No answer of its own: the answers the branches gave are what there is to read.
+	if (result.conflict)
+		return evidenceFirst
+			? [...head, ...status]
+			: [
+					...head,
+					...id,
+					...status,
+					...conflictLines(result.conflict, textW, clean),
+					...guidance,
+					...historyLines(history, textW),
 				];
 
 	// Who may sign and how many must (docs/team.md): "needs security · 1 of 2
@@ -196,10 +302,6 @@ export function detailLines(
 		result.blocker && answer.status !== 'pending' && !ruleBlocks ? result.blocker : undefined;
 	const blocker = blockerText
 		? lines('blocker', 'blocker', hanging('blocker: ', clean(blockerText), textW))
-		: [];
-
-	const guidance = item.guidance
-		? lines('guidance', 'dim', wrapLines(clean(item.guidance), textW))
 		: [];
 
 	const evidence: DetailLine[] =
@@ -248,15 +350,7 @@ export function detailLines(
 	if (answer.note)
 		extras.push(...lines('note', 'plain', hanging('note: ', clean(answer.note), textW)));
 
-	const past = lines('history', 'dim', [
-		history.length
-			? `history (${history.length} change${history.length === 1 ? '' : 's'}, newest first):`
-			: 'history: no change yet',
-	]);
-	for (let i = history.length - 1; i >= 0; i--)
-		past.push(
-			...lines('history', 'dim', hanging('  ', sanitizeLine(historyLine(history[i]!)), textW)),
-		);
+	const past = historyLines(history, textW);
 
 	return evidenceFirst
 		? [...head, ...status, ...evidence]
@@ -272,6 +366,23 @@ export function detailLines(
 				...guidance,
 				...past,
 			];
+}
+
+/** The item's history, newest first, under a line that counts it. */
+function historyLines(history: readonly AuditEntry[], textW: number): DetailLine[] {
+	const out: DetailLine[] = [
+		{
+			part: 'history',
+			look: 'dim',
+			text: history.length
+				? `history (${history.length} change${history.length === 1 ? '' : 's'}, newest first):`
+				: 'history: no change yet',
+		},
+	];
+	for (let i = history.length - 1; i >= 0; i--)
+		for (const text of hanging('  ', sanitizeLine(historyLine(history[i]!)), textW))
+			out.push({part: 'history', look: 'dim', text});
+	return out;
 }
 
 /**

@@ -9,6 +9,14 @@ import {Panel} from './panel.js';
 import {statusLook} from './status.js';
 import {outOfViewLine, windowStart} from './window.js';
 
+/** Columns of a list's status: the longest glyph and word (`○ pending`) and a space. */
+export const STATUS_WIDTH = 10;
+/**
+ * The same while a review has a conflict: `⚠ conflict` is a column wider. Only
+ * then, so that titles keep their column everywhere else.
+ */
+export const CONFLICT_STATUS_WIDTH = 11;
+
 /** One row of the item list; re-rendered only when it changes. */
 const ItemRow = React.memo(function ItemRow({
 	item,
@@ -16,6 +24,7 @@ const ItemRow = React.memo(function ItemRow({
 	focused,
 	section,
 	width,
+	statusWidth,
 }: {
 	item: ChecklistItem;
 	result: ItemResult | undefined;
@@ -24,8 +33,15 @@ const ItemRow = React.memo(function ItemRow({
 	section: string | undefined;
 	/** Columns of the row. */
 	width: number;
+	/** Columns of the status (glyph and word) and the space after it. */
+	statusWidth: number;
 }) {
-	const look = statusLook(r?.answer.status ?? 'pending', r?.stale, r?.answer.reReview);
+	const look = statusLook(
+		r?.answer.status ?? 'pending',
+		r?.stale,
+		r?.answer.reReview,
+		r?.conflict !== undefined,
+	);
 	// An answer that still blocks (a pass without evidence, an expired waiver) is marked.
 	const blocks = r?.blocker && r.answer.status !== 'pending' && r.answer.status !== 'fail';
 	// The section's name takes at most a quarter of the row: the title matters more.
@@ -35,14 +51,14 @@ const ItemRow = React.memo(function ItemRow({
 	// measure of emoji and CJK can differ from the terminal's by a column.
 	const title = fitColumns(
 		`${sanitizeLine(item.title)}${item.level === 'recommended' ? ' (recommended)' : ''}${blocks ? ' !' : ''}`,
-		Math.max(1, width - 12 - (sectionW ? sectionW + 1 : 0)),
+		Math.max(1, width - statusWidth - 2 - (sectionW ? sectionW + 1 : 0)),
 	);
 	return (
 		<Box height={1}>
 			<Box width={2} flexShrink={0}>
 				<Text color="cyan">{focused ? '›' : ' '}</Text>
 			</Box>
-			<Box width={10} flexShrink={0}>
+			<Box width={statusWidth} flexShrink={0}>
 				<Text color={look.color}>{`${look.glyph} ${look.word}`}</Text>
 			</Box>
 			<Box flexGrow={1} flexShrink={1}>
@@ -76,6 +92,7 @@ export function ItemsPanel({
 	height,
 	width,
 	framed,
+	statusWidth = STATUS_WIDTH,
 }: {
 	title: string;
 	/** The listed items, with the section each stands in. */
@@ -90,6 +107,11 @@ export function ItemsPanel({
 	height: number;
 	width: number;
 	framed: boolean;
+	/**
+	 * Columns of the status: STATUS_WIDTH, or CONFLICT_STATUS_WIDTH while the
+	 * review has a conflict (`⚠ conflict` is a column wider than the others).
+	 */
+	statusWidth?: number;
 }) {
 	const inner = Math.max(1, height - (framed ? 2 : 0));
 	// A list that does not fit gives its last row to saying what is out of view
@@ -118,6 +140,7 @@ export function ItemsPanel({
 							focused={item.id === focusedId}
 							section={sectionTitle && sanitizeLine(sectionTitle(sectionIndex))}
 							width={width - (framed ? 2 : 0)}
+							statusWidth={statusWidth}
 						/>
 					)),
 				cut ? (

@@ -33,14 +33,15 @@ export function keyName(input: string, key: Key): string | undefined {
  */
 export function useKeys(
 	scope: Exclude<Scope, 'global'>,
-	onAction: (action: ActionId) => void,
+	/** `input`: the character typed, for a key that stands for several (1–9). */
+	onAction: (action: ActionId, input: string) => void,
 	isActive = true,
 	onOther?: (keyName: string) => void,
 ): void {
 	useInputHandler((input, key, paste) => {
 		if (paste) return void onOther?.('a paste');
 		const action = actionFor(scope, input, key);
-		if (action) return onAction(action);
+		if (action) return onAction(action, input);
 		const name = keyName(input, key);
 		if (name) onOther?.(name);
 	}, isActive);

@@ -1,3 +1,4 @@
+import {conflictOf} from '../../model/conflicts.js';
 import {answerFor} from '../../model/evaluate.js';
 import {findItem, withoutEvidence, withStatus} from '../../model/review.js';
 import type {Actor} from '../../model/actor.js';
@@ -15,8 +16,11 @@ export type Effect = {type: 'write-snapshot'} | {type: 'view-log'; ref: string};
 /** What a key press comes to: an action for the reducer, an effect, or nothing. */
 export type Intent = Action | Effect | undefined;
 
-/** What deciding needs from outside the state: the moment and who acts. */
-export type IntentEnv = {now: Date; actor: () => Actor};
+/**
+ * What deciding needs from outside the state: the moment, who acts, and the
+ * character typed (for a key that stands for several: 1–9 keep answer N).
+ */
+export type IntentEnv = {now: Date; actor: () => Actor; typed?: string};
 
 /**
  * The focused item's details as the screen lays them out: how many lines
@@ -49,9 +53,22 @@ const answerKeys: ReadonlySet<ActionId> = new Set<ActionId>([
 	'na',
 	'waive',
 	'reset',
+	'keep-answer',
 	'add-evidence',
 	'remove-evidence',
 ]);
+
+/** The keys that keep an answer of a conflict of `n` answers, as said to the user. */
+export function keepKeys(n: number): string {
+	return n === 2 ? '1 or 2' : `1–${Math.min(9, n)}`;
+}
+
+/** Said when a key would edit an answer of a conflicted item: there is none to edit yet. */
+function conflictFirst(title: string, n: number): Action {
+	return info(
+		`“${title}” is a conflict: ${keepKeys(n)} keeps an answer, p, f, n or w answers afresh; then add evidence or a note.`,
+	);
+}
 
 /** Records the answer when the rules allow it, else says why not. */
 function recordIntent(
@@ -126,8 +143,17 @@ export function reviewIntent(
 			};
 		case 'back':
 			return {type: 'back-from-review'};
-		case 'edit-note':
+		case 'edit-note': {
+			// c right after a fail is that item's note (see edit-note), never a conflict's.
+			const id = state.justFailed ? undefined : selectedItemId(state);
+			const conflict = id ? conflictOf(review, id) : undefined;
+			if (id && conflict)
+				return conflictFirst(
+					findItem(state.loaded.checklist, id)?.title ?? id,
+					conflict.answers.length,
+				);
 			return {type: 'edit-note'};
+		}
 		case 'run-check':
 		case 'view-log':
 			return checkIntent(state, action);
@@ -143,6 +169,31 @@ export function reviewIntent(
 	const item = itemId ? findItem(state.loaded.checklist, itemId) : undefined;
 	if (!item) return {type: 'message', message: noItemSelected(state)};
 	const answer = answerFor(review, item.id);
+	const conflict = conflictOf(review, item.id);
+	switch (action) {
+		case 'keep-answer': {
+			if (!conflict)
+				return info(
+					`${env.typed ?? '1–9'} keeps an answer of a conflict: “${item.title}” is not one.`,
+				);
+			const index = Number(env.typed) - 1;
+			if (!(index >= 0 && index < conflict.answers.length))
+				return info(
+					`This conflict has ${conflict.answers.length} answers: ${keepKeys(conflict.answers.length)} keeps one.`,
+				);
+			return {type: 'resolve-conflict', itemId: item.id, index, actor: env.actor()};
+		}
+		case 'add-evidence':
+		case 'remove-evidence':
+			if (conflict) return conflictFirst(item.title, conflict.answers.length);
+			break;
+		case 'reset':
+			// r on a conflict keeps neither answer: the item starts again, pending.
+			if (conflict) return recordIntent(item, {status: 'pending', evidence: []}, env, false);
+			break;
+		default:
+			break;
+	}
 	switch (action) {
 		case 'pass':
 			if (item.evidenceRequired && answer.evidence.length === 0)

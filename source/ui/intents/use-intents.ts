@@ -17,8 +17,12 @@ export function useIntents(
 	const {dispatch, services} = useAppActions();
 	useKeys(
 		scope,
-		(action) => {
-			const intent = decide(action, {now: services.now(), actor: () => actorFrom(services)});
+		(action, typed) => {
+			const intent = decide(action, {
+				now: services.now(),
+				actor: () => actorFrom(services),
+				typed,
+			});
 			if (!intent) return;
 			if (intent.type === 'write-snapshot') return effects.writeSnapshot?.();
 			if (intent.type === 'view-log') return effects.viewLog?.(intent.ref);

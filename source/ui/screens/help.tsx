@@ -11,6 +11,7 @@ import type {Size} from '../use-terminal-size.js';
 const groupOrder: Binding['group'][] = [
 	'Move',
 	'Answer',
+	'Conflicts',
 	'Renames',
 	'Evidence and notes',
 	'Screens',

@@ -1,10 +1,16 @@
 import {Box, Text} from 'ink';
 import React, {useMemo} from 'react';
-import {evaluate, progressSplit} from '../../model/evaluate.js';
+import {conflictsIn, evaluate, progressSplit} from '../../model/evaluate.js';
 import {reviewName} from '../../model/review.js';
 import {onChecklist} from '../../model/upgrade.js';
 import {waitingOn, waitingOnText} from '../../model/work-split.js';
-import {blockersText, verdictLine, verdictLooks} from '../../model/vocabulary.js';
+import {
+	blockersText,
+	countOf,
+	statusLooks,
+	verdictLine,
+	verdictLooks,
+} from '../../model/vocabulary.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {Footer} from '../components/footer.js';
 import {Header} from '../components/header.js';
@@ -45,6 +51,7 @@ export function HomeScreen({size}: {size: Size}) {
 						blockers: 0,
 						split: {settled: 0, blocking: 0},
 						waits: '',
+						conflicts: 0,
 					};
 				const e = evaluate(state.loaded.checklist, judged, at, state.loaded.team);
 				return {
@@ -54,6 +61,8 @@ export function HomeScreen({size}: {size: Size}) {
 					verdict: e.verdict,
 					blockers: e.totals.blockers,
 					split: progressSplit(e.sections.flatMap((section) => section.items)),
+					// Left by a merge and blocking until someone settles them (model/conflicts.ts).
+					conflicts: conflictsIn(e),
 					waits: e.blockers.length
 						? `waits on ${waitingOnText(waitingOn(e.blockers))}`
 						: 'waits on nobody',
@@ -135,6 +144,13 @@ export function HomeScreen({size}: {size: Size}) {
 									{verdictText(row.verdict ?? 'not-ready', row.blockers)}
 								</Text>
 							</Box>
+							{row.conflicts && row.verdict !== undefined ? (
+								<Box flexShrink={1}>
+									<Text wrap="truncate-end" color={statusLooks.conflict.color}>
+										{` · ${statusLooks.conflict.glyph} ${full ? countOf(row.conflicts, 'conflict') : row.conflicts}`}
+									</Text>
+								</Box>
+							) : null}
 						</Box>
 					);
 					if (!byRole) return <React.Fragment key={r.id}>{line}</React.Fragment>;

@@ -1,6 +1,11 @@
 import {Box, Text} from 'ink';
 import React, {useMemo} from 'react';
-import {progressSplit, type Evaluation, type ItemResult} from '../../model/evaluate.js';
+import {
+	conflictsIn,
+	progressSplit,
+	type Evaluation,
+	type ItemResult,
+} from '../../model/evaluate.js';
 import {reviewName} from '../../model/review.js';
 import type {AuditEntry} from '../../model/schemas.js';
 import {orphanCount} from '../../model/upgrade.js';
@@ -10,7 +15,7 @@ import {cells} from '../../terminal/width.js';
 import {Footer} from '../components/footer.js';
 import {Header} from '../components/header.js';
 import {detailLines, detailRows, ItemDetail, trustLines} from '../components/item-detail.js';
-import {ItemsPanel} from '../components/items-panel.js';
+import {CONFLICT_STATUS_WIDTH, ItemsPanel, STATUS_WIDTH} from '../components/items-panel.js';
 import {MessageLine} from '../components/message-line.js';
 import {PromptArea} from '../components/prompt-area.js';
 import {AnswersBar} from '../components/progress-bar.js';
@@ -23,6 +28,7 @@ import {evidencePath} from '../../system/evidence.js';
 import {filterKindText} from '../state/filter.js';
 import {listedItems, matchCounts, selectedItemId} from '../state/selectors.js';
 import type {State} from '../state/types.js';
+import type {ActionId} from '../keys.js';
 import {maxScroll} from '../scroll.js';
 import type {Size} from '../use-terminal-size.js';
 
@@ -93,6 +99,13 @@ function SectionLine({
 		</Box>
 	);
 }
+
+/** Footer keys left out: none; path completion outside the evidence prompt. */
+const NO_KEYS: readonly ActionId[] = [];
+const PROMPT_WITHOUT_PATHS: readonly ActionId[] = ['prompt-complete', 'prompt-pick'];
+/** On a conflict, 1–9 keep an answer and there is no answer to add evidence or a note to; elsewhere 1–9 do nothing. */
+const ON_CONFLICT: readonly ActionId[] = ['add-evidence', 'edit-note'];
+const OFF_CONFLICT: readonly ActionId[] = ['keep-answer'];
 
 /** The history of an item nobody has changed: one array, so memos keyed on it hold. */
 const NO_HISTORY: readonly AuditEntry[] = [];
@@ -239,7 +252,10 @@ export function ReviewScreen({size}: {size: Size}) {
 	// Answers whose items left the checklist are not judged: said on every frame until re-attached.
 	const orphans = orphanCount(review);
 	const orphanNote = orphans ? ` · ⚠ ${countOf(orphans, 'orphaned answer')} (o)` : '';
-	const title = `${reviewName(review)} · ${done}/${evaluation.totals.items} answered${orphanNote}${state.filter ? ` · filter: ${state.filter}` : ''} · ${checklist.title}`;
+	// Conflicts left by a merge block the verdict: said on every frame until settled.
+	const conflicts = conflictsIn(evaluation);
+	const conflictNote = conflicts ? ` · ⚠ ${countOf(conflicts, 'conflict')}` : '';
+	const title = `${reviewName(review)} · ${done}/${evaluation.totals.items} answered${conflictNote}${orphanNote}${state.filter ? ` · filter: ${state.filter}` : ''} · ${checklist.title}`;
 
 	// Framed beside the sections on a wide screen, alone under the section line otherwise.
 	const itemsPanel = (height: number, panelWidth: number) => (
@@ -253,6 +269,7 @@ export function ReviewScreen({size}: {size: Size}) {
 			height={height}
 			width={panelWidth}
 			framed={layout.wide}
+			statusWidth={conflicts ? CONFLICT_STATUS_WIDTH : STATUS_WIDTH}
 		/>
 	);
 	return (
@@ -291,9 +308,15 @@ export function ReviewScreen({size}: {size: Size}) {
 			<Footer
 				scope={state.prompt ? 'prompt' : 'review'}
 				width={width}
-				{...(state.prompt && state.prompt.kind !== 'evidence'
-					? {omit: ['prompt-complete', 'prompt-pick'] as const}
-					: {})}
+				omit={
+					state.prompt
+						? state.prompt.kind === 'evidence'
+							? NO_KEYS
+							: PROMPT_WITHOUT_PATHS
+						: result?.conflict
+							? ON_CONFLICT
+							: OFF_CONFLICT
+				}
 			/>
 		</Box>
 	);

@@ -8,6 +8,7 @@ import {
 	blockingText,
 	countOf,
 	countsText,
+	statusLooks,
 	totalsLine,
 	verdictLine,
 	verdictLooks,
@@ -20,6 +21,7 @@ import {Header} from '../components/header.js';
 import {MessageLine} from '../components/message-line.js';
 import {AnswersBar} from '../components/progress-bar.js';
 import {StatusBadge} from '../components/status.js';
+import {CONFLICT_STATUS_WIDTH, STATUS_WIDTH} from '../components/items-panel.js';
 import {outOfViewLine, windowStart} from '../components/window.js';
 import {fitColumns} from '../components/wrap.js';
 import {summaryIntent} from '../intents/intents.js';
@@ -38,19 +40,28 @@ export function SummaryScreen({size}: {size: Size}) {
 	const team = state.loaded.team;
 	// Worked out once per judgement, not on every ↑/↓ (10,000 blockers are possible).
 	const {grouped, blockers, rows, ids, blockersBefore, rowOf} = useMemo(() => {
+		// Conflicts left by a merge come first, under their own heading: they are
+		// the most urgent (nobody knows the item's answer until they are settled).
+		const all = evaluation?.blockers ?? [];
+		const conflicts = all.filter((b) => b.conflict);
+		const rest = conflicts.length ? all.filter((b) => !b.conflict) : all;
 		const groups =
-			team && evaluation?.blockers.some((b) => b.signing.rule.owners.length)
-				? groupByOwners(evaluation.blockers)
-				: undefined;
-		const blockers = groups ? groups.flatMap((g) => g.blockers) : (evaluation?.blockers ?? []);
+			team && rest.some((b) => b.signing.rule.owners.length) ? groupByOwners(rest) : undefined;
+		const listed = groups ? groups.flatMap((g) => g.blockers) : rest;
+		const blockers = conflicts.length ? [...conflicts, ...listed] : listed;
 		const rows: Array<{heading: string} | {blocker: ItemResult; index: number}> = [];
-		if (groups) {
-			let index = 0;
+		let index = 0;
+		if (conflicts.length) {
+			rows.push({heading: `${statusLooks.conflict.glyph} conflicts (${conflicts.length})`});
+			for (const blocker of conflicts) rows.push({blocker, index: index++});
+			if (!groups && listed.length) rows.push({heading: `other blockers (${listed.length})`});
+		}
+		if (groups)
 			for (const g of groups) {
 				rows.push({heading: groupHeading(g)});
 				for (const blocker of g.blockers) rows.push({blocker, index: index++});
 			}
-		} else blockers.forEach((blocker, index) => rows.push({blocker, index}));
+		else for (const blocker of listed) rows.push({blocker, index: index++});
 		// How many blockers stand before each row, and one past the last.
 		// How many blockers stand before each row (and one past the last); the row of each blocker.
 		const blockersBefore: number[] = [0];
@@ -109,6 +120,8 @@ export function SummaryScreen({size}: {size: Size}) {
 	const focusRow = rowOf[state.summaryIndex] ?? -1;
 	const bStart = windowStart(Math.max(0, focusRow), rows.length, blockerRows);
 	const inView = rows.slice(bStart, bStart + blockerRows);
+	// A column wider while there are conflicts (`⚠ conflict`), as in the item list.
+	const statusW = blockers[0]?.conflict !== undefined ? CONFLICT_STATUS_WIDTH : STATUS_WIDTH;
 	const bEnd = Math.min(rows.length, bStart + blockerRows);
 	const above = blockersBefore[bStart] ?? 0;
 	const below = blockers.length - (blockersBefore[bEnd] ?? 0);
@@ -180,14 +193,19 @@ export function SummaryScreen({size}: {size: Size}) {
 					return (
 						<Box key={b.item.id} height={1} width={width} overflowY="hidden">
 							<Text color="cyan">{focused ? '› ' : '  '}</Text>
-							<Box width={10} flexShrink={0}>
-								<StatusBadge status={b.answer.status} stale={b.stale} recheck={b.answer.reReview} />
+							<Box width={statusW} flexShrink={0}>
+								<StatusBadge
+									status={b.answer.status}
+									stale={b.stale}
+									recheck={b.answer.reReview}
+									conflict={b.conflict !== undefined}
+								/>
 							</Box>
 							<Box flexGrow={1} flexShrink={1} flexBasis={0}>
 								<Text wrap="truncate-end" inverse={focused}>
 									{fitColumns(
 										`${sanitizeLine(b.item.title)} — ${sanitizeLine(b.blocker ?? '')}`,
-										width - 12,
+										width - statusW - 2,
 									)}
 								</Text>
 							</Box>

@@ -1,7 +1,14 @@
+import {
+	conflictAnswerText,
+	conflictIds,
+	conflictOf,
+	resolveConflict,
+} from '../../model/conflicts.js';
 import {answerFor} from '../../model/evaluate.js';
-import {recordAnswer, replaceReview} from '../../model/review.js';
+import {findItem, recordAnswer, replaceReview} from '../../model/review.js';
+import {countOf} from '../../model/vocabulary.js';
 import type {Actor} from '../../model/actor.js';
-import type {Answer} from '../../model/schemas.js';
+import type {Answer, Review} from '../../model/schemas.js';
 import {currentReview, firstPending, listedItems, nextPending, titleOf} from './selectors.js';
 import type {ActionOf, State} from './types.js';
 
@@ -19,14 +26,56 @@ export function applyRecord(
 	const before = answerFor(review, itemId);
 	const next = recordAnswer(review, itemId, answer, actor, detail, options);
 	if (next === review) return {state, changed: false};
+	return {state: withChange(state, review.id, itemId, next, before), changed: true};
+}
+
+/** The state with the review changed, and an undo entry that puts back the item as it was (its conflict too). */
+function withChange(
+	state: State,
+	reviewId: string,
+	itemId: string,
+	next: Review,
+	before: Answer,
+): State {
+	const was = currentReview(state);
+	const conflict = was ? conflictOf(was, itemId) : undefined;
 	return {
-		state: {
-			...state,
-			db: replaceReview(state.db, next),
-			version: state.version + 1,
-			undo: [...state.undo, {reviewId: review.id, itemId, answer: before}].slice(-200),
+		...state,
+		db: replaceReview(state.db, next),
+		version: state.version + 1,
+		undo: [
+			...state.undo,
+			{reviewId, itemId, answer: before, ...(conflict ? {conflict} : {})},
+		].slice(-200),
+	};
+}
+
+/**
+ * 1–9 on a conflicted item: the answer kept becomes the item's as it was
+ * (sign-offs included: keeping is not signing), and the focus stays on it, so
+ * that the reviewer sees what they kept (u undoes it).
+ */
+export function resolve(state: State, action: ActionOf<'resolve-conflict'>): State {
+	const review = currentReview(state);
+	const conflict = review ? conflictOf(review, action.itemId) : undefined;
+	const kept = conflict?.answers[action.index];
+	if (!review || !conflict || !kept) return state;
+	const next = resolveConflict(review, action.itemId, action.index, action.actor);
+	// The ones left to settle here: conflicts of items still in the checklist.
+	const left = conflictIds(next).filter((id) => findItem(state.loaded.checklist, id)).length;
+	const changed = withChange(
+		{...state, prompt: undefined},
+		review.id,
+		action.itemId,
+		next,
+		answerFor(review, action.itemId),
+	);
+	return {
+		...changed,
+		message: {
+			kind: 'info',
+			text: `Kept answer ${action.index + 1} for “${titleOf(state, action.itemId)}”: ${conflictAnswerText(kept)} (u undoes)${left ? ` · ${countOf(left, 'conflict')} left` : ''}.`,
 		},
-		changed: true,
 	};
 }
 

@@ -21,13 +21,16 @@ export type FilterQuery =
 	| {kind: 'text'; text: string}
 	| {kind: 'status'; status: Answer['status']}
 	| {kind: 'mine'}
-	| {kind: 'role'; role: string};
+	| {kind: 'role'; role: string}
+	/** `conflict`: the items two merged branches answered differently. */
+	| {kind: 'conflict'};
 
 /** Reads a filter: a word (status, mine, role) wins over text. */
 export function parseFilter(filter: string): FilterQuery {
 	const q = filter.trim().toLowerCase();
 	if (Object.hasOwn(statusWords, q)) return {kind: 'status', status: statusWords[q]!};
 	if (q === 'mine') return {kind: 'mine'};
+	if (q === 'conflict' || q === 'conflicts') return {kind: 'conflict'};
 	// Role names keep their case: the team file's are matched exactly.
 	const t = filter.trim();
 	const role = /^(?:role:|@)\s*(\S+)$/i.exec(t)?.[1];
@@ -52,6 +55,8 @@ export function filterKindText(filter: string, team?: Team): string {
 			return ' (status)';
 		case 'mine':
 			return ' (you may settle)';
+		case 'conflict':
+			return ' (conflicts)';
 		case 'role':
 			return team && !Object.hasOwn(team.roles, query.role)
 				? ` (role ${query.role}: not in the team file)`
@@ -67,6 +72,8 @@ export type FilterContext = {
 	team?: Team;
 	/** The reviewer; without one, `mine` matches what anyone may settle. */
 	me?: Pick<SignOff, 'by' | 'email'>;
+	/** The item is a conflict (model/conflicts.ts), for the `conflict` filter. */
+	conflict?: boolean;
 };
 
 /**
@@ -87,7 +94,8 @@ export function isOwnedByMe(context: FilterContext): boolean {
 
 /**
  * Filter text: a status word (pass, fail, pending, na, waived) matches by
- * status; `mine`, the items the reviewer may settle; `role:NAME` or `@NAME`,
+ * status; `conflict`, the conflicts a merge left; `mine`, the items the
+ * reviewer may settle; `role:NAME` or `@NAME`,
  * the items whose owners name that role; anything else matches item id, title
  * or guidance, case-insensitively.
  */
@@ -106,6 +114,8 @@ export function matchesFilter(
 			return isMine(context);
 		case 'role':
 			return context.rule.owners.includes(query.role);
+		case 'conflict':
+			return context.conflict === true;
 		case 'text':
 			return (
 				item.title.toLowerCase().includes(query.text) ||

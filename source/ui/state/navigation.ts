@@ -8,6 +8,7 @@ import {
 } from '../../model/upgrade.js';
 import {
 	currentReview,
+	firstConflict,
 	firstPending,
 	focusSection,
 	listedItems,
@@ -97,7 +98,8 @@ export function openReview(state: State, action: ActionOf<'open-review'>): State
 
 /**
  * Where an opened review shows first: the item asked for, else its first
- * pending item, else (everything answered) the summary.
+ * conflict (it blocks until someone settles it), else its first pending item,
+ * else (everything answered) the summary.
  */
 export function focusOpened(next: State, itemId?: string): State {
 	const review = currentReview(next);
@@ -106,7 +108,7 @@ export function focusOpened(next: State, itemId?: string): State {
 		const s = locate(next, itemId);
 		if (s >= 0) return {...next, screen: 'review', sectionIndex: s, itemId};
 	}
-	const pending = firstPending(next, review);
+	const pending = firstConflict(next, review) ?? firstPending(next, review);
 	if (pending) return {...next, screen: 'review', ...pending};
 	return {...focusSection(next, 0), screen: 'summary', summaryIndex: 0};
 }

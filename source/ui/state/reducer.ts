@@ -1,6 +1,6 @@
 import type {LoadedChecklist} from '../../checklist/load.js';
 import type {Database} from '../../model/schemas.js';
-import {record} from './answers.js';
+import {record, resolve} from './answers.js';
 import {cancelChecks, checkFinished, checkOutput, checkStarted, runChecks} from './checks.js';
 import {
 	addReview,
@@ -69,6 +69,7 @@ const operations: {[T in Action['type']]: (state: State, action: ActionOf<T>) =>
 	'set-filter': setFilter,
 	'back-from-review': backFromReview,
 	record,
+	'resolve-conflict': resolve,
 	undo,
 	'open-prompt': openPrompt,
 	'edit-note': editNote,

@@ -22,7 +22,10 @@ export function visibleItems(
 	if (!section) return [];
 	if (!state.filter || !review) return section.items;
 	return section.items.filter((it) =>
-		matchesFilter(state.filter, it, answerFor(review, it.id), signContext(state, sectionIndex, it)),
+		matchesFilter(state.filter, it, answerFor(review, it.id), {
+			...signContext(state, sectionIndex, it),
+			conflict: review.conflicts !== undefined && Object.hasOwn(review.conflicts, it.id),
+		}),
 	);
 }
 
@@ -136,6 +139,19 @@ export function firstPending(
 			first ??= at;
 		}
 	return open ?? first;
+}
+
+/** The first conflicted item in checklist order (model/conflicts.ts): the most urgent to settle. */
+export function firstConflict(
+	state: State,
+	review: Review,
+): {sectionIndex: number; itemId: string} | undefined {
+	if (!review.conflicts) return undefined;
+	const sections = state.loaded.checklist.sections;
+	for (let s = 0; s < sections.length; s++)
+		for (const it of sections[s]!.items)
+			if (Object.hasOwn(review.conflicts, it.id)) return {sectionIndex: s, itemId: it.id};
+	return undefined;
 }
 
 /** The index of the section holding the item, or -1. */

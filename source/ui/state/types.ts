@@ -1,6 +1,6 @@
 import type {LoadedChecklist} from '../../checklist/load.js';
 import type {Actor} from '../../model/actor.js';
-import type {Answer, CheckRun, Database, Proposal, Review} from '../../model/schemas.js';
+import type {Answer, CheckRun, Conflict, Database, Proposal, Review} from '../../model/schemas.js';
 
 /**
  * `renames`: the renames proposed when the checklist changed, asked before the
@@ -49,8 +49,12 @@ export type Focus = {sectionIndex: number; itemId?: string};
 
 export type Message = {kind: 'error' | 'info'; text: string};
 
-/** One change that `u` can take back: the item's answer before it. */
-export type UndoEntry = {reviewId: string; itemId: string; answer: Answer};
+/**
+ * One change that `u` can take back: the item's answer before it, and its
+ * conflict when the change settled one (kept an answer or answered afresh):
+ * undo then brings the conflict back.
+ */
+export type UndoEntry = {reviewId: string; itemId: string; answer: Answer; conflict?: Conflict};
 
 /** Everything the app shows; the database itself is part of it, the store mirrors it. */
 export type State = {
@@ -148,6 +152,8 @@ export type Action =
 			/** A status chosen again renews the sign-off (see recordAnswer). */
 			confirm?: boolean;
 	  }
+	/** 1–9 on a conflicted item: answer `index` (from 0) becomes the item's, as it was. */
+	| {type: 'resolve-conflict'; itemId: string; index: number; actor: Actor}
 	| {type: 'undo'; actor: Actor}
 	| {type: 'open-prompt'; prompt: Prompt}
 	/** c: the note of the item just failed, else of the selected item. */

@@ -1,4 +1,6 @@
+import {conflictAnswerText, restoreConflict} from '../../model/conflicts.js';
 import {answerFor} from '../../model/evaluate.js';
+import {replaceReview} from '../../model/review.js';
 import {statusLabel} from '../../model/vocabulary.js';
 import type {Answer} from '../../model/schemas.js';
 import {applyRecord} from './answers.js';
@@ -12,16 +14,31 @@ export function undo(state: State, action: ActionOf<'undo'>): State {
 	if (!entry || !review || entry.reviewId !== review.id)
 		return {...state, message: {kind: 'info', text: 'Nothing to undo.'}};
 	const now = answerFor(review, entry.itemId);
-	// The earlier answer comes back exactly, sign-off included: undoing signs nothing off.
-	const {state: next} = applyRecord(state, entry.itemId, entry.answer, action.actor, 'undo', {
-		restore: true,
-	});
+	const title = titleOf(state, entry.itemId);
+	let next: State;
+	let what: string;
+	if (entry.conflict) {
+		// The change settled a conflict (an answer kept, or given afresh): the conflict comes back.
+		next = {
+			...state,
+			db: replaceReview(
+				state.db,
+				restoreConflict(review, entry.itemId, entry.conflict, action.actor),
+			),
+			version: state.version + 1,
+		};
+		what = `“${title}” is a conflict again (${entry.conflict.answers.map(conflictAnswerText).join(' · ')})`;
+	} else {
+		// The earlier answer comes back exactly, sign-off included: undoing signs nothing off.
+		next = applyRecord(state, entry.itemId, entry.answer, action.actor, 'undo', {
+			restore: true,
+		}).state;
+		what =
+			now.status === entry.answer.status
+				? `${editUndone(now, entry.answer)} “${title}” (still ${statusLabel(now.status)})`
+				: `“${title}” ${statusLabel(now.status)} → ${statusLabel(entry.answer.status)}`;
+	}
 	const s = locate(next, entry.itemId);
-	const title = titleOf(next, entry.itemId);
-	const what =
-		now.status === entry.answer.status
-			? `${editUndone(now, entry.answer)} “${title}” (still ${statusLabel(now.status)})`
-			: `“${title}” ${statusLabel(now.status)} → ${statusLabel(entry.answer.status)}`;
 	const focused: State = {
 		...next,
 		undo: state.undo.slice(0, -1),
