@@ -23,9 +23,6 @@ import {gitHead} from '../system/git.js';
 import {resolveReviewer, resolveReviewerEmail} from '../system/identity.js';
 import {print, printJson} from '../terminal/print.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {logRef, writeLog} from '../checks/evidence-log.js';
-import {runCommand} from '../checks/run-check.js';
-import {isTrusted, trust} from '../checks/trust.js';
 import {reviewName} from './common.js';
 
 type Target = {item: ChecklistItem & {check: Check}};
@@ -170,6 +167,12 @@ export async function runChecks(
 		else printJson({ok: true, checks: []});
 		return 0;
 	}
+	// The same chunks the app loads on x (one code cache each, see scripts/build.mjs).
+	const [{isTrusted, trust}, {runCommand}, {logRef, writeLog}] = await Promise.all([
+		import('../checks/trust.js'),
+		import('../checks/run-check.js'),
+		import('../checks/evidence-log.js'),
+	]);
 	if (!isTrusted(loaded.digest)) {
 		// Trust is for the whole checklist: every command in it is shown.
 		if (!flags.trust)
