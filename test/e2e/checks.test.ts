@@ -1,6 +1,7 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {loadChecklist} from '../../source/checklist/load.js';
 import {readDatabaseFile} from '../database-file.js';
 import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
 
@@ -119,6 +120,53 @@ describe('x in a real terminal', () => {
 		await app.waitFor('api: 1 of 1 checks met their expectation');
 		expect(app.screen()).toMatch(/✔ ok {3}ops\.wait/);
 		expect(app.screen()).not.toContain('⠿');
+		expect(await app.exit).toBe(0);
+	}, 90_000);
+
+	it('v hands the terminal to $PAGER with the log, then the app carries on', async () => {
+		const cwd = tempDir();
+		const checklist = join(cwd, 'checks.json');
+		writeFileSync(
+			checklist,
+			JSON.stringify({
+				id: 'e2e',
+				title: 'E2E checks',
+				version: '1',
+				sections: [
+					{
+						id: 'ops',
+						title: 'Ops',
+						items: [
+							{id: 'ops.hello', title: 'Says hello', check: {run: 'echo hello-from-check'}},
+							{id: 'ops.other', title: 'Other item'},
+						],
+					},
+				],
+			}),
+		);
+		const pager = join(cwd, 'pager.sh');
+		writeFileSync(pager, '#!/bin/sh\ncat "$1" > paged.txt\n', {mode: 0o755});
+		const app = launch(['--system', 'api', '--checklist', checklist], {
+			cwd,
+			env: {
+				HOME: cwd,
+				XDG_CONFIG_HOME: join(cwd, 'config'),
+				PREFLIGHT_REVIEWER: 'Alice',
+				PREFLIGHT_TRUST_CHECKS: loadChecklist(checklist).digest,
+				PAGER: pager,
+			},
+		});
+		running.push(app);
+		await app.waitFor('check: echo hello-from-check');
+		app.type('x');
+		await app.waitFor('✔ met exit 0');
+		app.type('v');
+		await app.waitFor('Check log:');
+		expect(readFileSync(join(cwd, 'paged.txt'), 'utf8')).toBe('hello-from-check\n');
+		expect(app.buffer()).toBe('alternate');
+		app.type('j');
+		await app.waitFor('id: ops.other');
+		app.type('q');
 		expect(await app.exit).toBe(0);
 	}, 90_000);
 });
