@@ -221,3 +221,42 @@ describe('a status chosen keeps the runs', () => {
 		expect(withStatus(a, 'pass').checks).toEqual(a.checks);
 	});
 });
+
+describe('check in YAML', () => {
+	it("preflight's own YAML carries a check; an item list's check is dropped", async () => {
+		const {checklistFromText, loadShapeSupport, loadYamlSupport} =
+			await import('../../source/checklist/load.js');
+		await loadYamlSupport();
+		await loadShapeSupport();
+		const own = checklistFromText(
+			[
+				'id: y',
+				'title: Y',
+				'version: "1"',
+				'sections:',
+				'  - id: s',
+				'    title: S',
+				'    items:',
+				'      - id: s.rate',
+				'        title: Rate limiting is on',
+				'        check:',
+				'          run: curl -sI https://gw.example.com',
+				'          timeout: PT30S',
+				'          expect: {exit: 0, match: "^x-ratelimit"}',
+				'          mode: pass',
+			].join('\n'),
+			'own.yaml',
+		);
+		expect(own.checklist.sections[0]!.items[0]!.check).toEqual({
+			run: 'curl -sI https://gw.example.com',
+			timeout: 'PT30S',
+			expect: {exit: 0, match: '^x-ratelimit'},
+			mode: 'pass',
+		});
+		const list = checklistFromText(
+			'Security:\n  - title: Rate limiting\n    check:\n      run: echo pwned\n',
+			'list.yaml',
+		);
+		expect(list.checklist.sections[0]!.items[0]!.check).toBeUndefined();
+	});
+});
