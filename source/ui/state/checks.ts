@@ -27,7 +27,10 @@ export function runChecks(state: State, action: ActionOf<'run-checks'>): State {
 	return {
 		...state,
 		prompt: undefined,
-		message: undefined,
+		message: {
+			kind: 'info',
+			text: `Running ${itemIds.length === 1 ? 'the check' : `${itemIds.length} checks`}… (esc stops ${itemIds.length === 1 ? 'it' : 'them'})`,
+		},
 		checks: {
 			...checks,
 			request: {seq: (checks.request?.seq ?? 0) + 1, itemIds, trust: action.trust === true},
