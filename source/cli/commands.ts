@@ -123,15 +123,45 @@ const rows = {
 		],
 		load: async () => (await import('../commands/snapshot.js')).run,
 	},
+	check: {
+		summary: "run the review's checks and record each result as evidence",
+		details:
+			"Each item's check (its command, run with sh -c from the repository root, without terminal input) runs at most --jobs at once, with a line per running check on a terminal. Its output (stdout and stderr interleaved, capped at 1 MiB keeping head and tail) is stored under evidence/ beside the database (0600, named by its sha256), and the run (command, exit code, duration, when, who, the git commit) is kept in the item's answer. A check in mode pass that meets its expectation passes the item, signed by whoever ran it. A checklist's commands run only once its exact digest is trusted on this machine: --trust, or PREFLIGHT_TRUST_CHECKS=<digest>.",
+		args: [
+			{
+				name: 'ITEM',
+				description: 'the items whose checks run (default: every item with a check)',
+				optional: true,
+				variadic: true,
+			},
+		],
+		flags: ['system', 'release', 'reviewer', 'jobs', 'trust', 'json'],
+		exit: '0 all checks met expectations, 1 not',
+		examples: [
+			{
+				line: 'preflight check --system payments-api --trust',
+				description: 'trust this checklist, then run every check',
+			},
+			{
+				line: 'preflight check security.rate-limiting --jobs 1',
+				description: "one item's check",
+			},
+		],
+		load: async () => (await import('../commands/check.js')).run,
+	},
 	gate: {
 		summary: 'the CI check: verdict and every blocker with its reason',
 		args: [],
-		flags: ['system', 'release', 'json', 'as-of'],
+		flags: ['system', 'release', 'json', 'as-of', 'run-checks', 'trust', 'jobs', 'reviewer'],
 		exit: '0 ready, 1 not ready',
 		examples: [
 			{
 				line: 'preflight gate --system payments-api --release 2.4.0',
 				description: 'fails the pipeline until the review is ready',
+			},
+			{
+				line: 'preflight gate --run-checks --trust',
+				description: 'run every check first: a pass a failed check contradicts blocks',
 			},
 		],
 		load: async () => (await import('../commands/gate.js')).run,

@@ -130,6 +130,8 @@ export function withStatus(
 	// The approvals of a pass stand while it stays one (recordAnswer adds the signer's).
 	if (status === 'pass' && previous.status === 'pass' && previous.approvals)
 		next.approvals = previous.approvals;
+	// The check's runs are facts about the item, not part of the judgement: they stay.
+	if (previous.checks) next.checks = previous.checks;
 	return next;
 }
 

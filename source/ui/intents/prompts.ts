@@ -20,7 +20,8 @@ export type PromptStep =
 	| 'remove-evidence'
 	| 'waiver-reason'
 	| 'waiver-owner'
-	| 'waiver-expires';
+	| 'waiver-expires'
+	| 'trust-checks';
 
 /** What a prompt may use: its item and answer, the clock, who acts, and the evidence parser. */
 export type PromptContext = {
@@ -219,6 +220,27 @@ export const prompts: Record<PromptStep, PromptSpec> = {
 			);
 		},
 		cancel: (ctx) => waiverPrompt(ctx, {step: 'owner'}),
+	},
+	'trust-checks': {
+		label: (ctx) => {
+			const more = ctx.prompt.kind === 'trust-checks' ? ctx.prompt.itemIds.length - 1 : 0;
+			return {
+				before: 'Trust every command listed above and run “',
+				after: `”${more > 0 ? ` and ${more} more` : ''}? yes/no:`,
+				typing: 6,
+			};
+		},
+		hint: () =>
+			"yes trusts this checklist's exact digest on this machine (a changed checklist asks again) · esc cancels",
+		initial: () => '',
+		submit: (text, ctx) => {
+			const word = text.trim().toLowerCase();
+			if (word === 'no' || word === 'n') return {action: close};
+			if (word !== 'yes' && word !== 'y') return {error: 'type yes to trust these commands, or no'};
+			const itemIds = ctx.prompt.kind === 'trust-checks' ? ctx.prompt.itemIds : [];
+			return {action: {type: 'run-checks', itemIds, trust: true}};
+		},
+		cancel: () => close,
 	},
 };
 
