@@ -7,11 +7,13 @@
 // candidates themselves (their times, then their canonical JSON), never by
 // which side they came from.
 import {canonicalJson} from './canonical.js';
+import {KEPT_RUNS} from './checks.js';
 import {emptyRecord, ownValue} from './records.js';
 import {
 	SCHEMA_VERSION,
 	type Answer,
 	type AuditEntry,
+	type CheckRun,
 	type Conflict,
 	type Database,
 	type Evidence,
@@ -275,6 +277,33 @@ function combinePasses(base: Answer | undefined, ours: Answer, theirs: Answer): 
 	};
 }
 
+/** An answer without its check runs and their log: what two branches that ran the check differ in. */
+function runCore(answer: Answer): string {
+	const {checks: _c, evidence, ...rest} = answer;
+	return canonicalJson({...rest, evidence: evidence.filter((e) => e.kind !== 'check')});
+}
+
+const runOrder = byTimeThenText<CheckRun>((r) => r.at);
+
+/**
+ * Two answers that differ only in the runs of the item's check (both branches
+ * ran it) as one: the runs united, the newest KEPT_RUNS kept, and the log of
+ * the latest as the item's check evidence. Undefined when they differ otherwise.
+ */
+function combineRuns(ours: Answer, theirs: Answer): Answer | undefined {
+	if (!ours.checks?.length || !theirs.checks?.length) return undefined;
+	if (runCore(ours) !== runCore(theirs)) return undefined;
+	const byKey = new Map<string, CheckRun>();
+	for (const run of [...ours.checks, ...theirs.checks]) byKey.set(canonicalJson(run), run);
+	const runs = [...byKey.values()].sort(runOrder).slice(-KEPT_RUNS);
+	const latest = runs.at(-1)!;
+	const log = [...ours.evidence, ...theirs.evidence].find(
+		(e) => e.kind === 'check' && e.sha256 === latest.log,
+	);
+	const evidence = ours.evidence.filter((e) => e.kind !== 'check');
+	return {...ours, evidence: log ? [...evidence, log] : evidence, checks: runs};
+}
+
 /** The answers a state stands for in a conflict: a conflict's own, else its answer (pending when cleared). */
 function answersOf(state: ItemState): Answer[] {
 	return state.conflict ? state.conflict.answers : [state.answer ?? pendingAnswer()];
@@ -334,7 +363,8 @@ function mergeItem(
 			ours.answer,
 			theirs.answer,
 		);
-		if (combined) return {state: {answer: combined}, conflicted: false};
+		const either = combined ?? combineRuns(ours.answer, theirs.answer);
+		if (either) return {state: {answer: either}, conflicted: false};
 	}
 	const answers = distinctAnswers(withdrawn([...answersOf(ours), ...answersOf(theirs)]));
 	// Both sides came to the same answers by different ways (a conflict on one, its answer twice…).

@@ -202,6 +202,45 @@ describe('mergeDatabases', () => {
 		expect(passes[0]!.signedOff?.by).toBe('Dave');
 	});
 
+	it('combines the runs of an item’s check made on two branches (no conflict)', () => {
+		const run = (minute: number, by: string, log: string, ok = true) => ({
+			run: 'true',
+			exit: ok ? 0 : 1,
+			ok,
+			durationMs: 5,
+			at: at(minute).toISOString(),
+			by,
+			log: log.repeat(64),
+			bytes: 0,
+		});
+		const withRun = (review: Review, r: ReturnType<typeof run>, who: ReturnType<typeof ann>) => {
+			const before = review.answers[first!] ?? pending;
+			return recordAnswer(
+				review,
+				first!,
+				{
+					...before,
+					checks: [...(before.checks ?? []), r],
+					evidence: [
+						...before.evidence.filter((e) => e.kind !== 'check'),
+						{kind: 'check', ref: `evidence/${r.log}.log`, sha256: r.log, addedAt: r.at},
+					],
+				},
+				who,
+			);
+		};
+		const base = withRun(baseReview(), run(0, 'Ann', 'a'), ann(0));
+		const ours = withRun(base, run(1, 'Ann', 'b', false), ann(1));
+		const theirs = withRun(base, run(2, 'Bob', 'c'), bob(2));
+		const {review, conflicts} = merged(db(base), db(ours), db(theirs));
+		expect(conflicts).toEqual([]);
+		const answer = review.answers[first!]!;
+		expect(answer.checks?.map((r) => r.by)).toEqual(['Ann', 'Ann', 'Bob']);
+		expect(answer.evidence.filter((e) => e.kind === 'check').map((e) => e.sha256)).toEqual([
+			'c'.repeat(64),
+		]);
+	});
+
 	it('keeps an approval both sides renewed once, at its later time', () => {
 		const base = pass(baseReview(), first!, ann(0));
 		const ours = pass(pass(base, first!, bob(1)), first!, ann(3));
