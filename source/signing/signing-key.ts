@@ -14,6 +14,7 @@ import {homedir, tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {PreflightError} from '../errors.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
+import {sizeText} from '../system/regular-file.js';
 
 /** A key file larger than this is not a key. */
 const MAX_KEY_BYTES = 64 * 1024;
@@ -78,7 +79,10 @@ function readKeyFile(path: string, shown: string): string {
 		if (error instanceof PreflightError) throw error;
 		throw new PreflightError(`${shown}: no such key file`);
 	}
-	if (size > MAX_KEY_BYTES) throw new PreflightError(`${shown} is too large to be an SSH key`);
+	if (size > MAX_KEY_BYTES)
+		throw new PreflightError(
+			`${shown} is larger than ${sizeText(MAX_KEY_BYTES)}: too large to be an SSH key`,
+		);
 	try {
 		return readFileSync(path, 'utf8');
 	} catch (error) {
