@@ -42,7 +42,10 @@ async function signingFor(
 	const source = configuredSigningKey(flags.sign, process.env, process.cwd());
 	if (!source) return undefined;
 	const {prepareSnapshotSigning} = await import('../signing/sign-snapshot.js');
-	return prepareSnapshotSigning(source, process.env, process.stdin.isTTY === true);
+	return prepareSnapshotSigning(source, process.env, {
+		interactive: process.stdin.isTTY === true,
+		handleSignals: true,
+	});
 }
 
 const extensions = {json: 'json', md: 'md', junit: 'xml'} as const;
@@ -114,7 +117,7 @@ async function write(
 		if (signing) checkOutFile(`${flags.out}.sig`, `${out}.sig`, dbPath, flags.force === true);
 		await checkSnapshot(snapshot);
 		const text = render(snapshot);
-		const signature = signing?.sign(text);
+		const signature = await signing?.sign(text);
 		await writeFileDurably(out, text);
 		if (signature === undefined) {
 			// A signature left from an earlier signed run no longer fits: verify would refuse it.
@@ -154,7 +157,7 @@ async function writeAttestation(
 	await checkSnapshot(snapshot);
 	const stem = snapshotStem(snapshot);
 	const statement = statementOf(snapshot, (flags.subject ?? []).map(subjectOf), stem);
-	const text = attestationText(signing ? envelopeOf(statement, signing.signDsse) : statement);
+	const text = attestationText(signing ? await envelopeOf(statement, signing.signDsse) : statement);
 	if (flags.out) {
 		const out = resolve(flags.out);
 		checkOutFile(flags.out, out, dbPath, flags.force === true);
