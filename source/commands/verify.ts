@@ -153,7 +153,9 @@ export async function run(inv: Invocation): Promise<number> {
 	const checklist = await checklistToCompare(inv, read);
 	const checked = withinLimits(file, () => verifySnapshot(read, process.cwd(), checklist));
 	// A subject naming the snapshot's file with another sha256: the predicate changed.
-	const subjectOk = attestation?.subjectMismatch === undefined;
+	// …or an envelope whose payloadType was changed.
+	const subjectOk =
+		attestation?.subjectMismatch === undefined && attestation?.payloadTypeProblem === undefined;
 	const result = {
 		...checked,
 		intact: checked.intact && subjectOk && (signature?.ok ?? true),
@@ -169,6 +171,9 @@ export async function run(inv: Invocation): Promise<number> {
 							kind: attestation.kind,
 							subjects: attestation.subjects,
 							subjectIsSnapshot: attestation.subjectIsSnapshot,
+							...(attestation.payloadTypeProblem
+								? {payloadTypeProblem: attestation.payloadTypeProblem}
+								: {}),
 							...(attestation.subjectMismatch
 								? {subjectMismatch: attestation.subjectMismatch}
 								: {}),
@@ -189,6 +194,7 @@ export async function run(inv: Invocation): Promise<number> {
 		say(
 			`in-toto Statement v1${attestation.kind === 'envelope' ? ' in a DSSE envelope' : ''}; its predicate is the snapshot checked below`,
 		);
+		if (attestation.payloadTypeProblem) say(`✖ ${attestation.payloadTypeProblem}`);
 		const mismatch = attestation.subjectMismatch;
 		if (mismatch)
 			say(

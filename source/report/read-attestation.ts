@@ -50,6 +50,8 @@ export type ReadAttestation = {
 	 * predicate was changed after the Statement was made.
 	 */
 	subjectMismatch?: {name: string; sha256: string; predicate: string};
+	/** A DSSE envelope whose payloadType is not in-toto's, over an in-toto Statement: edited. */
+	payloadTypeProblem?: string;
 	/** Each DSSE signature: what it signs (the PAE) and the SSHSIG blob. */
 	signatures: Array<{keyid?: string; blob: Buffer; signed: Buffer}>;
 };
@@ -67,15 +69,17 @@ export function readAttestation(path: string, raw: unknown): ReadAttestation {
 	let statementRaw: unknown = raw;
 	let kind: ReadAttestation['kind'] = 'statement';
 	const signatures: ReadAttestation['signatures'] = [];
+	let payloadTypeProblem: string | undefined;
 	if (typeof raw === 'object' && raw !== null && 'payloadType' in raw) {
 		kind = 'envelope';
 		const envelope = z.safeParse(envelopeSchema(), raw);
 		if (!envelope.success)
 			throw new PreflightError(`${shown}: not a DSSE envelope (${firstIssue(envelope.error)})`);
+		// Another payloadType over a payload that is still a Statement preflight
+		// wrote is an edit (the signatures, made over the type, no longer hold):
+		// a changed file, exit 1. A payload that is not a Statement is bad input.
 		if (envelope.data.payloadType !== DSSE_PAYLOAD_TYPE)
-			throw new PreflightError(
-				`${shown}: the envelope carries ${sanitizeLine(envelope.data.payloadType)}, not an in-toto Statement`,
-			);
+			payloadTypeProblem = `the envelope's payloadType is ${sanitizeLine(envelope.data.payloadType)}, not ${DSSE_PAYLOAD_TYPE}: it was changed`;
 		const payload = Buffer.from(envelope.data.payload, 'base64');
 		const signed = pae(envelope.data.payloadType, payload);
 		for (const s of envelope.data.signatures)
@@ -122,6 +126,7 @@ export function readAttestation(path: string, raw: unknown): ReadAttestation {
 		read,
 		subjects,
 		subjectIsSnapshot: subjects.length === 1 && subjects[0]?.digest.sha256 === own,
+		...(payloadTypeProblem ? {payloadTypeProblem} : {}),
 		...(mismatch && own
 			? {subjectMismatch: {name: mismatch.name, sha256: mismatch.digest.sha256, predicate: own}}
 			: {}),
