@@ -120,11 +120,17 @@ async function write(
 		const signature = await signing?.sign(text);
 		await writeFileDurably(out, text);
 		if (signature === undefined) {
-			// A signature left from an earlier signed run no longer fits: verify would refuse it.
-			if (format === 'json' && existsSync(`${out}.sig`))
+			// A signature left from an earlier signed run no longer fits: verify would
+			// refuse it. One preflight wrote (an SSHSIG in namespace preflight) goes;
+			// any other file of that name is only pointed out.
+			if (existsSync(`${out}.sig`)) {
+				const {removeStaleSignature} = await import('../signing/stale-signature.js');
 				printError(
-					`${sanitizeLine(out)}.sig is from an earlier snapshot and no longer matches: remove it, or sign with --sign`,
+					removeStaleSignature(`${out}.sig`)
+						? `removed ${sanitizeLine(out)}.sig: it signed the snapshot this unsigned one replaces`
+						: `${sanitizeLine(out)}.sig is not a signature of this snapshot: verify will refuse it; remove it, or sign with --sign`,
 				);
+			}
 			return written(out);
 		}
 		await writeFileDurably(`${out}.sig`, signature);

@@ -3,7 +3,15 @@
 // preflight, for every key kind, from files and from an agent; and the four
 // kinds of tampering are each told apart from an intact snapshot.
 import {spawnSync} from 'node:child_process';
-import {chmodSync, copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {
+	chmodSync,
+	copyFileSync,
+	existsSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {snapshotDigest} from '../../source/report/snapshot.js';
@@ -392,6 +400,32 @@ describe.skipIf(!hasKeygen)('signed snapshots with ssh-keygen', () => {
 		expect(bad.code).toBe(1);
 		expect(bad.stdout).toContain('✖ bad signature');
 		expect(ws.run(['snapshot', '--subject', `x=sha256:${artifact}`]).code).toBe(2);
+	});
+
+	it('an unsigned snapshot over a signed one removes the .sig preflight wrote, and nothing else', () => {
+		newKey('stale', 'ed25519');
+		const out = join(ws.dir, 'stale.json');
+		expect(ws.run(['snapshot', '--sign', key('stale'), '--out', out]).code).toBe(0);
+		expect(existsSync(`${out}.sig`)).toBe(true);
+		const plain = ws.run(['snapshot', '--no-sign', '--out', out]);
+		expect(plain.code, plain.stderr).toBe(0);
+		expect(plain.stderr.trim().split('\n')).toEqual([
+			`preflight: removed ${out}.sig: it signed the snapshot this unsigned one replaces`,
+		]);
+		expect(existsSync(`${out}.sig`)).toBe(false);
+		expect(ws.run(['verify', out]).code).toBe(0);
+
+		// Not preflight's: a signature in another namespace, and a plain text file, stay.
+		const other = keygen(['-Y', 'sign', '-n', 'git', '-f', key('stale'), out]);
+		expect(other.code, other.out).toBe(0);
+		const theirs = readFileSync(`${out}.sig`, 'utf8');
+		const kept = ws.run(['snapshot', '--no-sign', '--out', out]);
+		expect(kept.code).toBe(0);
+		expect(kept.stderr).toContain(`${out}.sig is not a signature of this snapshot`);
+		expect(readFileSync(`${out}.sig`, 'utf8')).toBe(theirs);
+		writeFileSync(`${out}.sig`, 'my notes\n');
+		expect(ws.run(['snapshot', '--no-sign', '--out', out]).code).toBe(0);
+		expect(readFileSync(`${out}.sig`, 'utf8')).toBe('my notes\n');
 	});
 
 	it('records asOf in format 2, and still reads format 1', () => {
