@@ -30,6 +30,8 @@ export type SigningOptions = {
 	 * has its own handlers and leaves this off).
 	 */
 	handleSignals: boolean;
+	/** Signing for the app's `w`: messages say what to do there. */
+	inApp?: boolean;
 };
 
 /** Signals that end a command while it signs. */
@@ -103,7 +105,7 @@ export function prepareSnapshotSigning(
 	};
 	let key: ReturnType<typeof prepareSigningKey>;
 	try {
-		key = prepareSigningKey(source, env, interactive, tempDir);
+		key = prepareSigningKey(source, env, interactive, tempDir, options.inApp === true);
 	} catch (error) {
 		release();
 		throw error;

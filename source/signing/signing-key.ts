@@ -7,7 +7,7 @@
 // (a public key file is enough then), and no secret ever passes through
 // preflight's memory. Verification is preflight's own (sshsig.ts): what a
 // signature proves must not depend on a program found on PATH.
-import {spawn, type ChildProcess} from 'node:child_process';
+import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import type {KeySource} from './config.js';
 import {mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {homedir, tmpdir} from 'node:os';
@@ -112,6 +112,7 @@ export function prepareSigningKey(
 	env: NodeJS.ProcessEnv,
 	interactive: boolean,
 	tempDir: string,
+	inApp = false,
 ): SigningKey {
 	const spec = source.spec.trim();
 	const literal = spec.startsWith('key::')
@@ -169,22 +170,61 @@ export function prepareSigningKey(
 			}
 		} else {
 			// A PEM key (older RSA or ECDSA): its public half from KEY.pub beside it.
-			const pub = parseKeyLine(readKeyFile(`${path}.pub`, `${shown}.pub`));
+			let pubText: string;
+			try {
+				pubText = readKeyFile(`${path}.pub`, `${shown}.pub`);
+			} catch (error) {
+				throw new PreflightError(
+					`${(error as Error).message} (a PEM private key does not hold its public half: preflight needs ${sanitizeLine(spec)}.pub beside it)`,
+				);
+			}
+			const pub = parseKeyLine(pubText);
 			if ('problem' in pub)
 				throw new PreflightError(`${shown}.pub (needed for a PEM key): ${pub.problem}`);
 			publicKey = pub;
 			encrypted = /ENCRYPTED/.test(text);
 		}
-		if (encrypted && !interactive && !env.SSH_AUTH_SOCK)
+		// ssh-keygen cannot ask for the passphrase here: only an agent that holds
+		// the key can sign. Said by preflight, before ssh-keygen runs: without a
+		// prompt, ssh-keygen says "incorrect passphrase supplied" though none was typed.
+		if (encrypted && !interactive && !agentHolds(publicKey, env)) {
+			const add = `ssh-add ${sanitizeLine(spec)}`;
 			throw new PreflightError(
-				`${shown} is protected by a passphrase and there is no terminal to ask for it: add the key to ssh-agent (ssh-add) or run in a terminal`,
+				inApp
+					? // Short: the app has two rows for a message, and the path may be long.
+						`the key needs its passphrase, which the app cannot ask for: run ${add}, then w`
+					: `${shown} is protected by a passphrase, there is no terminal to ask for it on, and ${
+							env.SSH_AUTH_SOCK
+								? 'ssh-agent does not hold it'
+								: 'no ssh-agent is running (SSH_AUTH_SOCK is not set)'
+						}: add it to ssh-agent (${add}) or run in a terminal`,
 			);
+		}
 		return done(publicKey, path, false, encrypted);
 	}
 	const key = parseKeyLine(text.split('\n')[0] ?? '');
 	if ('problem' in key) throw new PreflightError(`${shown} is not an SSH key: ${key.problem}`);
 	needAgent(env, shown);
 	return done(key, path, true, false);
+}
+
+/**
+ * Whether the ssh-agent at SSH_AUTH_SOCK holds `key` (`ssh-add -L` lists its
+ * public keys); false without an agent, or when ssh-add cannot ask it.
+ */
+function agentHolds(key: PublicKey, env: NodeJS.ProcessEnv): boolean {
+	if (!env.SSH_AUTH_SOCK) return false;
+	const r = spawnSync('ssh-add', ['-L'], {
+		env,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'ignore'],
+		timeout: 10_000,
+	});
+	if (r.status !== 0 || typeof r.stdout !== 'string') return false;
+	return r.stdout.split('\n').some((line) => {
+		const held = parseKeyLine(line);
+		return !('problem' in held) && held.blob.equals(key.blob);
+	});
 }
 
 /** The last line ssh-keygen said, for the one-line error. */

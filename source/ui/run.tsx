@@ -50,7 +50,7 @@ export async function runApp(options: {
 						source,
 						process.env,
 						// The app's own handlers answer signals (see below).
-						{interactive: false, handleSignals: false},
+						{interactive: false, handleSignals: false, inApp: true},
 					)
 				: undefined;
 			try {

@@ -284,11 +284,73 @@ describe.skipIf(!hasKeygen)('signed snapshots with ssh-keygen', () => {
 		const files = snapshotFiles();
 		const r5 = ws.run(['snapshot', '--sign', key('agent')]);
 		expect(r5.code).toBe(2);
-		expect(r5.stderr).toContain('protected by a passphrase and there is no terminal');
+		expect(r5.stderr).toContain(
+			'is protected by a passphrase, there is no terminal to ask for it on, and no ssh-agent is running',
+		);
 		const r6 = ws.run(['snapshot', '--sign', pubOnly]);
 		expect(r6.code).toBe(2);
 		expect(r6.stderr).toContain('SSH_AUTH_SOCK is not set');
 		expect(snapshotFiles()).toEqual(files);
+	});
+
+	it('a passphrase-protected key the agent does not hold is refused by preflight, before ssh-keygen asks', () => {
+		const emptySock = join(ws.dir, 'empty-agent.sock');
+		const started = spawnSync('ssh-agent', ['-s', '-a', emptySock], {encoding: 'utf8'});
+		expect(started.status, started.stderr).toBe(0);
+		const pid = Number(/SSH_AGENT_PID=(\d+)/.exec(started.stdout)?.[1]);
+		try {
+			newKey('locked-cli', 'ed25519', 'a passphrase');
+			const pem = keygen([
+				'-q',
+				'-t',
+				'rsa',
+				'-b',
+				'2048',
+				'-m',
+				'PEM',
+				'-N',
+				'pem pass',
+				'-f',
+				key('locked-pem'),
+			]);
+			expect(pem.code, pem.out).toBe(0);
+			const files = snapshotFiles();
+			for (const name of ['locked-cli', 'locked-pem']) {
+				const r = ws.run(['snapshot', '--sign', key(name)], {SSH_AUTH_SOCK: emptySock});
+				expect(r.code, r.stderr).toBe(2);
+				expect(r.stderr.trim().split('\n')).toEqual([
+					`preflight: --sign ${key(name)} is protected by a passphrase, there is no terminal to ask for it on, and ssh-agent does not hold it: add it to ssh-agent (ssh-add ${key(name)}) or run in a terminal`,
+				]);
+				expect(r.stderr).not.toContain('incorrect passphrase');
+			}
+			expect(snapshotFiles()).toEqual(files);
+		} finally {
+			process.kill(pid);
+		}
+	});
+
+	it('a PEM key without its .pub: the message says a PEM key needs it', () => {
+		const pem = keygen([
+			'-q',
+			'-t',
+			'rsa',
+			'-b',
+			'2048',
+			'-m',
+			'PEM',
+			'-N',
+			'',
+			'-f',
+			key('bare-pem'),
+		]);
+		expect(pem.code, pem.out).toBe(0);
+		rmSync(`${key('bare-pem')}.pub`);
+		const r = ws.run(['snapshot', '--sign', key('bare-pem')]);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toContain(`--sign ${key('bare-pem')}.pub: no such key file`);
+		expect(r.stderr).toContain(
+			`a PEM private key does not hold its public half: preflight needs ${key('bare-pem')}.pub beside it`,
+		);
 	});
 
 	it('refuses a key others can read, a missing key and bad usage with one line, writing nothing', () => {

@@ -68,6 +68,43 @@ describe.skipIf(!hasKeygen)('signing with a terminal', () => {
 		expect(sshVerify(json, `${key}.pub`, cwd)).toBe(0);
 	});
 
+	it("the summary's w with a passphrase-protected key says, in full, to ssh-add it", async () => {
+		const cwd = tempDir();
+		const key = newKey(cwd, 'locked', 'a passphrase');
+		const sock = join(cwd, 'agent.sock');
+		const agent = spawnSync('ssh-agent', ['-s', '-a', sock], {encoding: 'utf8'});
+		expect(agent.status, agent.stderr).toBe(0);
+		const pid = Number(/SSH_AGENT_PID=(\d+)/.exec(agent.stdout)?.[1]);
+		try {
+			// Without an agent, and with one that does not hold the key: the same advice.
+			for (const agentEnv of [{}, {SSH_AUTH_SOCK: sock}] as Array<Record<string, string>>) {
+				const env = {
+					HOME: cwd,
+					PREFLIGHT_NOW: NOW,
+					PREFLIGHT_REVIEWER: 'Alice',
+					PREFLIGHT_SIGNING_KEY: key,
+					...agentEnv,
+				};
+				const app = launch(['--system', 'demo'], {cwd, cols: 80, env});
+				running.push(app);
+				await app.waitFor(FOOTER);
+				app.type('s');
+				await app.waitFor('NOT READY');
+				app.type('w');
+				const shown = await app.waitFor('then w');
+				const text = shown.split('\n').join(' ').replace(/\s+/g, ' ');
+				expect(text).toContain(
+					`✖ snapshot not written: the key needs its passphrase, which the app cannot ask for: run ssh-add ${key}, then w`,
+				);
+				expect(text).not.toContain('no terminal');
+				expect(text).not.toContain('incorrect passphrase');
+				app.kill();
+			}
+		} finally {
+			process.kill(pid);
+		}
+	});
+
 	it('asks for a passphrase on the terminal, never in argv or the environment', async () => {
 		const cwd = tempDir();
 		const passphrase = 'open sesame 42';
