@@ -1,7 +1,7 @@
 // Signing where a terminal matters: the app's `w` with a configured key, and a
 // passphrase-protected key unlocked on the terminal by ssh-keygen.
 import {spawnSync} from 'node:child_process';
-import {readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
@@ -134,5 +134,41 @@ describe.skipIf(!hasKeygen)('signing with a terminal', () => {
 		expect(await run.exit).toBe(0);
 		expect(run.raw()).not.toContain(passphrase);
 		expect(sshVerify(out, `${key}.pub`, cwd)).toBe(0);
+	});
+
+	it('ctrl+c at the passphrase prompt exits 130 and leaves no temp folder', async () => {
+		const cwd = tempDir();
+		const key = newKey(cwd, 'locked', 'a passphrase');
+		const tmp = join(cwd, 'tmp');
+		mkdirSync(tmp);
+		const db = join(cwd, 'db.json');
+		const out = join(cwd, 'snap.json');
+		const env = {HOME: cwd, PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Alice', TMPDIR: tmp};
+		const set = spawnSync(
+			process.execPath,
+			[
+				join(import.meta.dirname, '..', '..', 'dist', 'preflight.js'),
+				'set',
+				'security.secrets',
+				'fail',
+				'--system',
+				'demo',
+				'--db',
+				db,
+			],
+			{cwd, env: {PATH: process.env.PATH ?? '', ...env}},
+		);
+		expect(set.status, String(set.stderr)).toBe(0);
+		const run = launch(['snapshot', '--system', 'demo', '--sign', key, '--out', out, '--db', db], {
+			cwd,
+			env,
+		});
+		running.push(run);
+		await run.waitFor(/passphrase/i);
+		expect(readdirSync(tmp).filter((n) => n.startsWith('preflight-sign-'))).toHaveLength(1);
+		run.type('\u0003');
+		expect(await run.exit).toBe(130);
+		expect(readdirSync(tmp)).toEqual([]);
+		expect(existsSync(out)).toBe(false);
 	});
 });
