@@ -120,17 +120,7 @@ async function write(
 		const signature = await signing?.sign(text);
 		await writeFileDurably(out, text);
 		if (signature === undefined) {
-			// A signature left from an earlier signed run no longer fits: verify would
-			// refuse it. One preflight wrote (an SSHSIG in namespace preflight) goes;
-			// any other file of that name is only pointed out.
-			if (existsSync(`${out}.sig`)) {
-				const {removeStaleSignature} = await import('../signing/stale-signature.js');
-				printError(
-					removeStaleSignature(`${out}.sig`)
-						? `removed ${sanitizeLine(out)}.sig: it signed the snapshot this unsigned one replaces`
-						: `${sanitizeLine(out)}.sig is not a signature of this snapshot: verify will refuse it; remove it, or sign with --sign`,
-				);
-			}
+			await dropStaleSignature(out);
 			return written(out);
 		}
 		await writeFileDurably(`${out}.sig`, signature);
@@ -146,6 +136,22 @@ async function write(
 		{ext: extensions[format], content: render(snapshot)},
 	]);
 	return written(path ?? '');
+}
+
+/**
+ * After `--out FILE` was written without a `.sig` of its own: a `FILE.sig`
+ * left from an earlier signed snapshot no longer fits (verify would refuse
+ * it). One preflight wrote (an SSHSIG in namespace preflight) is removed; any
+ * other file of that name is only pointed out. One line either way.
+ */
+async function dropStaleSignature(out: string): Promise<void> {
+	if (!existsSync(`${out}.sig`)) return;
+	const {removeStaleSignature} = await import('../signing/stale-signature.js');
+	printError(
+		removeStaleSignature(`${out}.sig`)
+			? `removed ${sanitizeLine(out)}.sig: it signed the snapshot this file replaces`
+			: `${sanitizeLine(out)}.sig is not a signature of this snapshot: verify will refuse it; remove it, or sign with --sign`,
+	);
 }
 
 /**
@@ -168,6 +174,8 @@ async function writeAttestation(
 		const out = resolve(flags.out);
 		checkOutFile(flags.out, out, dbPath, flags.force === true);
 		await writeFileDurably(out, text);
+		// An attestation carries its signature inside: a .sig beside the file it replaced is stale.
+		await dropStaleSignature(out);
 		return written(out);
 	}
 	const [path] = await writeSnapshotFiles(snapshotsDir(dbPath), stem, [

@@ -472,10 +472,25 @@ describe.skipIf(!hasKeygen)('signed snapshots with ssh-keygen', () => {
 		const plain = ws.run(['snapshot', '--no-sign', '--out', out]);
 		expect(plain.code, plain.stderr).toBe(0);
 		expect(plain.stderr.trim().split('\n')).toEqual([
-			`preflight: removed ${out}.sig: it signed the snapshot this unsigned one replaces`,
+			`preflight: removed ${out}.sig: it signed the snapshot this file replaces`,
 		]);
 		expect(existsSync(`${out}.sig`)).toBe(false);
 		expect(ws.run(['verify', out]).code).toBe(0);
+
+		// An attestation written over a signed snapshot: its signature is inside, the .sig goes.
+		expect(ws.run(['snapshot', '--sign', key('stale'), '--out', out]).code).toBe(0);
+		const attested = ws.run([
+			'snapshot',
+			'--format',
+			'intoto',
+			'--sign',
+			key('stale'),
+			'--out',
+			out,
+		]);
+		expect(attested.code, attested.stderr).toBe(0);
+		expect(attested.stderr).toContain(`removed ${out}.sig`);
+		expect(existsSync(`${out}.sig`)).toBe(false);
 
 		// Not preflight's: a signature in another namespace, and a plain text file, stay.
 		const other = keygen(['-Y', 'sign', '-n', 'git', '-f', key('stale'), out]);
