@@ -609,6 +609,8 @@ async function warmCodeCache() {
 				? [
 						['snapshot', '--sign', key, '--out', join(work, 'signed.json')],
 						['verify', join(work, 'signed.json'), '--allowed-signers', allowed],
+						// an unsigned snapshot over the signed one removes its .sig (a chunk of its own)
+						['snapshot', '--no-sign', '--out', join(work, 'signed.json')],
 						['snapshot', '--format', 'intoto', '--sign', key, '--out', join(work, 'a.dsse.json')],
 						['verify', join(work, 'a.dsse.json'), '--allowed-signers', allowed],
 					]

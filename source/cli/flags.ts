@@ -33,6 +33,12 @@ function plainName(flag: string) {
 	);
 }
 
+/** The NAME of `--subject NAME=sha256:HEX` (what comes before the last `=sha256:`). */
+function subjectName(flag: string): string {
+	const at = flag.lastIndexOf('=sha256:');
+	return at < 0 ? flag : flag.slice(0, at);
+}
+
 function oneOf<const T extends readonly [string, ...string[]]>(flag: string, values: T) {
 	return z.optional(z.enum(values, {error: `${flag} must be one of ${values.join(', ')}`}));
 }
@@ -180,16 +186,26 @@ export const flagTable = {
 		description:
 			'a release artifact the in-toto attestation vouches for (--format intoto); repeat for several',
 		schema: z.optional(
-			z.array(
-				z
-					.string()
-					.check(
+			z
+				.array(
+					z.string().check(
 						z.regex(
-							/^[^=\s][^=]*=sha256:[0-9a-f]{64}$/,
+							/^[^=]*=sha256:[0-9a-f]{64}$/,
 							'--subject needs NAME=sha256:HEX (the 64 hex digits of the artifact’s sha256)',
 						),
+						z.refine<string>(
+							(s) => subjectName(s).trim() !== '',
+							'--subject needs a NAME before =sha256: (the artifact’s file name)',
+						),
+						plainName('--subject NAME'),
 					),
-			),
+				)
+				.check(
+					z.refine<string[]>(
+						(all) => new Set(all.map(subjectName)).size === all.length,
+						'--subject names one artifact twice: give each NAME once',
+					),
+				),
 		),
 	},
 	'no-sign': {

@@ -42,7 +42,10 @@ async function signingFor(
 	const source = configuredSigningKey(flags.sign, process.env, process.cwd());
 	if (!source) return undefined;
 	const {prepareSnapshotSigning} = await import('../signing/sign-snapshot.js');
-	return prepareSnapshotSigning(source, process.env, process.stdin.isTTY === true);
+	return prepareSnapshotSigning(source, process.env, {
+		interactive: process.stdin.isTTY === true,
+		handleSignals: true,
+	});
 }
 
 const extensions = {json: 'json', md: 'md', junit: 'xml'} as const;
@@ -114,14 +117,10 @@ async function write(
 		if (signing) checkOutFile(`${flags.out}.sig`, `${out}.sig`, dbPath, flags.force === true);
 		await checkSnapshot(snapshot);
 		const text = render(snapshot);
-		const signature = signing?.sign(text);
+		const signature = await signing?.sign(text);
 		await writeFileDurably(out, text);
 		if (signature === undefined) {
-			// A signature left from an earlier signed run no longer fits: verify would refuse it.
-			if (format === 'json' && existsSync(`${out}.sig`))
-				printError(
-					`${sanitizeLine(out)}.sig is from an earlier snapshot and no longer matches: remove it, or sign with --sign`,
-				);
+			await dropStaleSignature(out);
 			return written(out);
 		}
 		await writeFileDurably(`${out}.sig`, signature);
@@ -140,6 +139,22 @@ async function write(
 }
 
 /**
+ * After `--out FILE` was written without a `.sig` of its own: a `FILE.sig`
+ * left from an earlier signed snapshot no longer fits (verify would refuse
+ * it). One preflight wrote (an SSHSIG in namespace preflight) is removed; any
+ * other file of that name is only pointed out. One line either way.
+ */
+async function dropStaleSignature(out: string): Promise<void> {
+	if (!existsSync(`${out}.sig`)) return;
+	const {removeStaleSignature} = await import('../signing/stale-signature.js');
+	printError(
+		removeStaleSignature(`${out}.sig`)
+			? `removed ${sanitizeLine(out)}.sig: it signed the snapshot this file replaces`
+			: `${sanitizeLine(out)}.sig is not a signature of this snapshot: verify will refuse it; remove it, or sign with --sign`,
+	);
+}
+
+/**
  * `--format intoto`: an in-toto Statement whose predicate is the snapshot,
  * `<stem>.intoto.json`; signed, the DSSE envelope that carries it,
  * `<stem>.dsse.json`. One file, or exactly `--out`.
@@ -154,11 +169,13 @@ async function writeAttestation(
 	await checkSnapshot(snapshot);
 	const stem = snapshotStem(snapshot);
 	const statement = statementOf(snapshot, (flags.subject ?? []).map(subjectOf), stem);
-	const text = attestationText(signing ? envelopeOf(statement, signing.signDsse) : statement);
+	const text = attestationText(signing ? await envelopeOf(statement, signing.signDsse) : statement);
 	if (flags.out) {
 		const out = resolve(flags.out);
 		checkOutFile(flags.out, out, dbPath, flags.force === true);
 		await writeFileDurably(out, text);
+		// An attestation carries its signature inside: a .sig beside the file it replaced is stale.
+		await dropStaleSignature(out);
 		return written(out);
 	}
 	const [path] = await writeSnapshotFiles(snapshotsDir(dbPath), stem, [

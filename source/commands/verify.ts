@@ -152,7 +152,14 @@ export async function run(inv: Invocation): Promise<number> {
 	const signature = await signatureOf(inv, file, read, attestation);
 	const checklist = await checklistToCompare(inv, read);
 	const checked = withinLimits(file, () => verifySnapshot(read, process.cwd(), checklist));
-	const result = {...checked, intact: checked.intact && (signature?.ok ?? true)};
+	// A subject naming the snapshot's file with another sha256: the predicate changed.
+	// …or an envelope whose payloadType was changed.
+	const subjectOk =
+		attestation?.subjectMismatch === undefined && attestation?.payloadTypeProblem === undefined;
+	const result = {
+		...checked,
+		intact: checked.intact && subjectOk && (signature?.ok ?? true),
+	};
 	if (inv.flags.json) {
 		printJson({
 			file,
@@ -164,6 +171,12 @@ export async function run(inv: Invocation): Promise<number> {
 							kind: attestation.kind,
 							subjects: attestation.subjects,
 							subjectIsSnapshot: attestation.subjectIsSnapshot,
+							...(attestation.payloadTypeProblem
+								? {payloadTypeProblem: attestation.payloadTypeProblem}
+								: {}),
+							...(attestation.subjectMismatch
+								? {subjectMismatch: attestation.subjectMismatch}
+								: {}),
 						},
 					}
 				: {}),
@@ -172,7 +185,7 @@ export async function run(inv: Invocation): Promise<number> {
 	}
 	const verdict = result.intact
 		? '✔ intact'
-		: checked.intact
+		: checked.intact && subjectOk
 			? '✖ SIGNATURE NOT ACCEPTED'
 			: '✖ CHANGED';
 	const lines: string[] = [`${file}: ${verdict}`];
@@ -181,13 +194,20 @@ export async function run(inv: Invocation): Promise<number> {
 		say(
 			`in-toto Statement v1${attestation.kind === 'envelope' ? ' in a DSSE envelope' : ''}; its predicate is the snapshot checked below`,
 		);
+		if (attestation.payloadTypeProblem) say(`✖ ${attestation.payloadTypeProblem}`);
+		const mismatch = attestation.subjectMismatch;
+		if (mismatch)
+			say(
+				`✖ subject mismatch: its subject names the snapshot itself (${mismatch.name}) with sha256 ${mismatch.sha256 || '(none)'}, but the predicate hashes to ${mismatch.predicate}: the predicate was changed after the Statement was made`,
+			);
 		if (attestation.subjectIsSnapshot)
 			say(
 				`✔ its subject is the snapshot itself (sha256 ${attestation.subjects[0]?.digest.sha256 ?? ''})`,
 			);
 		else
 			for (const s of attestation.subjects)
-				say(`vouches for ${s.name} (sha256 ${s.digest.sha256 || '(none)'})`);
+				if (s.name !== mismatch?.name)
+					say(`vouches for ${s.name} (sha256 ${s.digest.sha256 || '(none)'})`);
 	}
 	if (signature) signatureLines(signature).slice(0, -1).forEach(say);
 	else say(`? not signed (${attestation ? 'a bare Statement' : `no ${file}.sig`})`);

@@ -75,14 +75,14 @@ export function pae(payloadType: string, payload: Uint8Array): Buffer {
  * an SSHSIG blob (namespace preflight, base64 without armour), keyid the key's
  * SHA256 fingerprint.
  */
-export function envelopeOf(
+export async function envelopeOf(
 	statement: Statement,
-	sign: (pae: Buffer) => {keyid: string; sig: string},
-): DsseEnvelope {
+	sign: (pae: Buffer) => Promise<{keyid: string; sig: string}>,
+): Promise<DsseEnvelope> {
 	const payload = Buffer.from(JSON.stringify(statement), 'utf8');
 	return {
 		payloadType: DSSE_PAYLOAD_TYPE,
 		payload: payload.toString('base64'),
-		signatures: [sign(pae(DSSE_PAYLOAD_TYPE, payload))],
+		signatures: [await sign(pae(DSSE_PAYLOAD_TYPE, payload))],
 	};
 }

@@ -7,7 +7,7 @@ import * as z from '../model/zod.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {DSSE_PAYLOAD_TYPE, pae, PREDICATE_TYPE, STATEMENT_TYPE, type Subject} from './intoto.js';
 import {snapshotFromValue, type ReadSnapshot} from './read.js';
-import {snapshotJson} from './write.js';
+import {snapshotJson, snapshotStem} from './write.js';
 
 /** Whether a parsed JSON file is an attestation rather than a snapshot. */
 export function isAttestation(raw: unknown): boolean {
@@ -44,6 +44,14 @@ export type ReadAttestation = {
 	subjects: Subject[];
 	/** The single subject is the snapshot itself (no --subject was given when it was written). */
 	subjectIsSnapshot: boolean;
+	/**
+	 * A subject that names the snapshot's own file (`<stem>.json`, the name
+	 * preflight gives it) with a sha256 that is not the predicate's: the
+	 * predicate was changed after the Statement was made.
+	 */
+	subjectMismatch?: {name: string; sha256: string; predicate: string};
+	/** A DSSE envelope whose payloadType is not in-toto's, over an in-toto Statement: edited. */
+	payloadTypeProblem?: string;
 	/** Each DSSE signature: what it signs (the PAE) and the SSHSIG blob. */
 	signatures: Array<{keyid?: string; blob: Buffer; signed: Buffer}>;
 };
@@ -61,15 +69,17 @@ export function readAttestation(path: string, raw: unknown): ReadAttestation {
 	let statementRaw: unknown = raw;
 	let kind: ReadAttestation['kind'] = 'statement';
 	const signatures: ReadAttestation['signatures'] = [];
+	let payloadTypeProblem: string | undefined;
 	if (typeof raw === 'object' && raw !== null && 'payloadType' in raw) {
 		kind = 'envelope';
 		const envelope = z.safeParse(envelopeSchema(), raw);
 		if (!envelope.success)
 			throw new PreflightError(`${shown}: not a DSSE envelope (${firstIssue(envelope.error)})`);
+		// Another payloadType over a payload that is still a Statement preflight
+		// wrote is an edit (the signatures, made over the type, no longer hold):
+		// a changed file, exit 1. A payload that is not a Statement is bad input.
 		if (envelope.data.payloadType !== DSSE_PAYLOAD_TYPE)
-			throw new PreflightError(
-				`${shown}: the envelope carries ${sanitizeLine(envelope.data.payloadType)}, not an in-toto Statement`,
-			);
+			payloadTypeProblem = `the envelope's payloadType is ${sanitizeLine(envelope.data.payloadType)}, not ${DSSE_PAYLOAD_TYPE}: it was changed`;
 		const payload = Buffer.from(envelope.data.payload, 'base64');
 		const signed = pae(envelope.data.payloadType, payload);
 		for (const s of envelope.data.signatures)
@@ -101,11 +111,25 @@ export function readAttestation(path: string, raw: unknown): ReadAttestation {
 		digest: {sha256: s.digest.sha256 ?? ''},
 	}));
 	const own = read.snapshot ? sha256Hex(snapshotJson(read.snapshot)) : undefined;
+	const ownName = read.snapshot ? `${snapshotStem(read.snapshot)}.json` : undefined;
+	// The snapshot's own file: named by the predicate as it stands, or (an edit
+	// of the system, release or time changes that name) the one subject,
+	// named as preflight names a snapshot (`…-YYYYMMDDTHHMMSSZ.json`).
+	const namesSnapshot = (name: string) =>
+		name === ownName || (subjects.length === 1 && /-\d{8}T\d{6}Z(-\d+)?\.json$/.test(name));
+	const mismatch =
+		own === undefined
+			? undefined
+			: subjects.find((s) => namesSnapshot(s.name) && s.digest.sha256 !== own);
 	return {
 		kind,
 		read,
 		subjects,
 		subjectIsSnapshot: subjects.length === 1 && subjects[0]?.digest.sha256 === own,
+		...(payloadTypeProblem ? {payloadTypeProblem} : {}),
+		...(mismatch && own
+			? {subjectMismatch: {name: mismatch.name, sha256: mismatch.digest.sha256, predicate: own}}
+			: {}),
 		signatures,
 	};
 }

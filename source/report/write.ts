@@ -169,12 +169,12 @@ export async function writeSnapshotPair(
 	snapshot: Snapshot,
 	dir: string,
 	asOf?: Date,
-	sign?: (json: string) => string,
+	sign?: (json: string) => Promise<string>,
 ): Promise<{json: string; markdown: string; signature?: string}> {
 	await checkSnapshot(snapshot);
 	const json = snapshotJson(snapshot);
 	// Signed before anything is written: a key that cannot sign leaves nothing behind.
-	const signature = sign?.(json);
+	const signature = await sign?.(json);
 	const [jsonPath, markdown, sigPath] = await writeSnapshotFiles(dir, snapshotStem(snapshot), [
 		{ext: 'json', content: json},
 		{ext: 'md', content: renderMarkdown(snapshot, asOf)},

@@ -91,8 +91,20 @@ function field(text: string): [string, string] {
 	return [text.slice(0, i), text.slice(i).trimStart()];
 }
 
-function unquote(text: string): string {
-	return text.startsWith('"') && text.endsWith('"') && text.length >= 2 ? text.slice(1, -1) : text;
+/**
+ * The principals field and what follows, as ssh-keygen reads them: a field
+ * that starts with a quote ends at the next quote (`"a@x",b@x KEY` is the
+ * principal a@x followed by options `,b@x`, which ssh-keygen refuses, and so
+ * does preflight); any other ends at the first whitespace, quotes in it kept.
+ */
+function principalsOf(text: string): [string, string] {
+	if (text.startsWith('"')) {
+		const close = text.indexOf('"', 1);
+		if (close < 0) throw new Error('a quote is not closed');
+		return [text.slice(1, close), text.slice(close + 1).trimStart()];
+	}
+	const m = /^(\S*)\s*([\s\S]*)$/.exec(text);
+	return [m?.[1] ?? '', m?.[2] ?? ''];
 }
 
 /** `a,b="x,y",c` → {a: true, b: 'x,y', c: true}; commas inside quotes stay. */
@@ -116,9 +128,9 @@ function looksLikeKeyType(word: string): boolean {
 }
 
 function parseLine(text: string, line: number): AllowedSigner {
-	const [principalsField, afterPrincipals] = field(text.trim());
+	const [principalsField, afterPrincipals] = principalsOf(text.trim());
 	let rest = afterPrincipals;
-	const principals = unquote(principalsField).split(',');
+	const principals = principalsField.split(',');
 	if (principals.some((p) => p === '')) throw new Error('an empty principal');
 	let options: Record<string, string | true> = {};
 	const [next = ''] = rest.split(/\s/, 1);

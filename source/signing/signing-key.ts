@@ -7,13 +7,14 @@
 // (a public key file is enough then), and no secret ever passes through
 // preflight's memory. Verification is preflight's own (sshsig.ts): what a
 // signature proves must not depend on a program found on PATH.
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import type {KeySource} from './config.js';
 import {mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {homedir, tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {PreflightError} from '../errors.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
+import {sizeText} from '../system/regular-file.js';
 
 /** A key file larger than this is not a key. */
 const MAX_KEY_BYTES = 64 * 1024;
@@ -78,7 +79,10 @@ function readKeyFile(path: string, shown: string): string {
 		if (error instanceof PreflightError) throw error;
 		throw new PreflightError(`${shown}: no such key file`);
 	}
-	if (size > MAX_KEY_BYTES) throw new PreflightError(`${shown} is too large to be an SSH key`);
+	if (size > MAX_KEY_BYTES)
+		throw new PreflightError(
+			`${shown} is larger than ${sizeText(MAX_KEY_BYTES)}: too large to be an SSH key`,
+		);
 	try {
 		return readFileSync(path, 'utf8');
 	} catch (error) {
@@ -108,6 +112,7 @@ export function prepareSigningKey(
 	env: NodeJS.ProcessEnv,
 	interactive: boolean,
 	tempDir: string,
+	inApp = false,
 ): SigningKey {
 	const spec = source.spec.trim();
 	const literal = spec.startsWith('key::')
@@ -165,22 +170,61 @@ export function prepareSigningKey(
 			}
 		} else {
 			// A PEM key (older RSA or ECDSA): its public half from KEY.pub beside it.
-			const pub = parseKeyLine(readKeyFile(`${path}.pub`, `${shown}.pub`));
+			let pubText: string;
+			try {
+				pubText = readKeyFile(`${path}.pub`, `${shown}.pub`);
+			} catch (error) {
+				throw new PreflightError(
+					`${(error as Error).message} (a PEM private key does not hold its public half: preflight needs ${sanitizeLine(spec)}.pub beside it)`,
+				);
+			}
+			const pub = parseKeyLine(pubText);
 			if ('problem' in pub)
 				throw new PreflightError(`${shown}.pub (needed for a PEM key): ${pub.problem}`);
 			publicKey = pub;
 			encrypted = /ENCRYPTED/.test(text);
 		}
-		if (encrypted && !interactive && !env.SSH_AUTH_SOCK)
+		// ssh-keygen cannot ask for the passphrase here: only an agent that holds
+		// the key can sign. Said by preflight, before ssh-keygen runs: without a
+		// prompt, ssh-keygen says "incorrect passphrase supplied" though none was typed.
+		if (encrypted && !interactive && !agentHolds(publicKey, env)) {
+			const add = `ssh-add ${sanitizeLine(spec)}`;
 			throw new PreflightError(
-				`${shown} is protected by a passphrase and there is no terminal to ask for it: add the key to ssh-agent (ssh-add) or run in a terminal`,
+				inApp
+					? // Short: the app has two rows for a message, and the path may be long.
+						`the key needs its passphrase, which the app cannot ask for: run ${add}, then w`
+					: `${shown} is protected by a passphrase, there is no terminal to ask for it on, and ${
+							env.SSH_AUTH_SOCK
+								? 'ssh-agent does not hold it'
+								: 'no ssh-agent is running (SSH_AUTH_SOCK is not set)'
+						}: add it to ssh-agent (${add}) or run in a terminal`,
 			);
+		}
 		return done(publicKey, path, false, encrypted);
 	}
 	const key = parseKeyLine(text.split('\n')[0] ?? '');
 	if ('problem' in key) throw new PreflightError(`${shown} is not an SSH key: ${key.problem}`);
 	needAgent(env, shown);
 	return done(key, path, true, false);
+}
+
+/**
+ * Whether the ssh-agent at SSH_AUTH_SOCK holds `key` (`ssh-add -L` lists its
+ * public keys); false without an agent, or when ssh-add cannot ask it.
+ */
+function agentHolds(key: PublicKey, env: NodeJS.ProcessEnv): boolean {
+	if (!env.SSH_AUTH_SOCK) return false;
+	const r = spawnSync('ssh-add', ['-L'], {
+		env,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'ignore'],
+		timeout: 10_000,
+	});
+	if (r.status !== 0 || typeof r.stdout !== 'string') return false;
+	return r.stdout.split('\n').some((line) => {
+		const held = parseKeyLine(line);
+		return !('problem' in held) && held.blob.equals(key.blob);
+	});
 }
 
 /** The last line ssh-keygen said, for the one-line error. */
@@ -192,45 +236,87 @@ function lastLine(text: string): string {
 	return lines.at(-1) ?? 'no reason given';
 }
 
+/** What ssh-keygen left: its exit status or the signal that ended it, and what it said. */
+type KeygenOutcome = {
+	status: number | null;
+	signal: NodeJS.Signals | null;
+	stderr: string;
+	error?: NodeJS.ErrnoException;
+};
+
+/**
+ * Runs ssh-keygen without blocking the event loop, so that a signal sent to
+ * preflight meanwhile (ctrl+c at the passphrase prompt, kill) is handled at
+ * once: `started` is given the child, so that the caller can pass the signal
+ * on and clean up (spawnSync held every handler back until ssh-keygen ended).
+ */
+function runKeygen(
+	args: string[],
+	interactive: boolean,
+	started: (child: ChildProcess) => void,
+): Promise<KeygenOutcome> {
+	return new Promise((done) => {
+		const child = spawn('ssh-keygen', args, {
+			stdio: [interactive ? 'inherit' : 'ignore', 'pipe', 'pipe'],
+			// Without a terminal to ask on (a pipeline, or the app, whose terminal Ink
+			// holds), ssh-keygen gets no controlling terminal either: a passphrase it
+			// would ask for fails at once instead of drawing over the app.
+			...(interactive ? {} : {detached: true, timeout: 60_000}),
+		});
+		let stderr = '';
+		child.stdout?.resume();
+		child.stderr?.setEncoding('utf8');
+		child.stderr?.on('data', (chunk: string) => {
+			if (stderr.length < 64 * 1024) stderr += chunk;
+		});
+		let error: NodeJS.ErrnoException | undefined;
+		child.on('error', (e: NodeJS.ErrnoException) => {
+			error = e;
+			// A child that never started fires no 'close'.
+			if (child.pid === undefined) done({status: null, signal: null, stderr, error});
+		});
+		child.on('close', (status, signal) =>
+			done({status, signal, stderr, ...(error ? {error} : {})}),
+		);
+		started(child);
+	});
+}
+
 /**
  * Signs `message` with `key` through `ssh-keygen -Y sign -n preflight`, in
  * `tempDir` (the message is not secret; ssh-keygen writes `<file>.sig` beside
  * it). A passphrase is asked for by ssh-keygen on the terminal (stdin is the
  * terminal when there is one, /dev/null otherwise), never in argv or the
  * environment. The signature is checked by preflight before it is returned:
- * it must verify, by the key the snapshot names.
+ * it must verify, by the key the snapshot names. `started` is given the
+ * running ssh-keygen (see runKeygen).
  */
-export function signWithSshKeygen(
+export async function signWithSshKeygen(
 	key: SigningKey,
 	message: string | Uint8Array,
 	tempDir: string,
 	interactive: boolean,
-): string {
+	started: (child: ChildProcess) => void = () => undefined,
+): Promise<string> {
 	const file = join(tempDir, 'snapshot.json');
 	writeFileSync(file, message, {mode: 0o600});
-	const r = spawnSync(
-		'ssh-keygen',
+	const r = await runKeygen(
 		['-Y', 'sign', '-n', SIGNATURE_NAMESPACE, '-f', key.path, file],
-		{
-			stdio: [interactive ? 'inherit' : 'ignore', 'pipe', 'pipe'],
-			// Without a terminal to ask on (a pipeline, or the app, whose terminal Ink
-			// holds), ssh-keygen gets no controlling terminal either: a passphrase it
-			// would ask for fails at once instead of drawing over the app.
-			...(interactive ? {} : {detached: true}),
-			encoding: 'utf8',
-			...(interactive ? {} : {timeout: 60_000}),
-		},
+		interactive,
+		started,
 	);
 	const shown = `${key.source.from} ${key.agentOnly ? key.fingerprint : sanitizeLine(key.source.spec)}`;
-	if (r.error)
+	if (r.error && r.error.code === 'ENOENT')
 		throw new PreflightError(
-			(r.error as NodeJS.ErrnoException).code === 'ENOENT'
-				? 'ssh-keygen was not found on PATH: preflight signs through it (OpenSSH 8.2 or later)'
-				: `ssh-keygen could not sign with ${shown}: ${r.error.message}`,
+			'ssh-keygen was not found on PATH: preflight signs through it (OpenSSH 8.2 or later)',
 		);
+	if (r.error && r.status === null && r.signal === null)
+		throw new PreflightError(`ssh-keygen could not sign with ${shown}: ${r.error.message}`);
 	if (r.status !== 0)
 		throw new PreflightError(
-			`ssh-keygen could not sign with ${shown}: ${sanitizeLine(lastLine(r.stderr))}${
+			`ssh-keygen could not sign with ${shown}: ${
+				r.signal ? `it was ended by ${r.signal}` : sanitizeLine(lastLine(r.stderr))
+			}${
 				key.encrypted && !interactive
 					? ' (without a terminal, a passphrase-protected key must be in ssh-agent: ssh-add it)'
 					: ''

@@ -25,12 +25,21 @@ export type SshSignature = {
 	signature: Buffer;
 };
 
-/** The armoured text → its blob; a WireError when the armour is broken. */
+/**
+ * The armoured text → its blob; a WireError when the armour is broken. As in
+ * ssh-keygen (sshsig_dearmor), the armour ends at the END line: whatever
+ * follows it (a newline, blank lines, a note) is not part of the signature
+ * and is ignored, so that the two verifiers agree on which files verify.
+ */
 export function dearmor(text: string): Buffer {
-	const lines = text.replace(/\r\n/g, '\n').trim().split('\n');
-	if (lines[0] !== BEGIN || lines.at(-1) !== END)
+	const normal = text.replace(/\r\n/g, '\n').trimStart();
+	const end = normal.indexOf(`\n${END}`);
+	if (!normal.startsWith(`${BEGIN}\n`) || end < 0)
 		throw new WireError(`not an SSH signature (no ${BEGIN} … ${END})`);
-	const body = lines.slice(1, -1).join('');
+	const body = normal
+		.slice(BEGIN.length + 1, end)
+		.split('\n')
+		.join('');
 	if (!/^[A-Za-z0-9+/]*={0,2}$/.test(body) || body.length % 4 !== 0)
 		throw new WireError('the signature is not valid base64');
 	return Buffer.from(body, 'base64');

@@ -42,8 +42,22 @@ function leadsTo(path: string): string {
 	}
 }
 
-function megabytes(bytes: number): string {
-	return `${Math.round(bytes / (1024 * 1024))} MB`;
+/**
+ * A size limit in the largest binary unit that holds it as a whole or short
+ * number: 64 KB, 1 MB, 256 MB, 1.5 GB; under 1 KB in bytes. Rounding to
+ * megabytes alone said a 64 KB limit was "0 MB".
+ */
+export function sizeText(bytes: number): string {
+	const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+	let value = bytes;
+	let unit = 0;
+	while (value >= 1024 && unit < units.length - 1) {
+		value /= 1024;
+		unit++;
+	}
+	if (unit === 0) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
+	const shown = Number.isInteger(value) ? String(value) : value.toFixed(1).replace(/\.0$/, '');
+	return `${shown} ${units[unit]}`;
 }
 
 function openProblem(error: unknown, path: string): ReadProblem {
@@ -114,7 +128,7 @@ export function readRegularFile(
 		const tooLarge = {
 			ok: false as const,
 			kind: 'too-large' as const,
-			text: `is larger than ${megabytes(maxBytes)}`,
+			text: `is larger than ${sizeText(maxBytes)}`,
 		};
 		if (stats.size > maxBytes) return tooLarge;
 		// Read to the end rather than to the size fstat gave: some files (in /proc)

@@ -49,7 +49,8 @@ export async function runApp(options: {
 				? (await import('../signing/sign-snapshot.js')).prepareSnapshotSigning(
 						source,
 						process.env,
-						false,
+						// The app's own handlers answer signals (see below).
+						{interactive: false, handleSignals: false, inApp: true},
 					)
 				: undefined;
 			try {

@@ -153,3 +153,43 @@ describe('names', () => {
 		expect(refusal(['--system', 's', '--reviewer', 'a\nb'])).toContain('--reviewer must not');
 	});
 });
+
+describe('--subject', () => {
+	const hex = 'ab'.repeat(32);
+	const subject = (...names: string[]) =>
+		['snapshot', '--format', 'intoto'].concat(
+			names.flatMap((n) => ['--subject', `${n}=sha256:${hex}`]),
+		);
+	const unsafe =
+		'--subject NAME must not contain control characters, escape sequences, or invisible or direction marks';
+
+	it('accepts a plain name, a name with spaces, and several artifacts', () => {
+		expect(parseInvocation(subject('app.tar.gz', 'my app.zip')).flags.subject).toHaveLength(2);
+	});
+
+	it('refuses control characters, escape sequences, newlines, invisible and direction marks in NAME', () => {
+		for (const name of [
+			'a\u001b[31mb',
+			'a\nb',
+			'a\tb',
+			'a\u0007b',
+			'a\u200fb',
+			'a\u202eexe.txt',
+			'a\u200bb',
+			'a\u00a0b',
+		])
+			expect(refusal(subject(name)), JSON.stringify(name)).toBe(unsafe);
+	});
+
+	it('refuses an empty NAME and a NAME given twice, with one line', () => {
+		expect(refusal(subject(''))).toBe(
+			'--subject needs a NAME before =sha256: (the artifact’s file name)',
+		);
+		expect(refusal(subject('  '))).toBe(
+			'--subject needs a NAME before =sha256: (the artifact’s file name)',
+		);
+		expect(refusal(subject('app.tar.gz', 'other', 'app.tar.gz'))).toBe(
+			'--subject names one artifact twice: give each NAME once',
+		);
+	});
+});

@@ -3,7 +3,15 @@
 // preflight, for every key kind, from files and from an agent; and the four
 // kinds of tampering are each told apart from an intact snapshot.
 import {spawnSync} from 'node:child_process';
-import {chmodSync, copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {
+	chmodSync,
+	copyFileSync,
+	existsSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {snapshotDigest} from '../../source/report/snapshot.js';
@@ -276,11 +284,73 @@ describe.skipIf(!hasKeygen)('signed snapshots with ssh-keygen', () => {
 		const files = snapshotFiles();
 		const r5 = ws.run(['snapshot', '--sign', key('agent')]);
 		expect(r5.code).toBe(2);
-		expect(r5.stderr).toContain('protected by a passphrase and there is no terminal');
+		expect(r5.stderr).toContain(
+			'is protected by a passphrase, there is no terminal to ask for it on, and no ssh-agent is running',
+		);
 		const r6 = ws.run(['snapshot', '--sign', pubOnly]);
 		expect(r6.code).toBe(2);
 		expect(r6.stderr).toContain('SSH_AUTH_SOCK is not set');
 		expect(snapshotFiles()).toEqual(files);
+	});
+
+	it('a passphrase-protected key the agent does not hold is refused by preflight, before ssh-keygen asks', () => {
+		const emptySock = join(ws.dir, 'empty-agent.sock');
+		const started = spawnSync('ssh-agent', ['-s', '-a', emptySock], {encoding: 'utf8'});
+		expect(started.status, started.stderr).toBe(0);
+		const pid = Number(/SSH_AGENT_PID=(\d+)/.exec(started.stdout)?.[1]);
+		try {
+			newKey('locked-cli', 'ed25519', 'a passphrase');
+			const pem = keygen([
+				'-q',
+				'-t',
+				'rsa',
+				'-b',
+				'2048',
+				'-m',
+				'PEM',
+				'-N',
+				'pem pass',
+				'-f',
+				key('locked-pem'),
+			]);
+			expect(pem.code, pem.out).toBe(0);
+			const files = snapshotFiles();
+			for (const name of ['locked-cli', 'locked-pem']) {
+				const r = ws.run(['snapshot', '--sign', key(name)], {SSH_AUTH_SOCK: emptySock});
+				expect(r.code, r.stderr).toBe(2);
+				expect(r.stderr.trim().split('\n')).toEqual([
+					`preflight: --sign ${key(name)} is protected by a passphrase, there is no terminal to ask for it on, and ssh-agent does not hold it: add it to ssh-agent (ssh-add ${key(name)}) or run in a terminal`,
+				]);
+				expect(r.stderr).not.toContain('incorrect passphrase');
+			}
+			expect(snapshotFiles()).toEqual(files);
+		} finally {
+			process.kill(pid);
+		}
+	});
+
+	it('a PEM key without its .pub: the message says a PEM key needs it', () => {
+		const pem = keygen([
+			'-q',
+			'-t',
+			'rsa',
+			'-b',
+			'2048',
+			'-m',
+			'PEM',
+			'-N',
+			'',
+			'-f',
+			key('bare-pem'),
+		]);
+		expect(pem.code, pem.out).toBe(0);
+		rmSync(`${key('bare-pem')}.pub`);
+		const r = ws.run(['snapshot', '--sign', key('bare-pem')]);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toContain(`--sign ${key('bare-pem')}.pub: no such key file`);
+		expect(r.stderr).toContain(
+			`a PEM private key does not hold its public half: preflight needs ${key('bare-pem')}.pub beside it`,
+		);
 	});
 
 	it('refuses a key others can read, a missing key and bad usage with one line, writing nothing', () => {
@@ -392,6 +462,47 @@ describe.skipIf(!hasKeygen)('signed snapshots with ssh-keygen', () => {
 		expect(bad.code).toBe(1);
 		expect(bad.stdout).toContain('✖ bad signature');
 		expect(ws.run(['snapshot', '--subject', `x=sha256:${artifact}`]).code).toBe(2);
+	});
+
+	it('an unsigned snapshot over a signed one removes the .sig preflight wrote, and nothing else', () => {
+		newKey('stale', 'ed25519');
+		const out = join(ws.dir, 'stale.json');
+		expect(ws.run(['snapshot', '--sign', key('stale'), '--out', out]).code).toBe(0);
+		expect(existsSync(`${out}.sig`)).toBe(true);
+		const plain = ws.run(['snapshot', '--no-sign', '--out', out]);
+		expect(plain.code, plain.stderr).toBe(0);
+		expect(plain.stderr.trim().split('\n')).toEqual([
+			`preflight: removed ${out}.sig: it signed the snapshot this file replaces`,
+		]);
+		expect(existsSync(`${out}.sig`)).toBe(false);
+		expect(ws.run(['verify', out]).code).toBe(0);
+
+		// An attestation written over a signed snapshot: its signature is inside, the .sig goes.
+		expect(ws.run(['snapshot', '--sign', key('stale'), '--out', out]).code).toBe(0);
+		const attested = ws.run([
+			'snapshot',
+			'--format',
+			'intoto',
+			'--sign',
+			key('stale'),
+			'--out',
+			out,
+		]);
+		expect(attested.code, attested.stderr).toBe(0);
+		expect(attested.stderr).toContain(`removed ${out}.sig`);
+		expect(existsSync(`${out}.sig`)).toBe(false);
+
+		// Not preflight's: a signature in another namespace, and a plain text file, stay.
+		const other = keygen(['-Y', 'sign', '-n', 'git', '-f', key('stale'), out]);
+		expect(other.code, other.out).toBe(0);
+		const theirs = readFileSync(`${out}.sig`, 'utf8');
+		const kept = ws.run(['snapshot', '--no-sign', '--out', out]);
+		expect(kept.code).toBe(0);
+		expect(kept.stderr).toContain(`${out}.sig is not a signature of this snapshot`);
+		expect(readFileSync(`${out}.sig`, 'utf8')).toBe(theirs);
+		writeFileSync(`${out}.sig`, 'my notes\n');
+		expect(ws.run(['snapshot', '--no-sign', '--out', out]).code).toBe(0);
+		expect(readFileSync(`${out}.sig`, 'utf8')).toBe('my notes\n');
 	});
 
 	it('records asOf in format 2, and still reads format 1', () => {

@@ -40,6 +40,15 @@ describe('allowed_signers', () => {
 		]);
 	});
 
+	it('reads a quoted principal list as ssh-keygen does: the quotes end the field', () => {
+		expect(parseAllowedSigners(`"a@x,b@x" ${a}`)[0]?.principals).toEqual(['a@x', 'b@x']);
+		expect(parseAllowedSigners(`"a@x b" ${a}`)[0]?.principals).toEqual(['a@x b']);
+		// ssh-keygen -Y verify: "bad options" for the text after the closing quote.
+		expect(() => parseAllowedSigners(`"a@x",b@x ${a}`)).toThrow(/^line 1: options ",b@x"/);
+		// Quotes inside an unquoted field are kept, as ssh-keygen keeps them.
+		expect(parseAllowedSigners(`a@x,"b" ${a}`)[0]?.principals).toEqual(['a@x', '"b"']);
+	});
+
 	it('names the line and the problem of a bad entry', () => {
 		const bad = (text: string) => {
 			try {

@@ -126,6 +126,20 @@ describe('SSHSIG', () => {
 		});
 	});
 
+	it('ignores what follows the END line, as ssh-keygen -Y verify does', () => {
+		const {text} = sshsig('ed25519', message);
+		expect(checkSignature(`${text}\n\n  \n`, message)).toMatchObject({ok: true});
+		expect(checkSignature(`${text}a note after the signature\n`, message)).toMatchObject({
+			ok: true,
+		});
+		expect(checkSignature(`${text.trimEnd()}junk`, message)).toMatchObject({ok: true});
+		// The armour itself must still be whole.
+		expect(checkSignature(`junk\n${text}`, message)).toMatchObject({ok: false});
+		expect(checkSignature(text.replace('-----END SSH SIGNATURE-----', ''), message)).toMatchObject({
+			ok: false,
+		});
+	});
+
 	it('reads public key lines and refuses keys it does not verify', () => {
 		const {publicKey} = sshsig('p256', message);
 		const line = `${keyLine({type: 'ecdsa-sha2-nistp256', blob: publicKey})} me@host`;

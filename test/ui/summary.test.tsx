@@ -141,6 +141,36 @@ describe('summary screen', () => {
 		expect(frame).toContain('✔ wrote /s/checkout-api.md');
 	});
 
+	for (const columns of [80, 100])
+		it(`at ${columns} columns a long path is shortened in its middle; "✔ signed by" and the fingerprint stay whole`, async () => {
+			const fingerprint = 'SHA256:e9yNm+uiOP9HZE8On/+X+Of4d5EkLtvG5tglA9XrEOE';
+			const dir = '/home/alice/work/projects/checkout/.preflight/snapshots';
+			const services = fakeServices({
+				writeSnapshot: async () => ({
+					json: `${dir}/checkout-api-20260301T120000Z.json`,
+					markdown: `${dir}/checkout-api-20260301T120000Z.md`,
+					signature: `${dir}/checkout-api-20260301T120000Z.json.sig`,
+					fingerprint,
+				}),
+			});
+			const app = await renderReview({services});
+			resize(app.stdout, columns, 24);
+			await app.press('s');
+			await app.waitForText('NOT READY');
+			await app.press('w');
+			const frame = await app.waitForText('✔ signed by');
+			const lines = frame.split('\n');
+			const signed = lines.find((l) => l.includes('✔ signed by')) ?? '';
+			expect(signed.trimEnd()).toMatch(/\.sig$/);
+			expect(signed.startsWith(`✔ signed by ${fingerprint}: /`), signed).toBe(true);
+			expect(signed).toContain('…');
+			expect(signed.trimEnd().length).toBeLessThanOrEqual(columns);
+			const wrote = lines.filter((l) => l.startsWith('✔ wrote /home/'));
+			expect(wrote, frame).toHaveLength(2);
+			expect(wrote[0]).toMatch(/20260301T120000Z\.json *$/);
+			expect(wrote[1]).toMatch(/20260301T120000Z\.md *$/);
+		});
+
 	it('a failing snapshot write shows the reason', async () => {
 		const services = fakeServices({
 			writeSnapshot: async () => Promise.reject(new Error('disk full')),

@@ -220,23 +220,39 @@ export function SummaryScreen({size}: {size: Size}) {
 			</Box>
 			{state.written ? (
 				<Box flexDirection="column" height={writtenH}>
-					<Text
-						wrap="truncate-start"
-						color="green"
-					>{`✔ wrote ${sanitizeLine(state.written.json)}`}</Text>
-					<Text
-						wrap="truncate-start"
-						color="green"
-					>{`✔ wrote ${sanitizeLine(state.written.markdown)}`}</Text>
+					<WrittenLine label="✔ wrote " path={state.written.json} width={width} />
+					<WrittenLine label="✔ wrote " path={state.written.markdown} width={width} />
 					{state.written.signature ? (
-						<Text wrap="truncate-start" color="green">{`✔ signed by ${
-							state.written.fingerprint ?? '?'
-						}: ${sanitizeLine(state.written.signature)}`}</Text>
+						<WrittenLine
+							label={`✔ signed by ${state.written.fingerprint ?? '?'}: `}
+							path={state.written.signature}
+							width={width}
+						/>
 					) : null}
 				</Box>
 			) : null}
 			<MessageLine width={width} />
 			<Footer scope="summary" width={width} />
+		</Box>
+	);
+}
+
+/**
+ * One line saying what was written: the label (what, and for a signature by
+ * whom) always whole, the path shortened in its middle when the line is too
+ * narrow, so that neither the fingerprint nor the file name is lost.
+ */
+function WrittenLine({label, path, width}: {label: string; path: string; width: number}) {
+	return (
+		<Box height={1} width={width} overflowY="hidden">
+			<Box flexShrink={0}>
+				<Text color="green">{label}</Text>
+			</Box>
+			<Box flexGrow={1} flexShrink={1} flexBasis={0}>
+				<Text color="green" wrap="truncate-middle">
+					{sanitizeLine(path)}
+				</Text>
+			</Box>
 		</Box>
 	);
 }
