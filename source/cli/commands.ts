@@ -136,6 +136,65 @@ const rows = {
 		],
 		load: async () => (await import('../commands/gate.js')).run,
 	},
+	actions: {
+		summary: 'list the action items: open first, overdue first; or export them as CSV or Markdown',
+		details:
+			'Each action item is numbered within its item, as preflight action done takes it. --format md prints a task list ready to paste into an issue tracker; --format csv one row per action item.',
+		args: [],
+		flags: ['system', 'release', 'owner', 'json', 'format', 'as-of'],
+		flagUses: {
+			format: {
+				values: ['csv', 'md'],
+				detail: 'csv (one row per action item) or md (a Markdown task list)',
+			},
+		},
+		exit: '0',
+		examples: [
+			{line: 'preflight actions --owner Dana', description: "Dana's action items"},
+			{
+				line: 'preflight actions --format md',
+				description: 'a Markdown task list to paste into an issue',
+			},
+		],
+		load: async () => (await import('../commands/actions.js')).list,
+	},
+	action: {
+		summary: 'add an action item to an item, or mark one done',
+		details:
+			'Action items belong to the item: they stay whatever its status becomes. A fail without an open action item is shown as "no next step".',
+		flags: ['system', 'release', 'reviewer'],
+		examples: [
+			{
+				line: 'preflight action add security.secrets key-rotation --owner Dana --due 2030-06-01 --url https://tracker.example.com/SEC-12',
+				description: 'a next step, its owner and due date, and where it is tracked',
+			},
+			{
+				line: 'preflight action done security.secrets 1',
+				description: "the item's first action item is done",
+			},
+		],
+		subcommands: {
+			add: {
+				summary: 'add an open action item to an item',
+				args: [
+					{name: 'ITEM', description: "the item's id, or enough of its start to name one item"},
+					{name: 'WHAT', description: 'what is to be done'},
+				],
+				flags: ['owner', 'due', 'url'],
+				exit: '0, 2 on invalid input',
+				load: async () => (await import('../commands/actions.js')).add,
+			},
+			done: {
+				summary: 'mark an action item done',
+				args: [
+					{name: 'ITEM', description: "the item's id, or enough of its start to name one item"},
+					{name: 'N', description: 'its number, as preflight actions shows it'},
+				],
+				exit: '0, 2 on invalid input',
+				load: async () => (await import('../commands/actions.js')).done,
+			},
+		},
+	},
 	upgrade: {
 		summary: 'bring a review onto the checklist as it is now, deciding the renames proposed',
 		details:

@@ -60,7 +60,7 @@ export async function run(inv: Invocation): Promise<number> {
 	const {flags} = inv;
 	const format = flags.format ?? 'json';
 	// The parser already refuses it (this command's row names its formats); this tells the compiler.
-	if (format === 'yaml')
+	if (format === 'yaml' || format === 'csv')
 		throw new PreflightError('--format must be one of json, md, junit, intoto');
 	if (flags.subject && format !== 'intoto')
 		throw new PreflightError(

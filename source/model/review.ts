@@ -130,6 +130,8 @@ export function withStatus(
 	// The approvals of a pass stand while it stays one (recordAnswer adds the signer's).
 	if (status === 'pass' && previous.status === 'pass' && previous.approvals)
 		next.approvals = previous.approvals;
+	// Action items belong to the item, not to one status: a pass→fail keeps them.
+	if (previous.actions?.length) next.actions = previous.actions;
 	return next;
 }
 
@@ -251,7 +253,12 @@ function withAnswer(
 	if (answer.status !== 'na') delete answer.justification;
 	if (answer.status !== 'waived') delete answer.waiver;
 	const answers = recordFrom(Object.entries(review.answers));
-	if (answer.status === 'pending' && answer.evidence.length === 0 && !answer.note)
+	if (
+		answer.status === 'pending' &&
+		answer.evidence.length === 0 &&
+		!answer.note &&
+		!answer.actions?.length
+	)
 		delete answers[itemId];
 	else answers[itemId] = answer;
 	const conflict = conflictOf(review, itemId);

@@ -166,6 +166,22 @@ export const signOffSchema = z.strictObject({
 });
 export type SignOff = z.infer<typeof signOffSchema>;
 
+/**
+ * A next step recorded against an item (a fail above all, and every waiver):
+ * what, who owns it (a person or a role), when it is due, where it is tracked.
+ * Open until `done` records who closed it and when (model/actions.ts).
+ */
+export const actionItemSchema = z.strictObject({
+	what: nonEmptyText,
+	owner: nonEmptyText,
+	due: isoDate,
+	url: z.optional(z.string().check(z.regex(/^https?:\/\/\S+$/, 'must be an http(s) URL'))),
+	addedAt: isoInstant,
+	addedBy: nonEmptyText,
+	done: z.optional(z.strictObject({at: isoInstant, by: nonEmptyText})),
+});
+export type ActionItem = z.infer<typeof actionItemSchema>;
+
 export const answerSchema = z.strictObject({
 	status: z.enum(statuses),
 	note: z.optional(z.string()),
@@ -180,6 +196,8 @@ export const answerSchema = z.strictObject({
 	approvals: z.optional(z.array(signOffSchema)),
 	/** Set when the checklist item changed after this answer was given; cleared by a new answer. */
 	reReview: z.optional(z.boolean()),
+	/** Action items, in the order they were added; kept whatever the status becomes. */
+	actions: z.optional(z.array(actionItemSchema)),
 });
 export type Answer = z.infer<typeof answerSchema>;
 
