@@ -18,6 +18,7 @@ import {print, printJson} from '../terminal/print.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {judgeReview, reviewName} from './common.js';
 import type {Checklist} from '../model/schemas.js';
+import {mdText, safeHref} from '../report/markdown.js';
 import type {LoadedChecklist} from '../checklist/load.js';
 
 /** An action item as `actions --json` gives it. */
@@ -41,13 +42,6 @@ function actionJson(a: ListedAction) {
 function csvField(text: string): string {
 	const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 	return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-/** Markdown text with its markup characters escaped, on one line. */
-function mdText(text: string): string {
-	return sanitizeLine(text)
-		.replaceAll(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`)
-		.replaceAll(/\s+/g, ' ');
 }
 
 function titleOf(checklist: Checklist, id: string): string {
@@ -83,7 +77,8 @@ export function actionsMarkdown(
 	if (listed.length === 0) lines.push('No action items.');
 	for (const a of listed) {
 		const box = a.open ? '[ ]' : '[x]';
-		const link = a.action.url ? ` ([tracker](<${a.action.url.replaceAll('>', '%3E')}>))` : '';
+		const href = a.action.url ? safeHref(a.action.url) : undefined;
+		const link = href ? ` ([tracker](${href}))` : '';
 		const late = a.overdue ? ' **overdue**' : '';
 		lines.push(
 			`- ${box} ${mdText(a.action.what)} — owner: ${mdText(a.action.owner)}, due ${a.action.due}${late} · \`${a.item}\` ${mdText(titleOf(checklist, a.item))}${link}`,

@@ -179,5 +179,21 @@ export function renderMarkdown(snapshot: Snapshot, asOf?: Date): string {
 			out.push(`| ${mdText(b.title)}<br>${mdText(b.itemId)} | ${mdText(b.reason)} |`);
 	}
 	out.push('');
+	// Only when there are any: snapshots of reviews without action items read as before.
+	const actions = snapshot.sections.flatMap((s) =>
+		s.items.flatMap((item) => (item.actions ?? []).map((a) => ({item, a}))),
+	);
+	if (actions.length) {
+		out.push('## Action items', '');
+		out.push('| Item | Action | Owner | Due | State |', '| --- | --- | --- | --- | --- |');
+		for (const {item, a} of actions) {
+			const href = a.url ? safeHref(a.url) : undefined;
+			const what = href ? `[${mdText(a.what)}](${href})` : mdText(a.what);
+			out.push(
+				`| ${mdText(item.title)}<br>${mdText(item.id)} | ${what} | ${mdText(a.owner)} | ${mdText(a.due)} | ${a.state === 'done' ? `done${a.done ? ` (${mdText(a.done.by)})` : ''}` : 'open'} |`,
+			);
+		}
+		out.push('');
+	}
 	return out.join('\n');
 }

@@ -68,6 +68,22 @@ describe('preflight action add / done and preflight actions', () => {
 		expect(md).toContain('- [ ] audit access — owner: sre, due 2026-04-01');
 		expect(md).toContain('- [x] rotate the API keys');
 
+		// Snapshots carry them, and verify keeps working.
+		const snap = ws.run(['snapshot']);
+		expect(snap.code, snap.stderr).toBe(0);
+		const [jsonPath, mdPath] = snap.stdout.trim().split('\n');
+		const snapshot = JSON.parse(readFileSync(jsonPath!, 'utf8')) as {
+			sections: Array<{items: Array<{id: string; actions?: Array<{what: string; state: string}>}>}>;
+		};
+		const withActions = snapshot.sections.flatMap((s) => s.items).find((i) => i.id === item);
+		expect(withActions?.actions?.map((a) => [a.what, a.state])).toEqual([
+			['rotate the API keys', 'done'],
+			['audit access', 'open'],
+		]);
+		expect(readFileSync(mdPath!, 'utf8')).toContain('## Action items');
+		const verified = ws.run(['verify', jsonPath!]);
+		expect(verified.code, verified.stdout + verified.stderr).toBe(0);
+
 		// The status changing keeps them.
 		ws.run(['set', item, 'pass', '--evidence', 'https://vault.example.com/rotation']);
 		expect(ws.run(['actions', '--json']).stdout).toContain('audit access');
