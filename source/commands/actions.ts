@@ -179,13 +179,7 @@ export async function add(inv: Invocation): Promise<number> {
 		const before = answerFor(review, item.id);
 		const next = withAction(before, input, actor.by, at);
 		const n = next.actions?.length ?? 0;
-		const updated = recordAnswer(
-			review,
-			item.id,
-			next,
-			actor,
-			`action added: ${input.what.trim()} (owner ${input.owner.trim()}, due ${input.due})`,
-		);
+		const updated = recordAnswer(review, item.id, next, actor);
 		putReview(store, updated);
 		await store.save();
 		print(
@@ -217,8 +211,7 @@ export async function done(inv: Invocation): Promise<number> {
 		const result = withActionDone(before, n, actor.by, at);
 		if ('error' in result)
 			throw new PreflightError(`${sanitizeLine(item.id)}: ${sanitizeLine(result.error)}`);
-		const what = result.answer.actions?.[n - 1]?.what ?? '';
-		const updated = recordAnswer(review, item.id, result.answer, actor, `action done: ${what}`);
+		const updated = recordAnswer(review, item.id, result.answer, actor);
 		putReview(store, updated);
 		await store.save();
 		print(`${sanitizeLine(reviewName(review))}: ${sanitizeLine(item.id)} action ${n} done`);

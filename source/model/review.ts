@@ -1,6 +1,7 @@
 import {randomHex} from '../random.js';
 import {answerFor, waiverExpired} from './evaluate.js';
 import type {
+	ActionItem,
 	Answer,
 	Checklist,
 	ChecklistItem,
@@ -172,7 +173,20 @@ function describeChange(before: Answer, after: Answer): string | undefined {
 		parts.push(
 			`waiver: ${after.waiver.reason} (owner ${after.waiver.owner}, expires ${after.waiver.expires})`,
 		);
+	parts.push(...describeActions(before.actions ?? [], after.actions ?? []));
 	return parts.length ? parts.join('; ') : undefined;
+}
+
+/** Action items added or closed between two answers, for the audit log. */
+function describeActions(before: readonly ActionItem[], after: readonly ActionItem[]): string[] {
+	const parts: string[] = [];
+	after.forEach((a, i) => {
+		const was = before[i];
+		if (!was || was.addedAt !== a.addedAt || was.what !== a.what)
+			parts.push(`action added: ${a.what} (owner ${a.owner}, due ${a.due})`);
+		else if (a.done && !was.done) parts.push(`action done: ${a.what}`);
+	});
+	return parts;
 }
 
 /**

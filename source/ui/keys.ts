@@ -24,6 +24,7 @@ export type ActionId =
 	| 'fail'
 	| 'na'
 	| 'waive'
+	| 'add-action'
 	| 'reset'
 	| 'keep-answer'
 	| 'add-evidence'
@@ -224,6 +225,14 @@ export const bindings: Binding[] = [
 		label: 'waive (accepted risk)',
 		group: 'Answer',
 		hint: 'waive',
+	},
+	{
+		action: 'add-action',
+		scopes: ['review'],
+		chords: [{input: 'a'}],
+		keys: 'a',
+		label: 'add an action item',
+		group: 'Answer',
 	},
 	{
 		action: 'reset',

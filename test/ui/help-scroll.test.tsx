@@ -47,7 +47,7 @@ describe('helpLayout and outOfView', () => {
 		const cols = helpLayout('review', 56, 11);
 		expect(cols).toHaveLength(1);
 		expect(cols[0]!.lines.length).toBeGreaterThan(11);
-		expect(cols[0]!.lines.filter((l) => l.kind === 'key')).toHaveLength(24);
+		expect(cols[0]!.lines.filter((l) => l.kind === 'key')).toHaveLength(25);
 	});
 
 	it('counts the keys out of view, in words', () => {

@@ -7,6 +7,7 @@ import {reviewEveryText, shownStatus, statusLabel, statusLooks} from '../../mode
 import {sanitize, sanitizeLine} from '../../terminal/sanitize.js';
 import {bindings, type ActionId} from '../keys.js';
 import {historyLine} from './item-history.js';
+import {noNextStep} from '../../model/actions.js';
 import {cells, fitColumns, wrapLines} from './wrap.js';
 
 /** The parts of the detail pane; the scroll line names the ones below the view. */
@@ -21,6 +22,7 @@ type DetailPart =
 	| 'justification'
 	| 'waiver'
 	| 'note'
+	| 'actions'
 	| 'conflict'
 	| 'history';
 
@@ -135,6 +137,7 @@ const partNames: Record<DetailPart, string> = {
 	justification: 'justification',
 	waiver: 'waiver',
 	note: 'note',
+	actions: 'action items',
 	conflict: 'conflicting answers',
 	history: 'history',
 };
@@ -302,6 +305,8 @@ export function detailLines(
 	if (answer.note)
 		extras.push(...lines('note', 'plain', hanging('note: ', clean(answer.note), textW)));
 
+	extras.push(...actionLines(answer, textW, clean));
+
 	const past = historyLines(history, textW);
 
 	return evidenceFirst
@@ -312,11 +317,36 @@ export function detailLines(
 				...status,
 				...approvals,
 				...blocker,
+				// A fail with no open action item: nobody has said what happens next.
+				...(noNextStep(answer)
+					? lines(
+							'actions',
+							'blocker',
+							wrapLines('no next step: this fail has no open action item (a adds one)', textW),
+						)
+					: []),
 				...evidence,
 				...extras,
 				...guidance,
 				...past,
 			];
+}
+
+/** The item's action items, numbered as `preflight action done` takes them. */
+function actionLines(answer: Answer, textW: number, clean: (text: string) => string): DetailLine[] {
+	const out: DetailLine[] = [];
+	(answer.actions ?? []).forEach((a, i) => {
+		const state = a.done ? '✔ done' : '○ open';
+		const text = `${state} · due ${a.due} · ${sanitizeLine(a.owner)} · ${clean(a.what)}${a.url ? ` · ${sanitizeLine(a.url)}` : ''}`;
+		out.push(
+			...hanging(`action ${i + 1}: `, text, textW).map((line): DetailLine => ({
+				part: 'actions',
+				look: a.done ? 'dim' : 'plain',
+				text: line,
+			})),
+		);
+	});
+	return out;
 }
 
 /** The item's history, newest first, under a line that counts it. */

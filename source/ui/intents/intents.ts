@@ -52,6 +52,7 @@ const answerKeys: ReadonlySet<ActionId> = new Set<ActionId>([
 	'fail',
 	'na',
 	'waive',
+	'add-action',
 	'reset',
 	'keep-answer',
 	'add-evidence',
@@ -179,6 +180,7 @@ export function reviewIntent(
 		}
 		case 'add-evidence':
 		case 'remove-evidence':
+		case 'add-action':
 			if (conflict) return conflictFirst(item.title, conflict.answers.length);
 			break;
 		case 'reset':
@@ -199,6 +201,8 @@ export function reviewIntent(
 			return {type: 'open-prompt', prompt: {kind: 'justification', itemId: item.id}};
 		case 'waive':
 			return {type: 'open-prompt', prompt: {kind: 'waiver', itemId: item.id, step: 'reason'}};
+		case 'add-action':
+			return {type: 'open-prompt', prompt: {kind: 'action', itemId: item.id, step: 'what'}};
 		case 'reset':
 			if (answer.status === 'pending') return info('Already pending.');
 			return recordIntent(item, withStatus(answer, 'pending'), env, false);

@@ -1,4 +1,6 @@
 import {progressSplit} from '../../model/evaluate.js';
+import {actionsByOwner, listActions, noNextStep} from '../../model/actions.js';
+import type {Checklist, Review} from '../../model/schemas.js';
 import {reviewName} from '../../model/review.js';
 import {orphanCount} from '../../model/upgrade.js';
 import {Badge} from '@inkjs/ui';
@@ -28,6 +30,45 @@ import {summaryIntent} from '../intents/intents.js';
 import {useIntents} from '../intents/use-intents.js';
 import {useAppActions, useAppState, useEvaluation} from '../state/context.js';
 import type {Size} from '../use-terminal-size.js';
+
+/**
+ * The summary's action item lines: a heading (with the fails that have no
+ * next step), then one line per owner, owners with something overdue first,
+ * their overdue items first; at most `owners` owners, then how many more.
+ */
+export function openActionLines(
+	review: Review,
+	checklist: Checklist,
+	now: Date,
+	owners: number,
+): string[] {
+	const listed = listActions(review, checklist, now);
+	const bare = Object.values(review.answers).filter(noNextStep).length;
+	if (listed.length === 0 && bare === 0) return [];
+	const groups = actionsByOwner(listed);
+	const lines = [
+		[
+			listed.length
+				? `Open action items (${listed.length}) by owner, overdue first:`
+				: 'No open action items.',
+			bare ? `${countOf(bare, 'fail')} with no next step (a on the item adds one)` : '',
+		]
+			.filter(Boolean)
+			.join(' · '),
+	];
+	const shown = groups.length > owners ? owners - 1 : owners;
+	for (const [owner, list] of groups.slice(0, shown))
+		lines.push(
+			`  ${sanitizeLine(owner)}: ${list
+				.map(
+					(a) =>
+						`${a.overdue ? '! overdue ' : ''}${sanitizeLine(a.action.what)} (due ${a.action.due})`,
+				)
+				.join(' · ')}`,
+		);
+	if (groups.length > shown) lines.push(`  … and ${groups.length - shown} more owners`);
+	return lines;
+}
 
 export function SummaryScreen({size}: {size: Size}) {
 	const state = useAppState();
@@ -104,6 +145,8 @@ export function SummaryScreen({size}: {size: Size}) {
 
 	if (!review || !evaluation) return <Text>No review is open.</Text>;
 	const width = size.columns;
+	const actionRows = openActionLines(review, checklist, services.now(), 3);
+	const actionsH = actionRows.length;
 	const t = evaluation.totals;
 	const orphans = orphanCount(review);
 	const sectionsH = Math.min(
@@ -111,7 +154,10 @@ export function SummaryScreen({size}: {size: Size}) {
 		Math.max(3, Math.floor((size.rows - 12) / 2)),
 	);
 	const writtenH = state.written ? (state.written.signature ? 3 : 2) : 0;
-	const blockersH = Math.max(1, size.rows - 1 - (1 + 2 + sectionsH + 2 + 1 + writtenH + 2 + 2));
+	const blockersH = Math.max(
+		1,
+		size.rows - 1 - (1 + 2 + sectionsH + 2 + 1 + writtenH + 2 + 2) - actionsH,
+	);
 	// A list that does not fit gives its last row to a line saying what is out of view.
 	const hiddenSections = evaluation.sections.length > sectionsH;
 	const sectionRows = hiddenSections ? sectionsH - 1 : sectionsH;
@@ -218,6 +264,15 @@ export function SummaryScreen({size}: {size: Size}) {
 					</Text>
 				) : null}
 			</Box>
+			{actionsH ? (
+				<Box flexDirection="column" height={actionsH}>
+					{actionRows.map((line, i) => (
+						<Text key={`action ${i}`} wrap="truncate-end" bold={i === 0}>
+							{line}
+						</Text>
+					))}
+				</Box>
+			) : null}
 			{state.written ? (
 				<Box flexDirection="column" height={writtenH}>
 					<Text

@@ -22,6 +22,14 @@ export type Prompt =
 			owner?: string;
 	  }
 	| {kind: 'remove-evidence'; itemId: string}
+	/** An action item's form (model/actions.ts): what, then owner, then due date. */
+	| {
+			kind: 'action';
+			itemId: string;
+			step: 'what' | 'owner' | 'due';
+			what?: string;
+			owner?: string;
+	  }
 	/**
 	 * `previous` and `from`: the filter and the focus before the prompt opened,
 	 * put back by esc (the filter is live while typing, and moves the focus).
