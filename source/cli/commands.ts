@@ -126,12 +126,16 @@ const rows = {
 	gate: {
 		summary: 'the CI check: verdict and every blocker with its reason',
 		args: [],
-		flags: ['system', 'release', 'json', 'as-of'],
+		flags: ['system', 'release', 'json', 'as-of', 'require-decision'],
 		exit: '0 ready, 1 not ready',
 		examples: [
 			{
 				line: 'preflight gate --system payments-api --release 2.4.0',
 				description: 'fails the pipeline until the review is ready',
+			},
+			{
+				line: 'preflight gate --require-decision',
+				description: 'and until a go was recorded on the review as it is now',
 			},
 		],
 		load: async () => (await import('../commands/gate.js')).run,
@@ -194,6 +198,22 @@ const rows = {
 				load: async () => (await import('../commands/actions.js')).done,
 			},
 		},
+	},
+	decide: {
+		summary: 'record the go/no-go decision: who, when, the git commit, the snapshot digest',
+		details:
+			'The decision-maker is the reviewer (--reviewer, PREFLIGHT_REVIEWER, git user.name). A go is refused while the verdict is NOT READY: nothing ships until everything checks out, and accepted risks are waivers. The digest is that of the snapshot of the review judged at that moment; any later change to the review voids the decision (gate --require-decision says so).',
+		args: [{name: 'DECISION', description: 'go or no-go'}],
+		flags: ['system', 'release', 'reviewer', 'note'],
+		exit: '0, 2 on invalid input or a go refused',
+		examples: [
+			{
+				line: 'preflight decide go --note launch-approved --reviewer Dana',
+				description: 'Dana records a go on the review as it is now',
+			},
+			{line: 'preflight decide no-go', description: 'and a no-go'},
+		],
+		load: async () => (await import('../commands/decide.js')).run,
 	},
 	upgrade: {
 		summary: 'bring a review onto the checklist as it is now, deciding the renames proposed',

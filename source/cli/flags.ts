@@ -177,6 +177,12 @@ export const flagTable = {
 			),
 		),
 	},
+	'require-decision': {
+		type: 'boolean',
+		description:
+			'also require a go decision (preflight decide go) taken on the review as it is now: any change after it voids it',
+		schema: optionalSwitch,
+	},
 	'no-sign': {
 		type: 'boolean',
 		description: 'do not sign, even when PREFLIGHT_SIGNING_KEY or git names a signing key',

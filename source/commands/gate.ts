@@ -13,12 +13,16 @@ import {
 } from './common.js';
 import {countOf, verdictLine} from '../model/vocabulary.js';
 import {print, printJson} from '../terminal/print.js';
+import {decisionStanding, standingLine} from '../report/decision.js';
 
 /** `preflight gate`: the CI check before deploy. Exit 0 ready, 1 not ready. */
 export async function run(inv: Invocation): Promise<number> {
 	const {flags} = inv;
 	const {review, loaded, asOf, evaluation, proposals} = await judgeReview(flags, now());
-	const ready = evaluation.verdict === 'ready';
+	// With --require-decision, a go on the review as it is now is needed too.
+	const standing = flags['require-decision'] ? decisionStanding(review, loaded) : undefined;
+	const decided = standing === undefined || standing.state === 'go';
+	const ready = evaluation.verdict === 'ready' && decided;
 	if (flags.json) {
 		printJson({
 			ready,
@@ -34,6 +38,14 @@ export async function run(inv: Invocation): Promise<number> {
 			conflicts: conflictsIn(evaluation),
 			blockers: blockersJson(evaluation),
 			...renamesJson(review, proposals),
+			...(standing
+				? {
+						decision: {
+							state: standing.state,
+							...(standing.state !== 'none' ? {recorded: standing.decision} : {}),
+						},
+					}
+				: {}),
 		});
 		return ready ? 0 : 1;
 	}
@@ -45,5 +57,14 @@ export async function run(inv: Invocation): Promise<number> {
 	if (conflicts) print(`${countOf(conflicts, 'conflict')} (⚠): ${CONFLICT_HOW}`);
 	// Orphans never count toward the verdict: said, so that nobody takes a pass for complete.
 	for (const line of renameNotes(review, proposals)) print(line);
+	if (standing) {
+		print(sanitizeLine(standingLine(standing)));
+		if (!decided)
+			print(
+				standing.state === 'void'
+					? 'gate: a go on the review as it is now is required: record one again with preflight decide go'
+					: 'gate: a go is required (--require-decision): record one with preflight decide go',
+			);
+	}
 	return ready ? 0 : 1;
 }

@@ -21,6 +21,7 @@ import {
 } from './common.js';
 import {answeredLine, barText, verdictLine} from '../model/vocabulary.js';
 import {print, printJson} from '../terminal/print.js';
+import {decisionStanding, standingLine} from '../report/decision.js';
 import {cells} from '../terminal/width.js';
 
 /** `preflight status`: totals, per section, verdict and blockers of one review. */
@@ -29,6 +30,7 @@ export async function run(inv: Invocation): Promise<number> {
 	const {review, loaded, upgrade, asOf, evaluation, proposals} = await judgeReview(flags, now());
 	const role = flags.owner;
 	const blockers = blockersFor(evaluation, role, loaded);
+	const standing = decisionStanding(review, loaded);
 	if (flags.json) {
 		printJson({
 			review: {
@@ -53,6 +55,10 @@ export async function run(inv: Invocation): Promise<number> {
 			...(role !== undefined ? {owner: role} : {}),
 			conflicts: conflictsIn(evaluation),
 			blockers: blockersJson(evaluation, blockers),
+			decision: {
+				state: standing.state,
+				...(standing.state !== 'none' ? {recorded: standing.decision} : {}),
+			},
 			...renamesJson(review, proposals),
 			...(upgrade
 				? {
@@ -79,6 +85,7 @@ export async function run(inv: Invocation): Promise<number> {
 	for (const line of renameNotes(review, proposals)) print(line);
 	print(`verdict: ${verdictLine(evaluation.verdict, evaluation.blockers.length)}`);
 	print(`totals:  ${answeredLine(evaluation.totals)}`);
+	print(sanitizeLine(standingLine(standing)));
 	print('');
 	const titles = evaluation.sections.map((s) => sanitizeLine(s.section.title));
 	const width = Math.min(36, Math.max(...titles.map(cells), 8));

@@ -14,6 +14,7 @@ import {
 	type AuditEntry,
 	type Conflict,
 	type Database,
+	type Decision,
 	type Evidence,
 	type Review,
 	type SignOff,
@@ -216,6 +217,7 @@ function passCore(answer: Answer): string {
 }
 
 const signOffOrder = byTimeThenText<SignOff>((s) => s.at);
+const decisionOrder = byTimeThenText<Decision>((d) => d.at);
 const evidenceOrder = byTimeThenText<Evidence>((e) => e.addedAt);
 
 /**
@@ -419,6 +421,20 @@ function mergeReview(
 			});
 	}
 	const checklist = listed.value ?? checklistState(ours);
+	// The launch day: the side that changed it; both differently, the later review's, said.
+	const launch = field((r) => r.launchDate);
+	if (launch.both)
+		notes.push(
+			`${label}: both sides changed the launch date (${[ours.launchDate ?? 'none', theirs.launchDate ?? 'none'].sort(compareText).join(' and ')}); kept ${launch.value ?? 'none'}, the later`,
+		);
+	// Decisions are records, never edited: every one either side holds, in time order.
+	const decisions = mergeSet(
+		base?.decisions ?? [],
+		ours.decisions ?? [],
+		theirs.decisions ?? [],
+		(d) => canonicalJson(d),
+		decisionOrder,
+	);
 	const updated = [ours.updatedAt, theirs.updatedAt].sort(
 		(a, b) => instant(a) - instant(b) || compareText(a, b),
 	);
@@ -433,6 +449,8 @@ function mergeReview(
 		...(checklist.orphans ? {orphans: checklist.orphans} : {}),
 		...(Object.keys(merged).length ? {conflicts: merged} : {}),
 		...(checklist.proposals ? {proposals: checklist.proposals} : {}),
+		...(launch.value !== undefined ? {launchDate: launch.value} : {}),
+		...(decisions.length ? {decisions} : {}),
 		audit: uniteAudit(base?.audit ?? [], ours.audit, theirs.audit),
 	};
 }

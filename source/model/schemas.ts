@@ -283,6 +283,26 @@ export const conflictSchema = z.strictObject({
 });
 export type Conflict = z.infer<typeof conflictSchema>;
 
+/**
+ * A go/no-go recorded after the review by a named decision-maker
+ * (model/decisions.ts): who, when, the git commit, and the digest of the
+ * snapshot of the review as judged at that moment. Any later change to the
+ * review gives another digest, and voids the decision.
+ */
+export const decisionSchema = z.strictObject({
+	decision: z.enum(['go', 'no-go']),
+	by: nonEmptyText,
+	email: z.optional(z.string()),
+	at: isoInstant,
+	commit: z.optional(z.string().check(z.regex(/^[0-9a-f]{7,64}$/, 'must be a git commit id'))),
+	/** The verdict the decision was taken on. */
+	verdict: z.enum(['ready', 'not-ready']),
+	/** The snapshot digest (`sha256:…`) of the review judged at `at` (report/decision.ts). */
+	digest: z.string().check(z.regex(/^sha256:[0-9a-f]{64}$/, 'must be a sha256: digest')),
+	note: z.optional(z.string()),
+});
+export type Decision = z.infer<typeof decisionSchema>;
+
 export const reviewSchema = z.strictObject({
 	id: nonEmptyText,
 	system: nonEmptyText,
@@ -303,6 +323,10 @@ export const reviewSchema = z.strictObject({
 	conflicts: z.optional(byItemId(conflictSchema)),
 	/** Renames proposed when the checklist changed, waiting for a person to accept or decline them. */
 	proposals: z.optional(z.array(proposalSchema)),
+	/** The planned launch day: status and the summary judge the review on it too. */
+	launchDate: z.optional(isoDate),
+	/** Go/no-go decisions, oldest first; the last one stands. */
+	decisions: z.optional(z.array(decisionSchema)),
 	audit: z._default(z.array(auditEntrySchema), []),
 });
 export type Review = z.infer<typeof reviewSchema>;

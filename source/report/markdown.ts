@@ -154,6 +154,12 @@ export function renderMarkdown(snapshot: Snapshot, asOf?: Date): string {
 	out.push(
 		`| Totals | ${totalsLine(snapshot.totals)} · ${blockersText(snapshot.totals.blockers)} |`,
 	);
+	if (snapshot.launchDate) out.push(`| Launch date | ${mdText(snapshot.launchDate)} |`);
+	const decision = snapshot.decisions?.at(-1);
+	if (decision)
+		out.push(
+			`| Decision | ${decision.decision === 'go' ? '**GO**' : '**NO-GO**'} by ${mdText(decision.by)} at ${mdText(decision.at)}${decision.commit ? ` (commit ${mdText(decision.commit.slice(0, 7))})` : ''}, on snapshot ${mdText(decision.digest)}${decision.note ? ` — ${mdText(decision.note)}` : ''} |`,
+		);
 	out.push(`| Digest | ${mdText(snapshot.digest)} |`);
 	if (snapshot.signer)
 		out.push(

@@ -138,6 +138,27 @@ function buildSnapshotSchema() {
 			}),
 		),
 		blockers: z.array(z.strictObject({itemId: z.string(), title: z.string(), reason: z.string()})),
+		/** The planned launch day, when the review has one. */
+		launchDate: z.optional(z.string()),
+		/**
+		 * The go/no-go decisions recorded on the review, oldest first (the last
+		 * one stands). Each names the digest of the snapshot it was taken on:
+		 * a snapshot taken later, of a review changed since, has another.
+		 */
+		decisions: z.optional(
+			z.array(
+				z.strictObject({
+					decision: z.enum(['go', 'no-go']),
+					by: z.string(),
+					email: z.optional(z.string()),
+					at: z.string(),
+					commit: z.optional(z.string()),
+					verdict: z.enum(['ready', 'not-ready']),
+					digest: z.string(),
+					note: z.optional(z.string()),
+				}),
+			),
+		),
 		digest: z.string(),
 	});
 }
@@ -280,6 +301,18 @@ export function buildSnapshot(
 		? {key: options.signer.key, fingerprint: options.signer.fingerprint}
 		: undefined;
 	const reviewers = reviewersOf(review);
+	const decisions = review.decisions?.length
+		? review.decisions.map((d) => ({
+				decision: d.decision,
+				by: d.by,
+				...(d.email ? {email: d.email} : {}),
+				at: d.at,
+				...(d.commit ? {commit: d.commit} : {}),
+				verdict: d.verdict,
+				digest: d.digest,
+				...(d.note ? {note: d.note} : {}),
+			}))
+		: undefined;
 	const sections: Snapshot['sections'] = [];
 	const canonicalSections: unknown[] = [];
 	for (const s of evaluation.sections) {
@@ -374,6 +407,8 @@ export function buildSnapshot(
 		totals: copyTotals(evaluation.totals),
 		sections,
 		blockers,
+		...(review.launchDate ? {launchDate: review.launchDate} : {}),
+		...(decisions ? {decisions} : {}),
 	};
 	const canonical = {
 		asOf,
@@ -384,9 +419,20 @@ export function buildSnapshot(
 			title: body.checklist.title,
 			version: body.checklist.version,
 		},
+		decisions: decisions?.map((d) => ({
+			at: d.at,
+			by: d.by,
+			commit: d.commit,
+			decision: d.decision,
+			digest: d.digest,
+			email: d.email,
+			note: d.note,
+			verdict: d.verdict,
+		})),
 		format: body.format,
 		formatVersion: body.formatVersion,
 		generatedAt: body.generatedAt,
+		launchDate: review.launchDate ? review.launchDate : undefined,
 		review: {
 			id: review.id,
 			release: review.release ? review.release : undefined,

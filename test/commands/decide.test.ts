@@ -1,0 +1,75 @@
+import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {ensureBuilt, root, workspace} from './cli.js';
+
+beforeAll(ensureBuilt);
+
+const checklist = JSON.parse(
+	readFileSync(join(root, 'data', 'checklists', 'ai-infrastructure.json'), 'utf8'),
+) as {sections: Array<{items: Array<{id: string}>}>};
+const itemIds = checklist.sections.flatMap((s) => s.items.map((i) => i.id));
+
+describe('preflight decide and gate --require-decision', () => {
+	it('refuses a go while NOT READY (exit 2, nothing written), records a no-go', () => {
+		const ws = workspace();
+		ws.run(['set', itemIds[0]!, 'fail', '--system', 'payments']);
+		const before = readFileSync(ws.db, 'utf8');
+		for (const [args, message] of [
+			[['decide', 'go'], /NOT READY/],
+			[['decide', 'maybe'], /use go or no-go/],
+			[['decide'], /usage/],
+			[['decide', 'go', '--json'], /does not apply/],
+		] as Array<[string[], RegExp]>) {
+			const r = ws.run(args);
+			expect(r.code, args.join(' ')).toBe(2);
+			expect(r.stderr.trim().split('\n')).toHaveLength(1);
+			expect(r.stderr).toMatch(message);
+		}
+		expect(readFileSync(ws.db, 'utf8')).toBe(before);
+		const noGo = ws.run(['decide', 'no-go', '--note', 'manual QA missing', '--reviewer', 'Dana']);
+		expect(noGo.code, noGo.stderr).toBe(0);
+		expect(noGo.stdout).toMatch(/no-go recorded by Dana at .* on sha256:[0-9a-f]{64}/);
+		const gate = ws.run(['gate', '--require-decision']);
+		expect(gate.code).toBe(1);
+		expect(gate.stdout).toContain('decision: no-go by Dana');
+	});
+
+	it('a go on a ready review passes the gate until the review changes; snapshots carry it', () => {
+		const ws = workspace();
+		writeFileSync(join(ws.dir, 'runbook.md'), '# runbook\n');
+		for (const id of itemIds)
+			expect(
+				ws.run(['set', id, 'pass', '--system', 'payments', '--evidence', 'runbook.md']).code,
+			).toBe(0);
+		expect(ws.run(['gate', '--require-decision']).code).toBe(1);
+		ws.setClock('2026-03-01T13:00:00.000Z');
+		const go = ws.run(['decide', 'go', '--reviewer', 'Dana', '--note', 'ship it']);
+		expect(go.code, go.stderr).toBe(0);
+		ws.setClock('2026-03-02T09:00:00.000Z');
+		const pass = ws.run(['gate', '--require-decision']);
+		expect(pass.code, pass.stdout).toBe(0);
+		expect(pass.stdout).toContain('decision: go by Dana at 2026-03-01T13:00:00.000Z — ship it');
+		const json = JSON.parse(ws.run(['status', '--json']).stdout) as {decision: {state: string}};
+		expect(json.decision.state).toBe('go');
+
+		const snap = ws.run(['snapshot']);
+		expect(snap.code, snap.stderr).toBe(0);
+		const [jsonPath, mdPath] = snap.stdout.trim().split('\n');
+		const snapshot = JSON.parse(readFileSync(jsonPath!, 'utf8')) as {
+			decisions: Array<{decision: string; digest: string}>;
+		};
+		expect(snapshot.decisions).toEqual([expect.objectContaining({decision: 'go'})]);
+		expect(readFileSync(mdPath!, 'utf8')).toMatch(/\| Decision \| \*\*GO\*\* by Dana/);
+		expect(ws.run(['verify', jsonPath!]).code).toBe(0);
+
+		// Any change after the decision voids it.
+		ws.run(['set', itemIds[0]!, 'pass', '--evidence', 'https://ci.example/again']);
+		const voided = ws.run(['gate', '--require-decision']);
+		expect(voided.code).toBe(1);
+		expect(voided.stdout).toContain('is void: the review changed after it');
+		// Without the flag the gate is as before.
+		expect(ws.run(['gate']).code).toBe(0);
+		expect(readdirSync(join(ws.dir, '.preflight', 'snapshots'))).toHaveLength(2);
+	});
+});
