@@ -39,6 +39,7 @@ export type ActionId =
 	| 'new-review'
 	| 'open'
 	| 'write-snapshot'
+	| 'decide'
 	| 'jump'
 	| 'accept-rename'
 	| 'keep-orphan'
@@ -233,6 +234,15 @@ export const bindings: Binding[] = [
 		keys: 'a',
 		label: 'add an action item',
 		group: 'Answer',
+	},
+	{
+		action: 'decide',
+		scopes: ['summary'],
+		chords: [{input: 'D'}],
+		keys: 'D',
+		label: 'record the go/no-go decision',
+		group: 'Answer',
+		hint: 'decide',
 	},
 	{
 		action: 'reset',

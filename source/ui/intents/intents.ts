@@ -11,7 +11,7 @@ import type {Action, State} from '../state/types.js';
 import {recordOrRefuse} from './record.js';
 
 /** Work a key asks for that is not a change of state: the screen's hook carries it out. */
-export type Effect = {type: 'write-snapshot'};
+export type Effect = {type: 'write-snapshot'} | {type: 'open-decision'};
 
 /** What a key press comes to: an action for the reducer, an effect, or nothing. */
 export type Intent = Action | Effect | undefined;
@@ -280,6 +280,8 @@ export function summaryIntent(state: State, action: ActionId, blockers: readonly
 	switch (action) {
 		case 'write-snapshot':
 			return {type: 'write-snapshot'};
+		case 'decide':
+			return {type: 'open-decision'};
 		case 'back':
 			return {type: 'go', screen: 'review'};
 		default:

@@ -12,7 +12,7 @@ export function useIntents(
 	scope: Exclude<Scope, 'global'>,
 	decide: (action: ActionId, env: IntentEnv) => Intent,
 	isActive: boolean,
-	effects: {writeSnapshot?: () => void} = {},
+	effects: {writeSnapshot?: () => void; openDecision?: () => void} = {},
 ): void {
 	const {dispatch, services} = useAppActions();
 	useKeys(
@@ -25,6 +25,7 @@ export function useIntents(
 			});
 			if (!intent) return;
 			if (intent.type === 'write-snapshot') return effects.writeSnapshot?.();
+			if (intent.type === 'open-decision') return effects.openDecision?.();
 			dispatch(intent);
 		},
 		isActive,

@@ -5,7 +5,9 @@ import {reviewName} from '../../model/review.js';
 import {orphanCount} from '../../model/upgrade.js';
 import {Badge} from '@inkjs/ui';
 import {Box, Text} from 'ink';
-import React, {useMemo} from 'react';
+import React, {useMemo, useState} from 'react';
+import {decisionStanding, standingLine} from '../../report/decision.js';
+import {TextPrompt} from '../components/text-prompt.js';
 import {
 	blockingText,
 	countOf,
@@ -28,7 +30,7 @@ import {outOfViewLine, windowStart} from '../components/window.js';
 import {fitColumns} from '../components/wrap.js';
 import {summaryIntent} from '../intents/intents.js';
 import {useIntents} from '../intents/use-intents.js';
-import {useAppActions, useAppState, useEvaluation} from '../state/context.js';
+import {actorFrom, useAppActions, useAppState, useEvaluation} from '../state/context.js';
 import type {Size} from '../use-terminal-size.js';
 
 /**
@@ -136,13 +138,22 @@ export function SummaryScreen({size}: {size: Size}) {
 				}),
 		);
 	};
+	// D asks go or no-go, then a note; the decision is recorded by the reducer (report/decision.ts).
+	const [asking, setAsking] = useState<
+		undefined | {step: 'decision'} | {step: 'note'; decision: 'go' | 'no-go'}
+	>();
 	useIntents(
 		'summary',
 		(action) => summaryIntent(state, action, ids),
-		!state.help && Boolean(review),
-		{writeSnapshot},
+		!state.help && Boolean(review) && !asking,
+		{writeSnapshot, openDecision: () => setAsking({step: 'decision'})},
 	);
 
+	// A snapshot digest: worked out once per change of the review, not on every key.
+	const standing = useMemo(
+		() => (review && review.decisions?.length ? decisionStanding(review, state.loaded) : undefined),
+		[review, state.loaded],
+	);
 	if (!review || !evaluation) return <Text>No review is open.</Text>;
 	const width = size.columns;
 	const actionRows = openActionLines(review, checklist, services.now(), 3);
@@ -154,9 +165,15 @@ export function SummaryScreen({size}: {size: Size}) {
 		Math.max(3, Math.floor((size.rows - 12) / 2)),
 	);
 	const writtenH = state.written ? (state.written.signature ? 3 : 2) : 0;
+	const askingH = asking ? 2 : 0;
 	const blockersH = Math.max(
 		1,
-		size.rows - 1 - (1 + 2 + sectionsH + 2 + 1 + writtenH + 2 + 2) - actionsH,
+		size.rows -
+			1 -
+			(1 + 2 + sectionsH + 2 + 1 + writtenH + 2 + 2) -
+			actionsH -
+			askingH -
+			(standing ? 1 : 0),
 	);
 	// A list that does not fit gives its last row to a line saying what is out of view.
 	const hiddenSections = evaluation.sections.length > sectionsH;
@@ -187,6 +204,12 @@ export function SummaryScreen({size}: {size: Size}) {
 				</Box>
 				<Text wrap="truncate-end">{totalsLine(t)}</Text>
 			</Box>
+			{standing ? (
+				<Text wrap="truncate-end" color={standing.state === 'go' ? 'green' : 'yellow'}>
+					{sanitizeLine(standingLine(standing))}
+					{standing.state === 'void' ? ' · D records one again' : ''}
+				</Text>
+			) : null}
 			<Box flexDirection="column" height={sectionsH}>
 				{evaluation.sections.slice(0, sectionRows).map((s) => {
 					const done = s.totals.items - s.totals.pending;
@@ -289,6 +312,42 @@ export function SummaryScreen({size}: {size: Size}) {
 						}: ${sanitizeLine(state.written.signature)}`}</Text>
 					) : null}
 				</Box>
+			) : null}
+			{asking?.step === 'decision' ? (
+				<TextPrompt
+					key="decision"
+					label="Decision (go or no-go):"
+					hint={`go is refused while NOT READY · enter records · esc cancels`}
+					width={width}
+					onCancel={() => setAsking(undefined)}
+					onSubmit={(text) => {
+						const word = text.trim().toLowerCase();
+						if (word !== 'go' && word !== 'no-go') return 'type go or no-go';
+						if (word === 'go' && evaluation.verdict !== 'ready')
+							return 'a go is refused while the verdict is NOT READY: nothing ships until everything checks out';
+						setAsking({step: 'note', decision: word});
+						return undefined;
+					}}
+				/>
+			) : null}
+			{asking?.step === 'note' ? (
+				<TextPrompt
+					key="note"
+					label={`Note for the ${asking.decision} (optional):`}
+					hint="enter records the decision · esc goes back a step"
+					width={width}
+					onCancel={() => setAsking({step: 'decision'})}
+					onSubmit={(text) => {
+						dispatch({
+							type: 'decide',
+							decision: asking.decision,
+							...(text.trim() ? {note: text.trim()} : {}),
+							actor: actorFrom(services),
+						});
+						setAsking(undefined);
+						return undefined;
+					}}
+				/>
 			) : null}
 			<MessageLine width={width} />
 			<Footer scope="summary" width={width} />

@@ -158,7 +158,9 @@ export type Action =
 	| {type: 'saved'; version: number}
 	| {type: 'save-failed'; error: string}
 	| {type: 'written'; files: WrittenSnapshot}
-	| {type: 'quit'};
+	| {type: 'quit'}
+	/** A go/no-go recorded on the open review (report/decision.ts); refused with a message. */
+	| {type: 'decide'; decision: 'go' | 'no-go'; note?: string; actor: Actor};
 
 /** The action of a given type. */
 export type ActionOf<T extends Action['type']> = Extract<Action, {type: T}>;
