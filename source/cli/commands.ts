@@ -70,6 +70,7 @@ const rows = {
 			'waiver-reason',
 			'waiver-owner',
 			'waiver-expires',
+			'launch',
 		],
 		exit: '0, 2 on invalid input',
 		examples: [
@@ -84,6 +85,10 @@ const rows = {
 			{
 				line: 'preflight set security.data-retention waived --waiver-reason scheduled --waiver-owner Dana --waiver-expires 2030-09-30',
 				description: 'an accepted risk, with its owner and end date',
+			},
+			{
+				line: 'preflight set security.secrets pass --evidence https://vault.example.com/rotation --launch 2030-06-01',
+				description: 'and the launch date: status judges the review on that day too',
 			},
 		],
 		load: async () => (await import('../commands/set.js')).run,

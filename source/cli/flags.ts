@@ -177,6 +177,13 @@ export const flagTable = {
 			),
 		),
 	},
+	launch: {
+		type: 'string',
+		value: 'DATE',
+		description:
+			"the review's launch date (YYYY-MM-DD; empty removes it): status and the summary judge it on that day too",
+		schema: optionalText,
+	},
 	'require-decision': {
 		type: 'boolean',
 		description:

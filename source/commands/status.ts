@@ -21,6 +21,7 @@ import {
 } from './common.js';
 import {answeredLine, barText, verdictLine} from '../model/vocabulary.js';
 import {print, printJson} from '../terminal/print.js';
+import {launchLines, launchOutlook} from '../model/launch.js';
 import {decisionStanding, standingLine} from '../report/decision.js';
 import {cells} from '../terminal/width.js';
 
@@ -31,6 +32,7 @@ export async function run(inv: Invocation): Promise<number> {
 	const role = flags.owner;
 	const blockers = blockersFor(evaluation, role, loaded);
 	const standing = decisionStanding(review, loaded);
+	const launch = launchOutlook(loaded.checklist, review, evaluation, asOf, loaded.team);
 	if (flags.json) {
 		printJson({
 			review: {
@@ -55,6 +57,23 @@ export async function run(inv: Invocation): Promise<number> {
 			...(role !== undefined ? {owner: role} : {}),
 			conflicts: conflictsIn(evaluation),
 			blockers: blockersJson(evaluation, blockers),
+			...(launch
+				? {
+						launch: {
+							date: launch.date,
+							asOf: launch.at.toISOString(),
+							verdict: launch.evaluation.verdict,
+							blockers: launch.evaluation.blockers.length,
+							goStale: launch.goStale.map((r) => r.item.id),
+							waiversExpire: launch.waiversExpire.map((r) => r.item.id),
+							actionsDueAfter: launch.dueAfter.map((a) => ({
+								item: a.item,
+								n: a.n,
+								due: a.action.due,
+							})),
+						},
+					}
+				: {}),
 			decision: {
 				state: standing.state,
 				...(standing.state !== 'none' ? {recorded: standing.decision} : {}),
@@ -83,7 +102,15 @@ export async function run(inv: Invocation): Promise<number> {
 	);
 	if (upgrade) print(`note: ${describeUpgrade(upgrade)}`);
 	for (const line of renameNotes(review, proposals)) print(line);
-	print(`verdict: ${verdictLine(evaluation.verdict, evaluation.blockers.length)}`);
+	print(
+		`verdict: ${verdictLine(evaluation.verdict, evaluation.blockers.length)}${launch ? ' (now)' : ''}`,
+	);
+	if (launch) {
+		print(
+			`on launch day ${launch.date}: ${verdictLine(launch.evaluation.verdict, launch.evaluation.blockers.length)}`,
+		);
+		for (const line of launchLines(launch)) print(`  ${sanitizeLine(line)}`);
+	}
 	print(`totals:  ${answeredLine(evaluation.totals)}`);
 	print(sanitizeLine(standingLine(standing)));
 	print('');

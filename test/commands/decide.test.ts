@@ -73,3 +73,48 @@ describe('preflight decide and gate --require-decision', () => {
 		expect(readdirSync(join(ws.dir, '.preflight', 'snapshots'))).toHaveLength(2);
 	});
 });
+
+describe('set --launch and status on launch day', () => {
+	it('records the launch date, and status judges the review now and on that day', () => {
+		const ws = workspace();
+		const r = ws.run([
+			'set',
+			'security.data-retention',
+			'waived',
+			'--system',
+			'payments',
+			'--waiver-reason',
+			'vendor',
+			'--waiver-owner',
+			'Dana',
+			'--waiver-expires',
+			'2026-03-20',
+			'--launch',
+			'2026-04-01',
+		]);
+		expect(r.code, r.stderr).toBe(0);
+		const text = ws.run(['status']).stdout;
+		expect(text).toMatch(/verdict: .* \(now\)/);
+		expect(text).toContain('on launch day 2026-04-01: ✖ NOT READY · 26 blockers');
+		expect(text).toContain('waiver expires by launch: security.data-retention (2026-03-20)');
+		const json = JSON.parse(ws.run(['status', '--json']).stdout) as {
+			launch: {date: string; verdict: string; waiversExpire: string[]};
+		};
+		expect(json.launch).toMatchObject({
+			date: '2026-04-01',
+			verdict: 'not-ready',
+			waiversExpire: ['security.data-retention'],
+		});
+	});
+
+	it('refuses a launch date that is not a day: one line, exit 2, nothing written', () => {
+		const ws = workspace();
+		ws.run(['set', 'security.secrets', 'fail', '--system', 'payments']);
+		const before = readFileSync(ws.db, 'utf8');
+		const r = ws.run(['set', 'security.secrets', 'fail', '--launch', '2026-02-30']);
+		expect(r.code).toBe(2);
+		expect(r.stderr.trim().split('\n')).toHaveLength(1);
+		expect(r.stderr).toContain('launch date "2026-02-30" is not a date');
+		expect(readFileSync(ws.db, 'utf8')).toBe(before);
+	});
+});

@@ -6,7 +6,9 @@ import {
 	defaultChecklist,
 	keys,
 	NOW,
+	renderApp,
 	renderReview,
+	typeSystem,
 	waitUntil,
 } from './helpers.js';
 
@@ -68,5 +70,24 @@ describe('D on the summary: the go/no-go decision', () => {
 		await app.waitForText('Note for the go');
 		await app.press(keys.enter);
 		await app.waitForText('decision: go by Ada at 2026-11-28T12:00:00.000Z');
+	});
+});
+
+describe('the launch date', () => {
+	it('is asked in the new-review form (a bad date refused), and the summary judges the review on that day too', async () => {
+		const app = await renderApp();
+		await typeSystem(app, 'checkout-api');
+		await app.press(keys.enter);
+		await app.waitForText('Launch date of checkout-api (optional, YYYY-MM-DD):');
+		await app.press('2027-02-30');
+		await app.press(keys.enter);
+		await app.waitForText('is not a date as YYYY-MM-DD');
+		for (let i = 0; i < 10; i++) await app.press(keys.backspace);
+		await app.press('2027-01-15');
+		await app.press(keys.enter);
+		await app.waitForText('0/26 answered');
+		await app.press('s');
+		const frame = await app.waitForText('on launch day 2027-01-15: ✖ NOT READY · 26 blockers');
+		expect(frame).toContain('NOT READY');
 	});
 });

@@ -7,6 +7,7 @@ import {Badge} from '@inkjs/ui';
 import {Box, Text} from 'ink';
 import React, {useMemo, useState} from 'react';
 import {decisionStanding, standingLine} from '../../report/decision.js';
+import {launchLines, launchOutlook} from '../../model/launch.js';
 import {TextPrompt} from '../components/text-prompt.js';
 import {
 	blockingText,
@@ -154,6 +155,14 @@ export function SummaryScreen({size}: {size: Size}) {
 		() => (review && review.decisions?.length ? decisionStanding(review, state.loaded) : undefined),
 		[review, state.loaded],
 	);
+	// Judged again at the end of the launch day (the --as-of judgement), when the review has one.
+	const launch = useMemo(
+		() =>
+			review && evaluation
+				? launchOutlook(checklist, review, evaluation, services.now(), team)
+				: undefined,
+		[review, evaluation, checklist, team, services],
+	);
 	if (!review || !evaluation) return <Text>No review is open.</Text>;
 	const width = size.columns;
 	const actionRows = openActionLines(review, checklist, services.now(), 3);
@@ -173,7 +182,8 @@ export function SummaryScreen({size}: {size: Size}) {
 			(1 + 2 + sectionsH + 2 + 1 + writtenH + 2 + 2) -
 			actionsH -
 			askingH -
-			(standing ? 1 : 0),
+			(standing ? 1 : 0) -
+			(launch ? 1 : 0),
 	);
 	// A list that does not fit gives its last row to a line saying what is out of view.
 	const hiddenSections = evaluation.sections.length > sectionsH;
@@ -204,6 +214,16 @@ export function SummaryScreen({size}: {size: Size}) {
 				</Box>
 				<Text wrap="truncate-end">{totalsLine(t)}</Text>
 			</Box>
+			{launch ? (
+				<Text wrap="truncate-end">
+					{sanitizeLine(
+						[
+							`on launch day ${launch.date}: ${verdictLine(launch.evaluation.verdict, launch.evaluation.blockers.length)}`,
+							...launchLines(launch),
+						].join(' · '),
+					)}
+				</Text>
+			) : null}
 			{standing ? (
 				<Text wrap="truncate-end" color={standing.state === 'go' ? 'green' : 'yellow'}>
 					{sanitizeLine(standingLine(standing))}
