@@ -3,6 +3,7 @@ import type {Answer, Review} from '../../source/model/schemas.js';
 import {
 	blankReview,
 	cleanupApps,
+	dbWith,
 	defaultChecklist,
 	keys,
 	NOW,
@@ -89,5 +90,15 @@ describe('the launch date', () => {
 		await app.press('s');
 		const frame = await app.waitForText('on launch day 2027-01-15: ✖ NOT READY · 26 blockers');
 		expect(frame).toContain('NOT READY');
+	});
+});
+
+describe('home with a launch date', () => {
+	it('shows the verdict now and on launch day', async () => {
+		const loaded = defaultChecklist();
+		const review = {...blankReview(loaded, 'r-1', 'checkout-api'), launchDate: '2027-01-15'};
+		const app = await renderApp({db: dbWith(review)});
+		const frame = await app.waitForText('launch 2027-01-15:');
+		expect(frame).toMatch(/checkout-api.*NOT READY.* · launch 2027-01-15: ✖/);
 	});
 });
