@@ -220,6 +220,17 @@ const rows = {
 		],
 		load: async () => (await import('../commands/decide.js')).run,
 	},
+	history: {
+		summary:
+			'readiness over time: day by day, the answered, passing and blocking counts per section, and the decisions taken',
+		details:
+			'Replayed from the audit log, which keeps each change of status but not the evidence or waiver behind it: a day is judged by status alone (pass, n/a and waived pass; any other required item blocks).',
+		args: [],
+		flags: ['system', 'release', 'json'],
+		exit: '0',
+		examples: [{line: 'preflight history --json', description: 'every day with a change, as JSON'}],
+		load: async () => (await import('../commands/history.js')).run,
+	},
 	upgrade: {
 		summary: 'bring a review onto the checklist as it is now, deciding the renames proposed',
 		details:

@@ -1,3 +1,4 @@
+import {reviewHistory} from '../model/history.js';
 import {existsSync} from 'node:fs';
 import {resolve} from 'node:path';
 import type {Invocation} from '../cli/args.js';
@@ -105,7 +106,8 @@ async function write(
 	if (format === 'intoto') return writeAttestation(flags, snapshot, dbPath, signing, written);
 	const render = {
 		json: snapshotJson,
-		md: (s: typeof snapshot) => renderMarkdown(s, judgedAt),
+		md: (s: typeof snapshot) =>
+			renderMarkdown(s, judgedAt, reviewHistory(loaded.checklist, review)),
 		junit: (s: typeof snapshot) => renderJunit(s, judgedAt),
 	}[format];
 	if (flags.out) {
@@ -129,7 +131,13 @@ async function write(
 	}
 	const dir = snapshotsDir(dbPath);
 	if (format === 'json') {
-		const paths = await writeSnapshotPair(snapshot, dir, judgedAt, signing?.sign);
+		const paths = await writeSnapshotPair(
+			snapshot,
+			dir,
+			judgedAt,
+			signing?.sign,
+			reviewHistory(loaded.checklist, review),
+		);
 		return written(paths.json, paths.markdown, ...(paths.signature ? [paths.signature] : []));
 	}
 	await checkSnapshot(snapshot);

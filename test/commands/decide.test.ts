@@ -118,3 +118,32 @@ describe('set --launch and status on launch day', () => {
 		expect(readFileSync(ws.db, 'utf8')).toBe(before);
 	});
 });
+
+describe('preflight history', () => {
+	it('lists the days with changes and the decisions, as text and JSON; refuses arguments', () => {
+		const ws = workspace('2026-03-01T10:00:00.000Z');
+		ws.run(['set', 'security.secrets', 'fail', '--system', 'payments']);
+		ws.setClock('2026-03-03T10:00:00.000Z');
+		ws.run(['set', 'security.secrets', 'na', '--justification', 'no secrets']);
+		ws.run(['decide', 'no-go', '--reviewer', 'Dana']);
+		const text = ws.run(['history']);
+		expect(text.code, text.stderr).toBe(0);
+		expect(text.stdout).toContain('2 days with changes');
+		expect(text.stdout).toMatch(/2026-03-01 {2}1 answered · 0 passing · 26 blocking/);
+		expect(text.stdout).toMatch(/2026-03-03 {2}1 answered · 1 passing · 25 blocking/);
+		expect(text.stdout).toContain('decision: no-go by Dana');
+		const json = JSON.parse(ws.run(['history', '--json']).stdout) as {
+			days: Array<{date: string; totals: {blocking: number}}>;
+		};
+		expect(json.days.map((d) => [d.date, d.totals.blocking])).toEqual([
+			['2026-03-01', 26],
+			['2026-03-03', 25],
+		]);
+		const snap = ws.run(['snapshot', '--format', 'md', '--out', 'snap.md']);
+		expect(snap.code, snap.stderr).toBe(0);
+		expect(readFileSync(join(ws.dir, 'snap.md'), 'utf8')).toContain('```mermaid');
+		const bad = ws.run(['history', 'payments']);
+		expect(bad.code).toBe(2);
+		expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+	});
+});

@@ -102,3 +102,33 @@ describe('home with a launch date', () => {
 		expect(frame).toMatch(/checkout-api.*NOT READY.* · launch 2027-01-15: ✖/);
 	});
 });
+
+describe('the summary trend', () => {
+	it('draws the blockers over the last days from the audit log', async () => {
+		const loaded = defaultChecklist();
+		const review: Review = {
+			...blankReview(loaded),
+			answers: {'security.secrets': passed},
+			audit: [
+				{
+					at: '2026-11-20T10:00:00.000Z',
+					by: 'Ada',
+					item: 'security.secrets',
+					from: 'pending',
+					to: 'fail',
+				},
+				{
+					at: '2026-11-25T10:00:00.000Z',
+					by: 'Ada',
+					item: 'security.secrets',
+					from: 'fail',
+					to: 'pass',
+				},
+			],
+		};
+		const app = await renderReview({review});
+		await app.press('s');
+		const frame = await app.waitForText('blockers over 9 days:');
+		expect(frame).toMatch(/blockers over 9 days: [▁-█]{9} 26→25/);
+	});
+});

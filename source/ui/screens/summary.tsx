@@ -8,6 +8,7 @@ import {Box, Text} from 'ink';
 import React, {useMemo, useState} from 'react';
 import {decisionStanding, standingLine} from '../../report/decision.js';
 import {launchLines, launchOutlook} from '../../model/launch.js';
+import {blockerTrend, reviewHistory, sparkline} from '../../model/history.js';
 import {TextPrompt} from '../components/text-prompt.js';
 import {
 	blockingText,
@@ -166,6 +167,8 @@ export function SummaryScreen({size}: {size: Size}) {
 	if (!review || !evaluation) return <Text>No review is open.</Text>;
 	const width = size.columns;
 	const actionRows = openActionLines(review, checklist, services.now(), 3);
+	// Blockers over the last four weeks, from the audit log (model/history.ts).
+	const trend = blockerTrend(reviewHistory(checklist, review), services.now(), 28);
 	const actionsH = actionRows.length;
 	const t = evaluation.totals;
 	const orphans = orphanCount(review);
@@ -211,6 +214,11 @@ export function SummaryScreen({size}: {size: Size}) {
 					<Badge color={verdictLooks[evaluation.verdict].color}>
 						<Text bold>{verdictLine(evaluation.verdict, t.blockers)}</Text>
 					</Badge>
+					{trend.length > 1 ? (
+						<Text wrap="truncate-end" dimColor>
+							{`  blockers over ${trend.length} days: ${sparkline(trend)} ${trend[0]}→${trend.at(-1)}`}
+						</Text>
+					) : null}
 				</Box>
 				<Text wrap="truncate-end">{totalsLine(t)}</Text>
 			</Box>
