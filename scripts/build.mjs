@@ -629,6 +629,7 @@ async function warmCodeCache() {
 			['action', 'done', 'architecture.boundaries', '1'],
 			['actions'],
 			['decide', 'no-go'],
+			['history'],
 			['upgrade'],
 			['reviews'],
 			['gate'],
