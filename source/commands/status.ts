@@ -22,6 +22,7 @@ import {
 import {answeredLine, barText, verdictLine} from '../model/vocabulary.js';
 import {print, printJson} from '../terminal/print.js';
 import {launchLines, launchOutlook} from '../model/launch.js';
+import {listActions, noNextStep} from '../model/actions.js';
 import {decisionStanding, standingLine} from '../report/decision.js';
 import {cells} from '../terminal/width.js';
 
@@ -33,6 +34,10 @@ export async function run(inv: Invocation): Promise<number> {
 	const blockers = blockersFor(evaluation, role, loaded);
 	const standing = decisionStanding(review, loaded);
 	const launch = launchOutlook(loaded.checklist, review, evaluation, asOf, loaded.team);
+	const open = listActions(review, loaded.checklist, asOf);
+	const bare = Object.keys(review.answers)
+		.filter((id) => noNextStep(review.answers[id]))
+		.sort();
 	if (flags.json) {
 		printJson({
 			review: {
@@ -74,6 +79,11 @@ export async function run(inv: Invocation): Promise<number> {
 						},
 					}
 				: {}),
+			actions: {
+				open: open.length,
+				overdue: open.filter((a) => a.overdue).length,
+				noNextStep: bare,
+			},
 			decision: {
 				state: standing.state,
 				...(standing.state !== 'none' ? {recorded: standing.decision} : {}),
@@ -112,6 +122,10 @@ export async function run(inv: Invocation): Promise<number> {
 		for (const line of launchLines(launch)) print(`  ${sanitizeLine(line)}`);
 	}
 	print(`totals:  ${answeredLine(evaluation.totals)}`);
+	if (open.length || bare.length)
+		print(
+			`actions: ${open.length} open${open.some((a) => a.overdue) ? ` (${open.filter((a) => a.overdue).length} overdue)` : ''}${bare.length ? ` · no next step: ${bare.map(sanitizeLine).join(', ')}` : ''}`,
+		);
 	print(sanitizeLine(standingLine(standing)));
 	print('');
 	const titles = evaluation.sections.map((s) => sanitizeLine(s.section.title));

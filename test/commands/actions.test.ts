@@ -43,6 +43,7 @@ describe('preflight action add / done and preflight actions', () => {
 		]);
 		expect(add2.code, add2.stderr).toBe(0);
 
+		expect(ws.run(['status']).stdout).toContain('actions: 2 open (1 overdue)');
 		const text = ws.run(['actions']);
 		expect(text.code).toBe(0);
 		expect(text.stdout).toContain('2 open action items');
@@ -91,6 +92,8 @@ describe('preflight action add / done and preflight actions', () => {
 
 	it('refuses bad input with one line, exit 2, and writes nothing', () => {
 		const ws = failedReview();
+		// A fail without an open action item: status names it.
+		expect(ws.run(['status']).stdout).toContain(`no next step: ${item}`);
 		const before = readFileSync(ws.db, 'utf8');
 		const bad: Array<[string[], RegExp]> = [
 			[['action', 'add', item, 'x', '--owner', 'Dana', '--due', '2026-13-01'], /not a date/],
