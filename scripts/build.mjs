@@ -555,6 +555,8 @@ async function warmCodeCache() {
 		PREFLIGHT_SIGNING_KEY: '',
 		// The cache of validated checklists goes with the work folder.
 		XDG_CACHE_HOME: join(work, 'cache'),
+		// Checks trusted while warming are trusted in the work folder only.
+		XDG_CONFIG_HOME: join(work, 'config'),
 	};
 	// Ink renders only the last frame under CI; NO_COLOR would skip the colour code.
 	for (const key of ['CI', 'NO_COLOR', 'FORCE_COLOR', 'PREFLIGHT_NOW']) delete env[key];
@@ -563,7 +565,18 @@ async function warmCodeCache() {
 	const yamlChecklist = join(work, 'checklist.yaml');
 	const largeChecklist = join(work, 'large.json');
 	const markdownChecklist = join(work, 'checklist.md');
+	const checksChecklist = join(work, 'checks.json');
 	try {
+		// A check that runs loads the runner, the log store and the trust store, chunks of their own.
+		writeFileSync(
+			checksChecklist,
+			JSON.stringify({
+				id: 'warm',
+				title: 'Warm',
+				version: '1',
+				sections: [{id: 's', title: 'S', items: [{id: 's.a', title: 'A', check: {run: 'true'}}]}],
+			}),
+		);
 		// A YAML checklist and one large enough for the compiled schemas load their chunks too.
 		const bundled = JSON.parse(readFileSync(bundledPath, 'utf8'));
 		writeFileSync(yamlChecklist, (await import('yaml')).stringify(bundled));
@@ -633,6 +646,8 @@ async function warmCodeCache() {
 			['upgrade'],
 			['reviews'],
 			['gate'],
+			// the bundled checklist gives no item a check: nothing runs, the command loads
+			['check'],
 			['snapshot', '--out', snapshot],
 			['verify', snapshot],
 			['diff', snapshot, snapshot],
@@ -648,6 +663,8 @@ async function warmCodeCache() {
 			// again, now from the cache of validated checklists
 			['snapshot', '--checklist', largeChecklist, '--out', join(work, 'large-snapshot.json')],
 			...signing,
+			// a review of its own, after every command that picks the only review
+			['check', '--checklist', checksChecklist, '--trust', '--system', 'checks'],
 			['--help'],
 			['--version'],
 		]) {

@@ -215,13 +215,38 @@ function fromYamlText(text: string, path: string): Source {
 	return {data: parsed.data, locate: parsed.locate, syntax: 'yaml'};
 }
 
+/**
+ * Imported formats never carry commands: a `check` their converter let through
+ * is dropped before the checklist is validated (and so before its digest).
+ */
+function withoutChecks(data: unknown): unknown {
+	if (typeof data !== 'object' || data === null || !('sections' in data)) return data;
+	const {sections} = data as {sections: unknown};
+	if (!Array.isArray(sections)) return data;
+	return {
+		...data,
+		sections: sections.map((s: unknown) =>
+			typeof s === 'object' && s !== null && Array.isArray((s as {items?: unknown}).items)
+				? {
+						...s,
+						items: (s as {items: unknown[]}).items.map((it) => {
+							if (typeof it !== 'object' || it === null || !('check' in it)) return it;
+							const {check: _dropped, ...rest} = it as Record<string, unknown>;
+							return rest;
+						}),
+					}
+				: s,
+		),
+	};
+}
+
 function fromForeign(source: Source, path: string, converted: Conversion) {
 	if ('issues' in converted)
 		throw new ChecklistError(
 			path,
 			problemsOf(converted.issues, (i) => describe(source, i.path, i.key)),
 		);
-	return validate(converted.data, path, (i) =>
+	return validate(withoutChecks(converted.data), path, (i) =>
 		describe(source, converted.source(i.path) ?? [], undefined),
 	);
 }
@@ -248,7 +273,7 @@ export function checklistFromText(
 			);
 		const md = markdownModule.fromMarkdown(text, path, contentVersion(text));
 		return validate(
-			md.data,
+			withoutChecks(md.data),
 			path,
 			(i) => {
 				const position = locateNearest(md.locate, i.path, i.key);

@@ -16,6 +16,7 @@ function ownItem(item: ChecklistItem): OwnItem {
 		...(item.owners === undefined ? {} : {owners: item.owners}),
 		...(item.approvals === undefined ? {} : {approvals: item.approvals}),
 		...(item.guidance === '' ? {} : {guidance: item.guidance}),
+		...(item.check === undefined ? {} : {check: item.check}),
 	};
 }
 

@@ -128,10 +128,46 @@ const rows = {
 		],
 		load: async () => (await import('../commands/snapshot.js')).run,
 	},
+	check: {
+		summary: "run the review's checks and record each result as evidence",
+		details:
+			"Each item's check (its command, run with sh -c from the repository root, without terminal input) runs at most --jobs at once, with a line per running check on a terminal. Its output (stdout and stderr interleaved, capped at 1 MiB keeping head and tail) is stored under evidence/ beside the database (0600, named by its sha256), and the run (command, exit code, duration, when, who, the git commit) is kept in the item's answer. A check in mode pass that meets its expectation passes the item, signed by whoever ran it. A checklist's commands run only once its exact digest is trusted on this machine: --trust, or PREFLIGHT_TRUST_CHECKS=<digest>.",
+		args: [
+			{
+				name: 'ITEM',
+				description: 'the items whose checks run (default: every item with a check)',
+				optional: true,
+				variadic: true,
+			},
+		],
+		flags: ['system', 'release', 'reviewer', 'jobs', 'trust', 'json'],
+		exit: '0 all checks met expectations, 1 not',
+		examples: [
+			{
+				line: 'preflight check --system payments-api --trust',
+				description: 'trust this checklist, then run every check',
+			},
+			{
+				line: 'preflight check security.rate-limiting --jobs 1',
+				description: "one item's check",
+			},
+		],
+		load: async () => (await import('../commands/check.js')).run,
+	},
 	gate: {
 		summary: 'the CI check: verdict and every blocker with its reason',
 		args: [],
-		flags: ['system', 'release', 'json', 'as-of', 'require-decision'],
+		flags: [
+			'system',
+			'release',
+			'json',
+			'as-of',
+			'run-checks',
+			'trust',
+			'jobs',
+			'reviewer',
+			'require-decision',
+		],
 		exit: '0 ready, 1 not ready',
 		examples: [
 			{
@@ -141,6 +177,10 @@ const rows = {
 			{
 				line: 'preflight gate --require-decision',
 				description: 'and until a go was recorded on the review as it is now',
+			},
+			{
+				line: 'preflight gate --run-checks --trust',
+				description: 'run every check first: a pass a failed check contradicts blocks',
 			},
 		],
 		load: async () => (await import('../commands/gate.js')).run,
@@ -299,7 +339,7 @@ const rows = {
 			{name: 'THEIRS', description: 'the other side', optional: true},
 		],
 		flags: ['out', 'git'],
-		exit: '0 merged (item conflicts included)',
+		exit: '0 merged (item conflicts included), 2 on invalid input',
 		examples: [
 			{
 				line: 'preflight merge base.json ours.json theirs.json --out merged.json',

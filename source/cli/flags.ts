@@ -122,6 +122,27 @@ export const flagTable = {
 		description: 'print JSON instead of text',
 		schema: optionalSwitch,
 	},
+	jobs: {
+		type: 'string',
+		value: 'N',
+		description: 'how many checks run at once (default: the number of CPUs)',
+		schema: z.optional(
+			z
+				.string()
+				.check(z.trim(), z.regex(/^[1-9]\d{0,2}$/, '--jobs must be a whole number from 1 to 999')),
+		),
+	},
+	trust: {
+		type: 'boolean',
+		description:
+			"trust this checklist's commands on this machine (its exact digest), then run them",
+		schema: optionalSwitch,
+	},
+	'run-checks': {
+		type: 'boolean',
+		description: "run the review's checks first (as preflight check does), then judge",
+		schema: optionalSwitch,
+	},
 	'as-of': {
 		type: 'string',
 		value: 'DATE',

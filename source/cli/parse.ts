@@ -127,6 +127,7 @@ function checkArguments(line: Line, spec: CommandSpec, given: string[], help: st
 		);
 	}
 	const missing = args.some((a, i) => !a.optional && !given[i]);
-	if (missing || given.length > args.length)
+	const rest = args.at(-1)?.variadic === true;
+	if (missing || (given.length > args.length && !rest))
 		throw new PreflightError(`usage: ${line.usage}; see ${help}`);
 }

@@ -23,6 +23,8 @@ export type ArgSpec = {
 	name: string;
 	description: string;
 	optional?: boolean;
+	/** The last argument only: it may be given any number of times (`ITEM…`). */
+	variadic?: boolean;
 };
 
 /** A command line worth copying, shown in the command's help. */

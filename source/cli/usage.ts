@@ -27,7 +27,12 @@ export function lineFlags(spec: CommandSpec, action: Action): readonly FlagName[
 
 /** `ITEM STATUS`, `[COMMAND]`. */
 export function argsUsage(args: readonly ArgSpec[]): string {
-	return args.map((a) => (a.optional ? `[${a.name}]` : a.name)).join(' ');
+	return args
+		.map((a) => {
+			const name = a.variadic ? `${a.name}…` : a.name;
+			return a.optional ? `[${name}]` : name;
+		})
+		.join(' ');
 }
 
 /** How many of its own flags a usage line spells out before it says `[options]` instead. */

@@ -4,7 +4,7 @@ import type {LoadedChecklist} from '../checklist/load.js';
 import {evaluate, type Evaluation, type ItemResult} from '../model/evaluate.js';
 import {PreflightError} from '../errors.js';
 import {ownValue} from '../model/records.js';
-import type {Answer, Checklist, Proposal, Review, SignOff} from '../model/schemas.js';
+import type {Answer, Checklist, Evidence, Proposal, Review, SignOff} from '../model/schemas.js';
 import {
 	orphanCount,
 	orphansLine,
@@ -158,7 +158,7 @@ export type ConflictAnswerJson = {
 	note?: string;
 	justification?: string;
 	waiver?: {reason: string; owner: string; expires: string};
-	evidence: Array<{kind: 'url' | 'file'; ref: string; sha256?: string}>;
+	evidence: Array<{kind: Evidence['kind']; ref: string; sha256?: string}>;
 };
 
 export function conflictAnswerJson(a: Answer): ConflictAnswerJson {

@@ -1,4 +1,5 @@
 import type {Invocation} from '../cli/args.js';
+import {PreflightError} from '../errors.js';
 import {conflictsIn} from '../model/evaluate.js';
 import {now} from '../system/clock.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
@@ -18,6 +19,11 @@ import {decisionStanding, standingLine} from '../report/decision.js';
 /** `preflight gate`: the CI check before deploy. Exit 0 ready, 1 not ready. */
 export async function run(inv: Invocation): Promise<number> {
 	const {flags} = inv;
+	// The checks' lines go to stderr with --json, so that stdout stays one JSON document.
+	if (flags['run-checks'])
+		await (await import('./check.js')).runChecks(flags, [], false, flags.json === true);
+	else if (flags.trust || flags.jobs !== undefined)
+		throw new PreflightError('--trust and --jobs go with --run-checks');
 	const {review, loaded, asOf, evaluation, proposals} = await judgeReview(flags, now());
 	// With --require-decision, a go on the review as it is now is needed too.
 	const standing = flags['require-decision'] ? decisionStanding(review, loaded) : undefined;

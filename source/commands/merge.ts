@@ -168,6 +168,29 @@ async function unmergedStages(root: string, path: string): Promise<Set<number>> 
 	return stages;
 }
 
+/** The unmerged files of git's index that `.gitattributes` gives to preflight's merge driver. */
+async function unmergedDatabases(root: string): Promise<string[]> {
+	const listed = await runGit(['ls-files', '--unmerged', '-z'], root);
+	if (listed.code !== 0) return [];
+	const paths = [
+		...new Set(
+			listed.stdout
+				.split('\0')
+				.map((entry) => /^\d+ [0-9a-f]+ [123]\t(.*)$/s.exec(entry)?.[1])
+				.filter((path): path is string => path !== undefined),
+		),
+	];
+	if (paths.length === 0) return [];
+	const attrs = await runGit(['check-attr', '-z', 'merge', '--', ...paths], root);
+	if (attrs.code !== 0) return [];
+	// -z: path, attribute, value, each ended by NUL.
+	const fields = attrs.stdout.split('\0');
+	const out: string[] = [];
+	for (let i = 0; i + 2 < fields.length; i += 3)
+		if (fields[i + 2] === 'preflight') out.push(fields[i]!);
+	return out;
+}
+
 async function stageText(root: string, path: string, stage: number): Promise<string> {
 	const r = await runGit(['show', `:${stage}:${path}`], root);
 	if (r.code !== 0)
@@ -183,8 +206,24 @@ async function stageText(root: string, path: string, stage: number): Promise<str
  * the result in place and stages it.
  */
 async function mergeInGit(db: string | undefined): Promise<number> {
-	const {root, dbPath, inRepo} = await databaseInRepository(db, 'merge --git');
-	const stages = await unmergedStages(root, inRepo);
+	const found = await databaseInRepository(db, 'merge --git');
+	const {root} = found;
+	let {dbPath, inRepo} = found;
+	let stages = await unmergedStages(root, inRepo);
+	// Not named, and not where this folder's default puts it (run from a
+	// subfolder of the repository): the one unmerged file git merges with preflight.
+	if (stages.size === 0 && db === undefined && !process.env.PREFLIGHT_DB) {
+		const marked = await unmergedDatabases(root);
+		if (marked.length > 1)
+			throw new PreflightError(
+				`git is stopped on ${marked.length} databases (${marked.map(sanitizeLine).join(', ')}); name one with --db`,
+			);
+		if (marked[0] !== undefined) {
+			inRepo = marked[0];
+			dbPath = join(root, ...inRepo.split('/'));
+			stages = await unmergedStages(root, inRepo);
+		}
+	}
 	if (stages.size === 0)
 		throw new PreflightError(
 			`${sanitizeLine(inRepo)} is not unmerged in git's index: git is not stopped on it in a merge or rebase, so there is nothing to resolve`,

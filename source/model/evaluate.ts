@@ -1,4 +1,5 @@
 import {sanitize} from '../terminal/sanitize.js';
+import {checkStale, contradiction, latestRun} from './checks.js';
 import {addDuration, parseDuration} from './duration.js';
 import {reviewEveryText} from './vocabulary.js';
 import {ownValue} from './records.js';
@@ -72,6 +73,8 @@ export function answerFor(review: Review, itemId: string): Answer {
 
 /** True when a pass was signed off longer ago than the item's review interval. */
 export function isStale(item: ChecklistItem, answer: Answer, asOf: Date): boolean {
+	// A check run is a sign-off of sorts: one older than the interval is stale too.
+	if (checkStale(item, answer, asOf)) return true;
 	if (answer.status !== 'pass' || !item.reviewEvery || !answer.signedOff) return false;
 	const every = parseDuration(item.reviewEvery);
 	if (!every) return false;
@@ -98,6 +101,12 @@ export function problemWith(item: ChecklistItem, answer: Answer, asOf: Date): st
 		case 'pass':
 			if (item.evidenceRequired && answer.evidence.length === 0)
 				return 'passed without the evidence it requires';
+			{
+				const contradicted = contradiction(item, answer);
+				if (contradicted) return firstLine(contradicted);
+			}
+			if (checkStale(item, answer, asOf))
+				return `stale: check last run ${latestRun(answer)?.at.slice(0, 10)}, ${reviewEveryText(item.reviewEvery ?? '')}`;
 			if (isStale(item, answer, asOf))
 				return `stale: signed off ${answer.signedOff?.at.slice(0, 10)}, ${reviewEveryText(item.reviewEvery ?? '')}`;
 			return undefined;

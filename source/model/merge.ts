@@ -212,8 +212,28 @@ function mergeSet<T>(
 
 /** An answer without what two passes may differ in and still be combined. */
 function passCore(answer: Answer): string {
-	const {approvals: _a, signedOff: _s, evidence: _e, ...rest} = answer;
+	const {approvals: _a, signedOff: _s, evidence: _e, note: _n, ...rest} = answer;
 	return canonicalJson(rest);
+}
+
+/**
+ * The note of two combined passes: the side that changed it from the base;
+ * when both did, both notes (each approver may say something), the earlier
+ * signer's first, so that nothing either side wrote is lost.
+ */
+function mergedNote(base: Answer | undefined, ours: Answer, theirs: Answer): string | undefined {
+	const o = ours.note;
+	const t = theirs.note;
+	if (o === t || t === base?.note) return o;
+	if (o === base?.note) return t;
+	if (!o || !t) return o || t;
+	const order =
+		signOffOrder(ours.signedOff ?? {by: '', at: ''}, theirs.signedOff ?? {by: '', at: ''}) ||
+		compareText(o, t);
+	const [first, second] = order <= 0 ? [o, t] : [t, o];
+	if (first.includes(second)) return first;
+	if (second.includes(first)) return second;
+	return `${first}\n${second}`;
 }
 
 const signOffOrder = byTimeThenText<SignOff>((s) => s.at);
@@ -247,9 +267,11 @@ function combinePasses(base: Answer | undefined, ours: Answer, theirs: Answer): 
 		evidenceOrder,
 		true,
 	);
-	const {approvals: _a, signedOff: _s, evidence: _e, ...rest} = ours;
+	const {approvals: _a, signedOff: _s, evidence: _e, note: _n, ...rest} = ours;
+	const note = mergedNote(basePass, ours, theirs);
 	return {
 		...rest,
+		...(note ? {note} : {}),
 		evidence,
 		signedOff,
 		...(approvers.length > 1 ? {approvals: approvers} : {}),
@@ -268,6 +290,39 @@ function distinctAnswers(answers: readonly Answer[]): Answer[] {
 	return [...byText.keys()].sort(compareText).map((k) => byText.get(k)!);
 }
 
+/**
+ * The answers of a conflict with every approval its giver took back: a person
+ * whose sign-off on another of the answers is later than their approval of a
+ * pass and is not a pass (they failed it since, on another branch) no longer
+ * approves that pass. A rebase replays a branch commit by commit, so a pass
+ * combined with an approval early on would otherwise keep it after its giver's
+ * fail. A pass keeps at least one approver: which answer stands is for a person
+ * to pick.
+ */
+function withdrawn(answers: readonly Answer[]): Answer[] {
+	const laterWord = new Map<string, number>();
+	for (const a of answers)
+		if (a.status !== 'pass' && a.status !== 'pending' && a.signedOff) {
+			const key = identityKey(a.signedOff);
+			laterWord.set(key, Math.max(laterWord.get(key) ?? -Infinity, instant(a.signedOff.at)));
+		}
+	if (laterWord.size === 0) return [...answers];
+	return answers.map((a) => {
+		const approvers = approversOf(a);
+		if (approvers.length < 2) return a;
+		const kept = approvers.filter(
+			(s) => !(instant(s.at) < (laterWord.get(identityKey(s)) ?? -Infinity)),
+		);
+		if (kept.length === approvers.length || kept.length === 0) return a;
+		const {approvals: _a, signedOff: _s, ...rest} = a;
+		return {
+			...rest,
+			signedOff: kept.at(-1)!,
+			...(kept.length > 1 ? {approvals: kept} : {}),
+		};
+	});
+}
+
 /** The merged state of one item, and whether it became a conflict here. */
 function mergeItem(
 	base: ItemState,
@@ -284,7 +339,7 @@ function mergeItem(
 		);
 		if (combined) return {state: {answer: combined}, conflicted: false};
 	}
-	const answers = distinctAnswers([...answersOf(ours), ...answersOf(theirs)]);
+	const answers = distinctAnswers(withdrawn([...answersOf(ours), ...answersOf(theirs)]));
 	// Both sides came to the same answers by different ways (a conflict on one, its answer twice…).
 	if (answers.length < 2) return {state: stateOf(answers[0]), conflicted: false};
 	const from = base.conflict ? base.conflict.base : base.answer;

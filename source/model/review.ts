@@ -133,6 +133,8 @@ export function withStatus(
 		next.approvals = previous.approvals;
 	// Action items belong to the item, not to one status: a pass→fail keeps them.
 	if (previous.actions?.length) next.actions = previous.actions;
+	// The check's runs are facts about the item, not part of the judgement: they stay.
+	if (previous.checks) next.checks = previous.checks;
 	return next;
 }
 

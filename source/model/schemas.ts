@@ -72,6 +72,41 @@ const approvalsField = z.optional(
 		.check(z.gte(1, 'approvals must be at least 1'), z.lte(20, 'approvals must be at most 20')),
 );
 
+/** A valid JavaScript regular expression (an `expect.match` of a check). */
+function isRegex(s: string): boolean {
+	try {
+		new RegExp(s);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+export const checkModes = ['evidence', 'pass'] as const;
+
+/**
+ * A command whose result is evidence for the item (docs/checklist-formats.md):
+ * run with `sh -c` from the repository root, only once the checklist is trusted.
+ */
+export const checkSchema = z.strictObject({
+	run: nonEmptyText,
+	/** An ISO 8601 duration; PT60S when absent. */
+	timeout: z.optional(
+		z.string().check(z.refine(isDuration, 'must be an ISO 8601 duration such as PT60S')),
+	),
+	expect: z.optional(
+		z.strictObject({
+			exit: z.optional(
+				z.int().check(z.gte(0, 'exit must be 0 to 255'), z.lte(255, 'exit must be 0 to 255')),
+			),
+			match: z.optional(z.string().check(z.refine(isRegex, 'must be a regular expression'))),
+		}),
+	),
+	/** evidence (the default): the result is attached and a person signs; pass: a success passes the item. */
+	mode: z.optional(z.enum(checkModes)),
+});
+export type Check = z.infer<typeof checkSchema>;
+
 export const checklistItemSchema = z.strictObject({
 	id: idText,
 	title: nonEmptyText,
@@ -83,6 +118,7 @@ export const checklistItemSchema = z.strictObject({
 	),
 	owners: ownersField,
 	approvals: approvalsField,
+	check: z.optional(checkSchema),
 });
 
 export const checklistSectionSchema = z.strictObject({
@@ -143,7 +179,8 @@ export const statuses = ['pending', 'pass', 'fail', 'na', 'waived'] as const;
 export type Status = (typeof statuses)[number];
 
 export const evidenceSchema = z.strictObject({
-	kind: z.enum(['url', 'file']),
+	/** check: the log of a check run, stored under evidence/ beside the database (ref as for a file). */
+	kind: z.enum(['url', 'file', 'check']),
 	ref: nonEmptyText,
 	sha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be a hex sha256'))),
 	addedAt: z.optional(isoInstant),
@@ -181,6 +218,31 @@ export const actionItemSchema = z.strictObject({
 	done: z.optional(z.strictObject({at: isoInstant, by: nonEmptyText})),
 });
 export type ActionItem = z.infer<typeof actionItemSchema>;
+const sha256Hex = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be a hex sha256'));
+
+/** One run of an item's check, as `preflight check` or the app recorded it. */
+export const checkRunSchema = z.strictObject({
+	/** The command as run. */
+	run: z.string(),
+	/** The exit code; absent when the process was killed (timeout, cancel) or could not start. */
+	exit: z.optional(z.int()),
+	/** Why there is no exit code: timeout, cancelled, signal NAME, or a start error. */
+	stopped: z.optional(z.string()),
+	/** Whether the run met the check's expectation. */
+	ok: z.boolean(),
+	durationMs: z.number().check(z.gte(0, 'must not be negative')),
+	at: isoInstant,
+	by: nonEmptyText,
+	email: z.optional(z.string()),
+	commit: z.optional(z.string().check(z.regex(/^[0-9a-f]{7,64}$/, 'must be a git commit id'))),
+	/** sha256 of the output log (evidence/<sha256>.log beside the database). */
+	log: sha256Hex,
+	/** The output's size before any cut, in bytes. */
+	bytes: z.int().check(z.gte(0, 'must not be negative')),
+	/** True when the log keeps only the head and tail of the output. */
+	cut: z.optional(z.boolean()),
+});
+export type CheckRun = z.infer<typeof checkRunSchema>;
 
 export const answerSchema = z.strictObject({
 	status: z.enum(statuses),
@@ -198,6 +260,8 @@ export const answerSchema = z.strictObject({
 	reReview: z.optional(z.boolean()),
 	/** Action items, in the order they were added; kept whatever the status becomes. */
 	actions: z.optional(z.array(actionItemSchema)),
+	/** The latest runs of the item's check, oldest first (a few only: see model/checks.ts). */
+	checks: z.optional(z.array(checkRunSchema)),
 });
 export type Answer = z.infer<typeof answerSchema>;
 

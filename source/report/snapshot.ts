@@ -42,7 +42,7 @@ function buildSnapshotSchema() {
 		),
 		evidence: z.array(
 			z.strictObject({
-				kind: z.enum(['url', 'file']),
+				kind: z.enum(['url', 'file', 'check']),
 				ref: z.string(),
 				sha256: z.optional(z.string()),
 			}),
@@ -75,7 +75,7 @@ function buildSnapshotSchema() {
 		),
 		evidence: z.array(
 			z.strictObject({
-				kind: z.enum(['url', 'file']),
+				kind: z.enum(['url', 'file', 'check']),
 				ref: z.string(),
 				sha256: z.optional(z.string()),
 			}),

@@ -72,7 +72,7 @@ function shapeProblems(item: SnapshotItem, reviewers: ReadonlySet<string>): stri
 			out.push(`${id} has URL evidence that is not an http(s) link preflight accepts: ${e.ref}`);
 		if (e.kind === 'url' && e.sha256 !== undefined)
 			out.push(`${id} has URL evidence with a sha256: ${e.ref}`);
-		if (e.kind === 'file') {
+		if (e.kind === 'file' || e.kind === 'check') {
 			if (e.sha256 === undefined)
 				out.push(`${id} has file evidence without the sha256 recorded at sign-off: ${e.ref}`);
 			else if (!sha256Pattern.test(e.sha256))

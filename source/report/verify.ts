@@ -48,7 +48,7 @@ function fileEvidence(snapshot: Snapshot): Array<{itemId: string; ref: string; s
 	for (const s of snapshot.sections)
 		for (const item of s.items)
 			for (const e of item.evidence)
-				if (e.kind === 'file')
+				if (e.kind === 'file' || e.kind === 'check')
 					out.push({itemId: item.id, ref: e.ref, ...(e.sha256 ? {sha256: e.sha256} : {})});
 	return out;
 }

@@ -85,21 +85,54 @@ function osUser(env: NodeJS.ProcessEnv): string {
  * The reviewer's email, recorded with each sign-off and matched against the
  * team file: PREFLIGHT_REVIEWER_EMAIL, else git's user.email — but only when
  * the name is git's too: a name given with --reviewer or PREFLIGHT_REVIEWER
- * is someone the git configuration may not describe. Undefined when none.
+ * is someone the git configuration may not describe, unless it is git's
+ * user.name itself. Undefined when none.
  */
 export function resolveReviewerEmail(
 	flag: string | undefined,
 	env = process.env,
 ): string | undefined {
 	const explicit = explicitEmail(env);
-	if (explicit !== undefined || flag?.trim() || env.PREFLIGHT_REVIEWER?.trim())
-		return explicit || undefined;
+	if (explicit !== undefined) return explicit || undefined;
+	const named = givenName(flag, env);
 	try {
-		const git = spawnSync('git', ['config', 'user.email'], {encoding: 'utf8', timeout: 2000});
-		return git.status === 0 ? gitEmail(git.stdout) : undefined;
+		const git = spawnSync('git', gitUserArgs(named), {encoding: 'utf8', timeout: 2000});
+		return git.status === 0 ? emailFromGit(git.stdout, named) : undefined;
 	} catch {
 		return undefined; // git not installed
 	}
+}
+
+/** The name given with --reviewer or PREFLIGHT_REVIEWER, if one was. */
+function givenName(flag: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+	return flag?.trim() || env.PREFLIGHT_REVIEWER?.trim() || undefined;
+}
+
+/** What to ask git: its email; with a given name, its name as well, to compare. */
+function gitUserArgs(named: string | undefined): string[] {
+	return named === undefined
+		? ['config', 'user.email']
+		: ['config', '--get-regexp', '^user\\.(name|email)$'];
+}
+
+/**
+ * git's user.email from its answer to gitUserArgs: without a given name, the
+ * email; with one, the email only when git's user.name is that very name (the
+ * same person, named by hand).
+ */
+function emailFromGit(stdout: string, named: string | undefined): string | undefined {
+	if (named === undefined) return gitEmail(stdout);
+	let name: string | undefined;
+	let email: string | undefined;
+	for (const line of stdout.split('\n')) {
+		const cut = line.indexOf(' ');
+		if (cut < 0) continue;
+		const key = line.slice(0, cut).toLowerCase();
+		if (key === 'user.name') name = line.slice(cut + 1).trim();
+		else if (key === 'user.email') email = line.slice(cut + 1);
+	}
+	if (name === undefined || email === undefined) return undefined;
+	return name.normalize('NFC') === named.normalize('NFC') ? gitEmail(email) : undefined;
 }
 
 /** The same without blocking, for the app (see resolveReviewerAsync). */
@@ -108,15 +141,12 @@ export function resolveReviewerEmailAsync(
 	env = process.env,
 ): Promise<string | undefined> {
 	const explicit = explicitEmail(env);
-	if (explicit !== undefined || flag?.trim() || env.PREFLIGHT_REVIEWER?.trim())
-		return Promise.resolve(explicit || undefined);
+	if (explicit !== undefined) return Promise.resolve(explicit || undefined);
+	const named = givenName(flag, env);
 	return new Promise((resolve) => {
 		try {
-			execFile(
-				'git',
-				['config', 'user.email'],
-				{encoding: 'utf8', timeout: 2000},
-				(error, stdout) => resolve(error ? undefined : gitEmail(stdout)),
+			execFile('git', gitUserArgs(named), {encoding: 'utf8', timeout: 2000}, (error, stdout) =>
+				resolve(error ? undefined : emailFromGit(stdout, named)),
 			);
 		} catch {
 			resolve(undefined);

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import React, {useEffect, useMemo, useReducer} from 'react';
+import {useCheckRunner} from './checks/use-check-runner.js';
 import {InputRouter, useInputHandler} from './input/input-router.js';
 import {PromptDrafts, type DraftScope} from './prompt-drafts.js';
 import {AppProviders, type Services} from './state/context.js';
@@ -86,6 +87,7 @@ export function App({initial, services, persist, startup, onStateChange}: AppPro
 	// the keys waiting their turn and the decoder's place in a sequence.
 	return (
 		<AppProviders state={state} actions={actions}>
+			<CheckRunner />
 			<InputRouter>
 				<PromptDrafts scope={drafts}>
 					{tooSmall ? (
@@ -113,6 +115,12 @@ export function App({initial, services, persist, startup, onStateChange}: AppPro
 			</InputRouter>
 		</AppProviders>
 	);
+}
+
+/** Runs the checks x asks for, whatever screen is shown (ui/checks/use-check-runner.ts). */
+function CheckRunner() {
+	useCheckRunner();
+	return null;
 }
 
 function TooSmallKeys({quit}: {quit: () => void}) {

@@ -55,7 +55,9 @@ export type ActionId =
 	| 'page-up'
 	| 'page-down'
 	| 'scroll-top'
-	| 'scroll-bottom';
+	| 'scroll-bottom'
+	| 'run-check'
+	| 'view-log';
 
 type Named =
 	| 'upArrow'
@@ -292,6 +294,25 @@ export const bindings: Binding[] = [
 		label: 'edit the note',
 		group: 'Evidence and notes',
 		hint: 'note',
+	},
+	{
+		action: 'run-check',
+		scopes: ['review', 'summary'],
+		chords: [{input: 'x'}],
+		keys: 'x',
+		label: "run the item's check",
+		labels: {summary: 'run every check'},
+		group: 'Evidence and notes',
+		hint: 'check',
+		hints: {summary: 'run checks'},
+	},
+	{
+		action: 'view-log',
+		scopes: ['review'],
+		chords: [{input: 'v'}],
+		keys: 'v',
+		label: "view the check's log",
+		group: 'Evidence and notes',
 	},
 	{
 		action: 'undo',

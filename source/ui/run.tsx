@@ -135,6 +135,24 @@ export async function runApp(options: {
 		exitCode = code;
 		instance.unmount();
 	};
+	// The pager gets the terminal as it is outside the app (cooked mode, the
+	// main screen); the app takes it back and draws its frame afresh.
+	services.openPager = async (path: string) => {
+		const {spawnSync} = await import('node:child_process');
+		const stdin = process.stdin;
+		const raw = stdin.isTTY ? stdin.isRaw : false;
+		if (stdin.isTTY) stdin.setRawMode(false);
+		tryWrite(BRACKETED_PASTE_OFF);
+		if (tty) tryWrite(ALTERNATE_SCREEN_OFF);
+		try {
+			spawnSync('sh', ['-c', `\${PAGER:-less} "$1"`, 'pager', path], {stdio: 'inherit'});
+		} finally {
+			if (tty) tryWrite(ALTERNATE_SCREEN_ON);
+			tryWrite(BRACKETED_PASTE_ON);
+			if (stdin.isTTY) stdin.setRawMode(raw);
+			instance.clear();
+		}
+	};
 
 	// A crash outside React, or process.exit anywhere: the last frame goes with
 	// the alternate screen (Ink draws it first), and the line still says where

@@ -251,7 +251,10 @@ describe('reviews merged through git', () => {
 		box.ok(b, 'checkout', '-q', 'rebased');
 		const rebase = box.git(b, 'rebase', 'origin/main');
 		expect(rebase.status).not.toBe(0);
-		const again = box.preflight(b, ann, 'merge', '--git');
+		// Run from a subfolder of the repository: the database git stopped on is found.
+		const sub = join(b, 'docs');
+		mkdirSync(sub, {recursive: true});
+		const again = box.preflight(sub, ann, 'merge', '--git');
 		expect(again.status, again.stderr).toBe(0);
 		expect(readFileSync(join(b, dbFile), 'utf8')).toBe(merged);
 		const done = box.git(b, 'rebase', '--continue');

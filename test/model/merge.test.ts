@@ -160,6 +160,48 @@ describe('mergeDatabases', () => {
 		]);
 	});
 
+	it('combines approvals given with notes of their own, keeping both notes', () => {
+		const base = baseReview();
+		const noted = (review: Review, who: ReturnType<typeof ann>, note: string, ref: string) =>
+			recordAnswer(
+				review,
+				first!,
+				{...withStatus(withEvidence(review.answers[first!] ?? pending, link(ref)), 'pass'), note},
+				who,
+				undefined,
+				{confirm: true},
+			);
+		const ours = noted(base, ann(1), 'vault ok', 'ann');
+		const theirs = noted(base, bob(2), 'checked too', 'bob');
+		const {review, conflicts} = merged(db(base), db(ours), db(theirs));
+		expect(conflicts).toEqual([]);
+		const answer = review.answers[first!]!;
+		expect(approversOf(answer).map((s) => s.by)).toEqual(['Ann', 'Bob']);
+		expect(answer.note).toBe('vault ok\nchecked too');
+		// one side's note unchanged from the base: the other's stands
+		const both = noted(base, ann(1), 'vault ok', 'ann');
+		const second = merged(db(both), db(noted(both, bob(2), 'vault ok', 'bob')), db(both));
+		expect(second.review.answers[first!]?.note).toBe('vault ok');
+	});
+
+	it('a fail on one branch withdraws its giver’s approval of the pass on the other (a rebase replays both)', () => {
+		const carol = (minute: number) => ({by: 'Carol', email: 'carol@example.com', at: at(minute)});
+		const dave = (minute: number) => ({by: 'Dave', email: 'dave@example.com', at: at(minute)});
+		const base = baseReview();
+		// What a rebase meets on its second commit: Carol's pass already combined
+		// with Dave's upstream, against Carol's own fail.
+		const carolPass = pass(base, first!, carol(1), 'carol');
+		const combined = pass(carolPass, first!, dave(2), 'dave');
+		expect(approversOf(combined.answers[first!]!).map((s) => s.by)).toEqual(['Carol', 'Dave']);
+		const carolFail = fail(carolPass, first!, carol(3));
+		const {review, conflicts} = merged(db(carolPass), db(combined), db(carolFail));
+		expect(conflicts.map((c) => c.item)).toEqual([first]);
+		const passes = review.conflicts![first!]!.answers.filter((a) => a.status === 'pass');
+		expect(passes.map((a) => approversOf(a).map((s) => s.by))).toEqual([['Dave']]);
+		expect(passes[0]!.approvals).toBeUndefined();
+		expect(passes[0]!.signedOff?.by).toBe('Dave');
+	});
+
 	it('keeps an approval both sides renewed once, at its later time', () => {
 		const base = pass(baseReview(), first!, ann(0));
 		const ours = pass(pass(base, first!, bob(1)), first!, ann(3));

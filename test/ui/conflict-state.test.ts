@@ -149,7 +149,7 @@ describe("a conflict's lines in the detail pane", () => {
 		const conflict = currentReview(state)!.conflicts!.a3!;
 		expect(text).toContain('⚠ conflict  the merged branches answered it in 4 ways');
 		expect(text).toContain(
-			'1–4 keeps that answer as it was · p, f, n or w answers afresh · r clears both',
+			'1–4 keeps that answer as it was · p, f, n or w answers afresh · r clears them all',
 		);
 		const at = (status: string) => conflict.answers.findIndex((a) => a.status === status) + 1;
 		expect(text).toContain(`answer ${at('pending')}: ○ pending (cleared)`);

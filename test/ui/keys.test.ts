@@ -102,7 +102,7 @@ describe("actionFor on the review screen (the README's key table)", () => {
 	});
 
 	it('ignores unbound keys and modified letters', () => {
-		expect(actionFor('review', 'x', key())).toBeUndefined();
+		expect(actionFor('review', 'z', key())).toBeUndefined();
 		expect(actionFor('review', 'p', key({meta: true}))).toBeUndefined();
 		expect(actionFor('review', 'p', key({ctrl: true}))).toBeUndefined();
 		expect(actionFor('review', '', key({return: true}))).toBeUndefined();

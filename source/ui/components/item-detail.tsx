@@ -1,7 +1,8 @@
 import {Box, Text} from 'ink';
 import React from 'react';
+import {failureText, latestRun} from '../../model/checks.js';
 import type {ItemResult} from '../../model/evaluate.js';
-import type {Answer, AuditEntry, Conflict} from '../../model/schemas.js';
+import type {Answer, AuditEntry, Checklist, Conflict} from '../../model/schemas.js';
 import {approversOf, ruleLine} from '../../model/team.js';
 import {reviewEveryText, shownStatus, statusLabel, statusLooks} from '../../model/vocabulary.js';
 import {sanitize, sanitizeLine} from '../../terminal/sanitize.js';
@@ -23,6 +24,7 @@ type DetailPart =
 	| 'waiver'
 	| 'note'
 	| 'actions'
+	| 'check'
 	| 'conflict'
 	| 'history';
 
@@ -48,7 +50,7 @@ function conflictLines(
 	const n = conflict.answers.length;
 	const keys = n > 9 ? '1–9' : n === 2 ? '1 or 2' : `1–${n}`;
 	const out: DetailLine[] = wrapLines(
-		`${keys} keeps that answer as it was · p, f, n or w answers afresh · r clears both`,
+		`${keys} keeps that answer as it was · p, f, n or w answers afresh · r clears ${n === 2 ? 'both' : 'them all'}${n > 9 ? ` · answers 10–${n} have no key: give one again with p, f, n or w` : ''}`,
 		textW,
 	).map((text) => ({part: 'conflict', look: 'blocker', text}));
 	const add = (look: LineLook, texts: readonly string[]) =>
@@ -138,9 +140,53 @@ const partNames: Record<DetailPart, string> = {
 	waiver: 'waiver',
 	note: 'note',
 	actions: 'action items',
+	check: 'check',
 	conflict: 'conflicting answers',
 	history: 'history',
 };
+
+/** A check running for the focused item, as the detail pane shows it. */
+export type LiveCheck = {lines: readonly string[]; elapsedMs: number; spinner: string};
+
+/** The item's check: its command, then the run going on, else the last run's result. */
+function checkLines(result: ItemResult, live: LiveCheck | undefined, width: number): DetailLine[] {
+	const {item, answer} = result;
+	const check = item.check;
+	if (!check) return [];
+	const out: DetailLine[] = [];
+	const mode = check.mode === 'pass' ? 'passes the item' : 'evidence';
+	for (const text of hanging('check: ', `${sanitizeLine(check.run)} (${mode})`, width))
+		out.push({part: 'check', look: 'plain', text});
+	if (live) {
+		out.push({
+			part: 'check',
+			look: 'plain',
+			lead: {text: `${live.spinner} running `, color: 'yellow'},
+			text: `${(live.elapsedMs / 1000).toFixed(1)} s · esc cancels`,
+		});
+		for (const line of live.lines)
+			out.push({
+				part: 'check',
+				look: 'dim',
+				text: `  ${fitColumns(sanitizeLine(line), width - 2)}`,
+			});
+		return out;
+	}
+	const run = latestRun(answer);
+	if (!run) {
+		out.push({part: 'check', look: 'dim', text: 'not run yet (x runs it)'});
+		return out;
+	}
+	const end = run.exit === undefined ? (run.stopped ?? 'stopped') : `exit ${run.exit}`;
+	const why = failureText(check, run);
+	out.push({
+		part: 'check',
+		look: 'plain',
+		lead: run.ok ? {text: '✔ met ', color: 'green'} : {text: '✖ failed ', color: 'red'},
+		text: `${end}${why && !why.startsWith('exit') && why !== end ? ` · ${sanitizeLine(why)}` : ''} · ${(run.durationMs / 1000).toFixed(1)} s · ${run.at.slice(0, 16).replace('T', ' ')} UTC by ${sanitizeLine(run.by)}${run.cut ? ' · output cut' : ''} · v opens the log`,
+	});
+	return out;
+}
 
 /**
  * `text` wrapped to `width` after `label`: the lines after the first are
@@ -172,6 +218,8 @@ export function detailLines(
 	history: readonly AuditEntry[],
 	width: number,
 	evidenceFirst = false,
+	/** The focused item's check while it runs. */
+	live?: LiveCheck,
 ): DetailLine[] {
 	if (!result) return [];
 	const {item, answer} = result;
@@ -267,8 +315,8 @@ export function detailLines(
 			: answer.evidence.flatMap((e, i) => {
 					const label = `evidence ${i + 1}: `;
 					const ref =
-						e.kind === 'file'
-							? `file ${sanitizeLine(e.ref)}${e.sha256 ? ` (sha256 ${e.sha256.slice(0, 12)}…)` : ''}`
+						e.kind === 'file' || e.kind === 'check'
+							? `${e.kind === 'check' ? 'check log' : 'file'} ${sanitizeLine(e.ref)}${e.sha256 ? ` (sha256 ${e.sha256.slice(0, 12)}…)` : ''}`
 							: sanitizeLine(e.ref);
 					return hanging(label, ref, textW).map((text, k): DetailLine =>
 						k === 0
@@ -326,6 +374,7 @@ export function detailLines(
 						)
 					: []),
 				...evidence,
+				...checkLines(result, live, textW),
 				...extras,
 				...guidance,
 				...past,
@@ -363,6 +412,29 @@ function historyLines(history: readonly AuditEntry[], textW: number): DetailLine
 	for (let i = history.length - 1; i >= 0; i--)
 		for (const text of hanging('  ', sanitizeLine(historyLine(history[i]!)), textW))
 			out.push({part: 'history', look: 'dim', text});
+	return out;
+}
+
+/**
+ * What the pane shows while the app asks to trust a checklist's commands:
+ * every command, by item, and what trusting means.
+ */
+export function trustLines(checklist: Checklist, digest: string, width: number): DetailLine[] {
+	const textW = Math.max(10, Math.min(MEASURE, width - 1));
+	const out: DetailLine[] = wrapLines(
+		`Commands of checklist “${sanitizeLine(checklist.title)}” (${digest}):`,
+		textW,
+	).map((text) => ({part: 'check', look: 'title', text}));
+	for (const s of checklist.sections)
+		for (const it of s.items)
+			if (it.check)
+				for (const text of hanging(`${sanitizeLine(it.id)}: `, sanitizeLine(it.check.run), textW))
+					out.push({part: 'check', look: 'plain', text});
+	for (const text of wrapLines(
+		'Each runs with sh -c from the repository root, without terminal input. Trusting covers this exact checklist on this machine: a changed checklist asks again.',
+		textW,
+	))
+		out.push({part: 'check', look: 'dim', text});
 	return out;
 }
 

@@ -11,7 +11,8 @@ import type {Action, State} from '../state/types.js';
 import {recordOrRefuse} from './record.js';
 
 /** Work a key asks for that is not a change of state: the screen's hook carries it out. */
-export type Effect = {type: 'write-snapshot'} | {type: 'open-decision'};
+export type Effect =
+	{type: 'write-snapshot'} | {type: 'open-decision'} | {type: 'view-log'; ref: string};
 
 /** What a key press comes to: an action for the reducer, an effect, or nothing. */
 export type Intent = Action | Effect | undefined;
@@ -113,6 +114,9 @@ export function reviewIntent(
 	if (!review) return undefined;
 	const move = detailMoves[action];
 	if (move) return scrollDetail(state, move, detail);
+	// While checks run, esc and ctrl+c (and q) stop them first: nothing is left running.
+	if ((action === 'back' || action === 'quit') && state.checks?.running.length)
+		return {type: 'cancel-checks'};
 	switch (action) {
 		case 'prev-item':
 			return {type: 'move-item', delta: -1};
@@ -152,6 +156,9 @@ export function reviewIntent(
 				);
 			return {type: 'edit-note'};
 		}
+		case 'run-check':
+		case 'view-log':
+			return checkIntent(state, action);
 		case 'orphans':
 			return orphanCount(review)
 				? {type: 'go', screen: 'orphans'}
@@ -218,6 +225,18 @@ export function reviewIntent(
 	}
 }
 
+/** x runs the focused item's check; v opens its last log. */
+function checkIntent(state: State, action: 'run-check' | 'view-log'): Intent {
+	const review = currentReview(state);
+	const itemId = selectedItemId(state);
+	const item = itemId ? findItem(state.loaded.checklist, itemId) : undefined;
+	if (!review || !item) return {type: 'message', message: noItemSelected(state)};
+	if (!item.check) return info('This item has no check (the checklist gives it no command).');
+	if (action === 'run-check') return {type: 'run-checks', itemIds: [item.id]};
+	const log = answerFor(review, item.id).evidence.find((e) => e.kind === 'check');
+	return log ? {type: 'view-log', ref: log.ref} : info('No run of this check yet: x runs it.');
+}
+
 /** ↑/↓, enter, help and quit on a list screen (home's reviews, the summary's blockers, renames, orphans). */
 function listIntent(
 	action: ActionId,
@@ -276,12 +295,22 @@ export function summaryIntent(state: State, action: ActionId, blockers: readonly
 			return id ? {type: 'focus-item', itemId: id} : undefined;
 		},
 	);
+	if (state.checks?.running.length && (action === 'back' || action === 'quit'))
+		return {type: 'cancel-checks'};
 	if (listed !== 'other') return listed;
 	switch (action) {
 		case 'write-snapshot':
 			return {type: 'write-snapshot'};
 		case 'decide':
 			return {type: 'open-decision'};
+		case 'run-check': {
+			const itemIds = state.loaded.checklist.sections.flatMap((s) =>
+				s.items.filter((it) => it.check).map((it) => it.id),
+			);
+			return itemIds.length
+				? {type: 'run-checks', itemIds}
+				: info('This checklist gives no item a check.');
+		}
 		case 'back':
 			return {type: 'go', screen: 'review'};
 		default:

@@ -26,7 +26,8 @@ export type PromptStep =
 	| 'waiver-expires'
 	| 'action-what'
 	| 'action-owner'
-	| 'action-due';
+	| 'action-due'
+	| 'trust-checks';
 
 /** What a prompt may use: its item and answer, the clock, who acts, and the evidence parser. */
 export type PromptContext = {
@@ -301,6 +302,27 @@ export const prompts: Record<PromptStep, PromptSpec> = {
 			};
 		},
 		cancel: (ctx) => actionPrompt(ctx, {step: 'owner'}),
+	},
+	'trust-checks': {
+		label: (ctx) => {
+			const more = ctx.prompt.kind === 'trust-checks' ? ctx.prompt.itemIds.length - 1 : 0;
+			return {
+				before: 'Trust every command listed above and run “',
+				after: `”${more > 0 ? ` and ${more} more` : ''}? yes/no:`,
+				typing: 6,
+			};
+		},
+		hint: () =>
+			"yes trusts this checklist's exact digest on this machine (a changed checklist asks again) · esc cancels",
+		initial: () => '',
+		submit: (text, ctx) => {
+			const word = text.trim().toLowerCase();
+			if (word === 'no' || word === 'n') return {action: close};
+			if (word !== 'yes' && word !== 'y') return {error: 'type yes to trust these commands, or no'};
+			const itemIds = ctx.prompt.kind === 'trust-checks' ? ctx.prompt.itemIds : [];
+			return {action: {type: 'run-checks', itemIds, trust: true}};
+		},
+		cancel: () => close,
 	},
 };
 

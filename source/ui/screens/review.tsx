@@ -14,7 +14,7 @@ import {sanitizeLine} from '../../terminal/sanitize.js';
 import {cells} from '../../terminal/width.js';
 import {Footer} from '../components/footer.js';
 import {Header} from '../components/header.js';
-import {detailLines, detailRows, ItemDetail} from '../components/item-detail.js';
+import {detailLines, detailRows, ItemDetail, trustLines} from '../components/item-detail.js';
 import {CONFLICT_STATUS_WIDTH, ItemsPanel, STATUS_WIDTH} from '../components/items-panel.js';
 import {MessageLine} from '../components/message-line.js';
 import {PromptArea} from '../components/prompt-area.js';
@@ -22,7 +22,9 @@ import {AnswersBar} from '../components/progress-bar.js';
 import {SectionsPanel} from '../components/sections-panel.js';
 import {reviewIntent} from '../intents/intents.js';
 import {useIntents} from '../intents/use-intents.js';
-import {useAppState, useEvaluation} from '../state/context.js';
+import {useAppActions, useAppState, useEvaluation} from '../state/context.js';
+import {SPINNER, useTick} from '../checks/use-tick.js';
+import {evidencePath} from '../../system/evidence.js';
 import {filterKindText} from '../state/filter.js';
 import {listedItems, matchCounts, selectedItemId} from '../state/selectors.js';
 import type {State} from '../state/types.js';
@@ -111,6 +113,7 @@ const NO_HISTORY: readonly AuditEntry[] = [];
 /** The review screen: renders the state; what keys do is decided in intents/intents.ts. */
 export function ReviewScreen({size}: {size: Size}) {
 	const state = useAppState();
+	const {dispatch, services} = useAppActions();
 	const {review, evaluation} = useEvaluation();
 	const {checklist} = state.loaded;
 	const listRows = useMemo(
@@ -163,9 +166,31 @@ export function ReviewScreen({size}: {size: Size}) {
 	// The focused item's lines, wrapped whole once per item, answer and width
 	// (not on every key: a scroll key changes none of these).
 	const evidenceFirst = state.prompt?.kind === 'remove-evidence';
+	// A check running for the focused item: its spinner, elapsed time and last lines.
+	const running = state.checks?.running;
+	const tick = useTick(Boolean(running?.length));
+	const runningHere = selected ? running?.find((r) => r.itemId === selected) : undefined;
+	const trusting = state.prompt?.kind === 'trust-checks';
 	const detail = useMemo(
-		() => detailLines(result, history, size.columns, evidenceFirst),
-		[result, history, size.columns, evidenceFirst],
+		() =>
+			trusting
+				? trustLines(checklist, state.loaded.digest, size.columns)
+				: detailLines(
+						result,
+						history,
+						size.columns,
+						evidenceFirst,
+						runningHere
+							? {
+									lines: runningHere.lines,
+									elapsedMs: Math.max(0, Date.now() - runningHere.startedAt),
+									spinner: SPINNER[tick % SPINNER.length] ?? '*',
+								}
+							: undefined,
+					),
+		// The tick redraws only a running item's lines.
+		// eslint-disable-next-line react-hooks/exhaustive-deps
+		[result, history, size.columns, evidenceFirst, trusting, runningHere, runningHere ? tick : 0],
 	);
 	const {rows: detailShown} = detailRows(detail.length, layout.detailH);
 	// Where the scroll keys left it, within the lines as they are now (a wider
@@ -185,6 +210,27 @@ export function ReviewScreen({size}: {size: Size}) {
 				rows: detailShown,
 			}),
 		!state.prompt && !state.help,
+		{
+			viewLog: (ref) => {
+				const path = evidencePath(ref, services.cwd);
+				const shown = {
+					type: 'message',
+					message: {kind: 'info', text: `Check log: ${path}`},
+				} as const;
+				if (!services.openPager) return dispatch(shown);
+				services.openPager(path).then(
+					() => dispatch(shown),
+					(error: unknown) =>
+						dispatch({
+							type: 'message',
+							message: {
+								kind: 'error',
+								text: `Could not open the pager: ${error instanceof Error ? error.message : String(error)}`,
+							},
+						}),
+				);
+			},
+		},
 	);
 
 	if (!review || !evaluation) return <Text>No review is open.</Text>;

@@ -16,6 +16,11 @@ export type Services = {
 	commit: () => string | undefined;
 	/** Writes the snapshot pair, signed when a signing key is configured (PREFLIGHT_SIGNING_KEY, git). */
 	writeSnapshot: (review: Review) => Promise<WrittenSnapshot>;
+	/**
+	 * Shows a file in the user's $PAGER (else less), the app set aside until it
+	 * ends; absent where there is no terminal to lend (tests).
+	 */
+	openPager?: (path: string) => Promise<void>;
 	/** Ends the app; a non-zero code when changes could not be saved. */
 	quit: (code?: number) => void;
 };

@@ -3,6 +3,7 @@ import type {Database} from '../../model/schemas.js';
 import {replaceReview} from '../../model/review.js';
 import {withDecision} from '../../report/decision.js';
 import {record, resolve} from './answers.js';
+import {cancelChecks, checkFinished, checkOutput, checkStarted, runChecks} from './checks.js';
 import {
 	addReview,
 	backFromReview,
@@ -82,10 +83,22 @@ const operations: {[T in Action['type']]: (state: State, action: ActionOf<T>) =>
 	written,
 	quit,
 	decide,
+	'run-checks': runChecks,
+	'check-started': checkStarted,
+	'check-output': checkOutput,
+	'check-finished': checkFinished,
+	'cancel-checks': cancelChecks,
 };
 
 /** Actions that do not come from a key: they leave one-key state (justFailed, backArmed) alone. */
-const notKeys: ReadonlySet<Action['type']> = new Set(['saved', 'save-failed', 'written']);
+const notKeys: ReadonlySet<Action['type']> = new Set([
+	'saved',
+	'save-failed',
+	'written',
+	'check-started',
+	'check-output',
+	'check-finished',
+]);
 
 export function reducer(state: State, action: Action): State {
 	const operation = operations[action.type] as (state: State, action: Action) => State;

@@ -1,6 +1,6 @@
 import type {LoadedChecklist} from '../../checklist/load.js';
 import type {Actor} from '../../model/actor.js';
-import type {Answer, Conflict, Database, Proposal, Review} from '../../model/schemas.js';
+import type {Answer, CheckRun, Conflict, Database, Proposal, Review} from '../../model/schemas.js';
 
 /**
  * `renames`: the renames proposed when the checklist changed, asked before the
@@ -30,11 +30,27 @@ export type Prompt =
 			what?: string;
 			owner?: string;
 	  }
+	/** x on an untrusted checklist: every command is shown, `yes` trusts its digest and runs `itemIds`. */
+	| {kind: 'trust-checks'; itemId: string; itemIds: string[]}
 	/**
 	 * `previous` and `from`: the filter and the focus before the prompt opened,
 	 * put back by esc (the filter is live while typing, and moves the focus).
 	 */
 	| {kind: 'filter'; previous: string; from?: Focus};
+
+/** A check running in the app: when it started and the last lines of its output. */
+export type RunningCheck = {itemId: string; startedAt: number; lines: string[]};
+
+/**
+ * The app's checks: those running, and the requests the check runner
+ * (ui/checks/use-check-runner.ts) carries out; each bump of a `seq` is one
+ * request, so the reducer stays pure.
+ */
+export type ChecksState = {
+	running: RunningCheck[];
+	request?: {seq: number; itemIds: string[]; trust: boolean};
+	cancelSeq: number;
+};
 
 /** Where the focus is: a section and an item in it. */
 export type Focus = {sectionIndex: number; itemId?: string};
@@ -103,6 +119,8 @@ export type State = {
 	 * never takes the user off the screen. Lasts one key.
 	 */
 	backArmed?: boolean;
+	/** Checks running or asked for (x); absent until the first. */
+	checks?: ChecksState;
 };
 
 export type Action =
@@ -160,7 +178,15 @@ export type Action =
 	| {type: 'written'; files: WrittenSnapshot}
 	| {type: 'quit'}
 	/** A go/no-go recorded on the open review (report/decision.ts); refused with a message. */
-	| {type: 'decide'; decision: 'go' | 'no-go'; note?: string; actor: Actor};
+	| {type: 'decide'; decision: 'go' | 'no-go'; note?: string; actor: Actor}
+	/** x: run these items' checks; `trust`: the user has just trusted the checklist. */
+	| {type: 'run-checks'; itemIds: string[]; trust?: boolean}
+	| {type: 'check-started'; itemId: string; startedAt: number}
+	| {type: 'check-output'; itemId: string; lines: string[]}
+	/** A run ended: recorded at once in its review (see model/check-runs.ts). */
+	| {type: 'check-finished'; reviewId: string; itemId: string; run: CheckRun; logRef: string}
+	/** esc or ctrl+c while checks run: every process group is killed. */
+	| {type: 'cancel-checks'};
 
 /** The action of a given type. */
 export type ActionOf<T extends Action['type']> = Extract<Action, {type: T}>;

@@ -1,0 +1,263 @@
+import {availableParallelism} from 'node:os';
+import type {Invocation} from '../cli/args.js';
+import type {Flags} from '../cli/flags.js';
+import {PreflightError} from '../errors.js';
+import {lookupItem, lookupProblem} from '../model/item-lookup.js';
+import {buildRun, failureText, timeoutMs} from '../model/checks.js';
+import {recordRun} from '../model/check-runs.js';
+import type {Check, CheckRun, ChecklistItem} from '../model/schemas.js';
+import {upgradeReview} from '../model/upgrade.js';
+import {
+	checklistFor,
+	findOrCreateReview,
+	lockWaitMs,
+	openStore,
+	putReview,
+	selectReview,
+} from '../session.js';
+import {resolveDbPath} from '../store/database.js';
+import {realTarget} from '../store/files.js';
+import {now} from '../system/clock.js';
+import {evidenceBase} from '../system/evidence.js';
+import {gitHead} from '../system/git.js';
+import {resolveReviewer, resolveReviewerEmail} from '../system/identity.js';
+import {print, printJson} from '../terminal/print.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
+import {reviewName} from './common.js';
+
+type Target = {item: ChecklistItem & {check: Check}};
+type Done = {item: ChecklistItem & {check: Check}; run: CheckRun; logPath: string};
+
+/** The items whose checks run: every item with a check, or those named (each must have one). */
+function targets(checklist: Parameters<typeof lookupItem>[0], named: readonly string[]): Target[] {
+	const all = checklist.sections
+		.flatMap((s) => s.items)
+		.filter((it): it is ChecklistItem & {check: Check} => it.check !== undefined);
+	if (named.length === 0) return all.map((item) => ({item}));
+	const out: Target[] = [];
+	for (const typed of named) {
+		const found = lookupItem(checklist, typed);
+		if (!('item' in found))
+			throw new PreflightError(
+				lookupProblem(found, typed, `checklist ${sanitizeLine(checklist.id)}`, sanitizeLine),
+			);
+		const item = found.item;
+		if (!item.check) throw new PreflightError(`${sanitizeLine(item.id)} has no check`);
+		if (!out.some((t) => t.item.id === item.id)) out.push({item: item as Target['item']});
+	}
+	return out;
+}
+
+function seconds(ms: number): string {
+	return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** The number of checks run at once: --jobs, else the CPUs. */
+function jobsOf(flags: Flags): number {
+	return flags.jobs ? Number(flags.jobs) : Math.max(1, availableParallelism());
+}
+
+/**
+ * Live progress on a terminal: one line per running check with its elapsed
+ * time, redrawn in place; finished checks print a line each above them.
+ * Without a terminal only the finished lines are printed.
+ */
+class Progress {
+	private readonly running = new Map<string, number>();
+	private drawn = 0;
+	private timer: NodeJS.Timeout | undefined;
+	constructor(
+		private readonly live: boolean,
+		private readonly out: NodeJS.WriteStream,
+	) {
+		if (live) this.timer = setInterval(() => this.draw(), 250);
+	}
+	start(id: string): void {
+		this.running.set(id, performance.now());
+		if (!this.live) this.line(`… ${id}: running`);
+		this.draw();
+	}
+	end(id: string, line: string): void {
+		this.running.delete(id);
+		this.clear();
+		this.line(line);
+		this.draw();
+	}
+	private line(text: string): void {
+		this.out.write(`${sanitizeLine(text)}\n`);
+	}
+	private clear(): void {
+		if (!this.live || this.drawn === 0) return;
+		this.out.write(`\x1b[${this.drawn}A\x1b[J`);
+		this.drawn = 0;
+	}
+	private draw(): void {
+		if (!this.live) return;
+		this.clear();
+		const at = performance.now();
+		const lines = [...this.running].map(
+			([id, started]) => `  ⠿ ${sanitizeLine(id)}  ${seconds(at - started)}`,
+		);
+		if (lines.length) this.out.write(`${lines.join('\n')}\n`);
+		this.drawn = lines.length;
+	}
+	stop(): void {
+		clearInterval(this.timer);
+		this.clear();
+	}
+}
+
+/** Runs `todo` with at most `jobs` at once, in order of the list. */
+async function pool<T, R>(
+	todo: readonly T[],
+	jobs: number,
+	work: (t: T) => Promise<R>,
+): Promise<R[]> {
+	const out: R[] = new Array<R>(todo.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < todo.length) {
+			const i = next++;
+			out[i] = await work(todo[i]!);
+		}
+	};
+	await Promise.all(Array.from({length: Math.min(jobs, todo.length)}, worker));
+	return out;
+}
+
+/** Refuses an untrusted checklist: every command on stderr, then the one error line. */
+function refuseUntrusted(id: string, digest: string, list: readonly Target[]): never {
+	process.stderr.write(`commands of checklist ${sanitizeLine(id)} (${digest}):\n`);
+	for (const t of list)
+		process.stderr.write(`  ${sanitizeLine(t.item.id)}: ${sanitizeLine(t.item.check.run)}\n`);
+	throw new PreflightError(
+		`checklist ${sanitizeLine(id)} is not trusted to run commands on this machine: read them above, then run preflight check --trust (or set PREFLIGHT_TRUST_CHECKS=${digest})`,
+	);
+}
+
+/**
+ * Runs the review's checks and records each run (log under evidence/ beside
+ * the database, the run in the item's answer). Resolves to 0 when every check
+ * met its expectation, 1 otherwise; bad input throws (exit 2).
+ */
+export async function runChecks(
+	flags: Flags,
+	named: readonly string[],
+	json = false,
+	/** gate --run-checks --json: progress on stderr, nothing else printed. */
+	quiet = false,
+): Promise<number> {
+	// With JSON on stdout, progress goes to stderr.
+	const out = quiet || json ? process.stderr : process.stdout;
+	const loaded = await checklistFor(flags);
+	const list = targets(loaded.checklist, named);
+	const dbPath = realTarget(resolveDbPath(flags.db));
+	// The review is found (or refused) before anything runs.
+	{
+		const store = await openStore(flags);
+		try {
+			if (!flags.system) selectReview(store, flags);
+		} finally {
+			await store.close();
+		}
+	}
+	if (list.length === 0) {
+		if (quiet) return 0;
+		if (!json) print(`checklist ${sanitizeLine(loaded.checklist.id)} has no checks`);
+		else printJson({ok: true, checks: []});
+		return 0;
+	}
+	// The same chunks the app loads on x (one code cache each, see scripts/build.mjs).
+	const [{isTrusted, trust}, {runCommand}, {logRef, writeLog}] = await Promise.all([
+		import('../checks/trust.js'),
+		import('../checks/run-check.js'),
+		import('../checks/evidence-log.js'),
+	]);
+	if (!isTrusted(loaded.digest)) {
+		// Trust is for the whole checklist: every command in it is shown.
+		if (!flags.trust)
+			refuseUntrusted(loaded.checklist.id, loaded.digest, targets(loaded.checklist, []));
+		trust(loaded.digest, loaded.checklist.id, now());
+	}
+
+	const cwd = process.cwd();
+	const base = evidenceBase(cwd);
+	const by = resolveReviewer(flags.reviewer);
+	const email = resolveReviewerEmail(flags.reviewer);
+	const commit = gitHead(cwd);
+	const progress = new Progress(out.isTTY === true, out);
+	const abort = new AbortController();
+	// ctrl+c kills every running group, then the runs are recorded as cancelled.
+	const onSigint = () => abort.abort();
+	process.on('SIGINT', onSigint);
+	let done: Done[];
+	try {
+		done = await pool(list, jobsOf(flags), async ({item}): Promise<Done> => {
+			progress.start(item.id);
+			const at = now();
+			const result = await runCommand(item.check.run, {
+				cwd: base,
+				timeoutMs: timeoutMs(item.check),
+				signal: abort.signal,
+			});
+			const log = writeLog(dbPath, result.output);
+			const run = buildRun(item.check, {
+				...result,
+				output: result.output.toString('utf8'),
+				at,
+				actor: {by, ...(email ? {email} : {}), ...(commit ? {commit} : {})},
+				log: log.sha256,
+			});
+			const {ok} = run;
+			const why = failureText(item.check, run);
+			progress.end(
+				item.id,
+				`${ok ? '✔ ok  ' : '✖ fail'} ${sanitizeLine(item.id)}  ${seconds(result.durationMs)}${why ? `  ${sanitizeLine(why)}` : ''}`,
+			);
+			return {item, run, logPath: log.path};
+		});
+	} finally {
+		progress.stop();
+		process.off('SIGINT', onSigint);
+	}
+
+	// Recorded together, under the lock, once every run has ended.
+	const store = await openStore(flags, {what: 'preflight check', waitMs: lockWaitMs()});
+	let name: string;
+	try {
+		const at = now();
+		let review = flags.system
+			? findOrCreateReview(store, loaded, flags.system, flags.release, at).review
+			: selectReview(store, flags);
+		const actor = {by, ...(email ? {email} : {}), at, ...(commit ? {commit} : {})};
+		review = upgradeReview(review, loaded.checklist, loaded.digest, actor).review;
+		for (const d of done) {
+			review = recordRun(review, d.item, d.run, logRef(base, d.logPath), {
+				...actor,
+				at: new Date(d.run.at),
+			});
+		}
+		putReview(store, review);
+		await store.save();
+		name = reviewName(review);
+	} finally {
+		await store.close();
+	}
+	const ok = done.every((d) => d.run.ok);
+	if (quiet) return ok ? 0 : 1;
+	if (json)
+		printJson({
+			ok,
+			checks: done.map((d) => ({itemId: d.item.id, ...d.run})),
+		});
+	else
+		print(
+			`${sanitizeLine(name)}: ${done.filter((d) => d.run.ok).length} of ${done.length} checks met their expectation`,
+		);
+	return ok ? 0 : 1;
+}
+
+/** `preflight check [ITEM…]`. Exit 0 every check met its expectation, 1 otherwise, 2 on bad input. */
+export async function run(inv: Invocation): Promise<number> {
+	return runChecks(inv.flags, inv.positionals, inv.flags.json === true);
+}
