@@ -14,19 +14,25 @@ import {
 } from './common.js';
 import {countOf, verdictLine} from '../model/vocabulary.js';
 import {print, printJson} from '../terminal/print.js';
-import {decisionStanding, standingLine} from '../report/decision.js';
+import {decisionStanding, standingLine, type DecisionStanding} from '../report/decision.js';
 
 /** `preflight gate`: the CI check before deploy. Exit 0 ready, 1 not ready. */
 export async function run(inv: Invocation): Promise<number> {
 	const {flags} = inv;
+	// With --require-decision, a go on the review as it is now is needed too: judged
+	// before --run-checks records new runs (they would void any decision by being
+	// new); the checks' results then count in the verdict as always.
+	let standing: DecisionStanding | undefined;
+	if (flags['require-decision']) {
+		const before = await judgeReview(flags, now());
+		standing = decisionStanding(before.review, before.loaded);
+	}
 	// The checks' lines go to stderr with --json, so that stdout stays one JSON document.
 	if (flags['run-checks'])
 		await (await import('./check.js')).runChecks(flags, [], false, flags.json === true);
 	else if (flags.trust || flags.jobs !== undefined)
 		throw new PreflightError('--trust and --jobs go with --run-checks');
 	const {review, loaded, asOf, evaluation, proposals} = await judgeReview(flags, now());
-	// With --require-decision, a go on the review as it is now is needed too.
-	const standing = flags['require-decision'] ? decisionStanding(review, loaded) : undefined;
 	const decided = standing === undefined || standing.state === 'go';
 	const ready = evaluation.verdict === 'ready' && decided;
 	if (flags.json) {

@@ -147,3 +147,42 @@ describe('preflight history', () => {
 		expect(bad.stderr.trim().split('\n')).toHaveLength(1);
 	});
 });
+
+describe('gate --run-checks --require-decision', () => {
+	it('judges the decision on the review before the new check runs, and their results in the verdict', () => {
+		const ws = workspace();
+		const checklist = join(ws.dir, 'checklist.json');
+		writeFileSync(
+			checklist,
+			JSON.stringify({
+				id: 'demo',
+				title: 'Demo',
+				version: '1',
+				sections: [
+					{id: 'ops', title: 'Ops', items: [{id: 'ops.ok', title: 'OK', check: {run: 'true'}}]},
+				],
+			}),
+		);
+		const env = {XDG_CONFIG_HOME: join(ws.dir, 'config')};
+		const run = (args: string[]) => ws.run([...args, '--checklist', checklist], env);
+		const set = run([
+			'set',
+			'ops.ok',
+			'pass',
+			'--system',
+			'api',
+			'--evidence',
+			'https://x.example/ok',
+		]);
+		expect(set.code, set.stderr).toBe(0);
+		expect(run(['decide', 'go']).code).toBe(0);
+		ws.setClock('2026-03-02T12:00:00.000Z');
+		const gate = run(['gate', '--run-checks', '--trust', '--require-decision']);
+		expect(gate.code, gate.stdout + gate.stderr).toBe(0);
+		expect(gate.stdout).toContain('decision: go by Alice');
+		// The runs it recorded are a change: a gate after them without re-deciding says so.
+		const after = run(['gate', '--require-decision']);
+		expect(after.code).toBe(1);
+		expect(after.stdout).toContain('is void');
+	}, 90_000);
+});
