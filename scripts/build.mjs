@@ -630,6 +630,21 @@ async function warmCodeCache() {
 		for (const args of [
 			['set', 'architecture.boundaries', 'pass', '--evidence', 'https://example.com/e'],
 			['status'],
+			// action items and decisions (docs/decisions.md): chunks of their own
+			[
+				'action',
+				'add',
+				'architecture.boundaries',
+				'warm',
+				'--owner',
+				'build',
+				'--due',
+				'2030-01-01',
+			],
+			['action', 'done', 'architecture.boundaries', '1'],
+			['actions'],
+			['decide', 'no-go'],
+			['history'],
 			['upgrade'],
 			['reviews'],
 			['gate'],

@@ -70,6 +70,7 @@ const rows = {
 			'waiver-reason',
 			'waiver-owner',
 			'waiver-expires',
+			'launch',
 		],
 		exit: '0, 2 on invalid input',
 		examples: [
@@ -84,6 +85,10 @@ const rows = {
 			{
 				line: 'preflight set security.data-retention waived --waiver-reason scheduled --waiver-owner Dana --waiver-expires 2030-09-30',
 				description: 'an accepted risk, with its owner and end date',
+			},
+			{
+				line: 'preflight set security.secrets pass --evidence https://vault.example.com/rotation --launch 2030-06-01',
+				description: 'and the launch date: status judges the review on that day too',
 			},
 		],
 		load: async () => (await import('../commands/set.js')).run,
@@ -152,7 +157,17 @@ const rows = {
 	gate: {
 		summary: 'the CI check: verdict and every blocker with its reason',
 		args: [],
-		flags: ['system', 'release', 'json', 'as-of', 'run-checks', 'trust', 'jobs', 'reviewer'],
+		flags: [
+			'system',
+			'release',
+			'json',
+			'as-of',
+			'run-checks',
+			'trust',
+			'jobs',
+			'reviewer',
+			'require-decision',
+		],
 		exit: '0 ready, 1 not ready',
 		examples: [
 			{
@@ -160,11 +175,101 @@ const rows = {
 				description: 'fails the pipeline until the review is ready',
 			},
 			{
+				line: 'preflight gate --require-decision',
+				description: 'and until a go was recorded on the review as it is now',
+			},
+			{
 				line: 'preflight gate --run-checks --trust',
 				description: 'run every check first: a pass a failed check contradicts blocks',
 			},
 		],
 		load: async () => (await import('../commands/gate.js')).run,
+	},
+	actions: {
+		summary: 'list the action items: open first, overdue first; or export them as CSV or Markdown',
+		details:
+			'Each action item is numbered within its item, as preflight action done takes it. --format md prints a task list ready to paste into an issue tracker; --format csv one row per action item.',
+		args: [],
+		flags: ['system', 'release', 'owner', 'json', 'format', 'as-of'],
+		flagUses: {
+			format: {
+				values: ['csv', 'md'],
+				detail: 'csv (one row per action item) or md (a Markdown task list)',
+			},
+		},
+		exit: '0',
+		examples: [
+			{line: 'preflight actions --owner Dana', description: "Dana's action items"},
+			{
+				line: 'preflight actions --format md',
+				description: 'a Markdown task list to paste into an issue',
+			},
+		],
+		load: async () => (await import('../commands/actions.js')).list,
+	},
+	action: {
+		summary: 'add an action item to an item, or mark one done',
+		details:
+			'Action items belong to the item: they stay whatever its status becomes. A fail without an open action item is shown as "no next step".',
+		flags: ['system', 'release', 'reviewer'],
+		examples: [
+			{
+				line: 'preflight action add security.secrets key-rotation --owner Dana --due 2030-06-01 --url https://tracker.example.com/SEC-12',
+				description: 'a next step, its owner and due date, and where it is tracked',
+			},
+			{
+				line: 'preflight action done security.secrets 1',
+				description: "the item's first action item is done",
+			},
+		],
+		subcommands: {
+			add: {
+				summary: 'add an open action item to an item',
+				args: [
+					{name: 'ITEM', description: "the item's id, or enough of its start to name one item"},
+					{name: 'WHAT', description: 'what is to be done'},
+				],
+				flags: ['owner', 'due', 'url'],
+				exit: '0, 2 on invalid input',
+				load: async () => (await import('../commands/actions.js')).add,
+			},
+			done: {
+				summary: 'mark an action item done',
+				args: [
+					{name: 'ITEM', description: "the item's id, or enough of its start to name one item"},
+					{name: 'N', description: 'its number, as preflight actions shows it'},
+				],
+				exit: '0, 2 on invalid input',
+				load: async () => (await import('../commands/actions.js')).done,
+			},
+		},
+	},
+	decide: {
+		summary: 'record the go/no-go decision: who, when, the git commit, the snapshot digest',
+		details:
+			'The decision-maker is the reviewer (--reviewer, PREFLIGHT_REVIEWER, git user.name). A go is refused while the verdict is NOT READY: nothing ships until everything checks out, and accepted risks are waivers. The digest is that of the snapshot of the review judged at that moment; any later change to the review voids the decision (gate --require-decision says so).',
+		args: [{name: 'DECISION', description: 'go or no-go'}],
+		flags: ['system', 'release', 'reviewer', 'note'],
+		exit: '0, 2 on invalid input or a go refused',
+		examples: [
+			{
+				line: 'preflight decide go --note launch-approved --reviewer Dana',
+				description: 'Dana records a go on the review as it is now',
+			},
+			{line: 'preflight decide no-go', description: 'and a no-go'},
+		],
+		load: async () => (await import('../commands/decide.js')).run,
+	},
+	history: {
+		summary:
+			'readiness over time: day by day, the answered, passing and blocking counts per section, and the decisions taken',
+		details:
+			'Replayed from the audit log, which keeps each change of status but not the evidence or waiver behind it: a day is judged by status alone (pass, n/a and waived pass; any other required item blocks).',
+		args: [],
+		flags: ['system', 'release', 'json'],
+		exit: '0',
+		examples: [{line: 'preflight history --json', description: 'every day with a change, as JSON'}],
+		load: async () => (await import('../commands/history.js')).run,
 	},
 	upgrade: {
 		summary: 'bring a review onto the checklist as it is now, deciding the renames proposed',

@@ -48,7 +48,7 @@ const optionalSwitch = z.optional(z.boolean());
 const checklistFormats = ['json', 'yaml', 'markdown', 'aws-lens', 'azure'] as const;
 /** What `snapshot --format` writes; `checklist show` reads the same flag for json or yaml. */
 export const snapshotFormats = ['json', 'md', 'junit', 'intoto'] as const;
-const outputFormats = [...snapshotFormats, 'yaml'] as const;
+const outputFormats = [...snapshotFormats, 'yaml', 'csv'] as const;
 
 // The checklist loader is not imported here (it would load with every command):
 // this fails to compile when its formats and the flag's part ways.
@@ -103,19 +103,25 @@ export const flagTable = {
 	},
 	owner: {
 		type: 'string',
-		value: 'ROLE',
-		description: 'only the blockers that role may sign (roles of the team file)',
+		value: 'O',
+		description:
+			'status: only the blockers that role may sign (roles of the team file); actions: only that owner’s action items; action add: who owns it (a person or a role)',
+		// A person's name ("Dana Smith") owns action items; status checks a role's shape itself.
 		schema: z.optional(
-			z
-				.string()
-				.check(
-					z.trim(),
-					z.regex(
-						/^[A-Za-z0-9][A-Za-z0-9._-]*$/,
-						'--owner needs a role name: a letter or digit, then letters, digits and . _ -',
-					),
-				),
+			z.string().check(z.trim(), z.minLength(1, '--owner needs a name'), plainName('--owner')),
 		),
+	},
+	due: {
+		type: 'string',
+		value: 'YYYY-MM-DD',
+		description: 'when the action item is due',
+		schema: optionalText,
+	},
+	url: {
+		type: 'string',
+		value: 'URL',
+		description: "the action item's tracker URL (http or https)",
+		schema: optionalText,
 	},
 	json: {
 		type: 'boolean',
@@ -207,6 +213,19 @@ export const flagTable = {
 					),
 				),
 		),
+	},
+	launch: {
+		type: 'string',
+		value: 'DATE',
+		description:
+			"the review's launch date (YYYY-MM-DD; empty removes it): status and the summary judge it on that day too",
+		schema: optionalText,
+	},
+	'require-decision': {
+		type: 'boolean',
+		description:
+			'also require a go decision (preflight decide go) taken on the review as it is now: any change after it voids it',
+		schema: optionalSwitch,
 	},
 	'no-sign': {
 		type: 'boolean',

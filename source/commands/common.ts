@@ -264,6 +264,10 @@ export function blockersFor(
 	loaded: LoadedChecklist,
 ): ItemResult[] {
 	if (role === undefined) return evaluation.blockers;
+	if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(role))
+		throw new PreflightError(
+			'--owner needs a role name: a letter or digit, then letters, digits and . _ -',
+		);
 	if (loaded.team && !ownValue(loaded.team.roles, role))
 		throw new PreflightError(
 			`--owner ${sanitizeLine(role)}: the team file defines no such role (it has ${Object.keys(loaded.team.roles).map(sanitizeLine).join(', ')})`,

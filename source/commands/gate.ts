@@ -14,17 +14,27 @@ import {
 } from './common.js';
 import {countOf, verdictLine} from '../model/vocabulary.js';
 import {print, printJson} from '../terminal/print.js';
+import {decisionStanding, standingLine, type DecisionStanding} from '../report/decision.js';
 
 /** `preflight gate`: the CI check before deploy. Exit 0 ready, 1 not ready. */
 export async function run(inv: Invocation): Promise<number> {
 	const {flags} = inv;
+	// With --require-decision, a go on the review as it is now is needed too: judged
+	// before --run-checks records new runs (they would void any decision by being
+	// new); the checks' results then count in the verdict as always.
+	let standing: DecisionStanding | undefined;
+	if (flags['require-decision']) {
+		const before = await judgeReview(flags, now());
+		standing = decisionStanding(before.review, before.loaded);
+	}
 	// The checks' lines go to stderr with --json, so that stdout stays one JSON document.
 	if (flags['run-checks'])
 		await (await import('./check.js')).runChecks(flags, [], false, flags.json === true);
 	else if (flags.trust || flags.jobs !== undefined)
 		throw new PreflightError('--trust and --jobs go with --run-checks');
 	const {review, loaded, asOf, evaluation, proposals} = await judgeReview(flags, now());
-	const ready = evaluation.verdict === 'ready';
+	const decided = standing === undefined || standing.state === 'go';
+	const ready = evaluation.verdict === 'ready' && decided;
 	if (flags.json) {
 		printJson({
 			ready,
@@ -40,6 +50,14 @@ export async function run(inv: Invocation): Promise<number> {
 			conflicts: conflictsIn(evaluation),
 			blockers: blockersJson(evaluation),
 			...renamesJson(review, proposals),
+			...(standing
+				? {
+						decision: {
+							state: standing.state,
+							...(standing.state !== 'none' ? {recorded: standing.decision} : {}),
+						},
+					}
+				: {}),
 		});
 		return ready ? 0 : 1;
 	}
@@ -51,5 +69,14 @@ export async function run(inv: Invocation): Promise<number> {
 	if (conflicts) print(`${countOf(conflicts, 'conflict')} (⚠): ${CONFLICT_HOW}`);
 	// Orphans never count toward the verdict: said, so that nobody takes a pass for complete.
 	for (const line of renameNotes(review, proposals)) print(line);
+	if (standing) {
+		print(sanitizeLine(standingLine(standing)));
+		if (!decided)
+			print(
+				standing.state === 'void'
+					? 'gate: a go on the review as it is now is required: record one again with preflight decide go'
+					: 'gate: a go is required (--require-decision): record one with preflight decide go',
+			);
+	}
 	return ready ? 0 : 1;
 }

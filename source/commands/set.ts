@@ -23,6 +23,7 @@ import {judgeSignOffs, ruleFor} from '../model/team.js';
 import {describeUpgrade, pendingProposals, proposalsLine, upgradeReview} from '../model/upgrade.js';
 import {reviewName} from './common.js';
 import {print} from '../terminal/print.js';
+import {invalidLaunchDate, withLaunchDate} from '../model/launch.js';
 
 function isStatus(word: string): word is Status {
 	return (statuses as readonly string[]).includes(word);
@@ -49,6 +50,11 @@ export async function run(inv: Invocation): Promise<number> {
 			'--waiver-reason, --waiver-owner and --waiver-expires go with status waived',
 		);
 
+	const launch = flags.launch?.trim();
+	if (launch) {
+		const invalid = invalidLaunchDate(launch);
+		if (invalid) throw new PreflightError(sanitizeLine(invalid));
+	}
 	const loaded = await checklistFor(flags);
 	const found = lookupItem(loaded.checklist, itemId);
 	if (!('item' in found))
@@ -131,7 +137,8 @@ export async function run(inv: Invocation): Promise<number> {
 		if (invalid) throw new PreflightError(invalid);
 
 		// `set` is an explicit sign-off: the same status again renews it (a stale pass re-confirmed).
-		const updated = recordAnswer(review, item.id, next, actor, undefined, {confirm: true});
+		let updated = recordAnswer(review, item.id, next, actor, undefined, {confirm: true});
+		if (launch !== undefined) updated = withLaunchDate(updated, launch || undefined, actor);
 		const name = sanitizeLine(reviewName(review));
 		if (updated === original && !created) {
 			print(`${name}: ${sanitizeLine(item.id)} unchanged (${statusLabel(status)})`);

@@ -1,3 +1,4 @@
+import {reviewHistory} from '../model/history.js';
 import {existsSync} from 'node:fs';
 import {resolve} from 'node:path';
 import type {Invocation} from '../cli/args.js';
@@ -63,7 +64,7 @@ export async function run(inv: Invocation): Promise<number> {
 	const {flags} = inv;
 	const format = flags.format ?? 'json';
 	// The parser already refuses it (this command's row names its formats); this tells the compiler.
-	if (format === 'yaml')
+	if (format === 'yaml' || format === 'csv')
 		throw new PreflightError('--format must be one of json, md, junit, intoto');
 	if (flags.subject && format !== 'intoto')
 		throw new PreflightError(
@@ -108,7 +109,8 @@ async function write(
 	if (format === 'intoto') return writeAttestation(flags, snapshot, dbPath, signing, written);
 	const render = {
 		json: snapshotJson,
-		md: (s: typeof snapshot) => renderMarkdown(s, judgedAt),
+		md: (s: typeof snapshot) =>
+			renderMarkdown(s, judgedAt, reviewHistory(loaded.checklist, review)),
 		junit: (s: typeof snapshot) => renderJunit(s, judgedAt),
 	}[format];
 	if (flags.out) {
@@ -128,7 +130,13 @@ async function write(
 	}
 	const dir = snapshotsDir(dbPath);
 	if (format === 'json') {
-		const paths = await writeSnapshotPair(snapshot, dir, judgedAt, signing?.sign);
+		const paths = await writeSnapshotPair(
+			snapshot,
+			dir,
+			judgedAt,
+			signing?.sign,
+			reviewHistory(loaded.checklist, review),
+		);
 		return written(paths.json, paths.markdown, ...(paths.signature ? [paths.signature] : []));
 	}
 	await checkSnapshot(snapshot);

@@ -21,6 +21,9 @@ import {
 } from './common.js';
 import {answeredLine, barText, verdictLine} from '../model/vocabulary.js';
 import {print, printJson} from '../terminal/print.js';
+import {launchLines, launchOutlook} from '../model/launch.js';
+import {listActions, noNextStep} from '../model/actions.js';
+import {decisionStanding, standingLine} from '../report/decision.js';
 import {cells} from '../terminal/width.js';
 
 /** `preflight status`: totals, per section, verdict and blockers of one review. */
@@ -29,6 +32,12 @@ export async function run(inv: Invocation): Promise<number> {
 	const {review, loaded, upgrade, asOf, evaluation, proposals} = await judgeReview(flags, now());
 	const role = flags.owner;
 	const blockers = blockersFor(evaluation, role, loaded);
+	const standing = decisionStanding(review, loaded);
+	const launch = launchOutlook(loaded.checklist, review, evaluation, asOf, loaded.team);
+	const open = listActions(review, loaded.checklist, asOf);
+	const bare = Object.keys(review.answers)
+		.filter((id) => noNextStep(review.answers[id]))
+		.sort();
 	if (flags.json) {
 		printJson({
 			review: {
@@ -53,6 +62,32 @@ export async function run(inv: Invocation): Promise<number> {
 			...(role !== undefined ? {owner: role} : {}),
 			conflicts: conflictsIn(evaluation),
 			blockers: blockersJson(evaluation, blockers),
+			...(launch
+				? {
+						launch: {
+							date: launch.date,
+							asOf: launch.at.toISOString(),
+							verdict: launch.evaluation.verdict,
+							blockers: launch.evaluation.blockers.length,
+							goStale: launch.goStale.map((r) => r.item.id),
+							waiversExpire: launch.waiversExpire.map((r) => r.item.id),
+							actionsDueAfter: launch.dueAfter.map((a) => ({
+								item: a.item,
+								n: a.n,
+								due: a.action.due,
+							})),
+						},
+					}
+				: {}),
+			actions: {
+				open: open.length,
+				overdue: open.filter((a) => a.overdue).length,
+				noNextStep: bare,
+			},
+			decision: {
+				state: standing.state,
+				...(standing.state !== 'none' ? {recorded: standing.decision} : {}),
+			},
 			...renamesJson(review, proposals),
 			...(upgrade
 				? {
@@ -77,8 +112,21 @@ export async function run(inv: Invocation): Promise<number> {
 	);
 	if (upgrade) print(`note: ${describeUpgrade(upgrade)}`);
 	for (const line of renameNotes(review, proposals)) print(line);
-	print(`verdict: ${verdictLine(evaluation.verdict, evaluation.blockers.length)}`);
+	print(
+		`verdict: ${verdictLine(evaluation.verdict, evaluation.blockers.length)}${launch ? ' (now)' : ''}`,
+	);
+	if (launch) {
+		print(
+			`on launch day ${launch.date}: ${verdictLine(launch.evaluation.verdict, launch.evaluation.blockers.length)}`,
+		);
+		for (const line of launchLines(launch)) print(`  ${sanitizeLine(line)}`);
+	}
 	print(`totals:  ${answeredLine(evaluation.totals)}`);
+	if (open.length || bare.length)
+		print(
+			`actions: ${open.length} open${open.some((a) => a.overdue) ? ` (${open.filter((a) => a.overdue).length} overdue)` : ''}${bare.length ? ` · no next step: ${bare.map(sanitizeLine).join(', ')}` : ''}`,
+		);
+	print(sanitizeLine(standingLine(standing)));
 	print('');
 	const titles = evaluation.sections.map((s) => sanitizeLine(s.section.title));
 	const width = Math.min(36, Math.max(...titles.map(cells), 8));

@@ -16,11 +16,13 @@ import {
 	type CheckRun,
 	type Conflict,
 	type Database,
+	type Decision,
 	type Evidence,
 	type Review,
 	type SignOff,
 } from './schemas.js';
 import {approversOf, identityKey} from './team.js';
+import {mergeActions} from './actions.js';
 
 /** An item both sides changed in different ways: it became (or stays) a conflict. */
 export type MergeConflict = {
@@ -237,6 +239,7 @@ function mergedNote(base: Answer | undefined, ours: Answer, theirs: Answer): str
 }
 
 const signOffOrder = byTimeThenText<SignOff>((s) => s.at);
+const decisionOrder = byTimeThenText<Decision>((d) => d.at);
 const evidenceOrder = byTimeThenText<Evidence>((e) => e.addedAt);
 
 /**
@@ -373,10 +376,49 @@ function mergeItem(
 	return {state: {conflict: {answers, ...(from ? {base: from} : {})}}, conflicted: true};
 }
 
+/** A state without its answer's action items (merged apart: mergeActions). */
+function withoutActions(state: ItemState): ItemState {
+	if (!state.answer?.actions) return state;
+	const {actions: _a, ...answer} = state.answer;
+	return {...state, answer};
+}
+
+/**
+ * One item merged with its action items apart: two branches that added
+ * different action items to the same answer (or one closed one while the
+ * other added another) combine instead of conflicting. When the rest of the
+ * answer conflicts, the item is merged whole (each answer of the conflict
+ * keeps its own action items).
+ */
+function mergeItemAndActions(
+	base: ItemState,
+	ours: ItemState,
+	theirs: ItemState,
+): {state: ItemState; conflicted: boolean} {
+	if (!base.answer?.actions && !ours.answer?.actions && !theirs.answer?.actions)
+		return mergeItem(base, ours, theirs);
+	const merged = mergeItem(withoutActions(base), withoutActions(ours), withoutActions(theirs));
+	if (merged.state.conflict) return mergeItem(base, ours, theirs);
+	const actions = mergeActions(
+		base.answer?.actions ?? [],
+		ours.answer?.actions ?? [],
+		theirs.answer?.actions ?? [],
+	);
+	if (!actions.length) return merged;
+	const answer = merged.state.answer ?? pendingAnswer();
+	return {state: {answer: {...answer, actions}}, conflicted: false};
+}
+
 /** An answer as an item's state: a pending answer with nothing in it is no answer at all. */
 function stateOf(answer: Answer | undefined): ItemState {
 	if (!answer) return {};
-	if (answer.status === 'pending' && answer.evidence.length === 0 && !answer.note) return {};
+	if (
+		answer.status === 'pending' &&
+		answer.evidence.length === 0 &&
+		!answer.note &&
+		!answer.actions?.length
+	)
+		return {};
 	return {answer};
 }
 
@@ -447,7 +489,7 @@ function mergeReview(
 	const merged = emptyRecord<Conflict>();
 	const ids = [...new Set([...itemIds(base), ...itemIds(ours), ...itemIds(theirs)])].sort();
 	for (const id of ids) {
-		const {state, conflicted} = mergeItem(
+		const {state, conflicted} = mergeItemAndActions(
 			itemState(base, id),
 			itemState(ours, id),
 			itemState(theirs, id),
@@ -464,6 +506,20 @@ function mergeReview(
 			});
 	}
 	const checklist = listed.value ?? checklistState(ours);
+	// The launch day: the side that changed it; both differently, the later review's, said.
+	const launch = field((r) => r.launchDate);
+	if (launch.both)
+		notes.push(
+			`${label}: both sides changed the launch date (${[ours.launchDate ?? 'none', theirs.launchDate ?? 'none'].sort(compareText).join(' and ')}); kept ${launch.value ?? 'none'}, the later`,
+		);
+	// Decisions are records, never edited: every one either side holds, in time order.
+	const decisions = mergeSet(
+		base?.decisions ?? [],
+		ours.decisions ?? [],
+		theirs.decisions ?? [],
+		(d) => canonicalJson(d),
+		decisionOrder,
+	);
 	const updated = [ours.updatedAt, theirs.updatedAt].sort(
 		(a, b) => instant(a) - instant(b) || compareText(a, b),
 	);
@@ -478,6 +534,8 @@ function mergeReview(
 		...(checklist.orphans ? {orphans: checklist.orphans} : {}),
 		...(Object.keys(merged).length ? {conflicts: merged} : {}),
 		...(checklist.proposals ? {proposals: checklist.proposals} : {}),
+		...(launch.value !== undefined ? {launchDate: launch.value} : {}),
+		...(decisions.length ? {decisions} : {}),
 		audit: uniteAudit(base?.audit ?? [], ours.audit, theirs.audit),
 	};
 }

@@ -1,6 +1,7 @@
 import {randomHex} from '../random.js';
 import {answerFor, waiverExpired} from './evaluate.js';
 import type {
+	ActionItem,
 	Answer,
 	Checklist,
 	ChecklistItem,
@@ -130,6 +131,8 @@ export function withStatus(
 	// The approvals of a pass stand while it stays one (recordAnswer adds the signer's).
 	if (status === 'pass' && previous.status === 'pass' && previous.approvals)
 		next.approvals = previous.approvals;
+	// Action items belong to the item, not to one status: a pass→fail keeps them.
+	if (previous.actions?.length) next.actions = previous.actions;
 	// The check's runs are facts about the item, not part of the judgement: they stay.
 	if (previous.checks) next.checks = previous.checks;
 	return next;
@@ -172,7 +175,20 @@ function describeChange(before: Answer, after: Answer): string | undefined {
 		parts.push(
 			`waiver: ${after.waiver.reason} (owner ${after.waiver.owner}, expires ${after.waiver.expires})`,
 		);
+	parts.push(...describeActions(before.actions ?? [], after.actions ?? []));
 	return parts.length ? parts.join('; ') : undefined;
+}
+
+/** Action items added or closed between two answers, for the audit log. */
+function describeActions(before: readonly ActionItem[], after: readonly ActionItem[]): string[] {
+	const parts: string[] = [];
+	after.forEach((a, i) => {
+		const was = before[i];
+		if (!was || was.addedAt !== a.addedAt || was.what !== a.what)
+			parts.push(`action added: ${a.what} (owner ${a.owner}, due ${a.due})`);
+		else if (a.done && !was.done) parts.push(`action done: ${a.what}`);
+	});
+	return parts;
 }
 
 /**
@@ -253,7 +269,12 @@ function withAnswer(
 	if (answer.status !== 'na') delete answer.justification;
 	if (answer.status !== 'waived') delete answer.waiver;
 	const answers = recordFrom(Object.entries(review.answers));
-	if (answer.status === 'pending' && answer.evidence.length === 0 && !answer.note)
+	if (
+		answer.status === 'pending' &&
+		answer.evidence.length === 0 &&
+		!answer.note &&
+		!answer.actions?.length
+	)
 		delete answers[itemId];
 	else answers[itemId] = answer;
 	const conflict = conflictOf(review, itemId);

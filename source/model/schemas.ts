@@ -203,6 +203,21 @@ export const signOffSchema = z.strictObject({
 });
 export type SignOff = z.infer<typeof signOffSchema>;
 
+/**
+ * A next step recorded against an item (a fail above all, and every waiver):
+ * what, who owns it (a person or a role), when it is due, where it is tracked.
+ * Open until `done` records who closed it and when (model/actions.ts).
+ */
+export const actionItemSchema = z.strictObject({
+	what: nonEmptyText,
+	owner: nonEmptyText,
+	due: isoDate,
+	url: z.optional(z.string().check(z.regex(/^https?:\/\/\S+$/, 'must be an http(s) URL'))),
+	addedAt: isoInstant,
+	addedBy: nonEmptyText,
+	done: z.optional(z.strictObject({at: isoInstant, by: nonEmptyText})),
+});
+export type ActionItem = z.infer<typeof actionItemSchema>;
 const sha256Hex = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'must be a hex sha256'));
 
 /** One run of an item's check, as `preflight check` or the app recorded it. */
@@ -243,6 +258,8 @@ export const answerSchema = z.strictObject({
 	approvals: z.optional(z.array(signOffSchema)),
 	/** Set when the checklist item changed after this answer was given; cleared by a new answer. */
 	reReview: z.optional(z.boolean()),
+	/** Action items, in the order they were added; kept whatever the status becomes. */
+	actions: z.optional(z.array(actionItemSchema)),
 	/** The latest runs of the item's check, oldest first (a few only: see model/checks.ts). */
 	checks: z.optional(z.array(checkRunSchema)),
 });
@@ -330,6 +347,26 @@ export const conflictSchema = z.strictObject({
 });
 export type Conflict = z.infer<typeof conflictSchema>;
 
+/**
+ * A go/no-go recorded after the review by a named decision-maker
+ * (model/decisions.ts): who, when, the git commit, and the digest of the
+ * snapshot of the review as judged at that moment. Any later change to the
+ * review gives another digest, and voids the decision.
+ */
+export const decisionSchema = z.strictObject({
+	decision: z.enum(['go', 'no-go']),
+	by: nonEmptyText,
+	email: z.optional(z.string()),
+	at: isoInstant,
+	commit: z.optional(z.string().check(z.regex(/^[0-9a-f]{7,64}$/, 'must be a git commit id'))),
+	/** The verdict the decision was taken on. */
+	verdict: z.enum(['ready', 'not-ready']),
+	/** The snapshot digest (`sha256:…`) of the review judged at `at` (report/decision.ts). */
+	digest: z.string().check(z.regex(/^sha256:[0-9a-f]{64}$/, 'must be a sha256: digest')),
+	note: z.optional(z.string()),
+});
+export type Decision = z.infer<typeof decisionSchema>;
+
 export const reviewSchema = z.strictObject({
 	id: nonEmptyText,
 	system: nonEmptyText,
@@ -350,6 +387,10 @@ export const reviewSchema = z.strictObject({
 	conflicts: z.optional(byItemId(conflictSchema)),
 	/** Renames proposed when the checklist changed, waiting for a person to accept or decline them. */
 	proposals: z.optional(z.array(proposalSchema)),
+	/** The planned launch day: status and the summary judge the review on it too. */
+	launchDate: z.optional(isoDate),
+	/** Go/no-go decisions, oldest first; the last one stands. */
+	decisions: z.optional(z.array(decisionSchema)),
 	audit: z._default(z.array(auditEntrySchema), []),
 });
 export type Review = z.infer<typeof reviewSchema>;

@@ -78,7 +78,12 @@ export function orphansLine(count: number): string {
 
 /** An answer that holds nothing: no stored answer would say as much. */
 function isEmptyAnswer(answer: Answer): boolean {
-	return answer.status === 'pending' && answer.evidence.length === 0 && !answer.note;
+	return (
+		answer.status === 'pending' &&
+		answer.evidence.length === 0 &&
+		!answer.note &&
+		!answer.actions?.length
+	);
 }
 
 /** Adds `id` to the ids of its fingerprint in `into` (nothing when it has none). */

@@ -1,3 +1,4 @@
+import type {HistoryDay} from '../model/history.js';
 import {reviewName} from '../model/review.js';
 import {
 	blockersText,
@@ -124,11 +125,47 @@ function statusCell(item: SnapshotItem, blocks: boolean): string {
 }
 
 /**
+ * Readiness over time (model/history.ts): a Mermaid chart GitHub draws (the
+ * blockers and passing items, day by day, the last 30 days with a change),
+ * and the same as a table beside it for readers without Mermaid.
+ */
+function historyMarkdown(history: readonly HistoryDay[]): string[] {
+	const days = history.slice(-30);
+	const out = ['## Readiness over time', ''];
+	const max = Math.max(1, ...days.map((d) => d.totals.blocking + d.totals.passing));
+	out.push(
+		'```mermaid',
+		'xychart-beta',
+		'    title "Blockers and passing items by day"',
+		`    x-axis [${days.map((d) => `"${d.date.slice(5)}"`).join(', ')}]`,
+		`    y-axis "items" 0 --> ${max}`,
+		`    line [${days.map((d) => d.totals.blocking).join(', ')}]`,
+		`    bar [${days.map((d) => d.totals.passing).join(', ')}]`,
+		'```',
+		'',
+	);
+	out.push(
+		'| Day | Answered | Passing | Blocking | Decisions |',
+		'| --- | --- | --- | --- | --- |',
+	);
+	for (const d of days)
+		out.push(
+			`| ${d.date} | ${d.totals.answered} | ${d.totals.passing} | ${d.totals.blocking} | ${d.decisions.map((x) => `${x.decision} (${mdText(x.by)})`).join(', ') || '—'} |`,
+		);
+	out.push('');
+	return out;
+}
+
+/**
  * The Markdown snapshot: verdict banner, a table per section, blockers, evidence
  * as links. `asOf`: the moment the review was judged at when it is not
  * `generatedAt` (`--as-of`), so that a stale item in a fresh file is explained.
  */
-export function renderMarkdown(snapshot: Snapshot, asOf?: Date): string {
+export function renderMarkdown(
+	snapshot: Snapshot,
+	asOf?: Date,
+	history?: readonly HistoryDay[],
+): string {
 	const {review, checklist} = snapshot;
 	const name = reviewName(review);
 	const ready = snapshot.verdict === 'ready';
@@ -154,6 +191,12 @@ export function renderMarkdown(snapshot: Snapshot, asOf?: Date): string {
 	out.push(
 		`| Totals | ${totalsLine(snapshot.totals)} · ${blockersText(snapshot.totals.blockers)} |`,
 	);
+	if (snapshot.launchDate) out.push(`| Launch date | ${mdText(snapshot.launchDate)} |`);
+	const decision = snapshot.decisions?.at(-1);
+	if (decision)
+		out.push(
+			`| Decision | ${decision.decision === 'go' ? '**GO**' : '**NO-GO**'} by ${mdText(decision.by)} at ${mdText(decision.at)}${decision.commit ? ` (commit ${mdText(decision.commit.slice(0, 7))})` : ''}, on snapshot ${mdText(decision.digest)}${decision.note ? ` — ${mdText(decision.note)}` : ''} |`,
+		);
 	out.push(`| Digest | ${mdText(snapshot.digest)} |`);
 	if (snapshot.signer)
 		out.push(
@@ -179,5 +222,22 @@ export function renderMarkdown(snapshot: Snapshot, asOf?: Date): string {
 			out.push(`| ${mdText(b.title)}<br>${mdText(b.itemId)} | ${mdText(b.reason)} |`);
 	}
 	out.push('');
+	if (history && history.length > 1) out.push(...historyMarkdown(history));
+	// Only when there are any: snapshots of reviews without action items read as before.
+	const actions = snapshot.sections.flatMap((s) =>
+		s.items.flatMap((item) => (item.actions ?? []).map((a) => ({item, a}))),
+	);
+	if (actions.length) {
+		out.push('## Action items', '');
+		out.push('| Item | Action | Owner | Due | State |', '| --- | --- | --- | --- | --- |');
+		for (const {item, a} of actions) {
+			const href = a.url ? safeHref(a.url) : undefined;
+			const what = href ? `[${mdText(a.what)}](${href})` : mdText(a.what);
+			out.push(
+				`| ${mdText(item.title)}<br>${mdText(item.id)} | ${what} | ${mdText(a.owner)} | ${mdText(a.due)} | ${a.state === 'done' ? `done${a.done ? ` (${mdText(a.done.by)})` : ''}` : 'open'} |`,
+			);
+		}
+		out.push('');
+	}
 	return out.join('\n');
 }

@@ -2,7 +2,7 @@ import {digestOf, sha256Hex} from '../model/canonical.js';
 import type {Evaluation, Totals} from '../model/evaluate.js';
 import {reviewersOf} from '../model/review.js';
 import type {LoadedChecklist} from '../checklist/load.js';
-import type {Answer, Review, SignOff} from '../model/schemas.js';
+import type {ActionItem, Answer, Review, SignOff} from '../model/schemas.js';
 import {approversOf} from '../model/team.js';
 import * as z from '../model/zod.js';
 import {TOOL_VERSION} from '../version.js';
@@ -51,6 +51,18 @@ function buildSnapshotSchema() {
 		approvals: z.optional(z.array(signOff)),
 	});
 
+	/** An action item of the item (model/actions.ts): its next step, owner, due date; open or done. */
+	const actionItem = z.strictObject({
+		what: z.string(),
+		owner: z.string(),
+		due: z.string(),
+		url: z.optional(z.string()),
+		state: z.enum(['open', 'done']),
+		addedAt: z.string(),
+		addedBy: z.string(),
+		done: z.optional(z.strictObject({at: z.string(), by: z.string()})),
+	});
+
 	const snapshotItemSchema = z.strictObject({
 		id: z.string(),
 		title: z.string(),
@@ -81,6 +93,8 @@ function buildSnapshotSchema() {
 		 * own (`status` is pending) and blocks, whatever its level.
 		 */
 		conflict: z.optional(z.strictObject({answers: z.array(conflictAnswer)})),
+		/** The item's action items, in the order they were added (absent when it has none). */
+		actions: z.optional(z.array(actionItem)),
 		stale: z.boolean(),
 	});
 
@@ -124,6 +138,27 @@ function buildSnapshotSchema() {
 			}),
 		),
 		blockers: z.array(z.strictObject({itemId: z.string(), title: z.string(), reason: z.string()})),
+		/** The planned launch day, when the review has one. */
+		launchDate: z.optional(z.string()),
+		/**
+		 * The go/no-go decisions recorded on the review, oldest first (the last
+		 * one stands). Each names the digest of the snapshot it was taken on:
+		 * a snapshot taken later, of a review changed since, has another.
+		 */
+		decisions: z.optional(
+			z.array(
+				z.strictObject({
+					decision: z.enum(['go', 'no-go']),
+					by: z.string(),
+					email: z.optional(z.string()),
+					at: z.string(),
+					commit: z.optional(z.string()),
+					verdict: z.enum(['ready', 'not-ready']),
+					digest: z.string(),
+					note: z.optional(z.string()),
+				}),
+			),
+		),
 		digest: z.string(),
 	});
 }
@@ -194,6 +229,36 @@ function canonicalSignOff(o: SignOff) {
 	return {at: o.at, by: o.by, commit: o.commit, email: o.email ? o.email : undefined};
 }
 
+type SnapshotAction = NonNullable<SnapshotItem['actions']>[number];
+
+/** An action item as the snapshot lists it, in the file's key order. */
+function actionOf(a: ActionItem): SnapshotAction {
+	return {
+		what: a.what,
+		owner: a.owner,
+		due: a.due,
+		...(a.url ? {url: a.url} : {}),
+		state: a.done ? 'done' : 'open',
+		addedAt: a.addedAt,
+		addedBy: a.addedBy,
+		...(a.done ? {done: {at: a.done.at, by: a.done.by}} : {}),
+	};
+}
+
+/** The same with its keys sorted, for the canonical tree. */
+function canonicalAction(a: SnapshotAction) {
+	return {
+		addedAt: a.addedAt,
+		addedBy: a.addedBy,
+		done: a.done ? {at: a.done.at, by: a.done.by} : undefined,
+		due: a.due,
+		owner: a.owner,
+		state: a.state,
+		url: a.url,
+		what: a.what,
+	};
+}
+
 function copyTotals(t: Totals): Totals {
 	return {...t};
 }
@@ -236,6 +301,18 @@ export function buildSnapshot(
 		? {key: options.signer.key, fingerprint: options.signer.fingerprint}
 		: undefined;
 	const reviewers = reviewersOf(review);
+	const decisions = review.decisions?.length
+		? review.decisions.map((d) => ({
+				decision: d.decision,
+				by: d.by,
+				...(d.email ? {email: d.email} : {}),
+				at: d.at,
+				...(d.commit ? {commit: d.commit} : {}),
+				verdict: d.verdict,
+				digest: d.digest,
+				...(d.note ? {note: d.note} : {}),
+			}))
+		: undefined;
 	const sections: Snapshot['sections'] = [];
 	const canonicalSections: unknown[] = [];
 	for (const s of evaluation.sections) {
@@ -272,9 +349,12 @@ export function buildSnapshot(
 			if (approvals) item.approvals = approvals;
 			const conflict = r.conflict ? {answers: r.conflict.answers.map(conflictAnswerOf)} : undefined;
 			if (conflict) item.conflict = conflict;
+			const actions = a.actions?.length ? a.actions.map(actionOf) : undefined;
+			if (actions) item.actions = actions;
 			item.stale = r.stale;
 			items.push(item);
 			canonicalItems.push({
+				actions: actions?.map(canonicalAction),
 				approvals: approvals?.map(canonicalSignOff),
 				approvalsNeeded: item.approvalsNeeded,
 				conflict: conflict ? {answers: conflict.answers.map(canonicalConflictAnswer)} : undefined,
@@ -327,6 +407,8 @@ export function buildSnapshot(
 		totals: copyTotals(evaluation.totals),
 		sections,
 		blockers,
+		...(review.launchDate ? {launchDate: review.launchDate} : {}),
+		...(decisions ? {decisions} : {}),
 	};
 	const canonical = {
 		asOf,
@@ -337,9 +419,20 @@ export function buildSnapshot(
 			title: body.checklist.title,
 			version: body.checklist.version,
 		},
+		decisions: decisions?.map((d) => ({
+			at: d.at,
+			by: d.by,
+			commit: d.commit,
+			decision: d.decision,
+			digest: d.digest,
+			email: d.email,
+			note: d.note,
+			verdict: d.verdict,
+		})),
 		format: body.format,
 		formatVersion: body.formatVersion,
 		generatedAt: body.generatedAt,
+		launchDate: review.launchDate ? review.launchDate : undefined,
 		review: {
 			id: review.id,
 			release: review.release ? review.release : undefined,

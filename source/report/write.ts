@@ -1,3 +1,4 @@
+import type {HistoryDay} from '../model/history.js';
 import {closeSync, constants, lstatSync, mkdirSync, openSync, statSync, unlinkSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileErrorCause, isPreflightError, PreflightError} from '../errors.js';
@@ -170,6 +171,7 @@ export async function writeSnapshotPair(
 	dir: string,
 	asOf?: Date,
 	sign?: (json: string) => Promise<string>,
+	history?: readonly HistoryDay[],
 ): Promise<{json: string; markdown: string; signature?: string}> {
 	await checkSnapshot(snapshot);
 	const json = snapshotJson(snapshot);
@@ -177,7 +179,7 @@ export async function writeSnapshotPair(
 	const signature = await sign?.(json);
 	const [jsonPath, markdown, sigPath] = await writeSnapshotFiles(dir, snapshotStem(snapshot), [
 		{ext: 'json', content: json},
-		{ext: 'md', content: renderMarkdown(snapshot, asOf)},
+		{ext: 'md', content: renderMarkdown(snapshot, asOf, history)},
 		...(signature === undefined ? [] : [{ext: 'json.sig', content: signature}]),
 	]);
 	return {json: jsonPath!, markdown: markdown!, ...(sigPath ? {signature: sigPath} : {})};

@@ -105,8 +105,10 @@ function sortedStoredReview(review: Review): Bare {
 	const {digest, id, version} = review.checklist;
 	out.checklist = {digest, id, version};
 	out.createdAt = review.createdAt;
+	if (review.decisions !== undefined) out.decisions = review.decisions.map((d) => sorted(d));
 	out.id = review.id;
 	out.items = items;
+	if (review.launchDate !== undefined) out.launchDate = review.launchDate;
 	if (log.length > 0) out.log = log;
 	if (review.orphans !== undefined) out.orphans = sorted(review.orphans);
 	if (review.proposals !== undefined) out.proposals = sorted(review.proposals);

@@ -82,6 +82,9 @@ export const storedReviewSchema = z.strictObject({
 	log: z.optional(z.array(auditEntrySchema)),
 	orphans: shape.orphans,
 	proposals: shape.proposals,
+	/** Review-level data (not by item): the launch day and the go/no-go decisions. */
+	launchDate: shape.launchDate,
+	decisions: shape.decisions,
 });
 export type StoredReview = z.infer<typeof storedReviewSchema>;
 
@@ -296,6 +299,8 @@ export function reviewFromStored(stored: StoredReview): Review {
 		...(stored.orphans === undefined ? {} : {orphans: stored.orphans}),
 		...(conflicts === undefined ? {} : {conflicts}),
 		...(stored.proposals === undefined ? {} : {proposals: stored.proposals}),
+		...(stored.launchDate === undefined ? {} : {launchDate: stored.launchDate}),
+		...(stored.decisions === undefined ? {} : {decisions: stored.decisions}),
 		audit: log.merged(),
 	};
 }

@@ -24,6 +24,7 @@ export type ActionId =
 	| 'fail'
 	| 'na'
 	| 'waive'
+	| 'add-action'
 	| 'reset'
 	| 'keep-answer'
 	| 'add-evidence'
@@ -38,6 +39,7 @@ export type ActionId =
 	| 'new-review'
 	| 'open'
 	| 'write-snapshot'
+	| 'decide'
 	| 'jump'
 	| 'accept-rename'
 	| 'keep-orphan'
@@ -226,6 +228,23 @@ export const bindings: Binding[] = [
 		label: 'waive (accepted risk)',
 		group: 'Answer',
 		hint: 'waive',
+	},
+	{
+		action: 'add-action',
+		scopes: ['review'],
+		chords: [{input: 'a'}],
+		keys: 'a',
+		label: 'add an action item',
+		group: 'Answer',
+	},
+	{
+		action: 'decide',
+		scopes: ['summary'],
+		chords: [{input: 'D'}],
+		keys: 'D',
+		label: 'record the go/no-go decision',
+		group: 'Answer',
+		hint: 'decide',
 	},
 	{
 		action: 'reset',

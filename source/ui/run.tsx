@@ -1,3 +1,4 @@
+import {reviewHistory} from '../model/history.js';
 import {render} from 'ink';
 import {constants} from 'node:os';
 import React from 'react';
@@ -66,6 +67,7 @@ export async function runApp(options: {
 					snapshotsDir(store.path),
 					undefined,
 					signing?.sign,
+					reviewHistory(loaded.checklist, review),
 				);
 				return signing ? {...paths, fingerprint: signing.signer.fingerprint} : paths;
 			} finally {

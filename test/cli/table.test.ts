@@ -17,7 +17,7 @@ describe('the command table', () => {
 	it('reads every flag somewhere, and lists no common flag as a command own', () => {
 		const read = new Set<FlagName>([...commonFlags, ...app.flags]);
 		for (const [name, spec] of rows)
-			for (const flag of spec.flags) {
+			for (const flag of [...spec.flags, ...actions(spec).flatMap((a) => a.flags ?? [])]) {
 				expect(commonFlags, `${name} --${flag}`).not.toContain(flag);
 				read.add(flag);
 			}

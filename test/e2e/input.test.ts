@@ -83,12 +83,12 @@ describe('keyboard input in a real terminal', () => {
 		expect(answers['architecture.failure-paths']?.status ?? 'pending').toBe('pending');
 	});
 
-	it('n and the whole new-review form in one write open the review; ctrl+c in the form quits', async () => {
+	it('n and the whole new-review form (no launch date) in one write open the review; ctrl+c in the form quits', async () => {
 		const cwd = tempDir();
 		const app = open(cwd, []);
 		await app.waitFor('No reviews yet');
 		app.type('n');
-		app.type('payments\r2.0\r');
+		app.type('payments\r2.0\r\r');
 		await app.waitFor('0/26 answered');
 		await app.waitFor('payments 2.0');
 		// esc asks first on the review screen; a second esc goes home

@@ -28,6 +28,9 @@ describe('home screen', () => {
 		const app = await renderApp();
 		await typeSystem(app, 'checkout-api');
 		await app.press(keys.enter);
+		// The launch date is optional: enter for none.
+		await app.waitForText('Launch date of checkout-api');
+		await app.press(keys.enter);
 		const frame = await app.waitForText('0/26 answered');
 		expect(frame).toContain('checkout-api');
 		expect(focusedRow(frame)).toContain('Define clear system boundaries');
@@ -127,6 +130,8 @@ describe('home screen', () => {
 		await typeSystem(app, 'api');
 		await app.press('2.1');
 		await app.waitForText('2.1');
+		await app.press(keys.enter);
+		await app.waitForText('Launch date of api 2.1');
 		await app.press(keys.enter);
 		const frame = await app.waitForText('api 2.1 · 0/26 answered');
 		expect(frame).toContain('▸ Architecture');

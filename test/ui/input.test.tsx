@@ -102,9 +102,9 @@ describe('keys that arrive in one read', () => {
 		expect(app.persist).toHaveBeenCalledTimes(1);
 	});
 
-	it('n, the system, enter, the release, enter on the home screen open that review', async () => {
+	it('n, the system, enter, the release, enter, no launch date, enter on the home screen open that review', async () => {
 		const app = await renderApp();
-		await app.press('npayments\r2.0\r');
+		await app.press('npayments\r2.0\r\r');
 		const frame = await app.waitForText('0/26 answered');
 		expect(frame).toContain('payments 2.0');
 		const db = await lastSaved(app);
@@ -115,7 +115,7 @@ describe('keys that arrive in one read', () => {
 	it('n and the answers in a second read do the same', async () => {
 		const app = await renderApp();
 		await app.press('n');
-		await app.press('payments\r2.0\r');
+		await app.press('payments\r2.0\r\r');
 		await app.waitForText('0/26 answered');
 		expect((await lastSaved(app)).reviews[0]).toMatchObject({system: 'payments', release: '2.0'});
 	});

@@ -8,6 +8,7 @@ import {reviewEveryText, shownStatus, statusLabel, statusLooks} from '../../mode
 import {sanitize, sanitizeLine} from '../../terminal/sanitize.js';
 import {bindings, type ActionId} from '../keys.js';
 import {historyLine} from './item-history.js';
+import {noNextStep} from '../../model/actions.js';
 import {cells, fitColumns, wrapLines} from './wrap.js';
 
 /** The parts of the detail pane; the scroll line names the ones below the view. */
@@ -22,6 +23,7 @@ type DetailPart =
 	| 'justification'
 	| 'waiver'
 	| 'note'
+	| 'actions'
 	| 'check'
 	| 'conflict'
 	| 'history';
@@ -137,6 +139,7 @@ const partNames: Record<DetailPart, string> = {
 	justification: 'justification',
 	waiver: 'waiver',
 	note: 'note',
+	actions: 'action items',
 	check: 'check',
 	conflict: 'conflicting answers',
 	history: 'history',
@@ -350,6 +353,8 @@ export function detailLines(
 	if (answer.note)
 		extras.push(...lines('note', 'plain', hanging('note: ', clean(answer.note), textW)));
 
+	extras.push(...actionLines(answer, textW, clean));
+
 	const past = historyLines(history, textW);
 
 	return evidenceFirst
@@ -360,12 +365,37 @@ export function detailLines(
 				...status,
 				...approvals,
 				...blocker,
+				// A fail with no open action item: nobody has said what happens next.
+				...(noNextStep(answer)
+					? lines(
+							'actions',
+							'blocker',
+							wrapLines('no next step: this fail has no open action item (a adds one)', textW),
+						)
+					: []),
 				...evidence,
 				...checkLines(result, live, textW),
 				...extras,
 				...guidance,
 				...past,
 			];
+}
+
+/** The item's action items, numbered as `preflight action done` takes them. */
+function actionLines(answer: Answer, textW: number, clean: (text: string) => string): DetailLine[] {
+	const out: DetailLine[] = [];
+	(answer.actions ?? []).forEach((a, i) => {
+		const state = a.done ? '✔ done' : '○ open';
+		const text = `${state} · due ${a.due} · ${sanitizeLine(a.owner)} · ${clean(a.what)}${a.url ? ` · ${sanitizeLine(a.url)}` : ''}`;
+		out.push(
+			...hanging(`action ${i + 1}: `, text, textW).map((line): DetailLine => ({
+				part: 'actions',
+				look: a.done ? 'dim' : 'plain',
+				text: line,
+			})),
+		);
+	});
+	return out;
 }
 
 /** The item's history, newest first, under a line that counts it. */

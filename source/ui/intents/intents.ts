@@ -11,7 +11,8 @@ import type {Action, State} from '../state/types.js';
 import {recordOrRefuse} from './record.js';
 
 /** Work a key asks for that is not a change of state: the screen's hook carries it out. */
-export type Effect = {type: 'write-snapshot'} | {type: 'view-log'; ref: string};
+export type Effect =
+	{type: 'write-snapshot'} | {type: 'open-decision'} | {type: 'view-log'; ref: string};
 
 /** What a key press comes to: an action for the reducer, an effect, or nothing. */
 export type Intent = Action | Effect | undefined;
@@ -52,6 +53,7 @@ const answerKeys: ReadonlySet<ActionId> = new Set<ActionId>([
 	'fail',
 	'na',
 	'waive',
+	'add-action',
 	'reset',
 	'keep-answer',
 	'add-evidence',
@@ -185,6 +187,7 @@ export function reviewIntent(
 		}
 		case 'add-evidence':
 		case 'remove-evidence':
+		case 'add-action':
 			if (conflict) return conflictFirst(item.title, conflict.answers.length);
 			break;
 		case 'reset':
@@ -205,6 +208,8 @@ export function reviewIntent(
 			return {type: 'open-prompt', prompt: {kind: 'justification', itemId: item.id}};
 		case 'waive':
 			return {type: 'open-prompt', prompt: {kind: 'waiver', itemId: item.id, step: 'reason'}};
+		case 'add-action':
+			return {type: 'open-prompt', prompt: {kind: 'action', itemId: item.id, step: 'what'}};
 		case 'reset':
 			if (answer.status === 'pending') return info('Already pending.');
 			return recordIntent(item, withStatus(answer, 'pending'), env, false);
@@ -296,6 +301,8 @@ export function summaryIntent(state: State, action: ActionId, blockers: readonly
 	switch (action) {
 		case 'write-snapshot':
 			return {type: 'write-snapshot'};
+		case 'decide':
+			return {type: 'open-decision'};
 		case 'run-check': {
 			const itemIds = state.loaded.checklist.sections.flatMap((s) =>
 				s.items.filter((it) => it.check).map((it) => it.id),

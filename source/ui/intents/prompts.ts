@@ -6,10 +6,13 @@ import type {Answer, ChecklistItem, Review} from '../../model/schemas.js';
 import type {EvidenceResult} from '../../system/evidence.js';
 import type {Action, Prompt} from '../state/types.js';
 import {recordOrRefuse} from './record.js';
+import {invalidAction, withAction} from '../../model/actions.js';
 
 /** Each step a prompt can be at: one row of the prompt table each. */
 const WAIVER_DAYS = 30;
 const WAIVER_PERIOD = parseDuration(`P${WAIVER_DAYS}D`)!;
+const ACTION_DAYS = 14;
+const ACTION_PERIOD = parseDuration(`P${ACTION_DAYS}D`)!;
 
 export type PromptStep =
 	| 'filter'
@@ -21,6 +24,9 @@ export type PromptStep =
 	| 'waiver-reason'
 	| 'waiver-owner'
 	| 'waiver-expires'
+	| 'action-what'
+	| 'action-owner'
+	| 'action-due'
 	| 'trust-checks';
 
 /** What a prompt may use: its item and answer, the clock, who acts, and the evidence parser. */
@@ -61,6 +67,8 @@ export function stepOf(prompt: Prompt): PromptStep {
 	switch (prompt.kind) {
 		case 'waiver':
 			return `waiver-${prompt.step}`;
+		case 'action':
+			return `action-${prompt.step}`;
 		case 'evidence':
 			return prompt.thenPass ? 'evidence-then-pass' : 'evidence';
 		default:
@@ -111,6 +119,30 @@ function waiverPrompt(
 	const p = ctx.prompt.kind === 'waiver' ? ctx.prompt : undefined;
 	if (!p) return close;
 	return {type: 'open-prompt', prompt: {...p, ...patch}};
+}
+
+/** The action item form's prompt, as it continues to the next step with what was typed. */
+function actionPrompt(
+	ctx: PromptContext,
+	patch: Partial<Extract<Prompt, {kind: 'action'}>>,
+): Action {
+	const p = ctx.prompt.kind === 'action' ? ctx.prompt : undefined;
+	if (!p) return close;
+	return {type: 'open-prompt', prompt: {...p, ...patch}};
+}
+
+/** The owner an action item is offered: the waiver's owner for a waived item, else who acts. */
+function defaultActionOwner(ctx: PromptContext): string {
+	return ctx.answer.status === 'waived' && ctx.answer.waiver
+		? ctx.answer.waiver.owner
+		: ctx.reviewer;
+}
+
+/** The day an action item taken now is due by default: in 14 days, or the waiver's expiry when sooner. */
+function defaultDue(ctx: PromptContext): string {
+	const due = addDuration(ctx.now, ACTION_PERIOD).toISOString().slice(0, 10);
+	const expires = ctx.answer.status === 'waived' ? ctx.answer.waiver?.expires : undefined;
+	return expires && expires < due && expires >= ctx.now.toISOString().slice(0, 10) ? expires : due;
 }
 
 /** THE prompt table: every prompt step's label, hint, first value, checks and next step. */
@@ -220,6 +252,56 @@ export const prompts: Record<PromptStep, PromptSpec> = {
 			);
 		},
 		cancel: (ctx) => waiverPrompt(ctx, {step: 'owner'}),
+	},
+	'action-what': {
+		label: () => ({before: 'Action for “', after: '”:'}),
+		hint: () => 'the next step to take · enter continues · esc cancels',
+		initial: (ctx) => (ctx.prompt.kind === 'action' ? ctx.prompt.what : undefined) ?? '',
+		submit: (text, ctx) => {
+			if (!text.trim()) return {error: 'an action item needs what is to be done'};
+			return {action: actionPrompt(ctx, {step: 'owner', what: text.trim()})};
+		},
+		cancel: () => close,
+	},
+	'action-owner': {
+		label: () => ({before: 'Action for “', after: '” — owner:'}),
+		hint: (ctx) =>
+			`a person or a role · enter for ${defaultActionOwner(ctx)} · esc goes back a step`,
+		initial: (ctx) => (ctx.prompt.kind === 'action' ? ctx.prompt.owner : undefined) ?? '',
+		submit: (text, ctx) => {
+			const owner = text.trim() || defaultActionOwner(ctx);
+			const problem = invalidAction({what: 'x', owner, due: '2000-01-01'});
+			if (problem) return {error: problem};
+			return {action: actionPrompt(ctx, {step: 'due', owner})};
+		},
+		cancel: (ctx) => actionPrompt(ctx, {step: 'what'}),
+	},
+	'action-due': {
+		label: () => ({before: 'Action for “', after: '” due (YYYY-MM-DD):', typing: 16}),
+		hint: (ctx) => `enter for ${defaultDue(ctx)} · esc goes back a step`,
+		initial: () => '',
+		submit: (text, ctx) => {
+			const p = ctx.prompt.kind === 'action' ? ctx.prompt : undefined;
+			const input = {
+				what: p?.what ?? '',
+				owner: p?.owner ?? '',
+				due: text.trim() || defaultDue(ctx),
+			};
+			const problem = invalidAction(input);
+			if (problem) return {error: problem};
+			if (!ctx.item) return {action: close};
+			return {
+				action: {
+					type: 'record',
+					itemId: ctx.item.id,
+					answer: withAction(ctx.answer, input, ctx.actor.by, ctx.now),
+					actor: ctx.actor,
+					advance: false,
+					confirm: false,
+				},
+			};
+		},
+		cancel: (ctx) => actionPrompt(ctx, {step: 'owner'}),
 	},
 	'trust-checks': {
 		label: (ctx) => {

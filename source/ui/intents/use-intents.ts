@@ -12,7 +12,11 @@ export function useIntents(
 	scope: Exclude<Scope, 'global'>,
 	decide: (action: ActionId, env: IntentEnv) => Intent,
 	isActive: boolean,
-	effects: {writeSnapshot?: () => void; viewLog?: (ref: string) => void} = {},
+	effects: {
+		writeSnapshot?: () => void;
+		openDecision?: () => void;
+		viewLog?: (ref: string) => void;
+	} = {},
 ): void {
 	const {dispatch, services} = useAppActions();
 	useKeys(
@@ -25,6 +29,7 @@ export function useIntents(
 			});
 			if (!intent) return;
 			if (intent.type === 'write-snapshot') return effects.writeSnapshot?.();
+			if (intent.type === 'open-decision') return effects.openDecision?.();
 			if (intent.type === 'view-log') return effects.viewLog?.(intent.ref);
 			dispatch(intent);
 		},

@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import React, {useMemo} from 'react';
 import {conflictsIn, evaluate, progressSplit} from '../../model/evaluate.js';
 import {reviewName} from '../../model/review.js';
+import {parseAsOf} from '../../model/time.js';
 import {onChecklist} from '../../model/upgrade.js';
 import {waitingOn, waitingOnText} from '../../model/work-split.js';
 import {
@@ -52,9 +53,20 @@ export function HomeScreen({size}: {size: Size}) {
 						split: {settled: 0, blocking: 0},
 						waits: '',
 						conflicts: 0,
+						launch: undefined,
 					};
 				const e = evaluate(state.loaded.checklist, judged, at, state.loaded.team);
+				// On launch day too (the --as-of judgement at its end), when the review has one.
+				const onLaunch = judged.launchDate ? parseAsOf(judged.launchDate) : undefined;
+				const l =
+					onLaunch?.ok === true
+						? evaluate(state.loaded.checklist, judged, onLaunch.date, state.loaded.team)
+						: undefined;
 				return {
+					launch:
+						l && judged.launchDate
+							? {date: judged.launchDate, verdict: l.verdict, blockers: l.totals.blockers}
+							: undefined,
 					review: r,
 					done: e.totals.items - e.totals.pending,
 					total: e.totals.items,
@@ -144,6 +156,13 @@ export function HomeScreen({size}: {size: Size}) {
 									{verdictText(row.verdict ?? 'not-ready', row.blockers)}
 								</Text>
 							</Box>
+							{row.launch ? (
+								<Box flexShrink={1}>
+									<Text wrap="truncate-end" color={verdictLooks[row.launch.verdict].color}>
+										{` · launch ${row.launch.date}: ${verdictText(row.launch.verdict, row.launch.blockers)}`}
+									</Text>
+								</Box>
+							) : null}
 							{row.conflicts && row.verdict !== undefined ? (
 								<Box flexShrink={1}>
 									<Text wrap="truncate-end" color={statusLooks.conflict.color}>

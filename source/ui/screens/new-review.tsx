@@ -4,24 +4,27 @@ import {findReview, newReview, reviewName} from '../../model/review.js';
 import {hasUnsafeName, sanitizeLine} from '../../terminal/sanitize.js';
 import {Header} from '../components/header.js';
 import {TextPrompt} from '../components/text-prompt.js';
+import {invalidLaunchDate, withLaunchDate} from '../../model/launch.js';
+
+type Step = 'system' | 'release' | 'launch';
 import {useDraft} from '../prompt-drafts.js';
 import {actorFrom, useAppActions, useAppState} from '../state/context.js';
 import type {Size} from '../use-terminal-size.js';
 
-/** Two questions: the system under review, then its release (optional). */
+/** Three questions: the system under review, its release (optional), its launch date (optional). */
 export function NewReviewScreen({size}: {size: Size}) {
 	const state = useAppState();
 	const {dispatch, services} = useAppActions();
 	// The name survives esc on the release question, which goes back to it; the
 	// form's place survives the terminal crossing the size limit (a draft).
-	const form = useDraft<{step: 'system' | 'release'; system: string}>('new-review-form', () => ({
+	const form = useDraft<{step: Step; system: string; release?: string}>('new-review-form', () => ({
 		step: 'system',
 		system: '',
 	}));
 	const [, redraw] = useReducer((n: number) => n + 1, 0);
 	const {system, step} = form;
 	const setSystem = (name: string) => (form.system = name);
-	const setStep = (next: 'system' | 'release') => {
+	const setStep = (next: Step) => {
 		form.step = next;
 		redraw();
 	};
@@ -54,7 +57,7 @@ export function NewReviewScreen({size}: {size: Size}) {
 						return undefined;
 					}}
 				/>
-			) : (
+			) : step === 'release' ? (
 				<TextPrompt
 					key="release"
 					draftKey="release"
@@ -68,25 +71,45 @@ export function NewReviewScreen({size}: {size: Size}) {
 							return 'a release may not hold control characters or invisible or direction marks';
 						const existing = findReview(state.db.reviews, system, release);
 						// Say so, or it looks as if a new review had been started.
-						if (existing)
+						if (existing) {
 							dispatch({
 								type: 'open-review',
 								reviewId: existing.id,
 								actor: actorFrom(services),
 								notice: `${reviewName(existing)} already has a review — opened it`,
 							});
-						else
-							dispatch({
-								type: 'add-review',
-								review: newReview(
-									state.loaded.checklist,
-									state.loaded.digest,
-									system,
-									release,
-									services.now(),
-								),
-								actor: actorFrom(services),
-							});
+							return undefined;
+						}
+						form.release = release;
+						setStep('launch');
+						return undefined;
+					}}
+				/>
+			) : (
+				<TextPrompt
+					key="launch"
+					draftKey="launch"
+					label={`Launch date of ${reviewName({system, ...(form.release ? {release: form.release} : {})})} (optional, YYYY-MM-DD):`}
+					hint="enter to start (empty for none) · esc to go back"
+					width={width}
+					onCancel={() => setStep('release')}
+					onSubmit={(text) => {
+						const launch = text.trim();
+						const invalid = launch ? invalidLaunchDate(launch) : undefined;
+						if (invalid) return invalid;
+						const actor = actorFrom(services);
+						const review = newReview(
+							state.loaded.checklist,
+							state.loaded.digest,
+							system,
+							form.release,
+							services.now(),
+						);
+						dispatch({
+							type: 'add-review',
+							review: launch ? withLaunchDate(review, launch, actor) : review,
+							actor,
+						});
 						return undefined;
 					}}
 				/>

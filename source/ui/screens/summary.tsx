@@ -1,9 +1,15 @@
 import {progressSplit} from '../../model/evaluate.js';
+import {actionsByOwner, listActions, noNextStep} from '../../model/actions.js';
+import type {Checklist, Review} from '../../model/schemas.js';
 import {reviewName} from '../../model/review.js';
 import {orphanCount} from '../../model/upgrade.js';
 import {Badge} from '@inkjs/ui';
 import {Box, Text} from 'ink';
-import React, {useMemo} from 'react';
+import React, {useMemo, useState} from 'react';
+import {decisionStanding, standingLine} from '../../report/decision.js';
+import {launchLines, launchOutlook} from '../../model/launch.js';
+import {blockerTrend, reviewHistory, sparkline} from '../../model/history.js';
+import {TextPrompt} from '../components/text-prompt.js';
 import {
 	blockingText,
 	countOf,
@@ -26,8 +32,47 @@ import {outOfViewLine, windowStart} from '../components/window.js';
 import {fitColumns} from '../components/wrap.js';
 import {summaryIntent} from '../intents/intents.js';
 import {useIntents} from '../intents/use-intents.js';
-import {useAppActions, useAppState, useEvaluation} from '../state/context.js';
+import {actorFrom, useAppActions, useAppState, useEvaluation} from '../state/context.js';
 import type {Size} from '../use-terminal-size.js';
+
+/**
+ * The summary's action item lines: a heading (with the fails that have no
+ * next step), then one line per owner, owners with something overdue first,
+ * their overdue items first; at most `owners` owners, then how many more.
+ */
+export function openActionLines(
+	review: Review,
+	checklist: Checklist,
+	now: Date,
+	owners: number,
+): string[] {
+	const listed = listActions(review, checklist, now);
+	const bare = Object.values(review.answers).filter(noNextStep).length;
+	if (listed.length === 0 && bare === 0) return [];
+	const groups = actionsByOwner(listed);
+	const lines = [
+		[
+			listed.length
+				? `Open action items (${listed.length}) by owner, overdue first:`
+				: 'No open action items.',
+			bare ? `${countOf(bare, 'fail')} with no next step (a on the item adds one)` : '',
+		]
+			.filter(Boolean)
+			.join(' · '),
+	];
+	const shown = groups.length > owners ? owners - 1 : owners;
+	for (const [owner, list] of groups.slice(0, shown))
+		lines.push(
+			`  ${sanitizeLine(owner)}: ${list
+				.map(
+					(a) =>
+						`${a.overdue ? '! overdue ' : ''}${sanitizeLine(a.action.what)} (due ${a.action.due})`,
+				)
+				.join(' · ')}`,
+		);
+	if (groups.length > shown) lines.push(`  … and ${groups.length - shown} more owners`);
+	return lines;
+}
 
 export function SummaryScreen({size}: {size: Size}) {
 	const state = useAppState();
@@ -95,15 +140,36 @@ export function SummaryScreen({size}: {size: Size}) {
 				}),
 		);
 	};
+	// D asks go or no-go, then a note; the decision is recorded by the reducer (report/decision.ts).
+	const [asking, setAsking] = useState<
+		undefined | {step: 'decision'} | {step: 'note'; decision: 'go' | 'no-go'}
+	>();
 	useIntents(
 		'summary',
 		(action) => summaryIntent(state, action, ids),
-		!state.help && Boolean(review),
-		{writeSnapshot},
+		!state.help && Boolean(review) && !asking,
+		{writeSnapshot, openDecision: () => setAsking({step: 'decision'})},
 	);
 
+	// A snapshot digest: worked out once per change of the review, not on every key.
+	const standing = useMemo(
+		() => (review && review.decisions?.length ? decisionStanding(review, state.loaded) : undefined),
+		[review, state.loaded],
+	);
+	// Judged again at the end of the launch day (the --as-of judgement), when the review has one.
+	const launch = useMemo(
+		() =>
+			review && evaluation
+				? launchOutlook(checklist, review, evaluation, services.now(), team)
+				: undefined,
+		[review, evaluation, checklist, team, services],
+	);
 	if (!review || !evaluation) return <Text>No review is open.</Text>;
 	const width = size.columns;
+	const actionRows = openActionLines(review, checklist, services.now(), 3);
+	// Blockers over the last four weeks, from the audit log (model/history.ts).
+	const trend = blockerTrend(reviewHistory(checklist, review), services.now(), 28);
+	const actionsH = actionRows.length;
 	const t = evaluation.totals;
 	const orphans = orphanCount(review);
 	const sectionsH = Math.min(
@@ -111,7 +177,17 @@ export function SummaryScreen({size}: {size: Size}) {
 		Math.max(3, Math.floor((size.rows - 12) / 2)),
 	);
 	const writtenH = state.written ? (state.written.signature ? 3 : 2) : 0;
-	const blockersH = Math.max(1, size.rows - 1 - (1 + 2 + sectionsH + 2 + 1 + writtenH + 2 + 2));
+	const askingH = asking ? 2 : 0;
+	const blockersH = Math.max(
+		1,
+		size.rows -
+			1 -
+			(1 + 2 + sectionsH + 2 + 1 + writtenH + 2 + 2) -
+			actionsH -
+			askingH -
+			(standing ? 1 : 0) -
+			(launch ? 1 : 0),
+	);
 	// A list that does not fit gives its last row to a line saying what is out of view.
 	const hiddenSections = evaluation.sections.length > sectionsH;
 	const sectionRows = hiddenSections ? sectionsH - 1 : sectionsH;
@@ -138,9 +214,30 @@ export function SummaryScreen({size}: {size: Size}) {
 					<Badge color={verdictLooks[evaluation.verdict].color}>
 						<Text bold>{verdictLine(evaluation.verdict, t.blockers)}</Text>
 					</Badge>
+					{trend.length > 1 ? (
+						<Text wrap="truncate-end" dimColor>
+							{`  blockers over ${trend.length} days: ${sparkline(trend)} ${trend[0]}→${trend.at(-1)}`}
+						</Text>
+					) : null}
 				</Box>
 				<Text wrap="truncate-end">{totalsLine(t)}</Text>
 			</Box>
+			{launch ? (
+				<Text wrap="truncate-end">
+					{sanitizeLine(
+						[
+							`on launch day ${launch.date}: ${verdictLine(launch.evaluation.verdict, launch.evaluation.blockers.length)}`,
+							...launchLines(launch),
+						].join(' · '),
+					)}
+				</Text>
+			) : null}
+			{standing ? (
+				<Text wrap="truncate-end" color={standing.state === 'go' ? 'green' : 'yellow'}>
+					{sanitizeLine(standingLine(standing))}
+					{standing.state === 'void' ? ' · D records one again' : ''}
+				</Text>
+			) : null}
 			<Box flexDirection="column" height={sectionsH}>
 				{evaluation.sections.slice(0, sectionRows).map((s) => {
 					const done = s.totals.items - s.totals.pending;
@@ -218,6 +315,15 @@ export function SummaryScreen({size}: {size: Size}) {
 					</Text>
 				) : null}
 			</Box>
+			{actionsH ? (
+				<Box flexDirection="column" height={actionsH}>
+					{actionRows.map((line, i) => (
+						<Text key={`action ${i}`} wrap="truncate-end" bold={i === 0}>
+							{line}
+						</Text>
+					))}
+				</Box>
+			) : null}
 			{state.written ? (
 				<Box flexDirection="column" height={writtenH}>
 					<WrittenLine label="✔ wrote " path={state.written.json} width={width} />
@@ -230,6 +336,42 @@ export function SummaryScreen({size}: {size: Size}) {
 						/>
 					) : null}
 				</Box>
+			) : null}
+			{asking?.step === 'decision' ? (
+				<TextPrompt
+					key="decision"
+					label="Decision (go or no-go):"
+					hint={`go is refused while NOT READY · enter records · esc cancels`}
+					width={width}
+					onCancel={() => setAsking(undefined)}
+					onSubmit={(text) => {
+						const word = text.trim().toLowerCase();
+						if (word !== 'go' && word !== 'no-go') return 'type go or no-go';
+						if (word === 'go' && evaluation.verdict !== 'ready')
+							return 'a go is refused while the verdict is NOT READY: nothing ships until everything checks out';
+						setAsking({step: 'note', decision: word});
+						return undefined;
+					}}
+				/>
+			) : null}
+			{asking?.step === 'note' ? (
+				<TextPrompt
+					key="note"
+					label={`Note for the ${asking.decision} (optional):`}
+					hint="enter records the decision · esc goes back a step"
+					width={width}
+					onCancel={() => setAsking({step: 'decision'})}
+					onSubmit={(text) => {
+						dispatch({
+							type: 'decide',
+							decision: asking.decision,
+							...(text.trim() ? {note: text.trim()} : {}),
+							actor: actorFrom(services),
+						});
+						setAsking(undefined);
+						return undefined;
+					}}
+				/>
 			) : null}
 			<MessageLine width={width} />
 			<Footer scope="summary" width={width} />

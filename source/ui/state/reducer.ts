@@ -1,5 +1,7 @@
 import type {LoadedChecklist} from '../../checklist/load.js';
 import type {Database} from '../../model/schemas.js';
+import {replaceReview} from '../../model/review.js';
+import {withDecision} from '../../report/decision.js';
 import {record, resolve} from './answers.js';
 import {cancelChecks, checkFinished, checkOutput, checkStarted, runChecks} from './checks.js';
 import {
@@ -80,6 +82,7 @@ const operations: {[T in Action['type']]: (state: State, action: ActionOf<T>) =>
 	'save-failed': saveFailed,
 	written,
 	quit,
+	decide,
 	'run-checks': runChecks,
 	'check-started': checkStarted,
 	'check-output': checkOutput,
@@ -127,4 +130,21 @@ export function reducer(state: State, action: Action): State {
 			message: next.message === state.message ? undefined : next.message,
 		};
 	return out;
+}
+
+/** Records a go/no-go on the open review; a go while NOT READY is refused with the reason. */
+function decide(state: State, action: ActionOf<'decide'>): State {
+	const review = state.db.reviews.find((r) => r.id === state.reviewId);
+	if (!review) return state;
+	const result = withDecision(review, state.loaded, action.decision, action.actor, action.note);
+	if ('error' in result) return {...state, message: {kind: 'error', text: result.error}};
+	return {
+		...state,
+		db: replaceReview(state.db, result.review),
+		version: state.version + 1,
+		message: {
+			kind: 'info',
+			text: `${action.decision === 'go' ? 'GO' : 'NO-GO'} recorded by ${result.decision.by} on ${result.decision.digest.slice(0, 19)}…`,
+		},
+	};
 }

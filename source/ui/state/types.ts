@@ -22,6 +22,14 @@ export type Prompt =
 			owner?: string;
 	  }
 	| {kind: 'remove-evidence'; itemId: string}
+	/** An action item's form (model/actions.ts): what, then owner, then due date. */
+	| {
+			kind: 'action';
+			itemId: string;
+			step: 'what' | 'owner' | 'due';
+			what?: string;
+			owner?: string;
+	  }
 	/** x on an untrusted checklist: every command is shown, `yes` trusts its digest and runs `itemIds`. */
 	| {kind: 'trust-checks'; itemId: string; itemIds: string[]}
 	/**
@@ -169,6 +177,8 @@ export type Action =
 	| {type: 'save-failed'; error: string}
 	| {type: 'written'; files: WrittenSnapshot}
 	| {type: 'quit'}
+	/** A go/no-go recorded on the open review (report/decision.ts); refused with a message. */
+	| {type: 'decide'; decision: 'go' | 'no-go'; note?: string; actor: Actor}
 	/** x: run these items' checks; `trust`: the user has just trusted the checklist. */
 	| {type: 'run-checks'; itemIds: string[]; trust?: boolean}
 	| {type: 'check-started'; itemId: string; startedAt: number}

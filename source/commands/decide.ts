@@ -1,0 +1,52 @@
+import type {Invocation} from '../cli/args.js';
+import {PreflightError} from '../errors.js';
+import {reviewName} from '../model/review.js';
+import {describeUpgrade, upgradeReview} from '../model/upgrade.js';
+import {withDecision} from '../report/decision.js';
+import {checklistFor, lockWaitMs, openStore, putReview, selectReview} from '../session.js';
+import {now} from '../system/clock.js';
+import {gitHead} from '../system/git.js';
+import {resolveReviewer, resolveReviewerEmail} from '../system/identity.js';
+import {print} from '../terminal/print.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
+
+/** `preflight decide go|no-go [--note T]`: the decision, recorded with its digest. */
+export async function run(inv: Invocation): Promise<number> {
+	const {flags, positionals} = inv;
+	const [word = ''] = positionals;
+	const decision = word.toLowerCase();
+	if (decision !== 'go' && decision !== 'no-go')
+		throw new PreflightError(`unknown decision "${sanitizeLine(word)}": use go or no-go`);
+	const loaded = await checklistFor(flags);
+	const at = now();
+	const commit = gitHead(process.cwd());
+	const email = resolveReviewerEmail(flags.reviewer);
+	const actor = {
+		by: resolveReviewer(flags.reviewer),
+		...(email ? {email} : {}),
+		at,
+		...(commit ? {commit} : {}),
+	};
+	const store = await openStore(flags, {what: 'preflight decide', waitMs: lockWaitMs()});
+	try {
+		// Taken on the review as it stands against the checklist now, as set answers it.
+		const upgrade = upgradeReview(
+			selectReview(store, flags),
+			loaded.checklist,
+			loaded.digest,
+			actor,
+		);
+		if (upgrade.report) print(`note: ${describeUpgrade(upgrade.report)}`);
+		const result = withDecision(upgrade.review, loaded, decision, actor, flags.note);
+		if ('error' in result) throw new PreflightError(result.error);
+		putReview(store, result.review);
+		await store.save();
+		const d = result.decision;
+		print(
+			`${sanitizeLine(reviewName(result.review))}: ${d.decision} recorded by ${sanitizeLine(d.by)} at ${d.at}${d.commit ? ` (commit ${d.commit.slice(0, 7)})` : ''} on ${d.digest}`,
+		);
+		return 0;
+	} finally {
+		await store.close();
+	}
+}

@@ -1,0 +1,182 @@
+// Action items: the next steps a review records against its items (a fail
+// above all, and every waiver). They live inside the item's answer, so the
+// by-item layout stores them with the item and a merge combines them item by
+// item (mergeActions below). Pure: no clock, no files.
+import type {ActionItem, Answer, Checklist, Review} from './schemas.js';
+import {isoDate} from './schemas.js';
+import {hasUnsafeName} from '../terminal/sanitize.js';
+import * as z from './zod.js';
+
+/** One action item as lists show it: its item, its number in that item (1-based), open or done, overdue. */
+export type ListedAction = {
+	item: string;
+	/** Its number among the item's action items, as `preflight action done ITEM N` takes it. */
+	n: number;
+	action: ActionItem;
+	open: boolean;
+	/** Open and due before the day of `asOf` (UTC). */
+	overdue: boolean;
+};
+
+/** What a new action item needs: the rest (who added it, when) comes from the actor. */
+export type ActionInput = {what: string; owner: string; due: string; url?: string};
+
+/** Why these fields cannot make an action item, or undefined when they can. */
+export function invalidAction(input: ActionInput): string | undefined {
+	if (!input.what.trim()) return 'an action item needs what is to be done';
+	if (!input.owner.trim()) return 'an action item needs an owner (a person or a role)';
+	if (hasUnsafeName(input.owner.trim()))
+		return 'an action owner must not contain control characters, escape sequences, or invisible or direction marks';
+	if (!z.safeParse(isoDate, input.due).success)
+		return `due date "${input.due}" is not a date as YYYY-MM-DD`;
+	if (input.url !== undefined && !/^https?:\/\/\S+$/.test(input.url))
+		return `tracker URL "${input.url}" is not an http(s) URL`;
+	return undefined;
+}
+
+/** The answer with a new open action item appended. */
+export function withAction(previous: Answer, input: ActionInput, by: string, at: Date): Answer {
+	const action: ActionItem = {
+		what: input.what.trim(),
+		owner: input.owner.trim(),
+		due: input.due,
+		...(input.url ? {url: input.url} : {}),
+		addedAt: at.toISOString(),
+		addedBy: by,
+	};
+	return {...previous, actions: [...(previous.actions ?? []), action]};
+}
+
+/**
+ * The answer with its action item number `n` (1-based) marked done, or a
+ * reason why not (no such item, already done).
+ */
+export function withActionDone(
+	previous: Answer,
+	n: number,
+	by: string,
+	at: Date,
+): {answer: Answer} | {error: string} {
+	const list = previous.actions ?? [];
+	const target = list[n - 1];
+	if (!Number.isInteger(n) || n < 1 || !target)
+		return {
+			error: list.length
+				? `no action item ${n} on this item (it has ${list.length})`
+				: 'this item has no action items',
+		};
+	if (target.done) return {error: `action item ${n} is already done`};
+	const actions = list.map((a, i) => (i === n - 1 ? {...a, done: {at: at.toISOString(), by}} : a));
+	return {answer: {...previous, actions}};
+}
+
+/** The open action items of an answer. */
+export function openActions(answer: Answer | undefined): ActionItem[] {
+	return (answer?.actions ?? []).filter((a) => !a.done);
+}
+
+/** A fail with no open action item: nobody has said what happens next. */
+export function noNextStep(answer: Answer | undefined): boolean {
+	return answer?.status === 'fail' && openActions(answer).length === 0;
+}
+
+function dayOf(at: Date): string {
+	return at.toISOString().slice(0, 10);
+}
+
+/** Whether an open action item is overdue at `asOf`: its due day is before asOf's UTC day. */
+export function isOverdue(action: ActionItem, asOf: Date): boolean {
+	return !action.done && action.due < dayOf(asOf);
+}
+
+/**
+ * Every action item of a review, in checklist order (items the checklist no
+ * longer has after them), each numbered within its item. Open ones first,
+ * overdue before the rest, then by due date; done ones last.
+ */
+export function listActions(
+	review: Review,
+	checklist: Checklist | undefined,
+	asOf: Date,
+	options: {owner?: string; includeDone?: boolean} = {},
+): ListedAction[] {
+	const order = new Map<string, number>();
+	let i = 0;
+	for (const s of checklist?.sections ?? []) for (const it of s.items) order.set(it.id, i++);
+	const out: ListedAction[] = [];
+	for (const [item, answer] of Object.entries(review.answers))
+		(answer.actions ?? []).forEach((action, index) => {
+			const open = !action.done;
+			if (!open && !options.includeDone) return;
+			if (options.owner !== undefined && !sameOwner(action.owner, options.owner)) return;
+			out.push({item, n: index + 1, action, open, overdue: isOverdue(action, asOf)});
+		});
+	const rank = (a: ListedAction) => (a.open ? (a.overdue ? 0 : 1) : 2);
+	return out.sort(
+		(a, b) =>
+			rank(a) - rank(b) ||
+			(a.action.due < b.action.due ? -1 : a.action.due > b.action.due ? 1 : 0) ||
+			(order.get(a.item) ?? i) - (order.get(b.item) ?? i) ||
+			(a.item < b.item ? -1 : a.item > b.item ? 1 : 0) ||
+			a.n - b.n,
+	);
+}
+
+/** Owners are names typed by people: the same ignoring case and surrounding space. */
+export function sameOwner(a: string, b: string): boolean {
+	return a.trim().normalize('NFC').toLowerCase() === b.trim().normalize('NFC').toLowerCase();
+}
+
+/** Open action items grouped by owner (as first written), overdue first within each. */
+export function actionsByOwner(listed: readonly ListedAction[]): Array<[string, ListedAction[]]> {
+	const groups = new Map<string, {owner: string; list: ListedAction[]}>();
+	for (const a of listed) {
+		if (!a.open) continue;
+		const key = a.action.owner.trim().normalize('NFC').toLowerCase();
+		let g = groups.get(key);
+		if (!g) groups.set(key, (g = {owner: a.action.owner, list: []}));
+		g.list.push(a);
+	}
+	// Owners with something overdue first, then by name.
+	return [...groups.values()]
+		.sort(
+			(a, b) =>
+				Number(b.list.some((x) => x.overdue)) - Number(a.list.some((x) => x.overdue)) ||
+				(a.owner < b.owner ? -1 : a.owner > b.owner ? 1 : 0),
+		)
+		.map((g) => [g.owner, g.list]);
+}
+
+/** An action item's identity in a merge: everything but whether it is done. */
+function actionKey(a: ActionItem): string {
+	return JSON.stringify([a.addedAt, a.addedBy, a.what, a.owner, a.due, a.url ?? null]);
+}
+
+/**
+ * Three-way merge of one item's action items: the union of both sides' (two
+ * branches adding different ones keep both), less any the base held that a
+ * side removed; one done on either side is done (the earlier closing when
+ * both closed it). In the order they were added, ties by content.
+ */
+export function mergeActions(
+	base: readonly ActionItem[],
+	ours: readonly ActionItem[],
+	theirs: readonly ActionItem[],
+): ActionItem[] {
+	const inBase = new Set(base.map(actionKey));
+	const ourKeys = new Set(ours.map(actionKey));
+	const theirKeys = new Set(theirs.map(actionKey));
+	const out = new Map<string, ActionItem>();
+	for (const a of [...ours, ...theirs]) {
+		const key = actionKey(a);
+		if (inBase.has(key) && !(ourKeys.has(key) && theirKeys.has(key))) continue;
+		const kept = out.get(key);
+		if (!kept) out.set(key, a);
+		else if (a.done && (!kept.done || a.done.at < kept.done.at)) out.set(key, a);
+	}
+	return [...out.entries()]
+		.sort(([ka, a], [kb, b]) =>
+			a.addedAt < b.addedAt ? -1 : a.addedAt > b.addedAt ? 1 : ka < kb ? -1 : ka > kb ? 1 : 0,
+		)
+		.map(([, a]) => a);
+}

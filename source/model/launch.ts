@@ -1,0 +1,106 @@
+// The launch date (docs/decisions.md): a review may name the day it ships, and
+// is then judged twice, now and at the end of that UTC day (the --as-of
+// judgement), naming what changes in between: passes that go stale, waivers
+// that expire, action items due after it. Pure.
+import type {Actor} from './actor.js';
+import {listActions, type ListedAction} from './actions.js';
+import {evaluate, waiverExpired, type Evaluation, type ItemResult} from './evaluate.js';
+import type {Checklist, Review} from './schemas.js';
+import {isoDate} from './schemas.js';
+import type {Team} from './team.js';
+import {parseAsOf} from './time.js';
+import * as z from './zod.js';
+
+/** Why `text` cannot be a launch date, or undefined. */
+export function invalidLaunchDate(text: string): string | undefined {
+	return z.safeParse(isoDate, text).success
+		? undefined
+		: `launch date "${text}" is not a date as YYYY-MM-DD`;
+}
+
+/** The review with its launch date set (or cleared with undefined), audited as a review-level change (`*`). */
+export function withLaunchDate(review: Review, date: string | undefined, actor: Actor): Review {
+	if (review.launchDate === date) return review;
+	const at = actor.at.toISOString();
+	const {launchDate: _old, ...rest} = review;
+	return {
+		...rest,
+		...(date ? {launchDate: date} : {}),
+		updatedAt: at,
+		audit: [
+			...review.audit,
+			{
+				at,
+				by: actor.by,
+				item: '*',
+				from: 'pending',
+				to: 'pending',
+				detail: date
+					? `launch date: ${date}${review.launchDate ? ` (was ${review.launchDate})` : ''}`
+					: `launch date removed (was ${review.launchDate ?? ''})`,
+			},
+		],
+	};
+}
+
+/** The review judged on launch day, and what differs from now. */
+export type LaunchOutlook = {
+	date: string;
+	/** The end of the launch day (UTC), as `--as-of DATE` judges. */
+	at: Date;
+	evaluation: Evaluation;
+	/** Passes fresh now that are stale on launch day. */
+	goStale: ItemResult[];
+	/** Waivers in force now that have expired by launch day. */
+	waiversExpire: ItemResult[];
+	/** Open action items due after the launch day. */
+	dueAfter: ListedAction[];
+};
+
+/** The launch-day judgement of a review with a launch date; undefined without one. */
+export function launchOutlook(
+	checklist: Checklist,
+	review: Review,
+	now: Evaluation,
+	nowAt: Date,
+	team?: Team,
+): LaunchOutlook | undefined {
+	const date = review.launchDate;
+	if (!date) return undefined;
+	const parsed = parseAsOf(date);
+	if (!parsed.ok) return undefined;
+	const at = parsed.date;
+	const evaluation = evaluate(checklist, review, at, team);
+	const before = new Map<string, ItemResult>();
+	for (const s of now.sections) for (const r of s.items) before.set(r.item.id, r);
+	const goStale: ItemResult[] = [];
+	const waiversExpire: ItemResult[] = [];
+	for (const s of evaluation.sections)
+		for (const r of s.items) {
+			const was = before.get(r.item.id);
+			if (r.stale && was && !was.stale) goStale.push(r);
+			const w = r.answer.status === 'waived' ? r.answer.waiver : undefined;
+			if (w && !waiverExpired(w.expires, nowAt) && waiverExpired(w.expires, at))
+				waiversExpire.push(r);
+		}
+	const dueAfter = listActions(review, checklist, nowAt).filter(
+		(a) => a.open && a.action.due > date,
+	);
+	return {date, at, evaluation, goStale, waiversExpire, dueAfter};
+}
+
+/** The lines that name what launch day changes, for status and the summary. */
+export function launchLines(outlook: LaunchOutlook): string[] {
+	const lines: string[] = [];
+	if (outlook.goStale.length)
+		lines.push(`goes stale by launch: ${outlook.goStale.map((r) => r.item.id).join(', ')}`);
+	if (outlook.waiversExpire.length)
+		lines.push(
+			`waiver expires by launch: ${outlook.waiversExpire.map((r) => `${r.item.id} (${r.answer.waiver?.expires ?? ''})`).join(', ')}`,
+		);
+	if (outlook.dueAfter.length)
+		lines.push(
+			`action items due after launch: ${outlook.dueAfter.map((a) => `${a.item} ${a.n} (${a.action.due})`).join(', ')}`,
+		);
+	return lines;
+}

@@ -1,0 +1,127 @@
+import {readFileSync} from 'node:fs';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {ensureBuilt, workspace} from './cli.js';
+
+beforeAll(ensureBuilt);
+
+const item = 'security.secrets';
+
+/** A workspace with one review whose secrets item failed. */
+function failedReview() {
+	const ws = workspace();
+	const r = ws.run(['set', item, 'fail', '--system', 'payments']);
+	expect(r.code, r.stderr).toBe(0);
+	return ws;
+}
+
+describe('preflight action add / done and preflight actions', () => {
+	it('adds action items, lists them overdue first, marks one done, exports CSV and Markdown', () => {
+		const ws = failedReview();
+		const add1 = ws.run([
+			'action',
+			'add',
+			item,
+			'rotate the API keys',
+			'--owner',
+			'Dana Smith',
+			'--due',
+			'2026-02-20',
+			'--url',
+			'https://tracker.example.com/SEC-12',
+		]);
+		expect(add1.code, add1.stderr).toBe(0);
+		expect(add1.stdout).toContain('action 1 added');
+		const add2 = ws.run([
+			'action',
+			'add',
+			'secr',
+			'audit access',
+			'--owner',
+			'sre',
+			'--due',
+			'2026-04-01',
+		]);
+		expect(add2.code, add2.stderr).toBe(0);
+
+		expect(ws.run(['status']).stdout).toContain('actions: 2 open (1 overdue)');
+		const text = ws.run(['actions']);
+		expect(text.code).toBe(0);
+		expect(text.stdout).toContain('2 open action items');
+		const lines = text.stdout.trim().split('\n');
+		expect(lines[1]).toContain('overdue');
+		expect(lines[1]).toContain('rotate the API keys');
+
+		const json = JSON.parse(ws.run(['actions', '--json', '--owner', 'dana smith']).stdout) as {
+			actions: Array<{item: string; n: number; state: string; overdue: boolean}>;
+		};
+		expect(json.actions).toEqual([
+			expect.objectContaining({item, n: 1, state: 'open', overdue: true}),
+		]);
+
+		const done = ws.run(['action', 'done', item, '1']);
+		expect(done.code, done.stderr).toBe(0);
+		const csv = ws.run(['actions', '--format', 'csv']).stdout.split('\r\n');
+		expect(csv[0]).toBe('item,n,title,what,owner,due,state,overdue,url');
+		expect(csv[1]).toContain(',audit access,sre,2026-04-01,open,');
+		expect(csv[2]).toContain(',rotate the API keys,Dana Smith,2026-02-20,done,no,');
+		const md = ws.run(['actions', '--format', 'md']).stdout;
+		expect(md).toContain('## Action items: payments');
+		expect(md).toContain('- [ ] audit access — owner: sre, due 2026-04-01');
+		expect(md).toContain('- [x] rotate the API keys');
+
+		// Snapshots carry them, and verify keeps working.
+		const snap = ws.run(['snapshot']);
+		expect(snap.code, snap.stderr).toBe(0);
+		const [jsonPath, mdPath] = snap.stdout.trim().split('\n');
+		const snapshot = JSON.parse(readFileSync(jsonPath!, 'utf8')) as {
+			sections: Array<{items: Array<{id: string; actions?: Array<{what: string; state: string}>}>}>;
+		};
+		const withActions = snapshot.sections.flatMap((s) => s.items).find((i) => i.id === item);
+		expect(withActions?.actions?.map((a) => [a.what, a.state])).toEqual([
+			['rotate the API keys', 'done'],
+			['audit access', 'open'],
+		]);
+		expect(readFileSync(mdPath!, 'utf8')).toContain('## Action items');
+		const verified = ws.run(['verify', jsonPath!]);
+		expect(verified.code, verified.stdout + verified.stderr).toBe(0);
+
+		// The status changing keeps them.
+		ws.run(['set', item, 'pass', '--evidence', 'https://vault.example.com/rotation']);
+		expect(ws.run(['actions', '--json']).stdout).toContain('audit access');
+	});
+
+	it('refuses bad input with one line, exit 2, and writes nothing', () => {
+		const ws = failedReview();
+		// A fail without an open action item: status names it.
+		expect(ws.run(['status']).stdout).toContain(`no next step: ${item}`);
+		const before = readFileSync(ws.db, 'utf8');
+		const bad: Array<[string[], RegExp]> = [
+			[['action', 'add', item, 'x', '--owner', 'Dana', '--due', '2026-13-01'], /not a date/],
+			[['action', 'add', item, 'x', '--owner', 'Dana'], /needs --due/],
+			[['action', 'add', item, 'x', '--due', '2026-05-01'], /needs --owner/],
+			[
+				['action', 'add', item, ' ', '--owner', 'Dana', '--due', '2026-05-01'],
+				/what is to be done/,
+			],
+			[
+				['action', 'add', item, 'x', '--owner', 'Dana', '--due', '2026-05-01', '--url', 'ftp://x'],
+				/http/,
+			],
+			[['action', 'add', 'no.such.item', 'x', '--owner', 'Dana', '--due', '2026-05-01'], /item/],
+			[['action', 'done', item, '1'], /no action items/],
+			[['action', 'done', item, 'one'], /not a number/],
+			[['actions', '--format', 'junit'], /csv, md/],
+			[
+				['action', 'add', item, 'x', '--owner', 'Dana', '--due', '2026-05-01', '--json'],
+				/does not apply/,
+			],
+		];
+		for (const [args, message] of bad) {
+			const r = ws.run(args);
+			expect(r.code, args.join(' ')).toBe(2);
+			expect(r.stderr.trim().split('\n')).toHaveLength(1);
+			expect(r.stderr).toMatch(message);
+		}
+		expect(readFileSync(ws.db, 'utf8')).toBe(before);
+	});
+});

@@ -1,0 +1,188 @@
+import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {ensureBuilt, root, workspace} from './cli.js';
+
+beforeAll(ensureBuilt);
+
+const checklist = JSON.parse(
+	readFileSync(join(root, 'data', 'checklists', 'ai-infrastructure.json'), 'utf8'),
+) as {sections: Array<{items: Array<{id: string}>}>};
+const itemIds = checklist.sections.flatMap((s) => s.items.map((i) => i.id));
+
+describe('preflight decide and gate --require-decision', () => {
+	it('refuses a go while NOT READY (exit 2, nothing written), records a no-go', () => {
+		const ws = workspace();
+		ws.run(['set', itemIds[0]!, 'fail', '--system', 'payments']);
+		const before = readFileSync(ws.db, 'utf8');
+		for (const [args, message] of [
+			[['decide', 'go'], /NOT READY/],
+			[['decide', 'maybe'], /use go or no-go/],
+			[['decide'], /usage/],
+			[['decide', 'go', '--json'], /does not apply/],
+		] as Array<[string[], RegExp]>) {
+			const r = ws.run(args);
+			expect(r.code, args.join(' ')).toBe(2);
+			expect(r.stderr.trim().split('\n')).toHaveLength(1);
+			expect(r.stderr).toMatch(message);
+		}
+		expect(readFileSync(ws.db, 'utf8')).toBe(before);
+		const noGo = ws.run(['decide', 'no-go', '--note', 'manual QA missing', '--reviewer', 'Dana']);
+		expect(noGo.code, noGo.stderr).toBe(0);
+		expect(noGo.stdout).toMatch(/no-go recorded by Dana at .* on sha256:[0-9a-f]{64}/);
+		const gate = ws.run(['gate', '--require-decision']);
+		expect(gate.code).toBe(1);
+		expect(gate.stdout).toContain('decision: no-go by Dana');
+	});
+
+	it('a go on a ready review passes the gate until the review changes; snapshots carry it', () => {
+		const ws = workspace();
+		writeFileSync(join(ws.dir, 'runbook.md'), '# runbook\n');
+		for (const id of itemIds)
+			expect(
+				ws.run(['set', id, 'pass', '--system', 'payments', '--evidence', 'runbook.md']).code,
+			).toBe(0);
+		expect(ws.run(['gate', '--require-decision']).code).toBe(1);
+		ws.setClock('2026-03-01T13:00:00.000Z');
+		const go = ws.run(['decide', 'go', '--reviewer', 'Dana', '--note', 'ship it']);
+		expect(go.code, go.stderr).toBe(0);
+		ws.setClock('2026-03-02T09:00:00.000Z');
+		const pass = ws.run(['gate', '--require-decision']);
+		expect(pass.code, pass.stdout).toBe(0);
+		expect(pass.stdout).toContain('decision: go by Dana at 2026-03-01T13:00:00.000Z — ship it');
+		const json = JSON.parse(ws.run(['status', '--json']).stdout) as {decision: {state: string}};
+		expect(json.decision.state).toBe('go');
+
+		const snap = ws.run(['snapshot']);
+		expect(snap.code, snap.stderr).toBe(0);
+		const [jsonPath, mdPath] = snap.stdout.trim().split('\n');
+		const snapshot = JSON.parse(readFileSync(jsonPath!, 'utf8')) as {
+			decisions: Array<{decision: string; digest: string}>;
+		};
+		expect(snapshot.decisions).toEqual([expect.objectContaining({decision: 'go'})]);
+		expect(readFileSync(mdPath!, 'utf8')).toMatch(/\| Decision \| \*\*GO\*\* by Dana/);
+		expect(ws.run(['verify', jsonPath!]).code).toBe(0);
+
+		// Any change after the decision voids it.
+		ws.run(['set', itemIds[0]!, 'pass', '--evidence', 'https://ci.example/again']);
+		const voided = ws.run(['gate', '--require-decision']);
+		expect(voided.code).toBe(1);
+		expect(voided.stdout).toContain('is void: the review changed after it');
+		// Without the flag the gate is as before.
+		expect(ws.run(['gate']).code).toBe(0);
+		expect(readdirSync(join(ws.dir, '.preflight', 'snapshots'))).toHaveLength(2);
+	});
+});
+
+describe('set --launch and status on launch day', () => {
+	it('records the launch date, and status judges the review now and on that day', () => {
+		const ws = workspace();
+		const r = ws.run([
+			'set',
+			'security.data-retention',
+			'waived',
+			'--system',
+			'payments',
+			'--waiver-reason',
+			'vendor',
+			'--waiver-owner',
+			'Dana',
+			'--waiver-expires',
+			'2026-03-20',
+			'--launch',
+			'2026-04-01',
+		]);
+		expect(r.code, r.stderr).toBe(0);
+		const text = ws.run(['status']).stdout;
+		expect(text).toMatch(/verdict: .* \(now\)/);
+		expect(text).toContain('on launch day 2026-04-01: ✖ NOT READY · 26 blockers');
+		expect(text).toContain('waiver expires by launch: security.data-retention (2026-03-20)');
+		const json = JSON.parse(ws.run(['status', '--json']).stdout) as {
+			launch: {date: string; verdict: string; waiversExpire: string[]};
+		};
+		expect(json.launch).toMatchObject({
+			date: '2026-04-01',
+			verdict: 'not-ready',
+			waiversExpire: ['security.data-retention'],
+		});
+	});
+
+	it('refuses a launch date that is not a day: one line, exit 2, nothing written', () => {
+		const ws = workspace();
+		ws.run(['set', 'security.secrets', 'fail', '--system', 'payments']);
+		const before = readFileSync(ws.db, 'utf8');
+		const r = ws.run(['set', 'security.secrets', 'fail', '--launch', '2026-02-30']);
+		expect(r.code).toBe(2);
+		expect(r.stderr.trim().split('\n')).toHaveLength(1);
+		expect(r.stderr).toContain('launch date "2026-02-30" is not a date');
+		expect(readFileSync(ws.db, 'utf8')).toBe(before);
+	});
+});
+
+describe('preflight history', () => {
+	it('lists the days with changes and the decisions, as text and JSON; refuses arguments', () => {
+		const ws = workspace('2026-03-01T10:00:00.000Z');
+		ws.run(['set', 'security.secrets', 'fail', '--system', 'payments']);
+		ws.setClock('2026-03-03T10:00:00.000Z');
+		ws.run(['set', 'security.secrets', 'na', '--justification', 'no secrets']);
+		ws.run(['decide', 'no-go', '--reviewer', 'Dana']);
+		const text = ws.run(['history']);
+		expect(text.code, text.stderr).toBe(0);
+		expect(text.stdout).toContain('2 days with changes');
+		expect(text.stdout).toMatch(/2026-03-01 {2}1 answered · 0 passing · 26 blocking/);
+		expect(text.stdout).toMatch(/2026-03-03 {2}1 answered · 1 passing · 25 blocking/);
+		expect(text.stdout).toContain('decision: no-go by Dana');
+		const json = JSON.parse(ws.run(['history', '--json']).stdout) as {
+			days: Array<{date: string; totals: {blocking: number}}>;
+		};
+		expect(json.days.map((d) => [d.date, d.totals.blocking])).toEqual([
+			['2026-03-01', 26],
+			['2026-03-03', 25],
+		]);
+		const snap = ws.run(['snapshot', '--format', 'md', '--out', 'snap.md']);
+		expect(snap.code, snap.stderr).toBe(0);
+		expect(readFileSync(join(ws.dir, 'snap.md'), 'utf8')).toContain('```mermaid');
+		const bad = ws.run(['history', 'payments']);
+		expect(bad.code).toBe(2);
+		expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+	});
+});
+
+describe('gate --run-checks --require-decision', () => {
+	it('judges the decision on the review before the new check runs, and their results in the verdict', () => {
+		const ws = workspace();
+		const checklist = join(ws.dir, 'checklist.json');
+		writeFileSync(
+			checklist,
+			JSON.stringify({
+				id: 'demo',
+				title: 'Demo',
+				version: '1',
+				sections: [
+					{id: 'ops', title: 'Ops', items: [{id: 'ops.ok', title: 'OK', check: {run: 'true'}}]},
+				],
+			}),
+		);
+		const env = {XDG_CONFIG_HOME: join(ws.dir, 'config')};
+		const run = (args: string[]) => ws.run([...args, '--checklist', checklist], env);
+		const set = run([
+			'set',
+			'ops.ok',
+			'pass',
+			'--system',
+			'api',
+			'--evidence',
+			'https://x.example/ok',
+		]);
+		expect(set.code, set.stderr).toBe(0);
+		expect(run(['decide', 'go']).code).toBe(0);
+		ws.setClock('2026-03-02T12:00:00.000Z');
+		const gate = run(['gate', '--run-checks', '--trust', '--require-decision']);
+		expect(gate.code, gate.stdout + gate.stderr).toBe(0);
+		expect(gate.stdout).toContain('decision: go by Alice');
+		// The runs it recorded are a change: a gate after them without re-deciding says so.
+		const after = run(['gate', '--require-decision']);
+		expect(after.code).toBe(1);
+		expect(after.stdout).toContain('is void');
+	}, 90_000);
+});

@@ -1,0 +1,116 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import type {Answer, Review} from '../../source/model/schemas.js';
+import {
+	blankReview,
+	cleanupApps,
+	defaultChecklist,
+	keys,
+	NOW,
+	renderReview,
+	waitUntil,
+} from './helpers.js';
+
+afterEach(() => cleanupApps());
+
+const passed: Answer = {
+	status: 'pass',
+	evidence: [{kind: 'url', ref: 'https://ci.example/ok', addedAt: NOW.toISOString()}],
+	signedOff: {by: 'Ada', at: NOW.toISOString()},
+};
+
+/** Every item passed, except the ones given. */
+function reviewWith(except: Record<string, Answer>): Review {
+	const loaded = defaultChecklist();
+	const answers: Record<string, Answer> = {};
+	for (const s of loaded.checklist.sections)
+		for (const it of s.items) answers[it.id] = except[it.id] ?? passed;
+	return {...blankReview(loaded), answers};
+}
+
+const failed: Answer = {
+	status: 'fail',
+	evidence: [],
+	signedOff: {by: 'Ada', at: NOW.toISOString()},
+};
+
+describe('action items in the app', () => {
+	it('a asks what, owner and due date (defaults offered), saves the action item and lists it', async () => {
+		const app = await renderReview();
+		await app.press('f');
+		// The fail moved the focus on; back to it.
+		await app.press('k');
+		await app.waitForText('no next step');
+		await app.press('a');
+		await app.waitForText('Action for “');
+		await app.press(keys.enter);
+		await app.waitForText('an action item needs what is to be done');
+		await app.press('write the ADRs');
+		await app.waitForText('write the ADRs');
+		await app.press(keys.enter);
+		await app.waitForText('enter for Ada');
+		await app.press(keys.enter);
+		// 14 days after NOW (2026-11-28).
+		await app.waitForText('enter for 2026-12-12');
+		await app.press('2026-02-30');
+		await app.waitForText('2026-02-30');
+		await app.press(keys.enter);
+		await app.waitForText('is not a date');
+		for (let i = 0; i < 10; i++) await app.press(keys.backspace);
+		await app.waitFor((f) => !f.includes('2026-02-30'), 'the date erased');
+		await app.press(keys.enter);
+		const frame = await app.waitForText('action 1: ○ open · due 2026-12-12 · Ada · write the ADRs');
+		expect(frame).not.toContain('no next step');
+		const savedAnswer = () =>
+			Object.values(app.persist.mock.calls.at(-1)?.[0]?.reviews[0]?.answers ?? {}).find(
+				(a) => a.actions,
+			);
+		await waitUntil(() => savedAnswer() !== undefined, 'the action item saved');
+		const answer = savedAnswer();
+		expect(answer?.status).toBe('fail');
+		expect(answer?.actions?.[0]).toMatchObject({what: 'write the ADRs', owner: 'Ada'});
+	});
+
+	it('esc steps back through the form, and esc at its first step adds nothing', async () => {
+		const app = await renderReview();
+		await app.press('a');
+		await app.waitForText('Action for “');
+		await app.press('page the team');
+		await app.press(keys.enter);
+		await app.waitForText('a person or a role');
+		await app.press(keys.escape);
+		await app.waitForText('the next step to take');
+		await app.press(keys.escape);
+		await app.waitForGone('the next step to take');
+		expect(app.frame()).not.toContain('action 1:');
+	});
+
+	it('the summary lists open action items by owner, overdue first, and the fails with no next step', async () => {
+		const review = reviewWith({
+			'security.secrets': {
+				...failed,
+				actions: [
+					{
+						what: 'rotate the keys',
+						owner: 'Dana',
+						due: '2026-12-20',
+						addedAt: NOW.toISOString(),
+						addedBy: 'Ada',
+					},
+					{
+						what: 'revoke old tokens',
+						owner: 'Dana',
+						due: '2026-11-01',
+						addedAt: NOW.toISOString(),
+						addedBy: 'Ada',
+					},
+				],
+			},
+			'security.encryption': failed,
+		});
+		const app = await renderReview({review});
+		await app.press('s');
+		const frame = await app.waitForText('Open action items (2) by owner, overdue first');
+		expect(frame).toContain('1 fail with no next step');
+		expect(frame).toMatch(/Dana: ! overdue revoke old tokens \(due 2026-11-01\) · rotate the keys/);
+	});
+});

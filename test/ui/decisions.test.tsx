@@ -1,0 +1,134 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import type {Answer, Review} from '../../source/model/schemas.js';
+import {
+	blankReview,
+	cleanupApps,
+	dbWith,
+	defaultChecklist,
+	keys,
+	NOW,
+	renderApp,
+	renderReview,
+	typeSystem,
+	waitUntil,
+} from './helpers.js';
+
+afterEach(() => cleanupApps());
+
+const passed: Answer = {
+	status: 'pass',
+	evidence: [{kind: 'url', ref: 'https://ci.example/ok', addedAt: NOW.toISOString()}],
+	signedOff: {by: 'Ada', at: NOW.toISOString()},
+};
+
+function readyReview(): Review {
+	const loaded = defaultChecklist();
+	const answers: Record<string, Answer> = {};
+	for (const s of loaded.checklist.sections) for (const it of s.items) answers[it.id] = passed;
+	return {...blankReview(loaded), answers};
+}
+
+describe('D on the summary: the go/no-go decision', () => {
+	it('refuses a go while NOT READY, and records a no-go with its note', async () => {
+		const app = await renderReview();
+		await app.press('s');
+		await app.waitForText('NOT READY');
+		expect(app.frame()).toContain('D decide');
+		await app.press('D');
+		await app.waitForText('Decision (go or no-go):');
+		await app.press('go');
+		await app.waitForText('go');
+		await app.press(keys.enter);
+		await app.waitForText('a go is refused while the verdict is NOT READY');
+		for (let i = 0; i < 2; i++) await app.press(keys.backspace);
+		await app.press('no-go');
+		await app.press(keys.enter);
+		await app.waitForText('Note for the no-go (optional):');
+		await app.press('QA not done');
+		await app.press(keys.enter);
+		const frame = await app.waitForText('decision: no-go by Ada');
+		expect(frame).toContain('QA not done');
+		await waitUntil(
+			() => app.persist.mock.calls.at(-1)?.[0]?.reviews[0]?.decisions?.length === 1,
+			'the decision saved',
+		);
+		const saved = app.persist.mock.calls.at(-1)?.[0]?.reviews[0]?.decisions?.[0];
+		expect(saved).toMatchObject({decision: 'no-go', by: 'Ada', verdict: 'not-ready'});
+		expect(saved?.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+	});
+
+	it('records a go on a READY review; esc cancels the question', async () => {
+		const app = await renderReview({review: readyReview()});
+		await app.waitForText('✔ READY');
+		await app.press('D');
+		await app.waitForText('Decision (go or no-go):');
+		await app.press(keys.escape);
+		await app.waitForGone('Decision (go or no-go):');
+		await app.press('D');
+		await app.waitForText('Decision (go or no-go):');
+		await app.press('go');
+		await app.press(keys.enter);
+		await app.waitForText('Note for the go');
+		await app.press(keys.enter);
+		await app.waitForText('decision: go by Ada at 2026-11-28T12:00:00.000Z');
+	});
+});
+
+describe('the launch date', () => {
+	it('is asked in the new-review form (a bad date refused), and the summary judges the review on that day too', async () => {
+		const app = await renderApp();
+		await typeSystem(app, 'checkout-api');
+		await app.press(keys.enter);
+		await app.waitForText('Launch date of checkout-api (optional, YYYY-MM-DD):');
+		await app.press('2027-02-30');
+		await app.press(keys.enter);
+		await app.waitForText('is not a date as YYYY-MM-DD');
+		for (let i = 0; i < 10; i++) await app.press(keys.backspace);
+		await app.press('2027-01-15');
+		await app.press(keys.enter);
+		await app.waitForText('0/26 answered');
+		await app.press('s');
+		const frame = await app.waitForText('on launch day 2027-01-15: ✖ NOT READY · 26 blockers');
+		expect(frame).toContain('NOT READY');
+	});
+});
+
+describe('home with a launch date', () => {
+	it('shows the verdict now and on launch day', async () => {
+		const loaded = defaultChecklist();
+		const review = {...blankReview(loaded, 'r-1', 'checkout-api'), launchDate: '2027-01-15'};
+		const app = await renderApp({db: dbWith(review)});
+		const frame = await app.waitForText('launch 2027-01-15:');
+		expect(frame).toMatch(/checkout-api.*NOT READY.* · launch 2027-01-15: ✖/);
+	});
+});
+
+describe('the summary trend', () => {
+	it('draws the blockers over the last days from the audit log', async () => {
+		const loaded = defaultChecklist();
+		const review: Review = {
+			...blankReview(loaded),
+			answers: {'security.secrets': passed},
+			audit: [
+				{
+					at: '2026-11-20T10:00:00.000Z',
+					by: 'Ada',
+					item: 'security.secrets',
+					from: 'pending',
+					to: 'fail',
+				},
+				{
+					at: '2026-11-25T10:00:00.000Z',
+					by: 'Ada',
+					item: 'security.secrets',
+					from: 'fail',
+					to: 'pass',
+				},
+			],
+		};
+		const app = await renderReview({review});
+		await app.press('s');
+		const frame = await app.waitForText('blockers over 9 days:');
+		expect(frame).toMatch(/blockers over 9 days: [▁-█]{9} 26→25/);
+	});
+});
