@@ -1,14 +1,27 @@
+import {statSync} from 'node:fs';
 import {setFlagsFromString} from 'node:v8';
 import type {Invocation} from '../cli/args.js';
 import {commands} from '../cli/commands.js';
 import {PreflightError} from '../errors.js';
+import {LARGE_INPUT} from '../model/large.js';
 import {newReview} from '../model/review.js';
 import {checklistFor, lookupReview, openStore} from '../session.js';
 import {now} from '../system/clock.js';
+import {resolveDbPath} from '../store/database.js';
 import {gitHead} from '../system/git.js';
 import {resolveReviewerAsync, resolveReviewerEmailAsync} from '../system/identity.js';
 import {actorFrom} from './state/context.js';
 import type {Action} from './state/types.js';
+
+/** Whether a file the app reads is large enough for its memory to matter (see LARGE_INPUT). */
+function isLargeFile(path: string | undefined): boolean {
+	if (path === undefined) return false;
+	try {
+		return statSync(path).size >= LARGE_INPUT;
+	} catch {
+		return false; // missing or unreadable: the read itself will say so
+	}
+}
 
 /** Opens the interactive app; refuses without a terminal. */
 export async function startApp(inv: Invocation): Promise<number> {
@@ -21,10 +34,13 @@ export async function startApp(inv: Invocation): Promise<number> {
 	}
 	// The app stays open for a whole review, so its memory counts more than a
 	// command's: V8's young generation otherwise grows to 16 MB semi-spaces while
-	// a large checklist loads, and the pages stay (about 30 MB of peak RSS on
-	// 10,000 items, for no measurable change in key latency: docs/benchmarks.md).
-	// Set before anything large is read; a flag V8 does not know is ignored.
-	setFlagsFromString('--semi-space-growth-factor=1');
+	// a large checklist or database loads, and the pages stay (about 30 MB of
+	// peak RSS on 10,000 items, no measurable change in key latency). Only then:
+	// on small files it would cost the first frame about 25 ms of extra
+	// scavenges (docs/benchmarks.md). Set before anything large is read; a flag
+	// V8 does not know is ignored.
+	if (isLargeFile(inv.flags.checklist) || isLargeFile(resolveDbPath(inv.flags.db)))
+		setFlagsFromString('--semi-space-growth-factor=1');
 	now(); // a bad PREFLIGHT_NOW is refused here, not at the first key press
 	// chalk ignores NO_COLOR; it honours FORCE_COLOR=0, read when Ink loads below.
 	if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
