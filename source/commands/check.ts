@@ -1,4 +1,4 @@
-import {availableParallelism} from 'node:os';
+import {availableParallelism, constants} from 'node:os';
 import type {Invocation} from '../cli/args.js';
 import type {Flags} from '../cli/flags.js';
 import {PreflightError} from '../errors.js';
@@ -46,6 +46,11 @@ function targets(checklist: Parameters<typeof lookupItem>[0], named: readonly st
 		if (!out.some((t) => t.item.id === item.id)) out.push({item: item as Target['item']});
 	}
 	return out;
+}
+
+/** The shell's exit code for a process ended by `signal`: 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP. */
+function signalExitCode(signal: NodeJS.Signals): number {
+	return 128 + (constants.signals[signal] ?? 0);
 }
 
 function seconds(ms: number): string {
@@ -147,6 +152,23 @@ export async function runChecks(
 	/** gate --run-checks --json: progress on stderr, nothing else printed. */
 	quiet = false,
 ): Promise<number> {
+	return (await runChecksFor(flags, named, json, quiet)).code;
+}
+
+/** What runChecksFor reports: the exit code, the signal that stopped the runs, the runs. */
+export type ChecksOutcome = {
+	code: number;
+	signal?: NodeJS.Signals;
+	checks: Array<{itemId: string} & CheckRun>;
+};
+
+/** runChecks with its runs and the signal that stopped them (gate prints them in its JSON). */
+export async function runChecksFor(
+	flags: Flags,
+	named: readonly string[],
+	json = false,
+	quiet = false,
+): Promise<ChecksOutcome> {
 	// With JSON on stdout, progress goes to stderr.
 	const out = quiet || json ? process.stderr : process.stdout;
 	const loaded = await checklistFor(flags);
@@ -162,10 +184,10 @@ export async function runChecks(
 		}
 	}
 	if (list.length === 0) {
-		if (quiet) return 0;
+		if (quiet) return {code: 0, checks: []};
 		if (!json) print(`checklist ${sanitizeLine(loaded.checklist.id)} has no checks`);
 		else printJson({ok: true, checks: []});
-		return 0;
+		return {code: 0, checks: []};
 	}
 	// The same chunks the app loads on x (one code cache each, see scripts/build.mjs).
 	const [{isTrusted, trust}, {runCommand}, {logRef, writeLog}] = await Promise.all([
@@ -187,9 +209,23 @@ export async function runChecks(
 	const commit = gitHead(cwd);
 	const progress = new Progress(out.isTTY === true, out);
 	const abort = new AbortController();
-	// ctrl+c kills every running group, then the runs are recorded as cancelled.
-	const onSigint = () => abort.abort();
-	process.on('SIGINT', onSigint);
+	// ctrl+c, SIGTERM (a supervisor, kill) and SIGHUP (the terminal closed) all
+	// kill every running group; the runs are recorded as cancelled and the
+	// command then exits with the shell's code for the signal (130, 143, 129).
+	let caught: NodeJS.Signals | undefined;
+	const onSignal = (signal: NodeJS.Signals) => {
+		caught ??= signal;
+		abort.abort();
+	};
+	// After SIGHUP the terminal may be gone: writing to it must not throw.
+	const onHup = () => {
+		out.on('error', () => undefined);
+		process.stdout.on('error', () => undefined);
+		onSignal('SIGHUP');
+	};
+	process.on('SIGINT', onSignal);
+	process.on('SIGTERM', onSignal);
+	process.on('SIGHUP', onHup);
 	let done: Done[];
 	try {
 		done = await pool(list, jobsOf(flags), async ({item}): Promise<Done> => {
@@ -218,7 +254,9 @@ export async function runChecks(
 		});
 	} finally {
 		progress.stop();
-		process.off('SIGINT', onSigint);
+		process.off('SIGINT', onSignal);
+		process.off('SIGTERM', onSignal);
+		process.off('SIGHUP', onHup);
 	}
 
 	// Recorded together, under the lock, once every run has ended.
@@ -244,17 +282,17 @@ export async function runChecks(
 		await store.close();
 	}
 	const ok = done.every((d) => d.run.ok);
-	if (quiet) return ok ? 0 : 1;
-	if (json)
-		printJson({
-			ok,
-			checks: done.map((d) => ({itemId: d.item.id, ...d.run})),
-		});
+	const code = caught ? signalExitCode(caught) : ok ? 0 : 1;
+	const checks = done.map((d) => ({itemId: d.item.id, ...d.run}));
+	const outcome: ChecksOutcome = {code, ...(caught ? {signal: caught} : {}), checks};
+	if (caught) process.stderr.write(`preflight: interrupted (${caught}): running checks stopped\n`);
+	if (quiet) return outcome;
+	if (json) printJson({ok, checks});
 	else
 		print(
 			`${sanitizeLine(name)}: ${done.filter((d) => d.run.ok).length} of ${done.length} checks met their expectation`,
 		);
-	return ok ? 0 : 1;
+	return outcome;
 }
 
 /** `preflight check [ITEM…]`. Exit 0 every check met its expectation, 1 otherwise, 2 on bad input. */
