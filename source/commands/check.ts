@@ -4,7 +4,8 @@ import type {Flags} from '../cli/flags.js';
 import {PreflightError} from '../errors.js';
 import {lookupItem, lookupProblem} from '../model/item-lookup.js';
 import {buildRun, failureText, timeoutMs} from '../model/checks.js';
-import {recordRun} from '../model/check-runs.js';
+import {passHeldBack, recordRun} from '../model/check-runs.js';
+import {answerFor} from '../model/evaluate.js';
 import type {Check, CheckRun, ChecklistItem} from '../model/schemas.js';
 import {upgradeReview} from '../model/upgrade.js';
 import {
@@ -262,6 +263,8 @@ export async function runChecksFor(
 	// Recorded together, under the lock, once every run has ended.
 	const store = await openStore(flags, {what: 'preflight check', waitMs: lockWaitMs()});
 	let name: string;
+	/** Mode-pass runs that met their expectation but did not pass their item. */
+	const notes: string[] = [];
 	try {
 		const at = now();
 		let review = flags.system
@@ -270,6 +273,8 @@ export async function runChecksFor(
 		const actor = {by, ...(email ? {email} : {}), at, ...(commit ? {commit} : {})};
 		review = upgradeReview(review, loaded.checklist, loaded.digest, actor).review;
 		for (const d of done) {
+			const held = passHeldBack(d.item, answerFor(review, d.item.id), d.run);
+			if (held) notes.push(`${sanitizeLine(d.item.id)}: ${held}`);
 			review = recordRun(review, d.item, d.run, logRef(base, d.logPath), {
 				...actor,
 				at: new Date(d.run.at),
@@ -285,6 +290,7 @@ export async function runChecksFor(
 	const code = caught ? signalExitCode(caught) : ok ? 0 : 1;
 	const checks = done.map((d) => ({itemId: d.item.id, ...d.run}));
 	const outcome: ChecksOutcome = {code, ...(caught ? {signal: caught} : {}), checks};
+	for (const note of notes) out.write(`${note}\n`);
 	if (caught) process.stderr.write(`preflight: interrupted (${caught}): running checks stopped\n`);
 	if (quiet) return outcome;
 	if (json) printJson({ok, checks});

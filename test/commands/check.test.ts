@@ -118,6 +118,20 @@ describe('preflight check', () => {
 		expect(ws.run(['check', 'ops.ok', '--system', 'api']).code).toBe(2);
 	}, 60_000);
 
+	it("mode pass: a passing run leaves a person's fail standing and says why", () => {
+		const ws = setup();
+		const set = ws.run(['set', 'ops.auto', 'fail', '--note', 'broken', '--system', 'api']);
+		expect(set.code, set.stderr).toBe(0);
+		const r = ws.run(['check', 'ops.auto', '--system', 'api', '--trust']);
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stdout).toContain('ops.auto: not passed: Alice failed it');
+		const a = ws.db().reviews[0]!.answers['ops.auto']!;
+		expect(a).toMatchObject({status: 'fail', note: 'broken'});
+		expect(a.checks?.[0]?.ok).toBe(true);
+		const g = ws.run(['gate', '--system', 'api']);
+		expect(g.code).toBe(1);
+	}, 60_000);
+
 	it('refuses bad input with exit 2', () => {
 		const ws = setup();
 		expect(ws.run(['check', 'ops.plain', '--system', 'api', '--trust']).stderr).toContain(

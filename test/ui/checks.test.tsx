@@ -133,4 +133,26 @@ describe('x runs checks in the app', () => {
 			'the slow run cancelled and saved',
 		);
 	}, 60_000);
+
+	it("a passing mode-pass check leaves a person's fail standing and says so", async () => {
+		vi.stubEnv('PREFLIGHT_TRUST_CHECKS', loaded.digest);
+		const review = blankReview(loaded);
+		review.answers['ops.auto'] = {
+			status: 'fail',
+			note: 'broken on staging',
+			evidence: [],
+			signedOff: {by: 'Dana', at: '2026-01-10T00:00:00.000Z'},
+		};
+		const app = await renderReview({loaded, review, db: dbWith(review), services: fakeServices()});
+		await app.press('j');
+		await app.press('j');
+		await app.waitFor((f) => f.includes('check: true (passes the item)'));
+		await app.press('x');
+		await app.waitForText('not passed: Dana failed it');
+		await waitUntil(() => Boolean(saved(app)?.['ops.auto']?.checks), 'the run saved');
+		const answer = saved(app)!['ops.auto']!;
+		expect(answer.status).toBe('fail');
+		expect(answer.note).toBe('broken on staging');
+		expect(answer.checks?.[0]?.ok).toBe(true);
+	}, 60_000);
 });

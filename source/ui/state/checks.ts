@@ -1,5 +1,6 @@
 import {findItem, replaceReview} from '../../model/review.js';
-import {recordRun} from '../../model/check-runs.js';
+import {passHeldBack, recordRun} from '../../model/check-runs.js';
+import {answerFor} from '../../model/evaluate.js';
 import {failureText} from '../../model/checks.js';
 import type {ActionOf, ChecksState, State} from './types.js';
 
@@ -79,6 +80,7 @@ export function checkFinished(state: State, action: ActionOf<'check-finished'>):
 		at: new Date(action.run.at),
 		...(action.run.commit ? {commit: action.run.commit} : {}),
 	};
+	const held = passHeldBack(item, answerFor(review, item.id), action.run);
 	const next = recordRun(review, item, action.run, action.logRef, actor);
 	const why = item.check ? failureText(item.check, action.run) : undefined;
 	return {
@@ -87,7 +89,10 @@ export function checkFinished(state: State, action: ActionOf<'check-finished'>):
 		version: state.version + 1,
 		message: why
 			? {kind: 'error', text: `Check of “${item.title}” failed: ${why}.`}
-			: {kind: 'info', text: `Check of “${item.title}” met its expectation.`},
+			: {
+					kind: 'info',
+					text: `Check of “${item.title}” met its expectation${held ? `; ${held}` : ''}.`,
+				},
 	};
 }
 
