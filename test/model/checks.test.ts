@@ -5,6 +5,7 @@ import {
 	expectationMet,
 	failureText,
 	KEPT_RUNS,
+	parseCheckTimeout,
 	timeoutMs,
 	withRun,
 } from '../../source/model/checks.js';
@@ -170,6 +171,41 @@ describe('checks keep passes honest', () => {
 			a = withRun(a, run(`2026-01-0${i + 1}T00:00:00.000Z`, true));
 		expect(a.checks).toHaveLength(KEPT_RUNS);
 		expect(a.checks?.at(-1)?.at).toBe(`2026-01-0${KEPT_RUNS + 3}T00:00:00.000Z`);
+	});
+});
+
+describe('check timeouts', () => {
+	const issue = (check: unknown) => {
+		const r = z.safeParse(checklistSchema, {
+			id: 'c',
+			title: 'C',
+			version: '1',
+			sections: [{id: 's', title: 'S', items: [{id: 'a', title: 'A', check}]}],
+		});
+		return r.success ? undefined : r.error.issues.map((i) => i.message).join('; ');
+	};
+
+	it('refuses a timeout of zero or over 24 hours, saying so', () => {
+		for (const t of ['P30D', 'P1Y', 'P1M', 'PT0S', 'P0D', 'PT24H1S', 'P2D', 'PT0.0001S'])
+			expect(issue({run: 'x', timeout: t}), t).toMatch(/over zero and at most 24 hours/);
+		expect(parseCheckTimeout('P30D')).toBeUndefined();
+	});
+
+	it('takes up to 24 hours, and fractional seconds', () => {
+		expect(issue({run: 'x', timeout: 'PT24H'})).toBeUndefined();
+		expect(issue({run: 'x', timeout: 'P1D'})).toBeUndefined();
+		expect(issue({run: 'x', timeout: 'PT0.5S'})).toBeUndefined();
+		expect(timeoutMs({run: 'x', timeout: 'PT0.5S'})).toBe(500);
+		expect(timeoutMs({run: 'x', timeout: 'PT1,25S'})).toBe(1250);
+		expect(timeoutMs({run: 'x', timeout: 'PT1M30.5S'})).toBe(90_500);
+		expect(timeoutMs({run: 'x', timeout: 'PT24H'})).toBe(86_400_000);
+		expect(parseCheckTimeout('PT.5S')).toBeUndefined();
+	});
+
+	it('an invalid match names the parser reason', () => {
+		expect(issue({run: 'x', expect: {match: '('}})).toMatch(
+			/must be a regular expression: Unterminated group/,
+		);
 	});
 });
 
