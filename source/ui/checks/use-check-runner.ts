@@ -4,6 +4,8 @@ import {findItem} from '../../model/review.js';
 import {evidenceBase} from '../../system/evidence.js';
 import {actorFrom, useAppActions, useAppState} from '../state/context.js';
 import {currentReview} from '../state/selectors.js';
+import type {CappedOutput} from '../../checks/capped-output.js';
+import {throttle} from './throttle.js';
 
 /** How often a running check's last lines are sent to the screen (ms): often enough to watch, rarely enough to type. */
 const OUTPUT_EVERY_MS = 150;
@@ -62,18 +64,22 @@ export function useCheckRunner(): void {
 				controllers.current.set(itemId, abort);
 				const at = services.now();
 				dispatch({type: 'check-started', itemId, startedAt: Date.now()});
-				let sent = 0;
+				// At most one screen update per OUTPUT_EVERY_MS, the last always shown.
+				let latestOutput: CappedOutput | undefined;
+				const show = throttle(() => {
+					if (latestOutput)
+						dispatch({type: 'check-output', itemId, lines: latestOutput.lastLines(LIVE_LINES)});
+				}, OUTPUT_EVERY_MS);
 				void runCommand(check.run, {
 					cwd: base,
 					timeoutMs: timeoutMs(check),
 					signal: abort.signal,
 					onOutput: (out) => {
-						const t = Date.now();
-						if (t - sent < OUTPUT_EVERY_MS) return;
-						sent = t;
-						dispatch({type: 'check-output', itemId, lines: out.lastLines(LIVE_LINES)});
+						latestOutput = out;
+						show.call();
 					},
 				}).then((result) => {
+					show.cancel();
 					controllers.current.delete(itemId);
 					const log = writeLog(services.dbPath, result.output);
 					const actor = actorFrom(services);
