@@ -3,7 +3,7 @@ import type {Invocation} from '../cli/args.js';
 import type {Flags} from '../cli/flags.js';
 import {PreflightError} from '../errors.js';
 import {lookupItem, lookupProblem} from '../model/item-lookup.js';
-import {buildRun, failureText, timeoutMs} from '../model/checks.js';
+import {buildRun, commandLines, failureText, timeoutMs} from '../model/checks.js';
 import {passHeldBack, recordRun} from '../model/check-runs.js';
 import {answerFor} from '../model/evaluate.js';
 import type {Check, CheckRun, ChecklistItem} from '../model/schemas.js';
@@ -134,8 +134,13 @@ async function pool<T, R>(
 /** Refuses an untrusted checklist: every command on stderr, then the one error line. */
 function refuseUntrusted(id: string, digest: string, list: readonly Target[]): never {
 	process.stderr.write(`commands of checklist ${sanitizeLine(id)} (${digest}):\n`);
-	for (const t of list)
-		process.stderr.write(`  ${sanitizeLine(t.item.id)}: ${sanitizeLine(t.item.check.run)}\n`);
+	for (const t of list) {
+		// A command of several lines shows each, indented under the first.
+		const label = `  ${sanitizeLine(t.item.id)}: `;
+		const [first, ...rest] = commandLines(t.item.check.run).map(sanitizeLine);
+		process.stderr.write(`${label}${first ?? ''}\n`);
+		for (const line of rest) process.stderr.write(`${' '.repeat(label.length)}${line}\n`);
+	}
 	throw new PreflightError(
 		`checklist ${sanitizeLine(id)} is not trusted to run commands on this machine: read them above, then run preflight check --trust (or set PREFLIGHT_TRUST_CHECKS=${digest})`,
 	);

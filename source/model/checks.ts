@@ -44,6 +44,17 @@ export function timeoutMs(check: Check): number {
 	return parseCheckTimeout(check.timeout ?? DEFAULT_CHECK_TIMEOUT) ?? 60_000;
 }
 
+/**
+ * A check's command as the lines it was written on (`run: |` in YAML, or
+ * `\n` in JSON): each is shown as its own line, so that no line of what runs
+ * is hidden by being joined to another. Blank lines at the end are left out.
+ */
+export function commandLines(run: string): string[] {
+	const lines = run.split(/\r\n|\r|\n/);
+	while (lines.length > 1 && lines.at(-1)!.trim() === '') lines.pop();
+	return lines;
+}
+
 /** evidence or pass: evidence when the checklist says nothing. */
 export function modeOf(check: Check): 'evidence' | 'pass' {
 	return check.mode ?? 'evidence';

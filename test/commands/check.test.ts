@@ -132,6 +132,14 @@ describe('preflight check', () => {
 		expect(g.code).toBe(1);
 	}, 60_000);
 
+	it('lists each line of a command written over several lines, indented under the first', () => {
+		const ws = setup([{id: 'ops.multi', title: 'Multi', check: {run: 'echo ok\ntouch x\n'}}]);
+		const r = ws.run(['check', '--system', 'api']);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toContain('  ops.multi: echo ok\n             touch x\n');
+		expect(r.stderr).not.toContain('echo ok touch x');
+	}, 60_000);
+
 	it('refuses bad input with exit 2', () => {
 		const ws = setup();
 		expect(ws.run(['check', 'ops.plain', '--system', 'api', '--trust']).stderr).toContain(

@@ -155,4 +155,36 @@ describe('x runs checks in the app', () => {
 		expect(answer.note).toBe('broken on staging');
 		expect(answer.checks?.[0]?.ok).toBe(true);
 	}, 60_000);
+
+	it('shows each line of a command written over several lines, in the pane and the trust prompt', async () => {
+		const multi = checklistFromData(
+			{
+				id: 'multi',
+				title: 'Multi',
+				version: '1',
+				sections: [
+					{
+						id: 'ops',
+						title: 'Ops',
+						items: [{id: 'ops.m', title: 'Multi', check: {run: 'echo ok\ntouch x'}}],
+					},
+				],
+			},
+			'multi.json',
+		);
+		const review = blankReview(multi);
+		const app = await renderReview({
+			loaded: multi,
+			review,
+			db: dbWith(review),
+			services: fakeServices(),
+		});
+		const frame = await app.waitForText('check: echo ok');
+		expect(frame).not.toContain('echo ok touch x');
+		expect(frame).toMatch(/check: echo ok\s*\n.*\s{7}touch x \(evidence\)/);
+		await app.press('x');
+		const asked = await app.waitForText('ops.m: echo ok');
+		expect(asked).toMatch(/ops\.m: echo ok\s*\n.*\s{7}touch x/);
+		expect(asked).not.toContain('echo ok touch x');
+	}, 60_000);
 });
