@@ -68,7 +68,7 @@ describe('x runs checks in the app', () => {
 		const app = await open();
 		await app.waitForText('check: echo gateway-ok (evidence)');
 		await app.press('x');
-		const asked = await app.waitForText('Trust every command listed above');
+		const asked = await app.waitForText('Trust all 3 commands of this checklist');
 		expect(asked).toContain("ops.slow: printf 'out-%s\\n' one two; sleep 120");
 		expect(asked).toContain('ops.auto: true');
 		await app.press('yes');

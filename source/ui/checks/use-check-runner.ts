@@ -45,7 +45,13 @@ export function useCheckRunner(): void {
 					if (s.screen !== 'review') dispatch({type: 'go', screen: 'review'});
 					dispatch({
 						type: 'open-prompt',
-						prompt: {kind: 'trust-checks', itemId: first, itemIds: request.itemIds},
+						prompt: {
+							kind: 'trust-checks',
+							itemId: first,
+							itemIds: request.itemIds,
+							commands: checklist.sections.flatMap((sec) => sec.items).filter((it) => it.check)
+								.length,
+						},
 					});
 				}
 				return;

@@ -31,7 +31,13 @@ export type Prompt =
 			owner?: string;
 	  }
 	/** x on an untrusted checklist: every command is shown, `yes` trusts its digest and runs `itemIds`. */
-	| {kind: 'trust-checks'; itemId: string; itemIds: string[]}
+	| {
+			kind: 'trust-checks';
+			itemId: string;
+			itemIds: string[];
+			/** How many commands the checklist holds: yes trusts them all. */
+			commands?: number;
+	  }
 	/**
 	 * `previous` and `from`: the filter and the focus before the prompt opened,
 	 * put back by esc (the filter is live while typing, and moves the focus).
