@@ -1,3 +1,4 @@
+import {availableParallelism} from 'node:os';
 import {useEffect, useRef} from 'react';
 import {timeoutMs, buildRun} from '../../model/checks.js';
 import {findItem} from '../../model/review.js';
@@ -26,6 +27,9 @@ export function useCheckRunner(): void {
 	const controllers = useRef(new Map<string, AbortController>());
 	const seenRequest = useRef(0);
 	const seenCancel = useRef(0);
+	/** Items waiting for a slot: at most `jobs` checks run at once. */
+	const waiting = useRef<string[]>([]);
+	const jobs = Math.max(1, services.checkJobs ?? availableParallelism());
 	const latest = useRef(state);
 	latest.current = state;
 
@@ -40,6 +44,8 @@ export function useCheckRunner(): void {
 			const {isTrusted, trust} = await import('../../checks/trust.js');
 			const {digest, checklist} = s.loaded;
 			if (!request.trust && !isTrusted(digest)) {
+				// Nothing runs until the user trusts the checklist (the prompt asks again).
+				dispatch({type: 'checks-unqueued', itemIds: request.itemIds});
 				const [first] = request.itemIds;
 				if (first) {
 					if (s.screen !== 'review') dispatch({type: 'go', screen: 'review'});
@@ -62,10 +68,10 @@ export function useCheckRunner(): void {
 				import('../../checks/evidence-log.js'),
 			]);
 			const base = evidenceBase(services.cwd);
-			for (const itemId of request.itemIds) {
+			const start = (itemId: string) => {
 				const item = findItem(checklist, itemId);
 				const check = item?.check;
-				if (!check || controllers.current.has(itemId)) continue;
+				if (!check || controllers.current.has(itemId)) return false;
 				const abort = new AbortController();
 				controllers.current.set(itemId, abort);
 				const at = services.now();
@@ -103,8 +109,20 @@ export function useCheckRunner(): void {
 						run,
 						logRef: logRef(base, log.path),
 					});
+					pump();
 				});
-			}
+				return true;
+			};
+			// The slots free up as checks end: the next waiting one starts.
+			const pump = () => {
+				while (controllers.current.size < jobs && waiting.current.length > 0) {
+					const next = waiting.current.shift()!;
+					start(next);
+				}
+			};
+			for (const id of request.itemIds)
+				if (!waiting.current.includes(id) && !controllers.current.has(id)) waiting.current.push(id);
+			pump();
 		})().catch((error: unknown) => {
 			dispatch({
 				type: 'message',
@@ -114,12 +132,14 @@ export function useCheckRunner(): void {
 				},
 			});
 		});
-	}, [request, dispatch, services]);
+	}, [request, dispatch, services, jobs]);
 
 	const cancelSeq = state.checks?.cancelSeq ?? 0;
 	useEffect(() => {
 		if (cancelSeq === seenCancel.current) return;
 		seenCancel.current = cancelSeq;
+		// Those still waiting never start.
+		waiting.current = [];
 		for (const c of controllers.current.values()) c.abort();
 	}, [cancelSeq]);
 
