@@ -141,6 +141,12 @@ function refuseUntrusted(id: string, digest: string, list: readonly Target[]): n
 		process.stderr.write(`${label}${first ?? ''}\n`);
 		for (const line of rest) process.stderr.write(`${' '.repeat(label.length)}${line}\n`);
 	}
+	// A variable that is set but names other digests: most often a checklist
+	// changed since CI was told to trust it. Said, so that nobody hunts for a typo.
+	if (process.env.PREFLIGHT_TRUST_CHECKS?.trim())
+		throw new PreflightError(
+			`checklist ${sanitizeLine(id)} is not trusted here: PREFLIGHT_TRUST_CHECKS names another digest (did the checklist change?); read the commands above, then set PREFLIGHT_TRUST_CHECKS=${digest}`,
+		);
 	throw new PreflightError(
 		`checklist ${sanitizeLine(id)} is not trusted to run commands on this machine: read them above, then run preflight check --trust (or set PREFLIGHT_TRUST_CHECKS=${digest})`,
 	);
