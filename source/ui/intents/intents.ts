@@ -87,7 +87,7 @@ function recordIntent(
 }
 
 /** A scroll key: the details' next first line, or why they do not move. */
-export function scrollDetail(state: State, move: ScrollMove, view: DetailView | undefined): Intent {
+export function scrollDetail(state: State, move: ScrollMove, view: DetailView | undefined): Action {
 	const itemId = selectedItemId(state);
 	if (!itemId || !view || view.total <= view.rows)
 		return info('The details fit: there is nothing to scroll.');

@@ -27,7 +27,7 @@ import {SPINNER, useTick} from '../checks/use-tick.js';
 import {evidencePath} from '../../system/evidence.js';
 import {filterKindText} from '../state/filter.js';
 import {listedItems, matchCounts, selectedItemId} from '../state/selectors.js';
-import type {Action, State} from '../state/types.js';
+import type {State} from '../state/types.js';
 import {actionFor, type ActionId} from '../keys.js';
 import {maxScroll} from '../scroll.js';
 import type {Size} from '../use-terminal-size.js';
@@ -240,12 +240,9 @@ export function ReviewScreen({size}: {size: Size}) {
 		const action = actionFor('review', input, key);
 		const move = action ? detailMoves[action] : undefined;
 		if (!move) return false;
-		const intent = scrollDetail(state, move, {
-			offset: detailOffset,
-			total: detail.length,
-			rows: detailShown,
-		});
-		if (intent && 'type' in intent && intent.type !== 'view-log') dispatch(intent as Action);
+		dispatch(
+			scrollDetail(state, move, {offset: detailOffset, total: detail.length, rows: detailShown}),
+		);
 		return true;
 	};
 
