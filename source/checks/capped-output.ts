@@ -8,6 +8,17 @@ export const HEAD_BYTES = 512 * 1024;
 /** Bytes kept from the end of the output. */
 export const TAIL_BYTES = 512 * 1024;
 
+/**
+ * A line as a terminal would leave it: a carriage return (progress output,
+ * `p1\rp2\rp3`) starts the line over, so the last text written after one
+ * is what shows (a trailing return keeps the text before it).
+ */
+function overwritten(line: string): string {
+	if (!line.includes('\r')) return line;
+	const parts = line.split('\r').filter((p) => p !== '');
+	return parts.at(-1) ?? '';
+}
+
 export class CappedOutput {
 	private readonly head: Buffer;
 	private headUsed = 0;
@@ -72,7 +83,7 @@ export class CappedOutput {
 			? this.tailBuffer()
 			: Buffer.concat([this.head.subarray(0, this.headUsed), this.tailBuffer()]);
 		const slice = text.subarray(Math.max(0, text.length - 8192)).toString('utf8');
-		const all = slice.split(/\r?\n/);
+		const all = slice.split(/\r?\n/).map(overwritten);
 		if (all.at(-1) === '') all.pop();
 		return all.slice(-lines);
 	}

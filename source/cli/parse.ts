@@ -33,10 +33,7 @@ export function parseInvocation(argv: string[]): Invocation {
 			tokens: true,
 		});
 	} catch (error) {
-		const message = (error as Error).message.split('\n')[0] ?? 'bad arguments';
-		throw new PreflightError(
-			`${sanitizeLine(message.replace(/\. To specify a positional.*$/, ''))}; see preflight --help`,
-		);
+		throw new PreflightError(`${argsProblem(error as Error, argv)}; see preflight --help`);
 	}
 	// parseArgs keeps the last of a repeated flag: `--system a --system b` would
 	// quietly act on b. Only flags the table marks `multiple` may repeat.
@@ -60,6 +57,36 @@ export function parseInvocation(argv: string[]): Invocation {
 	const spec = commandNamed(command);
 	if (!spec) return {command, positionals: rest, flags};
 	return parseCommand(command, spec, rest, flags);
+}
+
+/**
+ * What node's parseArgs refused, in one line of preflight's own words: its
+ * messages run over several sentences ("Option '--jobs' argument is
+ * ambiguous.\nDid you forget…"), end in a full stop and speak of "options".
+ * A flag's value that looks like a flag (`--jobs -1`) is judged by the flag's
+ * own rule, as `--jobs=-1` would be.
+ */
+function argsProblem(error: Error, argv: readonly string[]): string {
+	const first = error.message.split('\n')[0] ?? '';
+	const name = /'--([^' ]+)/.exec(first)?.[1];
+	const code = (error as Error & {code?: string}).code;
+	if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && name && isFlagName(name)) {
+		const spec: FlagSpec = flagTable[name];
+		if (spec.type === 'boolean') return `--${name} takes no value`;
+		const at = argv.indexOf(`--${name}`);
+		const value = at >= 0 ? argv[at + 1] : undefined;
+		const placeholder = spec.value ?? spec.values?.join('|');
+		const wanted = `--${name} needs a value${placeholder ? ` (--${name} ${placeholder})` : ''}`;
+		if (value === undefined || !value.startsWith('-')) return wanted;
+		// The next flag (`--jobs --trust`): the value was left out.
+		if (isFlagName(value.replace(/^--/, '').split('=')[0]!)) return wanted;
+		const judged = z.safeParse(flagsSchema, {[name]: value});
+		if (!judged.success) return sanitizeLine(judged.error.issues[0]?.message ?? wanted);
+		return `${wanted}: ${sanitizeLine(value)} looks like a flag; write --${name}=${sanitizeLine(value)} if it is the value`;
+	}
+	const unknown = /^Unknown option '([^']*)'/.exec(first);
+	if (unknown) return `unknown flag ${sanitizeLine(unknown[1]!)}`;
+	return sanitizeLine(first.replace(/\.\s.*$/, '').replace(/\.$/, '')) || 'bad arguments';
 }
 
 function parseCommand(name: string, spec: CommandSpec, rest: string[], flags: Flags): Invocation {

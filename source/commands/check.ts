@@ -1,10 +1,11 @@
-import {availableParallelism} from 'node:os';
+import {availableParallelism, constants} from 'node:os';
 import type {Invocation} from '../cli/args.js';
 import type {Flags} from '../cli/flags.js';
 import {PreflightError} from '../errors.js';
 import {lookupItem, lookupProblem} from '../model/item-lookup.js';
-import {buildRun, failureText, timeoutMs} from '../model/checks.js';
-import {recordRun} from '../model/check-runs.js';
+import {buildRun, commandLines, failureText, timeoutMs} from '../model/checks.js';
+import {passHeldBack, recordRun} from '../model/check-runs.js';
+import {answerFor} from '../model/evaluate.js';
 import type {Check, CheckRun, ChecklistItem} from '../model/schemas.js';
 import {upgradeReview} from '../model/upgrade.js';
 import {
@@ -46,6 +47,11 @@ function targets(checklist: Parameters<typeof lookupItem>[0], named: readonly st
 		if (!out.some((t) => t.item.id === item.id)) out.push({item: item as Target['item']});
 	}
 	return out;
+}
+
+/** The shell's exit code for a process ended by `signal`: 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP. */
+function signalExitCode(signal: NodeJS.Signals): number {
+	return 128 + (constants.signals[signal] ?? 0);
 }
 
 function seconds(ms: number): string {
@@ -128,8 +134,19 @@ async function pool<T, R>(
 /** Refuses an untrusted checklist: every command on stderr, then the one error line. */
 function refuseUntrusted(id: string, digest: string, list: readonly Target[]): never {
 	process.stderr.write(`commands of checklist ${sanitizeLine(id)} (${digest}):\n`);
-	for (const t of list)
-		process.stderr.write(`  ${sanitizeLine(t.item.id)}: ${sanitizeLine(t.item.check.run)}\n`);
+	for (const t of list) {
+		// A command of several lines shows each, indented under the first.
+		const label = `  ${sanitizeLine(t.item.id)}: `;
+		const [first, ...rest] = commandLines(t.item.check.run).map(sanitizeLine);
+		process.stderr.write(`${label}${first ?? ''}\n`);
+		for (const line of rest) process.stderr.write(`${' '.repeat(label.length)}${line}\n`);
+	}
+	// A variable that is set but names other digests: most often a checklist
+	// changed since CI was told to trust it. Said, so that nobody hunts for a typo.
+	if (process.env.PREFLIGHT_TRUST_CHECKS?.trim())
+		throw new PreflightError(
+			`checklist ${sanitizeLine(id)} is not trusted here: PREFLIGHT_TRUST_CHECKS names another digest (did the checklist change?); read the commands above, then set PREFLIGHT_TRUST_CHECKS=${digest}`,
+		);
 	throw new PreflightError(
 		`checklist ${sanitizeLine(id)} is not trusted to run commands on this machine: read them above, then run preflight check --trust (or set PREFLIGHT_TRUST_CHECKS=${digest})`,
 	);
@@ -147,6 +164,23 @@ export async function runChecks(
 	/** gate --run-checks --json: progress on stderr, nothing else printed. */
 	quiet = false,
 ): Promise<number> {
+	return (await runChecksFor(flags, named, json, quiet)).code;
+}
+
+/** What runChecksFor reports: the exit code, the signal that stopped the runs, the runs. */
+export type ChecksOutcome = {
+	code: number;
+	signal?: NodeJS.Signals;
+	checks: Array<{itemId: string} & CheckRun>;
+};
+
+/** runChecks with its runs and the signal that stopped them (gate prints them in its JSON). */
+export async function runChecksFor(
+	flags: Flags,
+	named: readonly string[],
+	json = false,
+	quiet = false,
+): Promise<ChecksOutcome> {
 	// With JSON on stdout, progress goes to stderr.
 	const out = quiet || json ? process.stderr : process.stdout;
 	const loaded = await checklistFor(flags);
@@ -162,10 +196,10 @@ export async function runChecks(
 		}
 	}
 	if (list.length === 0) {
-		if (quiet) return 0;
+		if (quiet) return {code: 0, checks: []};
 		if (!json) print(`checklist ${sanitizeLine(loaded.checklist.id)} has no checks`);
 		else printJson({ok: true, checks: []});
-		return 0;
+		return {code: 0, checks: []};
 	}
 	// The same chunks the app loads on x (one code cache each, see scripts/build.mjs).
 	const [{isTrusted, trust}, {runCommand}, {logRef, writeLog}] = await Promise.all([
@@ -187,9 +221,23 @@ export async function runChecks(
 	const commit = gitHead(cwd);
 	const progress = new Progress(out.isTTY === true, out);
 	const abort = new AbortController();
-	// ctrl+c kills every running group, then the runs are recorded as cancelled.
-	const onSigint = () => abort.abort();
-	process.on('SIGINT', onSigint);
+	// ctrl+c, SIGTERM (a supervisor, kill) and SIGHUP (the terminal closed) all
+	// kill every running group; the runs are recorded as cancelled and the
+	// command then exits with the shell's code for the signal (130, 143, 129).
+	let caught: NodeJS.Signals | undefined;
+	const onSignal = (signal: NodeJS.Signals) => {
+		caught ??= signal;
+		abort.abort();
+	};
+	// After SIGHUP the terminal may be gone: writing to it must not throw.
+	const onHup = () => {
+		out.on('error', () => undefined);
+		process.stdout.on('error', () => undefined);
+		onSignal('SIGHUP');
+	};
+	process.on('SIGINT', onSignal);
+	process.on('SIGTERM', onSignal);
+	process.on('SIGHUP', onHup);
 	let done: Done[];
 	try {
 		done = await pool(list, jobsOf(flags), async ({item}): Promise<Done> => {
@@ -218,12 +266,16 @@ export async function runChecks(
 		});
 	} finally {
 		progress.stop();
-		process.off('SIGINT', onSigint);
+		process.off('SIGINT', onSignal);
+		process.off('SIGTERM', onSignal);
+		process.off('SIGHUP', onHup);
 	}
 
 	// Recorded together, under the lock, once every run has ended.
 	const store = await openStore(flags, {what: 'preflight check', waitMs: lockWaitMs()});
 	let name: string;
+	/** Mode-pass runs that met their expectation but did not pass their item. */
+	const notes: string[] = [];
 	try {
 		const at = now();
 		let review = flags.system
@@ -232,6 +284,8 @@ export async function runChecks(
 		const actor = {by, ...(email ? {email} : {}), at, ...(commit ? {commit} : {})};
 		review = upgradeReview(review, loaded.checklist, loaded.digest, actor).review;
 		for (const d of done) {
+			const held = passHeldBack(d.item, answerFor(review, d.item.id), d.run);
+			if (held) notes.push(`${sanitizeLine(d.item.id)}: ${held}`);
 			review = recordRun(review, d.item, d.run, logRef(base, d.logPath), {
 				...actor,
 				at: new Date(d.run.at),
@@ -244,17 +298,18 @@ export async function runChecks(
 		await store.close();
 	}
 	const ok = done.every((d) => d.run.ok);
-	if (quiet) return ok ? 0 : 1;
-	if (json)
-		printJson({
-			ok,
-			checks: done.map((d) => ({itemId: d.item.id, ...d.run})),
-		});
+	const code = caught ? signalExitCode(caught) : ok ? 0 : 1;
+	const checks = done.map((d) => ({itemId: d.item.id, ...d.run}));
+	const outcome: ChecksOutcome = {code, ...(caught ? {signal: caught} : {}), checks};
+	for (const note of notes) out.write(`${note}\n`);
+	if (caught) process.stderr.write(`preflight: interrupted (${caught}): running checks stopped\n`);
+	if (quiet) return outcome;
+	if (json) printJson({ok, checks});
 	else
 		print(
 			`${sanitizeLine(name)}: ${done.filter((d) => d.run.ok).length} of ${done.length} checks met their expectation`,
 		);
-	return ok ? 0 : 1;
+	return outcome;
 }
 
 /** `preflight check [ITEM…]`. Exit 0 every check met its expectation, 1 otherwise, 2 on bad input. */

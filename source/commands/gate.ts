@@ -14,6 +14,7 @@ import {
 } from './common.js';
 import {countOf, verdictLine} from '../model/vocabulary.js';
 import {print, printJson} from '../terminal/print.js';
+import type {ChecksOutcome} from './check.js';
 import {decisionStanding, standingLine, type DecisionStanding} from '../report/decision.js';
 
 /** `preflight gate`: the CI check before deploy. Exit 0 ready, 1 not ready. */
@@ -28,9 +29,12 @@ export async function run(inv: Invocation): Promise<number> {
 		standing = decisionStanding(before.review, before.loaded);
 	}
 	// The checks' lines go to stderr with --json, so that stdout stays one JSON document.
-	if (flags['run-checks'])
-		await (await import('./check.js')).runChecks(flags, [], false, flags.json === true);
-	else if (flags.trust || flags.jobs !== undefined)
+	let ran: ChecksOutcome | undefined;
+	if (flags['run-checks']) {
+		ran = await (await import('./check.js')).runChecksFor(flags, [], false, flags.json === true);
+		// Stopped by a signal: the runs are recorded as cancelled, and the gate ends as the signal would.
+		if (ran.signal) return ran.code;
+	} else if (flags.trust || flags.jobs !== undefined)
 		throw new PreflightError('--trust and --jobs go with --run-checks');
 	const {review, loaded, asOf, evaluation, proposals} = await judgeReview(flags, now());
 	const decided = standing === undefined || standing.state === 'go';
@@ -50,6 +54,7 @@ export async function run(inv: Invocation): Promise<number> {
 			conflicts: conflictsIn(evaluation),
 			blockers: blockersJson(evaluation),
 			...renamesJson(review, proposals),
+			...(ran ? {checks: ran.checks} : {}),
 			...(standing
 				? {
 						decision: {

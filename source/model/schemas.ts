@@ -1,4 +1,5 @@
 import {isDuration} from './duration.js';
+import {CHECK_TIMEOUT_RULE, parseCheckTimeout} from './checks.js';
 import {hasOwnProtoKey, withoutPrototype} from './records.js';
 import * as z from './zod.js';
 
@@ -72,13 +73,15 @@ const approvalsField = z.optional(
 		.check(z.gte(1, 'approvals must be at least 1'), z.lte(20, 'approvals must be at most 20')),
 );
 
-/** A valid JavaScript regular expression (an `expect.match` of a check). */
-function isRegex(s: string): boolean {
+/** Why `s` is not a JavaScript regular expression (an `expect.match` of a check), as the parser says. */
+function regexProblem(s: string): string | undefined {
 	try {
 		new RegExp(s);
-		return true;
-	} catch {
-		return false;
+		return undefined;
+	} catch (error) {
+		// "Invalid regular expression: /(/: Unterminated group": the reason, without the pattern again.
+		const text = error instanceof Error ? error.message : String(error);
+		return text.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
 	}
 }
 
@@ -92,14 +95,26 @@ export const checkSchema = z.strictObject({
 	run: nonEmptyText,
 	/** An ISO 8601 duration; PT60S when absent. */
 	timeout: z.optional(
-		z.string().check(z.refine(isDuration, 'must be an ISO 8601 duration such as PT60S')),
+		z.string().check(z.refine((t) => parseCheckTimeout(t) !== undefined, CHECK_TIMEOUT_RULE)),
 	),
 	expect: z.optional(
 		z.strictObject({
 			exit: z.optional(
 				z.int().check(z.gte(0, 'exit must be 0 to 255'), z.lte(255, 'exit must be 0 to 255')),
 			),
-			match: z.optional(z.string().check(z.refine(isRegex, 'must be a regular expression'))),
+			match: z.optional(
+				z.string().check(
+					z.superRefine((s, ctx) => {
+						const why = regexProblem(s);
+						if (why)
+							ctx.addIssue({
+								code: 'custom',
+								message: `must be a regular expression: ${why}`,
+								input: s,
+							});
+					}),
+				),
+			),
 		}),
 	),
 	/** evidence (the default): the result is attached and a person signs; pass: a success passes the item. */

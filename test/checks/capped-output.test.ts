@@ -42,4 +42,13 @@ describe('CappedOutput', () => {
 		out.push(Buffer.from('one\ntwo\nthree\nfour\n'));
 		expect(out.lastLines(2)).toEqual(['three', 'four']);
 	});
+
+	it('a carriage return overwrites the line, as on a terminal', () => {
+		const out = new CappedOutput();
+		out.push(Buffer.from('start\np1\rp2'));
+		out.push(Buffer.from('\rp3\n10%\r20%\r'));
+		expect(out.lastLines(3)).toEqual(['start', 'p3', '20%']);
+		out.push(Buffer.from('done\r\n'));
+		expect(out.lastLines(1)).toEqual(['done']);
+	});
 });

@@ -118,6 +118,64 @@ describe('preflight check', () => {
 		expect(ws.run(['check', 'ops.ok', '--system', 'api']).code).toBe(2);
 	}, 60_000);
 
+	it('a PREFLIGHT_TRUST_CHECKS naming another digest is said to', () => {
+		const ws = setup();
+		const r = ws.run(['check', '--system', 'api'], {
+			PREFLIGHT_TRUST_CHECKS: `sha256:${'0'.repeat(64)}`,
+		});
+		expect(r.code).toBe(2);
+		expect(r.stderr).toMatch(
+			/PREFLIGHT_TRUST_CHECKS names another digest \(did the checklist change\?\); read the commands above, then set PREFLIGHT_TRUST_CHECKS=sha256:[0-9a-f]{64}$/m,
+		);
+	}, 60_000);
+
+	it('a --jobs without a usable value is refused in one clear line', () => {
+		const ws = setup();
+		for (const [args, message] of [
+			[['--jobs', '-1'], '--jobs must be a whole number from 1 to 999; see preflight --help'],
+			[['--jobs'], '--jobs needs a value (--jobs N); see preflight --help'],
+			[['--jobs', '--trust'], '--jobs needs a value (--jobs N); see preflight --help'],
+			[['--json=yes'], '--json takes no value; see preflight --help'],
+		] as const) {
+			const r = ws.run(['check', '--system', 'api', ...args]);
+			expect(r.code, args.join(' ')).toBe(2);
+			expect(r.stderr).toBe(`preflight: ${message}\n`);
+		}
+	}, 60_000);
+
+	it('gate --run-checks --json carries the runs under checks', () => {
+		const ws = setup();
+		const r = ws.run(['gate', '--system', 'api', '--run-checks', '--trust', '--json']);
+		const out = JSON.parse(r.stdout) as {checks: Array<{itemId: string; ok: boolean}>};
+		expect(out.checks.map((c) => [c.itemId, c.ok])).toEqual([
+			['ops.ok', true],
+			['ops.auto', true],
+			['ops.bad', false],
+		]);
+	}, 60_000);
+
+	it("mode pass: a passing run leaves a person's fail standing and says why", () => {
+		const ws = setup();
+		const set = ws.run(['set', 'ops.auto', 'fail', '--note', 'broken', '--system', 'api']);
+		expect(set.code, set.stderr).toBe(0);
+		const r = ws.run(['check', 'ops.auto', '--system', 'api', '--trust']);
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stdout).toContain('ops.auto: not passed: Alice failed it');
+		const a = ws.db().reviews[0]!.answers['ops.auto']!;
+		expect(a).toMatchObject({status: 'fail', note: 'broken'});
+		expect(a.checks?.[0]?.ok).toBe(true);
+		const g = ws.run(['gate', '--system', 'api']);
+		expect(g.code).toBe(1);
+	}, 60_000);
+
+	it('lists each line of a command written over several lines, indented under the first', () => {
+		const ws = setup([{id: 'ops.multi', title: 'Multi', check: {run: 'echo ok\ntouch x\n'}}]);
+		const r = ws.run(['check', '--system', 'api']);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toContain('  ops.multi: echo ok\n             touch x\n');
+		expect(r.stderr).not.toContain('echo ok touch x');
+	}, 60_000);
+
 	it('refuses bad input with exit 2', () => {
 		const ws = setup();
 		expect(ws.run(['check', 'ops.plain', '--system', 'api', '--trust']).stderr).toContain(

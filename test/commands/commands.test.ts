@@ -322,7 +322,7 @@ describe('set refuses invalid input with exit 2 and writes nothing', () => {
 				'other',
 				'--bogus',
 			],
-			'Unknown option',
+			'unknown flag --bogus; see preflight --help',
 		],
 	])('%j', (args, message) => {
 		const ws = workspace();

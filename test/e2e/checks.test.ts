@@ -68,7 +68,7 @@ describe('x in a real terminal', () => {
 		running.push(app);
 		await app.waitFor('check: sleep 300');
 		app.type('x');
-		await app.waitFor('Trust every command listed above');
+		await app.waitFor('Trust the 1 command of this checklist');
 		expect(app.screen()).toContain('ops.gateway: sleep 300 & echo $! > grandchild.pid');
 		app.type('yes');
 		app.press('enter');

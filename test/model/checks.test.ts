@@ -5,10 +5,11 @@ import {
 	expectationMet,
 	failureText,
 	KEPT_RUNS,
+	parseCheckTimeout,
 	timeoutMs,
 	withRun,
 } from '../../source/model/checks.js';
-import {recordRun} from '../../source/model/check-runs.js';
+import {passHeldBack, recordRun} from '../../source/model/check-runs.js';
 import {answerFor, evaluate, isStale} from '../../source/model/evaluate.js';
 import {
 	checklistSchema,
@@ -173,6 +174,41 @@ describe('checks keep passes honest', () => {
 	});
 });
 
+describe('check timeouts', () => {
+	const issue = (check: unknown) => {
+		const r = z.safeParse(checklistSchema, {
+			id: 'c',
+			title: 'C',
+			version: '1',
+			sections: [{id: 's', title: 'S', items: [{id: 'a', title: 'A', check}]}],
+		});
+		return r.success ? undefined : r.error.issues.map((i) => i.message).join('; ');
+	};
+
+	it('refuses a timeout of zero or over 24 hours, saying so', () => {
+		for (const t of ['P30D', 'P1Y', 'P1M', 'PT0S', 'P0D', 'PT24H1S', 'P2D', 'PT0.0001S'])
+			expect(issue({run: 'x', timeout: t}), t).toMatch(/over zero and at most 24 hours/);
+		expect(parseCheckTimeout('P30D')).toBeUndefined();
+	});
+
+	it('takes up to 24 hours, and fractional seconds', () => {
+		expect(issue({run: 'x', timeout: 'PT24H'})).toBeUndefined();
+		expect(issue({run: 'x', timeout: 'P1D'})).toBeUndefined();
+		expect(issue({run: 'x', timeout: 'PT0.5S'})).toBeUndefined();
+		expect(timeoutMs({run: 'x', timeout: 'PT0.5S'})).toBe(500);
+		expect(timeoutMs({run: 'x', timeout: 'PT1,25S'})).toBe(1250);
+		expect(timeoutMs({run: 'x', timeout: 'PT1M30.5S'})).toBe(90_500);
+		expect(timeoutMs({run: 'x', timeout: 'PT24H'})).toBe(86_400_000);
+		expect(parseCheckTimeout('PT.5S')).toBeUndefined();
+	});
+
+	it('an invalid match names the parser reason', () => {
+		expect(issue({run: 'x', expect: {match: '('}})).toMatch(
+			/must be a regular expression: Unterminated group/,
+		);
+	});
+});
+
 describe('recordRun', () => {
 	const actor = {by: 'ci', at: new Date('2026-01-20T00:00:00.000Z')};
 	const at = actor.at.toISOString();
@@ -211,6 +247,53 @@ describe('recordRun', () => {
 		expect(a.status).toBe('pass');
 		expect(a.signedOff?.by).toBe('Dana');
 		expect(contradiction(ps, a)).toMatch(/check failed since sign-off/);
+	});
+});
+
+describe('mode pass never overrules a person', () => {
+	const actor = {by: 'ci', at: new Date('2026-01-20T00:00:00.000Z')};
+	const at = actor.at.toISOString();
+	for (const [status, words, extra] of [
+		['fail', 'Dana failed it', {note: 'TLS broken on staging'}],
+		['na', 'Dana marked it n/a', {justification: 'no gateway'}],
+		[
+			'waived',
+			'Dana waived it',
+			{waiver: {reason: 'later', approvedBy: 'Dana', expires: '2027-01-01'}},
+		],
+	] as const)
+		it(`a passing run leaves a person's ${status} standing, recorded as evidence: "not passed: ${words}"`, () => {
+			const given = {
+				status,
+				evidence: [],
+				signedOff: {by: 'Dana', at: '2026-01-10T00:00:00.000Z'},
+				...extra,
+			} as Answer;
+			const before = review({ps: given});
+			const held = passHeldBack(ps, given, run(at, true));
+			expect(held).toBe(`not passed: ${words}`);
+			const r = recordRun(before, ps, run(at, true), 'x.log', actor);
+			const a = answerFor(r, 'ps');
+			expect(a.status).toBe(status);
+			expect(a.signedOff?.by).toBe('Dana');
+			if ('note' in extra) expect(a.note).toBe(extra.note);
+			expect(a.checks?.at(-1)?.ok).toBe(true);
+			expect(a.evidence.map((e) => e.kind)).toEqual(['check']);
+			expect(r.audit.at(-1)?.detail).toContain(`not passed: ${words}`);
+		});
+
+	it('a pending item is passed; a pass is renewed', () => {
+		expect(passHeldBack(ps, {status: 'pending', evidence: []}, run(at, true))).toBeUndefined();
+		const r = recordRun(
+			review({ps: passedBy('2026-01-10T00:00:00.000Z')}),
+			ps,
+			run(at, true),
+			'x.log',
+			actor,
+		);
+		const a = answerFor(r, 'ps');
+		expect(a.status).toBe('pass');
+		expect(a.signedOff?.by).toBe('ci');
 	});
 });
 

@@ -121,5 +121,9 @@ describe('x and v', () => {
 		expect(spec.submit('no', ctx)).toEqual({action: {type: 'close-prompt'}});
 		expect(spec.submit('maybe', ctx)).toHaveProperty('error');
 		expect(spec.label(ctx).after).toContain('and 1 more');
+		const counted = {prompt: {kind: 'trust-checks', itemId: 'a', itemIds: ['a'], commands: 40}};
+		expect(spec.label(counted as unknown as PromptContext).before).toContain(
+			'Trust all 40 commands of this checklist',
+		);
 	});
 });

@@ -68,7 +68,7 @@ describe('x runs checks in the app', () => {
 		const app = await open();
 		await app.waitForText('check: echo gateway-ok (evidence)');
 		await app.press('x');
-		const asked = await app.waitForText('Trust every command listed above');
+		const asked = await app.waitForText('Trust all 3 commands of this checklist');
 		expect(asked).toContain("ops.slow: printf 'out-%s\\n' one two; sleep 120");
 		expect(asked).toContain('ops.auto: true');
 		await app.press('yes');
@@ -132,5 +132,59 @@ describe('x runs checks in the app', () => {
 			() => Boolean(saved(app)?.['ops.slow']?.checks),
 			'the slow run cancelled and saved',
 		);
+	}, 60_000);
+
+	it("a passing mode-pass check leaves a person's fail standing and says so", async () => {
+		vi.stubEnv('PREFLIGHT_TRUST_CHECKS', loaded.digest);
+		const review = blankReview(loaded);
+		review.answers['ops.auto'] = {
+			status: 'fail',
+			note: 'broken on staging',
+			evidence: [],
+			signedOff: {by: 'Dana', at: '2026-01-10T00:00:00.000Z'},
+		};
+		const app = await renderReview({loaded, review, db: dbWith(review), services: fakeServices()});
+		await app.press('j');
+		await app.press('j');
+		await app.waitFor((f) => f.includes('check: true (passes the item)'));
+		await app.press('x');
+		await app.waitForText('not passed: Dana failed it');
+		await waitUntil(() => Boolean(saved(app)?.['ops.auto']?.checks), 'the run saved');
+		const answer = saved(app)!['ops.auto']!;
+		expect(answer.status).toBe('fail');
+		expect(answer.note).toBe('broken on staging');
+		expect(answer.checks?.[0]?.ok).toBe(true);
+	}, 60_000);
+
+	it('shows each line of a command written over several lines, in the pane and the trust prompt', async () => {
+		const multi = checklistFromData(
+			{
+				id: 'multi',
+				title: 'Multi',
+				version: '1',
+				sections: [
+					{
+						id: 'ops',
+						title: 'Ops',
+						items: [{id: 'ops.m', title: 'Multi', check: {run: 'echo ok\ntouch x'}}],
+					},
+				],
+			},
+			'multi.json',
+		);
+		const review = blankReview(multi);
+		const app = await renderReview({
+			loaded: multi,
+			review,
+			db: dbWith(review),
+			services: fakeServices(),
+		});
+		const frame = await app.waitForText('check: echo ok');
+		expect(frame).not.toContain('echo ok touch x');
+		expect(frame).toMatch(/check: echo ok\s*\n.*\s{7}touch x \(evidence\)/);
+		await app.press('x');
+		const asked = await app.waitForText('ops.m: echo ok');
+		expect(asked).toMatch(/ops\.m: echo ok\s*\n.*\s{7}touch x/);
+		expect(asked).not.toContain('echo ok touch x');
 	}, 60_000);
 });

@@ -1,9 +1,12 @@
+import {availableParallelism} from 'node:os';
 import {useEffect, useRef} from 'react';
 import {timeoutMs, buildRun} from '../../model/checks.js';
 import {findItem} from '../../model/review.js';
 import {evidenceBase} from '../../system/evidence.js';
 import {actorFrom, useAppActions, useAppState} from '../state/context.js';
 import {currentReview} from '../state/selectors.js';
+import type {CappedOutput} from '../../checks/capped-output.js';
+import {throttle} from './throttle.js';
 
 /** How often a running check's last lines are sent to the screen (ms): often enough to watch, rarely enough to type. */
 const OUTPUT_EVERY_MS = 150;
@@ -24,6 +27,9 @@ export function useCheckRunner(): void {
 	const controllers = useRef(new Map<string, AbortController>());
 	const seenRequest = useRef(0);
 	const seenCancel = useRef(0);
+	/** Items waiting for a slot: at most `jobs` checks run at once. */
+	const waiting = useRef<string[]>([]);
+	const jobs = Math.max(1, services.checkJobs ?? availableParallelism());
 	const latest = useRef(state);
 	latest.current = state;
 
@@ -38,12 +44,20 @@ export function useCheckRunner(): void {
 			const {isTrusted, trust} = await import('../../checks/trust.js');
 			const {digest, checklist} = s.loaded;
 			if (!request.trust && !isTrusted(digest)) {
+				// Nothing runs until the user trusts the checklist (the prompt asks again).
+				dispatch({type: 'checks-unqueued', itemIds: request.itemIds});
 				const [first] = request.itemIds;
 				if (first) {
 					if (s.screen !== 'review') dispatch({type: 'go', screen: 'review'});
 					dispatch({
 						type: 'open-prompt',
-						prompt: {kind: 'trust-checks', itemId: first, itemIds: request.itemIds},
+						prompt: {
+							kind: 'trust-checks',
+							itemId: first,
+							itemIds: request.itemIds,
+							commands: checklist.sections.flatMap((sec) => sec.items).filter((it) => it.check)
+								.length,
+						},
 					});
 				}
 				return;
@@ -54,26 +68,30 @@ export function useCheckRunner(): void {
 				import('../../checks/evidence-log.js'),
 			]);
 			const base = evidenceBase(services.cwd);
-			for (const itemId of request.itemIds) {
+			const start = (itemId: string) => {
 				const item = findItem(checklist, itemId);
 				const check = item?.check;
-				if (!check || controllers.current.has(itemId)) continue;
+				if (!check || controllers.current.has(itemId)) return false;
 				const abort = new AbortController();
 				controllers.current.set(itemId, abort);
 				const at = services.now();
 				dispatch({type: 'check-started', itemId, startedAt: Date.now()});
-				let sent = 0;
+				// At most one screen update per OUTPUT_EVERY_MS, the last always shown.
+				let latestOutput: CappedOutput | undefined;
+				const show = throttle(() => {
+					if (latestOutput)
+						dispatch({type: 'check-output', itemId, lines: latestOutput.lastLines(LIVE_LINES)});
+				}, OUTPUT_EVERY_MS);
 				void runCommand(check.run, {
 					cwd: base,
 					timeoutMs: timeoutMs(check),
 					signal: abort.signal,
 					onOutput: (out) => {
-						const t = Date.now();
-						if (t - sent < OUTPUT_EVERY_MS) return;
-						sent = t;
-						dispatch({type: 'check-output', itemId, lines: out.lastLines(LIVE_LINES)});
+						latestOutput = out;
+						show.call();
 					},
 				}).then((result) => {
+					show.cancel();
 					controllers.current.delete(itemId);
 					const log = writeLog(services.dbPath, result.output);
 					const actor = actorFrom(services);
@@ -91,8 +109,20 @@ export function useCheckRunner(): void {
 						run,
 						logRef: logRef(base, log.path),
 					});
+					pump();
 				});
-			}
+				return true;
+			};
+			// The slots free up as checks end: the next waiting one starts.
+			const pump = () => {
+				while (controllers.current.size < jobs && waiting.current.length > 0) {
+					const next = waiting.current.shift()!;
+					start(next);
+				}
+			};
+			for (const id of request.itemIds)
+				if (!waiting.current.includes(id) && !controllers.current.has(id)) waiting.current.push(id);
+			pump();
 		})().catch((error: unknown) => {
 			dispatch({
 				type: 'message',
@@ -102,12 +132,14 @@ export function useCheckRunner(): void {
 				},
 			});
 		});
-	}, [request, dispatch, services]);
+	}, [request, dispatch, services, jobs]);
 
 	const cancelSeq = state.checks?.cancelSeq ?? 0;
 	useEffect(() => {
 		if (cancelSeq === seenCancel.current) return;
 		seenCancel.current = cancelSeq;
+		// Those still waiting never start.
+		waiting.current = [];
 		for (const c of controllers.current.values()) c.abort();
 	}, [cancelSeq]);
 

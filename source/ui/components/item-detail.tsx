@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import React from 'react';
-import {failureText, latestRun} from '../../model/checks.js';
+import {commandLines, failureText, latestRun} from '../../model/checks.js';
 import type {ItemResult} from '../../model/evaluate.js';
 import type {Answer, AuditEntry, Checklist, Conflict} from '../../model/schemas.js';
 import {approversOf, ruleLine} from '../../model/team.js';
@@ -155,7 +155,9 @@ function checkLines(result: ItemResult, live: LiveCheck | undefined, width: numb
 	if (!check) return [];
 	const out: DetailLine[] = [];
 	const mode = check.mode === 'pass' ? 'passes the item' : 'evidence';
-	for (const text of hanging('check: ', `${sanitizeLine(check.run)} (${mode})`, width))
+	const command = commandLines(check.run).map(sanitizeLine);
+	command[command.length - 1] = `${command.at(-1)!} (${mode})`;
+	for (const text of hangingLines('check: ', command, width))
 		out.push({part: 'check', look: 'plain', text});
 	if (live) {
 		out.push({
@@ -197,6 +199,15 @@ function hanging(label: string, text: string, width: number): string[] {
 	return wrapLines(text, Math.max(10, width - indent)).map((l, i) =>
 		i === 0 ? `${label}${l}` : `${' '.repeat(indent)}${l}`,
 	);
+}
+
+/**
+ * Several lines (a command written over several) after `label`: each wrapped
+ * on its own, all indented under the first.
+ */
+function hangingLines(label: string, lines: readonly string[], width: number): string[] {
+	const indent = cells(label) <= 16 ? cells(label) : 2;
+	return lines.flatMap((line, i) => hanging(i === 0 ? label : ' '.repeat(indent), line, width));
 }
 
 /**
@@ -428,7 +439,11 @@ export function trustLines(checklist: Checklist, digest: string, width: number):
 	for (const s of checklist.sections)
 		for (const it of s.items)
 			if (it.check)
-				for (const text of hanging(`${sanitizeLine(it.id)}: `, sanitizeLine(it.check.run), textW))
+				for (const text of hangingLines(
+					`${sanitizeLine(it.id)}: `,
+					commandLines(it.check.run).map(sanitizeLine),
+					textW,
+				))
 					out.push({part: 'check', look: 'plain', text});
 	for (const text of wrapLines(
 		'Each runs with sh -c from the repository root, without terminal input. Trusting covers this exact checklist on this machine: a changed checklist asks again.',

@@ -10,7 +10,7 @@ import {actorFrom, useAppActions, useAppState} from '../state/context.js';
 import {evidenceUsedElsewhere} from '../evidence-suggestions.js';
 import {currentReview} from '../state/selectors.js';
 import type {Prompt} from '../state/types.js';
-import {TextPrompt} from './text-prompt.js';
+import {TextPrompt, type TextPromptProps} from './text-prompt.js';
 
 /**
  * A prompt label naming an item: the title is cut so that the label leaves
@@ -34,7 +34,16 @@ function promptLabel(
  * value, and what enter and esc do. Every prompt names its item: after f the
  * focus has moved on, so "the focused item" is not always the one it is for.
  */
-export function PromptArea({prompt, width}: {prompt: Prompt; width: number}) {
+export function PromptArea({
+	prompt,
+	width,
+	onKey,
+}: {
+	prompt: Prompt;
+	width: number;
+	/** Keys the screen takes before the prompt does (true when taken). */
+	onKey?: TextPromptProps['onKey'];
+}) {
 	const state = useAppState();
 	const {dispatch, services} = useAppActions();
 	const review = currentReview(state);
@@ -80,6 +89,7 @@ export function PromptArea({prompt, width}: {prompt: Prompt; width: number}) {
 		<TextPrompt
 			{...evidence}
 			key={step}
+			{...(onKey ? {onKey} : {})}
 			label={label}
 			initial={spec.initial(shown)}
 			hint={spec.hint(shown)}

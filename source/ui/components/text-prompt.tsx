@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import {Box, Text, type Key} from 'ink';
 import React, {useReducer} from 'react';
 import {cells} from '../../terminal/width.js';
 import {useInputHandler} from '../input/input-router.js';
@@ -52,6 +52,8 @@ export type TextPromptProps = {
 	 * (see prompt-drafts.tsx), or not at all when there is none.
 	 */
 	draftKey?: string;
+	/** Sees each key first; true takes it (the field never gets it). */
+	onKey?: (input: string, key: Key) => boolean;
 };
 
 /** What the row(s) under the input list: completion candidates or suggestions. */
@@ -164,12 +166,15 @@ export function TextPrompt({
 	suggestions,
 	suggestionsTitle = 'earlier answers',
 	draftKey,
+	onKey,
 }: TextPromptProps) {
 	const field = useDraft<Field>(draftKey, () => newField(initial));
 	const forget = useForgetDraft(draftKey);
 	const [, redraw] = useReducer((n: number) => n + 1, 0);
 	useInputHandler(
 		(input, key) => {
+			// Keys the screen takes while this prompt is open (the trust prompt's scroll keys).
+			if (onKey?.(input, key)) return;
 			const before = field.value;
 			const outcome = applyKey(field, input, key, {complete, suggestions});
 			if (field.value !== before) onChange?.(field.value);

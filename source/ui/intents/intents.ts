@@ -30,7 +30,7 @@ export type IntentEnv = {now: Date; actor: () => Actor; typed?: string};
  */
 export type DetailView = {offset: number; total: number; rows: number};
 
-const detailMoves: Partial<Record<ActionId, ScrollMove>> = {
+export const detailMoves: Partial<Record<ActionId, ScrollMove>> = {
 	'detail-line-up': 'line-up',
 	'detail-line-down': 'line-down',
 	'detail-page-up': 'page-up',
@@ -87,7 +87,7 @@ function recordIntent(
 }
 
 /** A scroll key: the details' next first line, or why they do not move. */
-function scrollDetail(state: State, move: ScrollMove, view: DetailView | undefined): Intent {
+export function scrollDetail(state: State, move: ScrollMove, view: DetailView | undefined): Action {
 	const itemId = selectedItemId(state);
 	if (!itemId || !view || view.total <= view.rows)
 		return info('The details fit: there is nothing to scroll.');

@@ -306,8 +306,12 @@ export const prompts: Record<PromptStep, PromptSpec> = {
 	'trust-checks': {
 		label: (ctx) => {
 			const more = ctx.prompt.kind === 'trust-checks' ? ctx.prompt.itemIds.length - 1 : 0;
+			const n = ctx.prompt.kind === 'trust-checks' ? ctx.prompt.commands : undefined;
+			// yes trusts every command of the checklist, not only those in view: the count says how many.
+			const all =
+				n === undefined ? 'every command' : n === 1 ? 'the 1 command' : `all ${n} commands`;
 			return {
-				before: 'Trust every command listed above and run “',
+				before: `Trust ${all} of this checklist (pgdn/] reads on) and run “`,
 				after: `”${more > 0 ? ` and ${more} more` : ''}? yes/no:`,
 				typing: 6,
 			};

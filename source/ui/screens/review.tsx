@@ -1,4 +1,4 @@
-import {Box, Text} from 'ink';
+import {Box, Text, type Key} from 'ink';
 import React, {useMemo} from 'react';
 import {
 	conflictsIn,
@@ -20,7 +20,7 @@ import {MessageLine} from '../components/message-line.js';
 import {PromptArea} from '../components/prompt-area.js';
 import {AnswersBar} from '../components/progress-bar.js';
 import {SectionsPanel} from '../components/sections-panel.js';
-import {reviewIntent} from '../intents/intents.js';
+import {detailMoves, reviewIntent, scrollDetail} from '../intents/intents.js';
 import {useIntents} from '../intents/use-intents.js';
 import {useAppActions, useAppState, useEvaluation} from '../state/context.js';
 import {SPINNER, useTick} from '../checks/use-tick.js';
@@ -28,7 +28,7 @@ import {evidencePath} from '../../system/evidence.js';
 import {filterKindText} from '../state/filter.js';
 import {listedItems, matchCounts, selectedItemId} from '../state/selectors.js';
 import type {State} from '../state/types.js';
-import type {ActionId} from '../keys.js';
+import {actionFor, type ActionId} from '../keys.js';
 import {maxScroll} from '../scroll.js';
 import type {Size} from '../use-terminal-size.js';
 
@@ -233,6 +233,19 @@ export function ReviewScreen({size}: {size: Size}) {
 		},
 	);
 
+	// While the trust prompt is open its list scrolls with the detail scroll keys
+	// (pgdn/pgup, ] and [, shift+↓/↑): yes trusts every command, so every one
+	// can be read first. The answer is yes or no, so ] and [ are never typed.
+	const trustScroll = (input: string, key: Key): boolean => {
+		const action = actionFor('review', input, key);
+		const move = action ? detailMoves[action] : undefined;
+		if (!move) return false;
+		dispatch(
+			scrollDetail(state, move, {offset: detailOffset, total: detail.length, rows: detailShown}),
+		);
+		return true;
+	};
+
 	if (!review || !evaluation) return <Text>No review is open.</Text>;
 	const width = size.columns;
 	const sections = evaluation.sections;
@@ -298,10 +311,14 @@ export function ReviewScreen({size}: {size: Size}) {
 				offset={detailOffset}
 				height={layout.detailH}
 				width={width}
-				keys={!state.prompt}
+				keys={!state.prompt || trusting}
 			/>
 			{state.prompt ? (
-				<PromptArea prompt={state.prompt} width={width} />
+				<PromptArea
+					prompt={state.prompt}
+					width={width}
+					{...(trusting ? {onKey: trustScroll} : {})}
+				/>
 			) : (
 				<MessageLine width={width} />
 			)}

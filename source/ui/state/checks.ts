@@ -1,5 +1,6 @@
 import {findItem, replaceReview} from '../../model/review.js';
-import {recordRun} from '../../model/check-runs.js';
+import {passHeldBack, recordRun} from '../../model/check-runs.js';
+import {answerFor} from '../../model/evaluate.js';
 import {failureText} from '../../model/checks.js';
 import type {ActionOf, ChecksState, State} from './types.js';
 
@@ -14,9 +15,22 @@ export function runningIds(state: State): string[] {
 	return checksOf(state).running.map((r) => r.itemId);
 }
 
+/** How many checks are running or waiting for a slot. */
+export function activeChecks(state: State): number {
+	const checks = checksOf(state);
+	return checks.running.length + (checks.queued?.length ?? 0);
+}
+
+/** The status line while checks run: "3 checks running…". */
+export function checksStatus(state: State): string | undefined {
+	const n = activeChecks(state);
+	if (n === 0) return undefined;
+	return `${n === 1 ? '1 check' : `${n} checks`} running… (esc stops ${n === 1 ? 'it' : 'them'})`;
+}
+
 export function runChecks(state: State, action: ActionOf<'run-checks'>): State {
 	const checks = checksOf(state);
-	const busy = new Set(checks.running.map((r) => r.itemId));
+	const busy = new Set([...checks.running.map((r) => r.itemId), ...(checks.queued ?? [])]);
 	const itemIds = action.itemIds.filter((id) => !busy.has(id));
 	if (itemIds.length === 0)
 		return {
@@ -33,6 +47,11 @@ export function runChecks(state: State, action: ActionOf<'run-checks'>): State {
 		},
 		checks: {
 			...checks,
+			// Waiting until the runner starts them (at most --jobs at once).
+			queued: [
+				...(checks.queued ?? []),
+				...itemIds.filter((id) => findItem(state.loaded.checklist, id)?.check),
+			],
 			request: {seq: (checks.request?.seq ?? 0) + 1, itemIds, trust: action.trust === true},
 		},
 	};
@@ -45,8 +64,18 @@ export function checkStarted(state: State, action: ActionOf<'check-started'>): S
 		...state,
 		checks: {
 			...checks,
+			queued: (checks.queued ?? []).filter((id) => id !== action.itemId),
 			running: [...checks.running, {itemId: action.itemId, startedAt: action.startedAt, lines: []}],
 		},
+	};
+}
+
+export function checksUnqueued(state: State, action: ActionOf<'checks-unqueued'>): State {
+	const checks = checksOf(state);
+	const gone = new Set(action.itemIds);
+	return {
+		...state,
+		checks: {...checks, queued: (checks.queued ?? []).filter((id) => !gone.has(id))},
 	};
 }
 
@@ -79,15 +108,22 @@ export function checkFinished(state: State, action: ActionOf<'check-finished'>):
 		at: new Date(action.run.at),
 		...(action.run.commit ? {commit: action.run.commit} : {}),
 	};
+	const held = passHeldBack(item, answerFor(review, item.id), action.run);
 	const next = recordRun(review, item, action.run, action.logRef, actor);
 	const why = item.check ? failureText(item.check, action.run) : undefined;
+	// The others still running are said too: the message is the last thing shown.
+	const left = activeChecks(after);
+	const still = left ? ` ${left === 1 ? '1 check' : `${left} checks`} still running.` : '';
 	return {
 		...after,
 		db: replaceReview(state.db, next),
 		version: state.version + 1,
 		message: why
-			? {kind: 'error', text: `Check of “${item.title}” failed: ${why}.`}
-			: {kind: 'info', text: `Check of “${item.title}” met its expectation.`},
+			? {kind: 'error', text: `Check of “${item.title}” failed: ${why}.${still}`}
+			: {
+					kind: 'info',
+					text: `Check of “${item.title}” met its expectation${held ? `; ${held}` : ''}.${still}`,
+				},
 	};
 }
 
@@ -95,7 +131,7 @@ export function cancelChecks(state: State): State {
 	const checks = checksOf(state);
 	return {
 		...state,
-		checks: {...checks, cancelSeq: checks.cancelSeq + 1},
+		checks: {...checks, queued: [], cancelSeq: checks.cancelSeq + 1},
 		message: {kind: 'info', text: 'Cancelling the running checks…'},
 	};
 }

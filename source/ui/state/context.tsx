@@ -21,6 +21,8 @@ export type Services = {
 	 * ends; absent where there is no terminal to lend (tests).
 	 */
 	openPager?: (path: string) => Promise<void>;
+	/** How many checks run at once (default: the CPUs, as `preflight check --jobs`). */
+	checkJobs?: number;
 	/** Ends the app; a non-zero code when changes could not be saved. */
 	quit: (code?: number) => void;
 };

@@ -3,7 +3,14 @@ import type {Database} from '../../model/schemas.js';
 import {replaceReview} from '../../model/review.js';
 import {withDecision} from '../../report/decision.js';
 import {record, resolve} from './answers.js';
-import {cancelChecks, checkFinished, checkOutput, checkStarted, runChecks} from './checks.js';
+import {
+	cancelChecks,
+	checkFinished,
+	checkOutput,
+	checkStarted,
+	checksUnqueued,
+	runChecks,
+} from './checks.js';
 import {
 	addReview,
 	backFromReview,
@@ -85,6 +92,7 @@ const operations: {[T in Action['type']]: (state: State, action: ActionOf<T>) =>
 	decide,
 	'run-checks': runChecks,
 	'check-started': checkStarted,
+	'checks-unqueued': checksUnqueued,
 	'check-output': checkOutput,
 	'check-finished': checkFinished,
 	'cancel-checks': cancelChecks,
@@ -96,6 +104,7 @@ const notKeys: ReadonlySet<Action['type']> = new Set([
 	'save-failed',
 	'written',
 	'check-started',
+	'checks-unqueued',
 	'check-output',
 	'check-finished',
 ]);

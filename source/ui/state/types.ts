@@ -31,7 +31,13 @@ export type Prompt =
 			owner?: string;
 	  }
 	/** x on an untrusted checklist: every command is shown, `yes` trusts its digest and runs `itemIds`. */
-	| {kind: 'trust-checks'; itemId: string; itemIds: string[]}
+	| {
+			kind: 'trust-checks';
+			itemId: string;
+			itemIds: string[];
+			/** How many commands the checklist holds: yes trusts them all. */
+			commands?: number;
+	  }
 	/**
 	 * `previous` and `from`: the filter and the focus before the prompt opened,
 	 * put back by esc (the filter is live while typing, and moves the focus).
@@ -48,6 +54,8 @@ export type RunningCheck = {itemId: string; startedAt: number; lines: string[]};
  */
 export type ChecksState = {
 	running: RunningCheck[];
+	/** Items asked for and waiting for a free slot (at most --jobs run at once), in order. */
+	queued?: string[];
 	request?: {seq: number; itemIds: string[]; trust: boolean};
 	cancelSeq: number;
 };
@@ -182,6 +190,8 @@ export type Action =
 	/** x: run these items' checks; `trust`: the user has just trusted the checklist. */
 	| {type: 'run-checks'; itemIds: string[]; trust?: boolean}
 	| {type: 'check-started'; itemId: string; startedAt: number}
+	/** Asked for but not run (the checklist must be trusted first): no longer waiting. */
+	| {type: 'checks-unqueued'; itemIds: string[]}
 	| {type: 'check-output'; itemId: string; lines: string[]}
 	/** A run ended: recorded at once in its review (see model/check-runs.ts). */
 	| {type: 'check-finished'; reviewId: string; itemId: string; run: CheckRun; logRef: string}
