@@ -116,8 +116,10 @@ describe('x runs checks in the app', () => {
 	it('says so on an item without a check, and x on the summary runs every check', async () => {
 		vi.stubEnv('PREFLIGHT_TRUST_CHECKS', loaded.digest);
 		const app = await open();
+		// The footer offers x where there is a check to run, and not elsewhere.
+		await app.waitFor((f) => f.includes('x check'));
 		for (let i = 0; i < 3; i++) await app.press('j');
-		await app.waitFor((f) => f.includes('id: ops.plain'));
+		await app.waitFor((f) => f.includes('id: ops.plain') && !f.includes('x check'));
 		await app.press('x');
 		await app.waitForText('This item has no check');
 		await app.press('s');

@@ -106,6 +106,9 @@ const PROMPT_WITHOUT_PATHS: readonly ActionId[] = ['prompt-complete', 'prompt-pi
 /** On a conflict, 1–9 keep an answer and there is no answer to add evidence or a note to; elsewhere 1–9 do nothing. */
 const ON_CONFLICT: readonly ActionId[] = ['add-evidence', 'edit-note'];
 const OFF_CONFLICT: readonly ActionId[] = ['keep-answer'];
+/** The same on an item without a check: x has nothing to run (it says so when pressed). */
+const ON_CONFLICT_NO_CHECK: readonly ActionId[] = [...ON_CONFLICT, 'run-check'];
+const OFF_CONFLICT_NO_CHECK: readonly ActionId[] = [...OFF_CONFLICT, 'run-check'];
 
 /** The history of an item nobody has changed: one array, so memos keyed on it hold. */
 const NO_HISTORY: readonly AuditEntry[] = [];
@@ -331,8 +334,12 @@ export function ReviewScreen({size}: {size: Size}) {
 							? NO_KEYS
 							: PROMPT_WITHOUT_PATHS
 						: result?.conflict
-							? ON_CONFLICT
-							: OFF_CONFLICT
+							? result.item.check
+								? ON_CONFLICT
+								: ON_CONFLICT_NO_CHECK
+							: result?.item.check
+								? OFF_CONFLICT
+								: OFF_CONFLICT_NO_CHECK
 				}
 			/>
 		</Box>
