@@ -1,5 +1,5 @@
 import {isDuration} from './duration.js';
-import {CHECK_TIMEOUT_RULE, parseCheckTimeout} from './checks.js';
+import {CHECK_TIMEOUT_RULE, parseCheckTimeout} from './check-timeout.js';
 import {hasOwnProtoKey, withoutPrototype} from './records.js';
 import * as z from './zod.js';
 
