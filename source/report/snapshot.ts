@@ -32,8 +32,8 @@ function buildSnapshotSchema() {
 		commit: z.optional(z.string()),
 	});
 
-	/** One answer of a conflict (model/conflicts.ts): what one merged branch said, and who signed it. */
-	const conflictAnswer = z.strictObject({
+	/** What an item's answer shows, in an item and in each answer of a conflict. */
+	const answerFields = {
 		status: z.enum(['pending', 'pass', 'fail', 'na', 'waived']),
 		note: z.optional(z.string()),
 		justification: z.optional(z.string()),
@@ -48,6 +48,11 @@ function buildSnapshotSchema() {
 			}),
 		),
 		signedOff: z.optional(signOff),
+	};
+
+	/** One answer of a conflict (model/conflicts.ts): what one merged branch said, and who signed it. */
+	const conflictAnswer = z.strictObject({
+		...answerFields,
 		approvals: z.optional(z.array(signOff)),
 	});
 
@@ -67,20 +72,7 @@ function buildSnapshotSchema() {
 		id: z.string(),
 		title: z.string(),
 		level: z.enum(['required', 'recommended']),
-		status: z.enum(['pending', 'pass', 'fail', 'na', 'waived']),
-		note: z.optional(z.string()),
-		justification: z.optional(z.string()),
-		waiver: z.optional(
-			z.strictObject({reason: z.string(), owner: z.string(), expires: z.string()}),
-		),
-		evidence: z.array(
-			z.strictObject({
-				kind: z.enum(['url', 'file', 'check']),
-				ref: z.string(),
-				sha256: z.optional(z.string()),
-			}),
-		),
-		signedOff: z.optional(signOff),
+		...answerFields,
 		/** The roles that may settle the item (docs/team.md); absent when anyone may. */
 		owners: z.optional(z.array(z.string())),
 		/** How many distinct owners must pass it, when more than one. */
