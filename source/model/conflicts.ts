@@ -1,3 +1,4 @@
+import {isEmptyAnswer} from './empty-answer.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import type {Actor} from './actor.js';
 import {ownValue, recordFrom} from './records.js';
@@ -50,11 +51,6 @@ export function withoutConflict(review: Review, itemId: string): Review {
 	return next;
 }
 
-/** Whether an answer is worth storing: a pending answer with nothing in it is no answer. */
-function stored(answer: Answer): boolean {
-	return answer.status !== 'pending' || answer.evidence.length > 0 || Boolean(answer.note);
-}
-
 /**
  * Keeps answer `index` (from 0) of the item's conflict: it becomes the item's
  * answer exactly as it was, sign-offs and approvals included (picking is not
@@ -77,8 +73,8 @@ export function resolveConflict(
 		);
 	const at = actor.at.toISOString();
 	const answers = recordFrom(Object.entries(review.answers));
-	if (stored(kept)) answers[itemId] = kept;
-	else delete answers[itemId];
+	if (isEmptyAnswer(kept)) delete answers[itemId];
+	else answers[itemId] = kept;
 	const others = conflict.answers.filter((_, i) => i !== index).map(conflictAnswerText);
 	return {
 		...withoutConflict(review, itemId),

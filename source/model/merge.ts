@@ -6,6 +6,7 @@
 // "ours". Every choice that is not forced is made by comparing the two
 // candidates themselves (their times, then their canonical JSON), never by
 // which side they came from.
+import {isEmptyAnswer} from './empty-answer.js';
 import {canonicalJson} from './canonical.js';
 import {KEPT_RUNS} from './checks.js';
 import {emptyRecord, ownValue} from './records.js';
@@ -412,13 +413,7 @@ function mergeItemAndActions(
 /** An answer as an item's state: a pending answer with nothing in it is no answer at all. */
 function stateOf(answer: Answer | undefined): ItemState {
 	if (!answer) return {};
-	if (
-		answer.status === 'pending' &&
-		answer.evidence.length === 0 &&
-		!answer.note &&
-		!answer.actions?.length
-	)
-		return {};
+	if (isEmptyAnswer(answer)) return {};
 	return {answer};
 }
 

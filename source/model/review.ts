@@ -1,3 +1,4 @@
+import {isEmptyAnswer} from './empty-answer.js';
 import {randomHex} from '../random.js';
 import {answerFor, waiverExpired} from './evaluate.js';
 import type {
@@ -269,13 +270,7 @@ function withAnswer(
 	if (answer.status !== 'na') delete answer.justification;
 	if (answer.status !== 'waived') delete answer.waiver;
 	const answers = recordFrom(Object.entries(review.answers));
-	if (
-		answer.status === 'pending' &&
-		answer.evidence.length === 0 &&
-		!answer.note &&
-		!answer.actions?.length
-	)
-		delete answers[itemId];
+	if (isEmptyAnswer(answer)) delete answers[itemId];
 	else answers[itemId] = answer;
 	const conflict = conflictOf(review, itemId);
 	const afresh = conflict

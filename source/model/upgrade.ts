@@ -1,3 +1,4 @@
+import {isEmptyAnswer} from './empty-answer.js';
 import {PreflightError} from '../errors.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import type {Actor} from './actor.js';
@@ -74,16 +75,6 @@ export function proposalsLine(count: number): string {
 /** What a command says of a review's orphans: `3 answers kept from items no longer in the checklist (not judged)`. */
 export function orphansLine(count: number): string {
 	return `${countOf(count, 'answer')} kept from items no longer in the checklist (orphans, not judged)`;
-}
-
-/** An answer that holds nothing: no stored answer would say as much. */
-function isEmptyAnswer(answer: Answer): boolean {
-	return (
-		answer.status === 'pending' &&
-		answer.evidence.length === 0 &&
-		!answer.note &&
-		!answer.actions?.length
-	);
 }
 
 /** Adds `id` to the ids of its fingerprint in `into` (nothing when it has none). */
