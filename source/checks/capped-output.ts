@@ -4,9 +4,9 @@
 // more than HEAD + TAIL in memory and the log shows where it was cut.
 
 /** Bytes kept from the start of the output. */
-export const HEAD_BYTES = 512 * 1024;
+const HEAD_BYTES = 512 * 1024;
 /** Bytes kept from the end of the output. */
-export const TAIL_BYTES = 512 * 1024;
+const TAIL_BYTES = 512 * 1024;
 
 /**
  * A line as a terminal would leave it: a carriage return (progress output,

@@ -6,7 +6,7 @@ import {existsSync, mkdirSync, renameSync, writeFileSync} from 'node:fs';
 import {dirname, isAbsolute, join, relative} from 'node:path';
 
 /** The folder of check logs for a database. */
-export function evidenceDir(dbPath: string): string {
+function evidenceDir(dbPath: string): string {
 	return join(dirname(dbPath), 'evidence');
 }
 

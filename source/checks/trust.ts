@@ -21,7 +21,7 @@ const trustFileSchema = z.strictObject({
 type TrustFile = z.infer<typeof trustFileSchema>;
 
 /** Where the trusted digests are kept: $XDG_CONFIG_HOME/preflight/trusted-checks.json (else ~/.config). */
-export function trustFilePath(env = process.env): string {
+function trustFilePath(env = process.env): string {
 	const base = env.XDG_CONFIG_HOME || join(homedir(), '.config');
 	return join(base, 'preflight', 'trusted-checks.json');
 }

@@ -8,18 +8,14 @@ import {
 	type ListedAction,
 } from '../model/actions.js';
 import {answerFor} from '../model/evaluate.js';
-import {lookupItem, lookupProblem} from '../model/item-lookup.js';
 import {recordAnswer} from '../model/review.js';
 import {checklistFor, lockWaitMs, openStore, putReview, selectReview} from '../session.js';
 import {now} from '../system/clock.js';
-import {gitHead} from '../system/git.js';
-import {resolveReviewer, resolveReviewerEmail} from '../system/identity.js';
 import {print, printJson} from '../terminal/print.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {judgeReview, reviewName} from './common.js';
+import {actorFor, itemOf, judgeReview, reviewName} from './common.js';
 import type {Checklist} from '../model/schemas.js';
 import {mdText, safeHref} from '../report/markdown.js';
-import type {LoadedChecklist} from '../checklist/load.js';
 
 /** An action item as `actions --json` gives it. */
 function actionJson(a: ListedAction) {
@@ -128,31 +124,6 @@ export async function list(inv: Invocation): Promise<number> {
 		);
 	}
 	return 0;
-}
-
-function itemOf(loaded: LoadedChecklist, itemId: string) {
-	const found = lookupItem(loaded.checklist, itemId);
-	if (!('item' in found))
-		throw new PreflightError(
-			lookupProblem(
-				found,
-				itemId,
-				`checklist ${sanitizeLine(loaded.checklist.id)} ${sanitizeLine(loaded.checklist.version)}`,
-				sanitizeLine,
-			),
-		);
-	return found.item;
-}
-
-function actorFor(reviewer: string | undefined, at: Date) {
-	const commit = gitHead(process.cwd());
-	const email = resolveReviewerEmail(reviewer);
-	return {
-		by: resolveReviewer(reviewer),
-		...(email ? {email} : {}),
-		at,
-		...(commit ? {commit} : {}),
-	};
 }
 
 /** `preflight action add ITEM WHAT --owner O --due DATE [--url U]`. */

@@ -14,7 +14,10 @@ import {
 	type UpgradeReport,
 	upgradeReview,
 } from '../model/upgrade.js';
+import {lookupItem, lookupProblem} from '../model/item-lookup.js';
 import {now} from '../system/clock.js';
+import {gitHead} from '../system/git.js';
+import {resolveReviewer, resolveReviewerEmail} from '../system/identity.js';
 import {checklistFor, chooseReview} from '../session.js';
 import {resolveDbPath} from '../store/database.js';
 import {realTarget} from '../store/files.js';
@@ -161,7 +164,7 @@ export type ConflictAnswerJson = {
 	evidence: Array<{kind: Evidence['kind']; ref: string; sha256?: string}>;
 };
 
-export function conflictAnswerJson(a: Answer): ConflictAnswerJson {
+function conflictAnswerJson(a: Answer): ConflictAnswerJson {
 	return {
 		status: a.status,
 		...(a.signedOff ? {signedOff: signOffJson(a.signedOff)} : {}),
@@ -289,4 +292,35 @@ export async function judgeReview(flags: Flags, at: Date) {
 		loadedReview.loaded.team,
 	);
 	return {...loadedReview, asOf, evaluation};
+}
+
+/** The checklist item ITEM names (its id, a unique start or part of it), or one line saying why none. */
+export function itemOf(loaded: LoadedChecklist, itemId: string) {
+	const found = lookupItem(loaded.checklist, itemId);
+	if (!('item' in found))
+		throw new PreflightError(
+			lookupProblem(
+				found,
+				itemId,
+				`checklist ${sanitizeLine(loaded.checklist.id)} ${sanitizeLine(loaded.checklist.version)}`,
+				sanitizeLine,
+			),
+		);
+	return found.item;
+}
+
+/**
+ * Who a command signs as, at `at`: the reviewer (--reviewer, else the
+ * environment, git or the OS user), their email, and git's HEAD. Settled (and
+ * a bad name or email refused) before anything is written.
+ */
+export function actorFor(reviewer: string | undefined, at: Date) {
+	const commit = gitHead(process.cwd());
+	const email = resolveReviewerEmail(reviewer);
+	return {
+		by: resolveReviewer(reviewer),
+		...(email ? {email} : {}),
+		at,
+		...(commit ? {commit} : {}),
+	};
 }

@@ -1,3 +1,4 @@
+import {actorFor} from './common.js';
 import type {Invocation} from '../cli/args.js';
 import {PreflightError} from '../errors.js';
 import {reviewName} from '../model/review.js';
@@ -5,8 +6,6 @@ import {describeUpgrade, upgradeReview} from '../model/upgrade.js';
 import {withDecision} from '../report/decision.js';
 import {checklistFor, lockWaitMs, openStore, putReview, selectReview} from '../session.js';
 import {now} from '../system/clock.js';
-import {gitHead} from '../system/git.js';
-import {resolveReviewer, resolveReviewerEmail} from '../system/identity.js';
 import {print} from '../terminal/print.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 
@@ -19,14 +18,7 @@ export async function run(inv: Invocation): Promise<number> {
 		throw new PreflightError(`unknown decision "${sanitizeLine(word)}": use go or no-go`);
 	const loaded = await checklistFor(flags);
 	const at = now();
-	const commit = gitHead(process.cwd());
-	const email = resolveReviewerEmail(flags.reviewer);
-	const actor = {
-		by: resolveReviewer(flags.reviewer),
-		...(email ? {email} : {}),
-		at,
-		...(commit ? {commit} : {}),
-	};
+	const actor = actorFor(flags.reviewer, at);
 	const store = await openStore(flags, {what: 'preflight decide', waitMs: lockWaitMs()});
 	try {
 		// Taken on the review as it stands against the checklist now, as set answers it.

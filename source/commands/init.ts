@@ -13,7 +13,7 @@ import {databaseInRepository} from './merge.js';
 const driverName = 'preflight: reviews merged item by item';
 
 /** A word for sh, as git runs a merge driver through the shell. */
-export function shellQuote(word: string): string {
+function shellQuote(word: string): string {
 	return /^[A-Za-z0-9_./:@%+=-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 

@@ -4,7 +4,9 @@ import type {Invocation} from '../cli/args.js';
 import {PreflightError, withinLimitsAsync} from '../errors.js';
 import {mergeDatabases, type MergeResult} from '../model/merge.js';
 import type {Answer, Database} from '../model/schemas.js';
-import {statusLabel} from '../model/vocabulary.js';
+import {conflictAnswerText} from '../model/conflicts.js';
+import {reviewName} from '../model/review.js';
+import {statusLooks} from '../model/vocabulary.js';
 import {resolveDbPath} from '../store/database.js';
 import {writeFileDurably} from '../store/durable-write.js';
 import {realTarget} from '../store/files.js';
@@ -48,16 +50,13 @@ async function mergeFiles(basePath: string, oursPath: string, theirsPath: string
  * signed it, in the words the conflict's blocker uses.
  */
 function answerText(answer: Answer): string {
-	if (answer.status === 'pending') return `${statusLabel('pending')} (cleared)`;
-	const by = answer.signedOff?.by;
-	return `${statusLabel(answer.status)}${by ? ` by ${by}` : ''}`;
+	return `${statusLooks[answer.status].glyph} ${conflictAnswerText(answer)}`;
 }
 
 /** One line per item that became a conflict, then the merge's notes. */
 function report(result: MergeResult): void {
 	for (const c of result.conflicts) {
-		const review = c.release ? `${c.system} ${c.release}` : c.system;
-		print(`conflict: ${review} · ${c.item}: ${c.answers.map(answerText).join(' · ')}`);
+		print(`conflict: ${reviewName(c)} · ${c.item}: ${c.answers.map(answerText).join(' · ')}`);
 	}
 	for (const note of result.notes) print(`note: ${note}`);
 }
@@ -117,7 +116,7 @@ export async function driver(inv: Invocation): Promise<number> {
  * parts as git names it; links resolved on both sides (the database may not
  * exist yet: its nearest existing folder is resolved).
  */
-export function pathInRepository(root: string, path: string): string | undefined {
+function pathInRepository(root: string, path: string): string | undefined {
 	let existing = path;
 	const rest: string[] = [];
 	for (;;) {

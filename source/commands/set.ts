@@ -1,6 +1,5 @@
 import type {Invocation} from '../cli/args.js';
 import {conflictOf} from '../model/conflicts.js';
-import {lookupItem, lookupProblem} from '../model/item-lookup.js';
 import {PreflightError} from '../errors.js';
 import {answerFor} from '../model/evaluate.js';
 import {invalidAnswer, recordAnswer, withEvidence, withNote, withStatus} from '../model/review.js';
@@ -15,13 +14,11 @@ import {
 } from '../session.js';
 import {now} from '../system/clock.js';
 import {parseEvidence} from '../system/evidence.js';
-import {gitHead} from '../system/git.js';
-import {resolveReviewer, resolveReviewerEmail} from '../system/identity.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {statusLabel} from '../model/vocabulary.js';
 import {judgeSignOffs, ruleFor} from '../model/team.js';
 import {describeUpgrade, pendingProposals, proposalsLine, upgradeReview} from '../model/upgrade.js';
-import {reviewName} from './common.js';
+import {actorFor, itemOf, reviewName} from './common.js';
 import {print} from '../terminal/print.js';
 import {invalidLaunchDate, withLaunchDate} from '../model/launch.js';
 
@@ -56,17 +53,7 @@ export async function run(inv: Invocation): Promise<number> {
 		if (invalid) throw new PreflightError(sanitizeLine(invalid));
 	}
 	const loaded = await checklistFor(flags);
-	const found = lookupItem(loaded.checklist, itemId);
-	if (!('item' in found))
-		throw new PreflightError(
-			lookupProblem(
-				found,
-				itemId,
-				`checklist ${sanitizeLine(loaded.checklist.id)} ${sanitizeLine(loaded.checklist.version)}`,
-				sanitizeLine,
-			),
-		);
-	const {item} = found;
+	const item = itemOf(loaded, itemId);
 
 	const at = now();
 	const cwd = process.cwd();
@@ -77,14 +64,7 @@ export async function run(inv: Invocation): Promise<number> {
 	});
 
 	// Who signs off is settled (and a name refused) before the database is touched.
-	const commit = gitHead(cwd);
-	const email = resolveReviewerEmail(flags.reviewer);
-	const actor = {
-		by: resolveReviewer(flags.reviewer),
-		...(email ? {email} : {}),
-		at,
-		...(commit ? {commit} : {}),
-	};
+	const actor = actorFor(flags.reviewer, at);
 	const store = await openStore(flags, {what: 'preflight set', waitMs: lockWaitMs()});
 	try {
 		let review;

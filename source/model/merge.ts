@@ -8,6 +8,7 @@
 // which side they came from.
 import {isEmptyAnswer} from './empty-answer.js';
 import {canonicalJson} from './canonical.js';
+import {reviewName} from './review.js';
 import {KEPT_RUNS} from './checks.js';
 import {emptyRecord, ownValue} from './records.js';
 import {
@@ -441,10 +442,6 @@ function checklistState(review: Review): ChecklistState {
 	};
 }
 
-function reviewLabel(review: {system: string; release?: string}): string {
-	return review.release ? `${review.system} ${review.release}` : review.system;
-}
-
 /** One review both sides hold, merged against its base (absent: added on both sides). */
 function mergeReview(
 	base: Review | undefined,
@@ -470,7 +467,7 @@ function mergeReview(
 	const release = field((r) => r.release);
 	const createdAt = field((r) => r.createdAt);
 	const listed = field(checklistState);
-	const label = reviewLabel({
+	const label = reviewName({
 		system: system.value ?? ours.system,
 		...(release.value !== undefined ? {release: release.value} : {}),
 	});
@@ -602,7 +599,6 @@ export function mergeDatabases(
 	const notes: string[] = [];
 	const out: Review[] = [];
 	const added: Review[] = [];
-	const same = sameJson;
 	const ids = [...new Set([...baseReviews.keys(), ...ourReviews.keys(), ...theirReviews.keys()])];
 	for (const [o, t] of createdOnBothSides(baseReviews, ourReviews, theirReviews)) {
 		// One review each side began on its own (`set --system` on two branches):
@@ -613,7 +609,7 @@ export function mergeDatabases(
 			(a, b) => instant(a) - instant(b) || compareText(a, b),
 		)[0]!;
 		added.push({...review, id: first.id, createdAt: born});
-		notes.push(`${reviewLabel(review)}: begun on both sides; merged into one review`);
+		notes.push(`${reviewName(review)}: begun on both sides; merged into one review`);
 		ourReviews.delete(o.id);
 		theirReviews.delete(t.id);
 	}
@@ -623,16 +619,16 @@ export function mergeDatabases(
 		const t = theirReviews.get(id);
 		let review: Review | undefined;
 		if (o && t) {
-			if (same(o, t) || (b && same(t, b))) review = o;
-			else if (b && same(o, b)) review = t;
+			if (sameJson(o, t) || (b && sameJson(t, b))) review = o;
+			else if (b && sameJson(o, b)) review = t;
 			else review = mergeReview(b, o, t, conflicts, notes);
 		} else if (o ?? t) {
 			const kept = (o ?? t)!;
 			if (!b) review = kept;
-			else if (!same(kept, b)) {
+			else if (!sameJson(kept, b)) {
 				review = kept;
 				notes.push(
-					`${reviewLabel(kept)}: removed on one side but changed on the other; kept, with the changes`,
+					`${reviewName(kept)}: removed on one side but changed on the other; kept, with the changes`,
 				);
 			}
 		}

@@ -13,7 +13,7 @@ import {buildSnapshot} from './snapshot.js';
  * review-level audit entries (`*`: decisions among them), so that recording a
  * decision does not change what it was taken on.
  */
-export function decisionBasis(review: Review): Review {
+function decisionBasis(review: Review): Review {
 	const {decisions: _d, ...rest} = review;
 	return {...rest, audit: review.audit.filter((e) => e.item !== '*')};
 }
@@ -30,7 +30,7 @@ export function decisionDigest(
 }
 
 /** Why a decision may not be recorded now, or undefined when it may. */
-export function refusedDecision(
+function refusedDecision(
 	decision: Decision['decision'],
 	evaluation: Evaluation,
 ): string | undefined {

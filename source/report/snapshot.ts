@@ -166,7 +166,7 @@ export type Snapshot = z.infer<ReturnType<typeof buildSnapshotSchema>>;
 export type SnapshotSigner = NonNullable<Snapshot['signer']>;
 
 /** The format version preflight writes. */
-export const SNAPSHOT_FORMAT_VERSION = 2;
+const SNAPSHOT_FORMAT_VERSION = 2;
 
 /** What a snapshot records beyond the evaluation: the moment judged at (--as-of) and its signer. */
 export type SnapshotOptions = {asOf?: Date; signer?: SnapshotSigner};

@@ -43,7 +43,7 @@ const OPENSSH_END = '-----END OPENSSH PRIVATE KEY-----';
  * stored in the clear before the (possibly encrypted) private part, so no
  * passphrase is needed to name the signer.
  */
-export function opensshKeyHeader(text: string): {publicKey: PublicKey; cipher: string} {
+function opensshKeyHeader(text: string): {publicKey: PublicKey; cipher: string} {
 	const start = text.indexOf(OPENSSH_BEGIN);
 	const end = text.indexOf(OPENSSH_END);
 	if (start < 0 || end < start) throw new Error('not an OpenSSH private key');

@@ -48,11 +48,6 @@ export function parseKeyLine(line: string): PublicKey | {problem: string} {
 	return {type, blob};
 }
 
-/** The key type named first in a blob. */
-export function blobType(blob: Uint8Array): string {
-	return new WireReader(blob).name();
-}
-
 const CURVES = {
 	'ecdsa-sha2-nistp256': {id: 'nistp256', crv: 'P-256', size: 32, hash: 'sha256'},
 	'ecdsa-sha2-nistp384': {id: 'nistp384', crv: 'P-384', size: 48, hash: 'sha384'},

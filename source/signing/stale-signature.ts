@@ -10,7 +10,7 @@ import {decodeSignature, dearmor, SIGNATURE_NAMESPACE} from './sshsig.js';
  * link), at most 64 KB, holding one armoured SSHSIG signature in namespace
  * preflight. Anything else is someone else's file and is left alone.
  */
-export function isPreflightSignatureFile(sigPath: string): boolean {
+function isPreflightSignatureFile(sigPath: string): boolean {
 	const stats = lstatSync(sigPath, {throwIfNoEntry: false});
 	if (!stats?.isFile()) return false;
 	const read = readRegularText(sigPath, 64 * 1024);

@@ -2,6 +2,7 @@ import {Box, Text} from 'ink';
 import React, {useMemo} from 'react';
 import {findItem, reviewName} from '../../model/review.js';
 import {orphansOf} from '../../model/upgrade.js';
+import {countOf} from '../../model/vocabulary.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {keptAnswerText} from '../components/kept-answer.js';
 import {ListScreen, type ListDetailLine} from '../components/list-screen.js';
@@ -56,7 +57,7 @@ export function OrphansScreen({size}: {size: Size}) {
 		<ListScreen
 			size={size}
 			title={`Orphaned answers · ${reviewName(review)} · ${checklist.title}`}
-			intro={`${orphans.length} answer${orphans.length === 1 ? '' : 's'} kept from items no longer in the checklist (not judged).`}
+			intro={`${countOf(orphans.length, 'answer')} kept from items no longer in the checklist (not judged).`}
 			hint={
 				target
 					? `enter attaches the chosen one to “${sanitizeLine(target.title)}” (the item focused in the review)`

@@ -107,7 +107,6 @@ export function SummaryScreen({size}: {size: Size}) {
 				for (const blocker of g.blockers) rows.push({blocker, index: index++});
 			}
 		else for (const blocker of listed) rows.push({blocker, index: index++});
-		// How many blockers stand before each row, and one past the last.
 		// How many blockers stand before each row (and one past the last); the row of each blocker.
 		const blockersBefore: number[] = [0];
 		const rowOf: number[] = [];
@@ -164,11 +163,20 @@ export function SummaryScreen({size}: {size: Size}) {
 				: undefined,
 		[review, evaluation, checklist, team, services],
 	);
+	// The open action items and the blockers over the last four weeks (replaying the
+	// audit log, model/history.ts): once per judgement, as above, not on every key.
+	const {actionRows, trend} = useMemo(
+		() =>
+			review && evaluation
+				? {
+						actionRows: openActionLines(review, checklist, services.now(), 3),
+						trend: blockerTrend(reviewHistory(checklist, review), services.now(), 28),
+					}
+				: {actionRows: [], trend: []},
+		[review, evaluation, checklist, services],
+	);
 	if (!review || !evaluation) return <Text>No review is open.</Text>;
 	const width = size.columns;
-	const actionRows = openActionLines(review, checklist, services.now(), 3);
-	// Blockers over the last four weeks, from the audit log (model/history.ts).
-	const trend = blockerTrend(reviewHistory(checklist, review), services.now(), 28);
 	const actionsH = actionRows.length;
 	const t = evaluation.totals;
 	const orphans = orphanCount(review);

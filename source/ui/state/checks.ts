@@ -2,17 +2,13 @@ import {findItem, replaceReview} from '../../model/review.js';
 import {passHeldBack, recordRun} from '../../model/check-runs.js';
 import {answerFor} from '../../model/evaluate.js';
 import {failureText} from '../../model/checks.js';
+import {countOf} from '../../model/vocabulary.js';
 import type {ActionOf, ChecksState, State} from './types.js';
 
 const none: ChecksState = {running: [], cancelSeq: 0};
 
 function checksOf(state: State): ChecksState {
 	return state.checks ?? none;
-}
-
-/** The items of `itemIds` whose checks are running. */
-export function runningIds(state: State): string[] {
-	return checksOf(state).running.map((r) => r.itemId);
 }
 
 /** How many checks are running or waiting for a slot. */
@@ -25,7 +21,7 @@ export function activeChecks(state: State): number {
 export function checksStatus(state: State): string | undefined {
 	const n = activeChecks(state);
 	if (n === 0) return undefined;
-	return `${n === 1 ? '1 check' : `${n} checks`} running… (esc stops ${n === 1 ? 'it' : 'them'})`;
+	return `${countOf(n, 'check')} running… (esc stops ${n === 1 ? 'it' : 'them'})`;
 }
 
 export function runChecks(state: State, action: ActionOf<'run-checks'>): State {
@@ -113,7 +109,7 @@ export function checkFinished(state: State, action: ActionOf<'check-finished'>):
 	const why = item.check ? failureText(item.check, action.run) : undefined;
 	// The others still running are said too: the message is the last thing shown.
 	const left = activeChecks(after);
-	const still = left ? ` ${left === 1 ? '1 check' : `${left} checks`} still running.` : '';
+	const still = left ? ` ${countOf(left, 'check')} still running.` : '';
 	return {
 		...after,
 		db: replaceReview(state.db, next),
