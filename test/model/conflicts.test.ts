@@ -205,3 +205,27 @@ describe('answering a conflicted item afresh', () => {
 		expect(pendingProposals(review, checklist)).toEqual([]);
 	});
 });
+
+describe('keeping an answer that holds only action items', () => {
+	it('keeps it: a pending answer with an action item is an answer (isEmptyAnswer)', () => {
+		const planned = {
+			status: 'pending' as const,
+			evidence: [],
+			actions: [
+				{
+					what: 'Write the runbook',
+					owner: 'Ana',
+					due: '2026-03-10',
+					addedAt: '2026-02-01T10:00:00.000Z',
+					addedBy: 'Ana',
+				},
+			],
+		};
+		let review = {...newReview(checklist, loaded.digest, 'api', undefined, NOW), id: 'r-1'};
+		review = withConflict(review, 'b', [bo, planned]);
+		const index = review.conflicts!['b']!.answers.findIndex((a) => a.status === 'pending');
+		const kept = resolveConflict(review, 'b', index, carol);
+		expect(kept.answers['b']).toEqual(planned);
+		expect(kept.conflicts).toBeUndefined();
+	});
+});
