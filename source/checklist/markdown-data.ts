@@ -37,8 +37,8 @@ export type MdSection = {
 	idTitle?: string;
 };
 
-/** The checklist's title heading, with its `version=`. */
-export type MdTitle = MdSection & {version?: Attr};
+/** The checklist's title heading, with its `version=` and `reviewEvery=` (of the whole review). */
+export type MdTitle = MdSection & {version?: Attr; reviewEvery?: Attr};
 
 /** Item attributes that are fields of the item. */
 export const itemFields = new Set([
@@ -137,6 +137,7 @@ export function checklistData(
 		id: title?.id?.value ?? slug(titleText || fileTitle || 'checklist'),
 		title: titleText,
 		version: title?.version?.value ?? fallbackVersion,
+		...(title?.reviewEvery ? {reviewEvery: title.reviewEvery.value} : {}),
 		sections,
 	};
 }
@@ -149,6 +150,8 @@ export function locator(title: MdTitle | undefined, kept: readonly MdSection[]):
 		if (p.length === 0) return titlePos;
 		if (p[0] === 'id') return p.length === 1 ? (title?.id?.pos ?? titlePos) : undefined;
 		if (p[0] === 'version') return p.length === 1 ? (title?.version?.pos ?? titlePos) : undefined;
+		if (p[0] === 'reviewEvery')
+			return p.length === 1 ? (title?.reviewEvery?.pos ?? titlePos) : undefined;
 		if (p[0] === 'title') return p.length === 1 ? titlePos : undefined;
 		if (p[0] !== 'sections') return undefined;
 		if (p.length === 1) return kept[0]?.pos;

@@ -35,7 +35,7 @@ import {
 import {hasUnsafeText, sanitize} from '../terminal/sanitize.js';
 import {at, quote, type ChecklistProblem, type Locator, type Position} from './problems.js';
 
-const titleFields = new Set(['version']);
+const titleFields = new Set(['version', 'reviewEvery']);
 const boxRe = /^\[[ xX]\](?:[ \t]+|$)/;
 const hardBreakRe = /(?: {2,}|\\)$/;
 
@@ -309,6 +309,7 @@ function readMarkdown(
 			title = {
 				...newSection(text, parsed.id, pos, level, false),
 				version: parsed.attrs.get('version'),
+				reviewEvery: parsed.attrs.get('reviewEvery'),
 			};
 			return;
 		}

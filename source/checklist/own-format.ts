@@ -38,6 +38,7 @@ export function ownFormat(checklist: Checklist) {
 		title: checklist.title,
 		version: checklist.version,
 		...(checklist.description === undefined ? {} : {description: checklist.description}),
+		...(checklist.reviewEvery === undefined ? {} : {reviewEvery: checklist.reviewEvery}),
 		...(checklist.renamed === undefined ? {} : {renamed: checklist.renamed}),
 		sections: checklist.sections.map(ownSection),
 	};

@@ -10,6 +10,7 @@ export const ownTopKeys: ReadonlySet<string> = new Set([
 	'title',
 	'version',
 	'description',
+	'reviewEvery',
 	'sections',
 	'renamed',
 ]);

@@ -16,6 +16,7 @@ import {countOf, verdictLine} from '../model/vocabulary.js';
 import {print, printJson} from '../terminal/print.js';
 import type {ChecksOutcome} from './check.js';
 import {decisionStanding, standingLine, type DecisionStanding} from '../report/decision.js';
+import {reviewDue, reviewDueJson, reviewDueLine} from '../model/review-due.js';
 
 /** `preflight gate`: the CI check before deploy. Exit 0 ready, 1 not ready. */
 export async function run(inv: Invocation): Promise<number> {
@@ -38,7 +39,11 @@ export async function run(inv: Invocation): Promise<number> {
 		throw new PreflightError('--trust and --jobs go with --run-checks');
 	const {review, loaded, asOf, evaluation, proposals} = await judgeReview(flags, now());
 	const decided = standing === undefined || standing.state === 'go';
-	const ready = evaluation.verdict === 'ready' && decided;
+	// A review past its checklist's reviewEvery fails the gate whatever its
+	// items say (docs/decisions.md#re-review); a decision recorded after
+	// re-reviewing it clears that. The verdict itself stays the items'.
+	const due = reviewDue(loaded.checklist, review, asOf);
+	const ready = evaluation.verdict === 'ready' && decided && !due?.overdue;
 	if (flags.json) {
 		printJson({
 			ready,
@@ -55,6 +60,7 @@ export async function run(inv: Invocation): Promise<number> {
 			blockers: blockersJson(evaluation),
 			...renamesJson(review, proposals),
 			...(ran ? {checks: ran.checks} : {}),
+			...(due ? {reviewDue: reviewDueJson(due)} : {}),
 			...(standing
 				? {
 						decision: {
@@ -74,6 +80,12 @@ export async function run(inv: Invocation): Promise<number> {
 	if (conflicts) print(`${countOf(conflicts, 'conflict')} (⚠): ${CONFLICT_HOW}`);
 	// Orphans never count toward the verdict: said, so that nobody takes a pass for complete.
 	for (const line of renameNotes(review, proposals)) print(line);
+	if (due?.overdue) {
+		print(reviewDueLine(due));
+		print(
+			'gate: the review is past due: review it again, then record a decision with preflight decide',
+		);
+	}
 	if (standing) {
 		print(sanitizeLine(standingLine(standing)));
 		if (!decided)

@@ -25,6 +25,7 @@ import {launchLines, launchOutlook} from '../model/launch.js';
 import {listActions, noNextStep} from '../model/actions.js';
 import {decisionStanding, standingLine} from '../report/decision.js';
 import {cells} from '../terminal/width.js';
+import {reviewDue, reviewDueJson, reviewDueLine} from '../model/review-due.js';
 
 /** `preflight status`: totals, per section, verdict and blockers of one review. */
 export async function run(inv: Invocation): Promise<number> {
@@ -34,6 +35,7 @@ export async function run(inv: Invocation): Promise<number> {
 	const blockers = blockersFor(evaluation, role, loaded);
 	const standing = decisionStanding(review, loaded);
 	const launch = launchOutlook(loaded.checklist, review, evaluation, asOf, loaded.team);
+	const due = reviewDue(loaded.checklist, review, asOf);
 	const open = listActions(review, loaded.checklist, asOf);
 	const bare = Object.keys(review.answers)
 		.filter((id) => noNextStep(review.answers[id]))
@@ -76,6 +78,7 @@ export async function run(inv: Invocation): Promise<number> {
 								n: a.n,
 								due: a.action.due,
 							})),
+							...(launch.reviewDueBy ? {reviewDueBy: launch.reviewDueBy.due.toISOString()} : {}),
 						},
 					}
 				: {}),
@@ -88,6 +91,7 @@ export async function run(inv: Invocation): Promise<number> {
 				state: standing.state,
 				...(standing.state !== 'none' ? {recorded: standing.decision} : {}),
 			},
+			...(due ? {reviewDue: reviewDueJson(due)} : {}),
 			...renamesJson(review, proposals),
 			...(upgrade
 				? {
@@ -127,6 +131,7 @@ export async function run(inv: Invocation): Promise<number> {
 			`actions: ${open.length} open${open.some((a) => a.overdue) ? ` (${open.filter((a) => a.overdue).length} overdue)` : ''}${bare.length ? ` · no next step: ${bare.map(sanitizeLine).join(', ')}` : ''}`,
 		);
 	print(sanitizeLine(standingLine(standing)));
+	if (due) print(reviewDueLine(due));
 	print('');
 	const titles = evaluation.sections.map((s) => sanitizeLine(s.section.title));
 	const width = Math.min(36, Math.max(...titles.map(cells), 8));

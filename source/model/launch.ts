@@ -9,6 +9,7 @@ import type {Checklist, Review} from './schemas.js';
 import {isoDate} from './schemas.js';
 import type {Team} from './team.js';
 import {parseAsOf} from './time.js';
+import {dueDay, reviewDue, type ReviewDue} from './review-due.js';
 import * as z from './zod.js';
 
 /** Why `text` cannot be a launch date, or undefined. */
@@ -55,6 +56,8 @@ export type LaunchOutlook = {
 	waiversExpire: ItemResult[];
 	/** Open action items due after the launch day. */
 	dueAfter: ListedAction[];
+	/** The whole review, not due again now, is due again by the end of launch day. */
+	reviewDueBy?: ReviewDue;
 };
 
 /** The launch-day judgement of a review with a launch date; undefined without one. */
@@ -86,7 +89,18 @@ export function launchOutlook(
 	const dueAfter = listActions(review, checklist, nowAt).filter(
 		(a) => a.open && a.action.due > date,
 	);
-	return {date, at, evaluation, goStale, waiversExpire, dueAfter};
+	const dueThen = reviewDue(checklist, review, at);
+	const dueBy =
+		dueThen?.overdue && !reviewDue(checklist, review, nowAt)?.overdue ? dueThen : undefined;
+	return {
+		date,
+		at,
+		evaluation,
+		goStale,
+		waiversExpire,
+		dueAfter,
+		...(dueBy ? {reviewDueBy: dueBy} : {}),
+	};
 }
 
 /** The lines that name what launch day changes, for status and the summary. */
@@ -102,5 +116,6 @@ export function launchLines(outlook: LaunchOutlook): string[] {
 		lines.push(
 			`action items due after launch: ${outlook.dueAfter.map((a) => `${a.item} ${a.n} (${a.action.due})`).join(', ')}`,
 		);
+	if (outlook.reviewDueBy) lines.push(`review due again by launch: ${dueDay(outlook.reviewDueBy)}`);
 	return lines;
 }

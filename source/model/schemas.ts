@@ -122,15 +122,18 @@ export const checkSchema = z.strictObject({
 });
 export type Check = z.infer<typeof checkSchema>;
 
+/** How often something is looked at again: an item's sign-off, or the whole review. */
+const reviewEveryField = z.optional(
+	z.string().check(z.refine(isDuration, 'must be an ISO 8601 duration such as P90D')),
+);
+
 export const checklistItemSchema = z.strictObject({
 	id: idText,
 	title: nonEmptyText,
 	guidance: z._default(z.string(), ''),
 	level: z._default(z.enum(levels), 'required'),
 	evidenceRequired: z._default(z.boolean(), true),
-	reviewEvery: z.optional(
-		z.string().check(z.refine(isDuration, 'must be an ISO 8601 duration such as P90D')),
-	),
+	reviewEvery: reviewEveryField,
 	owners: ownersField,
 	approvals: approvalsField,
 	check: z.optional(checkSchema),
@@ -153,6 +156,8 @@ export const checklistSchema = z
 		title: nonEmptyText,
 		version: nonEmptyText,
 		description: z.optional(z.string()),
+		/** How often the whole review is due again, from its last decision (model/review-due.ts). */
+		reviewEvery: reviewEveryField,
 		sections: z
 			.array(checklistSectionSchema)
 			.check(z.minLength(1, 'a checklist needs at least one section')),

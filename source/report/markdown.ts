@@ -192,6 +192,11 @@ export function renderMarkdown(
 		`| Totals | ${totalsLine(snapshot.totals)} · ${blockersText(snapshot.totals.blockers)} |`,
 	);
 	if (snapshot.launchDate) out.push(`| Launch date | ${mdText(snapshot.launchDate)} |`);
+	const due = snapshot.reviewDue;
+	if (due)
+		out.push(
+			`| Review due again | ${due.overdue ? '**past due** since ' : ''}${mdText(due.due.slice(0, 10))} (every ${mdText(due.every)}, from the ${due.from === 'decision' ? 'last decision' : 'start'} ${mdText(due.since.slice(0, 10))}) |`,
+		);
 	const decision = snapshot.decisions?.at(-1);
 	if (decision)
 		out.push(

@@ -1,6 +1,7 @@
 import {digestOf, sha256Hex} from '../model/canonical.js';
 import type {Evaluation, Totals} from '../model/evaluate.js';
 import {reviewersOf} from '../model/review.js';
+import {reviewDue, reviewDueJson} from '../model/review-due.js';
 import type {LoadedChecklist} from '../checklist/load.js';
 import type {ActionItem, Answer, Review, SignOff} from '../model/schemas.js';
 import {approversOf} from '../model/team.js';
@@ -132,6 +133,20 @@ function buildSnapshotSchema() {
 		blockers: z.array(z.strictObject({itemId: z.string(), title: z.string(), reason: z.string()})),
 		/** The planned launch day, when the review has one. */
 		launchDate: z.optional(z.string()),
+		/**
+		 * When the whole review is due again, when its checklist says how often
+		 * (`reviewEvery` at its top): counted from the last decision or the
+		 * start, judged at `asOf` (else `generatedAt`).
+		 */
+		reviewDue: z.optional(
+			z.strictObject({
+				every: z.string(),
+				from: z.enum(['decision', 'start']),
+				since: z.string(),
+				due: z.string(),
+				overdue: z.boolean(),
+			}),
+		),
 		/**
 		 * The go/no-go decisions recorded on the review, oldest first (the last
 		 * one stands). Each names the digest of the snapshot it was taken on:
@@ -293,6 +308,8 @@ export function buildSnapshot(
 		? {key: options.signer.key, fingerprint: options.signer.fingerprint}
 		: undefined;
 	const reviewers = reviewersOf(review);
+	const judged = reviewDue(loaded.checklist, review, options.asOf ?? generatedAt);
+	const due = judged ? reviewDueJson(judged) : undefined;
 	const decisions = review.decisions?.length
 		? review.decisions.map((d) => ({
 				decision: d.decision,
@@ -401,6 +418,7 @@ export function buildSnapshot(
 		blockers,
 		...(review.launchDate ? {launchDate: review.launchDate} : {}),
 		...(decisions ? {decisions} : {}),
+		...(due ? {reviewDue: due} : {}),
 	};
 	const canonical = {
 		asOf,
@@ -431,6 +449,9 @@ export function buildSnapshot(
 			reviewers,
 			system: review.system,
 		},
+		reviewDue: due
+			? {due: due.due, every: due.every, from: due.from, overdue: due.overdue, since: due.since}
+			: undefined,
 		sections: canonicalSections,
 		signer: signer ? {fingerprint: signer.fingerprint, key: signer.key} : undefined,
 		tool: {name: body.tool.name, version: body.tool.version},
