@@ -8,6 +8,7 @@ import {cell, reviewName} from './common.js';
 import {countOf, verdictLine} from '../model/vocabulary.js';
 import {print, printJson} from '../terminal/print.js';
 import {cells} from '../terminal/width.js';
+import {reviewDue, reviewDueJson, reviewDueShort} from '../model/review-due.js';
 
 /** `preflight reviews [--json]`: every review in the database, with progress and verdict. */
 export async function run(inv: Invocation): Promise<number> {
@@ -24,11 +25,12 @@ export async function run(inv: Invocation): Promise<number> {
 		if (!judged)
 			return {review, otherChecklist: `${review.checklist.id} ${review.checklist.version}`};
 		const evaluation = evaluate(loaded.checklist, judged, at, loaded.team);
-		return {review, evaluation, progress: progressOf(evaluation.totals)};
+		const due = reviewDue(loaded.checklist, judged, at);
+		return {review, evaluation, progress: progressOf(evaluation.totals), due};
 	});
 	if (flags.json) {
 		printJson(
-			rows.map(({review, evaluation, progress}) => ({
+			rows.map(({review, evaluation, progress, due}) => ({
 				id: review.id,
 				system: review.system,
 				...(review.release ? {release: review.release} : {}),
@@ -45,6 +47,7 @@ export async function run(inv: Invocation): Promise<number> {
 							verdict: evaluation.verdict,
 							blockers: evaluation.blockers.length,
 							conflicts: conflictsIn(evaluation),
+							...(due ? {reviewDue: reviewDueJson(due)} : {}),
 						}
 					: {
 							verdict: null,
@@ -61,7 +64,7 @@ export async function run(inv: Invocation): Promise<number> {
 	const names = rows.map((r) => sanitizeLine(reviewName(r.review)));
 	const width = Math.min(40, Math.max(6, ...names.map(cells)));
 	print(`${cell('review', width)}  progress  verdict`);
-	rows.forEach(({evaluation, progress, otherChecklist}, i) => {
+	rows.forEach(({evaluation, progress, otherChecklist, due}, i) => {
 		const name = names[i] ?? '';
 		if (!evaluation || !progress) {
 			print(
@@ -71,7 +74,7 @@ export async function run(inv: Invocation): Promise<number> {
 		}
 		const conflicts = conflictsIn(evaluation);
 		print(
-			`${cell(name, width)}  ${`${progress.done}/${progress.total}`.padEnd(8)}  ${verdictLine(evaluation.verdict, evaluation.blockers.length)}${conflicts ? ` · ⚠ ${countOf(conflicts, 'conflict')}` : ''}`,
+			`${cell(name, width)}  ${`${progress.done}/${progress.total}`.padEnd(8)}  ${verdictLine(evaluation.verdict, evaluation.blockers.length)}${conflicts ? ` · ⚠ ${countOf(conflicts, 'conflict')}` : ''}${due ? ` · ${reviewDueShort(due)}` : ''}`,
 		);
 	});
 	return 0;

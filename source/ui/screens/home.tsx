@@ -3,6 +3,7 @@ import React, {useMemo} from 'react';
 import {conflictsIn, evaluate, progressSplit} from '../../model/evaluate.js';
 import {reviewName} from '../../model/review.js';
 import {parseAsOf} from '../../model/time.js';
+import {reviewDue, reviewDueShort} from '../../model/review-due.js';
 import {onChecklist} from '../../model/upgrade.js';
 import {waitingOn, waitingOnText} from '../../model/work-split.js';
 import {
@@ -54,6 +55,7 @@ export function HomeScreen({size}: {size: Size}) {
 						waits: '',
 						conflicts: 0,
 						launch: undefined,
+						due: undefined,
 					};
 				const e = evaluate(state.loaded.checklist, judged, at, state.loaded.team);
 				// On launch day too (the --as-of judgement at its end), when the review has one.
@@ -67,6 +69,8 @@ export function HomeScreen({size}: {size: Size}) {
 						l && judged.launchDate
 							? {date: judged.launchDate, verdict: l.verdict, blockers: l.totals.blockers}
 							: undefined,
+					// Due again (past due, or within 30 days) when the checklist says how often.
+					due: reviewDue(state.loaded.checklist, judged, at),
 					review: r,
 					done: e.totals.items - e.totals.pending,
 					total: e.totals.items,
@@ -160,6 +164,17 @@ export function HomeScreen({size}: {size: Size}) {
 								<Box flexShrink={1}>
 									<Text wrap="truncate-end" color={verdictLooks[row.launch.verdict].color}>
 										{` · launch ${row.launch.date}: ${verdictText(row.launch.verdict, row.launch.blockers)}`}
+									</Text>
+								</Box>
+							) : null}
+							{row.due && (row.due.overdue || row.due.soon) ? (
+								<Box flexShrink={1}>
+									<Text
+										wrap="truncate-end"
+										color={row.due.overdue ? 'yellow' : undefined}
+										dimColor={!row.due.overdue}
+									>
+										{` · ${reviewDueShort(row.due)}`}
 									</Text>
 								</Box>
 							) : null}

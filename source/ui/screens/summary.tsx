@@ -8,6 +8,7 @@ import {Box, Text} from 'ink';
 import React, {useMemo, useState} from 'react';
 import {decisionStanding, standingLine} from '../../report/decision.js';
 import {launchLines, launchOutlook} from '../../model/launch.js';
+import {reviewDue, reviewDueLine} from '../../model/review-due.js';
 import {blockerTrend, reviewHistory, sparkline} from '../../model/history.js';
 import {TextPrompt} from '../components/text-prompt.js';
 import {
@@ -175,6 +176,11 @@ export function SummaryScreen({size}: {size: Size}) {
 				: {actionRows: [], trend: []},
 		[review, evaluation, checklist, services],
 	);
+	// When the whole review is due again, when its checklist says how often.
+	const due = useMemo(
+		() => (review ? reviewDue(checklist, review, services.now()) : undefined),
+		[review, checklist, services],
+	);
 	if (!review || !evaluation) return <Text>No review is open.</Text>;
 	const width = size.columns;
 	const actionsH = actionRows.length;
@@ -194,7 +200,8 @@ export function SummaryScreen({size}: {size: Size}) {
 			actionsH -
 			askingH -
 			(standing ? 1 : 0) -
-			(launch ? 1 : 0),
+			(launch ? 1 : 0) -
+			(due ? 1 : 0),
 	);
 	// A list that does not fit gives its last row to a line saying what is out of view.
 	const hiddenSections = evaluation.sections.length > sectionsH;
@@ -244,6 +251,16 @@ export function SummaryScreen({size}: {size: Size}) {
 				<Text wrap="truncate-end" color={standing.state === 'go' ? 'green' : 'yellow'}>
 					{sanitizeLine(standingLine(standing))}
 					{standing.state === 'void' ? ' · D records one again' : ''}
+				</Text>
+			) : null}
+			{due ? (
+				<Text
+					wrap="truncate-end"
+					color={due.overdue ? 'yellow' : undefined}
+					dimColor={!due.overdue}
+				>
+					{reviewDueLine(due)}
+					{due.overdue ? ' · review it, then D records a decision' : ''}
 				</Text>
 			) : null}
 			<Box flexDirection="column" height={sectionsH}>
