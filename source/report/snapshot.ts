@@ -134,20 +134,6 @@ function buildSnapshotSchema() {
 		/** The planned launch day, when the review has one. */
 		launchDate: z.optional(z.string()),
 		/**
-		 * When the whole review is due again, when its checklist says how often
-		 * (`reviewEvery` at its top): counted from the last decision or the
-		 * start, judged at `asOf` (else `generatedAt`).
-		 */
-		reviewDue: z.optional(
-			z.strictObject({
-				every: z.string(),
-				from: z.enum(['decision', 'start']),
-				since: z.string(),
-				due: z.string(),
-				overdue: z.boolean(),
-			}),
-		),
-		/**
 		 * The go/no-go decisions recorded on the review, oldest first (the last
 		 * one stands). Each names the digest of the snapshot it was taken on:
 		 * a snapshot taken later, of a review changed since, has another.
@@ -165,6 +151,20 @@ function buildSnapshotSchema() {
 					note: z.optional(z.string()),
 				}),
 			),
+		),
+		/**
+		 * When the whole review is due again, when its checklist says how often
+		 * (`reviewEvery` at its top): counted from the last decision or the
+		 * start, judged at `asOf` (else `generatedAt`).
+		 */
+		reviewDue: z.optional(
+			z.strictObject({
+				every: z.string(),
+				from: z.enum(['decision', 'start']),
+				since: z.string(),
+				due: z.string(),
+				overdue: z.boolean(),
+			}),
 		),
 		digest: z.string(),
 	});
