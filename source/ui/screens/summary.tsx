@@ -260,7 +260,7 @@ export function SummaryScreen({size}: {size: Size}) {
 					dimColor={!due.overdue}
 				>
 					{reviewDueLine(due)}
-					{due.overdue ? ' · review it, then D records a decision' : ''}
+					{due.overdue ? ' · D records a decision' : ''}
 				</Text>
 			) : null}
 			<Box flexDirection="column" height={sectionsH}>
