@@ -198,6 +198,43 @@ function checklistProblems(snapshot: Snapshot, loaded: LoadedChecklist): string[
 }
 
 /**
+ * A snapshot's `reviewDue` (model/review-due.ts) must add up: its due moment
+ * `every` after `since`, past due exactly when that is before the moment
+ * judged at, and, with the checklist, its `every` the checklist's.
+ */
+function reviewDueProblems(
+	snapshot: Snapshot,
+	judgedAt: Date,
+	matching?: LoadedChecklist,
+): string[] {
+	const out: string[] = [];
+	const due = snapshot.reviewDue;
+	const every = matching?.checklist.reviewEvery;
+	if (matching && every === undefined && due)
+		out.push('reviewDue is given but the checklist sets no reviewEvery');
+	if (matching && every !== undefined && !due)
+		out.push(
+			`the checklist has the review due again every ${every}, but the snapshot has no reviewDue`,
+		);
+	if (!due) return out;
+	if (snapshot.formatVersion === 1) out.push('format 1 has no reviewDue (it came with format 2)');
+	if (every !== undefined && due.every !== every)
+		out.push(`reviewDue says every ${due.every}, the checklist ${every}`);
+	const interval = parseDuration(due.every);
+	if (!interval || !isIsoInstant(due.since) || !isIsoInstant(due.due)) {
+		out.push('reviewDue is not a duration with ISO times');
+		return out;
+	}
+	if (addDuration(new Date(due.since), interval).getTime() !== Date.parse(due.due))
+		out.push(`reviewDue: ${due.due} is not ${due.every} after ${due.since}`);
+	if (!Number.isNaN(judgedAt.getTime()) && due.overdue !== Date.parse(due.due) < judgedAt.getTime())
+		out.push(
+			`reviewDue says ${due.overdue ? '' : 'not '}past due, but it was ${due.overdue ? 'not ' : ''}past due when judged`,
+		);
+	return out;
+}
+
+/**
  * Every way the snapshot contradicts preflight's rules: answers without what
  * their status needs, a required item that must block but is not listed, a
  * blocker that names no item, a recommended one or another title, a verdict
@@ -279,6 +316,7 @@ export function ruleProblems(snapshot: Snapshot, loaded?: LoadedChecklist): stri
 		const problem = totalsProblem(`section ${s.id}`, s.totals, countItems(s.items, blockers));
 		if (problem) out.push(problem);
 	}
+	out.push(...reviewDueProblems(snapshot, generatedAt, matching));
 	if (loaded) out.push(...checklistProblems(snapshot, loaded));
 	return out;
 }

@@ -13,6 +13,8 @@ import {
 import type {Decision, Review} from '../../source/model/schemas.js';
 import {checklistSchema} from '../../source/model/schemas.js';
 import {parseAsOf} from '../../source/model/time.js';
+import {buildSnapshot} from '../../source/report/snapshot.js';
+import {ruleProblems} from '../../source/report/verify-rules.js';
 import * as z from '../../source/model/zod.js';
 
 const start = new Date('2025-01-10T10:00:00.000Z');
@@ -148,5 +150,42 @@ describe('when the whole review is due again', () => {
 			path: ['reviewEvery'],
 			message: 'must be an ISO 8601 duration such as P90D',
 		});
+	});
+});
+
+describe('a snapshot’s reviewDue under verify', () => {
+	function snapshotAt(reviewEvery: string | undefined, at: string) {
+		const l = loaded(reviewEvery);
+		const r = review(reviewEvery);
+		const when = new Date(at);
+		return {l, s: buildSnapshot(evaluate(l.checklist, r, when), r, l, when)};
+	}
+
+	it('carries it when the checklist has reviewEvery, and keeps the rules', () => {
+		const {l, s} = snapshotAt('P1Y', '2026-02-01T00:00:00.000Z');
+		expect(s.reviewDue).toMatchObject({overdue: true, due: '2026-01-10T10:00:00.000Z'});
+		expect(ruleProblems(s, l)).toEqual([]);
+		const none = snapshotAt(undefined, '2026-02-01T00:00:00.000Z');
+		expect(none.s.reviewDue).toBeUndefined();
+		expect(ruleProblems(none.s, none.l)).toEqual([]);
+	});
+
+	it('finds a reviewDue edited to read not past due, or moved, or dropped', () => {
+		const {l, s} = snapshotAt('P1Y', '2026-02-01T00:00:00.000Z');
+		const hidden = structuredClone(s);
+		hidden.reviewDue!.overdue = false;
+		expect(ruleProblems(hidden, l)).toContain(
+			'reviewDue says not past due, but it was past due when judged',
+		);
+		const moved = structuredClone(s);
+		moved.reviewDue!.due = '2027-01-10T10:00:00.000Z';
+		moved.reviewDue!.overdue = false;
+		expect(ruleProblems(moved, l).join('\n')).toMatch(/is not P1Y after/);
+		const dropped = structuredClone(s);
+		delete dropped.reviewDue;
+		expect(ruleProblems(dropped, l).join('\n')).toMatch(/has no reviewDue/);
+		const other = structuredClone(s);
+		other.reviewDue!.every = 'P2Y';
+		expect(ruleProblems(other, l).join('\n')).toMatch(/says every P2Y, the checklist P1Y/);
 	});
 });
