@@ -434,6 +434,19 @@ describe('titles are plain text', () => {
 		expect(c.sections[0]).toMatchObject({id: 'ops', title: 'Ops and on-call'});
 	});
 
+	test('the title takes reviewEvery for the whole review, checked as an item’s is', () => {
+		expect(
+			read('# Launch {#launch version=3 reviewEvery=P1Y}', '## Ops', '- [ ] A').reviewEvery,
+		).toBe('P1Y');
+		expect(read('# Launch {#launch version=3}', '## Ops', '- [ ] A').reviewEvery).toBeUndefined();
+		expect(problems('# Launch {reviewEvery=yearly}', '## Ops', '- [ ] A')).toEqual([
+			'line 1, column 11: must be an ISO 8601 duration such as P90D',
+		]);
+		expect(problems('# Launch', '## Ops {reviewEvery=P1Y}', '- [ ] A')).toEqual([
+			expect.stringMatching(/unknown field "reviewEvery"/),
+		]);
+	});
+
 	test('setext headings are headings', () => {
 		expect(sectionTitles(read('Launch', '======', '', 'Ops', '---', '', '- [ ] A'))).toEqual([
 			'Ops',

@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {checklistFromData} from '../../source/checklist/load.js';
+import {ownFormat} from '../../source/checklist/own-format.js';
+import {looksOwn} from '../../source/checklist/own-shape.js';
 import {launchLines, launchOutlook} from '../../source/model/launch.js';
 import {evaluate} from '../../source/model/evaluate.js';
 import {newReview} from '../../source/model/review.js';
@@ -135,6 +137,13 @@ describe('when the whole review is due again', () => {
 			now,
 		)!;
 		expect(none.reviewDueBy).toBeUndefined();
+	});
+
+	it('is written back by checklist show, and counts as a field of preflight’s own format', () => {
+		const own = ownFormat(loaded('P1Y').checklist);
+		expect(Object.keys(own)).toEqual(['id', 'title', 'version', 'reviewEvery', 'sections']);
+		expect('reviewEvery' in ownFormat(loaded().checklist)).toBe(false);
+		expect(looksOwn({id: 'x', title: 'X', version: '1', reviewEvery: 'P1Y'})).toBe(true);
 	});
 
 	it('reviewEvery at the top must be a duration, with the item error', () => {
