@@ -56,9 +56,10 @@ const rows = {
 			{
 				name: 'ITEM',
 				description:
-					"the item's id, or enough of its start to name one item (secr for security.secrets)",
+					"the item's id, or enough of its start to name one item (secr for security.secrets); ITEM and STATUS are left out with --launch alone",
+				optional: true,
 			},
-			{name: 'STATUS', description: 'pending, pass, fail, na or waived'},
+			{name: 'STATUS', description: 'pending, pass, fail, na or waived', optional: true},
 		],
 		flags: [
 			'system',
@@ -89,6 +90,10 @@ const rows = {
 			{
 				line: 'preflight set security.secrets pass --evidence https://vault.example.com/rotation --launch 2030-06-01',
 				description: 'and the launch date: status judges the review on that day too',
+			},
+			{
+				line: 'preflight set --launch 2030-06-01 --system payments-api',
+				description: 'the launch date alone, no item answered',
 			},
 		],
 		load: async () => (await import('../commands/set.js')).run,

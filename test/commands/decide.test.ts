@@ -119,6 +119,45 @@ describe('set --launch and status on launch day', () => {
 	});
 });
 
+describe('set --launch DATE alone', () => {
+	it('sets, keeps and removes the launch date without answering an item', () => {
+		const ws = workspace();
+		const created = ws.run(['set', '--launch', '2026-04-01', '--system', 'payments']);
+		expect(created.code, created.stderr).toBe(0);
+		expect(created.stdout.trim()).toBe('payments: launch date 2026-04-01 [review created]');
+		const again = ws.run(['set', '--launch', '2026-04-01']);
+		expect(again.stdout.trim()).toBe('payments: launch date 2026-04-01 (unchanged)');
+		const json = JSON.parse(ws.run(['status', '--json']).stdout) as {
+			launch?: {date: string};
+			totals: {pending: number};
+		};
+		expect(json.launch?.date).toBe('2026-04-01');
+		expect(json.totals.pending).toBe(26);
+		const removed = ws.run(['set', '--launch', '']);
+		expect(removed.stdout.trim()).toBe('payments: no launch date');
+		expect(JSON.parse(ws.run(['status', '--json']).stdout)).not.toHaveProperty('launch');
+	});
+
+	it('refuses an answer flag without ITEM STATUS, one argument, or none: exit 2, nothing written', () => {
+		const ws = workspace();
+		ws.run(['set', '--launch', '2026-04-01', '--system', 'payments']);
+		const before = readFileSync(ws.db, 'utf8');
+		for (const [args, message] of [
+			[['set', '--launch', '2026-04-02', '--note', 'x'], /--note goes with ITEM STATUS/],
+			[['set', '--launch', '2026-04-02', '--evidence', 'https://x.io'], /--evidence goes with/],
+			[['set', 'security.secrets'], /usage: preflight set ITEM STATUS/],
+			[['set'], /usage: preflight set ITEM STATUS/],
+			[['set', '--launch', '2026-13-01'], /is not a date/],
+		] as Array<[string[], RegExp]>) {
+			const r = ws.run(args);
+			expect(r.code, args.join(' ')).toBe(2);
+			expect(r.stderr.trim().split('\n')).toHaveLength(1);
+			expect(r.stderr).toMatch(message);
+		}
+		expect(readFileSync(ws.db, 'utf8')).toBe(before);
+	});
+});
+
 describe('preflight history', () => {
 	it('lists the days with changes and the decisions, as text and JSON; refuses arguments', () => {
 		const ws = workspace('2026-03-01T10:00:00.000Z');
