@@ -149,7 +149,14 @@ export async function run(inv: Invocation): Promise<number> {
 /** `preflight set --launch DATE` with no item: the review's launch date alone (`""` removes it). */
 async function setLaunchOnly({flags}: Invocation): Promise<number> {
 	const answerFlags = (
-		['evidence', 'note', 'justification', 'waiver-reason', 'waiver-owner', 'waiver-expires'] as const
+		[
+			'evidence',
+			'note',
+			'justification',
+			'waiver-reason',
+			'waiver-owner',
+			'waiver-expires',
+		] as const
 	).filter((f) => flags[f] !== undefined);
 	if (answerFlags.length)
 		throw new PreflightError(
