@@ -194,7 +194,8 @@ export function SummaryScreen({size}: {size: Size}) {
 			actionsH -
 			askingH -
 			(standing ? 1 : 0) -
-			(launch ? 1 : 0),
+			(launch ? 1 : 0) -
+			(state.attendees ? 1 : 0),
 	);
 	// A list that does not fit gives its last row to a line saying what is out of view.
 	const hiddenSections = evaluation.sections.length > sectionsH;
@@ -244,6 +245,11 @@ export function SummaryScreen({size}: {size: Size}) {
 				<Text wrap="truncate-end" color={standing.state === 'go' ? 'green' : 'yellow'}>
 					{sanitizeLine(standingLine(standing))}
 					{standing.state === 'void' ? ' · D records one again' : ''}
+				</Text>
+			) : null}
+			{state.attendees ? (
+				<Text wrap="truncate-end" dimColor>
+					{sanitizeLine(`this session: attended by ${state.attendees.join(', ')}`)}
 				</Text>
 			) : null}
 			<Box flexDirection="column" height={sectionsH}>
