@@ -3,21 +3,24 @@ import React from 'react';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {cells, fitColumns} from '../../terminal/width.js';
 import {useAppActions, useAppState} from '../state/context.js';
+import type {State} from '../state/types.js';
 import type {ReviewerSource} from '../../system/identity.js';
 
-/** The saved indicator: a write is either on disk, in flight, or failed. */
-export function SavedIndicator() {
-	const state = useAppState();
-	if (state.saveError) return <Text color="red">✖ not saved</Text>;
-	if (state.savedVersion < state.version) return <Text color="yellow">… saving</Text>;
-	return <Text color="green">✔ saved</Text>;
+/** The saved indicator's word and colour: a write is either on disk, in flight, or failed. */
+function savedLooks(state: State): {text: string; color: string} {
+	if (state.saveError) return {text: '✖ not saved', color: 'red'};
+	if (state.savedVersion < state.version) return {text: '… saving', color: 'yellow'};
+	return {text: '✔ saved', color: 'green'};
 }
 
-/** Columns the saved indicator takes at most (`✖ not saved`), and the gaps around the identity. */
-const SAVED_COLUMNS = 11;
+/** The saved indicator. */
+export function SavedIndicator() {
+	const looks = savedLooks(useAppState());
+	return <Text color={looks.color}>{looks.text}</Text>;
+}
+
+/** The columns between the title, the identity and the saved indicator. */
 const GAPS = 3;
-/** Columns the title keeps before the identity is cut: the system's name matters more. */
-const TITLE_KEEPS = 24;
 
 /**
  * Who sign-offs will be signed by, as it fits in `room` columns: the longest
@@ -47,16 +50,23 @@ export function signingLine(
 	return room >= 6 ? fitColumns(candidates.at(-1)!, room) : '';
 }
 
-/** The first row of every screen: preflight, the title, who is signing, the saved indicator. */
-export function Header({title, width}: {title: string; width: number}) {
+/**
+ * The first row of every screen: preflight, the title, who is signing, the
+ * saved indicator. The title comes first (it carries warnings: conflicts,
+ * orphans, the filter); the identity takes what it leaves, before `tail`
+ * (the checklist's title), which is cut first.
+ */
+export function Header({title, tail, width}: {title: string; tail?: string; width: number}) {
 	const {services} = useAppActions();
+	const saved = cells(savedLooks(useAppState()).text);
 	const name = services.reviewer();
 	const email = services.reviewerEmail?.();
 	const source = services.reviewerSource?.();
-	const shownTitle = `preflight · ${sanitizeLine(title)}`;
-	// The identity takes what the title leaves, and never the title's first columns.
-	const room = width - SAVED_COLUMNS - GAPS - Math.min(cells(shownTitle), TITLE_KEEPS);
+	const head = `preflight · ${sanitizeLine(title)}`;
+	// With a tail, the title ends cut with … : that column is the title's too.
+	const room = width - saved - GAPS - cells(head) - (tail ? 1 : 0);
 	const signing = signingLine({name, ...(email ? {email} : {}), ...(source ? {source} : {})}, room);
+	const after = tail ? ` · ${sanitizeLine(tail)}` : '';
 	return (
 		<Box width={width} height={1} justifyContent="space-between">
 			<Box flexShrink={1}>
@@ -66,15 +76,20 @@ export function Header({title, width}: {title: string; width: number}) {
 					</Text>
 					<Text dimColor> · </Text>
 					{sanitizeLine(title)}
+					{after}
 				</Text>
 			</Box>
-			<Box flexShrink={0} marginLeft={1} gap={2}>
-				{signing ? (
-					<Text dimColor={source !== 'os'} color={source === 'os' ? 'yellow' : undefined}>
-						{signing}
-					</Text>
-				) : null}
-				<SavedIndicator />
+			<Box flexShrink={0} marginLeft={1}>
+				{/* One Text: measured whole, so the indicator is never the part cut. */}
+				<Text>
+					{signing ? (
+						<Text dimColor={source !== 'os'} color={source === 'os' ? 'yellow' : undefined}>
+							{signing}
+						</Text>
+					) : null}
+					{signing ? '  ' : ''}
+					<SavedIndicator />
+				</Text>
 			</Box>
 		</Box>
 	);

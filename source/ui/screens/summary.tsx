@@ -214,7 +214,8 @@ export function SummaryScreen({size}: {size: Size}) {
 	return (
 		<Box flexDirection="column" width={width}>
 			<Header
-				title={`Summary · ${reviewName(review)}${orphans ? ` · ⚠ ${countOf(orphans, 'orphaned answer')}, not judged` : ''} · ${checklist.title}`}
+				title={`Summary · ${reviewName(review)}${orphans ? ` · ⚠ ${countOf(orphans, 'orphaned answer')}, not judged` : ''}`}
+				tail={checklist.title}
 				width={width}
 			/>
 			<Box height={2} flexDirection="column">
