@@ -19,7 +19,7 @@ export const app: AppSpec = {
 			description: 'open that review (created when new) at its first pending item',
 		},
 		{
-			line: 'preflight --system checkout-api --attendees "Ann, Bo Li"',
+			line: 'preflight --system checkout-api --attendees Ann,Bo,Dana',
 			description:
 				'a meeting: who attended is recorded in the audit log and with each decision taken',
 		},
@@ -263,7 +263,7 @@ const rows = {
 			},
 			{line: 'preflight decide no-go', description: 'and a no-go'},
 			{
-				line: 'preflight decide go --attendees "Ann, Bo Li, Dana"',
+				line: 'preflight decide go --attendees Ann,Bo,Dana',
 				description: 'a go taken in a meeting, recorded with who attended',
 			},
 		],
