@@ -11,12 +11,17 @@ export const app: AppSpec = {
 	summary: 'preflight opens the app: the home screen, or with --system that review',
 	details:
 		'Keyboard-driven: walk the sections, sign off each item with its evidence; every answer is saved at once. Needs a terminal.',
-	flags: ['system', 'release', 'reviewer'],
+	flags: ['system', 'release', 'reviewer', 'attendees'],
 	examples: [
 		{line: 'preflight', description: 'the home screen: every review in the database'},
 		{
 			line: 'preflight --system checkout-api --release 2.4.0',
 			description: 'open that review (created when new) at its first pending item',
+		},
+		{
+			line: 'preflight --system checkout-api --attendees Ann,Bo,Dana',
+			description:
+				'a meeting: who attended is recorded in the audit log and with each decision taken',
 		},
 	],
 };
@@ -254,7 +259,7 @@ const rows = {
 		details:
 			'The decision-maker is the reviewer (--reviewer, PREFLIGHT_REVIEWER, git user.name). A go is refused while the verdict is NOT READY: nothing ships until everything checks out, and accepted risks are waivers. The digest is that of the snapshot of the review judged at that moment; any later change to the review voids the decision (gate --require-decision says so).',
 		args: [{name: 'DECISION', description: 'go or no-go'}],
-		flags: ['system', 'release', 'reviewer', 'note'],
+		flags: ['system', 'release', 'reviewer', 'note', 'attendees'],
 		exit: '0, 2 on invalid input or a go refused',
 		examples: [
 			{
@@ -262,6 +267,10 @@ const rows = {
 				description: 'Dana records a go on the review as it is now',
 			},
 			{line: 'preflight decide no-go', description: 'and a no-go'},
+			{
+				line: 'preflight decide go --attendees Ann,Bo,Dana',
+				description: 'a go taken in a meeting, recorded with who attended',
+			},
 		],
 		load: async () => (await import('../commands/decide.js')).run,
 	},

@@ -225,3 +225,42 @@ describe('gate --run-checks --require-decision', () => {
 		expect(after.stdout).toContain('is void');
 	}, 90_000);
 });
+
+describe('decide --attendees', () => {
+	it('records who attended with the decision; bad lists are one line, exit 2, nothing written', () => {
+		const ws = workspace('2026-03-01T10:00:00.000Z');
+		ws.run(['set', 'security.secrets', 'fail', '--system', 'payments']);
+		const before = readFileSync(ws.db, 'utf8');
+		for (const bad of ['', 'Ann,,Bo', 'Ann, ANN', 'Ann\u001b]0;x\u0007']) {
+			const r = ws.run(['decide', 'no-go', '--attendees', bad]);
+			expect(r.code, bad).toBe(2);
+			expect(r.stderr.trim().split('\n')).toHaveLength(1);
+			expect(r.stderr).toContain('--attendees');
+		}
+		expect(readFileSync(ws.db, 'utf8')).toBe(before);
+		const r = ws.run(['decide', 'no-go', '--attendees', 'Ann, Bo Li', '--reviewer', 'Dana']);
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stdout).toMatch(/no-go recorded by Dana .* · attended by Ann, Bo Li$/m);
+		const stored = JSON.parse(readFileSync(ws.db, 'utf8')) as {
+			reviews: Array<{decisions: Array<{attendees?: string[]}>}>;
+		};
+		expect(stored.reviews[0]!.decisions[0]!.attendees).toEqual(['Ann', 'Bo Li']);
+		expect(ws.run(['status']).stdout).toContain('· attended by Ann, Bo Li');
+		const history = ws.run(['history']);
+		expect(history.stdout).toContain('decision: no-go by Dana');
+		expect(history.stdout).toContain('attended by Ann, Bo Li');
+		const json = JSON.parse(ws.run(['history', '--json']).stdout) as {
+			days: Array<{decisions: Array<{attendees?: string[]}>; sessions: unknown[]}>;
+		};
+		expect(json.days.at(-1)!.decisions[0]!.attendees).toEqual(['Ann', 'Bo Li']);
+		expect(json.days.at(-1)!.sessions).toEqual([]);
+		const snap = ws.run(['snapshot']);
+		const [jsonPath, mdPath] = snap.stdout.trim().split('\n');
+		const snapshot = JSON.parse(readFileSync(jsonPath!, 'utf8')) as {
+			decisions: Array<{attendees?: string[]}>;
+		};
+		expect(snapshot.decisions[0]!.attendees).toEqual(['Ann', 'Bo Li']);
+		expect(readFileSync(mdPath!, 'utf8')).toContain('attended by Ann, Bo Li');
+		expect(ws.run(['verify', jsonPath!]).code).toBe(0);
+	});
+});

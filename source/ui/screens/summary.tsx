@@ -194,7 +194,8 @@ export function SummaryScreen({size}: {size: Size}) {
 			actionsH -
 			askingH -
 			(standing ? 1 : 0) -
-			(launch ? 1 : 0),
+			(launch ? 1 : 0) -
+			(state.attendees ? 1 : 0),
 	);
 	// A list that does not fit gives its last row to a line saying what is out of view.
 	const hiddenSections = evaluation.sections.length > sectionsH;
@@ -213,7 +214,8 @@ export function SummaryScreen({size}: {size: Size}) {
 	return (
 		<Box flexDirection="column" width={width}>
 			<Header
-				title={`Summary · ${reviewName(review)}${orphans ? ` · ⚠ ${countOf(orphans, 'orphaned answer')}, not judged` : ''} · ${checklist.title}`}
+				title={`Summary · ${reviewName(review)}${orphans ? ` · ⚠ ${countOf(orphans, 'orphaned answer')}, not judged` : ''}`}
+				tail={checklist.title}
 				width={width}
 			/>
 			<Box height={2} flexDirection="column">
@@ -244,6 +246,11 @@ export function SummaryScreen({size}: {size: Size}) {
 				<Text wrap="truncate-end" color={standing.state === 'go' ? 'green' : 'yellow'}>
 					{sanitizeLine(standingLine(standing))}
 					{standing.state === 'void' ? ' · D records one again' : ''}
+				</Text>
+			) : null}
+			{state.attendees ? (
+				<Text wrap="truncate-end" dimColor>
+					{sanitizeLine(`this session: attended by ${state.attendees.join(', ')}`)}
 				</Text>
 			) : null}
 			<Box flexDirection="column" height={sectionsH}>
