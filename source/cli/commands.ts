@@ -11,12 +11,17 @@ export const app: AppSpec = {
 	summary: 'preflight opens the app: the home screen, or with --system that review',
 	details:
 		'Keyboard-driven: walk the sections, sign off each item with its evidence; every answer is saved at once. Needs a terminal.',
-	flags: ['system', 'release', 'reviewer'],
+	flags: ['system', 'release', 'reviewer', 'attendees'],
 	examples: [
 		{line: 'preflight', description: 'the home screen: every review in the database'},
 		{
 			line: 'preflight --system checkout-api --release 2.4.0',
 			description: 'open that review (created when new) at its first pending item',
+		},
+		{
+			line: 'preflight --system checkout-api --attendees Ann,Bo,Dana',
+			description:
+				'a meeting: who attended is recorded in the audit log and with each decision taken',
 		},
 	],
 };
@@ -56,9 +61,10 @@ const rows = {
 			{
 				name: 'ITEM',
 				description:
-					"the item's id, or enough of its start to name one item (secr for security.secrets)",
+					"the item's id, or enough of its start to name one item (secr for security.secrets); ITEM and STATUS are left out with --launch alone",
+				optional: true,
 			},
-			{name: 'STATUS', description: 'pending, pass, fail, na or waived'},
+			{name: 'STATUS', description: 'pending, pass, fail, na or waived', optional: true},
 		],
 		flags: [
 			'system',
@@ -89,6 +95,10 @@ const rows = {
 			{
 				line: 'preflight set security.secrets pass --evidence https://vault.example.com/rotation --launch 2030-06-01',
 				description: 'and the launch date: status judges the review on that day too',
+			},
+			{
+				line: 'preflight set --launch 2030-06-01 --system payments-api',
+				description: 'the launch date alone, no item answered',
 			},
 		],
 		load: async () => (await import('../commands/set.js')).run,
@@ -249,7 +259,7 @@ const rows = {
 		details:
 			'The decision-maker is the reviewer (--reviewer, PREFLIGHT_REVIEWER, git user.name). A go is refused while the verdict is NOT READY: nothing ships until everything checks out, and accepted risks are waivers. The digest is that of the snapshot of the review judged at that moment; any later change to the review voids the decision (gate --require-decision says so).',
 		args: [{name: 'DECISION', description: 'go or no-go'}],
-		flags: ['system', 'release', 'reviewer', 'note'],
+		flags: ['system', 'release', 'reviewer', 'note', 'attendees'],
 		exit: '0, 2 on invalid input or a go refused',
 		examples: [
 			{
@@ -257,6 +267,10 @@ const rows = {
 				description: 'Dana records a go on the review as it is now',
 			},
 			{line: 'preflight decide no-go', description: 'and a no-go'},
+			{
+				line: 'preflight decide go --attendees Ann,Bo,Dana',
+				description: 'a go taken in a meeting, recorded with who attended',
+			},
 		],
 		load: async () => (await import('../commands/decide.js')).run,
 	},

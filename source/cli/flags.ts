@@ -1,6 +1,7 @@
 import type {ParseArgsConfig} from 'node:util';
 import type {ChecklistFormat} from '../checklist/load.js';
 import * as z from '../model/zod.js';
+import {attendeesProblem} from '../model/session.js';
 import {hasUnsafeName} from '../terminal/sanitize.js';
 
 /** One command-line flag: how it is read, checked and explained. */
@@ -42,6 +43,15 @@ function subjectName(flag: string): string {
 function oneOf<const T extends readonly [string, ...string[]]>(flag: string, values: T) {
 	return z.optional(z.enum(values, {error: `${flag} must be one of ${values.join(', ')}`}));
 }
+
+/** `--attendees "Ann, Bo Li"`: comma-separated plain names, none empty and none twice. */
+const attendeesSchema = z.string().check(
+	z.trim(),
+	z.superRefine((s, ctx) => {
+		const problem = attendeesProblem(s, '--attendees');
+		if (problem) ctx.addIssue({code: 'custom', message: problem, input: s});
+	}),
+);
 
 const optionalText = z.optional(z.string());
 const optionalSwitch = z.optional(z.boolean());
@@ -100,6 +110,13 @@ export const flagTable = {
 				.string()
 				.check(z.trim(), z.minLength(1, '--reviewer needs a name'), plainName('--reviewer')),
 		),
+	},
+	attendees: {
+		type: 'string',
+		value: 'NAMES',
+		description:
+			'who attends this session, comma-separated ("Ann, Bo Li"): recorded in the audit log and with each decision taken',
+		schema: z.optional(attendeesSchema),
 	},
 	owner: {
 		type: 'string',

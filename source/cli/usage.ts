@@ -25,14 +25,24 @@ export function lineFlags(spec: CommandSpec, action: Action): readonly FlagName[
 	return [...spec.flags, ...action.flags.filter((f) => !spec.flags.includes(f))];
 }
 
-/** `ITEM STATUS`, `[COMMAND]`. */
+/** `ITEM STATUS`, `[COMMAND]`; optional arguments in a row go together: `[ITEM STATUS]`. */
 export function argsUsage(args: readonly ArgSpec[]): string {
-	return args
-		.map((a) => {
-			const name = a.variadic ? `${a.name}…` : a.name;
-			return a.optional ? `[${name}]` : name;
-		})
-		.join(' ');
+	const words: string[] = [];
+	let group: string[] = [];
+	const close = () => {
+		if (group.length) words.push(`[${group.join(' ')}]`);
+		group = [];
+	};
+	for (const a of args) {
+		const name = a.variadic ? `${a.name}…` : a.name;
+		if (a.optional) group.push(name);
+		else {
+			close();
+			words.push(name);
+		}
+	}
+	close();
+	return words.join(' ');
 }
 
 /** How many of its own flags a usage line spells out before it says `[options]` instead. */

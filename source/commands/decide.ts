@@ -2,14 +2,15 @@ import {actorFor} from './common.js';
 import type {Invocation} from '../cli/args.js';
 import {PreflightError} from '../errors.js';
 import {reviewName} from '../model/review.js';
+import {attendeeNames} from '../model/session.js';
 import {describeUpgrade, upgradeReview} from '../model/upgrade.js';
-import {withDecision} from '../report/decision.js';
+import {attendedBy, withDecision} from '../report/decision.js';
 import {checklistFor, lockWaitMs, openStore, putReview, selectReview} from '../session.js';
 import {now} from '../system/clock.js';
 import {print} from '../terminal/print.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 
-/** `preflight decide go|no-go [--note T]`: the decision, recorded with its digest. */
+/** `preflight decide go|no-go [--note T] [--attendees NAMES]`: the decision, recorded with its digest. */
 export async function run(inv: Invocation): Promise<number> {
 	const {flags, positionals} = inv;
 	const [word = ''] = positionals;
@@ -29,13 +30,14 @@ export async function run(inv: Invocation): Promise<number> {
 			actor,
 		);
 		if (upgrade.report) print(`note: ${describeUpgrade(upgrade.report)}`);
-		const result = withDecision(upgrade.review, loaded, decision, actor, flags.note);
+		const attendees = flags.attendees === undefined ? undefined : attendeeNames(flags.attendees);
+		const result = withDecision(upgrade.review, loaded, decision, actor, flags.note, attendees);
 		if ('error' in result) throw new PreflightError(result.error);
 		putReview(store, result.review);
 		await store.save();
 		const d = result.decision;
 		print(
-			`${sanitizeLine(reviewName(result.review))}: ${d.decision} recorded by ${sanitizeLine(d.by)} at ${d.at}${d.commit ? ` (commit ${d.commit.slice(0, 7)})` : ''} on ${d.digest}`,
+			`${sanitizeLine(reviewName(result.review))}: ${d.decision} recorded by ${sanitizeLine(d.by)} at ${d.at}${d.commit ? ` (commit ${d.commit.slice(0, 7)})` : ''} on ${d.digest}${sanitizeLine(attendedBy(d))}`,
 		);
 		return 0;
 	} finally {

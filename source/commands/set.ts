@@ -32,7 +32,11 @@ function isStatus(word: string): word is Status {
  */
 export async function run(inv: Invocation): Promise<number> {
 	const {flags, positionals} = inv;
-	// The parser gave the two arguments the command table declares.
+	if (positionals.length === 0 && flags.launch !== undefined) return setLaunchOnly(inv);
+	if (positionals.length < 2)
+		throw new PreflightError(
+			'usage: preflight set ITEM STATUS [options], or preflight set --launch DATE alone; see preflight set --help',
+		);
 	const [itemId = '', word = ''] = positionals;
 	const status = word.toLowerCase();
 	if (!isStatus(status))
@@ -136,6 +140,63 @@ export async function run(inv: Invocation): Promise<number> {
 		print(
 			`${name}: ${sanitizeLine(item.id)} ${statusLabel(conflicted ? 'conflict' : previous.status)} → ${statusLabel(status)}${conflicted ? ' (conflict answered afresh)' : ''}${count ? ` (${count} evidence)` : ''}${waiting ? ` — ${sanitizeLine(waiting)}` : ''}${created ? ' [review created]' : ''}`,
 		);
+		return 0;
+	} finally {
+		await store.close();
+	}
+}
+
+/** `preflight set --launch DATE` with no item: the review's launch date alone (`""` removes it). */
+async function setLaunchOnly({flags}: Invocation): Promise<number> {
+	const answerFlags = (
+		[
+			'evidence',
+			'note',
+			'justification',
+			'waiver-reason',
+			'waiver-owner',
+			'waiver-expires',
+		] as const
+	).filter((f) => flags[f] !== undefined);
+	if (answerFlags.length)
+		throw new PreflightError(
+			`--${answerFlags[0]} goes with ITEM STATUS: preflight set ITEM STATUS --${answerFlags[0]} …`,
+		);
+	const launch = flags.launch?.trim() ?? '';
+	if (launch) {
+		const invalid = invalidLaunchDate(launch);
+		if (invalid) throw new PreflightError(sanitizeLine(invalid));
+	}
+	const loaded = await checklistFor(flags);
+	const at = now();
+	const actor = actorFor(flags.reviewer, at);
+	const store = await openStore(flags, {what: 'preflight set', waitMs: lockWaitMs()});
+	try {
+		let review;
+		let created = false;
+		if (flags.system) {
+			({review, created} = findOrCreateReview(store, loaded, flags.system, flags.release, at));
+		} else if (store.data.reviews.length === 0) {
+			throw new PreflightError(
+				`no review in ${sanitizeLine(store.path)} yet: name one with --system NAME [--release R] to create it`,
+			);
+		} else {
+			review = selectReview(store, flags);
+		}
+		const original = review;
+		// As with an answer: the review first takes the checklist it is judged against.
+		const upgrade = upgradeReview(review, loaded.checklist, loaded.digest, actor);
+		if (upgrade.report) print(`note: ${describeUpgrade(upgrade.report)}`);
+		const updated = withLaunchDate(upgrade.review, launch || undefined, actor);
+		const name = sanitizeLine(reviewName(review));
+		const said = launch ? `launch date ${launch}` : 'no launch date';
+		if (updated === original && !created) {
+			print(`${name}: ${said} (unchanged)`);
+			return 0;
+		}
+		putReview(store, updated);
+		await store.save();
+		print(`${name}: ${said}${created ? ' [review created]' : ''}`);
 		return 0;
 	} finally {
 		await store.close();

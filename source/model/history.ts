@@ -5,6 +5,7 @@
 // does not pass blocks. The verdict of today comes from evaluate(); this is its
 // trend. Pure.
 import type {Checklist, Decision, Review, Status} from './schemas.js';
+import {sessionsOf, type Session} from './session.js';
 
 /** One section's counts at the end of one day. */
 export type SectionDay = {id: string; answered: number; passing: number; blocking: number};
@@ -16,6 +17,8 @@ export type HistoryDay = {
 	totals: {answered: number; passing: number; blocking: number};
 	/** The go/no-go decisions taken that day. */
 	decisions: Decision[];
+	/** The sessions recorded that day, with who attended (model/session.ts). */
+	sessions: Session[];
 };
 
 const passing: ReadonlySet<Status> = new Set(['pass', 'na', 'waived']);
@@ -44,6 +47,11 @@ export function reviewHistory(checklist: Checklist, review: Review): HistoryDay[
 		decisionsOn.set(day, [...(decisionsOn.get(day) ?? []), d]);
 		if (!byDay.has(day)) byDay.set(day, []);
 	}
+	const sessionsOn = new Map<string, Session[]>();
+	for (const session of sessionsOf(review)) {
+		const day = session.at.slice(0, 10);
+		sessionsOn.set(day, [...(sessionsOn.get(day) ?? []), session]);
+	}
 	const status = new Map<string, Status>();
 	const days: HistoryDay[] = [];
 	for (const date of [...byDay.keys()].sort()) {
@@ -64,7 +72,13 @@ export function reviewHistory(checklist: Checklist, review: Review): HistoryDay[
 			totals.passing += s.passing;
 			totals.blocking += s.blocking;
 		}
-		days.push({date, sections, totals, decisions: decisionsOn.get(date) ?? []});
+		days.push({
+			date,
+			sections,
+			totals,
+			decisions: decisionsOn.get(date) ?? [],
+			sessions: sessionsOn.get(date) ?? [],
+		});
 	}
 	return days;
 }

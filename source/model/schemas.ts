@@ -384,6 +384,8 @@ export const decisionSchema = z.strictObject({
 	/** The snapshot digest (`sha256:…`) of the review judged at `at` (report/decision.ts). */
 	digest: z.string().check(z.regex(/^sha256:[0-9a-f]{64}$/, 'must be a sha256: digest')),
 	note: z.optional(z.string()),
+	/** Who attended the session it was taken in, when known (model/session.ts). */
+	attendees: z.optional(z.array(nonEmptyText)),
 });
 export type Decision = z.infer<typeof decisionSchema>;
 

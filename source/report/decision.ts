@@ -46,6 +46,7 @@ export function withDecision(
 	decision: Decision['decision'],
 	actor: Actor,
 	note?: string,
+	attendees?: readonly string[],
 ): {review: Review; decision: Decision} | {error: string} {
 	const {digest, evaluation} = decisionDigest(review, loaded, actor.at);
 	const refused = refusedDecision(decision, evaluation);
@@ -60,6 +61,7 @@ export function withDecision(
 		verdict: evaluation.verdict,
 		digest,
 		...(note?.trim() ? {note: note.trim()} : {}),
+		...(attendees?.length ? {attendees: [...attendees]} : {}),
 	};
 	return {
 		decision: recorded,
@@ -75,7 +77,7 @@ export function withDecision(
 					item: '*',
 					from: 'pending',
 					to: 'pending',
-					detail: `decision: ${decision}${recorded.note ? ` — ${recorded.note}` : ''} (${digest})`,
+					detail: `decision: ${decision}${recorded.note ? ` — ${recorded.note}` : ''} (${digest})${recorded.attendees ? ` · attended by ${recorded.attendees.join(', ')}` : ''}`,
 				},
 			],
 		},
@@ -97,6 +99,11 @@ export function decisionStanding(review: Review, loaded: LoadedChecklist): Decis
 	return {state: decision.decision, decision};
 }
 
+/** ` · attended by Ann, Bo Li` for a decision taken in a session with attendees, else ''. */
+export function attendedBy(decision: Decision): string {
+	return decision.attendees?.length ? ` · attended by ${decision.attendees.join(', ')}` : '';
+}
+
 /** One line on a decision's standing, for status, gate and the summary. */
 export function standingLine(standing: DecisionStanding): string {
 	switch (standing.state) {
@@ -105,6 +112,6 @@ export function standingLine(standing: DecisionStanding): string {
 		case 'void':
 			return `decision: ${standing.decision.decision} by ${standing.decision.by} at ${standing.decision.at} is void: the review changed after it`;
 		default:
-			return `decision: ${standing.state} by ${standing.decision.by} at ${standing.decision.at}${standing.decision.note ? ` — ${standing.decision.note}` : ''}`;
+			return `decision: ${standing.state} by ${standing.decision.by} at ${standing.decision.at}${standing.decision.note ? ` — ${standing.decision.note}` : ''}${attendedBy(standing.decision)}`;
 	}
 }

@@ -150,7 +150,7 @@ function historyMarkdown(history: readonly HistoryDay[]): string[] {
 	);
 	for (const d of days)
 		out.push(
-			`| ${d.date} | ${d.totals.answered} | ${d.totals.passing} | ${d.totals.blocking} | ${d.decisions.map((x) => `${x.decision} (${mdText(x.by)})`).join(', ') || '—'} |`,
+			`| ${d.date} | ${d.totals.answered} | ${d.totals.passing} | ${d.totals.blocking} | ${d.decisions.map((x) => `${x.decision} (${mdText(x.by)}${x.attendees?.length ? `; attended by ${mdText(x.attendees.join(', '))}` : ''})`).join(', ') || '—'} |`,
 		);
 	out.push('');
 	return out;
@@ -200,7 +200,7 @@ export function renderMarkdown(
 	const decision = snapshot.decisions?.at(-1);
 	if (decision)
 		out.push(
-			`| Decision | ${decision.decision === 'go' ? '**GO**' : '**NO-GO**'} by ${mdText(decision.by)} at ${mdText(decision.at)}${decision.commit ? ` (commit ${mdText(decision.commit.slice(0, 7))})` : ''}, on snapshot ${mdText(decision.digest)}${decision.note ? ` — ${mdText(decision.note)}` : ''} |`,
+			`| Decision | ${decision.decision === 'go' ? '**GO**' : '**NO-GO**'} by ${mdText(decision.by)} at ${mdText(decision.at)}${decision.commit ? ` (commit ${mdText(decision.commit.slice(0, 7))})` : ''}, on snapshot ${mdText(decision.digest)}${decision.note ? ` — ${mdText(decision.note)}` : ''}${decision.attendees?.length ? `; attended by ${mdText(decision.attendees.join(', '))}` : ''} |`,
 		);
 	out.push(`| Digest | ${mdText(snapshot.digest)} |`);
 	if (snapshot.signer)

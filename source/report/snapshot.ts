@@ -149,6 +149,8 @@ function buildSnapshotSchema() {
 					verdict: z.enum(['ready', 'not-ready']),
 					digest: z.string(),
 					note: z.optional(z.string()),
+					/** Who attended the session the decision was taken in, when recorded. */
+					attendees: z.optional(z.array(z.string())),
 				}),
 			),
 		),
@@ -320,6 +322,7 @@ export function buildSnapshot(
 				verdict: d.verdict,
 				digest: d.digest,
 				...(d.note ? {note: d.note} : {}),
+				...(d.attendees?.length ? {attendees: d.attendees} : {}),
 			}))
 		: undefined;
 	const sections: Snapshot['sections'] = [];
@@ -431,6 +434,7 @@ export function buildSnapshot(
 		},
 		decisions: decisions?.map((d) => ({
 			at: d.at,
+			attendees: d.attendees,
 			by: d.by,
 			commit: d.commit,
 			decision: d.decision,

@@ -36,18 +36,29 @@ export function resolveReviewer(flag: string | undefined, env = process.env): st
 	return name ? checked(name, "git's user.name") : checked(osUser(env), 'the OS user name');
 }
 
+/** Where the reviewer's name came from; `os` means nobody named one (no flag, variable or git user.name). */
+export type ReviewerSource = 'flag' | 'env' | 'git' | 'os';
+
 /**
- * The same identity without blocking: the app starts this first and reads it
- * after Ink has loaded, so asking git costs nothing on the way to the first frame.
+ * The same identity without blocking, with where it came from: the app starts
+ * this first and reads it after Ink has loaded, so asking git costs nothing on
+ * the way to the first frame.
  */
-export function resolveReviewerAsync(flag: string | undefined, env = process.env): Promise<string> {
+export function resolveReviewerAsync(
+	flag: string | undefined,
+	env = process.env,
+): Promise<{name: string; source: ReviewerSource}> {
 	// A bad name from the flag or the environment throws here, at once.
-	if (flag?.trim() || env.PREFLIGHT_REVIEWER?.trim())
-		return Promise.resolve(resolveReviewer(flag, env));
-	const found = new Promise<string>((resolve, reject) => {
-		const settle = (name: string, source: string) => {
+	if (flag?.trim()) return Promise.resolve({name: resolveReviewer(flag, env), source: 'flag'});
+	if (env.PREFLIGHT_REVIEWER?.trim())
+		return Promise.resolve({name: resolveReviewer(flag, env), source: 'env'});
+	const found = new Promise<{name: string; source: ReviewerSource}>((resolve, reject) => {
+		const settle = (name: string, source: ReviewerSource) => {
 			try {
-				resolve(checked(name, source));
+				resolve({
+					name: checked(name, source === 'git' ? "git's user.name" : 'the OS user name'),
+					source,
+				});
 			} catch (error) {
 				reject(error);
 			}
@@ -59,12 +70,12 @@ export function resolveReviewerAsync(flag: string | undefined, env = process.env
 				{encoding: 'utf8', timeout: 2000},
 				(error, stdout) => {
 					const name = error ? '' : stdout.trim();
-					if (name) settle(name, "git's user.name");
-					else settle(osUser(env), 'the OS user name');
+					if (name) settle(name, 'git');
+					else settle(osUser(env), 'os');
 				},
 			);
 		} catch {
-			settle(osUser(env), 'the OS user name');
+			settle(osUser(env), 'os');
 		}
 	});
 	// The caller awaits this later, after other work: a refusal must wait for

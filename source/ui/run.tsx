@@ -33,6 +33,8 @@ export async function runApp(options: {
 	loaded: LoadedChecklist;
 	startup: Action[];
 	services: Omit<Services, 'quit' | 'writeSnapshot'>;
+	/** Who attends this session (--attendees): recorded on each review opened. */
+	attendees?: string[];
 }): Promise<number> {
 	const {store, loaded} = options;
 	let quit = (_code?: number) => {};
@@ -89,7 +91,7 @@ export async function runApp(options: {
 			},
 		);
 	};
-	const initial = initialState(loaded, store.data);
+	const initial = initialState(loaded, store.data, options.attendees);
 	let last: State = initial;
 
 	// The app draws on the alternate screen, so that quitting gives the user's

@@ -5,6 +5,7 @@ import {commands} from '../cli/commands.js';
 import {PreflightError} from '../errors.js';
 import {LARGE_INPUT} from '../model/large.js';
 import {newReview} from '../model/review.js';
+import {attendeeNames} from '../model/session.js';
 import {checklistFor, lookupReview, openStore} from '../session.js';
 import {now} from '../system/clock.js';
 import {resolveDbPath} from '../store/database.js';
@@ -61,7 +62,8 @@ export async function startApp(inv: Invocation): Promise<number> {
 			cwd,
 			dbPath: store.path,
 			now: () => now(),
-			reviewer: () => reviewer,
+			reviewer: () => reviewer.name,
+			reviewerSource: () => reviewer.source,
 			reviewerEmail: () => email,
 			commit: () => gitHead(cwd),
 		};
@@ -90,6 +92,7 @@ export async function startApp(inv: Invocation): Promise<number> {
 			loaded,
 			startup,
 			services,
+			...(inv.flags.attendees === undefined ? {} : {attendees: attendeeNames(inv.flags.attendees)}),
 		});
 	} finally {
 		await store.close();

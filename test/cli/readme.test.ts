@@ -22,7 +22,7 @@ describe("the README's command table", () => {
 
 	it('has a row for every command line, and the check notices an edited row', async () => {
 		for (const usage of [
-			'`preflight set ITEM STATUS [options]`',
+			'`preflight set [ITEM STATUS] [options]`',
 			'`preflight snapshot [options]`',
 			'`preflight checklist validate FILE`',
 			'`preflight checklist schema`',

@@ -100,9 +100,8 @@ describe('arguments', () => {
 		);
 		expect(refusal(['verify', 'a.json', 'b.json'])).toContain('usage: preflight verify FILE');
 		expect(refusal(['verify', ''])).toContain('usage: preflight verify FILE');
-		expect(refusal(['set', 'security.secrets'])).toBe(
-			'usage: preflight set ITEM STATUS [options]; see preflight set --help',
-		);
+		// ITEM and STATUS go together (set --launch DATE takes neither): set refuses one alone.
+		expect(parseInvocation(['set', 'security.secrets']).positionals).toEqual(['security.secrets']);
 		expect(refusal(['help', 'set', 'status'])).toContain('usage: preflight help [COMMAND]');
 		expect(parseInvocation(['help']).positionals).toEqual([]);
 	});

@@ -119,6 +119,45 @@ describe('set --launch and status on launch day', () => {
 	});
 });
 
+describe('set --launch DATE alone', () => {
+	it('sets, keeps and removes the launch date without answering an item', () => {
+		const ws = workspace();
+		const created = ws.run(['set', '--launch', '2026-04-01', '--system', 'payments']);
+		expect(created.code, created.stderr).toBe(0);
+		expect(created.stdout.trim()).toBe('payments: launch date 2026-04-01 [review created]');
+		const again = ws.run(['set', '--launch', '2026-04-01']);
+		expect(again.stdout.trim()).toBe('payments: launch date 2026-04-01 (unchanged)');
+		const json = JSON.parse(ws.run(['status', '--json']).stdout) as {
+			launch?: {date: string};
+			totals: {pending: number};
+		};
+		expect(json.launch?.date).toBe('2026-04-01');
+		expect(json.totals.pending).toBe(26);
+		const removed = ws.run(['set', '--launch', '']);
+		expect(removed.stdout.trim()).toBe('payments: no launch date');
+		expect(JSON.parse(ws.run(['status', '--json']).stdout)).not.toHaveProperty('launch');
+	});
+
+	it('refuses an answer flag without ITEM STATUS, one argument, or none: exit 2, nothing written', () => {
+		const ws = workspace();
+		ws.run(['set', '--launch', '2026-04-01', '--system', 'payments']);
+		const before = readFileSync(ws.db, 'utf8');
+		for (const [args, message] of [
+			[['set', '--launch', '2026-04-02', '--note', 'x'], /--note goes with ITEM STATUS/],
+			[['set', '--launch', '2026-04-02', '--evidence', 'https://x.io'], /--evidence goes with/],
+			[['set', 'security.secrets'], /usage: preflight set ITEM STATUS/],
+			[['set'], /usage: preflight set ITEM STATUS/],
+			[['set', '--launch', '2026-13-01'], /is not a date/],
+		] as Array<[string[], RegExp]>) {
+			const r = ws.run(args);
+			expect(r.code, args.join(' ')).toBe(2);
+			expect(r.stderr.trim().split('\n')).toHaveLength(1);
+			expect(r.stderr).toMatch(message);
+		}
+		expect(readFileSync(ws.db, 'utf8')).toBe(before);
+	});
+});
+
 describe('preflight history', () => {
 	it('lists the days with changes and the decisions, as text and JSON; refuses arguments', () => {
 		const ws = workspace('2026-03-01T10:00:00.000Z');
@@ -185,4 +224,43 @@ describe('gate --run-checks --require-decision', () => {
 		expect(after.code).toBe(1);
 		expect(after.stdout).toContain('is void');
 	}, 90_000);
+});
+
+describe('decide --attendees', () => {
+	it('records who attended with the decision; bad lists are one line, exit 2, nothing written', () => {
+		const ws = workspace('2026-03-01T10:00:00.000Z');
+		ws.run(['set', 'security.secrets', 'fail', '--system', 'payments']);
+		const before = readFileSync(ws.db, 'utf8');
+		for (const bad of ['', 'Ann,,Bo', 'Ann, ANN', 'Ann\u001b]0;x\u0007']) {
+			const r = ws.run(['decide', 'no-go', '--attendees', bad]);
+			expect(r.code, bad).toBe(2);
+			expect(r.stderr.trim().split('\n')).toHaveLength(1);
+			expect(r.stderr).toContain('--attendees');
+		}
+		expect(readFileSync(ws.db, 'utf8')).toBe(before);
+		const r = ws.run(['decide', 'no-go', '--attendees', 'Ann, Bo Li', '--reviewer', 'Dana']);
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stdout).toMatch(/no-go recorded by Dana .* · attended by Ann, Bo Li$/m);
+		const stored = JSON.parse(readFileSync(ws.db, 'utf8')) as {
+			reviews: Array<{decisions: Array<{attendees?: string[]}>}>;
+		};
+		expect(stored.reviews[0]!.decisions[0]!.attendees).toEqual(['Ann', 'Bo Li']);
+		expect(ws.run(['status']).stdout).toContain('· attended by Ann, Bo Li');
+		const history = ws.run(['history']);
+		expect(history.stdout).toContain('decision: no-go by Dana');
+		expect(history.stdout).toContain('attended by Ann, Bo Li');
+		const json = JSON.parse(ws.run(['history', '--json']).stdout) as {
+			days: Array<{decisions: Array<{attendees?: string[]}>; sessions: unknown[]}>;
+		};
+		expect(json.days.at(-1)!.decisions[0]!.attendees).toEqual(['Ann', 'Bo Li']);
+		expect(json.days.at(-1)!.sessions).toEqual([]);
+		const snap = ws.run(['snapshot']);
+		const [jsonPath, mdPath] = snap.stdout.trim().split('\n');
+		const snapshot = JSON.parse(readFileSync(jsonPath!, 'utf8')) as {
+			decisions: Array<{attendees?: string[]}>;
+		};
+		expect(snapshot.decisions[0]!.attendees).toEqual(['Ann', 'Bo Li']);
+		expect(readFileSync(mdPath!, 'utf8')).toContain('attended by Ann, Bo Li');
+		expect(ws.run(['verify', jsonPath!]).code).toBe(0);
+	});
 });

@@ -47,9 +47,9 @@ export function PromptArea({
 	const state = useAppState();
 	const {dispatch, services} = useAppActions();
 	const review = currentReview(state);
-	const item =
-		prompt.kind === 'filter' ? undefined : findItem(state.loaded.checklist, prompt.itemId);
-	if (prompt.kind !== 'filter' && (!review || !item)) return null;
+	// The filter and "Who is here?" are about no one item.
+	const item = 'itemId' in prompt ? findItem(state.loaded.checklist, prompt.itemId) : undefined;
+	if ('itemId' in prompt && (!review || !item)) return null;
 	const step = stepOf(prompt);
 	const spec = prompts[step];
 	// Made when needed: a sign-off is dated when enter is pressed, not when the prompt opened.

@@ -7,6 +7,7 @@ import type {EvidenceResult} from '../../system/evidence.js';
 import type {Action, Prompt} from '../state/types.js';
 import {recordOrRefuse} from './record.js';
 import {invalidAction, withAction} from '../../model/actions.js';
+import {attendeeNames, attendeesProblem} from '../../model/session.js';
 
 /** Each step a prompt can be at: one row of the prompt table each. */
 const WAIVER_DAYS = 30;
@@ -27,7 +28,8 @@ export type PromptStep =
 	| 'action-what'
 	| 'action-owner'
 	| 'action-due'
-	| 'trust-checks';
+	| 'trust-checks'
+	| 'attendees';
 
 /** What a prompt may use: its item and answer, the clock, who acts, and the evidence parser. */
 export type PromptContext = {
@@ -144,6 +146,23 @@ function defaultDue(ctx: PromptContext): string {
 	const expires = ctx.answer.status === 'waived' ? ctx.answer.waiver?.expires : undefined;
 	return expires && expires < due && expires >= ctx.now.toISOString().slice(0, 10) ? expires : due;
 }
+
+/** "Who is here?": the last session's attendees offered, enter accepts, esc skips. */
+const attendeesStep: PromptSpec = {
+	label: () => ({before: 'Who is here? (names, comma-separated)', after: ''}),
+	hint: (ctx) => {
+		const offered = ctx.prompt.kind === 'attendees' ? ctx.prompt.offered : [];
+		return `last time: ${offered.join(', ')} · enter records who attends · esc skips (nothing recorded)`;
+	},
+	initial: (ctx) => (ctx.prompt.kind === 'attendees' ? ctx.prompt.offered.join(', ') : ''),
+	submit: (text, ctx) => {
+		if (!text.trim()) return {error: 'type at least one name, or esc to skip'};
+		const problem = attendeesProblem(text, 'the list');
+		if (problem) return {error: problem};
+		return {action: {type: 'attend', attendees: attendeeNames(text), actor: ctx.actor}};
+	},
+	cancel: (ctx) => ({type: 'attend', actor: ctx.actor}),
+};
 
 /** THE prompt table: every prompt step's label, hint, first value, checks and next step. */
 export const prompts: Record<PromptStep, PromptSpec> = {
@@ -328,6 +347,7 @@ export const prompts: Record<PromptStep, PromptSpec> = {
 		},
 		cancel: () => close,
 	},
+	attendees: attendeesStep,
 };
 
 /** The answer a prompt works on: the item's answer in the open review. */

@@ -271,7 +271,7 @@ export function ReviewScreen({size}: {size: Size}) {
 	// Conflicts left by a merge block the verdict: said on every frame until settled.
 	const conflicts = conflictsIn(evaluation);
 	const conflictNote = conflicts ? ` · ⚠ ${countOf(conflicts, 'conflict')}` : '';
-	const title = `${reviewName(review)} · ${done}/${evaluation.totals.items} answered${conflictNote}${orphanNote}${state.filter ? ` · filter: ${state.filter}` : ''} · ${checklist.title}`;
+	const title = `${reviewName(review)} · ${done}/${evaluation.totals.items} answered${conflictNote}${orphanNote}${state.filter ? ` · filter: ${state.filter}` : ''}`;
 
 	// Framed beside the sections on a wide screen, alone under the section line otherwise.
 	const itemsPanel = (height: number, panelWidth: number) => (
@@ -290,7 +290,7 @@ export function ReviewScreen({size}: {size: Size}) {
 	);
 	return (
 		<Box flexDirection="column" width={width}>
-			<Header title={title} width={width} />
+			<Header title={title} tail={checklist.title} width={width} />
 			{layout.wide ? (
 				<Box height={layout.listH} width={width}>
 					<SectionsPanel

@@ -201,7 +201,8 @@ export function SummaryScreen({size}: {size: Size}) {
 			askingH -
 			(standing ? 1 : 0) -
 			(launch ? 1 : 0) -
-			(due ? 1 : 0),
+			(due ? 1 : 0) -
+			(state.attendees ? 1 : 0),
 	);
 	// A list that does not fit gives its last row to a line saying what is out of view.
 	const hiddenSections = evaluation.sections.length > sectionsH;
@@ -220,7 +221,8 @@ export function SummaryScreen({size}: {size: Size}) {
 	return (
 		<Box flexDirection="column" width={width}>
 			<Header
-				title={`Summary · ${reviewName(review)}${orphans ? ` · ⚠ ${countOf(orphans, 'orphaned answer')}, not judged` : ''} · ${checklist.title}`}
+				title={`Summary · ${reviewName(review)}${orphans ? ` · ⚠ ${countOf(orphans, 'orphaned answer')}, not judged` : ''}`}
+				tail={checklist.title}
 				width={width}
 			/>
 			<Box height={2} flexDirection="column">
@@ -261,6 +263,11 @@ export function SummaryScreen({size}: {size: Size}) {
 				>
 					{reviewDueLine(due)}
 					{due.overdue ? ' · D records a decision' : ''}
+				</Text>
+			) : null}
+			{state.attendees ? (
+				<Text wrap="truncate-end" dimColor>
+					{sanitizeLine(`this session: attended by ${state.attendees.join(', ')}`)}
 				</Text>
 			) : null}
 			<Box flexDirection="column" height={sectionsH}>

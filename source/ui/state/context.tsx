@@ -2,6 +2,7 @@ import React, {createContext, useContext, useMemo, type Dispatch, type ReactNode
 import {evaluate, type Evaluation} from '../../model/evaluate.js';
 import type {Actor} from '../../model/actor.js';
 import type {Review} from '../../model/schemas.js';
+import type {ReviewerSource} from '../../system/identity.js';
 import {currentReview} from './selectors.js';
 import type {Action, State, WrittenSnapshot} from './types.js';
 
@@ -11,6 +12,8 @@ export type Services = {
 	dbPath: string;
 	now: () => Date;
 	reviewer: () => string;
+	/** Where the reviewer's name came from; `os`: nobody named one (the header says so). */
+	reviewerSource?: () => ReviewerSource;
 	/** The reviewer's email when known (git user.email or PREFLIGHT_REVIEWER_EMAIL). */
 	reviewerEmail?: () => string | undefined;
 	commit: () => string | undefined;

@@ -1,4 +1,5 @@
 import {replaceReview} from '../../model/review.js';
+import {sessionOnOpen} from './session.js';
 import type {Actor} from '../../model/actor.js';
 import {
 	describeUpgrade,
@@ -92,8 +93,9 @@ export function openReview(state: State, action: ActionOf<'open-review'>): State
 	if (!review) return upgraded.state;
 	const opened = focusOpened(next, action.itemId);
 	// Renames proposed are asked about before the review is shown.
-	if (pendingProposals(review, next.loaded.checklist).length) return {...opened, screen: 'renames'};
-	return opened;
+	if (pendingProposals(review, next.loaded.checklist).length)
+		return sessionOnOpen({...opened, screen: 'renames'}, action.actor);
+	return sessionOnOpen(opened, action.actor);
 }
 
 /**

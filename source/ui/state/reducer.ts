@@ -1,7 +1,7 @@
 import type {LoadedChecklist} from '../../checklist/load.js';
 import type {Database} from '../../model/schemas.js';
 import {replaceReview} from '../../model/review.js';
-import {withDecision} from '../../report/decision.js';
+import {attendedBy, withDecision} from '../../report/decision.js';
 import {record, resolve} from './answers.js';
 import {
 	cancelChecks,
@@ -28,6 +28,7 @@ import {closePrompt, editNote, message, openPrompt, toggleHelp} from './prompts.
 import {quit, saved, saveFailed, written} from './saving.js';
 import type {Action, ActionOf, State} from './types.js';
 import {undo} from './undo.js';
+import {attend} from './session.js';
 import {
 	acceptRenames,
 	attachOrphanHere,
@@ -37,10 +38,15 @@ import {
 	renamesLater,
 } from './renames.js';
 
-export function initialState(loaded: LoadedChecklist, db: Database): State {
+export function initialState(
+	loaded: LoadedChecklist,
+	db: Database,
+	attendees?: readonly string[],
+): State {
 	return {
 		loaded,
 		db,
+		...(attendees?.length ? {attendees: [...attendees]} : {}),
 		screen: 'home',
 		sectionIndex: 0,
 		homeIndex: 0,
@@ -90,6 +96,7 @@ const operations: {[T in Action['type']]: (state: State, action: ActionOf<T>) =>
 	written,
 	quit,
 	decide,
+	attend,
 	'run-checks': runChecks,
 	'check-started': checkStarted,
 	'checks-unqueued': checksUnqueued,
@@ -145,7 +152,14 @@ export function reducer(state: State, action: Action): State {
 function decide(state: State, action: ActionOf<'decide'>): State {
 	const review = state.db.reviews.find((r) => r.id === state.reviewId);
 	if (!review) return state;
-	const result = withDecision(review, state.loaded, action.decision, action.actor, action.note);
+	const result = withDecision(
+		review,
+		state.loaded,
+		action.decision,
+		action.actor,
+		action.note,
+		state.attendees,
+	);
 	if ('error' in result) return {...state, message: {kind: 'error', text: result.error}};
 	return {
 		...state,
@@ -153,7 +167,7 @@ function decide(state: State, action: ActionOf<'decide'>): State {
 		version: state.version + 1,
 		message: {
 			kind: 'info',
-			text: `${action.decision === 'go' ? 'GO' : 'NO-GO'} recorded by ${result.decision.by} on ${result.decision.digest.slice(0, 19)}…`,
+			text: `${action.decision === 'go' ? 'GO' : 'NO-GO'} recorded by ${result.decision.by} on ${result.decision.digest.slice(0, 19)}…${attendedBy(result.decision)}`,
 		},
 	};
 }

@@ -42,7 +42,13 @@ export type Prompt =
 	 * `previous` and `from`: the filter and the focus before the prompt opened,
 	 * put back by esc (the filter is live while typing, and moves the focus).
 	 */
-	| {kind: 'filter'; previous: string; from?: Focus};
+	| {kind: 'filter'; previous: string; from?: Focus}
+	/**
+	 * Asked when a review that had attendees recorded is opened without
+	 * --attendees: `offered` are the last session's, `then` the screen the
+	 * review opens on once answered.
+	 */
+	| {kind: 'attendees'; offered: string[]; then: Screen};
 
 /** A check running in the app: when it started and the last lines of its output. */
 export type RunningCheck = {itemId: string; startedAt: number; lines: string[]};
@@ -129,6 +135,13 @@ export type State = {
 	backArmed?: boolean;
 	/** Checks running or asked for (x); absent until the first. */
 	checks?: ChecksState;
+	/**
+	 * Who attends this session (--attendees, or the answer to "Who is here?"):
+	 * recorded on each review opened, and with each decision taken.
+	 */
+	attendees?: string[];
+	/** The reviews this session was recorded on or asked about: never twice in one run. */
+	sessionOn?: string[];
 };
 
 export type Action =
@@ -187,6 +200,8 @@ export type Action =
 	| {type: 'quit'}
 	/** A go/no-go recorded on the open review (report/decision.ts); refused with a message. */
 	| {type: 'decide'; decision: 'go' | 'no-go'; note?: string; actor: Actor}
+	/** enter on "Who is here?" (attendees given) or esc (none: nothing recorded). */
+	| {type: 'attend'; attendees?: string[]; actor: Actor}
 	/** x: run these items' checks; `trust`: the user has just trusted the checklist. */
 	| {type: 'run-checks'; itemIds: string[]; trust?: boolean}
 	| {type: 'check-started'; itemId: string; startedAt: number}

@@ -1,0 +1,85 @@
+// Who attended a session of a review (docs/decisions.md#who-attended): a
+// review-level audit entry (`*`) per session with attendees, and the
+// attendees carried by each decision taken in it.
+import type {Actor} from './actor.js';
+import type {AuditEntry, Review} from './schemas.js';
+import {hasUnsafeName} from '../terminal/sanitize.js';
+
+/** The start of a session's audit detail; the names follow, comma-separated. */
+const SESSION_PREFIX = 'session: attended by ';
+
+/** The names of a comma-separated list, each trimmed. */
+export function attendeeNames(text: string): string[] {
+	return text.split(',').map((name) => name.trim());
+}
+
+/**
+ * Why a comma-separated list of attendees is refused (`what` names where it
+ * came from, such as `--attendees`), or undefined when it is a list of plain
+ * names, none empty and none twice (ignoring case and Unicode form).
+ */
+export function attendeesProblem(text: string, what: string): string | undefined {
+	if (!text.trim()) return `${what} needs at least one name ("Ann, Bo Li")`;
+	if (hasUnsafeName(text))
+		return `${what} must not contain control characters, escape sequences, or invisible or direction marks`;
+	const names = attendeeNames(text);
+	if (names.some((n) => n === ''))
+		return `${what} has an empty name: separate the names with single commas ("Ann, Bo Li")`;
+	const keys = names.map((n) => n.normalize('NFC').toLowerCase());
+	if (new Set(keys).size !== keys.length) return `${what} names someone twice: give each name once`;
+	return undefined;
+}
+
+/** The audit detail of a session with these attendees. */
+export function sessionDetail(attendees: readonly string[]): string {
+	return `${SESSION_PREFIX}${attendees.join(', ')}`;
+}
+
+/** The attendees a review-level audit entry records, or undefined when it is no session's. */
+export function sessionAttendees(entry: AuditEntry): string[] | undefined {
+	if (entry.item !== '*' || !entry.detail?.startsWith(SESSION_PREFIX)) return undefined;
+	const names = attendeeNames(entry.detail.slice(SESSION_PREFIX.length)).filter(Boolean);
+	return names.length ? names : undefined;
+}
+
+/** One recorded session: when, who recorded it, who attended. */
+export type Session = {at: string; by: string; attendees: string[]};
+
+/** The review's sessions with attendees, oldest first. */
+export function sessionsOf(review: Review): Session[] {
+	const sessions: Session[] = [];
+	for (const e of review.audit) {
+		const attendees = sessionAttendees(e);
+		if (attendees) sessions.push({at: e.at, by: e.by, attendees});
+	}
+	return sessions.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+/** The attendees of the review's last recorded session, or undefined when none was. */
+export function lastAttendees(review: Review): string[] | undefined {
+	return sessionsOf(review).at(-1)?.attendees;
+}
+
+/**
+ * The review with a session recorded: one audit entry about the review as a
+ * whole (`*`), which the decision digest leaves out (report/decision.ts), so
+ * recording who attended never voids a decision.
+ */
+export function withSession(review: Review, attendees: readonly string[], actor: Actor): Review {
+	const at = actor.at.toISOString();
+	return {
+		...review,
+		updatedAt: at > review.updatedAt ? at : review.updatedAt,
+		audit: [
+			...review.audit,
+			{
+				at,
+				by: actor.by,
+				item: '*',
+				from: 'pending',
+				to: 'pending',
+				detail: sessionDetail(attendees),
+			},
+		],
+	};
+}

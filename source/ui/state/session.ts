@@ -1,0 +1,56 @@
+import type {Actor} from '../../model/actor.js';
+import {replaceReview} from '../../model/review.js';
+import {lastAttendees, withSession} from '../../model/session.js';
+import {currentReview} from './selectors.js';
+import type {ActionOf, State} from './types.js';
+
+/**
+ * A review just opened: with attendees known for this session, the session is
+ * recorded on it (once per run); without, and when the review had attendees
+ * recorded before, "Who is here?" is asked, offering the last session's. A
+ * team that never names attendees is never asked. While renames are asked
+ * about first, the question is left out.
+ */
+export function sessionOnOpen(state: State, actor: Actor): State {
+	const review = currentReview(state);
+	if (!review || state.sessionOn?.includes(review.id)) return state;
+	const sessionOn = [...(state.sessionOn ?? []), review.id];
+	if (state.attendees)
+		return {
+			...state,
+			sessionOn,
+			db: replaceReview(state.db, withSession(review, state.attendees, actor)),
+			version: state.version + 1,
+			message: state.message ?? {
+				kind: 'info',
+				text: `Session recorded: attended by ${state.attendees.join(', ')}.`,
+			},
+		};
+	const offered = lastAttendees(review);
+	if (!offered || (state.screen !== 'review' && state.screen !== 'summary')) return state;
+	return {
+		...state,
+		sessionOn,
+		screen: 'review',
+		prompt: {kind: 'attendees', offered, then: state.screen},
+	};
+}
+
+/** The answer to "Who is here?": the session recorded with them, or (esc) nothing. */
+export function attend(state: State, action: ActionOf<'attend'>): State {
+	const asked = state.prompt?.kind === 'attendees' ? state.prompt : undefined;
+	const review = currentReview(state);
+	const next: State = {...state, prompt: undefined, screen: asked?.then ?? state.screen};
+	if (!action.attendees?.length || !review)
+		return {
+			...next,
+			message: {kind: 'info', text: 'No attendees recorded for this session.'},
+		};
+	return {
+		...next,
+		attendees: action.attendees,
+		db: replaceReview(state.db, withSession(review, action.attendees, action.actor)),
+		version: state.version + 1,
+		message: {kind: 'info', text: `Session recorded: attended by ${action.attendees.join(', ')}.`},
+	};
+}
