@@ -214,6 +214,24 @@ export function ReviewScreen({size}: {size: Size}) {
 			}),
 		!state.prompt && !state.help,
 		{
+			openLink: (url) => {
+				const show = (why: string) =>
+					dispatch({
+						type: 'message',
+						message: {kind: 'info', text: `Not opened (${why}):`, link: url},
+					});
+				if (!services.openLink) return show('no browser here');
+				services.openLink(url).then(
+					(outcome) =>
+						outcome.opened
+							? dispatch({
+									type: 'message',
+									message: {kind: 'info', text: `Opened with ${outcome.by}:`, link: url},
+								})
+							: show(outcome.reason),
+					(error: unknown) => show(error instanceof Error ? error.message : String(error)),
+				);
+			},
 			viewLog: (ref) => {
 				const path = evidencePath(ref, services.cwd);
 				const shown = {
@@ -267,7 +285,7 @@ export function ReviewScreen({size}: {size: Size}) {
 	// The filter comes before the checklist title so a narrow terminal cuts the title, not the filter.
 	// Answers whose items left the checklist are not judged: said on every frame until re-attached.
 	const orphans = orphanCount(review);
-	const orphanNote = orphans ? ` · ⚠ ${countOf(orphans, 'orphaned answer')} (o)` : '';
+	const orphanNote = orphans ? ` · ⚠ ${countOf(orphans, 'orphaned answer')} (O)` : '';
 	// Conflicts left by a merge block the verdict: said on every frame until settled.
 	const conflicts = conflictsIn(evaluation);
 	const conflictNote = conflicts ? ` · ⚠ ${countOf(conflicts, 'conflict')}` : '';
