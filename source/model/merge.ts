@@ -416,7 +416,9 @@ function mergeItemAndActions(
 function withoutLater(state: ItemState): ItemState {
 	if (!state.answer?.later) return state;
 	const {later: _l, ...answer} = state.answer;
-	return {...state, answer};
+	// A pending answer that held only the mark is no answer at all.
+	const {answer: _a, ...rest} = state;
+	return isEmptyAnswer(answer) ? rest : {...rest, answer};
 }
 
 /**
