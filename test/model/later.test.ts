@@ -12,6 +12,7 @@ import {
 	type Review,
 } from '../../source/model/schemas.js';
 import {buildSnapshot} from '../../source/report/snapshot.js';
+import {renderMarkdown} from '../../source/report/markdown.js';
 import {parseDatabase, serializeDatabase} from '../../source/store/validated-file.js';
 
 const loaded = loadChecklist(defaultChecklistPath());
@@ -80,6 +81,12 @@ describe('the discuss-later mark', () => {
 		const shown = snapshot.sections[0]!.items[0]!;
 		expect(shown.later).toEqual({by: 'Ann', at: '2026-03-01T10:01:00.000Z'});
 		expect(snapshot.sections[0]!.items[1]!.later).toBeUndefined();
+		const md = renderMarkdown(snapshot);
+		expect(md).toContain('## To discuss later');
+		expect(md).toContain('| Ann | 2026-03-01T10:01:00.000Z |');
+		expect(renderMarkdown(buildSnapshot(before, base(), loaded, now))).not.toContain(
+			'To discuss later',
+		);
 	});
 });
 

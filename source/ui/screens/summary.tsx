@@ -232,7 +232,7 @@ export function SummaryScreen({size}: {size: Size}) {
 					) : null}
 				</Box>
 				<Text wrap="truncate-end">
-					{`${totalsLine(t)}${later ? ` · ${laterLook.glyph} ${later} to discuss later (/later lists them)` : ''}`}
+					{`${totalsLine(t)}${later ? ` · ${laterLook.glyph} ${later} to discuss later` : ''}`}
 				</Text>
 			</Box>
 			{launch ? (
