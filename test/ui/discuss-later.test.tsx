@@ -2,10 +2,12 @@ import {afterEach, describe, expect, it, vi} from 'vitest';
 import {recordAnswer, withEvidence, withStatus} from '../../source/model/review.js';
 import type {Database} from '../../source/model/schemas.js';
 import type {Services} from '../../source/ui/state/context.js';
+import {sideAnswer, withConflict} from '../model/conflict-fixture.js';
 import {
 	actor,
 	blankReview,
 	cleanupApps,
+	defaultChecklist,
 	fakeServices,
 	keys,
 	renderReview,
@@ -160,5 +162,34 @@ describe('o: open the evidence link', () => {
 		});
 		await app.press('o');
 		await app.waitForText('Not opened (no browser here):');
+	});
+});
+
+describe('m and o on a conflict', () => {
+	it('m asks to settle the conflict first and saves nothing; o opens a link one of its answers gives', async () => {
+		const loaded = defaultChecklist();
+		const item = 'security.secrets';
+		const review = withConflict(blankReview(loaded), item, [
+			sideAnswer(loaded, item, 'pass', 'Ana', '2026-11-01T09:30:00.000Z', {
+				evidence: 'https://vault.example/policy',
+			}),
+			sideAnswer(loaded, item, 'fail', 'Bo', '2026-11-02T14:00:00.000Z', {note: 'keys'}),
+		]);
+		const openLink = vi.fn<NonNullable<Services['openLink']>>(async () => ({
+			opened: true as const,
+			by: 'open',
+		}));
+		const app = await renderReview({
+			loaded,
+			review,
+			services: fakeServices({openLink}),
+			ready: 'Manage secrets properly',
+		});
+		await app.press('m');
+		await app.waitForText('is a conflict: 1 or 2 keeps an answer');
+		expect(app.persist).not.toHaveBeenCalled();
+		await app.press('o');
+		await app.waitForText('Opened with open:');
+		expect(openLink).toHaveBeenCalledWith('https://vault.example/policy');
 	});
 });

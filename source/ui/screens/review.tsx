@@ -103,8 +103,8 @@ function SectionLine({
 /** Footer keys left out: none; path completion outside the evidence prompt. */
 const NO_KEYS: readonly ActionId[] = [];
 const PROMPT_WITHOUT_PATHS: readonly ActionId[] = ['prompt-complete', 'prompt-pick'];
-/** On a conflict, 1–9 keep an answer and there is no answer to add evidence or a note to; elsewhere 1–9 do nothing. */
-const ON_CONFLICT: readonly ActionId[] = ['add-evidence', 'edit-note'];
+/** On a conflict, 1–9 keep an answer and there is no answer to add evidence, a note or a mark to; elsewhere 1–9 do nothing. */
+const ON_CONFLICT: readonly ActionId[] = ['add-evidence', 'edit-note', 'discuss-later'];
 const OFF_CONFLICT: readonly ActionId[] = ['keep-answer'];
 /** The same on an item without a check: x has nothing to run (it says so when pressed). */
 const ON_CONFLICT_NO_CHECK: readonly ActionId[] = [...ON_CONFLICT, 'run-check'];
