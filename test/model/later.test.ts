@@ -4,6 +4,7 @@ import {isEmptyAnswer} from '../../source/model/empty-answer.js';
 import {evaluate} from '../../source/model/evaluate.js';
 import {laterOfBoth, markedForLater, withLater} from '../../source/model/later.js';
 import {mergeDatabases} from '../../source/model/merge.js';
+import {upgradeReview} from '../../source/model/upgrade.js';
 import {newReview, recordAnswer, withEvidence, withStatus} from '../../source/model/review.js';
 import {
 	SCHEMA_VERSION,
@@ -87,6 +88,18 @@ describe('the discuss-later mark', () => {
 		expect(renderMarkdown(buildSnapshot(before, base(), loaded, now))).not.toContain(
 			'To discuss later',
 		);
+	});
+});
+
+describe('a checklist upgrade', () => {
+	it('keeps the mark on an item whose text changed', () => {
+		const review = mark(base(), ann(1));
+		const changed = structuredClone(checklist);
+		changed.version = `${checklist.version}-next`;
+		changed.sections[0]!.items[0]!.guidance = 'New guidance for the boundaries.';
+		const {review: upgraded} = upgradeReview(review, changed, 'sha256:other', bob(2));
+		expect(upgraded).not.toBe(review);
+		expect(upgraded.answers[item]?.later).toEqual({by: 'Ann', at: '2026-03-01T10:01:00.000Z'});
 	});
 });
 
