@@ -1,5 +1,6 @@
 import type {Invocation} from '../cli/args.js';
 import {conflictIds} from '../model/conflicts.js';
+import {markedForLater} from '../model/later.js';
 import {conflictsIn, progressSplit} from '../model/evaluate.js';
 import {findItem} from '../model/review.js';
 import {describeUpgrade, orphanCount} from '../model/upgrade.js';
@@ -19,7 +20,7 @@ import {
 	renamesJson,
 	reviewName,
 } from './common.js';
-import {answeredLine, barText, verdictLine} from '../model/vocabulary.js';
+import {answeredLine, barText, laterLook, verdictLine} from '../model/vocabulary.js';
 import {print, printJson} from '../terminal/print.js';
 import {launchLines, launchOutlook} from '../model/launch.js';
 import {listActions, noNextStep} from '../model/actions.js';
@@ -40,6 +41,8 @@ export async function run(inv: Invocation): Promise<number> {
 	const bare = Object.keys(review.answers)
 		.filter((id) => noNextStep(review.answers[id]))
 		.sort();
+	// Marked to discuss later (the app's m): listed, never judged.
+	const later = markedForLater(evaluation.sections);
 	if (flags.json) {
 		printJson({
 			review: {
@@ -64,6 +67,7 @@ export async function run(inv: Invocation): Promise<number> {
 			...(role !== undefined ? {owner: role} : {}),
 			conflicts: conflictsIn(evaluation),
 			blockers: blockersJson(evaluation, blockers),
+			later: later.map((m) => ({item: m.id, title: m.title, by: m.later.by, at: m.later.at})),
 			...(launch
 				? {
 						launch: {
@@ -150,6 +154,14 @@ export async function run(inv: Invocation): Promise<number> {
 		print('');
 		print(`blockers (${evaluation.blockers.length}):`);
 		for (const line of blockerLines(evaluation)) print(line);
+	}
+	if (later.length) {
+		print('');
+		print(`to discuss later (${later.length}):`);
+		for (const m of later)
+			print(
+				`  ${laterLook.glyph} ${sanitizeLine(m.id)}  ${sanitizeLine(m.title)} (marked by ${sanitizeLine(m.later.by)}, ${m.later.at})`,
+			);
 	}
 	const conflicts = conflictLines(evaluation);
 	if (conflicts.length) {

@@ -25,6 +25,7 @@ import {
 } from './schemas.js';
 import {approversOf, identityKey} from './team.js';
 import {mergeActions} from './actions.js';
+import {laterOfBoth} from './later.js';
 
 /** An item both sides changed in different ways: it became (or stays) a conflict. */
 export type MergeConflict = {
@@ -411,6 +412,40 @@ function mergeItemAndActions(
 	return {state: {answer: {...answer, actions}}, conflicted: false};
 }
 
+/** A state without its answer's discuss-later mark (merged apart: mergeItemAndMarks). */
+function withoutLater(state: ItemState): ItemState {
+	if (!state.answer?.later) return state;
+	const {later: _l, ...answer} = state.answer;
+	// A pending answer that held only the mark is no answer at all.
+	const {answer: _a, ...rest} = state;
+	return isEmptyAnswer(answer) ? rest : {...rest, answer};
+}
+
+/**
+ * One item merged with its discuss-later mark apart, as action items are: a
+ * mark set on one branch and an answer given on the other combine. When the
+ * rest conflicts, the item is merged whole (each answer keeps its own mark).
+ */
+function mergeItemAndMarks(
+	base: ItemState,
+	ours: ItemState,
+	theirs: ItemState,
+): {state: ItemState; conflicted: boolean} {
+	if (!base.answer?.later && !ours.answer?.later && !theirs.answer?.later)
+		return mergeItemAndActions(base, ours, theirs);
+	const merged = mergeItemAndActions(withoutLater(base), withoutLater(ours), withoutLater(theirs));
+	if (merged.state.conflict) return mergeItemAndActions(base, ours, theirs);
+	const {value: later} = threeWay(
+		base.answer?.later,
+		ours.answer?.later,
+		theirs.answer?.later,
+		laterOfBoth,
+	);
+	if (!later) return merged;
+	const answer = merged.state.answer ?? pendingAnswer();
+	return {state: {answer: {...answer, later}}, conflicted: false};
+}
+
 /** An answer as an item's state: a pending answer with nothing in it is no answer at all. */
 function stateOf(answer: Answer | undefined): ItemState {
 	if (!answer) return {};
@@ -481,7 +516,7 @@ function mergeReview(
 	const merged = emptyRecord<Conflict>();
 	const ids = [...new Set([...itemIds(base), ...itemIds(ours), ...itemIds(theirs)])].sort();
 	for (const id of ids) {
-		const {state, conflicted} = mergeItemAndActions(
+		const {state, conflicted} = mergeItemAndMarks(
 			itemState(base, id),
 			itemState(ours, id),
 			itemState(theirs, id),

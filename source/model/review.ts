@@ -136,6 +136,8 @@ export function withStatus(
 	if (previous.actions?.length) next.actions = previous.actions;
 	// The check's runs are facts about the item, not part of the judgement: they stay.
 	if (previous.checks) next.checks = previous.checks;
+	// A mark to discuss later is about the meeting, not the status: it stays until cleared.
+	if (previous.later) next.later = previous.later;
 	return next;
 }
 

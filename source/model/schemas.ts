@@ -282,6 +282,8 @@ export const answerSchema = z.strictObject({
 	actions: z.optional(z.array(actionItemSchema)),
 	/** The latest runs of the item's check, oldest first (a few only: see model/checks.ts). */
 	checks: z.optional(z.array(checkRunSchema)),
+	/** Marked to discuss later (at a review meeting): who marked it and when; never judged. */
+	later: z.optional(z.strictObject({by: nonEmptyText, at: isoInstant})),
 });
 export type Answer = z.infer<typeof answerSchema>;
 

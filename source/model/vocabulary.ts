@@ -50,6 +50,9 @@ export function statusLabel(status: ShownStatus): string {
 	return `${look.glyph} ${look.word}`;
 }
 
+/** An item marked to discuss later (m): `◷ later`, beside its status, never instead of it. */
+export const laterLook: Look = {glyph: '◷', word: 'later', color: 'cyan'};
+
 export type Verdict = 'ready' | 'not-ready';
 
 export const verdictLooks: Readonly<Record<Verdict, Look>> = {

@@ -228,6 +228,17 @@ export function renderMarkdown(
 	}
 	out.push('');
 	if (history && history.length > 1) out.push(...historyMarkdown(history));
+	// Only when there are any, as action items below: marked in the app to discuss later.
+	const later = snapshot.sections.flatMap((s) => s.items.filter((item) => item.later));
+	if (later.length) {
+		out.push('## To discuss later', '');
+		out.push('| Item | Marked by | At |', '| --- | --- | --- |');
+		for (const item of later)
+			out.push(
+				`| ${mdText(item.title)}<br>${mdText(item.id)} | ${mdText(item.later!.by)} | ${mdText(item.later!.at)} |`,
+			);
+		out.push('');
+	}
 	// Only when there are any: snapshots of reviews without action items read as before.
 	const actions = snapshot.sections.flatMap((s) =>
 		s.items.flatMap((item) => (item.actions ?? []).map((a) => ({item, a}))),

@@ -88,6 +88,8 @@ function buildSnapshotSchema() {
 		conflict: z.optional(z.strictObject({answers: z.array(conflictAnswer)})),
 		/** The item's action items, in the order they were added (absent when it has none). */
 		actions: z.optional(z.array(actionItem)),
+		/** Marked to discuss later (the app's m): who marked it and when; never judged. */
+		later: z.optional(z.strictObject({by: z.string(), at: z.string()})),
 		stale: z.boolean(),
 	});
 
@@ -363,6 +365,8 @@ export function buildSnapshot(
 			if (conflict) item.conflict = conflict;
 			const actions = a.actions?.length ? a.actions.map(actionOf) : undefined;
 			if (actions) item.actions = actions;
+			const later = a.later ? {by: a.later.by, at: a.later.at} : undefined;
+			if (later) item.later = later;
 			item.stale = r.stale;
 			items.push(item);
 			canonicalItems.push({
@@ -373,6 +377,7 @@ export function buildSnapshot(
 				evidence,
 				id: r.item.id,
 				justification,
+				later: later ? {at: later.at, by: later.by} : undefined,
 				level: r.item.level,
 				note,
 				owners: item.owners,

@@ -57,7 +57,9 @@ export type ActionId =
 	| 'scroll-top'
 	| 'scroll-bottom'
 	| 'run-check'
-	| 'view-log';
+	| 'view-log'
+	| 'discuss-later'
+	| 'open-link';
 
 type Named =
 	| 'upArrow'
@@ -314,6 +316,25 @@ export const bindings: Binding[] = [
 		label: "view the check's log",
 		group: 'Evidence and notes',
 	},
+	// Meeting aids: park an item for later, open its link for the room.
+	{
+		action: 'discuss-later',
+		scopes: ['review'],
+		chords: [{input: 'm'}],
+		keys: 'm',
+		label: 'mark to discuss later',
+		group: 'Evidence and notes',
+		hint: 'later',
+	},
+	{
+		action: 'open-link',
+		scopes: ['review'],
+		chords: [{input: 'o'}],
+		keys: 'o',
+		label: 'open the evidence link',
+		group: 'Evidence and notes',
+		hint: 'link',
+	},
 	{
 		action: 'undo',
 		scopes: ['review'],
@@ -407,8 +428,8 @@ export const bindings: Binding[] = [
 	{
 		action: 'orphans',
 		scopes: ['review'],
-		chords: [{input: 'o'}],
-		keys: 'o',
+		chords: [{input: 'O'}],
+		keys: 'O',
 		label: 'orphaned answers',
 		group: 'Screens',
 	},

@@ -15,6 +15,7 @@ import type {Services} from './state/context.js';
 import {initialState} from './state/reducer.js';
 import type {Action, State} from './state/types.js';
 import {ALTERNATE_SCREEN_OFF, ALTERNATE_SCREEN_ON} from './terminal-screen.js';
+import {launchDetached, openLink} from '../system/open-link.js';
 /** Signals that end the app as q does: frames gone, the exit line printed, the lock released. */
 const ENDING_SIGNALS: NodeJS.Signals[] = ['SIGTERM', 'SIGHUP', 'SIGINT'];
 
@@ -140,6 +141,7 @@ export async function runApp(options: {
 	};
 	// The pager gets the terminal as it is outside the app (cooked mode, the
 	// main screen); the app takes it back and draws its frame afresh.
+	services.openLink = (url) => openLink(url, process.platform, process.env, launchDetached);
 	services.openPager = async (path: string) => {
 		const {spawnSync} = await import('node:child_process');
 		const stdin = process.stdin;

@@ -32,6 +32,25 @@ describe('parseFilter: the filter words', () => {
 	});
 });
 
+describe('the filter word later', () => {
+	const item = {id: 'x', title: 'Discuss later the cache', guidance: ''} as Parameters<
+		typeof matchesFilter
+	>[1];
+	it('matches the items marked to discuss later, whatever their status or text', () => {
+		expect(parseFilter(' Later ')).toEqual({kind: 'later'});
+		expect(filterKindText('later')).toBe(' (to discuss later)');
+		const marked = {
+			status: 'pass' as const,
+			evidence: [],
+			later: {by: 'Ann', at: '2026-03-01T10:00:00.000Z'},
+		};
+		expect(matchesFilter('later', item, marked)).toBe(true);
+		expect(matchesFilter('later', item, {status: 'pending', evidence: []})).toBe(false);
+		// Text that merely holds the word is still text.
+		expect(matchesFilter('discuss later', item, {status: 'pending', evidence: []})).toBe(true);
+	});
+});
+
 describe('matchesFilter with owners', () => {
 	const loaded = teamChecklist();
 	const review = blankReview(loaded);

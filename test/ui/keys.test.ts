@@ -80,7 +80,9 @@ describe("actionFor on the review screen (the README's key table)", () => {
 		['esc', '', {escape: true}, 'back'],
 		['q', 'q', {}, 'quit'],
 		['ctrl+c', 'c', {ctrl: true}, 'quit'],
-		['o', 'o', {}, 'orphans'],
+		['O', 'O', {shift: true}, 'orphans'],
+		['m', 'm', {}, 'discuss-later'],
+		['o', 'o', {}, 'open-link'],
 	];
 	it.each(cases)('%s', (_name, input, flags, action) => {
 		expect(actionFor('review', input, key(flags))).toBe(action);

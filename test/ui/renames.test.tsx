@@ -212,7 +212,7 @@ describe('the renames screen, asked on opening a review whose checklist changed'
 		const frame = await app.waitForText(
 			'3 answers kept as orphans: o on the review screen re-attaches them',
 		);
-		expect(frame).toContain('0/4 answered · ⚠ 3 orphaned answers (o)');
+		expect(frame).toContain('0/4 answered · ⚠ 3 orphaned answers (O)');
 		const review = await savedWhen(app, (r) => r.proposals === undefined, 'x saved');
 		expect(Object.keys(review.orphans ?? {})).toHaveLength(3);
 	});
@@ -246,14 +246,14 @@ describe('orphaned answers on the review screen', () => {
 	async function withOrphans() {
 		const app = await openOnV2();
 		await app.press('x');
-		await app.waitForText('⚠ 3 orphaned answers (o)');
+		await app.waitForText('⚠ 3 orphaned answers (O)');
 		return app;
 	}
 
-	it('o lists them; enter attaches the focused one to the item focused in the review', async () => {
+	it('O lists them; enter attaches the focused one to the item focused in the review', async () => {
 		const app = await withOrphans();
 		// the review opened at its first pending item: Document clear rollback steps
-		await app.press('o');
+		await app.press('O');
 		let frame = await app.waitForText('3 answers kept from items no longer in the checklist');
 		expect(frame).toContain('enter attaches the chosen one to “Document clear rollback steps”');
 		expect(frame).toContain('✖ fail    Access reviewed (s2.access) · removed in 2');
@@ -272,7 +272,7 @@ describe('orphaned answers on the review screen', () => {
 		frame = await app.waitForText(
 			'Attached the answer of “Define clear rollback steps” to “Document clear rollback steps”',
 		);
-		expect(frame).toContain('⚠ 2 orphaned answers (o)');
+		expect(frame).toContain('⚠ 2 orphaned answers (O)');
 		const review = await savedWhen(
 			app,
 			(r) => r.answers['s1.rollback-plan'] !== undefined,
@@ -287,11 +287,11 @@ describe('orphaned answers on the review screen', () => {
 
 	it('esc goes back to the review without attaching anything', async () => {
 		const app = await withOrphans();
-		await app.press('o');
+		await app.press('O');
 		await app.waitForText('kept from items no longer in the checklist');
 		const calls = app.persist.mock.calls.length;
 		await app.press(keys.escape);
-		await app.waitForText('⚠ 3 orphaned answers (o)');
+		await app.waitForText('⚠ 3 orphaned answers (O)');
 		expect(app.persist.mock.calls.length).toBe(calls);
 	});
 
@@ -300,17 +300,17 @@ describe('orphaned answers on the review screen', () => {
 		await app.press('f'); // fails the focused item, the flow moves on
 		await app.press(keys.up);
 		await app.waitFor((f) => focusedRow(f).includes('Document clear rollback steps'), 'back on it');
-		await app.press('o');
+		await app.press('O');
 		await app.waitForText('kept from items no longer in the checklist');
 		await app.press(keys.enter);
 		await app.waitForText('has an answer already (fail); reset it first to attach another');
 	});
 
-	it('o says so when the review has no orphans', async () => {
+	it('O says so when the review has no orphans', async () => {
 		const app = await openOnV2();
 		await app.press('a');
 		await app.waitForText('3 renames taken');
-		await app.press('o');
+		await app.press('O');
 		await app.waitForText('No orphaned answers in this review');
 	});
 
@@ -389,7 +389,7 @@ describe('the smallest terminal (60×16)', () => {
 		await app.press('x');
 		await app.waitForText('orphaned');
 		await app.press(keys.up);
-		await app.press('o');
+		await app.press('O');
 		frame = await app.waitForText('enter attach');
 		fits(frame);
 		expect(focusedRow(frame)).toContain('A title long enough');

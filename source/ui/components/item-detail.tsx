@@ -4,7 +4,13 @@ import {commandLines, failureText, latestRun} from '../../model/checks.js';
 import type {ItemResult} from '../../model/evaluate.js';
 import type {Answer, AuditEntry, Checklist, Conflict} from '../../model/schemas.js';
 import {approversOf, ruleLine} from '../../model/team.js';
-import {reviewEveryText, shownStatus, statusLabel, statusLooks} from '../../model/vocabulary.js';
+import {
+	laterLook,
+	reviewEveryText,
+	shownStatus,
+	statusLabel,
+	statusLooks,
+} from '../../model/vocabulary.js';
 import {sanitize, sanitizeLine} from '../../terminal/sanitize.js';
 import {bindings, type ActionId} from '../keys.js';
 import {historyLine} from './item-history.js';
@@ -26,6 +32,7 @@ type DetailPart =
 	| 'actions'
 	| 'check'
 	| 'conflict'
+	| 'later'
 	| 'history';
 
 /** When and by whom an answer was signed: `signed off by Ana at 2026-02-01 10:00 UTC (commit abc1234)`. */
@@ -142,6 +149,7 @@ const partNames: Record<DetailPart, string> = {
 	actions: 'action items',
 	check: 'check',
 	conflict: 'conflicting answers',
+	later: 'discuss later',
 	history: 'history',
 };
 
@@ -283,6 +291,13 @@ export function detailLines(
 	const guidance = item.guidance
 		? lines('guidance', 'dim', wrapLines(clean(item.guidance), textW))
 		: [];
+	// Marked to discuss later (m): who raised it and when, under the status.
+	const later: DetailLine[] = answer.later
+		? wrapLines(
+				`${laterLook.glyph} to discuss later · marked by ${sanitizeLine(answer.later.by)} at ${answer.later.at.slice(0, 16).replace('T', ' ')} UTC (m clears)`,
+				textW,
+			).map((text) => ({part: 'later', look: 'plain', text}))
+		: [];
 	// No answer of its own: the answers the branches gave are what there is to read.
 	if (result.conflict)
 		return evidenceFirst
@@ -374,6 +389,7 @@ export function detailLines(
 				...head,
 				...id,
 				...status,
+				...later,
 				...approvals,
 				...blocker,
 				// A fail with no open action item: nobody has said what happens next.

@@ -2,7 +2,8 @@ import {conflictOf} from '../../model/conflicts.js';
 import {answerFor} from '../../model/evaluate.js';
 import {findItem, withoutEvidence, withStatus} from '../../model/review.js';
 import type {Actor} from '../../model/actor.js';
-import type {Answer, ChecklistItem, Proposal} from '../../model/schemas.js';
+import {LATER_CLEARED, LATER_MARKED, withLater} from '../../model/later.js';
+import type {Answer, ChecklistItem, Evidence, Proposal} from '../../model/schemas.js';
 import {orphanCount} from '../../model/upgrade.js';
 import type {ActionId} from '../keys.js';
 import {scrolled, type ScrollMove} from '../scroll.js';
@@ -12,7 +13,10 @@ import {recordOrRefuse} from './record.js';
 
 /** Work a key asks for that is not a change of state: the screen's hook carries it out. */
 export type Effect =
-	{type: 'write-snapshot'} | {type: 'open-decision'} | {type: 'view-log'; ref: string};
+	| {type: 'write-snapshot'}
+	| {type: 'open-decision'}
+	| {type: 'view-log'; ref: string}
+	| {type: 'open-link'; url: string};
 
 /** What a key press comes to: an action for the reducer, an effect, or nothing. */
 export type Intent = Action | Effect | undefined;
@@ -159,6 +163,9 @@ export function reviewIntent(
 		case 'run-check':
 		case 'view-log':
 			return checkIntent(state, action);
+		case 'discuss-later':
+		case 'open-link':
+			return meetingIntent(state, action, env);
 		case 'orphans':
 			return orphanCount(review)
 				? {type: 'go', screen: 'orphans'}
@@ -223,6 +230,47 @@ export function reviewIntent(
 		default:
 			return undefined;
 	}
+}
+
+/**
+ * m marks the focused item to discuss later, or clears its mark (recorded and
+ * undone like any change, never a sign-off); o opens its first http(s)
+ * evidence link. A conflict is settled first: a mark is part of one answer.
+ */
+function meetingIntent(
+	state: State,
+	action: 'discuss-later' | 'open-link',
+	env: IntentEnv,
+): Intent {
+	const review = currentReview(state);
+	const itemId = selectedItemId(state);
+	const item = itemId ? findItem(state.loaded.checklist, itemId) : undefined;
+	if (!review || !item) return {type: 'message', message: noItemSelected(state)};
+	const conflict = conflictOf(review, item.id);
+	const answer = answerFor(review, item.id);
+	if (action === 'open-link') {
+		const answers = conflict ? conflict.answers : [answer];
+		const url = answers.flatMap((a) => a.evidence).find((e) => isWebLink(e))?.ref;
+		return url
+			? {type: 'open-link', url}
+			: info(`“${item.title}” has no http(s) evidence link to open.`);
+	}
+	if (conflict) return conflictFirst(item.title, conflict.answers.length);
+	const marked = !answer.later;
+	const actor = env.actor();
+	return {
+		type: 'record',
+		itemId: item.id,
+		answer: withLater(answer, marked, actor),
+		actor,
+		advance: false,
+		detail: marked ? LATER_MARKED : LATER_CLEARED,
+	};
+}
+
+/** Evidence a browser can open: an http(s) URL (files and check logs are not links). */
+function isWebLink(e: Evidence): boolean {
+	return e.kind === 'url' && /^https?:\/\//i.test(e.ref);
 }
 
 /** x runs the focused item's check; v opens its last log. */

@@ -16,6 +16,7 @@ export function useIntents(
 		writeSnapshot?: () => void;
 		openDecision?: () => void;
 		viewLog?: (ref: string) => void;
+		openLink?: (url: string) => void;
 	} = {},
 ): void {
 	const {dispatch, services} = useAppActions();
@@ -31,6 +32,7 @@ export function useIntents(
 			if (intent.type === 'write-snapshot') return effects.writeSnapshot?.();
 			if (intent.type === 'open-decision') return effects.openDecision?.();
 			if (intent.type === 'view-log') return effects.viewLog?.(intent.ref);
+			if (intent.type === 'open-link') return effects.openLink?.(intent.url);
 			dispatch(intent);
 		},
 		isActive,

@@ -103,8 +103,8 @@ function SectionLine({
 /** Footer keys left out: none; path completion outside the evidence prompt. */
 const NO_KEYS: readonly ActionId[] = [];
 const PROMPT_WITHOUT_PATHS: readonly ActionId[] = ['prompt-complete', 'prompt-pick'];
-/** On a conflict, 1–9 keep an answer and there is no answer to add evidence or a note to; elsewhere 1–9 do nothing. */
-const ON_CONFLICT: readonly ActionId[] = ['add-evidence', 'edit-note'];
+/** On a conflict, 1–9 keep an answer and there is no answer to add evidence, a note or a mark to; elsewhere 1–9 do nothing. */
+const ON_CONFLICT: readonly ActionId[] = ['add-evidence', 'edit-note', 'discuss-later'];
 const OFF_CONFLICT: readonly ActionId[] = ['keep-answer'];
 /** The same on an item without a check: x has nothing to run (it says so when pressed). */
 const ON_CONFLICT_NO_CHECK: readonly ActionId[] = [...ON_CONFLICT, 'run-check'];
@@ -214,6 +214,24 @@ export function ReviewScreen({size}: {size: Size}) {
 			}),
 		!state.prompt && !state.help,
 		{
+			openLink: (url) => {
+				const show = (why: string) =>
+					dispatch({
+						type: 'message',
+						message: {kind: 'info', text: `Not opened (${why}):`, link: url},
+					});
+				if (!services.openLink) return show('no browser here');
+				services.openLink(url).then(
+					(outcome) =>
+						outcome.opened
+							? dispatch({
+									type: 'message',
+									message: {kind: 'info', text: `Opened with ${outcome.by}:`, link: url},
+								})
+							: show(outcome.reason),
+					(error: unknown) => show(error instanceof Error ? error.message : String(error)),
+				);
+			},
 			viewLog: (ref) => {
 				const path = evidencePath(ref, services.cwd);
 				const shown = {
@@ -267,7 +285,7 @@ export function ReviewScreen({size}: {size: Size}) {
 	// The filter comes before the checklist title so a narrow terminal cuts the title, not the filter.
 	// Answers whose items left the checklist are not judged: said on every frame until re-attached.
 	const orphans = orphanCount(review);
-	const orphanNote = orphans ? ` · ⚠ ${countOf(orphans, 'orphaned answer')} (o)` : '';
+	const orphanNote = orphans ? ` · ⚠ ${countOf(orphans, 'orphaned answer')} (O)` : '';
 	// Conflicts left by a merge block the verdict: said on every frame until settled.
 	const conflicts = conflictsIn(evaluation);
 	const conflictNote = conflicts ? ` · ⚠ ${countOf(conflicts, 'conflict')}` : '';

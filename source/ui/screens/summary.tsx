@@ -1,3 +1,4 @@
+import {markedForLater} from '../../model/later.js';
 import {progressSplit} from '../../model/evaluate.js';
 import {actionsByOwner, listActions, noNextStep} from '../../model/actions.js';
 import type {Checklist, Review} from '../../model/schemas.js';
@@ -14,6 +15,7 @@ import {TextPrompt} from '../components/text-prompt.js';
 import {
 	blockingText,
 	countOf,
+	laterLook,
 	countsText,
 	statusLooks,
 	totalsLine,
@@ -185,6 +187,7 @@ export function SummaryScreen({size}: {size: Size}) {
 	const width = size.columns;
 	const actionsH = actionRows.length;
 	const t = evaluation.totals;
+	const later = markedForLater(evaluation.sections).length;
 	const orphans = orphanCount(review);
 	const sectionsH = Math.min(
 		evaluation.sections.length,
@@ -237,7 +240,9 @@ export function SummaryScreen({size}: {size: Size}) {
 						</Text>
 					) : null}
 				</Box>
-				<Text wrap="truncate-end">{totalsLine(t)}</Text>
+				<Text wrap="truncate-end">
+					{`${totalsLine(t)}${later ? ` · ${laterLook.glyph} ${later} to discuss later` : ''}`}
+				</Text>
 			</Box>
 			{launch ? (
 				<Text wrap="truncate-end">

@@ -3,6 +3,7 @@ import {evaluate, type Evaluation} from '../../model/evaluate.js';
 import type {Actor} from '../../model/actor.js';
 import type {Review} from '../../model/schemas.js';
 import type {ReviewerSource} from '../../system/identity.js';
+import type {OpenOutcome} from '../../system/open-link.js';
 import {currentReview} from './selectors.js';
 import type {Action, State, WrittenSnapshot} from './types.js';
 
@@ -24,6 +25,11 @@ export type Services = {
 	 * ends; absent where there is no terminal to lend (tests).
 	 */
 	openPager?: (path: string) => Promise<void>;
+	/**
+	 * Opens an http(s) link in the browser (system/open-link.ts); absent where
+	 * none may be opened (tests pass their own): the link is then shown.
+	 */
+	openLink?: (url: string) => Promise<OpenOutcome>;
 	/** How many checks run at once (default: the CPUs, as `preflight check --jobs`). */
 	checkJobs?: number;
 	/** Ends the app; a non-zero code when changes could not be saved. */

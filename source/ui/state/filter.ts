@@ -23,7 +23,9 @@ export type FilterQuery =
 	| {kind: 'mine'}
 	| {kind: 'role'; role: string}
 	/** `conflict`: the items two merged branches answered differently. */
-	| {kind: 'conflict'};
+	| {kind: 'conflict'}
+	/** `later`: the items marked to discuss later (m). */
+	| {kind: 'later'};
 
 /** Reads a filter: a word (status, mine, role) wins over text. */
 export function parseFilter(filter: string): FilterQuery {
@@ -31,6 +33,7 @@ export function parseFilter(filter: string): FilterQuery {
 	if (Object.hasOwn(statusWords, q)) return {kind: 'status', status: statusWords[q]!};
 	if (q === 'mine') return {kind: 'mine'};
 	if (q === 'conflict' || q === 'conflicts') return {kind: 'conflict'};
+	if (q === 'later') return {kind: 'later'};
 	// Role names keep their case: the team file's are matched exactly.
 	const t = filter.trim();
 	const role = /^(?:role:|@)\s*(\S+)$/i.exec(t)?.[1];
@@ -57,6 +60,8 @@ export function filterKindText(filter: string, team?: Team): string {
 			return ' (you may settle)';
 		case 'conflict':
 			return ' (conflicts)';
+		case 'later':
+			return ' (to discuss later)';
 		case 'role':
 			return team && !Object.hasOwn(team.roles, query.role)
 				? ` (role ${query.role}: not in the team file)`
@@ -94,7 +99,8 @@ export function isOwnedByMe(context: FilterContext): boolean {
 
 /**
  * Filter text: a status word (pass, fail, pending, na, waived) matches by
- * status; `conflict`, the conflicts a merge left; `mine`, the items the
+ * status; `conflict`, the conflicts a merge left; `later`, the items marked
+ * to discuss later; `mine`, the items the
  * reviewer may settle; `role:NAME` or `@NAME`,
  * the items whose owners name that role; anything else matches item id, title
  * or guidance, case-insensitively.
@@ -116,6 +122,8 @@ export function matchesFilter(
 			return context.rule.owners.includes(query.role);
 		case 'conflict':
 			return context.conflict === true;
+		case 'later':
+			return answer.later !== undefined;
 		case 'text':
 			return (
 				item.title.toLowerCase().includes(query.text) ||

@@ -69,7 +69,8 @@ export type ChecksState = {
 /** Where the focus is: a section and an item in it. */
 export type Focus = {sectionIndex: number; itemId?: string};
 
-export type Message = {kind: 'error' | 'info'; text: string};
+/** `link`: an http(s) URL shown after the text, as a terminal hyperlink when it fits. */
+export type Message = {kind: 'error' | 'info'; text: string; link?: string};
 
 /**
  * One change that `u` can take back: the item's answer before it, and its

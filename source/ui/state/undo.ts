@@ -58,6 +58,8 @@ export function undo(state: State, action: ActionOf<'undo'>): State {
 
 /** What an edit that kept the status changed, as undoing it puts it back. */
 function editUndone(now: Answer, before: Answer): string {
+	if (Boolean(now.later) !== Boolean(before.later))
+		return before.later ? 'the discuss-later mark cleared on' : 'the discuss-later mark set on';
 	if (now.evidence.length > before.evidence.length) return 'the evidence added to';
 	if (now.evidence.length < before.evidence.length) return 'the evidence removed from';
 	if ((now.note ?? '') !== (before.note ?? ''))

@@ -1,0 +1,116 @@
+import {spawnSync} from 'node:child_process';
+import {chmodSync, existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {childEnv, cliPath, ensureBuilt, launch, tempDir, type Session} from './pty.js';
+import {parseDatabase} from '../../source/store/validated-file.js';
+
+const NOW = '2026-03-01T12:00:00.000Z';
+const FOOTER = 'q/ctrl+c quit';
+
+const running: Session[] = [];
+afterEach(() => {
+	for (const s of running.splice(0)) s.kill();
+});
+
+beforeAll(() => ensureBuilt());
+
+function readDb(cwd: string) {
+	const dbPath = join(cwd, '.preflight', 'db.json');
+	return parseDatabase(readFileSync(dbPath, 'utf8'), dbPath).data;
+}
+
+async function until(check: () => boolean, what: string) {
+	const deadline = Date.now() + 30_000;
+	while (!check()) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 20));
+	}
+}
+
+describe('meeting aids in a real terminal', () => {
+	it('m marks the item to discuss later, on disk with who and when; m again clears it', async () => {
+		const cwd = tempDir();
+		const env = {PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Alice', HOME: cwd};
+		const app = launch(['--system', 'demo'], {cwd, env});
+		running.push(app);
+		await app.waitFor(FOOTER);
+		app.type('m');
+		await app.waitFor('◷ Define clear system boundaries');
+		await app.waitFor('to discuss later · marked by Alice');
+		app.type('q');
+		expect(await app.exit).toBe(0);
+		let review = readDb(cwd).reviews[0]!;
+		expect(review.answers['architecture.boundaries']).toEqual({
+			status: 'pending',
+			evidence: [],
+			later: {by: 'Alice', at: NOW},
+		});
+		expect(review.audit.at(-1)).toMatchObject({
+			by: 'Alice',
+			item: 'architecture.boundaries',
+			detail: 'marked to discuss later',
+		});
+
+		const status = spawnSync(process.execPath, [cliPath, 'status', '--json'], {
+			cwd,
+			env: childEnv(env),
+			encoding: 'utf8',
+		});
+		expect(status.status).toBe(0);
+		expect(JSON.parse(status.stdout).later).toEqual([
+			{
+				item: 'architecture.boundaries',
+				title: 'Define clear system boundaries',
+				by: 'Alice',
+				at: NOW,
+			},
+		]);
+
+		const again = launch(['--system', 'demo'], {cwd, env});
+		running.push(again);
+		await again.waitFor('◷ Define clear system boundaries');
+		again.type('m');
+		await again.waitUntil((s) => !s.includes('◷'), 'the mark to go');
+		again.type('q');
+		expect(await again.exit).toBe(0);
+		review = readDb(cwd).reviews[0]!;
+		expect(review.answers['architecture.boundaries']).toBeUndefined();
+	});
+
+	it('o runs $BROWSER with the URL as one argument, hostile characters and all, without a shell', async () => {
+		const cwd = tempDir();
+		const out = join(cwd, 'browser-args');
+		const browser = join(cwd, 'fake-browser');
+		writeFileSync(
+			browser,
+			`#!/bin/sh\nprintf '%s\\n' "$#" > '${out}.tmp'\nprintf '%s' "$1" >> '${out}.tmp'\nmv '${out}.tmp' '${out}'\n`,
+		);
+		chmodSync(browser, 0o755);
+		const url = "https://example.com/a;b?q='x'&c=$(touch${IFS}pwned)&d=`id`|e";
+		const env = {PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Alice', HOME: cwd, BROWSER: browser};
+		const set = spawnSync(
+			process.execPath,
+			[cliPath, 'set', 'architecture.boundaries', 'pass', '--system', 'demo', '--evidence', url],
+			{cwd, env: childEnv(env), encoding: 'utf8'},
+		);
+		expect(set.stderr).toBe('');
+		expect(set.status).toBe(0);
+		const stored = readDb(cwd).reviews[0]!.answers['architecture.boundaries']!.evidence[0]!.ref;
+
+		const app = launch(['--system', 'demo'], {cwd, env, cols: 120});
+		running.push(app);
+		await app.waitFor(FOOTER);
+		// The guided flow opened the first pending item: back to the passed one.
+		app.press('up');
+		await app.waitFor(/›\s*✔ pass\s+Define clear system boundaries/);
+		app.type('o');
+		await app.waitFor('Opened with');
+		await until(() => existsSync(out), 'the fake browser to run');
+		expect(readFileSync(out, 'utf8')).toBe(`1\n${stored}`);
+		expect(stored).toContain('$(touch');
+		expect(existsSync(join(cwd, 'pwned'))).toBe(false);
+		app.type('q');
+		expect(await app.exit).toBe(0);
+	});
+});
