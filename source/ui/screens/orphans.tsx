@@ -14,7 +14,7 @@ import {currentReview, selectedItemId} from '../state/selectors.js';
 import type {Size} from '../use-terminal-size.js';
 
 /**
- * `o` on the review screen: the answers whose items left the checklist (not
+ * `O` on the review screen: the answers whose items left the checklist (not
  * judged), one per row; enter attaches the focused one to the item focused on
  * the review screen, esc goes back to it.
  */
