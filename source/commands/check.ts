@@ -8,14 +8,7 @@ import {passHeldBack, recordRun} from '../model/check-runs.js';
 import {answerFor} from '../model/evaluate.js';
 import type {Check, CheckRun, ChecklistItem} from '../model/schemas.js';
 import {upgradeReview} from '../model/upgrade.js';
-import {
-	checklistFor,
-	findOrCreateReview,
-	lockWaitMs,
-	openStore,
-	putReview,
-	selectReview,
-} from '../session.js';
+import {checklistFor, findOrCreateReview, lockWaitMs, openStore, selectReview} from '../session.js';
 import {resolveDbPath} from '../store/database.js';
 import {realTarget} from '../store/files.js';
 import {now} from '../system/clock.js';
@@ -25,6 +18,7 @@ import {resolveReviewer, resolveReviewerEmail} from '../system/identity.js';
 import {print, printJson} from '../terminal/print.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {reviewName} from './common.js';
+import {saveReview} from './save-review.js';
 
 type Target = {item: ChecklistItem & {check: Check}};
 type Done = {item: ChecklistItem & {check: Check}; run: CheckRun; logPath: string};
@@ -278,9 +272,11 @@ export async function runChecksFor(
 	const notes: string[] = [];
 	try {
 		const at = now();
-		let review = flags.system
-			? findOrCreateReview(store, loaded, flags.system, flags.release, at).review
-			: selectReview(store, flags);
+		const found = flags.system
+			? findOrCreateReview(store, loaded, flags.system, flags.release, at)
+			: {review: selectReview(store, flags), created: false};
+		const original = found.created ? undefined : found.review;
+		let review = found.review;
 		const actor = {by, ...(email ? {email} : {}), at, ...(commit ? {commit} : {})};
 		review = upgradeReview(review, loaded.checklist, loaded.digest, actor).review;
 		for (const d of done) {
@@ -291,8 +287,7 @@ export async function runChecksFor(
 				at: new Date(d.run.at),
 			});
 		}
-		putReview(store, review);
-		await store.save();
+		notes.push(...(await saveReview(store, original, review, loaded, at)));
 		name = reviewName(review);
 	} finally {
 		await store.close();

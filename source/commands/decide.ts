@@ -5,7 +5,8 @@ import {reviewName} from '../model/review.js';
 import {attendeeNames} from '../model/session.js';
 import {describeUpgrade, upgradeReview} from '../model/upgrade.js';
 import {attendedBy, withDecision} from '../report/decision.js';
-import {checklistFor, lockWaitMs, openStore, putReview, selectReview} from '../session.js';
+import {checklistFor, lockWaitMs, openStore, selectReview} from '../session.js';
+import {saveReview} from './save-review.js';
 import {now} from '../system/clock.js';
 import {print} from '../terminal/print.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
@@ -23,18 +24,13 @@ export async function run(inv: Invocation): Promise<number> {
 	const store = await openStore(flags, {what: 'preflight decide', waitMs: lockWaitMs()});
 	try {
 		// Taken on the review as it stands against the checklist now, as set answers it.
-		const upgrade = upgradeReview(
-			selectReview(store, flags),
-			loaded.checklist,
-			loaded.digest,
-			actor,
-		);
+		const original = selectReview(store, flags);
+		const upgrade = upgradeReview(original, loaded.checklist, loaded.digest, actor);
 		if (upgrade.report) print(`note: ${describeUpgrade(upgrade.report)}`);
 		const attendees = flags.attendees === undefined ? undefined : attendeeNames(flags.attendees);
 		const result = withDecision(upgrade.review, loaded, decision, actor, flags.note, attendees);
 		if ('error' in result) throw new PreflightError(result.error);
-		putReview(store, result.review);
-		await store.save();
+		print(...(await saveReview(store, original, result.review, loaded, at)));
 		const d = result.decision;
 		print(
 			`${sanitizeLine(reviewName(result.review))}: ${d.decision} recorded by ${sanitizeLine(d.by)} at ${d.at}${d.commit ? ` (commit ${d.commit.slice(0, 7)})` : ''} on ${d.digest}${sanitizeLine(attendedBy(d))}`,

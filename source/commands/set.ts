@@ -4,14 +4,7 @@ import {PreflightError} from '../errors.js';
 import {answerFor} from '../model/evaluate.js';
 import {invalidAnswer, recordAnswer, withEvidence, withNote, withStatus} from '../model/review.js';
 import {statuses, type Answer, type Status} from '../model/schemas.js';
-import {
-	checklistFor,
-	findOrCreateReview,
-	lockWaitMs,
-	openStore,
-	putReview,
-	selectReview,
-} from '../session.js';
+import {checklistFor, findOrCreateReview, lockWaitMs, openStore, selectReview} from '../session.js';
 import {now} from '../system/clock.js';
 import {parseEvidence} from '../system/evidence.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
@@ -21,6 +14,7 @@ import {describeUpgrade, pendingProposals, proposalsLine, upgradeReview} from '.
 import {actorFor, itemOf, reviewName} from './common.js';
 import {print} from '../terminal/print.js';
 import {invalidLaunchDate, withLaunchDate} from '../model/launch.js';
+import {saveReview} from './save-review.js';
 
 function isStatus(word: string): word is Status {
 	return (statuses as readonly string[]).includes(word);
@@ -128,8 +122,8 @@ export async function run(inv: Invocation): Promise<number> {
 			print(`${name}: ${sanitizeLine(item.id)} unchanged (${statusLabel(status)})`);
 			return 0;
 		}
-		putReview(store, updated);
-		await store.save();
+		const notes = await saveReview(store, created ? undefined : original, updated, loaded, at);
+		print(...notes);
 		const count = next.evidence.length;
 		// What the item still waits on under its owners and approvals (docs/team.md).
 		const waiting = judgeSignOffs(

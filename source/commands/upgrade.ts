@@ -15,13 +15,15 @@ import {
 	pendingProposals,
 	upgradeReview,
 } from '../model/upgrade.js';
-import {checklistFor, lockWaitMs, openStore, putReview, selectReview} from '../session.js';
+import {checklistFor, lockWaitMs, openStore, selectReview} from '../session.js';
+import {keepChecklistCopy} from '../store/checklist-copies.js';
 import {now} from '../system/clock.js';
 import {gitHead} from '../system/git.js';
 import {resolveReviewer} from '../system/identity.js';
 import {print} from '../terminal/print.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {quoted, renameTitles, reviewName} from './common.js';
+import {saveReview} from './save-review.js';
 
 /** The id `typed` names among `ids`, or a PreflightError saying why it names none or several. */
 function resolveId(
@@ -132,12 +134,16 @@ export async function run(inv: Invocation): Promise<number> {
 		const where = `checklist ${sanitizeLine(checklist.id)} ${sanitizeLine(checklist.version)}`;
 		const left = orphans ? `; ${orphansLine(orphans)}: preflight status lists them` : '';
 		if (review === original) {
-			print(`${name}: already on ${where}, nothing to change${left}`);
+			// Nothing to save; the checklist it is on is kept all the same, for its next upgrade.
+			const problem = await keepChecklistCopy(store.path, loaded);
+			print(
+				`${name}: already on ${where}, nothing to change${left}`,
+				...(problem ? [`note: ${sanitizeLine(problem)}`] : []),
+			);
 			return 0;
 		}
-		putReview(store, review);
-		await store.save();
-		print(...lines, `${name}: saved on ${where}${left}`);
+		const notes = await saveReview(store, original, review, loaded, at);
+		print(...lines, ...notes, `${name}: saved on ${where}${left}`);
 		return 0;
 	} finally {
 		await store.close();

@@ -432,3 +432,27 @@ export function onChecklist(
 		return undefined;
 	}
 }
+
+/**
+ * The review with `note` added to the audit entry of its upgrade to `digest`
+ * (the last one): what became of the milestone snapshot before it. The same
+ * review when it has no such entry, or the entry says it already.
+ */
+export function withUpgradeNote(review: Review, digest: string, note: string): Review {
+	// Only the version it went to is followed by `): ` (the one it came from, by `) →`).
+	let at = review.audit.length - 1;
+	for (; at >= 0; at--) {
+		const e = review.audit[at]!;
+		if (
+			e.item === '*' &&
+			e.detail?.startsWith('upgraded checklist') &&
+			e.detail.includes(`(${digest}): `)
+		)
+			break;
+	}
+	const entry = review.audit[at];
+	if (!entry?.detail || entry.detail.endsWith(`; ${note}`)) return review;
+	const audit = [...review.audit];
+	audit[at] = {...entry, detail: `${entry.detail}; ${note}`};
+	return {...review, audit};
+}

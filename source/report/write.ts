@@ -44,6 +44,16 @@ export function snapshotStem(snapshot: Snapshot): string {
 	return parts.join('-');
 }
 
+/**
+ * `<snapshot stem>-before-<version>`: the stem of a milestone snapshot, the
+ * review as it stood just before it took checklist `version` (see
+ * report/milestone.ts). A version with nothing a file name can hold is named
+ * by a short hash.
+ */
+export function milestoneStem(snapshot: Snapshot, version: string): string {
+	return `${snapshotStem(snapshot)}-before-${slugOf(version) || `v${sha256Hex(version).slice(0, 8)}`}`;
+}
+
 /** Stable JSON text of a snapshot (2-space indent, trailing newline). */
 export function snapshotJson(snapshot: Snapshot): string {
 	return `${JSON.stringify(snapshot, null, 2)}\n`;

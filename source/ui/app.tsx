@@ -24,7 +24,7 @@ export type AppProps = {
 	initial: State;
 	services: Services;
 	/** Called with each new database; resolves once that version is on disk. */
-	persist: (db: Database) => Promise<void>;
+	persist: (db: Database) => Promise<void | string>;
 	/** Actions to run once at start (for example opening a review named by --system). */
 	startup?: Action[];
 	/** Told each state once it is on screen (the exit line summarises the last one). */
@@ -60,7 +60,8 @@ export function App({initial, services, persist, startup, onStateChange}: AppPro
 		if (state.version === state.savedVersion) return;
 		const version = state.version;
 		persist(state.db).then(
-			() => dispatch({type: 'saved', version}),
+			(notice) =>
+				dispatch({type: 'saved', version, ...(typeof notice === 'string' ? {notice} : {})}),
 			(error: unknown) =>
 				dispatch({
 					type: 'save-failed',

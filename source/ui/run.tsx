@@ -4,6 +4,9 @@ import {constants} from 'node:os';
 import React from 'react';
 import type {LoadedChecklist} from '../checklist/load.js';
 import {writeSnapshotPair} from '../report/write.js';
+import {writeMilestone} from '../report/milestone.js';
+import {withUpgradeNote} from '../model/upgrade.js';
+import {keepChecklistCopy} from '../store/checklist-copies.js';
 import {buildSnapshot} from '../report/snapshot.js';
 import {evaluate} from '../model/evaluate.js';
 import {configuredSigningKey} from '../signing/config.js';
@@ -80,11 +83,56 @@ export async function runApp(options: {
 	};
 	// Why the last save failed, if it did: the exit line must not say "saved".
 	let unsaved: string | undefined;
+	// Milestones (report/milestone.ts): a review whose checklist differs from the
+	// one it had in the last database handed here took a new version (opening it
+	// upgrades it); its milestone is written before that database is saved, and
+	// its upgrade's audit entry names it in this and every later save.
+	let handed = store.data;
+	const upgradeNotes = new Map<string, {digest: string; note: string}>();
+	let milestones: Promise<string[]> = Promise.resolve([]);
+	let copyKept = false;
 	const persist = (db: typeof store.data) => {
-		store.data = db;
-		return store.save().then(
-			() => {
+		const before = new Map(handed.reviews.map((r) => [r.id, r]));
+		const upgraded = db.reviews.flatMap((r) => {
+			const was = before.get(r.id);
+			return was && was.checklist.digest !== r.checklist.digest ? [{was, now: r}] : [];
+		});
+		handed = db;
+		if (upgraded.length)
+			milestones = milestones.then(async () => {
+				const lines: string[] = [];
+				for (const {was, now} of upgraded) {
+					const at = options.services.now();
+					const m = await writeMilestone(store.path, was, now.checklist.version, at, loaded.team);
+					upgradeNotes.set(now.id, {digest: now.checklist.digest, note: m.note});
+					lines.push(m.line);
+				}
+				return lines;
+			});
+		const said = milestones;
+		milestones = milestones.then(() => []);
+		return said.then(async (lines) => {
+			store.data = {
+				...db,
+				reviews: db.reviews.map((r) => {
+					const n = upgradeNotes.get(r.id);
+					return n ? withUpgradeNote(r, n.digest, n.note) : r;
+				}),
+			};
+			await store.save();
+			if (!copyKept) {
+				copyKept = true;
+				const problem = await keepChecklistCopy(store.path, loaded);
+				if (problem) lines.push(problem);
+			}
+			return lines.length ? lines.join(' · ') : undefined;
+		});
+	};
+	const save = (db: typeof store.data) => {
+		return persist(db).then(
+			(notice) => {
 				unsaved = undefined;
+				return notice;
 			},
 			(error: unknown) => {
 				unsaved = error instanceof Error ? error.message : String(error);
@@ -127,7 +175,7 @@ export async function runApp(options: {
 		<App
 			initial={initial}
 			services={services}
-			persist={persist}
+			persist={save}
 			startup={options.startup}
 			onStateChange={(state) => {
 				last = state;

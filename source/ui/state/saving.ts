@@ -1,10 +1,17 @@
 import type {ActionOf, State} from './types.js';
 
 export function saved(state: State, action: ActionOf<'saved'>): State {
-	return {
+	const next = {
 		...state,
 		savedVersion: Math.max(state.savedVersion, action.version),
 		saveError: undefined,
+	};
+	if (!action.notice) return next;
+	// Said after what is shown already (an upgrade's own line), not instead of it.
+	const shown = state.message?.kind === 'info' ? state.message.text : '';
+	return {
+		...next,
+		message: {kind: 'info', text: [shown, action.notice].filter(Boolean).join(' · ')},
 	};
 }
 

@@ -195,7 +195,7 @@ export type Action =
 	| {type: 'back-from-review'}
 	| {type: 'toggle-help'}
 	| {type: 'message'; message?: Message}
-	| {type: 'saved'; version: number}
+	| {type: 'saved'; version: number; notice?: string}
 	| {type: 'save-failed'; error: string}
 	| {type: 'written'; files: WrittenSnapshot}
 	| {type: 'quit'}

@@ -1,0 +1,93 @@
+import {basename} from 'node:path';
+import type {LoadedChecklist} from '../checklist/load.js';
+import {reviewHistory} from '../model/history.js';
+import {evaluate} from '../model/evaluate.js';
+import type {Review} from '../model/schemas.js';
+import {readChecklistCopy} from '../store/checklist-copies.js';
+import {snapshotsDir} from '../store/database.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
+import {unlinkSync} from 'node:fs';
+import {renderMarkdown} from './markdown.js';
+import {buildSnapshot, checkSnapshot} from './snapshot.js';
+import {milestoneStem, snapshotJson, writeSnapshotFiles} from './write.js';
+
+/** What writing the milestone before an upgrade did. */
+export type MilestoneOutcome =
+	| {
+			ok: true;
+			json: string;
+			markdown: string;
+			/** What the upgrade's audit entry adds: `milestone snapshots/<file>.json`. */
+			note: string;
+			/** The line a command prints. */
+			line: string;
+			/** Removes both files again, when the upgrade they mark is not saved after all. */
+			remove: () => void;
+	  }
+	| {ok: false; note: string; line: string};
+
+/**
+ * Writes the milestone snapshot of `before`, the review as it stands on the
+ * checklist it has now, judged on that checklist as kept beside the database
+ * (store/checklist-copies.ts), just before it takes checklist `toVersion`:
+ * `<system>-<release>-<UTC timestamp>-before-<version>.json` and `.md` in the
+ * snapshots folder, the same format as `preflight snapshot` (unsigned).
+ * Never throws for want of it: a missing or changed copy, or a folder that
+ * cannot be written, is said in one line, and the upgrade goes on (its audit
+ * entry says no milestone was written, and why).
+ */
+export async function writeMilestone(
+	dbPath: string,
+	before: Review,
+	toVersion: string,
+	at: Date,
+	team?: LoadedChecklist['team'],
+): Promise<MilestoneOutcome> {
+	const copy = readChecklistCopy(dbPath, before.checklist.digest);
+	const version = sanitizeLine(before.checklist.version);
+	if (!copy.ok)
+		return {
+			ok: false,
+			note: `no milestone snapshot: checklist ${before.checklist.version} is not kept beside the database`,
+			line: `no milestone snapshot of the review on checklist ${version}: ${sanitizeLine(copy.problem)}`,
+		};
+	try {
+		const loaded = {...copy.loaded, ...(team ? {team} : {})};
+		const evaluation = evaluate(loaded.checklist, before, at, team);
+		const snapshot = buildSnapshot(evaluation, before, loaded, at);
+		await checkSnapshot(snapshot);
+		const [json, markdown] = await writeSnapshotFiles(
+			snapshotsDir(dbPath),
+			milestoneStem(snapshot, toVersion),
+			[
+				{ext: 'json', content: snapshotJson(snapshot)},
+				{
+					ext: 'md',
+					content: renderMarkdown(snapshot, undefined, reviewHistory(loaded.checklist, before)),
+				},
+			],
+		);
+		const written = {json: json!, markdown: markdown!};
+		return {
+			ok: true,
+			...written,
+			note: `milestone snapshots/${basename(written.json)}`,
+			line: `milestone snapshot of the review on checklist ${version}: ${sanitizeLine(written.json)}`,
+			remove: () => {
+				for (const path of [written.json, written.markdown])
+					try {
+						unlinkSync(path);
+					} catch {
+						// gone already: nothing to undo
+					}
+			},
+		};
+	} catch (error) {
+		const why = error instanceof Error ? error.message : String(error);
+		return {
+			ok: false,
+			note: 'no milestone snapshot: it could not be written',
+			line: `no milestone snapshot of the review on checklist ${version}: ${sanitizeLine(why)}`,
+		};
+	}
+}
