@@ -7,6 +7,7 @@
 import {statSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {checklistFromData, type LoadedChecklist} from '../checklist/load.js';
+import {fileErrorCause, isPreflightError} from '../errors.js';
 import {canonicalJson} from '../model/canonical.js';
 import {readRegularText} from '../system/regular-file.js';
 import {writeFileDurably} from './durable-write.js';
@@ -43,12 +44,15 @@ export async function keepChecklistCopy(
 ): Promise<string | undefined> {
 	const path = copyPath(dbPath, loaded.digest);
 	if (!path) return `no copy kept of checklist ${loaded.digest}: not a sha256 digest`;
-	if (statSync(path, {throwIfNoEntry: false})) return undefined;
 	try {
+		if (statSync(path, {throwIfNoEntry: false})) return undefined;
 		await writeFileDurably(path, `${canonicalJson(loaded.checklist)}\n`);
 		return undefined;
 	} catch (error) {
-		return `no copy kept of checklist ${loaded.checklist.version}: ${error instanceof Error ? error.message : String(error)}`;
+		const why = isPreflightError(error)
+			? error.message
+			: (fileErrorCause(error) ?? (error as NodeJS.ErrnoException | null)?.code ?? String(error));
+		return `no copy kept of checklist ${loaded.checklist.version} in ${checklistsDir(dbPath)}: ${why}`;
 	}
 }
 
