@@ -105,7 +105,8 @@ export async function runApp(options: {
 					const at = options.services.now();
 					const m = await writeMilestone(store.path, was, now.checklist.version, at, loaded.team);
 					upgradeNotes.set(now.id, {digest: now.checklist.digest, note: m.note});
-					lines.push(m.line);
+					// Short on screen: the file, as the audit entry names it.
+					lines.push(m.ok ? m.note : m.line);
 				}
 				return lines;
 			});
