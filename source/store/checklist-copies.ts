@@ -46,7 +46,8 @@ export async function keepChecklistCopy(
 	if (!path) return `no copy kept of checklist ${loaded.digest}: not a sha256 digest`;
 	try {
 		if (statSync(path, {throwIfNoEntry: false})) return undefined;
-		await writeFileDurably(path, `${canonicalJson(loaded.checklist)}\n`);
+		// No newline after it: the file's SHA-256 is the digest (sha256sum checks it).
+		await writeFileDurably(path, canonicalJson(loaded.checklist));
 		return undefined;
 	} catch (error) {
 		const why = isPreflightError(error)

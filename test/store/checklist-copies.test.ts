@@ -2,7 +2,7 @@ import {chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {canonicalJson} from '../../source/model/canonical.js';
+import {canonicalJson, sha256Hex} from '../../source/model/canonical.js';
 import {
 	checklistsDir,
 	copyPath,
@@ -25,7 +25,8 @@ describe('checklist copies', () => {
 		expect(path).toBe(join(checklistsDir(db), `${v1.digest.slice('sha256:'.length)}.json`));
 		expect(statSync(path).mode & 0o777).toBe(0o600);
 		expect(statSync(checklistsDir(db)).mode & 0o777).toBe(0o700);
-		expect(readFileSync(path, 'utf8')).toBe(`${canonicalJson(v1.checklist)}\n`);
+		expect(readFileSync(path, 'utf8')).toBe(canonicalJson(v1.checklist));
+		expect(`sha256:${sha256Hex(readFileSync(path))}`).toBe(v1.digest);
 		const back = readChecklistCopy(db, v1.digest);
 		expect(back.ok && back.loaded.digest).toBe(v1.digest);
 		expect(back.ok && back.loaded.checklist).toEqual(v1.checklist);
