@@ -30,7 +30,8 @@ export async function run(inv: Invocation): Promise<number> {
 		const attendees = flags.attendees === undefined ? undefined : attendeeNames(flags.attendees);
 		const result = withDecision(upgrade.review, loaded, decision, actor, flags.note, attendees);
 		if ('error' in result) throw new PreflightError(result.error);
-		print(...(await saveReview(store, original, result.review, loaded, at)));
+		const notes = await saveReview(store, original, result.review, loaded, at);
+		if (notes.length) print(...notes);
 		const d = result.decision;
 		print(
 			`${sanitizeLine(reviewName(result.review))}: ${d.decision} recorded by ${sanitizeLine(d.by)} at ${d.at}${d.commit ? ` (commit ${d.commit.slice(0, 7)})` : ''} on ${d.digest}${sanitizeLine(attendedBy(d))}`,

@@ -123,7 +123,7 @@ export async function run(inv: Invocation): Promise<number> {
 			return 0;
 		}
 		const notes = await saveReview(store, created ? undefined : original, updated, loaded, at);
-		print(...notes);
+		if (notes.length) print(...notes);
 		const count = next.evidence.length;
 		// What the item still waits on under its owners and approvals (docs/team.md).
 		const waiting = judgeSignOffs(

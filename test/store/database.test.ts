@@ -15,7 +15,15 @@ import {isPreflightError, PreflightError} from '../../source/errors.js';
 import {SCHEMA_VERSION, type AuditEntry, type Review} from '../../source/model/schemas.js';
 import {Store} from '../../source/store/database.js';
 import {parseDatabase} from '../../source/store/validated-file.js';
-import {listFiles, privateCliPath, root, runCli, stackLine, tempDir} from './private-cli.js';
+import {
+	bundledCopy,
+	listFiles,
+	privateCliPath,
+	root,
+	runCli,
+	stackLine,
+	tempDir,
+} from './private-cli.js';
 
 const v1Fixture = join(root, 'test', 'fixtures', 'db', 'v1.json');
 const v1Text = readFileSync(v1Fixture, 'utf8');
@@ -381,8 +389,8 @@ describe('permissions and where files go', () => {
 		expect(listFiles(home)).toEqual([]);
 		expect(listFiles(outDir)).toEqual(['r.json', 'r.xml']);
 		const files = listFiles(state);
-		expect(files[0]).toBe('db.json');
-		expect(files.slice(1).every((f) => /^snapshots\/web-[0-9TZ-]+\.(json|md)$/.test(f))).toBe(true);
-		expect(files).toHaveLength(4);
+		expect(files.slice(0, 2)).toEqual([bundledCopy(), 'db.json']);
+		expect(files.slice(2).every((f) => /^snapshots\/web-[0-9TZ-]+\.(json|md)$/.test(f))).toBe(true);
+		expect(files).toHaveLength(5);
 	});
 });

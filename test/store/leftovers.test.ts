@@ -14,6 +14,7 @@ import {
 	runCli,
 	stackLine,
 	tempDir,
+	bundledCopy,
 } from './private-cli.js';
 
 const v1Fixture = join(root, 'test', 'fixtures', 'db', 'v1.json');
@@ -181,6 +182,7 @@ describe('backups of migrations', () => {
 		expect(runCli(['set', 'security.secrets', 'fail', '--db', db], dir).code).toBe(0);
 		expect(readFileSync(`${db}.v1.4.bak`, 'utf8')).toBe(v1Text);
 		expect(listFiles(dir)).toEqual([
+			bundledCopy(),
 			'db.json',
 			'db.json.v1.2.bak',
 			'db.json.v1.3.bak',

@@ -8,7 +8,15 @@ import {PreflightError} from '../../source/errors.js';
 import {acquireLock} from '../../source/store/lock.js';
 import {parseDatabase} from '../../source/store/validated-file.js';
 import {launch, type Session} from '../e2e/pty.js';
-import {listFiles, privateCliPath, runCli, runCliAsync, stackLine, tempDir} from './private-cli.js';
+import {
+	bundledCopy,
+	listFiles,
+	privateCliPath,
+	runCli,
+	runCliAsync,
+	stackLine,
+	tempDir,
+} from './private-cli.js';
 
 const items = [
 	'architecture.boundaries',
@@ -78,7 +86,7 @@ describe('two writers at once', () => {
 				status: 'fail',
 				note: `note for ${item}`,
 			});
-		expect(listFiles(dir)).toEqual(['db.json']);
+		expect(listFiles(dir)).toEqual([bundledCopy(), 'db.json']);
 	});
 
 	it('ten concurrent set commands on a new database create one review', async () => {
@@ -208,7 +216,7 @@ describe('stale locks', () => {
 		});
 		expect(r.stderr).toBe('');
 		expect(r.code).toBe(0);
-		expect(listFiles(dir)).toEqual(['db.json']);
+		expect(listFiles(dir)).toEqual([bundledCopy(), 'db.json']);
 	});
 
 	it.each([

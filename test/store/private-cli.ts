@@ -1,3 +1,4 @@
+import {defaultChecklistPath, loadChecklist} from '../../source/checklist/load.js';
 import {spawn, spawnSync} from 'node:child_process';
 import {cpSync, existsSync, mkdtempSync, readdirSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -92,3 +93,12 @@ export function listFiles(dir: string): string[] {
 
 /** A stack trace line such as `    at foo (file.js:1:2)`. */
 export const stackLine = /^\s+at .*:\d+:\d+\)?$/m;
+
+/**
+ * The copy of the bundled checklist that a command saving a review on it keeps
+ * beside the database (store/checklist-copies.ts), as listFiles names it.
+ */
+export function bundledCopy(): string {
+	const {digest} = loadChecklist(defaultChecklistPath());
+	return `checklists/${digest.slice('sha256:'.length)}.json`;
+}

@@ -20,7 +20,15 @@ import {fileError, PreflightError} from '../../source/errors.js';
 import {SCHEMA_VERSION} from '../../source/model/schemas.js';
 import {Store} from '../../source/store/database.js';
 import {writeFileDurably} from '../../source/store/durable-write.js';
-import {listFiles, privateCliPath, root, runCli, stackLine, tempDir} from './private-cli.js';
+import {
+	bundledCopy,
+	listFiles,
+	privateCliPath,
+	root,
+	runCli,
+	stackLine,
+	tempDir,
+} from './private-cli.js';
 
 const v1Fixture = join(root, 'test', 'fixtures', 'db', 'v1.json');
 const v1Text = readFileSync(v1Fixture, 'utf8');
@@ -98,7 +106,13 @@ describe('symbolic links are written through', () => {
 		expect(r.code).toBe(0);
 		expect(lstatSync(join(dir, 'link.json')).isSymbolicLink()).toBe(true);
 		expect(readFileSync(real, 'utf8')).toContain('security.encryption');
-		expect(entries(dir)).toEqual(['link.json', 'real', 'real/db.json']);
+		expect(entries(dir)).toEqual([
+			'link.json',
+			'real',
+			'real/checklists',
+			`real/${bundledCopy()}`,
+			'real/db.json',
+		]);
 	});
 
 	it('the lock is taken on the real file: its two names exclude each other', async () => {
@@ -147,7 +161,7 @@ describe('targets that are not regular files are refused up front', () => {
 			expectRefused(r, /^preflight: --out pipe is not a regular file/);
 			expect(lstatSync(pipe).isFIFO()).toBe(true);
 		}
-		expect(entries(dir)).toEqual(['db.json', 'pipe']);
+		expect(entries(dir)).toEqual(['checklists', bundledCopy(), 'db.json', 'pipe']);
 	});
 
 	it('snapshot --out LINK to a FIFO is refused as well', () => {
@@ -196,7 +210,8 @@ describe('read-only files are not replaced', () => {
 		expect(r.stderr).toContain(db);
 		expect(readFileSync(db, 'utf8')).toBe(before);
 		expect(statSync(db).mode & 0o777).toBe(0o444);
-		expect(entries(dir)).toEqual(['db.json']);
+		// The copy is the first set's, which saved a review on the bundled checklist.
+		expect(entries(dir)).toEqual(['checklists', bundledCopy(), 'db.json']);
 		// reading it is fine
 		expect(runCli(['status', '--db', db], dir).code).toBe(0);
 	});
@@ -249,7 +264,7 @@ describe('failures a user can fix: one line, exit 2, nothing changed', () => {
 			const r = runCli(['snapshot', '--format', format, '--db', db], dir);
 			expectRefused(r, /snapshots/);
 		}
-		expect(entries(dir)).toEqual(['db.json', 'snapshots']);
+		expect(entries(dir)).toEqual(['checklists', bundledCopy(), 'db.json', 'snapshots']);
 	});
 
 	it.skipIf(isRoot)('set in a read-only folder: permission denied, exit 2', () => {
