@@ -1,7 +1,6 @@
 import type {LoadedChecklist} from '../checklist/load.js';
 import type {Review} from '../model/schemas.js';
 import {withUpgradeNote} from '../model/upgrade.js';
-import {writeMilestone} from '../report/milestone.js';
 import {putReview} from '../session.js';
 import {keepChecklistCopy} from '../store/checklist-copies.js';
 import type {Store} from '../store/database.js';
@@ -27,6 +26,8 @@ export async function saveReview(
 	let saved = review;
 	let undo: (() => void) | undefined;
 	if (original && original.checklist.digest !== review.checklist.digest) {
+		// Loaded only for an upgrade: a plain set does not pay for the snapshot writers.
+		const {writeMilestone} = await import('../report/milestone.js');
 		const milestone = await writeMilestone(
 			store.path,
 			original,

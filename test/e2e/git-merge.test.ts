@@ -109,7 +109,8 @@ function parallelWork(box: Box) {
 	set(seed, ann, 'ops.alerts', 'fail', '--system', 'api');
 	const init = preflight(seed, ann, 'init');
 	expect(init.status, init.stderr).toBe(0);
-	ok(seed, 'add', 'checklist.json', dbFile, '.gitattributes');
+	// The copy of the checklist the review is on is committed with it (docs/team.md).
+	ok(seed, 'add', 'checklist.json', dbFile, '.preflight/checklists', '.gitattributes');
 	ok(seed, 'commit', '-m', 'review started');
 	ok(seed, 'push', 'origin', 'main');
 
