@@ -5,6 +5,7 @@ import React from 'react';
 import type {LoadedChecklist} from '../checklist/load.js';
 import {writeSnapshotPair} from '../report/write.js';
 import {writeMilestone} from '../report/milestone.js';
+import {sanitizeLine} from '../terminal/sanitize.js';
 import {withUpgradeNote} from '../model/upgrade.js';
 import {keepChecklistCopy} from '../store/checklist-copies.js';
 import {buildSnapshot} from '../report/snapshot.js';
@@ -103,10 +104,17 @@ export async function runApp(options: {
 				const lines: string[] = [];
 				for (const {was, now} of upgraded) {
 					const at = options.services.now();
-					const m = await writeMilestone(store.path, was, now.checklist.version, at, loaded.team);
-					upgradeNotes.set(now.id, {digest: now.checklist.digest, note: m.note});
-					// Short on screen: the file, as the audit entry names it.
-					lines.push(m.ok ? m.note : m.line);
+					try {
+						const m = await writeMilestone(store.path, was, now.checklist.version, at, loaded.team);
+						upgradeNotes.set(now.id, {digest: now.checklist.digest, note: m.note});
+						// Short on screen: the file, as the audit entry names it.
+						lines.push(m.ok ? m.note : m.line);
+					} catch (error) {
+						// Never in the way of the saves that follow (writeMilestone says its own problems).
+						lines.push(
+							`no milestone snapshot: ${sanitizeLine(error instanceof Error ? error.message : String(error))}`,
+						);
+					}
 				}
 				return lines;
 			});

@@ -128,6 +128,14 @@ describe('the milestone snapshot before a checklist upgrade', () => {
 		checkMilestone(w);
 	});
 
+	it('decide on the new checklist upgrades, and writes the milestone first', () => {
+		const w = reviewOnV1();
+		const r = w.cli(['decide', 'no-go', '--note', 'not yet'], DAY2);
+		expect(r.status, r.stderr).toBe(0);
+		expect(r.stdout).toContain('note: milestone snapshot of the review on checklist 1.0.0');
+		checkMilestone(w);
+	});
+
 	it('read-only commands judge on the new checklist but write no milestone', () => {
 		const w = reviewOnV1();
 		expect(w.cli(['status'], DAY2).status).toBe(0);

@@ -289,6 +289,23 @@ describe('version', () => {
 		expect(saved.savedVersion).toBe(2);
 		expect(saved.saveError).toBeUndefined();
 	});
+
+	it('a save that wrote a milestone says so after the line shown, not instead of it', () => {
+		const state = run(opened(), {
+			type: 'message',
+			message: {kind: 'info', text: 'checklist updated 1.0.0 → 2.0.0: 1 new'},
+		});
+		const saved = run(state, {type: 'saved', version: 1, notice: 'milestone snapshots/x.json'});
+		expect(saved.message).toEqual({
+			kind: 'info',
+			text: 'checklist updated 1.0.0 → 2.0.0: 1 new · milestone snapshots/x.json',
+		});
+		expect(run(opened(), {type: 'saved', version: 1, notice: 'n'}).message).toEqual({
+			kind: 'info',
+			text: 'n',
+		});
+		expect(run(state, {type: 'saved', version: 1}).message).toEqual(state.message);
+	});
 });
 
 describe('note after a fail', () => {
