@@ -682,6 +682,24 @@ async function warmCodeCache() {
 			if (r.status !== 0 && r.status !== 1)
 				console.warn(`build: warming "${args[0]}" failed: ${(r.stderr || '').trim()}`);
 		}
+		// An upgrade to another version writes its milestone first (a chunk of its
+		// own): a review of its own, in a database of its own, moved onto a copy of
+		// the bundled checklist with another version.
+		const bumped = join(work, 'bumped.json');
+		writeFileSync(bumped, JSON.stringify({...bundled, version: `${bundled.version}-warm`}));
+		const upgradeDb = join(work, 'upgrade', 'db.json');
+		for (const args of [
+			['set', 'architecture.boundaries', 'fail', '--system', 'warm'],
+			['upgrade', '--checklist', bumped, '--no-renames'],
+		]) {
+			const r = spawnSync(process.execPath, [cli, ...args, '--db', upgradeDb], {
+				cwd: work,
+				env,
+				encoding: 'utf8',
+			});
+			if (r.status !== 0)
+				console.warn(`build: warming "${args[0]}" failed: ${(r.stderr || '').trim()}`);
+		}
 		await warmApp(cli, db, work, env);
 	} finally {
 		rmSync(work, {recursive: true, force: true});

@@ -288,7 +288,7 @@ const rows = {
 	upgrade: {
 		summary: 'bring a review onto the checklist as it is now, deciding the renames proposed',
 		details:
-			"Answers carry over by id, through the checklist's renamed map, and to an item with the same title and guidance under a new id. The answer of any other item that left the checklist is kept as an orphan (not judged), and a rename to a new item is proposed when the two are alike: --accept-renames takes them, --no-renames keeps the orphans. Each rename applied is printed. Other commands never take a proposed rename.",
+			"Answers carry over by id, through the checklist's renamed map, and to an item with the same title and guidance under a new id. The answer of any other item that left the checklist is kept as an orphan (not judged), and a rename to a new item is proposed when the two are alike: --accept-renames takes them, --no-renames keeps the orphans. Each rename applied is printed. Other commands never take a proposed rename. Before the upgrade is saved, a milestone snapshot of the review judged on the checklist it had is written beside the other snapshots (<system>-<release>-<time>-before-<version>.json and .md), from the copy kept in checklists/ beside the database; without a usable copy the upgrade is saved all the same and a note says why.",
 		args: [],
 		flags: ['system', 'release', 'reviewer', 'accept-renames', 'no-renames', 'attach'],
 		exit: '0, 2 on invalid input or renames proposed without a choice',
