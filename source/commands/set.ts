@@ -188,9 +188,8 @@ async function setLaunchOnly({flags}: Invocation): Promise<number> {
 			print(`${name}: ${said} (unchanged)`);
 			return 0;
 		}
-		putReview(store, updated);
-		await store.save();
-		print(`${name}: ${said}${created ? ' [review created]' : ''}`);
+		const notes = await saveReview(store, created ? undefined : original, updated, loaded, at);
+		print(...notes, `${name}: ${said}${created ? ' [review created]' : ''}`);
 		return 0;
 	} finally {
 		await store.close();
