@@ -30,14 +30,17 @@ export function itemFingerprint(item: Pick<ChecklistItem, 'title' | 'guidance'>)
 
 /** The first words of a guidance text, as a review keeps them ('' for none). */
 export function guidanceStart(guidance: string): string {
-	const words = guidance.split(/\s+/).filter(Boolean).slice(0, GUIDANCE_WORDS);
-	let out = '';
+	const words = guidance.split(/\s+/, GUIDANCE_WORDS + 1).filter(Boolean).slice(0, GUIDANCE_WORDS);
+	let count = 0;
+	let length = -1;
 	for (const w of words) {
-		const next = out ? `${out} ${w}` : w;
-		if (next.length > GUIDANCE_CHARS) break;
-		out = next;
+		if (length + 1 + w.length > GUIDANCE_CHARS) break;
+		length += 1 + w.length;
+		count++;
 	}
-	return out || (words[0] ?? '').slice(0, GUIDANCE_CHARS);
+	// One join, not a string grown word by word: a review keeps 10,000 of these,
+	// and each grown one stayed a tree of pieces (about 11 objects) in memory.
+	return count ? words.slice(0, count).join(' ') : (words[0] ?? '').slice(0, GUIDANCE_CHARS);
 }
 
 /** The section an item id names by itself: what comes before its last dot (`ops` of `ops.pager`). */
