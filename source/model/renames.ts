@@ -30,7 +30,10 @@ export function itemFingerprint(item: Pick<ChecklistItem, 'title' | 'guidance'>)
 
 /** The first words of a guidance text, as a review keeps them ('' for none). */
 export function guidanceStart(guidance: string): string {
-	const words = guidance.split(/\s+/, GUIDANCE_WORDS + 1).filter(Boolean).slice(0, GUIDANCE_WORDS);
+	const words = guidance
+		.split(/\s+/, GUIDANCE_WORDS + 1)
+		.filter(Boolean)
+		.slice(0, GUIDANCE_WORDS);
 	let count = 0;
 	let length = -1;
 	for (const w of words) {
