@@ -70,6 +70,11 @@ export function withActionDone(
 	return {answer: {...previous, actions}};
 }
 
+/** The numbers of an answer's open action items, 1-based over all of them (a done one keeps its number). */
+export function openActionNumbers(answer: Answer | undefined): number[] {
+	return (answer?.actions ?? []).flatMap((a, i) => (a.done ? [] : [i + 1]));
+}
+
 /** The open action items of an answer. */
 export function openActions(answer: Answer | undefined): ActionItem[] {
 	return (answer?.actions ?? []).filter((a) => !a.done);

@@ -25,6 +25,7 @@ export type ActionId =
 	| 'na'
 	| 'waive'
 	| 'add-action'
+	| 'action-done'
 	| 'reset'
 	| 'keep-answer'
 	| 'add-evidence'
@@ -237,6 +238,14 @@ export const bindings: Binding[] = [
 		chords: [{input: 'a'}],
 		keys: 'a',
 		label: 'add an action item',
+		group: 'Answer',
+	},
+	{
+		action: 'action-done',
+		scopes: ['review'],
+		chords: [{input: 'A'}],
+		keys: 'A',
+		label: 'mark an action item done',
 		group: 'Answer',
 	},
 	{

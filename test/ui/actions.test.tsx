@@ -113,4 +113,103 @@ describe('action items in the app', () => {
 		expect(frame).toContain('1 fail with no next step');
 		expect(frame).toMatch(/Dana: ! overdue revoke old tokens \(due 2026-11-01\) · rotate the keys/);
 	});
+
+	describe('A marks an action item done', () => {
+		const action = (what: string, done = false) => ({
+			what,
+			owner: 'Dana',
+			due: '2026-12-20',
+			addedAt: NOW.toISOString(),
+			addedBy: 'Ada',
+			...(done ? {done: {at: NOW.toISOString(), by: 'Bo'}} : {}),
+		});
+		/** The review with its first item failed, carrying these action items. */
+		const firstWith = (actions: ReturnType<typeof action>[]) => {
+			const loaded = defaultChecklist();
+			const first = loaded.checklist.sections[0]!.items[0]!.id;
+			const review: Review = {...blankReview(loaded), answers: {[first]: {...failed, actions}}};
+			return {first, review};
+		};
+
+		it('marks the only open one done at once, saved with who and when; u takes it back', async () => {
+			const {first, review} = firstWith([action('rotate the keys')]);
+			const app = await renderReview({review});
+			// The review opens on its first open item: up to the failed one.
+			await app.press('k');
+			await app.waitForText('action 1: ○ open');
+			await app.press('A');
+			await app.waitForText('action 1: ✔ done');
+			const saved = () => app.persist.mock.calls.at(-1)?.[0]?.reviews[0]?.answers[first];
+			await waitUntil(() => saved()?.actions?.[0]?.done !== undefined, 'the done action saved');
+			expect(saved()?.actions?.[0]?.done).toEqual({at: NOW.toISOString(), by: 'Ada'});
+			expect(app.frame()).toContain('no next step');
+			await app.press('u');
+			await app.waitForText('action 1: ○ open');
+			await waitUntil(() => saved()?.actions?.[0]?.done === undefined, 'the undo saved');
+		});
+
+		it('asks which when several are open, numbered as listed (done ones keep their number)', async () => {
+			const {first, review} = firstWith([
+				action('rotate the keys', true),
+				action('revoke old tokens'),
+				action('write the runbook'),
+			]);
+			const app = await renderReview({review});
+			await app.press('k');
+			await app.waitForText('action 3: ○ open');
+			await app.press('A');
+			await app.waitForText('Which action item of “');
+			await app.waitForText('open: 2, 3 (as numbered above) · enter for 2');
+			await app.press('1');
+			await app.press(keys.enter);
+			await app.waitForText('type the number of an open action item: 2, 3');
+			await app.press(keys.backspace);
+			await app.press('3');
+			await app.press(keys.enter);
+			await app.waitForText('action 3: ✔ done');
+			expect(app.frame()).toContain('action 2: ○ open');
+			const saved = () => app.persist.mock.calls.at(-1)?.[0]?.reviews[0]?.answers[first];
+			await waitUntil(() => saved()?.actions?.[2]?.done !== undefined, 'action 3 saved done');
+			// One open left: A marks it at once.
+			await app.press('A');
+			await app.waitForText('action 2: ✔ done');
+			expect(app.frame()).not.toContain('Which action item of “');
+		});
+
+		it('enter alone in the question marks the first open one', async () => {
+			const {review} = firstWith([action('rotate the keys'), action('revoke old tokens')]);
+			const app = await renderReview({review});
+			await app.press('k');
+			await app.waitForText('action 2: ○ open');
+			await app.press('A');
+			await app.waitForText('enter for 1');
+			await app.press(keys.enter);
+			await app.waitForText('action 1: ✔ done');
+			expect(app.frame()).toContain('action 2: ○ open');
+		});
+
+		it('says why when there is nothing to mark done, and esc leaves the prompt changing nothing', async () => {
+			const none = await renderReview();
+			await none.press('A');
+			await none.waitForText('This item has no action items (a adds one).');
+			cleanupApps();
+			const {review} = firstWith([action('rotate the keys', true)]);
+			const allDone = await renderReview({review});
+			await allDone.press('k');
+			await allDone.waitForText('action 1: ✔ done');
+			await allDone.press('A');
+			await allDone.waitForText('Every action item of this item is done.');
+			cleanupApps();
+			const two = firstWith([action('rotate the keys'), action('revoke old tokens')]);
+			const app = await renderReview({review: two.review});
+			await app.press('k');
+			await app.waitForText('action 2: ○ open');
+			await app.press('A');
+			await app.waitForText('Which action item of “');
+			await app.press(keys.escape);
+			await app.waitForGone('Which action item of “');
+			expect(app.frame()).not.toContain('✔ done');
+			expect(app.persist).not.toHaveBeenCalled();
+		});
+	});
 });

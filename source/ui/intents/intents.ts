@@ -1,4 +1,5 @@
 import {conflictOf} from '../../model/conflicts.js';
+import {openActionNumbers, withActionDone} from '../../model/actions.js';
 import {answerFor} from '../../model/evaluate.js';
 import {findItem, withoutEvidence, withStatus} from '../../model/review.js';
 import type {Actor} from '../../model/actor.js';
@@ -58,6 +59,7 @@ const answerKeys: ReadonlySet<ActionId> = new Set<ActionId>([
 	'na',
 	'waive',
 	'add-action',
+	'action-done',
 	'reset',
 	'keep-answer',
 	'add-evidence',
@@ -195,6 +197,7 @@ export function reviewIntent(
 		case 'add-evidence':
 		case 'remove-evidence':
 		case 'add-action':
+		case 'action-done':
 			if (conflict) return conflictFirst(item.title, conflict.answers.length);
 			break;
 		case 'reset':
@@ -217,6 +220,20 @@ export function reviewIntent(
 			return {type: 'open-prompt', prompt: {kind: 'waiver', itemId: item.id, step: 'reason'}};
 		case 'add-action':
 			return {type: 'open-prompt', prompt: {kind: 'action', itemId: item.id, step: 'what'}};
+		case 'action-done': {
+			// Numbered as the detail pane and `preflight actions` number them, done ones included.
+			const open = openActionNumbers(answer);
+			if (open.length === 0)
+				return info(
+					answer.actions?.length
+						? 'Every action item of this item is done.'
+						: 'This item has no action items (a adds one).',
+				);
+			if (open.length > 1)
+				return {type: 'open-prompt', prompt: {kind: 'action-done', itemId: item.id}};
+			const done = withActionDone(answer, open[0]!, env.actor().by, env.now);
+			return 'error' in done ? info(done.error) : recordIntent(item, done.answer, env, false);
+		}
 		case 'reset':
 			if (answer.status === 'pending') return info('Already pending.');
 			return recordIntent(item, withStatus(answer, 'pending'), env, false);

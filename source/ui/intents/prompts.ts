@@ -6,7 +6,7 @@ import type {Answer, ChecklistItem, Review} from '../../model/schemas.js';
 import type {EvidenceResult} from '../../system/evidence.js';
 import type {Action, Prompt} from '../state/types.js';
 import {recordOrRefuse} from './record.js';
-import {invalidAction, withAction} from '../../model/actions.js';
+import {invalidAction, openActionNumbers, withAction, withActionDone} from '../../model/actions.js';
 import {attendeeNames, attendeesProblem} from '../../model/session.js';
 
 /** Each step a prompt can be at: one row of the prompt table each. */
@@ -28,6 +28,7 @@ export type PromptStep =
 	| 'action-what'
 	| 'action-owner'
 	| 'action-due'
+	| 'action-done'
 	| 'trust-checks'
 	| 'attendees';
 
@@ -321,6 +322,22 @@ export const prompts: Record<PromptStep, PromptSpec> = {
 			};
 		},
 		cancel: (ctx) => actionPrompt(ctx, {step: 'owner'}),
+	},
+	'action-done': {
+		label: () => ({before: 'Which action item of “', after: '” is done?', typing: 6}),
+		hint: (ctx) =>
+			`open: ${openActionNumbers(ctx.answer).join(', ')} (as numbered above) · enter for ${openActionNumbers(ctx.answer)[0] ?? 1} · esc cancels`,
+		initial: () => '',
+		submit: (text, ctx) => {
+			const open = openActionNumbers(ctx.answer);
+			const n = text.trim() ? Number(text.trim()) : open[0];
+			if (n === undefined || !open.includes(n))
+				return {error: `type the number of an open action item: ${open.join(', ')}`};
+			const done = withActionDone(ctx.answer, n, ctx.actor.by, ctx.now);
+			if ('error' in done) return {error: done.error};
+			return recordOutcome(ctx, done.answer, false);
+		},
+		cancel: () => close,
 	},
 	'trust-checks': {
 		label: (ctx) => {

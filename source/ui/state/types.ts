@@ -22,6 +22,8 @@ export type Prompt =
 			owner?: string;
 	  }
 	| {kind: 'remove-evidence'; itemId: string}
+	/** A on an item with several open action items: which one is done. */
+	| {kind: 'action-done'; itemId: string}
 	/** An action item's form (model/actions.ts): what, then owner, then due date. */
 	| {
 			kind: 'action';
