@@ -14,3 +14,31 @@ export function outOfViewLine(above: number, below: number): string {
 	if (above && below) return `  … ${above} above, ${below} below (↑↓ scroll)`;
 	return above ? `  … ${above} more above (↑ scrolls)` : `  … ${below} more below (↓ scrolls)`;
 }
+
+/**
+ * The rows [start, end) to show of a list whose rows take `heights[i]` lines
+ * each, in `height` lines, so that `focus` stays in view near the middle: the
+ * rows above it take at most half the lines its own leaves, then the rows
+ * below fill what remains, then the rows above again.
+ */
+export function windowByHeights(
+	focus: number,
+	heights: readonly number[],
+	height: number,
+): {start: number; end: number} {
+	if (heights.length === 0) return {start: 0, end: 0};
+	const f = Math.max(0, Math.min(heights.length - 1, focus));
+	let start = f;
+	let end = f + 1;
+	let used = heights[f] ?? 1;
+	const half = Math.floor((height - used) / 2);
+	let above = 0;
+	while (start > 0 && above + (heights[start - 1] ?? 1) <= half) {
+		start--;
+		above += heights[start] ?? 1;
+	}
+	used += above;
+	while (end < heights.length && used + (heights[end] ?? 1) <= height) used += heights[end++] ?? 1;
+	while (start > 0 && used + (heights[start - 1] ?? 1) <= height) used += heights[--start] ?? 1;
+	return {start, end};
+}

@@ -2,25 +2,20 @@ import {Box, Text} from 'ink';
 import React, {useMemo} from 'react';
 import {conflictsIn, evaluate, progressSplit} from '../../model/evaluate.js';
 import {reviewName} from '../../model/review.js';
-import {parseAsOf} from '../../model/time.js';
-import {reviewDue, reviewDueShort} from '../../model/review-due.js';
+import {launchOutlook} from '../../model/launch.js';
+import {reviewDue} from '../../model/review-due.js';
 import {onChecklist} from '../../model/upgrade.js';
 import {waitingOn, waitingOnText} from '../../model/work-split.js';
-import {
-	blockersText,
-	countOf,
-	statusLooks,
-	verdictLine,
-	verdictLooks,
-} from '../../model/vocabulary.js';
+import {blockersText, statusLooks, verdictLine, verdictLooks} from '../../model/vocabulary.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {Footer} from '../components/footer.js';
 import {Header} from '../components/header.js';
 import {MessageLine} from '../components/message-line.js';
 import {AnswersBar} from '../components/progress-bar.js';
-import {windowStart} from '../components/window.js';
+import {windowByHeights} from '../components/window.js';
 import {cells, fitReviewName} from '../components/wrap.js';
 import {homeIntent} from '../intents/intents.js';
+import {hasNotes, noteParts, SEPARATOR, type NotePart} from './home-row.js';
 import {useIntents} from '../intents/use-intents.js';
 import {useAppActions, useAppState} from '../state/context.js';
 import type {Size} from '../use-terminal-size.js';
@@ -30,16 +25,30 @@ export function HomeScreen({size}: {size: Size}) {
 	const {services} = useAppActions();
 	const reviews = state.db.reviews;
 	const height = Math.max(1, size.rows - 1 - (1 + 2 + 2 + 2));
-	// With a team file each review takes a second row: what it waits on, per role.
+	// A review takes a second row when it has more to say than its verdict
+	// (conflicts, due again, a launch date), and one more with a team file (what
+	// it waits on, per role): every row stays one terminal row, and the verdict
+	// is never cut for them. Told from the stored review alone, without judging
+	// it, so that the window is found without judging a thousand reviews.
 	const byRole = Boolean(state.loaded.team);
-	const shown = byRole ? Math.max(1, Math.floor(height / 2)) : height;
-	const start = windowStart(state.homeIndex, reviews.length, shown);
+	const heights = useMemo(() => {
+		const at = services.now();
+		return reviews.map((r) => {
+			const due = reviewDue(state.loaded.checklist, r, at);
+			const notes =
+				Boolean(r.launchDate) ||
+				Object.keys(r.conflicts ?? {}).length > 0 ||
+				Boolean(due && (due.overdue || due.soon));
+			return 1 + (notes ? 1 : 0) + (byRole ? 1 : 0);
+		});
+	}, [reviews, state.loaded.checklist, services, byRole]);
+	const {start, end} = windowByHeights(state.homeIndex, heights, height);
 	// Only the visible rows are judged: the database may hold a thousand reviews.
 	// Keyed on the list and the window, not on a sliced copy (a new array every
 	// render, which made every ↑/↓ judge every visible review again).
 	const rows = useMemo(
 		() =>
-			reviews.slice(start, start + shown).map((r) => {
+			reviews.slice(start, end).map((r) => {
 				// Judged as it would stand on this checklist (upgraded in memory); made
 				// with another checklist, or a newer version: say so rather than judge it.
 				const at = services.now();
@@ -53,38 +62,31 @@ export function HomeScreen({size}: {size: Size}) {
 						blockers: 0,
 						split: {settled: 0, blocking: 0},
 						waits: '',
-						conflicts: 0,
-						launch: undefined,
-						due: undefined,
+						notes: {conflicts: 0},
 					};
 				const e = evaluate(state.loaded.checklist, judged, at, state.loaded.team);
-				// On launch day too (the --as-of judgement at its end), when the review has one.
-				const onLaunch = judged.launchDate ? parseAsOf(judged.launchDate) : undefined;
-				const l =
-					onLaunch?.ok === true
-						? evaluate(state.loaded.checklist, judged, onLaunch.date, state.loaded.team)
-						: undefined;
+				const launch = launchOutlook(state.loaded.checklist, judged, e, at, state.loaded.team);
 				return {
-					launch:
-						l && judged.launchDate
-							? {date: judged.launchDate, verdict: l.verdict, blockers: l.totals.blockers}
-							: undefined,
-					// Due again (past due, or within 30 days) when the checklist says how often.
-					due: reviewDue(state.loaded.checklist, judged, at),
+					notes: {
+						// Left by a merge and blocking until someone settles them (model/conflicts.ts).
+						conflicts: conflictsIn(e),
+						// Due again (past due, or within 30 days) when the checklist says how often.
+						due: reviewDue(state.loaded.checklist, judged, at),
+						// Judged on launch day too, naming what changes by then (model/launch.ts).
+						launch,
+					},
 					review: r,
 					done: e.totals.items - e.totals.pending,
 					total: e.totals.items,
 					verdict: e.verdict,
 					blockers: e.totals.blockers,
 					split: progressSplit(e.sections.flatMap((section) => section.items)),
-					// Left by a merge and blocking until someone settles them (model/conflicts.ts).
-					conflicts: conflictsIn(e),
 					waits: e.blockers.length
 						? `waits on ${waitingOnText(waitingOn(e.blockers))}`
 						: 'waits on nobody',
 				};
 			}),
-		[reviews, start, shown, state.loaded, services],
+		[reviews, start, end, state.loaded, services],
 	);
 
 	useIntents('home', (action, env) => homeIntent(state, action, env), !state.help);
@@ -155,47 +157,34 @@ export function HomeScreen({size}: {size: Size}) {
 								<AnswersBar {...row.split} total={row.total} width={10} />
 								<Text dimColor>{` ${`${row.done}/${row.total}`.padStart(7)} `}</Text>
 							</Box>
-							<Box flexShrink={1} display={row.verdict === undefined ? 'none' : 'flex'}>
+							<Box flexShrink={0} display={row.verdict === undefined ? 'none' : 'flex'}>
 								<Text wrap="truncate-end" color={verdictLooks[row.verdict ?? 'not-ready'].color}>
 									{verdictText(row.verdict ?? 'not-ready', row.blockers)}
 								</Text>
 							</Box>
-							{row.launch ? (
-								<Box flexShrink={1}>
-									<Text wrap="truncate-end" color={verdictLooks[row.launch.verdict].color}>
-										{` · launch ${row.launch.date}: ${verdictText(row.launch.verdict, row.launch.blockers)}`}
-									</Text>
-								</Box>
-							) : null}
-							{row.due && (row.due.overdue || row.due.soon) ? (
-								<Box flexShrink={1}>
-									<Text
-										wrap="truncate-end"
-										color={row.due.overdue ? 'yellow' : undefined}
-										dimColor={!row.due.overdue}
-									>
-										{` · ${reviewDueShort(row.due)}`}
-									</Text>
-								</Box>
-							) : null}
-							{row.conflicts && row.verdict !== undefined ? (
-								<Box flexShrink={1}>
-									<Text wrap="truncate-end" color={statusLooks.conflict.color}>
-										{` · ${statusLooks.conflict.glyph} ${full ? countOf(row.conflicts, 'conflict') : row.conflicts}`}
-									</Text>
-								</Box>
-							) : null}
 						</Box>
 					);
-					if (!byRole) return <React.Fragment key={r.id}>{line}</React.Fragment>;
+					const notes = hasNotes(row.notes) ? noteParts(row.notes, width - 4) : [];
+					const rowHeight = heights[start + k] ?? 1;
 					return (
-						<Box key={r.id} flexDirection="column" height={2}>
+						<Box key={r.id} flexDirection="column" height={rowHeight}>
 							{line}
-							<Box height={1} overflowY="hidden" paddingLeft={4}>
-								<Text wrap="truncate-end" dimColor>
-									{row.verdict === undefined ? '' : sanitizeLine(row.waits)}
-								</Text>
-							</Box>
+							{rowHeight > (byRole ? 2 : 1) ? (
+								<Box height={1} overflowY="hidden" paddingLeft={4}>
+									<Text>
+										{notes.map((part, i) => (
+											<NoteText key={part.kind} part={part} first={i === 0} />
+										))}
+									</Text>
+								</Box>
+							) : null}
+							{byRole ? (
+								<Box height={1} overflowY="hidden" paddingLeft={4}>
+									<Text wrap="truncate-end" dimColor>
+										{row.verdict === undefined ? '' : sanitizeLine(row.waits)}
+									</Text>
+								</Box>
+							) : null}
 						</Box>
 					);
 				})}
@@ -203,5 +192,23 @@ export function HomeScreen({size}: {size: Size}) {
 			<MessageLine width={width} />
 			<Footer scope="home" width={width} />
 		</Box>
+	);
+}
+
+/** One part of a review's second row, in its colour: past due yellow, soon due dim. */
+function NoteText({part, first}: {part: NotePart; first: boolean}) {
+	const look =
+		part.kind === 'conflict'
+			? {color: statusLooks.conflict.color}
+			: part.kind === 'due'
+				? {color: 'yellow'}
+				: part.kind === 'due-soon'
+					? {dimColor: true}
+					: {};
+	return (
+		<>
+			{first ? '' : <Text dimColor>{SEPARATOR}</Text>}
+			<Text {...look}>{part.text}</Text>
+		</>
 	);
 }
