@@ -49,7 +49,12 @@ export function launchChanges(launch: LaunchOutlook, short = false): string[] {
 	].filter(Boolean);
 }
 
-function launchPart(launch: LaunchOutlook, short: boolean, shorter = false): string {
+/**
+ * The launch outlook as a part of a row: `by launch 2027-03-01: ✖ NOT READY · 3
+ * blockers · 2 go stale · …`; short, `launch 2027-03-01: ✖ 3 blockers · …`;
+ * shorter, the changes too (`2 stale · 1 waiver ends · 1 action late`).
+ */
+export function launchPart(launch: LaunchOutlook, short: boolean, shorter = false): string {
 	const e = launch.evaluation;
 	const verdict = short
 		? e.verdict === 'ready'

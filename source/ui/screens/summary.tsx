@@ -8,8 +8,10 @@ import {Badge} from '@inkjs/ui';
 import {Box, Text} from 'ink';
 import React, {useMemo, useState} from 'react';
 import {decisionStanding, standingLine} from '../../report/decision.js';
-import {launchLines, launchOutlook} from '../../model/launch.js';
-import {reviewDue, reviewDueLine} from '../../model/review-due.js';
+import {launchOutlook, type LaunchOutlook} from '../../model/launch.js';
+import {dueDay} from '../../model/review-due.js';
+import {reviewDue, reviewDueLine, reviewDueShort, type ReviewDue} from '../../model/review-due.js';
+import {durationText} from '../../model/duration.js';
 import {blockerTrend, reviewHistory, sparkline} from '../../model/history.js';
 import {TextPrompt} from '../components/text-prompt.js';
 import {
@@ -32,7 +34,9 @@ import {AnswersBar} from '../components/progress-bar.js';
 import {StatusBadge} from '../components/status.js';
 import {CONFLICT_STATUS_WIDTH, STATUS_WIDTH} from '../components/items-panel.js';
 import {outOfViewLine, windowStart} from '../components/window.js';
-import {fitColumns} from '../components/wrap.js';
+import {cells, fitColumns} from '../components/wrap.js';
+import {firstThatFits, listThatFits} from '../components/fit-line.js';
+import {launchChanges, launchPart} from './home-row.js';
 import {summaryIntent} from '../intents/intents.js';
 import {useIntents} from '../intents/use-intents.js';
 import {actorFrom, useAppActions, useAppState, useEvaluation} from '../state/context.js';
@@ -168,14 +172,15 @@ export function SummaryScreen({size}: {size: Size}) {
 	);
 	// The open action items and the blockers over the last four weeks (replaying the
 	// audit log, model/history.ts): once per judgement, as above, not on every key.
-	const {actionRows, trend} = useMemo(
+	const trend = useMemo(
 		() =>
 			review && evaluation
-				? {
-						actionRows: openActionLines(review, checklist, services.now(), 3),
-						trend: blockerTrend(reviewHistory(checklist, review), services.now(), 28),
-					}
-				: {actionRows: [], trend: []},
+				? blockerTrend(reviewHistory(checklist, review), services.now(), 28)
+				: [],
+		[review, evaluation, checklist, services],
+	);
+	const actionRows = useMemo(
+		() => (review && evaluation ? openActionLines(review, checklist, services.now(), 3) : []),
 		[review, evaluation, checklist, services],
 	);
 	// When the whole review is due again, when its checklist says how often.
@@ -185,7 +190,6 @@ export function SummaryScreen({size}: {size: Size}) {
 	);
 	if (!review || !evaluation) return <Text>No review is open.</Text>;
 	const width = size.columns;
-	const actionsH = actionRows.length;
 	const t = evaluation.totals;
 	const later = markedForLater(evaluation.sections).length;
 	const orphans = orphanCount(review);
@@ -195,18 +199,35 @@ export function SummaryScreen({size}: {size: Size}) {
 	);
 	const writtenH = state.written ? (state.written.signature ? 3 : 2) : 0;
 	const askingH = asking ? 2 : 0;
-	const blockersH = Math.max(
-		1,
+	// What launch day changes, a line for each kind; on a terminal too short for
+	// them (the blockers keep at least 3 rows), one line that counts them.
+	const free =
 		size.rows -
-			1 -
-			(1 + 2 + sectionsH + 2 + 1 + writtenH + 2 + 2) -
-			actionsH -
-			askingH -
-			(standing ? 1 : 0) -
-			(launch ? 1 : 0) -
-			(due ? 1 : 0) -
-			(state.attendees ? 1 : 0),
-	);
+		1 -
+		(1 + 2 + sectionsH + 2 + 1 + writtenH + 2 + 2) -
+		askingH -
+		(standing ? 1 : 0) -
+		(due ? 1 : 0) -
+		(state.attendees ? 1 : 0);
+	const launchFull = launch ? launchDetailLines(launch, width) : [];
+	// (no blockers: "No blockers." says it all, the list needs no rows)
+	const minBlockers = Math.min(3, rows.length);
+	const launchShown =
+		launch && free - actionRows.length - launchFull.length < minBlockers
+			? [launchSummaryLine(launch, width)]
+			: launchFull;
+	// Still too short: fewer owners of action items (the heading says how many there are).
+	const actionsShown =
+		free - actionRows.length - launchShown.length >= minBlockers || actionRows.length <= 2
+			? actionRows
+			: openActionLines(
+					review,
+					checklist,
+					services.now(),
+					Math.max(1, free - launchShown.length - 2),
+				).slice(0, Math.max(1, free - launchShown.length - 1));
+	const actionsH = actionsShown.length;
+	const blockersH = Math.max(rows.length ? 1 : 0, free - actionsH - launchShown.length);
 	// A list that does not fit gives its last row to a line saying what is out of view.
 	const hiddenSections = evaluation.sections.length > sectionsH;
 	const sectionRows = hiddenSections ? sectionsH - 1 : sectionsH;
@@ -229,14 +250,17 @@ export function SummaryScreen({size}: {size: Size}) {
 				width={width}
 			/>
 			<Box height={2} flexDirection="column">
-				<Box>
-					{/* A Text child, not a string: Badge would upper-case a string. */}
-					<Badge color={verdictLooks[evaluation.verdict].color}>
-						<Text bold>{verdictLine(evaluation.verdict, t.blockers)}</Text>
-					</Badge>
+				<Box height={1} width={width} overflowY="hidden">
+					{/* The verdict is never cut: the trend beside it gives way. */}
+					<Box flexShrink={0}>
+						{/* A Text child, not a string: Badge would upper-case a string. */}
+						<Badge color={verdictLooks[evaluation.verdict].color}>
+							<Text bold>{verdictLine(evaluation.verdict, t.blockers)}</Text>
+						</Badge>
+					</Box>
 					{trend.length > 1 ? (
 						<Text wrap="truncate-end" dimColor>
-							{`  blockers over ${trend.length} days: ${sparkline(trend)} ${trend[0]}→${trend.at(-1)}`}
+							{trendText(trend, width - cells(verdictLine(evaluation.verdict, t.blockers)) - 2)}
 						</Text>
 					) : null}
 				</Box>
@@ -244,21 +268,22 @@ export function SummaryScreen({size}: {size: Size}) {
 					{`${totalsLine(t)}${later ? ` · ${laterLook.glyph} ${later} to discuss later` : ''}`}
 				</Text>
 			</Box>
-			{launch ? (
-				<Text wrap="truncate-end">
-					{sanitizeLine(
-						[
-							`on launch day ${launch.date}: ${verdictLine(launch.evaluation.verdict, launch.evaluation.blockers.length)}`,
-							...launchLines(launch),
-						].join(' · '),
-					)}
+			{launchShown.map((line, i) => (
+				<Text
+					key={`launch ${i}`}
+					wrap="truncate-end"
+					color={i === 0 && launch ? verdictLooks[launch.evaluation.verdict].color : undefined}
+				>
+					{line}
 				</Text>
-			) : null}
+			))}
 			{standing ? (
-				<Text wrap="truncate-end" color={standing.state === 'go' ? 'green' : 'yellow'}>
-					{sanitizeLine(standingLine(standing))}
-					{standing.state === 'void' ? ' · D records one again' : ''}
-				</Text>
+				<HintedLine
+					text={sanitizeLine(standingLine(standing))}
+					hint={standing.state === 'void' ? ' · D records one again' : ''}
+					color={standing.state === 'go' ? 'green' : 'yellow'}
+					width={width}
+				/>
 			) : null}
 			{due ? (
 				<Text
@@ -266,8 +291,7 @@ export function SummaryScreen({size}: {size: Size}) {
 					color={due.overdue ? 'yellow' : undefined}
 					dimColor={!due.overdue}
 				>
-					{reviewDueLine(due)}
-					{due.overdue ? ' · D records a decision' : ''}
+					{dueLine(due, width)}
 				</Text>
 			) : null}
 			{state.attendees ? (
@@ -354,7 +378,7 @@ export function SummaryScreen({size}: {size: Size}) {
 			</Box>
 			{actionsH ? (
 				<Box flexDirection="column" height={actionsH}>
-					{actionRows.map((line, i) => (
+					{actionsShown.map((line, i) => (
 						<Text key={`action ${i}`} wrap="truncate-end" bold={i === 0}>
 							{line}
 						</Text>
@@ -434,4 +458,121 @@ function WrittenLine({label, path, width}: {label: string; path: string; width: 
 			</Box>
 		</Box>
 	);
+}
+
+/**
+ * A line whose hint (what to press) stays whole at its end: the text before it
+ * is cut instead.
+ */
+function HintedLine({
+	text,
+	hint,
+	color,
+	width,
+}: {
+	text: string;
+	hint: string;
+	color: string;
+	width: number;
+}) {
+	return (
+		<Box height={1} width={width} overflowY="hidden">
+			<Box flexShrink={1}>
+				<Text wrap="truncate-end" color={color}>
+					{text}
+				</Text>
+			</Box>
+			{hint ? (
+				<Box flexShrink={0}>
+					<Text color={color}>{hint}</Text>
+				</Box>
+			) : null}
+		</Box>
+	);
+}
+
+/**
+ * When the whole review is due again in `width` columns: the interval and what
+ * it counts from give way before the date, and the call to act (past due)
+ * stays whole.
+ */
+export function dueLine(due: ReviewDue, width: number): string {
+	const hint = due.overdue ? ' · D records a decision' : '';
+	return firstThatFits(
+		[
+			`${reviewDueLine(due)}${hint}`,
+			`review ${reviewDueShort(due)} (every ${durationText(due.every)})${hint}`,
+			`${reviewDueShort(due)}${hint}`,
+			`${due.overdue ? 'due since' : 'due'} ${dueDay(due)}${hint}`,
+		],
+		width,
+	);
+}
+
+/** `on launch day 2027-03-01: ✖ NOT READY · 3 blockers`. */
+function launchVerdict(launch: LaunchOutlook): string {
+	const e = launch.evaluation;
+	return `on launch day ${launch.date}: ${verdictLine(e.verdict, e.blockers.length)}`;
+}
+
+/**
+ * The launch outlook, a line for each kind of change, each in `width` columns
+ * (as many names as fit, then how many more): the launch-day verdict, then the
+ * passes that go stale, the waivers that expire, the open action items due
+ * after it, and the review's own due date when launch day passes it.
+ */
+export function launchDetailLines(launch: LaunchOutlook, width: number): string[] {
+	const lines = [fitColumns(launchVerdict(launch), width)];
+	const kind = (lead: string, names: string[]) => {
+		if (names.length) lines.push(listThatFits(`  ${lead} (${names.length}): `, names, width));
+	};
+	kind(
+		'go stale by then',
+		launch.goStale.map((r) => sanitizeLine(r.item.id)),
+	);
+	kind(
+		launch.waiversExpire.length === 1 ? 'waiver expires by then' : 'waivers expire by then',
+		launch.waiversExpire.map(
+			(r) => `${sanitizeLine(r.item.id)} (${r.answer.waiver?.expires ?? ''})`,
+		),
+	);
+	kind(
+		'action items due after it',
+		launch.dueAfter.map((a) => `${sanitizeLine(a.item)} #${a.n} (${a.action.due})`),
+	);
+	if (launch.reviewDueBy)
+		lines.push(fitColumns(`  review due again by then: ${dueDay(launch.reviewDueBy)}`, width));
+	return lines;
+}
+
+/** The launch outlook in one line, counting what changes (for a short terminal), as home says it. */
+export function launchSummaryLine(launch: LaunchOutlook, width: number): string {
+	return firstThatFits(
+		[
+			[launchVerdict(launch), ...launchChanges(launch)].join(' · '),
+			launchPart(launch, true),
+			launchPart(launch, true, true),
+		],
+		width,
+	);
+}
+
+/**
+ * The trend of blockers beside the verdict in `width` columns: the words give
+ * way first, then the oldest days, so that the count now (`18→0`) stays.
+ */
+export function trendText(trend: readonly number[], width: number): string {
+	const ends = `${trend[0]}→${trend.at(-1)}`;
+	const words = `  blockers over ${trend.length} days: `;
+	const whole = `${words}${sparkline([...trend])} ${ends}`;
+	if (cells(whole) <= width) return whole;
+	const lead = '  blockers: ';
+	const room = width - cells(lead) - 1 - cells(ends);
+	const recent = trend.slice(-room);
+	if (room >= 4)
+		return `  blockers over ${recent.length} days: ${sparkline(recent)} ${recent[0]}→${trend.at(-1)}`
+			.length <= width
+			? `  blockers over ${recent.length} days: ${sparkline(recent)} ${recent[0]}→${trend.at(-1)}`
+			: `${lead}${sparkline(recent)} ${recent[0]}→${trend.at(-1)}`;
+	return fitColumns(`${lead}${ends}`, width);
 }
