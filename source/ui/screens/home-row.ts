@@ -133,3 +133,15 @@ export function noteParts(notes: RowNotes, width: number): NotePart[] {
 export function notesText(parts: readonly NotePart[]): string {
 	return parts.map((p) => p.text).join(SEPARATOR);
 }
+
+/**
+ * Whether the due marker and the launch outlook, shortened as far as they go,
+ * may not share one row of `width` columns: then each takes its own. Told
+ * without judging the review, from the widest counts a checklist of `items`
+ * items can give.
+ */
+export function launchOwnRow(items: number, width: number): boolean {
+	const n = String(items).replace(/./g, '9');
+	const widest = `${'⚠'} ${n} · due since 2026-01-10 · launch 2026-01-10: ✖ ${n} blockers · ${n} stale · ${n} waivers ends · ${n} actions late`;
+	return cells(widest) > width;
+}

@@ -15,7 +15,7 @@ import {AnswersBar} from '../components/progress-bar.js';
 import {windowByHeights} from '../components/window.js';
 import {cells, fitReviewName} from '../components/wrap.js';
 import {homeIntent} from '../intents/intents.js';
-import {hasNotes, noteParts, SEPARATOR, type NotePart} from './home-row.js';
+import {hasNotes, launchOwnRow, noteParts, SEPARATOR, type NotePart} from './home-row.js';
 import {useIntents} from '../intents/use-intents.js';
 import {useAppActions, useAppState} from '../state/context.js';
 import type {Size} from '../use-terminal-size.js';
@@ -31,17 +31,18 @@ export function HomeScreen({size}: {size: Size}) {
 	// is never cut for them. Told from the stored review alone, without judging
 	// it, so that the window is found without judging a thousand reviews.
 	const byRole = Boolean(state.loaded.team);
+	const items = state.loaded.checklist.sections.reduce((n, s) => n + s.items.length, 0);
+	const launchApart = launchOwnRow(items, size.columns - 4);
 	const heights = useMemo(() => {
 		const at = services.now();
 		return reviews.map((r) => {
 			const due = reviewDue(state.loaded.checklist, r, at);
-			const notes =
-				Boolean(r.launchDate) ||
-				Object.keys(r.conflicts ?? {}).length > 0 ||
-				Boolean(due && (due.overdue || due.soon));
-			return 1 + (notes ? 1 : 0) + (byRole ? 1 : 0);
+			const dueShown = Boolean(due && (due.overdue || due.soon));
+			const first = dueShown || Object.keys(r.conflicts ?? {}).length > 0;
+			const notes = first && r.launchDate ? (launchApart ? 2 : 1) : first || r.launchDate ? 1 : 0;
+			return 1 + notes + (byRole ? 1 : 0);
 		});
-	}, [reviews, state.loaded.checklist, services, byRole]);
+	}, [reviews, state.loaded.checklist, services, byRole, launchApart]);
 	const {start, end} = windowByHeights(state.homeIndex, heights, height);
 	// Only the visible rows are judged: the database may hold a thousand reviews.
 	// Keyed on the list and the window, not on a sliced copy (a new array every
@@ -104,7 +105,6 @@ export function HomeScreen({size}: {size: Size}) {
 		[reviews],
 	);
 	const width = size.columns;
-	const items = state.loaded.checklist.sections.reduce((n, s) => n + s.items.length, 0);
 	const compact = (blockers: number) =>
 		`${verdictLooks['not-ready'].glyph} ${blockersText(blockers)}`;
 	const full = width - 2 - 20 - cells(verdictLine('not-ready', items)) >= 24;
@@ -164,20 +164,27 @@ export function HomeScreen({size}: {size: Size}) {
 							</Box>
 						</Box>
 					);
-					const notes = hasNotes(row.notes) ? noteParts(row.notes, width - 4) : [];
 					const rowHeight = heights[start + k] ?? 1;
+					const noteRows = rowHeight - 1 - (byRole ? 1 : 0);
+					const {launch, ...rest} = row.notes;
+					const noteLines =
+						noteRows >= 2
+							? [noteParts(rest, width - 4), noteParts({conflicts: 0, launch}, width - 4)]
+							: noteRows === 1 && hasNotes(row.notes)
+								? [noteParts(row.notes, width - 4)]
+								: [];
 					return (
 						<Box key={r.id} flexDirection="column" height={rowHeight}>
 							{line}
-							{rowHeight > (byRole ? 2 : 1) ? (
-								<Box height={1} overflowY="hidden" paddingLeft={4}>
+							{noteLines.map((parts, n) => (
+								<Box key={`notes ${n}`} height={1} overflowY="hidden" paddingLeft={4}>
 									<Text>
-										{notes.map((part, i) => (
+										{parts.map((part, i) => (
 											<NoteText key={part.kind} part={part} first={i === 0} />
 										))}
 									</Text>
 								</Box>
-							) : null}
+							))}
 							{byRole ? (
 								<Box height={1} overflowY="hidden" paddingLeft={4}>
 									<Text wrap="truncate-end" dimColor>
