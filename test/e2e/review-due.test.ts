@@ -66,8 +66,9 @@ describe('reviews due again on the home screen, in a real terminal', () => {
 		running.push(app);
 		const screen = await app.waitFor('due again since 2026-01-10');
 		expect(screen).toContain(FOOTER);
-		expect(screen).toMatch(/old-api.*✔ READY · due again since 2026-01-10/);
-		expect(screen).toMatch(/soon-api.*✔ READY · due again 2026-02-20/);
+		// The verdict on the review's row, the due marker on the row below it.
+		expect(screen).toMatch(/old-api.*✔ READY\n {4}due again since 2026-01-10\n/);
+		expect(screen).toMatch(/soon-api.*✔ READY\n {4}due again 2026-02-20\n/);
 		// Yellow (palette 3) past due; dim, in the default colour, soon due.
 		expect(looksAt(app, 'due again since')).toEqual({fg: 3, dim: false});
 		expect(looksAt(app, 'due again 2026-02-20')).toEqual({fg: -1, dim: true});
@@ -83,6 +84,6 @@ describe('reviews due again on the home screen, in a real terminal', () => {
 		running.push(again);
 		const after = await again.waitFor(FOOTER);
 		expect(after).not.toContain('due again since');
-		expect(after).toMatch(/soon-api.*due again 2026-02-20/);
+		expect(after).toMatch(/soon-api.*✔ READY\n {4}due again 2026-02-20\n/);
 	});
 });

@@ -166,7 +166,8 @@ describe('a conflict on the review screen', () => {
 	it('home counts the conflicts of each review; the summary lists them as blockers', async () => {
 		const app = await renderApp({db: dbWith(conflicted())});
 		let frame = await app.waitForText('checkout-api');
-		expect(frame).toMatch(/checkout-api.*✖ NOT READY · 26 blockers · ⚠ 1 conflict/);
+		// The verdict whole on the review's row, the conflicts on the row below it.
+		expect(frame).toMatch(/checkout-api.*✖ NOT READY · 26 blockers\n {4}⚠ 1 conflict/);
 		await app.press(keys.enter);
 		await app.waitForText('answer 1:');
 		await app.press('s');

@@ -99,7 +99,10 @@ describe('home with a launch date', () => {
 		const review = {...blankReview(loaded, 'r-1', 'checkout-api'), launchDate: '2027-01-15'};
 		const app = await renderApp({db: dbWith(review)});
 		const frame = await app.waitForText('launch 2027-01-15:');
-		expect(frame).toMatch(/checkout-api.*NOT READY.* · launch 2027-01-15: ✖/);
+		// The verdict now on the review's row, on launch day on the row below it.
+		expect(frame).toMatch(
+			/checkout-api.*✖ NOT READY · 26 blockers\n {4}by launch 2027-01-15: ✖ NOT READY · 26 blockers/,
+		);
 	});
 });
 
