@@ -17,10 +17,6 @@ function startedAt(loaded: LoadedChecklist, id: string, system: string, at: stri
 	return {...newReview(loaded.checklist, loaded.digest, system, undefined, new Date(at)), id};
 }
 
-function line(frame: string, text: string): string {
-	return frame.split('\n').find((l) => l.includes(text)) ?? '';
-}
-
 /** A review's rows on home: its own and the one below it, which says what more there is to know. */
 function rowsOf(frame: string, text: string): string {
 	const lines = frame.split('\n');
