@@ -11,6 +11,7 @@ import {decisionStanding, standingLine} from '../../report/decision.js';
 import {launchLines, launchOutlook} from '../../model/launch.js';
 import {reviewDue, reviewDueLine} from '../../model/review-due.js';
 import {blockerTrend, reviewHistory, sparkline} from '../../model/history.js';
+import {pastChecklists} from '../../store/past-checklists.js';
 import {TextPrompt} from '../components/text-prompt.js';
 import {
 	blockingText,
@@ -173,7 +174,15 @@ export function SummaryScreen({size}: {size: Size}) {
 			review && evaluation
 				? {
 						actionRows: openActionLines(review, checklist, services.now(), 3),
-						trend: blockerTrend(reviewHistory(checklist, review), services.now(), 28),
+						trend: blockerTrend(
+							reviewHistory(
+								checklist,
+								review,
+								pastChecklists(services.dbPath, review.checklist.digest),
+							),
+							services.now(),
+							28,
+						),
 					}
 				: {actionRows: [], trend: []},
 		[review, evaluation, checklist, services],
