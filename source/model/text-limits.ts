@@ -16,3 +16,12 @@ export function tooLong(text: string, max: number, what: string): string | undef
 		? `${what} is ${text.length} characters long: at most ${max} are allowed`
 		: undefined;
 }
+
+/**
+ * Why `--note` cannot be a decision's note, or undefined when it can: given,
+ * it says something (leave it out for none), in at most MAX_NOTE characters.
+ */
+export function decisionNoteProblem(note: string, what: string): string | undefined {
+	if (!note.trim()) return `${what} is empty: give the note's text, or leave ${what} out`;
+	return tooLong(note.trim(), MAX_NOTE, what);
+}

@@ -12,6 +12,7 @@ import {launchLines, launchOutlook} from '../../model/launch.js';
 import {reviewDue, reviewDueLine} from '../../model/review-due.js';
 import {blockerTrend, reviewHistory, sparkline} from '../../model/history.js';
 import {pastChecklists} from '../../store/past-checklists.js';
+import {decisionNoteProblem} from '../../model/text-limits.js';
 import {TextPrompt} from '../components/text-prompt.js';
 import {
 	blockingText,
@@ -408,6 +409,8 @@ export function SummaryScreen({size}: {size: Size}) {
 					width={width}
 					onCancel={() => setAsking({step: 'decision'})}
 					onSubmit={(text) => {
+						const problem = text.trim() ? decisionNoteProblem(text, 'the note') : undefined;
+						if (problem) return problem;
 						dispatch({
 							type: 'decide',
 							decision: asking.decision,
