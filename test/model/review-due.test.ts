@@ -160,6 +160,36 @@ describe('when the whole review is due again', () => {
 			message: 'must be an ISO 8601 duration such as P90D',
 		});
 	});
+
+	it('reviewEvery under one day is refused at the top and on an item, one day or more taken', () => {
+		const parse = (top: string | undefined, item: string | undefined) =>
+			z.safeParse(checklistSchema, {
+				id: 'x',
+				title: 'X',
+				version: '1',
+				...(top ? {reviewEvery: top} : {}),
+				sections: [
+					{
+						id: 's',
+						title: 'S',
+						items: [{id: 'a', title: 'A', ...(item ? {reviewEvery: item} : {})}],
+					},
+				],
+			});
+		const message = 'must be at least one day (P1D, PT24H), such as P90D';
+		for (const short of ['P0D', 'PT0S', 'PT1H', 'PT23H59M59S', 'P0Y0M0W0DT1H']) {
+			expect(parse(short, undefined).error?.issues[0], short).toMatchObject({
+				path: ['reviewEvery'],
+				message,
+			});
+			expect(parse(undefined, short).error?.issues[0], short).toMatchObject({
+				path: ['sections', 0, 'items', 0, 'reviewEvery'],
+				message,
+			});
+		}
+		for (const fine of ['P1D', 'PT24H', 'PT1440M', 'P1W', 'P1M', 'P1Y', 'P0DT86400S'])
+			expect(parse(fine, fine).success, fine).toBe(true);
+	});
 });
 
 describe('a snapshot’s reviewDue under verify', () => {
