@@ -227,4 +227,42 @@ describe('a snapshot’s reviewDue under verify', () => {
 		other.reviewDue!.every = 'P2Y';
 		expect(ruleProblems(other, l).join('\n')).toMatch(/says every P2Y, the checklist P1Y/);
 	});
+
+	it('finds since and from that contradict the snapshot’s own decisions', () => {
+		const l = loaded('P1Y');
+		const decided = review('P1Y', ['2025-06-01T09:00:00.000Z', '2026-03-01T09:00:00.000Z']);
+		const when = new Date('2026-02-01T00:00:00.000Z');
+		// The decision of March is after the moment judged: June's counts.
+		const s = buildSnapshot(evaluate(l.checklist, decided, when), decided, l, when);
+		expect(s.reviewDue).toMatchObject({from: 'decision', since: '2025-06-01T09:00:00.000Z'});
+		expect(ruleProblems(s, l)).toEqual([]);
+		// Moved to a day with no decision, due and overdue made to agree (re-digested).
+		const moved = structuredClone(s);
+		moved.reviewDue!.since = '2025-12-01T09:00:00.000Z';
+		moved.reviewDue!.due = '2026-12-01T09:00:00.000Z';
+		moved.reviewDue!.overdue = false;
+		expect(ruleProblems(moved, l)).toEqual([
+			"reviewDue counts from a decision at 2025-12-01T09:00:00.000Z, but the snapshot's latest decision at or before 2026-02-01T00:00:00.000Z was at 2025-06-01T09:00:00.000Z",
+		]);
+		// Said to count from the start when a decision was taken.
+		const start = structuredClone(s);
+		start.reviewDue!.from = 'start';
+		expect(ruleProblems(start, l).join('\n')).toMatch(/counts from the start, .* latest decision/);
+		// From a decision when the snapshot has none.
+		const none = snapshotAt('P1Y', '2026-02-01T00:00:00.000Z');
+		expect(none.s.reviewDue?.from).toBe('start');
+		const claimed = structuredClone(none.s);
+		claimed.reviewDue!.from = 'decision';
+		expect(ruleProblems(claimed, none.l)).toEqual([
+			'reviewDue counts from a decision at 2025-01-10T10:00:00.000Z, but the snapshot has no decision at or before 2026-02-01T00:00:00.000Z',
+		]);
+		// The start after the moment judged.
+		const later = structuredClone(none.s);
+		later.reviewDue!.since = '2026-03-01T00:00:00.000Z';
+		later.reviewDue!.due = '2027-03-01T00:00:00.000Z';
+		later.reviewDue!.overdue = false;
+		expect(ruleProblems(later, none.l)).toEqual([
+			'reviewDue counts from the start, 2026-03-01T00:00:00.000Z, after the moment judged, 2026-02-01T00:00:00.000Z',
+		]);
+	});
 });
