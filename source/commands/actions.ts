@@ -11,7 +11,8 @@ import {answerFor} from '../model/evaluate.js';
 import {recordAnswer} from '../model/review.js';
 import {checklistFor, lockWaitMs, openStore, putReview, selectReview} from '../session.js';
 import {now} from '../system/clock.js';
-import {print, printJson} from '../terminal/print.js';
+import {print, printJson, printText} from '../terminal/print.js';
+import {writeOut} from '../terminal/output.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {actorFor, itemOf, judgeReview, reviewName} from './common.js';
 import type {Checklist} from '../model/schemas.js';
@@ -34,8 +35,13 @@ function actionJson(a: ListedAction) {
 	};
 }
 
-/** A CSV field (RFC 4180): quoted when it holds a comma, quote or line break; a leading =+-@ is defused for spreadsheets. */
-function csvField(text: string): string {
+/**
+ * A CSV field (RFC 4180): sanitised on one line as every printed line is (a
+ * merge may bring in text this command would refuse), quoted when it holds a
+ * comma or quote; a leading =+-@ is defused for spreadsheets.
+ */
+function csvField(raw: string): string {
+	const text = sanitizeLine(raw);
 	const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 	return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
@@ -77,7 +83,7 @@ export function actionsMarkdown(
 		const link = href ? ` ([tracker](${href}))` : '';
 		const late = a.overdue ? ' **overdue**' : '';
 		lines.push(
-			`- ${box} ${mdText(a.action.what)} — owner: ${mdText(a.action.owner)}, due ${a.action.due}${late} · \`${a.item}\` ${mdText(titleOf(checklist, a.item))}${link}`,
+			`- ${box} ${mdText(a.action.what)} — owner: ${mdText(a.action.owner)}, due ${a.action.due}${late} · \`${sanitizeLine(a.item).replaceAll('`', "'")}\` ${mdText(titleOf(checklist, a.item))}${link}`,
 		);
 	}
 	return `${lines.join('\n')}\n`;
@@ -93,11 +99,11 @@ export async function list(inv: Invocation): Promise<number> {
 		includeDone: true,
 	});
 	if (flags.format === 'csv') {
-		process.stdout.write(actionsCsv(listed, loaded.checklist));
+		writeOut(actionsCsv(listed, loaded.checklist));
 		return 0;
 	}
 	if (flags.format === 'md') {
-		process.stdout.write(actionsMarkdown(listed, loaded.checklist, reviewName(review)));
+		printText(actionsMarkdown(listed, loaded.checklist, reviewName(review)).trimEnd());
 		return 0;
 	}
 	if (flags.json) {

@@ -3,6 +3,7 @@ import type {Invocation} from '../cli/args.js';
 import {PreflightError} from '../errors.js';
 import {reviewName} from '../model/review.js';
 import {attendeeNames} from '../model/session.js';
+import {decisionNoteProblem} from '../model/text-limits.js';
 import {describeUpgrade, upgradeReview} from '../model/upgrade.js';
 import {attendedBy, withDecision} from '../report/decision.js';
 import {checklistFor, lockWaitMs, openStore, selectReview} from '../session.js';
@@ -18,6 +19,9 @@ export async function run(inv: Invocation): Promise<number> {
 	const decision = word.toLowerCase();
 	if (decision !== 'go' && decision !== 'no-go')
 		throw new PreflightError(`unknown decision "${sanitizeLine(word)}": use go or no-go`);
+	const noteProblem =
+		flags.note === undefined ? undefined : decisionNoteProblem(flags.note, '--note');
+	if (noteProblem) throw new PreflightError(noteProblem);
 	const loaded = await checklistFor(flags);
 	const at = now();
 	const actor = actorFor(flags.reviewer, at);

@@ -1,6 +1,7 @@
 import type {Invocation} from '../cli/args.js';
-import {reviewHistory} from '../model/history.js';
+import {reviewHistoryOver} from '../model/history.js';
 import {attendedBy} from '../report/decision.js';
+import {pastChecklists} from '../store/past-checklists.js';
 import {now} from '../system/clock.js';
 import {print, printJson} from '../terminal/print.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
@@ -9,8 +10,13 @@ import {judgeReview, reviewName} from './common.js';
 /** `preflight history`: the review day by day from its audit log, the sessions and the decisions taken. */
 export async function run(inv: Invocation): Promise<number> {
 	const {flags} = inv;
-	const {review, loaded} = await judgeReview(flags, now());
-	const days = reviewHistory(loaded.checklist, review);
+	const {review, loaded, dbPath, upgrade} = await judgeReview(flags, now());
+	// Each day on the checklist the review had that day (its upgrades are audited).
+	const {days, missing} = reviewHistoryOver(
+		loaded.checklist,
+		review,
+		pastChecklists(dbPath, loaded.digest, upgrade?.from),
+	);
 	if (flags.json) {
 		printJson({
 			review: {
@@ -19,12 +25,18 @@ export async function run(inv: Invocation): Promise<number> {
 				...(review.release ? {release: review.release} : {}),
 			},
 			days,
+			// The versions no copy is kept of: their days were judged on the current checklist.
+			...(missing.length ? {judgedOnCurrent: missing} : {}),
 		});
 		return 0;
 	}
 	print(
 		`${sanitizeLine(reviewName(review))}: ${days.length} day${days.length === 1 ? '' : 's'} with changes (answered / passing / blocking, judged by status)`,
 	);
+	if (missing.length)
+		print(
+			`note: no copy of checklist ${missing.map((m) => m.version).join(', ')} is kept beside the database: the days on ${missing.length === 1 ? 'it are' : 'them are'} judged on checklist ${loaded.checklist.version}`,
+		);
 	for (const d of days) {
 		const sections = d.sections
 			.map((s) => `${sanitizeLine(s.id)} ${s.answered}/${s.passing}/${s.blocking}`)

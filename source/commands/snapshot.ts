@@ -1,4 +1,5 @@
 import {reviewHistory} from '../model/history.js';
+import {pastChecklists} from '../store/past-checklists.js';
 import {existsSync} from 'node:fs';
 import {resolve} from 'node:path';
 import type {Invocation} from '../cli/args.js';
@@ -87,7 +88,7 @@ async function write(
 	generatedAt: Date,
 	signing: SnapshotSigning | undefined,
 ): Promise<number> {
-	const {review, loaded, dbPath, evaluation, asOf, proposals} = await judgeReview(
+	const {review, loaded, dbPath, evaluation, asOf, proposals, upgrade} = await judgeReview(
 		flags,
 		generatedAt,
 	);
@@ -110,7 +111,15 @@ async function write(
 	const render = {
 		json: snapshotJson,
 		md: (s: typeof snapshot) =>
-			renderMarkdown(s, judgedAt, reviewHistory(loaded.checklist, review)),
+			renderMarkdown(
+				s,
+				judgedAt,
+				reviewHistory(
+					loaded.checklist,
+					review,
+					pastChecklists(dbPath, loaded.digest, upgrade?.from),
+				),
+			),
 		junit: (s: typeof snapshot) => renderJunit(s, judgedAt),
 	}[format];
 	if (flags.out) {
@@ -135,7 +144,7 @@ async function write(
 			dir,
 			judgedAt,
 			signing?.sign,
-			reviewHistory(loaded.checklist, review),
+			reviewHistory(loaded.checklist, review, pastChecklists(dbPath, loaded.digest, upgrade?.from)),
 		);
 		return written(paths.json, paths.markdown, ...(paths.signature ? [paths.signature] : []));
 	}

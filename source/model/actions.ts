@@ -4,7 +4,8 @@
 // item (mergeActions below). Pure: no clock, no files.
 import type {ActionItem, Answer, Checklist, Review} from './schemas.js';
 import {isoDate} from './schemas.js';
-import {hasUnsafeName} from '../terminal/sanitize.js';
+import {hasUnsafeName, hasUnsafeText} from '../terminal/sanitize.js';
+import {MAX_NAME, MAX_NOTE, MAX_URL, tooLong} from './text-limits.js';
 import * as z from './zod.js';
 
 /** One action item as lists show it: its item, its number in that item (1-based), open or done, overdue. */
@@ -21,16 +22,49 @@ export type ListedAction = {
 /** What a new action item needs: the rest (who added it, when) comes from the actor. */
 export type ActionInput = {what: string; owner: string; due: string; url?: string};
 
+const unsafe =
+	'must not contain control characters, escape sequences, or invisible or direction marks';
+
+/** Why this cannot be an action item's text (what is to be done), or undefined when it can. */
+export function invalidActionWhat(what: string): string | undefined {
+	if (!what.trim()) return 'an action item needs what is to be done';
+	if (hasUnsafeText(what.trim())) return `an action item's text ${unsafe}`;
+	return tooLong(what.trim(), MAX_NOTE, "an action item's text");
+}
+
+/**
+ * Why this cannot be an action item's tracker URL, or undefined when it can:
+ * an http(s) URL of plain characters, with no user name or password (the
+ * database is kept in git).
+ */
+export function invalidActionUrl(url: string): string | undefined {
+	if (hasUnsafeName(url)) return `an action URL ${unsafe}`;
+	const long = tooLong(url, MAX_URL, 'an action URL');
+	if (long) return long;
+	let parsed: URL | undefined;
+	try {
+		parsed = new URL(url);
+	} catch {
+		parsed = undefined;
+	}
+	if (!parsed || !/^https?:\/\/\S+$/.test(url) || !/^https?:$/.test(parsed.protocol))
+		return `tracker URL "${url}" is not an http(s) URL`;
+	if (parsed.username || parsed.password)
+		return 'an action URL must not hold a user name or password: it is stored in the database';
+	return undefined;
+}
+
 /** Why these fields cannot make an action item, or undefined when they can. */
 export function invalidAction(input: ActionInput): string | undefined {
-	if (!input.what.trim()) return 'an action item needs what is to be done';
+	const what = invalidActionWhat(input.what);
+	if (what) return what;
 	if (!input.owner.trim()) return 'an action item needs an owner (a person or a role)';
-	if (hasUnsafeName(input.owner.trim()))
-		return 'an action owner must not contain control characters, escape sequences, or invisible or direction marks';
+	if (hasUnsafeName(input.owner.trim())) return `an action owner ${unsafe}`;
+	const owner = tooLong(input.owner.trim(), MAX_NAME, 'an action owner');
+	if (owner) return owner;
 	if (!z.safeParse(isoDate, input.due).success)
 		return `due date "${input.due}" is not a date as YYYY-MM-DD`;
-	if (input.url !== undefined && !/^https?:\/\/\S+$/.test(input.url))
-		return `tracker URL "${input.url}" is not an http(s) URL`;
+	if (input.url !== undefined) return invalidActionUrl(input.url);
 	return undefined;
 }
 

@@ -31,6 +31,19 @@ export function isDuration(text: string): boolean {
 	return parseDuration(text) !== undefined;
 }
 
+/**
+ * Whether a duration is at least one day: a calendar unit (a day, a week, a
+ * month, a year), or 24 hours or more of time. Anything shorter is no period
+ * to look at something again in: a review would be past due a moment after
+ * each decision, a sign-off stale as it is made.
+ */
+export function isAtLeastADay(d: Duration): boolean {
+	return (
+		d.years + d.months + d.weeks + d.days > 0 ||
+		d.hours * 3600 + d.minutes * 60 + d.seconds >= 86_400
+	);
+}
+
 /** Days in a month of the proleptic Gregorian calendar (month 0-11). */
 function daysInMonth(year: number, month: number): number {
 	// setUTCFullYear rather than Date.UTC, which reads years 0-99 as 1900-1999.

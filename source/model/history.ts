@@ -3,7 +3,11 @@
 // evidence or waiver behind it, so a day is judged by status alone: an item
 // passes when it is pass, n/a or waived that day, and a required item that
 // does not pass blocks. The verdict of today comes from evaluate(); this is its
-// trend. Pure.
+// trend. Each day is judged on the checklist the review had at its end: the
+// review's upgrades are in its audit log, and the checklist before each one
+// is kept beside the database (store/checklist-copies.ts); without a copy a
+// day is judged on the current checklist, and the caller says so. Pure: the
+// copies come through `PastChecklists`.
 import type {Checklist, Decision, Review, Status} from './schemas.js';
 import {sessionsOf, type Session} from './session.js';
 
@@ -23,23 +27,100 @@ export type HistoryDay = {
 
 const passing: ReadonlySet<Status> = new Set(['pass', 'na', 'waived']);
 
+/** A checklist version a review had: from `since` (an instant; '' for the review's start). */
+export type ChecklistEra = {since: string; version: string; digest: string};
+
+/** How to find the checklists a review had before its upgrades. */
+export type PastChecklists = {
+	/** The digest of the checklist history is given (the current one). */
+	digest: string;
+	/**
+	 * The checklist the review had after its last recorded upgrade (as
+	 * stored), when it is not the current one: a command judging on a newer
+	 * checklist upgrades in memory only, and logs nothing.
+	 */
+	stored?: {version: string; digest: string};
+	/** The checklist of this digest as kept, or undefined when no copy is. Called once a digest. */
+	copyOf: (digest: string) => Checklist | undefined;
+};
+
+const upgradeEntry =
+	/^upgraded checklist (.*) \((sha256:[0-9a-f]{64})\) → (.*) \((sha256:[0-9a-f]{64})\): /;
+
+/**
+ * The checklists the review had, oldest first, from its audit entries
+ * `upgraded checklist A (sha256:…) → B (sha256:…)`, ending with `last`
+ * (the one it has now) when that differs from the last upgrade's.
+ */
+export function checklistEras(
+	review: Review,
+	last: {version: string; digest: string},
+): ChecklistEra[] {
+	const upgrades = review.audit
+		.filter((e) => e.item === '*' && e.detail?.startsWith('upgraded checklist'))
+		.map((e) => ({at: e.at, match: upgradeEntry.exec(e.detail!)}))
+		.filter((u): u is {at: string; match: RegExpExecArray} => u.match !== null)
+		.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+	const first = upgrades[0]?.match;
+	const eras: ChecklistEra[] = [
+		first ? {since: '', version: first[1]!, digest: first[2]!} : {since: '', ...last},
+	];
+	for (const {at, match} of upgrades) eras.push({since: at, version: match[3]!, digest: match[4]!});
+	if (eras.at(-1)!.digest !== last.digest)
+		eras.push({since: eras.length > 1 ? eras.at(-1)!.since : '', ...last});
+	return eras;
+}
+
+/** A checklist version a day could not be judged on (no copy kept): the current one stood in. */
+export type MissingChecklist = {version: string; digest: string};
+
 /** Every day the audit log or the decisions name, oldest first, with the counts at its end. */
-export function reviewHistory(checklist: Checklist, review: Review): HistoryDay[] {
-	const sectionOf = new Map<string, number>();
-	const required = new Set<string>();
-	checklist.sections.forEach((s, i) => {
-		for (const it of s.items) {
-			sectionOf.set(it.id, i);
-			if (it.level === 'required') required.add(it.id);
+export function reviewHistory(
+	checklist: Checklist,
+	review: Review,
+	past?: PastChecklists,
+): HistoryDay[] {
+	return reviewHistoryOver(checklist, review, past).days;
+}
+
+/**
+ * The review day by day (see reviewHistory), each day judged on the checklist
+ * in force at its end, and the versions that had no copy (judged on the
+ * current checklist instead), each named once.
+ */
+export function reviewHistoryOver(
+	checklist: Checklist,
+	review: Review,
+	past?: PastChecklists,
+): {days: HistoryDay[]; missing: MissingChecklist[]} {
+	const eras = past
+		? checklistEras(review, past.stored ?? {version: checklist.version, digest: past.digest})
+		: [];
+	const missing: MissingChecklist[] = [];
+	const judged = new Map<string, Checklist>();
+	const checklistOn = (date: string): Checklist => {
+		if (!past) return checklist;
+		let era = eras[0]!;
+		for (const e of eras) if (e.since.slice(0, 10) <= date) era = e;
+		if (era.digest === past.digest) return checklist;
+		let found = judged.get(era.digest);
+		if (!found) {
+			found = past.copyOf(era.digest);
+			if (!found) {
+				missing.push({version: era.version, digest: era.digest});
+				found = checklist;
+			}
+			judged.set(era.digest, found);
 		}
-	});
+		return found;
+	};
 	const byDay = new Map<string, Array<{item: string; to: Status}>>();
 	const entries = [...review.audit].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 	for (const e of entries) {
 		const day = e.at.slice(0, 10);
 		let list = byDay.get(day);
 		if (!list) byDay.set(day, (list = []));
-		if (sectionOf.has(e.item)) list.push({item: e.item, to: e.to});
+		if (e.item !== '*') list.push({item: e.item, to: e.to});
 	}
 	const decisionsOn = new Map<string, Decision[]>();
 	for (const d of review.decisions ?? []) {
@@ -56,13 +137,13 @@ export function reviewHistory(checklist: Checklist, review: Review): HistoryDay[
 	const days: HistoryDay[] = [];
 	for (const date of [...byDay.keys()].sort()) {
 		for (const {item, to} of byDay.get(date)!) status.set(item, to);
-		const sections = checklist.sections.map((s) => {
+		const sections = checklistOn(date).sections.map((s) => {
 			const day: SectionDay = {id: s.id, answered: 0, passing: 0, blocking: 0};
 			for (const it of s.items) {
 				const st = status.get(it.id) ?? 'pending';
 				if (st !== 'pending') day.answered++;
 				if (passing.has(st)) day.passing++;
-				else if (required.has(it.id)) day.blocking++;
+				else if (it.level === 'required') day.blocking++;
 			}
 			return day;
 		});
@@ -80,7 +161,7 @@ export function reviewHistory(checklist: Checklist, review: Review): HistoryDay[
 			sessions: sessionsOn.get(date) ?? [],
 		});
 	}
-	return days;
+	return {days, missing};
 }
 
 /**

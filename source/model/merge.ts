@@ -510,7 +510,7 @@ function mergeReview(
 		notes.push(`${label}: both sides renamed the review; kept the later name`);
 	if (listed.both)
 		notes.push(
-			`${label}: both sides changed its checklist (${[ours.checklist.version, theirs.checklist.version].sort(compareText).join(' and ')}); kept ${listed.value?.checklist.version ?? ''}, the later`,
+			`${label}: both sides changed its checklist (${[ours.checklist.version, theirs.checklist.version].sort(compareText).join(' and ')}); kept ${listed.value?.checklist.version ?? ''}, the later change`,
 		);
 	const answers = emptyRecord<Answer>();
 	const merged = emptyRecord<Conflict>();
@@ -537,7 +537,7 @@ function mergeReview(
 	const launch = field((r) => r.launchDate);
 	if (launch.both)
 		notes.push(
-			`${label}: both sides changed the launch date (${[ours.launchDate ?? 'none', theirs.launchDate ?? 'none'].sort(compareText).join(' and ')}); kept ${launch.value ?? 'none'}, the later`,
+			`${label}: both sides changed the launch date (${[ours.launchDate ?? 'none', theirs.launchDate ?? 'none'].sort(compareText).join(' and ')}); kept ${launch.value ?? 'none'}, the later change`,
 		);
 	// Decisions are records, never edited: every one either side holds, in time order.
 	const decisions = mergeSet(

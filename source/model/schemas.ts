@@ -1,4 +1,4 @@
-import {isDuration} from './duration.js';
+import {isAtLeastADay, parseDuration} from './duration.js';
 import {CHECK_TIMEOUT_RULE, parseCheckTimeout} from './check-timeout.js';
 import {hasOwnProtoKey, withoutPrototype} from './records.js';
 import * as z from './zod.js';
@@ -124,7 +124,23 @@ export type Check = z.infer<typeof checkSchema>;
 
 /** How often something is looked at again: an item's sign-off, or the whole review. */
 const reviewEveryField = z.optional(
-	z.string().check(z.refine(isDuration, 'must be an ISO 8601 duration such as P90D')),
+	z.string().check(
+		z.superRefine((text, ctx) => {
+			const d = parseDuration(text);
+			if (!d)
+				ctx.addIssue({
+					code: 'custom',
+					message: 'must be an ISO 8601 duration such as P90D',
+					input: text,
+				});
+			else if (!isAtLeastADay(d))
+				ctx.addIssue({
+					code: 'custom',
+					message: 'must be at least one day (P1D, PT24H), such as P90D',
+					input: text,
+				});
+		}),
+	),
 );
 
 export const checklistItemSchema = z.strictObject({

@@ -4,6 +4,7 @@
 import type {Actor} from './actor.js';
 import type {AuditEntry, Review} from './schemas.js';
 import {hasUnsafeName} from '../terminal/sanitize.js';
+import {MAX_NAME} from './text-limits.js';
 
 /** The start of a session's audit detail; the names follow, comma-separated. */
 const SESSION_PREFIX = 'session: attended by ';
@@ -25,6 +26,9 @@ export function attendeesProblem(text: string, what: string): string | undefined
 	const names = attendeeNames(text);
 	if (names.some((n) => n === ''))
 		return `${what} has an empty name: separate the names with single commas ("Ann, Bo Li")`;
+	const long = names.find((n) => n.length > MAX_NAME);
+	if (long !== undefined)
+		return `${what} has a name ${long.length} characters long: at most ${MAX_NAME} are allowed`;
 	const keys = names.map((n) => n.normalize('NFC').toLowerCase());
 	if (new Set(keys).size !== keys.length) return `${what} names someone twice: give each name once`;
 	return undefined;

@@ -4,6 +4,7 @@ import {reviewHistory} from '../model/history.js';
 import {evaluate} from '../model/evaluate.js';
 import type {Review} from '../model/schemas.js';
 import {readChecklistCopy} from '../store/checklist-copies.js';
+import {pastChecklists} from '../store/past-checklists.js';
 import {snapshotsDir} from '../store/database.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {unlinkSync} from 'node:fs';
@@ -63,7 +64,11 @@ export async function writeMilestone(
 				{ext: 'json', content: snapshotJson(snapshot)},
 				{
 					ext: 'md',
-					content: renderMarkdown(snapshot, undefined, reviewHistory(loaded.checklist, before)),
+					content: renderMarkdown(
+						snapshot,
+						undefined,
+						reviewHistory(loaded.checklist, before, pastChecklists(dbPath, loaded.digest)),
+					),
 				},
 			],
 		);

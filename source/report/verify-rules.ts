@@ -202,6 +202,42 @@ function checklistProblems(snapshot: Snapshot, loaded: LoadedChecklist): string[
  * `every` after `since`, past due exactly when that is before the moment
  * judged at, and, with the checklist, its `every` the checklist's.
  */
+/**
+ * Whether `since` and `from` are the snapshot's own: counted from its latest
+ * decision at or before the moment judged (the same instant), else from the
+ * review's start — which the snapshot does not record, so only that it is no
+ * later than that moment.
+ */
+function reviewDueSinceProblems(
+	snapshot: Snapshot,
+	due: NonNullable<Snapshot['reviewDue']>,
+	judgedAt: Date,
+): string[] {
+	const t = judgedAt.getTime();
+	if (Number.isNaN(t)) return [];
+	let latest: string | undefined;
+	for (const d of snapshot.decisions ?? []) {
+		const at = Date.parse(d.at);
+		if (!Number.isNaN(at) && at <= t && (latest === undefined || at > Date.parse(latest)))
+			latest = d.at;
+	}
+	const judged = judgedAt.toISOString();
+	if (latest !== undefined) {
+		if (due.from !== 'decision' || Date.parse(due.since) !== Date.parse(latest))
+			return [
+				`reviewDue counts from ${due.from === 'decision' ? 'a decision at' : 'the start,'} ${due.since}, but the snapshot's latest decision at or before ${judged} was at ${latest}`,
+			];
+		return [];
+	}
+	if (due.from === 'decision')
+		return [
+			`reviewDue counts from a decision at ${due.since}, but the snapshot has no decision at or before ${judged}`,
+		];
+	if (Date.parse(due.since) > t)
+		return [`reviewDue counts from the start, ${due.since}, after the moment judged, ${judged}`];
+	return [];
+}
+
 function reviewDueProblems(
 	snapshot: Snapshot,
 	judgedAt: Date,
@@ -227,6 +263,7 @@ function reviewDueProblems(
 	}
 	if (addDuration(new Date(due.since), interval).getTime() !== Date.parse(due.due))
 		out.push(`reviewDue: ${due.due} is not ${due.every} after ${due.since}`);
+	out.push(...reviewDueSinceProblems(snapshot, due, judgedAt));
 	if (!Number.isNaN(judgedAt.getTime()) && due.overdue !== Date.parse(due.due) < judgedAt.getTime())
 		out.push(
 			`reviewDue says ${due.overdue ? '' : 'not '}past due, but it was ${due.overdue ? 'not ' : ''}past due when judged`,

@@ -8,6 +8,7 @@ import {writeMilestone} from '../report/milestone.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {withUpgradeNote} from '../model/upgrade.js';
 import {keepChecklistCopy} from '../store/checklist-copies.js';
+import {pastChecklists} from '../store/past-checklists.js';
 import {buildSnapshot} from '../report/snapshot.js';
 import {evaluate} from '../model/evaluate.js';
 import {configuredSigningKey} from '../signing/config.js';
@@ -74,7 +75,7 @@ export async function runApp(options: {
 					snapshotsDir(store.path),
 					undefined,
 					signing?.sign,
-					reviewHistory(loaded.checklist, review),
+					reviewHistory(loaded.checklist, review, pastChecklists(store.path, loaded.digest)),
 				);
 				return signing ? {...paths, fingerprint: signing.signer.fingerprint} : paths;
 			} finally {

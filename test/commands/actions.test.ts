@@ -1,4 +1,5 @@
-import {readFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
+import {parse} from 'csv-parse/sync';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {ensureBuilt, workspace} from './cli.js';
 
@@ -108,6 +109,53 @@ describe('preflight action add / done and preflight actions', () => {
 				/http/,
 			],
 			[['action', 'add', 'no.such.item', 'x', '--owner', 'Dana', '--due', '2026-05-01'], /item/],
+			// What and URL refuse what owner refuses: escapes, controls, direction marks.
+			[
+				[
+					'action',
+					'add',
+					item,
+					'esc \u001b[31mred\u001b[0m',
+					'--owner',
+					'Eve',
+					'--due',
+					'2026-05-01',
+				],
+				/^preflight: an action item's text must not contain control characters, escape sequences, or invisible or direction marks\n$/,
+			],
+			[
+				['action', 'add', item, 'rtl \u202egnp.exe', '--owner', 'Eve', '--due', '2026-05-01'],
+				/action item's text must not contain control characters/,
+			],
+			...['https://x.example/\u001b]8;;http://evil\u0007', 'https://x.example/\u202e'].map(
+				(url): [string[], RegExp] => [
+					['action', 'add', item, 'x', '--owner', 'Eve', '--due', '2026-05-01', '--url', url],
+					/^preflight: an action URL must not contain control characters, escape sequences, or invisible or direction marks\n$/,
+				],
+			),
+			[
+				[
+					'action',
+					'add',
+					item,
+					'x',
+					'--owner',
+					'Eve',
+					'--due',
+					'2026-05-01',
+					'--url',
+					'https://bob:pw@x.example/',
+				],
+				/must not hold a user name or password/,
+			],
+			[
+				['action', 'add', item, 'x'.repeat(2001), '--owner', 'Eve', '--due', '2026-05-01'],
+				/at most 2000/,
+			],
+			[
+				['action', 'add', item, 'x', '--owner', 'E'.repeat(201), '--due', '2026-05-01'],
+				/at most 200/,
+			],
 			[['action', 'done', item, '1'], /no action items/],
 			[['action', 'done', item, 'one'], /not a number/],
 			[['actions', '--format', 'junit'], /csv, md/],
@@ -123,5 +171,66 @@ describe('preflight action add / done and preflight actions', () => {
 			expect(r.stderr).toMatch(message);
 		}
 		expect(readFileSync(ws.db, 'utf8')).toBe(before);
+	});
+
+	it('prints every field sanitised in CSV, Markdown, text and JSON, whatever a merge brought in', () => {
+		const ws = failedReview();
+		const added = ws.run([
+			'action',
+			'add',
+			item,
+			'rotate, "now"',
+			'--owner',
+			'Dana',
+			'--due',
+			'2026-05-01',
+			'--url',
+			'https://tracker.example.com/SEC-1',
+		]);
+		expect(added.code, added.stderr).toBe(0);
+		// As a merge of another branch's file could bring it in: the database edited.
+		const raw = readFileSync(ws.db, 'utf8');
+		const what = 'esc \u001b[31mred\u001b[0m \u202egnp.exe\r\nline2 \u001b]8;;http://evil\u0007x';
+		writeFileSync(
+			ws.db,
+			raw
+				.replace('"rotate, \\"now\\""', JSON.stringify(what))
+				.replace('"Dana"', JSON.stringify('Da\u001b[2Jna\u200f')),
+		);
+		const csv = ws.run(['actions', '--format', 'csv']);
+		expect(csv.code, csv.stderr).toBe(0);
+		expect(csv.stdout.endsWith('\r\n')).toBe(true);
+		const rows = parse(csv.stdout) as string[][];
+		expect(rows).toHaveLength(2);
+		expect(rows[0]).toEqual([
+			'item',
+			'n',
+			'title',
+			'what',
+			'owner',
+			'due',
+			'state',
+			'overdue',
+			'url',
+		]);
+		expect(rows[1]![0]).toBe(item);
+		expect(rows[1]![3]).toBe('esc red gnp.exe line2 x');
+		expect(rows[1]![4]).toBe('Dana');
+		expect(rows[1]![8]).toBe('https://tracker.example.com/SEC-1');
+		const unsafe =
+			// eslint-disable-next-line no-control-regex -- looking for control characters is the point
+			/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+		for (const args of [['actions', '--format', 'md'], ['actions'], ['actions', '--json']]) {
+			const r = ws.run(args);
+			expect(r.code, r.stderr).toBe(0);
+			expect(r.stdout, args.join(' ')).not.toMatch(unsafe);
+		}
+		const md = ws.run(['actions', '--format', 'md']).stdout;
+		expect(md).toContain('esc red gnp.exe');
+		const json = JSON.parse(ws.run(['actions', '--json']).stdout) as {
+			actions: Array<{what: string}>;
+		};
+		// JSON keeps the text as stored, its controls escaped (a parser reads them back).
+		expect(json.actions[0]!.what).toBe(what);
 	});
 });

@@ -231,11 +231,30 @@ describe('decide --attendees', () => {
 		const ws = workspace('2026-03-01T10:00:00.000Z');
 		ws.run(['set', 'security.secrets', 'fail', '--system', 'payments']);
 		const before = readFileSync(ws.db, 'utf8');
-		for (const bad of ['', 'Ann,,Bo', 'Ann, ANN', 'Ann\u001b]0;x\u0007']) {
+		for (const bad of [
+			'',
+			'Ann,,Bo',
+			'Ann, ANN',
+			'Ann\u001b]0;x\u0007',
+			`Ann, ${'B'.repeat(5000)}`,
+		]) {
 			const r = ws.run(['decide', 'no-go', '--attendees', bad]);
 			expect(r.code, bad).toBe(2);
 			expect(r.stderr.trim().split('\n')).toHaveLength(1);
 			expect(r.stderr).toContain('--attendees');
+		}
+		// A decision's note: said when given, and a short paragraph at most.
+		for (const [note, message] of [
+			['', /^preflight: --note is empty: give the note's text, or leave --note out\n$/],
+			['  ', /--note is empty/],
+			[
+				'n'.repeat(100_000),
+				/^preflight: --note is 100000 characters long: at most 2000 are allowed\n$/,
+			],
+		] as Array<[string, RegExp]>) {
+			const r = ws.run(['decide', 'no-go', '--note', note]);
+			expect(r.code).toBe(2);
+			expect(r.stderr).toMatch(message);
 		}
 		expect(readFileSync(ws.db, 'utf8')).toBe(before);
 		const r = ws.run(['decide', 'no-go', '--attendees', 'Ann, Bo Li', '--reviewer', 'Dana']);

@@ -1,6 +1,7 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
+import {snapshotDigest} from '../../source/report/snapshot.js';
 import {ensureBuilt, workspace} from './cli.js';
 
 beforeAll(ensureBuilt);
@@ -109,6 +110,42 @@ describe('reviewEvery at the checklist top: gate, status, reviews, snapshots', (
 		);
 		const verified = ws.run(['verify', jsonPath!]);
 		expect(verified.code, verified.stdout).toBe(0);
+	});
+
+	it('verify refuses a re-digested snapshot whose reviewDue contradicts its decisions', () => {
+		const ws = withChecklist('P1Y');
+		ws.run(['set', 's.a', 'pass', '--system', 'api']);
+		ws.setClock('2025-03-01T00:00:00.000Z');
+		expect(ws.run(['decide', 'go', '--reviewer', 'Dana']).code).toBe(0);
+		ws.setClock('2025-09-01T00:00:00.000Z');
+		const snap = ws.run(['snapshot']);
+		expect(snap.code, snap.stderr).toBe(0);
+		const jsonPath = snap.stdout.trim().split('\n')[0]!;
+		const written = JSON.parse(readFileSync(jsonPath, 'utf8')) as GateJson & {digest?: string};
+		expect(written.reviewDue).toMatchObject({from: 'decision', since: '2025-03-01T00:00:00.000Z'});
+		// Since moved to a day with no decision, due moved with it, the digest recomputed.
+		const forge = (edit: (due: NonNullable<GateJson['reviewDue']>) => void) => {
+			const forged = structuredClone(written);
+			edit(forged.reviewDue!);
+			const {digest: _d, ...body} = forged;
+			forged.digest = snapshotDigest(body as Parameters<typeof snapshotDigest>[0]);
+			const path = join(ws.dir, 'forged.json');
+			writeFileSync(path, `${JSON.stringify(forged, null, 2)}\n`);
+			return ws.run(['verify', path]);
+		};
+		const moved = forge((due) => {
+			due.since = '2025-08-01T00:00:00.000Z';
+			due.due = '2026-08-01T00:00:00.000Z';
+		});
+		expect(moved.code, moved.stdout + moved.stderr).not.toBe(0);
+		expect(moved.stdout + moved.stderr).toContain(
+			"reviewDue counts from a decision at 2025-08-01T00:00:00.000Z, but the snapshot's latest decision at or before 2025-09-01T00:00:00.000Z was at 2025-03-01T00:00:00.000Z",
+		);
+		const start = forge((due) => {
+			due.from = 'start';
+		});
+		expect(start.code).not.toBe(0);
+		expect(start.stdout + start.stderr).toMatch(/reviewDue counts from the start/);
 	});
 
 	it('without reviewEvery nothing is due and nothing is said', () => {

@@ -3,6 +3,7 @@ import {defaultChecklistPath, loadChecklist} from '../../source/checklist/load.j
 import {
 	actionsByOwner,
 	invalidAction,
+	invalidActionWhat,
 	listActions,
 	mergeActions,
 	noNextStep,
@@ -51,6 +52,31 @@ describe('action items', () => {
 		expect(invalidAction({...fixTls, owner: 'a\u001b[31m'})).toMatch(/control characters/);
 		expect(invalidAction({...fixTls, due: '2026-02-30'})).toMatch(/not a date/);
 		expect(invalidAction({...fixTls, url: 'javascript:alert(1)'})).toMatch(/http/);
+	});
+
+	it('refuses in what and URL what it refuses in the owner, with the same words; credentials; overlong text', () => {
+		const words =
+			'must not contain control characters, escape sequences, or invisible or direction marks';
+		for (const what of [
+			'esc \u001b[31mred\u001b[0m',
+			'rtl \u202egnp.exe',
+			'a\u0007b',
+			'two\nlines',
+		])
+			expect(invalidAction({...fixTls, what})).toBe(`an action item's text ${words}`);
+		// The app's prompt asks the same question.
+		expect(invalidActionWhat('rtl \u202egnp.exe')).toBe(`an action item's text ${words}`);
+		for (const url of ['https://x.example/\u001b]8;;http://evil\u0007', 'https://x.example/\u202e'])
+			expect(invalidAction({...fixTls, url})).toBe(`an action URL ${words}`);
+		expect(invalidAction({...fixTls, owner: 'a\u202e'})).toBe(`an action owner ${words}`);
+		expect(invalidAction({...fixTls, url: 'https://bob:pw@x.example/'})).toMatch(
+			/^an action URL must not hold a user name or password/,
+		);
+		expect(invalidAction({...fixTls, url: 'https://bob@x.example/'})).toMatch(/user name/);
+		expect(invalidAction({...fixTls, url: 'https://x.example/a?b=c#d'})).toBeUndefined();
+		expect(invalidAction({...fixTls, what: 'x'.repeat(2000)})).toBeUndefined();
+		expect(invalidAction({...fixTls, what: 'x'.repeat(2001)})).toMatch(/at most 2000/);
+		expect(invalidAction({...fixTls, owner: 'x'.repeat(201)})).toMatch(/at most 200/);
 	});
 
 	it('are kept when the status changes (pass → fail → pass)', () => {

@@ -332,7 +332,19 @@ describe('mergeDatabases', () => {
 		const both = merged(db(base), db(upgraded), db(alsoUpgraded));
 		expect(both.review.checklist.version).toBe('3.0.0');
 		expect(both.notes).toEqual([
-			'api: both sides changed its checklist (2.0.0 and 3.0.0); kept 3.0.0, the later',
+			'api: both sides changed its checklist (2.0.0 and 3.0.0); kept 3.0.0, the later change',
+		]);
+	});
+
+	it('keeps the launch date changed later, and says it was the later change, not the later date', () => {
+		const base = baseReview();
+		// Theirs moved the launch to May first; ours to April afterwards.
+		const theirs: Review = {...fail(base, second!, ann(2)), launchDate: '2027-05-01'};
+		const ours: Review = {...fail(base, first!, bob(6)), launchDate: '2027-04-01'};
+		const both = merged(db(base), db(ours), db(theirs));
+		expect(both.review.launchDate).toBe('2027-04-01');
+		expect(both.notes).toEqual([
+			'api: both sides changed the launch date (2027-04-01 and 2027-05-01); kept 2027-04-01, the later change',
 		]);
 	});
 

@@ -160,6 +160,36 @@ describe('when the whole review is due again', () => {
 			message: 'must be an ISO 8601 duration such as P90D',
 		});
 	});
+
+	it('reviewEvery under one day is refused at the top and on an item, one day or more taken', () => {
+		const parse = (top: string | undefined, item: string | undefined) =>
+			z.safeParse(checklistSchema, {
+				id: 'x',
+				title: 'X',
+				version: '1',
+				...(top ? {reviewEvery: top} : {}),
+				sections: [
+					{
+						id: 's',
+						title: 'S',
+						items: [{id: 'a', title: 'A', ...(item ? {reviewEvery: item} : {})}],
+					},
+				],
+			});
+		const message = 'must be at least one day (P1D, PT24H), such as P90D';
+		for (const short of ['P0D', 'PT0S', 'PT1H', 'PT23H59M59S', 'P0Y0M0W0DT1H']) {
+			expect(parse(short, undefined).error?.issues[0], short).toMatchObject({
+				path: ['reviewEvery'],
+				message,
+			});
+			expect(parse(undefined, short).error?.issues[0], short).toMatchObject({
+				path: ['sections', 0, 'items', 0, 'reviewEvery'],
+				message,
+			});
+		}
+		for (const fine of ['P1D', 'PT24H', 'PT1440M', 'P1W', 'P1M', 'P1Y', 'P0DT86400S'])
+			expect(parse(fine, fine).success, fine).toBe(true);
+	});
 });
 
 describe('a snapshot’s reviewDue under verify', () => {
@@ -196,5 +226,43 @@ describe('a snapshot’s reviewDue under verify', () => {
 		const other = structuredClone(s);
 		other.reviewDue!.every = 'P2Y';
 		expect(ruleProblems(other, l).join('\n')).toMatch(/says every P2Y, the checklist P1Y/);
+	});
+
+	it('finds since and from that contradict the snapshot’s own decisions', () => {
+		const l = loaded('P1Y');
+		const decided = review('P1Y', ['2025-06-01T09:00:00.000Z', '2026-03-01T09:00:00.000Z']);
+		const when = new Date('2026-02-01T00:00:00.000Z');
+		// The decision of March is after the moment judged: June's counts.
+		const s = buildSnapshot(evaluate(l.checklist, decided, when), decided, l, when);
+		expect(s.reviewDue).toMatchObject({from: 'decision', since: '2025-06-01T09:00:00.000Z'});
+		expect(ruleProblems(s, l)).toEqual([]);
+		// Moved to a day with no decision, due and overdue made to agree (re-digested).
+		const moved = structuredClone(s);
+		moved.reviewDue!.since = '2025-12-01T09:00:00.000Z';
+		moved.reviewDue!.due = '2026-12-01T09:00:00.000Z';
+		moved.reviewDue!.overdue = false;
+		expect(ruleProblems(moved, l)).toEqual([
+			"reviewDue counts from a decision at 2025-12-01T09:00:00.000Z, but the snapshot's latest decision at or before 2026-02-01T00:00:00.000Z was at 2025-06-01T09:00:00.000Z",
+		]);
+		// Said to count from the start when a decision was taken.
+		const start = structuredClone(s);
+		start.reviewDue!.from = 'start';
+		expect(ruleProblems(start, l).join('\n')).toMatch(/counts from the start, .* latest decision/);
+		// From a decision when the snapshot has none.
+		const none = snapshotAt('P1Y', '2026-02-01T00:00:00.000Z');
+		expect(none.s.reviewDue?.from).toBe('start');
+		const claimed = structuredClone(none.s);
+		claimed.reviewDue!.from = 'decision';
+		expect(ruleProblems(claimed, none.l)).toEqual([
+			'reviewDue counts from a decision at 2025-01-10T10:00:00.000Z, but the snapshot has no decision at or before 2026-02-01T00:00:00.000Z',
+		]);
+		// The start after the moment judged.
+		const later = structuredClone(none.s);
+		later.reviewDue!.since = '2026-03-01T00:00:00.000Z';
+		later.reviewDue!.due = '2027-03-01T00:00:00.000Z';
+		later.reviewDue!.overdue = false;
+		expect(ruleProblems(later, none.l)).toEqual([
+			'reviewDue counts from the start, 2026-03-01T00:00:00.000Z, after the moment judged, 2026-02-01T00:00:00.000Z',
+		]);
 	});
 });

@@ -85,6 +85,11 @@ describe('--attendees', () => {
 		);
 		// One name in two Unicode forms is one person.
 		expect(attendeesProblem('Zoë, Zoe\u0308', 'x')).toContain('twice');
+		// A name is no longer than a checklist title.
+		expect(attendeesProblem(`Ann, ${'B'.repeat(200)}`, 'x')).toBeUndefined();
+		expect(attendeesProblem(`Ann, ${'B'.repeat(5000)}`, 'x')).toBe(
+			'x has a name 5000 characters long: at most 200 are allowed',
+		);
 	});
 });
 

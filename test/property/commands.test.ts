@@ -80,7 +80,7 @@ const item = fc.record({
 	title,
 	level: fc.constantFrom('required', 'recommended'),
 	evidenceRequired: fc.boolean(),
-	reviewEvery: fc.option(fc.constantFrom('P1D', 'P1M', 'P1Y', 'PT1H'), {nil: undefined}),
+	reviewEvery: fc.option(fc.constantFrom('P1D', 'P1M', 'P1Y', 'PT24H'), {nil: undefined}),
 	guidance: fc.option(text, {nil: undefined}),
 });
 

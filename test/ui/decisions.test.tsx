@@ -57,6 +57,21 @@ describe('D on the summary: the go/no-go decision', () => {
 		expect(saved?.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
 	});
 
+	it('refuses a note over 2,000 characters, as decide --note does, recording nothing', async () => {
+		const app = await renderReview();
+		await app.press('s');
+		await app.waitForText('NOT READY');
+		await app.press('D');
+		await app.waitForText('Decision (go or no-go):');
+		await app.press('no-go');
+		await app.press(keys.enter);
+		await app.waitForText('Note for the no-go (optional):');
+		await app.press('n'.repeat(2001));
+		await app.press(keys.enter);
+		await app.waitForText('the note is 2001 characters long: at most 2000 are allowed');
+		expect(app.persist.mock.calls.some((c) => c[0]?.reviews[0]?.decisions?.length)).toBe(false);
+	});
+
 	it('records a go on a READY review; esc cancels the question', async () => {
 		const app = await renderReview({review: readyReview()});
 		await app.waitForText('✔ READY');

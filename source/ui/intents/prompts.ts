@@ -6,7 +6,13 @@ import type {Answer, ChecklistItem, Review} from '../../model/schemas.js';
 import type {EvidenceResult} from '../../system/evidence.js';
 import type {Action, Prompt} from '../state/types.js';
 import {recordOrRefuse} from './record.js';
-import {invalidAction, openActionNumbers, withAction, withActionDone} from '../../model/actions.js';
+import {
+	invalidAction,
+	invalidActionWhat,
+	openActionNumbers,
+	withAction,
+	withActionDone,
+} from '../../model/actions.js';
 import {attendeeNames, attendeesProblem} from '../../model/session.js';
 
 /** Each step a prompt can be at: one row of the prompt table each. */
@@ -278,7 +284,8 @@ export const prompts: Record<PromptStep, PromptSpec> = {
 		hint: () => 'the next step to take · enter continues · esc cancels',
 		initial: (ctx) => (ctx.prompt.kind === 'action' ? ctx.prompt.what : undefined) ?? '',
 		submit: (text, ctx) => {
-			if (!text.trim()) return {error: 'an action item needs what is to be done'};
+			const problem = invalidActionWhat(text);
+			if (problem) return {error: problem};
 			return {action: actionPrompt(ctx, {step: 'owner', what: text.trim()})};
 		},
 		cancel: () => close,

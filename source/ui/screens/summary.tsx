@@ -13,6 +13,8 @@ import {dueDay} from '../../model/review-due.js';
 import {reviewDue, reviewDueLine, reviewDueShort, type ReviewDue} from '../../model/review-due.js';
 import {durationText} from '../../model/duration.js';
 import {blockerTrend, reviewHistory, sparkline} from '../../model/history.js';
+import {pastChecklists} from '../../store/past-checklists.js';
+import {decisionNoteProblem} from '../../model/text-limits.js';
 import {TextPrompt} from '../components/text-prompt.js';
 import {
 	blockingText,
@@ -175,7 +177,15 @@ export function SummaryScreen({size}: {size: Size}) {
 	const trend = useMemo(
 		() =>
 			review && evaluation
-				? blockerTrend(reviewHistory(checklist, review), services.now(), 28)
+				? blockerTrend(
+						reviewHistory(
+							checklist,
+							review,
+							pastChecklists(services.dbPath, review.checklist.digest),
+						),
+						services.now(),
+						28,
+					)
 				: [],
 		[review, evaluation, checklist, services],
 	);
@@ -423,6 +433,8 @@ export function SummaryScreen({size}: {size: Size}) {
 					width={width}
 					onCancel={() => setAsking({step: 'decision'})}
 					onSubmit={(text) => {
+						const problem = text.trim() ? decisionNoteProblem(text, 'the note') : undefined;
+						if (problem) return problem;
 						dispatch({
 							type: 'decide',
 							decision: asking.decision,

@@ -1,0 +1,27 @@
+// How long text people type may be. A checklist title is cut at 200
+// characters (checklist/markdown-text.ts); a name is no longer than a title,
+// and a note or an action item's text is a short paragraph. Longer text is
+// refused at the edge, in one line, before anything is written.
+
+/** The longest name: an attendee, an action item's owner. */
+export const MAX_NAME = 200;
+/** The longest note or action item text: a short paragraph. */
+export const MAX_NOTE = 2000;
+/** The longest tracker URL. */
+export const MAX_URL = 2000;
+
+/** `what` (e.g. `--note`) is at most `max` characters long, as a line: or undefined when it is. */
+export function tooLong(text: string, max: number, what: string): string | undefined {
+	return text.length > max
+		? `${what} is ${text.length} characters long: at most ${max} are allowed`
+		: undefined;
+}
+
+/**
+ * Why `--note` cannot be a decision's note, or undefined when it can: given,
+ * it says something (leave it out for none), in at most MAX_NOTE characters.
+ */
+export function decisionNoteProblem(note: string, what: string): string | undefined {
+	if (!note.trim()) return `${what} is empty: give the note's text, or leave ${what} out`;
+	return tooLong(note.trim(), MAX_NOTE, what);
+}
