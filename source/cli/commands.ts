@@ -260,6 +260,7 @@ const rows = {
 			'The decision-maker is the reviewer (--reviewer, PREFLIGHT_REVIEWER, git user.name). A go is refused while the verdict is NOT READY: nothing ships until everything checks out, and accepted risks are waivers. The digest is that of the snapshot of the review judged at that moment; any later change to the review voids the decision (gate --require-decision says so).',
 		args: [{name: 'DECISION', description: 'go or no-go'}],
 		flags: ['system', 'release', 'reviewer', 'note', 'attendees'],
+		flagUses: {note: {description: "the decision's note (why go or no-go)"}},
 		exit: '0, 2 on invalid input or a go refused',
 		examples: [
 			{

@@ -74,6 +74,17 @@ describe('preflight decide and gate --require-decision', () => {
 	});
 });
 
+describe('preflight help decide', () => {
+	it("describes --note as the decision's note, and set's as the item's", () => {
+		const ws = workspace();
+		const decide = ws.run(['help', 'decide']);
+		expect(decide.code).toBe(0);
+		expect(decide.stdout).toMatch(/--note TEXT +the decision's note/);
+		expect(decide.stdout).not.toContain("the item's note");
+		expect(ws.run(['help', 'set']).stdout).toMatch(/--note TEXT +the item's note/);
+	});
+});
+
 describe('set --launch and status on launch day', () => {
 	it('records the launch date, and status judges the review now and on that day', () => {
 		const ws = workspace();
