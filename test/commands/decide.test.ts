@@ -60,7 +60,7 @@ describe('preflight decide and gate --require-decision', () => {
 			decisions: Array<{decision: string; digest: string}>;
 		};
 		expect(snapshot.decisions).toEqual([expect.objectContaining({decision: 'go'})]);
-		expect(readFileSync(mdPath!, 'utf8')).toMatch(/\| Decision \| \*\*GO\*\* by Dana/);
+		expect(readFileSync(mdPath!, 'utf8')).toMatch(/\| Decision \| \*\*GO\*\* \(stands\) by Dana/);
 		expect(ws.run(['verify', jsonPath!]).code).toBe(0);
 
 		// Any change after the decision voids it.
