@@ -113,7 +113,9 @@ export type DecisionStanding =
 function outsideDecision(entry: AuditEntry): boolean {
 	if (entry.item === '*')
 		return Boolean(entry.detail?.startsWith(DECISION_PREFIX) || sessionAttendees(entry));
-	return entry.detail === LATER_MARKED || entry.detail === LATER_CLEARED;
+	return [LATER_MARKED, LATER_CLEARED].some(
+		(mark) => entry.detail === mark || entry.detail === `${mark} (undo)`,
+	);
 }
 
 /**
