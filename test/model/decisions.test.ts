@@ -165,6 +165,15 @@ describe('what voids a decision', () => {
 		expect(decisionStanding(marked, loaded)).toMatchObject({state: 'go'});
 		const cleared = mark(marked, false, 7);
 		expect(decisionStanding(cleared, loaded)).toMatchObject({state: 'go'});
+		// u on the mark is logged as the mark, with (undo).
+		const undone = recordAnswer(
+			marked,
+			first(),
+			withLater(marked.answers[first()]!, false, dana(7)),
+			dana(7),
+			`${LATER_CLEARED} (undo)`,
+		);
+		expect(decisionStanding(undone, loaded)).toMatchObject({state: 'go'});
 		const met = withSession(marked, ['Ann', 'Bo Li'], {by: 'Eve', at: at(8)});
 		expect(decisionStanding(met, loaded)).toMatchObject({state: 'go'});
 		// Another decision is no change to what the last was taken on either.
