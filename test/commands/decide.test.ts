@@ -361,5 +361,12 @@ describe('decide: what a decision is taken on, and snapshots of its standing', (
 		const gate = ws.run(['gate', '--require-decision']);
 		expect(gate.code).toBe(1);
 		expect(gate.stdout).toContain('is void: the review changed after it (launch date: 2026-04-01');
+		const json = JSON.parse(ws.run(['status', '--json']).stdout) as {
+			decision: {state: string; reason: string};
+		};
+		expect(json.decision).toMatchObject({
+			state: 'void',
+			reason: expect.stringMatching(/^launch date: 2026-04-01, by Alice at/),
+		});
 	});
 });
