@@ -257,9 +257,10 @@ const rows = {
 	decide: {
 		summary: 'record the go/no-go decision: who, when, the git commit, the snapshot digest',
 		details:
-			'The decision-maker is the reviewer (--reviewer, PREFLIGHT_REVIEWER, git user.name). A go is refused while the verdict is NOT READY: nothing ships until everything checks out, and accepted risks are waivers. The digest is that of the snapshot of the review judged at that moment; any later change to the review voids the decision (gate --require-decision says so).',
+			'The decision-maker is the reviewer (--reviewer, PREFLIGHT_REVIEWER, git user.name). A go is refused while the verdict is NOT READY: nothing ships until everything checks out, and accepted risks are waivers. It records the decision digest: that of the unsigned snapshot written at that moment, without its decisions, reviewDue, reviewers and discuss-later marks (verify prints it for any snapshot). Any change recorded after it voids the decision, even one changed back; sessions, other decisions and discuss-later marks do not (gate --require-decision says so).',
 		args: [{name: 'DECISION', description: 'go or no-go'}],
 		flags: ['system', 'release', 'reviewer', 'note', 'attendees'],
+		flagUses: {note: {description: "the decision's note (why go or no-go)"}},
 		exit: '0, 2 on invalid input or a go refused',
 		examples: [
 			{

@@ -122,7 +122,7 @@ function checkLine(line: Line, flags: Flags, what: string, help: string): void {
 	for (const name of line.flags) {
 		const use = line.action.flagUses?.[name];
 		const given = flags[name];
-		if (use && typeof given === 'string' && !use.values.includes(given))
+		if (use && 'values' in use && typeof given === 'string' && !use.values.includes(given))
 			throw new PreflightError(`--${name} must be one of ${use.values.join(', ')} for ${what}`);
 	}
 }

@@ -34,13 +34,21 @@ export type Example = {
 	description: string;
 };
 
-/** A flag as one command line reads it: fewer values than the flag table's, and what they mean here. */
-export type FlagUse = {
-	/** The values this line accepts: some of the flag's own. */
-	values: readonly string[];
-	/** Appended to the flag's description in this command's help. */
-	detail: string;
-};
+/**
+ * A flag as one command line reads it: fewer values than the flag table's and
+ * what they mean here, or its own words for what the flag is on this line.
+ */
+export type FlagUse =
+	| {
+			/** The values this line accepts: some of the flag's own. */
+			values: readonly string[];
+			/** Appended to the flag's description in this command's help. */
+			detail: string;
+	  }
+	| {
+			/** The flag's description in this command's help, in place of the table's. */
+			description: string;
+	  };
 
 /** What one command line does: the whole command, or one of its subcommands. */
 export type Action = {

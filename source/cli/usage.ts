@@ -7,9 +7,9 @@ import type {Action, ArgSpec, CommandSpec, CommandTable} from './spec.js';
 export function flagAsUsed(name: FlagName, action?: Action): FlagSpec {
 	const spec: FlagSpec = flagTable[name];
 	const use = action?.flagUses?.[name];
-	return use
-		? {...spec, values: use.values, description: `${spec.description}: ${use.detail}`}
-		: spec;
+	if (!use) return spec;
+	if ('description' in use) return {...spec, description: use.description};
+	return {...spec, values: use.values, description: `${spec.description}: ${use.detail}`};
 }
 
 /** `--db PATH`, `--json`, `--format json|md|junit` (as `action` reads it, when given). */

@@ -66,6 +66,7 @@ export async function run(inv: Invocation): Promise<number> {
 						decision: {
 							state: standing.state,
 							...(standing.state !== 'none' ? {recorded: standing.decision} : {}),
+							...(standing.state === 'void' ? {reason: standing.reason} : {}),
 						},
 					}
 				: {}),

@@ -8,6 +8,7 @@ import {renderJunit} from '../report/junit.js';
 import {renderMarkdown} from '../report/markdown.js';
 import {checkOutFile} from '../report/out-file.js';
 import {attestationText, envelopeOf, statementOf, subjectOf} from '../report/intoto.js';
+import {decisionSummary} from '../report/decision.js';
 import {buildSnapshot, checkSnapshot, type Snapshot} from '../report/snapshot.js';
 import {
 	snapshotJson,
@@ -103,8 +104,10 @@ async function write(
 	};
 	// Recorded only when --as-of named a moment: without it, the snapshot is judged when written.
 	const judgedAt = flags['as-of'] === undefined ? undefined : asOf;
+	const decision = decisionSummary(review, loaded);
 	const snapshot = buildSnapshot(evaluation, review, loaded, generatedAt, {
 		...(judgedAt ? {asOf: judgedAt} : {}),
+		...(decision ? {decision} : {}),
 		...(signing ? {signer: signing.signer} : {}),
 	});
 	if (format === 'intoto') return writeAttestation(flags, snapshot, dbPath, signing, written);

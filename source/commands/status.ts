@@ -94,6 +94,7 @@ export async function run(inv: Invocation): Promise<number> {
 			decision: {
 				state: standing.state,
 				...(standing.state !== 'none' ? {recorded: standing.decision} : {}),
+				...(standing.state === 'void' ? {reason: standing.reason} : {}),
 			},
 			...(due ? {reviewDue: reviewDueJson(due)} : {}),
 			...renamesJson(review, proposals),

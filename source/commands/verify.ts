@@ -230,6 +230,10 @@ export async function run(inv: Invocation): Promise<number> {
 		say(
 			'? levels, titles and evidence rules not compared with a checklist: pass --checklist FILE (the one the snapshot was judged on)',
 		);
+	if (result.decisionDigest)
+		say(
+			`decision digest ${result.decisionDigest}: what a go/no-go recorded on the review at ${read.snapshot?.generatedAt ?? '?'} records`,
+		);
 	if (result.formatProblem) say('file evidence not checked: the snapshot is not readable as one');
 	else if (result.files.length === 0) say('no file evidence');
 	for (const f of result.files) {

@@ -387,9 +387,10 @@ export type Conflict = z.infer<typeof conflictSchema>;
 
 /**
  * A go/no-go recorded after the review by a named decision-maker
- * (model/decisions.ts): who, when, the git commit, and the digest of the
- * snapshot of the review as judged at that moment. Any later change to the
- * review gives another digest, and voids the decision.
+ * (report/decision.ts): who, when, the git commit, and the decision digest of
+ * the review as judged at that moment. Any change recorded after it (but
+ * sessions, decisions and discuss-later marks) voids it, as does another
+ * decision digest for that moment.
  */
 export const decisionSchema = z.strictObject({
 	decision: z.enum(['go', 'no-go']),
@@ -399,7 +400,7 @@ export const decisionSchema = z.strictObject({
 	commit: z.optional(z.string().check(z.regex(/^[0-9a-f]{7,64}$/, 'must be a git commit id'))),
 	/** The verdict the decision was taken on. */
 	verdict: z.enum(['ready', 'not-ready']),
-	/** The snapshot digest (`sha256:…`) of the review judged at `at` (report/decision.ts). */
+	/** The decision digest (`sha256:…`) of the review judged at `at` (report/decision.ts). */
 	digest: z.string().check(z.regex(/^sha256:[0-9a-f]{64}$/, 'must be a sha256: digest')),
 	note: z.optional(z.string()),
 	/** Who attended the session it was taken in, when known (model/session.ts). */

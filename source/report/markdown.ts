@@ -198,10 +198,22 @@ export function renderMarkdown(
 			`| Review due again | ${due.overdue ? '**past due** since ' : ''}${mdText(due.due.slice(0, 10))} (every ${mdText(due.every)}, from the ${due.from === 'decision' ? 'last decision' : 'start'} ${mdText(due.since.slice(0, 10))}) |`,
 		);
 	const decision = snapshot.decisions?.at(-1);
-	if (decision)
+	if (decision) {
+		// Whether it stands, when the snapshot says (snapshots before the summary do not).
+		const summary = snapshot.decision;
+		const word = decision.decision === 'go' ? 'GO' : 'NO-GO';
+		const head =
+			summary?.state === 'void'
+				? `**VOID** (${word}) by`
+				: `**${word}**${summary?.state === 'standing' ? ' (stands)' : ''} by`;
+		const voided =
+			summary?.state === 'void'
+				? `. Void: the review changed after it${summary.reason ? ` (${mdText(summary.reason)})` : ''}`
+				: '';
 		out.push(
-			`| Decision | ${decision.decision === 'go' ? '**GO**' : '**NO-GO**'} by ${mdText(decision.by)} at ${mdText(decision.at)}${decision.commit ? ` (commit ${mdText(decision.commit.slice(0, 7))})` : ''}, on snapshot ${mdText(decision.digest)}${decision.note ? ` — ${mdText(decision.note)}` : ''}${decision.attendees?.length ? `; attended by ${mdText(decision.attendees.join(', '))}` : ''} |`,
+			`| Decision | ${head} ${mdText(decision.by)} at ${mdText(decision.at)}${decision.commit ? ` (commit ${mdText(decision.commit.slice(0, 7))})` : ''}, on snapshot ${mdText(decision.digest)}${decision.note ? ` — ${mdText(decision.note)}` : ''}${decision.attendees?.length ? `; attended by ${mdText(decision.attendees.join(', '))}` : ''}${voided} |`,
 		);
+	}
 	out.push(`| Digest | ${mdText(snapshot.digest)} |`);
 	if (snapshot.signer)
 		out.push(

@@ -10,6 +10,7 @@ import {sanitizeLine} from '../terminal/sanitize.js';
 import {unlinkSync} from 'node:fs';
 import {renderMarkdown} from './markdown.js';
 import {buildSnapshot, checkSnapshot} from './snapshot.js';
+import {decisionSummary} from './decision.js';
 import {milestoneStem, snapshotJson, writeSnapshotFiles} from './write.js';
 
 /** What writing the milestone before an upgrade did. */
@@ -55,7 +56,9 @@ export async function writeMilestone(
 	try {
 		const loaded = {...copy.loaded, ...(team ? {team} : {})};
 		const evaluation = evaluate(loaded.checklist, before, at, team);
-		const snapshot = buildSnapshot(evaluation, before, loaded, at);
+		const snapshot = buildSnapshot(evaluation, before, loaded, at, {
+			decision: decisionSummary(before, loaded),
+		});
 		await checkSnapshot(snapshot);
 		const [json, markdown] = await writeSnapshotFiles(
 			snapshotsDir(dbPath),

@@ -157,6 +157,21 @@ function buildSnapshotSchema() {
 			),
 		),
 		/**
+		 * Where the last of `decisions` stands (docs/decisions.md): `standing`
+		 * while nothing it was taken on changed after it, else `void`, with the
+		 * first change that voided it. Present exactly when `decisions` is.
+		 */
+		decision: z.optional(
+			z.strictObject({
+				state: z.enum(['standing', 'void']),
+				decision: z.enum(['go', 'no-go']),
+				by: z.string(),
+				at: z.string(),
+				digest: z.string(),
+				reason: z.optional(z.string()),
+			}),
+		),
+		/**
 		 * When the whole review is due again, when its checklist says how often
 		 * (`reviewEvery` at its top): counted from the last decision or the
 		 * start, judged at `asOf` (else `generatedAt`).
@@ -187,8 +202,22 @@ export type SnapshotSigner = NonNullable<Snapshot['signer']>;
 /** The format version preflight writes. */
 const SNAPSHOT_FORMAT_VERSION = 2;
 
-/** What a snapshot records beyond the evaluation: the moment judged at (--as-of) and its signer. */
-export type SnapshotOptions = {asOf?: Date; signer?: SnapshotSigner};
+/** Where the last decision stands, as a snapshot says (report/decision.ts works it out). */
+export type DecisionSummary = NonNullable<Snapshot['decision']>;
+
+/**
+ * What a snapshot records beyond the evaluation: the moment judged at
+ * (--as-of), its signer, where the last decision stands. `decisionView`
+ * builds the snapshot a decision is taken on instead: without decisions,
+ * reviewDue (counted from them), discuss-later marks (never judged) and
+ * with no reviewers listed (who touched the review is in its log).
+ */
+export type SnapshotOptions = {
+	asOf?: Date;
+	signer?: SnapshotSigner;
+	decision?: DecisionSummary;
+	decisionView?: boolean;
+};
 export type SnapshotItem = Snapshot['sections'][number]['items'][number];
 
 export {TOOL_VERSION} from '../version.js';
@@ -311,22 +340,39 @@ export function buildSnapshot(
 	const signer = options.signer
 		? {key: options.signer.key, fingerprint: options.signer.fingerprint}
 		: undefined;
-	const reviewers = reviewersOf(review);
-	const judged = reviewDue(loaded.checklist, review, options.asOf ?? generatedAt);
+	const view = options.decisionView === true;
+	// Who touched the review is in its log, and any change after a decision voids it
+	// there: the list would only make a session, a mark or the decision itself count.
+	const reviewers = view ? [] : reviewersOf(review);
+	const judged = view
+		? undefined
+		: reviewDue(loaded.checklist, review, options.asOf ?? generatedAt);
 	const due = judged ? reviewDueJson(judged) : undefined;
-	const decisions = review.decisions?.length
-		? review.decisions.map((d) => ({
-				decision: d.decision,
-				by: d.by,
-				...(d.email ? {email: d.email} : {}),
-				at: d.at,
-				...(d.commit ? {commit: d.commit} : {}),
-				verdict: d.verdict,
-				digest: d.digest,
-				...(d.note ? {note: d.note} : {}),
-				...(d.attendees?.length ? {attendees: d.attendees} : {}),
-			}))
+	const summary = view || !review.decisions?.length ? undefined : options.decision;
+	const decisionSummary = summary
+		? {
+				state: summary.state,
+				decision: summary.decision,
+				by: summary.by,
+				at: summary.at,
+				digest: summary.digest,
+				...(summary.reason ? {reason: summary.reason} : {}),
+			}
 		: undefined;
+	const decisions =
+		!view && review.decisions?.length
+			? review.decisions.map((d) => ({
+					decision: d.decision,
+					by: d.by,
+					...(d.email ? {email: d.email} : {}),
+					at: d.at,
+					...(d.commit ? {commit: d.commit} : {}),
+					verdict: d.verdict,
+					digest: d.digest,
+					...(d.note ? {note: d.note} : {}),
+					...(d.attendees?.length ? {attendees: d.attendees} : {}),
+				}))
+			: undefined;
 	const sections: Snapshot['sections'] = [];
 	const canonicalSections: unknown[] = [];
 	for (const s of evaluation.sections) {
@@ -365,7 +411,7 @@ export function buildSnapshot(
 			if (conflict) item.conflict = conflict;
 			const actions = a.actions?.length ? a.actions.map(actionOf) : undefined;
 			if (actions) item.actions = actions;
-			const later = a.later ? {by: a.later.by, at: a.later.at} : undefined;
+			const later = a.later && !view ? {by: a.later.by, at: a.later.at} : undefined;
 			if (later) item.later = later;
 			item.stale = r.stale;
 			items.push(item);
@@ -426,6 +472,7 @@ export function buildSnapshot(
 		blockers,
 		...(review.launchDate ? {launchDate: review.launchDate} : {}),
 		...(decisions ? {decisions} : {}),
+		...(decisionSummary ? {decision: decisionSummary} : {}),
 		...(due ? {reviewDue: due} : {}),
 	};
 	const canonical = {
@@ -437,6 +484,16 @@ export function buildSnapshot(
 			title: body.checklist.title,
 			version: body.checklist.version,
 		},
+		decision: decisionSummary
+			? {
+					at: decisionSummary.at,
+					by: decisionSummary.by,
+					decision: decisionSummary.decision,
+					digest: decisionSummary.digest,
+					reason: decisionSummary.reason,
+					state: decisionSummary.state,
+				}
+			: undefined,
 		decisions: decisions?.map((d) => ({
 			at: d.at,
 			attendees: d.attendees,
@@ -500,4 +557,30 @@ export async function checkSnapshot(snapshot: Snapshot): Promise<void> {
 export function snapshotDigest(snapshot: Record<string, unknown>): string {
 	const {digest: _digest, ...body} = snapshot;
 	return digestOf(body);
+}
+
+/**
+ * The decision digest of a snapshot: the digest of the snapshot a decision
+ * taken at its `generatedAt` is taken on and records, that is of this one
+ * without its signer, decisions, decision summary, reviewDue, discuss-later
+ * marks and reviewers (docs/decisions.md). A decision recorded at the moment
+ * an unsigned snapshot was written records this digest of it.
+ */
+export function decisionDigestOf(snapshot: Snapshot): string {
+	const {
+		digest: _digest,
+		signer: _signer,
+		decisions: _decisions,
+		decision: _decision,
+		reviewDue: _due,
+		...body
+	} = snapshot;
+	return digestOf({
+		...body,
+		review: {...body.review, reviewers: []},
+		sections: body.sections.map((s) => ({
+			...s,
+			items: s.items.map(({later: _later, ...item}) => item),
+		})),
+	});
 }

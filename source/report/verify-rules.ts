@@ -272,6 +272,29 @@ function reviewDueProblems(
 }
 
 /**
+ * A snapshot's `decision` (where the last decision stands) must be the last
+ * of its `decisions`, void with the reason and standing without one. Older
+ * snapshots with decisions and no summary are read as before.
+ */
+function decisionSummaryProblems(snapshot: Snapshot): string[] {
+	const summary = snapshot.decision;
+	if (!summary) return [];
+	const out: string[] = [];
+	if (snapshot.formatVersion === 1) out.push('format 1 has no decision (it came with format 2)');
+	const last = snapshot.decisions?.at(-1);
+	if (!last)
+		return [...out, 'decision says where the last decision stands, but there are no decisions'];
+	for (const key of ['decision', 'by', 'at', 'digest'] as const)
+		if (summary[key] !== last[key])
+			out.push(`decision.${key} is ${summary[key]}, the last decision's ${last[key]}`);
+	if (summary.state === 'void' && !summary.reason?.trim())
+		out.push('decision is void but says not why');
+	if (summary.state === 'standing' && summary.reason !== undefined)
+		out.push('decision stands but gives a reason it is void');
+	return out;
+}
+
+/**
  * Every way the snapshot contradicts preflight's rules: answers without what
  * their status needs, a required item that must block but is not listed, a
  * blocker that names no item, a recommended one or another title, a verdict
@@ -354,6 +377,7 @@ export function ruleProblems(snapshot: Snapshot, loaded?: LoadedChecklist): stri
 		if (problem) out.push(problem);
 	}
 	out.push(...reviewDueProblems(snapshot, generatedAt, matching));
+	out.push(...decisionSummaryProblems(snapshot));
 	if (loaded) out.push(...checklistProblems(snapshot, loaded));
 	return out;
 }

@@ -2,7 +2,7 @@ import type {LoadedChecklist} from '../checklist/load.js';
 import {evidencePath} from '../system/evidence.js';
 import {hashEvidenceFile} from '../system/evidence-file.js';
 import type {ReadSnapshot} from './read.js';
-import {snapshotDigest, type Snapshot} from './snapshot.js';
+import {decisionDigestOf, snapshotDigest, type Snapshot} from './snapshot.js';
 import {ruleProblems} from './verify-rules.js';
 import {snapshotJson} from './write.js';
 
@@ -35,6 +35,12 @@ export type VerifyResult = {
 	/** The checklist the items were compared with (its path), when one was. */
 	checklist?: string;
 	files: FileCheck[];
+	/**
+	 * The snapshot's decision digest (docs/decisions.md): what a go/no-go
+	 * recorded on the review at its `generatedAt` records. Absent when the
+	 * file is not readable as a snapshot.
+	 */
+	decisionDigest?: string;
 	/** What these checks cannot prove. */
 	limits: string;
 };
@@ -97,6 +103,7 @@ export function verifySnapshot(
 		...(read.problem ? {formatProblem: read.problem} : {}),
 		...(checklist && read.snapshot ? {checklist: checklist.path} : {}),
 		files,
+		...(read.snapshot ? {decisionDigest: decisionDigestOf(read.snapshot)} : {}),
 		limits: VERIFY_LIMITS,
 	};
 }

@@ -10,6 +10,7 @@ import {withUpgradeNote} from '../model/upgrade.js';
 import {keepChecklistCopy} from '../store/checklist-copies.js';
 import {pastChecklists} from '../store/past-checklists.js';
 import {buildSnapshot} from '../report/snapshot.js';
+import {decisionSummary} from '../report/decision.js';
 import {evaluate} from '../model/evaluate.js';
 import {configuredSigningKey} from '../signing/config.js';
 import {snapshotsDir, type Store} from '../store/database.js';
@@ -68,7 +69,10 @@ export async function runApp(options: {
 					review,
 					loaded,
 					at,
-					signing ? {signer: signing.signer} : {},
+					{
+						...(signing ? {signer: signing.signer} : {}),
+						decision: decisionSummary(review, loaded),
+					},
 				);
 				const paths = await writeSnapshotPair(
 					snapshot,

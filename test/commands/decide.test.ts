@@ -60,7 +60,7 @@ describe('preflight decide and gate --require-decision', () => {
 			decisions: Array<{decision: string; digest: string}>;
 		};
 		expect(snapshot.decisions).toEqual([expect.objectContaining({decision: 'go'})]);
-		expect(readFileSync(mdPath!, 'utf8')).toMatch(/\| Decision \| \*\*GO\*\* by Dana/);
+		expect(readFileSync(mdPath!, 'utf8')).toMatch(/\| Decision \| \*\*GO\*\* \(stands\) by Dana/);
 		expect(ws.run(['verify', jsonPath!]).code).toBe(0);
 
 		// Any change after the decision voids it.
@@ -71,6 +71,17 @@ describe('preflight decide and gate --require-decision', () => {
 		// Without the flag the gate is as before.
 		expect(ws.run(['gate']).code).toBe(0);
 		expect(readdirSync(join(ws.dir, '.preflight', 'snapshots'))).toHaveLength(2);
+	});
+});
+
+describe('preflight help decide', () => {
+	it("describes --note as the decision's note, and set's as the item's", () => {
+		const ws = workspace();
+		const decide = ws.run(['help', 'decide']);
+		expect(decide.code).toBe(0);
+		expect(decide.stdout).toMatch(/--note TEXT +the decision's note/);
+		expect(decide.stdout).not.toContain("the item's note");
+		expect(ws.run(['help', 'set']).stdout).toMatch(/--note TEXT +the item's note/);
 	});
 });
 
@@ -281,5 +292,100 @@ describe('decide --attendees', () => {
 		expect(snapshot.decisions[0]!.attendees).toEqual(['Ann', 'Bo Li']);
 		expect(readFileSync(mdPath!, 'utf8')).toContain('attended by Ann, Bo Li');
 		expect(ws.run(['verify', jsonPath!]).code).toBe(0);
+	});
+});
+
+describe('decide: what a decision is taken on, and snapshots of its standing', () => {
+	/** A workspace with every item passed, at 13:00. */
+	function ready() {
+		const ws = workspace();
+		writeFileSync(join(ws.dir, 'runbook.md'), '# runbook\n');
+		for (const id of itemIds)
+			expect(
+				ws.run(['set', id, 'pass', '--system', 'payments', '--evidence', 'runbook.md']).code,
+			).toBe(0);
+		ws.setClock('2026-03-01T13:00:00.000Z');
+		return ws;
+	}
+	const decisionDigestLine = (stdout: string) =>
+		/decision digest (sha256:[0-9a-f]{64})/.exec(stdout)?.[1];
+
+	it('records the decision digest of the unsigned snapshot written at that moment, earlier decisions in it', () => {
+		const ws = ready();
+		expect(ws.run(['decide', 'no-go', '--note', 'first look']).code).toBe(0);
+		ws.setClock('2026-03-01T14:00:00.000Z');
+		const before = join(ws.dir, 'before.json');
+		expect(ws.run(['snapshot', '--no-sign', '--out', before]).code).toBe(0);
+		const snapshot = JSON.parse(readFileSync(before, 'utf8')) as {decisions: unknown[]};
+		expect(snapshot.decisions).toHaveLength(1);
+		const verify = ws.run(['verify', before]);
+		expect(verify.code, verify.stdout).toBe(0);
+		const promised = decisionDigestLine(verify.stdout);
+		expect(promised).toBeDefined();
+		const go = ws.run(['decide', 'go']);
+		expect(go.code, go.stderr).toBe(0);
+		expect(go.stdout).toContain(`on ${promised}`);
+		expect(ws.run(['gate', '--require-decision']).code).toBe(0);
+	});
+
+	it('a void go: the Markdown and JSON snapshots say so and why; verify checks the summary', () => {
+		const ws = ready();
+		expect(ws.run(['decide', 'go', '--reviewer', 'Ann']).code).toBe(0);
+		ws.setClock('2026-03-01T14:00:00.000Z');
+		const standing = ws.run(['snapshot', '--no-sign']);
+		const [standingJson, standingMd] = standing.stdout.trim().split('\n');
+		expect(readFileSync(standingMd!, 'utf8')).toMatch(
+			/\| Decision \| \*\*GO\*\* \(stands\) by Ann/,
+		);
+		expect(JSON.parse(readFileSync(standingJson!, 'utf8')).decision).toMatchObject({
+			state: 'standing',
+			decision: 'go',
+			by: 'Ann',
+		});
+		ws.run(['set', itemIds[0]!, 'pass', '--evidence', 'https://ci.example/again']);
+		ws.setClock('2026-03-01T15:00:00.000Z');
+		const md = join(ws.dir, 'x.md');
+		expect(ws.run(['snapshot', '--format', 'md', '--out', md]).code).toBe(0);
+		const row = readFileSync(md, 'utf8')
+			.split('\n')
+			.find((l) => l.startsWith('| Decision |'));
+		expect(row).toMatch(
+			/^\| Decision \| \*\*VOID\*\* \(GO\) by Ann .*Void: the review changed after it \(/,
+		);
+		expect(row).toContain(`(${itemIds[0]} pass: evidence added: https`);
+		expect(row).toContain('ci.example/again, by Alice at 2026-03-01T14:00:00.000Z) |');
+		expect(row).not.toMatch(/\*\*GO\*\*/);
+		const json = join(ws.dir, 'x.json');
+		expect(ws.run(['snapshot', '--no-sign', '--out', json]).code).toBe(0);
+		const written = JSON.parse(readFileSync(json, 'utf8')) as Record<string, unknown> & {
+			decision: {state: string; reason: string};
+		};
+		expect(written.decision).toMatchObject({state: 'void', decision: 'go', by: 'Ann'});
+		expect(written.decision.reason).toContain('evidence added');
+		expect(ws.run(['verify', json]).code).toBe(0);
+		// A summary that lies about the last decision is found, digest recomputed or not.
+		const edited = {...written, decision: {...written.decision, state: 'standing'}};
+		writeFileSync(json, `${JSON.stringify(edited, null, 2)}\n`);
+		const bad = ws.run(['verify', json]);
+		expect(bad.code).toBe(1);
+		expect(bad.stdout).toContain('decision stands but gives a reason it is void');
+	});
+
+	it('a launch date moved and moved back voids a go, and gate says what changed', () => {
+		const ws = ready();
+		expect(ws.run(['decide', 'go']).code).toBe(0);
+		ws.setClock('2026-03-01T14:00:00.000Z');
+		expect(ws.run(['set', '--launch', '2026-04-01']).code).toBe(0);
+		expect(ws.run(['set', '--launch', '']).code).toBe(0);
+		const gate = ws.run(['gate', '--require-decision']);
+		expect(gate.code).toBe(1);
+		expect(gate.stdout).toContain('is void: the review changed after it (launch date: 2026-04-01');
+		const json = JSON.parse(ws.run(['status', '--json']).stdout) as {
+			decision: {state: string; reason: string};
+		};
+		expect(json.decision).toMatchObject({
+			state: 'void',
+			reason: expect.stringMatching(/^launch date: 2026-04-01, by Alice at/),
+		});
 	});
 });

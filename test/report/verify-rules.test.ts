@@ -317,3 +317,52 @@ describe('verifySnapshot', () => {
 		expect(result.limits).toMatch(/no secret.*cannot|not who wrote it/);
 	});
 });
+
+describe('the decision summary (where the last decision stands)', () => {
+	const go = {
+		decision: 'go' as const,
+		by: 'Dana',
+		at: '2026-02-28T10:00:00.000Z',
+		verdict: 'ready' as const,
+		digest: `sha256:${'a'.repeat(64)}`,
+	};
+	const summary = {
+		state: 'standing' as const,
+		decision: 'go' as const,
+		by: 'Dana',
+		at: go.at,
+		digest: go.digest,
+	};
+	const withSummary = (edit: (s: Snapshot) => void) => {
+		const s = structuredClone(sampleSnapshot());
+		s.decisions = [go];
+		s.decision = {...summary};
+		edit(s);
+		s.digest = snapshotDigest(s);
+		return s;
+	};
+
+	it('accepts a standing one and a void one with its reason', () => {
+		expect(ruleProblems(withSummary(() => {}))).toEqual([]);
+		expect(
+			ruleProblems(
+				withSummary((s) => (s.decision = {...summary, state: 'void', reason: 'launch date moved'})),
+			),
+		).toEqual([]);
+	});
+
+	it('finds one that is not the last decision, void without a reason, standing with one, or without decisions', () => {
+		expect(ruleProblems(withSummary((s) => (s.decision!.by = 'Eve')))).toEqual([
+			"decision.by is Eve, the last decision's Dana",
+		]);
+		expect(ruleProblems(withSummary((s) => (s.decision!.state = 'void')))).toEqual([
+			'decision is void but says not why',
+		]);
+		expect(ruleProblems(withSummary((s) => (s.decision!.reason = 'moved')))).toEqual([
+			'decision stands but gives a reason it is void',
+		]);
+		expect(ruleProblems(withSummary((s) => delete s.decisions))).toEqual([
+			'decision says where the last decision stands, but there are no decisions',
+		]);
+	});
+});

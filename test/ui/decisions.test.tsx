@@ -7,6 +7,7 @@ import {
 	defaultChecklist,
 	keys,
 	NOW,
+	actor,
 	renderApp,
 	renderReview,
 	typeSystem,
@@ -86,6 +87,45 @@ describe('D on the summary: the go/no-go decision', () => {
 		await app.waitForText('Note for the go');
 		await app.press(keys.enter);
 		await app.waitForText('decision: go by Ada at 2026-11-28T12:00:00.000Z');
+	});
+});
+
+describe('u right after D', () => {
+	it('undoes nothing and says so: the older note edit stays, and the go stands', async () => {
+		const review = readyReview();
+		const app = await renderApp({
+			loaded: defaultChecklist(),
+			db: dbWith(review),
+			startup: [
+				{type: 'open-review', reviewId: review.id, itemId: 'architecture.boundaries', actor},
+			],
+		});
+		await app.waitForText('Architecture');
+		await app.press('c');
+		await app.waitForText('Note for “');
+		await app.press('checked twice');
+		await app.press(keys.enter);
+		await app.waitForGone('Note for “');
+		await app.press('s');
+		await app.waitForText('✔ READY');
+		await app.press('D');
+		await app.waitForText('Decision (go or no-go):');
+		await app.press('go');
+		await app.press(keys.enter);
+		await app.waitForText('Note for the go');
+		await app.press(keys.enter);
+		await app.waitForText('decision: go by Ada');
+		// Back on the review screen, where u undoes.
+		await app.press(keys.escape);
+		await app.waitForGone('decision: go by Ada');
+		await app.press('u');
+		await app.waitForText('Nothing undone: the last change is the GO just recorded');
+		await app.press('s');
+		const frame = await app.waitForText('decision: go by Ada');
+		expect(frame).not.toContain('is void');
+		const saved = app.persist.mock.calls.at(-1)?.[0]?.reviews[0];
+		expect(saved?.answers['architecture.boundaries']?.note).toBe('checked twice');
+		expect(saved?.decisions).toHaveLength(1);
 	});
 });
 

@@ -468,3 +468,41 @@ describe('the details scroll', () => {
 		expect(reducer(start, {type: 'go', screen: 'home'}).detailScroll).toBeUndefined();
 	});
 });
+
+describe('undo after a decision', () => {
+	const all = Object.fromEntries(['a1', 'a2', 'a3', 'b1', 'b2', 'c1'].map((id) => [id, passed]));
+	const later = {at: NOW.toISOString(), by: 'Ada'};
+
+	it('u right after D undoes nothing older and keeps the decision, saying so', () => {
+		let state = run(opened(all), record('a1', {...passed, note: 'checked'}, false));
+		state = reducer(state, {type: 'decide', decision: 'go', actor});
+		expect(currentReview(state)!.decisions).toHaveLength(1);
+		const undone = reducer(state, {type: 'undo', actor});
+		expect(undone.message).toEqual({
+			kind: 'error',
+			text: 'Nothing undone: the last change is the GO just recorded, and a decision stays on record. D records another; a change to the review voids it.',
+		});
+		expect(currentReview(undone)).toBe(currentReview(state));
+		expect(undone.version).toBe(state.version);
+		// A change after the decision is undone as ever; then the decision is in the way again.
+		const changed = run(undone, record('a2', {...passed, note: 'again'}, false), {
+			type: 'undo',
+			actor,
+		});
+		expect(currentReview(changed)!.answers.a2!.note).toBeUndefined();
+		expect(reducer(changed, {type: 'undo', actor}).message?.text).toMatch(/^Nothing undone/);
+	});
+
+	it('undoing a discuss-later mark is logged as the mark is (it voids no decision)', () => {
+		let state = run(opened(all), record('a1', {...passed, later}, false), {type: 'undo', actor});
+		expect(currentReview(state)!.audit.at(-1)).toMatchObject({
+			item: 'a1',
+			detail: 'discuss-later mark cleared (undo)',
+		});
+		state = run(opened(all), record('a1', {...passed, note: 'n', later}, false), {
+			type: 'undo',
+			actor,
+		});
+		expect(currentReview(state)!.audit.at(-1)!.detail).toMatch(/^undo/);
+	});
+});

@@ -165,6 +165,10 @@ function decide(state: State, action: ActionOf<'decide'>): State {
 		...state,
 		db: replaceReview(state.db, result.review),
 		version: state.version + 1,
+		undo: [
+			...state.undo,
+			{reviewId: review.id, itemId: '*' as const, decided: action.decision},
+		].slice(-200),
 		message: {
 			kind: 'info',
 			text: `${action.decision === 'go' ? 'GO' : 'NO-GO'} recorded by ${result.decision.by} on ${result.decision.digest.slice(0, 19)}…${attendedBy(result.decision)}`,

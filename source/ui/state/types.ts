@@ -79,7 +79,17 @@ export type Message = {kind: 'error' | 'info'; text: string; link?: string};
  * conflict when the change settled one (kept an answer or answered afresh):
  * undo then brings the conflict back.
  */
-export type UndoEntry = {reviewId: string; itemId: string; answer: Answer; conflict?: Conflict};
+export type AnswerUndo = {reviewId: string; itemId: string; answer: Answer; conflict?: Conflict};
+
+/**
+ * A go/no-go recorded with D (item `*`, the review as a whole). It is the last
+ * change, so `u` must not reach past it to an older one (that would void the
+ * decision without a word), and a decision is not taken back: `u` says so.
+ */
+export type DecisionUndo = {reviewId: string; itemId: '*'; decided: 'go' | 'no-go'};
+
+/** What `u` takes back, newest last. */
+export type UndoEntry = AnswerUndo | DecisionUndo;
 
 /** Everything the app shows; the database itself is part of it, the store mirrors it. */
 export type State = {

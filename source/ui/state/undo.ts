@@ -1,5 +1,7 @@
 import {conflictAnswerText, restoreConflict} from '../../model/conflicts.js';
+import {canonicalJson} from '../../model/canonical.js';
 import {answerFor} from '../../model/evaluate.js';
+import {LATER_CLEARED, LATER_MARKED} from '../../model/later.js';
 import {replaceReview} from '../../model/review.js';
 import {statusLabel} from '../../model/vocabulary.js';
 import type {Answer} from '../../model/schemas.js';
@@ -13,6 +15,16 @@ export function undo(state: State, action: ActionOf<'undo'>): State {
 	const review = currentReview(state);
 	if (!entry || !review || entry.reviewId !== review.id)
 		return {...state, message: {kind: 'info', text: 'Nothing to undo.'}};
+	// The last change is a decision: nothing older is undone past it (that would
+	// void it unseen), and the decision itself stays on record.
+	if ('decided' in entry)
+		return {
+			...state,
+			message: {
+				kind: 'error',
+				text: `Nothing undone: the last change is the ${entry.decided === 'go' ? 'GO' : 'NO-GO'} just recorded, and a decision stays on record. D records another; a change to the review voids it.`,
+			},
+		};
 	const now = answerFor(review, entry.itemId);
 	const title = titleOf(state, entry.itemId);
 	let next: State;
@@ -30,9 +42,16 @@ export function undo(state: State, action: ActionOf<'undo'>): State {
 		what = `“${title}” is a conflict again (${entry.conflict.answers.map(conflictAnswerText).join(' · ')})`;
 	} else {
 		// The earlier answer comes back exactly, sign-off included: undoing signs nothing off.
-		next = applyRecord(state, entry.itemId, entry.answer, action.actor, 'undo', {
-			restore: true,
-		}).state;
+		next = applyRecord(
+			state,
+			entry.itemId,
+			entry.answer,
+			action.actor,
+			undoDetail(now, entry.answer),
+			{
+				restore: true,
+			},
+		).state;
 		what =
 			now.status === entry.answer.status
 				? `${editUndone(now, entry.answer)} “${title}” (still ${statusLabel(now.status)})`
@@ -54,6 +73,21 @@ export function undo(state: State, action: ActionOf<'undo'>): State {
 		filter: '',
 		message: {kind: 'info', text: `Undone: ${what} (filter cleared to show it).`},
 	};
+}
+
+/**
+ * The audit detail of an undo: a discuss-later mark's own words when the mark
+ * is all it puts back (a mark is never judged, and voids no decision), else `undo`.
+ */
+function undoDetail(now: Answer, before: Answer): string {
+	const {later: _now, ...restNow} = now;
+	const {later: _before, ...restBefore} = before;
+	if (
+		Boolean(now.later) === Boolean(before.later) ||
+		canonicalJson(restNow) !== canonicalJson(restBefore)
+	)
+		return 'undo';
+	return `${before.later ? LATER_MARKED : LATER_CLEARED} (undo)`;
 }
 
 /** What an edit that kept the status changed, as undoing it puts it back. */
