@@ -53,8 +53,8 @@ describe('the header says who is signing', () => {
 		expect(eighty).toContain('signing as Ann Smith  ✔ saved');
 		expect(eighty).not.toContain('AI Infrastructure Checklist');
 		// A title that carries warnings keeps them: the identity gives way (here, whole).
-		const warned = header('payments-platform · 0/26 answered · ⚠ 2 orphaned answers (o)', 80, who);
-		expect(warned).toContain('⚠ 2 orphaned answers (o)');
+		const warned = header('payments-platform · 0/26 answered · ⚠ 2 orphaned answers (O)', 80, who);
+		expect(warned).toContain('⚠ 2 orphaned answers (O)');
 		expect(warned).not.toContain('Ann');
 		expect(eighty).toContain('✔ saved');
 		const forty = header('payments', 40, who);
