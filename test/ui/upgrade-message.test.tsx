@@ -93,3 +93,14 @@ describe('the upgrade message on opening a review', () => {
 		},
 	);
 });
+
+describe('O in the footer', () => {
+	it('is offered while the review has orphans', async () => {
+		const app = await openOnV2(200);
+		const frame = await app.waitFor(
+			(f) => f.split('\n').slice(-2).join('\n').includes('O orphans'),
+			'O in the footer',
+		);
+		expect(frame).toContain('a action');
+	});
+});

@@ -104,11 +104,28 @@ function SectionLine({
 const NO_KEYS: readonly ActionId[] = [];
 const PROMPT_WITHOUT_PATHS: readonly ActionId[] = ['prompt-complete', 'prompt-pick'];
 /** On a conflict, 1–9 keep an answer and there is no answer to add evidence, a note or a mark to; elsewhere 1–9 do nothing. */
-const ON_CONFLICT: readonly ActionId[] = ['add-evidence', 'edit-note', 'discuss-later'];
+const ON_CONFLICT: readonly ActionId[] = [
+	'add-evidence',
+	'edit-note',
+	'discuss-later',
+	'add-action',
+	'action-done',
+];
 const OFF_CONFLICT: readonly ActionId[] = ['keep-answer'];
 /** The same on an item without a check: x has nothing to run (it says so when pressed). */
 const ON_CONFLICT_NO_CHECK: readonly ActionId[] = [...ON_CONFLICT, 'run-check'];
 const OFF_CONFLICT_NO_CHECK: readonly ActionId[] = [...OFF_CONFLICT, 'run-check'];
+/** Each of the above with O left out too: it is offered only while the review has orphans. */
+const withoutOrphans = (keys: readonly ActionId[]): readonly ActionId[] => [...keys, 'orphans'];
+const FOOTER_OMIT = {
+	orphans: {ON_CONFLICT, ON_CONFLICT_NO_CHECK, OFF_CONFLICT, OFF_CONFLICT_NO_CHECK},
+	none: {
+		ON_CONFLICT: withoutOrphans(ON_CONFLICT),
+		ON_CONFLICT_NO_CHECK: withoutOrphans(ON_CONFLICT_NO_CHECK),
+		OFF_CONFLICT: withoutOrphans(OFF_CONFLICT),
+		OFF_CONFLICT_NO_CHECK: withoutOrphans(OFF_CONFLICT_NO_CHECK),
+	},
+} as const;
 
 /** The history of an item nobody has changed: one array, so memos keyed on it hold. */
 const NO_HISTORY: readonly AuditEntry[] = [];
@@ -351,13 +368,15 @@ export function ReviewScreen({size}: {size: Size}) {
 						? state.prompt.kind === 'evidence'
 							? NO_KEYS
 							: PROMPT_WITHOUT_PATHS
-						: result?.conflict
-							? result.item.check
-								? ON_CONFLICT
-								: ON_CONFLICT_NO_CHECK
-							: result?.item.check
-								? OFF_CONFLICT
-								: OFF_CONFLICT_NO_CHECK
+						: FOOTER_OMIT[orphans ? 'orphans' : 'none'][
+								result?.conflict
+									? result.item.check
+										? 'ON_CONFLICT'
+										: 'ON_CONFLICT_NO_CHECK'
+									: result?.item.check
+										? 'OFF_CONFLICT'
+										: 'OFF_CONFLICT_NO_CHECK'
+							]
 				}
 			/>
 		</Box>
