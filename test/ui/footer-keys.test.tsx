@@ -17,12 +17,21 @@ describe('the review footer and help', () => {
 		expect(footer(frame)).not.toContain('O orphans');
 	});
 
-	it('at 80 columns a is offered; the spare keys (A) give way first', async () => {
+	it('at 80 columns a is offered on a pending item beside s; A and esc give way first', async () => {
 		const app = await renderReview();
 		resize(app.stdout, 80, 24);
-		const frame = await app.waitFor((f) => footer(f).includes('a action'), 'a in the footer');
-		for (const hint of ['? help', 'quit', 'p pass', 'f fail', 'w waive', 's summary'])
+		const frame = await app.waitFor(
+			(f) => f.split('\n').every((l) => l.length <= 80),
+			'an 80-column frame',
+		);
+		for (const hint of ['? help', 'quit', 'p pass', 'w waive', 'u undo', 's summary', 'a action'])
 			expect(footer(frame)).toContain(hint);
+		// On a pending item r has nothing to reset: left out, so that a fits.
+		expect(footer(frame)).not.toContain('r reset');
+		expect(footer(frame)).not.toContain('A done');
+		resize(app.stdout, 100, 24);
+		const wide = await app.waitFor((f) => footer(f).includes('A done'), 'A at 100 columns');
+		expect(footer(wide)).toContain('esc back');
 	});
 
 	it('the ? row of / names the filter words: later and conflict included', async () => {
