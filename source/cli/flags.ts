@@ -235,7 +235,7 @@ export const flagTable = {
 		type: 'string',
 		value: 'DATE',
 		description:
-			"the review's launch date (YYYY-MM-DD; empty removes it): status and the summary judge it on that day too",
+			"the review's launch date (YYYY-MM-DD, a year from 1970 to 9999; empty removes it; a day before today is kept with a warning): status and the summary judge it on that day too",
 		schema: optionalText,
 	},
 	'require-decision': {

@@ -12,8 +12,8 @@ import {statusLabel} from '../model/vocabulary.js';
 import {judgeSignOffs, ruleFor} from '../model/team.js';
 import {describeUpgrade, pendingProposals, proposalsLine, upgradeReview} from '../model/upgrade.js';
 import {actorFor, itemOf, reviewName} from './common.js';
-import {print} from '../terminal/print.js';
-import {invalidLaunchDate, withLaunchDate} from '../model/launch.js';
+import {print, printError} from '../terminal/print.js';
+import {invalidLaunchDate, pastLaunchDate, withLaunchDate} from '../model/launch.js';
 import {saveReview} from './save-review.js';
 
 function isStatus(word: string): word is Status {
@@ -120,10 +120,12 @@ export async function run(inv: Invocation): Promise<number> {
 		const name = sanitizeLine(reviewName(review));
 		if (updated === original && !created) {
 			print(`${name}: ${sanitizeLine(item.id)} unchanged (${statusLabel(status)})`);
+			warnPastLaunch(launch, at);
 			return 0;
 		}
 		const notes = await saveReview(store, created ? undefined : original, updated, loaded, at);
 		if (notes.length) print(...notes);
+		warnPastLaunch(launch, at);
 		const count = next.evidence.length;
 		// What the item still waits on under its owners and approvals (docs/team.md).
 		const waiting = judgeSignOffs(
@@ -186,12 +188,20 @@ async function setLaunchOnly({flags}: Invocation): Promise<number> {
 		const said = launch ? `launch date ${launch}` : 'no launch date';
 		if (updated === original && !created) {
 			print(`${name}: ${said} (unchanged)`);
+			warnPastLaunch(launch, at);
 			return 0;
 		}
 		const notes = await saveReview(store, created ? undefined : original, updated, loaded, at);
 		print(...notes, `${name}: ${said}${created ? ' [review created]' : ''}`);
+		warnPastLaunch(launch, at);
 		return 0;
 	} finally {
 		await store.close();
 	}
+}
+
+/** A launch date before today is kept, and said on stderr (docs/decisions.md#the-launch-date). */
+function warnPastLaunch(launch: string | undefined, at: Date): void {
+	const past = launch ? pastLaunchDate(launch, at) : undefined;
+	if (past) printError(`warning: ${past}`);
 }

@@ -12,11 +12,28 @@ import {parseAsOf} from './time.js';
 import {dueDay, reviewDue, type ReviewDue} from './review-due.js';
 import * as z from './zod.js';
 
+/** The years a launch date may fall in: a day someone could ship on, as a date input takes it. */
+const FIRST_YEAR = 1970;
+const LAST_YEAR = 9999;
+
 /** Why `text` cannot be a launch date, or undefined. */
 export function invalidLaunchDate(text: string): string | undefined {
-	return z.safeParse(isoDate, text).success
-		? undefined
-		: `launch date "${text}" is not a date as YYYY-MM-DD`;
+	if (!z.safeParse(isoDate, text).success)
+		return `launch date "${text}" is not a date as YYYY-MM-DD`;
+	const year = Number(text.slice(0, 4));
+	if (year < FIRST_YEAR || year > LAST_YEAR)
+		return `launch date ${text} is not a day to launch on: give a year from ${FIRST_YEAR} to ${LAST_YEAR}`;
+	return undefined;
+}
+
+/**
+ * Why a valid launch date deserves a second look, or undefined: a day before
+ * `now`'s (UTC) is accepted (a launch may be recorded after the fact) but said:
+ * it is more often a typo, and its "on launch day" judgement is not a forecast.
+ */
+export function pastLaunchDate(date: string, now: Date): string | undefined {
+	const today = now.toISOString().slice(0, 10);
+	return date < today ? `launch date ${date} is in the past: today is ${today} (UTC)` : undefined;
 }
 
 /** The review with its launch date set (or cleared with undefined), audited as a review-level change (`*`). */

@@ -2,7 +2,7 @@
 // review-level audit entry (`*`) per session with attendees, and the
 // attendees carried by each decision taken in it.
 import type {Actor} from './actor.js';
-import type {AuditEntry, Review} from './schemas.js';
+import type {AuditEntry, Decision, Review} from './schemas.js';
 import {hasUnsafeName} from '../terminal/sanitize.js';
 import {MAX_NAME} from './text-limits.js';
 
@@ -59,9 +59,18 @@ export function sessionsOf(review: Review): Session[] {
 	return sessions.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
-/** The attendees of the review's last recorded session, or undefined when none was. */
+/**
+ * The attendees last recorded on the review, or undefined when none ever were:
+ * those of its latest session or of its latest decision that names them
+ * (`decide --attendees` records no session), whichever is later.
+ */
 export function lastAttendees(review: Review): string[] | undefined {
-	return sessionsOf(review).at(-1)?.attendees;
+	const session = sessionsOf(review).at(-1);
+	const decision = (review.decisions ?? [])
+		.filter((d) => d.attendees?.length)
+		.reduce<Decision | undefined>((last, d) => (!last || d.at >= last.at ? d : last), undefined);
+	if (decision?.attendees && (!session || decision.at > session.at)) return decision.attendees;
+	return session?.attendees;
 }
 
 /**

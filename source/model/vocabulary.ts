@@ -142,9 +142,14 @@ export function blockingText(n: number): string {
 	return `${n} blocking`;
 }
 
+/** An interval in words, as the app, the commands and the reports say it: `every 1 year`. */
+export function everyText(duration: string): string {
+	return `every ${durationText(duration)}`;
+}
+
 /** An item's review interval in words: `review every 90 days`. */
 export function reviewEveryText(duration: string): string {
-	return `review every ${durationText(duration)}`;
+	return `review ${everyText(duration)}`;
 }
 
 /** The cells of a progress bar: done, needing work, open; sized to add up to `width`. */

@@ -2,6 +2,7 @@ import type {HistoryDay} from '../model/history.js';
 import {reviewName} from '../model/review.js';
 import {
 	blockersText,
+	everyText,
 	progressText,
 	shownStatus,
 	statusLabel,
@@ -195,7 +196,7 @@ export function renderMarkdown(
 	const due = snapshot.reviewDue;
 	if (due)
 		out.push(
-			`| Review due again | ${due.overdue ? '**past due** since ' : ''}${mdText(due.due.slice(0, 10))} (every ${mdText(due.every)}, from the ${due.from === 'decision' ? 'last decision' : 'start'} ${mdText(due.since.slice(0, 10))}) |`,
+			`| Review due again | ${due.overdue ? '**past due** since ' : ''}${mdText(due.due.slice(0, 10))} (${mdText(everyText(due.every))}, from the ${due.from === 'decision' ? 'last decision' : 'start'} ${mdText(due.since.slice(0, 10))}) |`,
 		);
 	const decision = snapshot.decisions?.at(-1);
 	if (decision) {

@@ -10,6 +10,7 @@ import {addDuration, parseDuration} from '../model/duration.js';
 import {emptyTotals, waiverExpired, type Totals} from '../model/evaluate.js';
 import {isIsoInstant, type ChecklistItem} from '../model/schemas.js';
 import {isCalendarDate} from '../model/time.js';
+import {reviewEveryText} from '../model/vocabulary.js';
 import type {Snapshot, SnapshotItem} from './snapshot.js';
 
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9._:\-/]*$/;
@@ -335,7 +336,7 @@ export function ruleProblems(snapshot: Snapshot, loaded?: LoadedChecklist): stri
 				staleAt(item, checklistItem, generatedAt)
 			)
 				out.push(
-					`${item.id} was past its review interval when the snapshot was written (signed off ${item.signedOff?.at ?? '?'}, review every ${checklistItem?.reviewEvery ?? '?'}) but is not marked stale`,
+					`${item.id} was past its review interval when the snapshot was written (signed off ${item.signedOff?.at ?? '?'}, ${checklistItem?.reviewEvery ? reviewEveryText(checklistItem.reviewEvery) : 'review every ?'}) but is not marked stale`,
 				);
 		}
 	}

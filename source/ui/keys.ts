@@ -1,4 +1,5 @@
 import type {Key} from 'ink';
+import {filterWordsText} from './state/filter.js';
 
 /**
  * Where a key can work: a screen, every screen ('global'), or an open text
@@ -103,6 +104,11 @@ export type Binding = {
 	hints?: Partial<Record<Scope, string>>;
 	/** Keys as shown in the footer when shorter than `keys`. */
 	hintKeys?: string;
+	/**
+	 * Listed in the footer after every other key of its screen, so that a
+	 * narrow terminal cuts it first.
+	 */
+	spare?: true;
 	/**
 	 * Screens where the key still reaches the handler but does nothing worth
 	 * offering (esc on home: nothing to go back to), so the footer and the help
@@ -233,22 +239,6 @@ export const bindings: Binding[] = [
 		hint: 'waive',
 	},
 	{
-		action: 'add-action',
-		scopes: ['review'],
-		chords: [{input: 'a'}],
-		keys: 'a',
-		label: 'add an action item',
-		group: 'Answer',
-	},
-	{
-		action: 'action-done',
-		scopes: ['review'],
-		chords: [{input: 'A'}],
-		keys: 'A',
-		label: 'mark an action item done',
-		group: 'Answer',
-	},
-	{
 		action: 'decide',
 		scopes: ['summary'],
 		chords: [{input: 'D'}],
@@ -358,8 +348,8 @@ export const bindings: Binding[] = [
 		scopes: ['review'],
 		chords: [{input: '/'}],
 		keys: '/',
-		label: 'filter: status/mine/@role',
-		group: 'Move',
+		label: `filter: ${filterWordsText}`,
+		group: 'Screens',
 		hint: 'filter',
 	},
 	{
@@ -370,6 +360,26 @@ export const bindings: Binding[] = [
 		label: 'summary and verdict',
 		group: 'Screens',
 		hint: 'summary',
+	},
+	// After s: at 80 columns the footer keeps the keys it always had, and a.
+	{
+		action: 'add-action',
+		scopes: ['review'],
+		chords: [{input: 'a'}],
+		keys: 'a',
+		label: 'add an action item',
+		group: 'Answer',
+		hint: 'action',
+	},
+	{
+		action: 'action-done',
+		scopes: ['review'],
+		chords: [{input: 'A'}],
+		keys: 'A',
+		label: 'mark an action item done',
+		group: 'Answer',
+		hint: 'done',
+		spare: true,
 	},
 	{
 		action: 'new-review',
@@ -441,6 +451,9 @@ export const bindings: Binding[] = [
 		keys: 'O',
 		label: 'orphaned answers',
 		group: 'Screens',
+		// In the footer only while the review has orphans (the review screen leaves it out otherwise).
+		hint: 'orphans',
+		spare: true,
 	},
 	{
 		action: 'attach',

@@ -1,7 +1,8 @@
+import {spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
+import {childEnv, cliPath, ensureBuilt, launch, tempDir, type Session} from './pty.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
 const FOOTER = 'q/ctrl+c quit';
@@ -80,6 +81,24 @@ describe('attendees in a real terminal', () => {
 		third.type('q');
 		expect(await third.exit).toBe(0);
 		expect(readFileSync(join(cwd, '.preflight', 'db.json'), 'utf8')).toBe(before);
+	});
+
+	it('attendees named only by decide --attendees are offered on the next open', async () => {
+		const cwd = tempDir();
+		const env = childEnv({PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Dana', HOME: cwd});
+		const cli = (args: string[]) =>
+			spawnSync(process.execPath, [cliPath, ...args], {cwd, encoding: 'utf8', env});
+		expect(cli(['set', 'security.secrets', 'fail', '--system', 'payments']).status).toBe(0);
+		const decided = cli(['decide', 'no-go', '--note', 'not yet', '--attendees', 'Ann, Dana']);
+		expect(decided.status, decided.stderr).toBe(0);
+		expect(sessions(cwd)).toEqual([]);
+		const app = open(cwd, ['--system', 'payments'], {PREFLIGHT_NOW: '2026-03-08T12:00:00.000Z'});
+		const asked = await app.waitFor('Who is here?');
+		expect(asked).toMatch(/Who is here\? \(names, comma-separated\) Ann, Dana/);
+		app.press('esc');
+		await app.waitFor('No attendees recorded for this session.');
+		app.type('q');
+		expect(await app.exit).toBe(0);
 	});
 
 	it('refuses a bad --attendees with one line and exit 2, creating nothing', async () => {

@@ -151,15 +151,35 @@ describe('the milestone snapshot before a checklist upgrade', () => {
 			env: {PREFLIGHT_NOW: DAY2, PREFLIGHT_REVIEWER: 'Bob', HOME: w.cwd},
 		});
 		running.push(app);
-		// The line may wrap: the milestone's file is said after the upgrade's own line.
+		// The milestone's file is said first, before the upgrade's own line.
 		const screen = await app.waitFor('before-2.0.0.json');
-		expect(screen).toMatch(/checklist updated 1\.0\.0 → 2\.0\.0: [^]*· milestone\s+snapshots\//);
+		expect(screen).toMatch(/milestone snapshots\/[^\s]+ · checklist updated 1\.0\.0 → 2\.0\.0: /);
 		app.type('q');
 		expect(await app.exit).toBe(0);
 		checkMilestone(w);
 		expect(upgradeEntry(w.db)).toContain(`; milestone snapshots/${milestoneStem}.json`);
 		expect(existsSync(join(w.preflight, 'checklists', `${v2Hex}.json`))).toBe(true);
 	});
+
+	it.each([80, 100])(
+		'at %i columns the app shows the milestone file whole, and O for the orphans',
+		async (cols) => {
+			const w = reviewOnV1();
+			const app = launch(['--checklist', w.checklist, '--system', 'pay', '--release', 'r1'], {
+				cwd: w.cwd,
+				cols,
+				env: {PREFLIGHT_NOW: DAY2, PREFLIGHT_REVIEWER: 'Bob', HOME: w.cwd},
+			});
+			running.push(app);
+			const screen = await app.waitFor('before-2.0.0.json');
+			expect(screen).toContain(`milestone snapshots/${milestoneStem}.json`);
+			expect(screen).not.toContain('lists the orphaned answers');
+			// At 80 columns the line's end may be cut; the header names O on every frame.
+			expect(screen).toMatch(cols >= 100 ? /orphans? · O lists them/ : /orphaned answers? \(O\)/);
+			app.type('q');
+			expect(await app.exit).toBe(0);
+		},
+	);
 
 	it('a missing copy (a review begun before copies): the upgrade goes on, one line says why', () => {
 		const w = reviewOnV1();

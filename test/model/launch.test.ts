@@ -4,6 +4,7 @@ import {withAction} from '../../source/model/actions.js';
 import {evaluate} from '../../source/model/evaluate.js';
 import {
 	invalidLaunchDate,
+	pastLaunchDate,
 	launchLines,
 	launchOutlook,
 	withLaunchDate,
@@ -75,5 +76,25 @@ describe('the launch date', () => {
 			`action items due after launch: ${waived} 1 (2026-05-01)`,
 		]);
 		expect(launchOutlook(checklist, review(), current, now)).toBeUndefined();
+	});
+});
+
+describe('launch dates no one ships on, and days gone by', () => {
+	it('refuses a year before 1970 (and a date that is no day); takes 1970 to 9999', () => {
+		for (const d of ['0000-01-01', '1969-12-31', '0999-06-01'])
+			expect(invalidLaunchDate(d)).toBe(
+				`launch date ${d} is not a day to launch on: give a year from 1970 to 9999`,
+			);
+		for (const d of ['1970-01-01', '9999-12-31']) expect(invalidLaunchDate(d)).toBeUndefined();
+		expect(invalidLaunchDate('10000-01-01')).toContain('is not a date');
+	});
+
+	it('says a day before today (UTC) is in the past; today and later are not', () => {
+		const now = new Date('2026-11-16T00:30:00Z');
+		expect(pastLaunchDate('2026-11-15', now)).toBe(
+			'launch date 2026-11-15 is in the past: today is 2026-11-16 (UTC)',
+		);
+		expect(pastLaunchDate('2026-11-16', now)).toBeUndefined();
+		expect(pastLaunchDate('2027-01-01', now)).toBeUndefined();
 	});
 });

@@ -53,8 +53,8 @@ describe('the header says who is signing', () => {
 		expect(eighty).toContain('signing as Ann Smith  ✔ saved');
 		expect(eighty).not.toContain('AI Infrastructure Checklist');
 		// A title that carries warnings keeps them: the identity gives way (here, whole).
-		const warned = header('payments-platform · 0/26 answered · ⚠ 2 orphaned answers (o)', 80, who);
-		expect(warned).toContain('⚠ 2 orphaned answers (o)');
+		const warned = header('payments-platform · 0/26 answered · ⚠ 2 orphaned answers (O)', 80, who);
+		expect(warned).toContain('⚠ 2 orphaned answers (O)');
 		expect(warned).not.toContain('Ann');
 		expect(eighty).toContain('✔ saved');
 		const forty = header('payments', 40, who);
@@ -169,6 +169,34 @@ describe('attendees in the app', () => {
 		await app.waitForText('No attendees recorded for this session.');
 		expect(app.frame()).not.toContain('Who is here?');
 		expect(app.persist).not.toHaveBeenCalled();
+	});
+
+	it('asks when attendees were only ever named on a decision (decide --attendees), offering the latest', async () => {
+		const loaded = defaultChecklist();
+		const decision = (at: string, attendees: string[]) => ({
+			decision: 'no-go' as const,
+			by: 'Dana',
+			at,
+			verdict: 'not-ready' as const,
+			digest: `sha256:${'0'.repeat(64)}`,
+			attendees,
+		});
+		const review = {
+			...withSession(blankReview(loaded), ['Ann'], {
+				by: 'Ann',
+				at: new Date('2026-11-01T10:00:00Z'),
+			}),
+			decisions: [
+				decision('2026-11-02T10:00:00.000Z', ['Ann', 'Dana']),
+				decision('2026-11-03T10:00:00.000Z', ['Bo Li', 'Dana']),
+			],
+		};
+		const app = await renderApp({
+			db: dbWith(review),
+			startup: [{type: 'open-review', reviewId: review.id, actor}],
+			ready: 'Who is here?',
+		});
+		expect(app.frame()).toContain('last time: Bo Li, Dana');
 	});
 
 	it('never asks about a review that never had attendees', async () => {

@@ -124,10 +124,16 @@ describe('a conflict on the review screen', () => {
 		expect(footer(app.frame())).not.toContain('e evidence');
 		await app.press('3');
 		await app.waitForText('This conflict has 2 answers: 1 or 2 keeps one.');
+		const flat = (f: string) => f.replace(/\s+/g, ' ');
 		await app.press('e');
-		await app.waitForText('is a conflict: 1 or 2 keeps an answer');
+		await app.waitFor((f) =>
+			flat(f).includes('settle it before adding evidence. 1 or 2 keeps an answer'),
+		);
 		await app.press('c');
-		await app.waitForText('is a conflict: 1 or 2 keeps an answer');
+		await app.waitFor((f) => flat(f).includes('settle it before editing its note.'));
+		await app.press('a');
+		await app.waitFor((f) => flat(f).includes('settle it before adding an action item.'));
+		expect(footer(app.frame())).not.toContain('a action');
 		expect(app.persist).not.toHaveBeenCalled();
 		await app.press(keys.down);
 		await app.waitFor((f) => !focusedRow(f).includes(secrets));

@@ -186,7 +186,15 @@ describe('m and o on a conflict', () => {
 			ready: 'Manage secrets properly',
 		});
 		await app.press('m');
-		await app.waitForText('is a conflict: 1 or 2 keeps an answer');
+		// It asks to settle the conflict first, saying why (docs/app.md).
+		const flat = (f: string) => f.replace(/\s+/g, ' ');
+		await app.waitFor(
+			(f) =>
+				flat(f).includes(
+					'is a conflict: settle it before marking it to discuss later (a mark belongs to one answer). 1 or 2 keeps an answer',
+				),
+			'm asks to settle the conflict first',
+		);
 		expect(app.persist).not.toHaveBeenCalled();
 		await app.press('o');
 		await app.waitForText('Opened with open:');

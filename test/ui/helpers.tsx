@@ -186,7 +186,7 @@ export type RenderOptions = {
 	db?: Database;
 	startup?: Action[];
 	services?: FakeServices;
-	persist?: (db: Database) => Promise<void>;
+	persist?: (db: Database) => Promise<void | string>;
 	initial?: State;
 	/** Text the first frame must show before the app counts as ready. */
 	ready?: string;
@@ -197,7 +197,9 @@ export async function renderApp(options: RenderOptions = {}) {
 	const loaded = options.loaded ?? defaultChecklist();
 	const db = options.db ?? emptyDatabase();
 	const services = options.services ?? fakeServices();
-	const persist = vi.fn(options.persist ?? (async (_db: Database) => undefined));
+	const persist = vi.fn(
+		options.persist ?? (async (_db: Database): Promise<void | string> => undefined),
+	);
 	const initial = options.initial ?? initialState(loaded, db);
 	const result = render(
 		<App initial={initial} services={services} persist={persist} startup={options.startup} />,

@@ -4,6 +4,7 @@ import {newReview} from '../../source/model/review.js';
 import type {Review} from '../../source/model/schemas.js';
 import {fitReviewName} from '../../source/ui/components/wrap.js';
 import {bindingsFor} from '../../source/ui/keys.js';
+import {wrapHelpLabel} from '../../source/ui/screens/help.js';
 import {
 	NOW,
 	blankReview,
@@ -101,7 +102,11 @@ describe('help overlay', () => {
 		await app.press('?');
 		const frame = await app.waitForText('Keys — review screen');
 		expect(frame).not.toMatch(/keys? (above|below)/);
-		for (const b of bindingsFor('review')) expect(frame).toContain(b.label);
+		// Whole labels; the filter's words go on on the row under it.
+		for (const b of bindingsFor('review'))
+			for (const row of wrapHelpLabel(b.label, 24)) expect(frame).toContain(row);
+		expect(frame).toMatch(/\/\s+filter: status\/mine\/\s/);
+		expect(frame).toMatch(/\s{3}later\/conflict\/@role\s/);
 		for (const g of ['Move', 'Answer', 'Evidence and notes', 'Screens']) expect(frame).toContain(g);
 		// Two columns: a row holds keys of both.
 		expect(frame).toMatch(/previous item\s+1–9\s+keep answer N/);

@@ -290,7 +290,7 @@ describe('version', () => {
 		expect(saved.saveError).toBeUndefined();
 	});
 
-	it('a save that wrote a milestone says so after the line shown, not instead of it', () => {
+	it('a save that wrote a milestone says so before the line shown, not instead of it', () => {
 		const state = run(opened(), {
 			type: 'message',
 			message: {kind: 'info', text: 'checklist updated 1.0.0 → 2.0.0: 1 new'},
@@ -298,7 +298,7 @@ describe('version', () => {
 		const saved = run(state, {type: 'saved', version: 1, notice: 'milestone snapshots/x.json'});
 		expect(saved.message).toEqual({
 			kind: 'info',
-			text: 'checklist updated 1.0.0 → 2.0.0: 1 new · milestone snapshots/x.json',
+			text: 'milestone snapshots/x.json · checklist updated 1.0.0 → 2.0.0: 1 new',
 		});
 		expect(run(opened(), {type: 'saved', version: 1, notice: 'n'}).message).toEqual({
 			kind: 'info',

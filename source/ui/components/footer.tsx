@@ -15,13 +15,15 @@ export const Footer = React.memo(function Footer({
 	/** Keys that do nothing in what is open now (path completion outside the evidence prompt). */
 	omit?: readonly ActionId[];
 }) {
-	// Screen keys first, then the global ones; when a narrow terminal cuts the
-	// second row, help and quit must still show, so they lead that group.
+	// Help and quit lead (a narrow terminal cuts the second row), then the
+	// screen's keys in table order, its spare ones last, then back.
 	const hints = bindingsFor(scope).filter((b) => b.hint && !omit?.includes(b.action));
 	const global = hints.filter((b) => b.scopes.includes('global'));
+	const own = hints.filter((b) => !global.includes(b));
 	const ordered = [
 		...global.filter((b) => b.action !== 'back'),
-		...hints.filter((b) => !global.includes(b)),
+		...own.filter((b) => !b.spare),
+		...own.filter((b) => b.spare),
 		...global.filter((b) => b.action === 'back'),
 	];
 	// Hints flow into rows two columns apart, as a wrapping flex row would lay

@@ -71,10 +71,20 @@ export function keepKeys(n: number): string {
 	return n === 2 ? '1 or 2' : `1–${Math.min(9, n)}`;
 }
 
+/** What each key that needs one answer would do, as said when the item is a conflict. */
+const beforeSettled = {
+	'add-evidence': 'adding evidence',
+	'remove-evidence': 'removing evidence',
+	'edit-note': 'editing its note',
+	'add-action': 'adding an action item',
+	'action-done': 'marking an action item done',
+	'discuss-later': 'marking it to discuss later (a mark belongs to one answer)',
+} as const;
+
 /** Said when a key would edit an answer of a conflicted item: there is none to edit yet. */
-function conflictFirst(title: string, n: number): Action {
+function conflictFirst(title: string, n: number, action: keyof typeof beforeSettled): Action {
 	return info(
-		`“${title}” is a conflict: ${keepKeys(n)} keeps an answer, p, f, n or w answers afresh; then add evidence or a note.`,
+		`“${title}” is a conflict: settle it before ${beforeSettled[action]}. ${keepKeys(n)} keeps an answer, p, f, n or w answers afresh.`,
 	);
 }
 
@@ -159,6 +169,7 @@ export function reviewIntent(
 				return conflictFirst(
 					findItem(state.loaded.checklist, id)?.title ?? id,
 					conflict.answers.length,
+					'edit-note',
 				);
 			return {type: 'edit-note'};
 		}
@@ -198,7 +209,7 @@ export function reviewIntent(
 		case 'remove-evidence':
 		case 'add-action':
 		case 'action-done':
-			if (conflict) return conflictFirst(item.title, conflict.answers.length);
+			if (conflict) return conflictFirst(item.title, conflict.answers.length, action);
 			break;
 		case 'reset':
 			// r on a conflict keeps neither answer: the item starts again, pending.
@@ -272,7 +283,7 @@ function meetingIntent(
 			? {type: 'open-link', url}
 			: info(`“${item.title}” has no http(s) evidence link to open.`);
 	}
-	if (conflict) return conflictFirst(item.title, conflict.answers.length);
+	if (conflict) return conflictFirst(item.title, conflict.answers.length, action);
 	const marked = !answer.later;
 	const actor = env.actor();
 	return {

@@ -154,7 +154,7 @@ function defaultDue(ctx: PromptContext): string {
 	return expires && expires < due && expires >= ctx.now.toISOString().slice(0, 10) ? expires : due;
 }
 
-/** "Who is here?": the last session's attendees offered, enter accepts, esc skips. */
+/** "Who is here?": the attendees last recorded (session or decision) offered, enter accepts, esc skips. */
 const attendeesStep: PromptSpec = {
 	label: () => ({before: 'Who is here? (names, comma-separated)', after: ''}),
 	hint: (ctx) => {

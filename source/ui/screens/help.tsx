@@ -18,17 +18,39 @@ const groupOrder: Binding['group'][] = [
 ];
 // Cells between two columns.
 const GAP = 3;
+// Narrower than this, a label is not worth wrapping: one column instead.
+const MIN_LABEL_WIDTH = 16;
+
+/** A label in rows of at most `max` cells, broken after a space or a `/`. */
+export function wrapHelpLabel(label: string, max: number): string[] {
+	const rows: string[] = [];
+	let rest = label;
+	while (fastStringWidth(rest) > max) {
+		const head = rest.slice(0, max + 1);
+		const cut = Math.max(head.lastIndexOf(' '), head.lastIndexOf('/') + 1);
+		if (cut <= 0) break;
+		rows.push(rest.slice(0, cut).trimEnd());
+		rest = rest.slice(cut).trimStart();
+	}
+	rows.push(rest);
+	return rows;
+}
 
 /** One line of a help column: a group heading, a key, or a blank between groups. */
 export type HelpLine =
-	{kind: 'heading'; text: string} | {kind: 'key'; keys: string; label: string} | {kind: 'blank'};
+	| {kind: 'heading'; text: string}
+	| {kind: 'key'; keys: string; label: string}
+	/** The rest of a long label, on the rows under its key. */
+	| {kind: 'more'; label: string}
+	| {kind: 'blank'};
 
 /** A column of the overlay: its lines and the width its keys and labels need. */
 export type HelpColumn = {lines: HelpLine[]; keyWidth: number; width: number};
 
 type Group = {title: string; rows: {keys: string; label: string}[]};
 
-function column(groups: Group[], spaced: boolean): HelpColumn {
+/** A column of `groups`; labels wider than `wrapAt` go on on the rows under their key. */
+function column(groups: Group[], spaced: boolean, wrapAt = Infinity): HelpColumn {
 	const lines: HelpLine[] = [];
 	let keyWidth = 0;
 	let labelWidth = 0;
@@ -36,9 +58,12 @@ function column(groups: Group[], spaced: boolean): HelpColumn {
 		if (spaced && i > 0) lines.push({kind: 'blank'});
 		lines.push({kind: 'heading', text: g.title});
 		for (const r of g.rows) {
-			lines.push({kind: 'key', ...r});
+			const [first = '', ...more] = wrapHelpLabel(r.label, wrapAt);
+			lines.push({kind: 'key', keys: r.keys, label: first});
+			for (const label of more) lines.push({kind: 'more', label});
 			keyWidth = Math.max(keyWidth, fastStringWidth(r.keys));
-			labelWidth = Math.max(labelWidth, fastStringWidth(r.label));
+			for (const label of [first, ...more])
+				labelWidth = Math.max(labelWidth, fastStringWidth(label));
 		}
 	}
 	const headings = Math.max(0, ...groups.map((g) => fastStringWidth(g.title)));
@@ -47,7 +72,8 @@ function column(groups: Group[], spaced: boolean): HelpColumn {
 
 /**
  * Lays the key table of a screen out in `width` × `height` cells: two columns
- * when both fit side by side with their labels whole, else one; blank lines
+ * when both fit side by side with their labels whole, else one, else two with
+ * the longest labels on two rows; blank lines
  * between groups only when there is room for them; and when the keys still do
  * not fit (60×16, the smallest supported terminal, cannot show them all), one
  * column taller than `height`, which the overlay scrolls.
@@ -74,12 +100,24 @@ export function helpLayout(
 		const tall = (s: [Group[], Group[]]) => Math.max(lineCount(s[0]), lineCount(s[1]));
 		if (!best || tall(split) < tall(best)) best = split;
 	}
+	const fits = (two: HelpColumn[]) => two[0]!.width + GAP + two[1]!.width <= width;
 	const layouts = (spaced: boolean): HelpColumn[][] => {
 		const one = [column(groups, spaced)];
 		if (!best) return [one];
 		const two = best.map((gs) => column(gs, spaced));
-		const twoFit = two[0]!.width + GAP + two[1]!.width <= width;
-		return twoFit ? [two, one] : [one];
+		if (fits(two)) return [two, one];
+		// Two columns with the longest labels of one of them (the filter's
+		// words) on two rows, before one column taller than the overlay.
+		const [left, right] = two as [HelpColumn, HelpColumn];
+		const wrapRight = width - GAP - left.width - right.keyWidth - 1;
+		const wrapLeft = width - GAP - right.width - left.keyWidth - 1;
+		const wrapped =
+			wrapRight >= MIN_LABEL_WIDTH
+				? [left, column(best[1], spaced, wrapRight)]
+				: wrapLeft >= MIN_LABEL_WIDTH
+					? [column(best[0], spaced, wrapLeft), right]
+					: undefined;
+		return wrapped && fits(wrapped) ? [one, wrapped] : [one];
 	};
 	const tallest = (cols: HelpColumn[]) => Math.max(...cols.map((c) => c.lines.length));
 	// Prefer spaced groups when they fit, then unspaced; two columns before one.
@@ -113,10 +151,11 @@ function Line({line, keyWidth}: {line: HelpLine; keyWidth: number}) {
 				</Text>
 			);
 		case 'key':
+		case 'more':
 			return (
 				<Box>
 					<Box width={keyWidth + 1} flexShrink={0}>
-						<Text bold>{line.keys}</Text>
+						<Text bold>{line.kind === 'key' ? line.keys : ''}</Text>
 					</Box>
 					<Box flexGrow={1} flexShrink={1}>
 						<Text wrap="truncate-end">{line.label}</Text>

@@ -4,7 +4,7 @@ import {findReview, newReview, reviewName} from '../../model/review.js';
 import {hasUnsafeName, sanitizeLine} from '../../terminal/sanitize.js';
 import {Header} from '../components/header.js';
 import {TextPrompt} from '../components/text-prompt.js';
-import {invalidLaunchDate, withLaunchDate} from '../../model/launch.js';
+import {invalidLaunchDate, pastLaunchDate, withLaunchDate} from '../../model/launch.js';
 
 type Step = 'system' | 'release' | 'launch';
 import {useDraft} from '../prompt-drafts.js';
@@ -17,10 +17,14 @@ export function NewReviewScreen({size}: {size: Size}) {
 	const {dispatch, services} = useAppActions();
 	// The name survives esc on the release question, which goes back to it; the
 	// form's place survives the terminal crossing the size limit (a draft).
-	const form = useDraft<{step: Step; system: string; release?: string}>('new-review-form', () => ({
-		step: 'system',
-		system: '',
-	}));
+	// pastKept: the past launch date already said once; enter on it again keeps it.
+	const form = useDraft<{step: Step; system: string; release?: string; pastKept?: string}>(
+		'new-review-form',
+		() => ({
+			step: 'system',
+			system: '',
+		}),
+	);
 	const [, redraw] = useReducer((n: number) => n + 1, 0);
 	const {system, step} = form;
 	const setSystem = (name: string) => (form.system = name);
@@ -97,6 +101,12 @@ export function NewReviewScreen({size}: {size: Size}) {
 						const launch = text.trim();
 						const invalid = launch ? invalidLaunchDate(launch) : undefined;
 						if (invalid) return invalid;
+						// A day before today is asked about once: a typo more often than a launch recorded late.
+						const past = launch ? pastLaunchDate(launch, services.now()) : undefined;
+						if (past && form.pastKept !== launch) {
+							form.pastKept = launch;
+							return `${past}: enter keeps it, or change it`;
+						}
 						const actor = actorFrom(services);
 						const review = newReview(
 							state.loaded.checklist,

@@ -103,12 +103,35 @@ function SectionLine({
 /** Footer keys left out: none; path completion outside the evidence prompt. */
 const NO_KEYS: readonly ActionId[] = [];
 const PROMPT_WITHOUT_PATHS: readonly ActionId[] = ['prompt-complete', 'prompt-pick'];
-/** On a conflict, 1–9 keep an answer and there is no answer to add evidence, a note or a mark to; elsewhere 1–9 do nothing. */
-const ON_CONFLICT: readonly ActionId[] = ['add-evidence', 'edit-note', 'discuss-later'];
-const OFF_CONFLICT: readonly ActionId[] = ['keep-answer'];
-/** The same on an item without a check: x has nothing to run (it says so when pressed). */
-const ON_CONFLICT_NO_CHECK: readonly ActionId[] = [...ON_CONFLICT, 'run-check'];
-const OFF_CONFLICT_NO_CHECK: readonly ActionId[] = [...OFF_CONFLICT, 'run-check'];
+const footerOmits = new Map<string, readonly ActionId[]>();
+/**
+ * The review footer's keys that do nothing on the focused item, left out so
+ * that the ones that do fit: on a conflict there is no answer to add evidence,
+ * a note, an action item or a mark to (1–9 keep one); elsewhere 1–9 do
+ * nothing, nor r on a pending item, x on an item without a check, O in a
+ * review without orphans. One array per case, so the memoized footer holds.
+ */
+function footerOmit(
+	conflict: boolean,
+	check: boolean,
+	pending: boolean,
+	orphans: boolean,
+): readonly ActionId[] {
+	const key = [conflict, check, pending, orphans].map(Number).join('');
+	let keys = footerOmits.get(key);
+	if (!keys) {
+		keys = [
+			...(conflict
+				? (['add-evidence', 'edit-note', 'discuss-later', 'add-action', 'action-done'] as const)
+				: (['keep-answer'] as const)),
+			...(pending && !conflict ? (['reset'] as const) : []),
+			...(check ? [] : (['run-check'] as const)),
+			...(orphans ? [] : (['orphans'] as const)),
+		];
+		footerOmits.set(key, keys);
+	}
+	return keys;
+}
 
 /** The history of an item nobody has changed: one array, so memos keyed on it hold. */
 const NO_HISTORY: readonly AuditEntry[] = [];
@@ -351,13 +374,12 @@ export function ReviewScreen({size}: {size: Size}) {
 						? state.prompt.kind === 'evidence'
 							? NO_KEYS
 							: PROMPT_WITHOUT_PATHS
-						: result?.conflict
-							? result.item.check
-								? ON_CONFLICT
-								: ON_CONFLICT_NO_CHECK
-							: result?.item.check
-								? OFF_CONFLICT
-								: OFF_CONFLICT_NO_CHECK
+						: footerOmit(
+								Boolean(result?.conflict),
+								Boolean(result?.item.check),
+								result?.answer.status === 'pending',
+								orphans > 0,
+							)
 				}
 			/>
 		</Box>

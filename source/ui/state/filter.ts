@@ -27,13 +27,31 @@ export type FilterQuery =
 	/** `later`: the items marked to discuss later (m). */
 	| {kind: 'later'};
 
-/** Reads a filter: a word (status, mine, role) wins over text. */
+/** The filter words that are not statuses or roles, as typed (`conflicts` as well as `conflict`). */
+const namedWords: Record<string, FilterQuery> = {
+	mine: {kind: 'mine'},
+	later: {kind: 'later'},
+	conflict: {kind: 'conflict'},
+	conflicts: {kind: 'conflict'},
+};
+
+/**
+ * The words a filter understands, as help names them:
+ * `status/mine/later/conflict/@role` (a status word, the named words, a role).
+ */
+export const filterWordsText = [
+	'status',
+	...Object.keys(namedWords).filter(
+		(w) => !w.endsWith('s') || !Object.hasOwn(namedWords, w.slice(0, -1)),
+	),
+	'@role',
+].join('/');
+
+/** Reads a filter: a word (status, mine, later, conflict, role) wins over text. */
 export function parseFilter(filter: string): FilterQuery {
 	const q = filter.trim().toLowerCase();
 	if (Object.hasOwn(statusWords, q)) return {kind: 'status', status: statusWords[q]!};
-	if (q === 'mine') return {kind: 'mine'};
-	if (q === 'conflict' || q === 'conflicts') return {kind: 'conflict'};
-	if (q === 'later') return {kind: 'later'};
+	if (Object.hasOwn(namedWords, q)) return namedWords[q]!;
 	// Role names keep their case: the team file's are matched exactly.
 	const t = filter.trim();
 	const role = /^(?:role:|@)\s*(\S+)$/i.exec(t)?.[1];

@@ -50,14 +50,10 @@ function takeChecklist(
 		);
 		if (next === review) return {state};
 		const orphans = orphanCount(next);
+		// Short: a save puts the milestone's file before this line (ui/state/saving.ts)
+		// and the message has two rows. Changed items say `↻ recheck` on their rows.
 		const message = report
-			? [
-					describeUpgrade(report),
-					report.changed.length ? 'changed ones marked ↻' : '',
-					orphans ? 'o on the review screen lists the orphaned answers' : '',
-				]
-					.filter(Boolean)
-					.join(' — ')
+			? `${describeUpgrade(report)}${orphans ? ' · O lists them' : ''}`
 			: undefined;
 		return {
 			state: {...state, db: replaceReview(state.db, next), version: state.version + 1},

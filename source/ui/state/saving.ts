@@ -7,11 +7,13 @@ export function saved(state: State, action: ActionOf<'saved'>): State {
 		saveError: undefined,
 	};
 	if (!action.notice) return next;
-	// Said after what is shown already (an upgrade's own line), not instead of it.
+	// Said beside what is shown already (an upgrade's own line), not instead of
+	// it, and first: the message has two rows, and a long upgrade line must not
+	// push the file a save wrote (a milestone) out of sight.
 	const shown = state.message?.kind === 'info' ? state.message.text : '';
 	return {
 		...next,
-		message: {kind: 'info', text: [shown, action.notice].filter(Boolean).join(' · ')},
+		message: {kind: 'info', text: [action.notice, shown].filter(Boolean).join(' · ')},
 	};
 }
 

@@ -7,8 +7,8 @@ import type {ActionOf, State} from './types.js';
 /**
  * A review just opened: with attendees known for this session, the session is
  * recorded on it (once per run); without, and when the review had attendees
- * recorded before, "Who is here?" is asked, offering the last session's. A
- * team that never names attendees is never asked. While renames are asked
+ * recorded before (a session or a decision), "Who is here?" is asked, offering
+ * the latest. A team that never names attendees is never asked. While renames are asked
  * about first, the question is left out.
  */
 export function sessionOnOpen(state: State, actor: Actor): State {

@@ -47,7 +47,7 @@ export type Prompt =
 	| {kind: 'filter'; previous: string; from?: Focus}
 	/**
 	 * Asked when a review that had attendees recorded is opened without
-	 * --attendees: `offered` are the last session's, `then` the screen the
+	 * --attendees: `offered` are the attendees last recorded, `then` the screen the
 	 * review opens on once answered.
 	 */
 	| {kind: 'attendees'; offered: string[]; then: Screen};
