@@ -3,7 +3,7 @@ import {conflictOf} from '../model/conflicts.js';
 import {PreflightError} from '../errors.js';
 import {answerFor} from '../model/evaluate.js';
 import {invalidAnswer, recordAnswer, withEvidence, withNote, withStatus} from '../model/review.js';
-import {statuses, type Answer, type Status} from '../model/schemas.js';
+import {statuses, type Answer, type Review, type Status} from '../model/schemas.js';
 import {checklistFor, findOrCreateReview, lockWaitMs, openStore, selectReview} from '../session.js';
 import {now} from '../system/clock.js';
 import {parseEvidence} from '../system/evidence.js';
@@ -15,6 +15,8 @@ import {actorFor, itemOf, reviewName} from './common.js';
 import {print, printError} from '../terminal/print.js';
 import {invalidLaunchDate, pastLaunchDate, withLaunchDate} from '../model/launch.js';
 import {saveReview} from './save-review.js';
+import type {LoadedChecklist} from '../checklist/load.js';
+import type {Store} from '../store/database.js';
 
 function isStatus(word: string): word is Status {
 	return (statuses as readonly string[]).includes(word);
@@ -65,22 +67,10 @@ export async function run(inv: Invocation): Promise<number> {
 	const actor = actorFor(flags.reviewer, at);
 	const store = await openStore(flags, {what: 'preflight set', waitMs: lockWaitMs()});
 	try {
-		let review;
-		let created = false;
-		if (flags.system) {
-			({review, created} = findOrCreateReview(store, loaded, flags.system, flags.release, at));
-		} else if (store.data.reviews.length === 0) {
-			throw new PreflightError(
-				`no review in ${sanitizeLine(store.path)} yet: name one with --system NAME [--release R] to create it`,
-			);
-		} else {
-			review = selectReview(store, flags);
-		}
-
+		const {review: original, created} = reviewToSet(store, loaded, flags, at);
 		// The review first takes the checklist it is being answered against.
-		const original = review;
-		const upgrade = upgradeReview(review, loaded.checklist, loaded.digest, actor);
-		review = upgrade.review;
+		const upgrade = upgradeReview(original, loaded.checklist, loaded.digest, actor);
+		const review = upgrade.review;
 		if (upgrade.report) print(`note: ${describeUpgrade(upgrade.report)}`);
 		// A rename by similarity is a person's call: kept waiting, and said.
 		const proposals = pendingProposals(review, loaded.checklist).filter((p) => p.to !== item.id);
@@ -142,6 +132,21 @@ export async function run(inv: Invocation): Promise<number> {
 	}
 }
 
+/** The review `set` acts on: --system's, created when new; else the one the flags pick. */
+function reviewToSet(
+	store: Store,
+	loaded: LoadedChecklist,
+	flags: Invocation['flags'],
+	at: Date,
+): {review: Review; created: boolean} {
+	if (flags.system) return findOrCreateReview(store, loaded, flags.system, flags.release, at);
+	if (store.data.reviews.length === 0)
+		throw new PreflightError(
+			`no review in ${sanitizeLine(store.path)} yet: name one with --system NAME [--release R] to create it`,
+		);
+	return {review: selectReview(store, flags), created: false};
+}
+
 /** `preflight set --launch DATE` with no item: the review's launch date alone (`""` removes it). */
 async function setLaunchOnly({flags}: Invocation): Promise<number> {
 	const answerFlags = (
@@ -168,17 +173,7 @@ async function setLaunchOnly({flags}: Invocation): Promise<number> {
 	const actor = actorFor(flags.reviewer, at);
 	const store = await openStore(flags, {what: 'preflight set', waitMs: lockWaitMs()});
 	try {
-		let review;
-		let created = false;
-		if (flags.system) {
-			({review, created} = findOrCreateReview(store, loaded, flags.system, flags.release, at));
-		} else if (store.data.reviews.length === 0) {
-			throw new PreflightError(
-				`no review in ${sanitizeLine(store.path)} yet: name one with --system NAME [--release R] to create it`,
-			);
-		} else {
-			review = selectReview(store, flags);
-		}
+		const {review, created} = reviewToSet(store, loaded, flags, at);
 		const original = review;
 		// As with an answer: the review first takes the checklist it is judged against.
 		const upgrade = upgradeReview(review, loaded.checklist, loaded.digest, actor);
