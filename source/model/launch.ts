@@ -2,6 +2,7 @@
 // is then judged twice, now and at the end of that UTC day (the --as-of
 // judgement), naming what changes in between: passes that go stale, waivers
 // that expire, action items due after it. Pure.
+import {withReviewEntry} from './review-log.js';
 import type {Actor} from './actor.js';
 import {listActions, type ListedAction} from './actions.js';
 import {evaluate, waiverExpired, type Evaluation, type ItemResult} from './evaluate.js';
@@ -39,26 +40,14 @@ export function pastLaunchDate(date: string, now: Date): string | undefined {
 /** The review with its launch date set (or cleared with undefined), audited as a review-level change (`*`). */
 export function withLaunchDate(review: Review, date: string | undefined, actor: Actor): Review {
 	if (review.launchDate === date) return review;
-	const at = actor.at.toISOString();
 	const {launchDate: _old, ...rest} = review;
-	return {
-		...rest,
-		...(date ? {launchDate: date} : {}),
-		updatedAt: at,
-		audit: [
-			...review.audit,
-			{
-				at,
-				by: actor.by,
-				item: '*',
-				from: 'pending',
-				to: 'pending',
-				detail: date
-					? `launch date: ${date}${review.launchDate ? ` (was ${review.launchDate})` : ''}`
-					: `launch date removed (was ${review.launchDate ?? ''})`,
-			},
-		],
-	};
+	return withReviewEntry(
+		{...rest, ...(date ? {launchDate: date} : {})},
+		actor,
+		date
+			? `launch date: ${date}${review.launchDate ? ` (was ${review.launchDate})` : ''}`
+			: `launch date removed (was ${review.launchDate ?? ''})`,
+	);
 }
 
 /** The review judged on launch day, and what differs from now. */

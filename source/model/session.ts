@@ -1,6 +1,7 @@
 // Who attended a session of a review (docs/decisions.md#who-attended): a
 // review-level audit entry (`*`) per session with attendees, and the
 // attendees carried by each decision taken in it.
+import {withReviewEntry} from './review-log.js';
 import type {Actor} from './actor.js';
 import type {AuditEntry, Decision, Review} from './schemas.js';
 import {hasUnsafeName} from '../terminal/sanitize.js';
@@ -79,20 +80,5 @@ export function lastAttendees(review: Review): string[] | undefined {
  * recording who attended never voids a decision.
  */
 export function withSession(review: Review, attendees: readonly string[], actor: Actor): Review {
-	const at = actor.at.toISOString();
-	return {
-		...review,
-		updatedAt: at > review.updatedAt ? at : review.updatedAt,
-		audit: [
-			...review.audit,
-			{
-				at,
-				by: actor.by,
-				item: '*',
-				from: 'pending',
-				to: 'pending',
-				detail: sessionDetail(attendees),
-			},
-		],
-	};
+	return withReviewEntry(review, actor, sessionDetail(attendees));
 }

@@ -5,6 +5,7 @@
 // stands while nothing of that changed after it: no recorded change after it
 // but sessions, decisions and marks, and the same decision digest when the
 // snapshot is built again at its moment.
+import {withReviewEntry} from '../model/review-log.js';
 import type {LoadedChecklist} from '../checklist/load.js';
 import {evaluate, type Evaluation} from '../model/evaluate.js';
 import type {Actor} from '../model/actor.js';
@@ -81,22 +82,11 @@ export function withDecision(
 	};
 	return {
 		decision: recorded,
-		review: {
-			...review,
-			decisions: [...(review.decisions ?? []), recorded],
-			updatedAt: at,
-			audit: [
-				...review.audit,
-				{
-					at,
-					by: actor.by,
-					item: '*',
-					from: 'pending',
-					to: 'pending',
-					detail: `decision: ${decision}${recorded.note ? ` — ${recorded.note}` : ''} (${digest})${recorded.attendees ? ` · attended by ${recorded.attendees.join(', ')}` : ''}`,
-				},
-			],
-		},
+		review: withReviewEntry(
+			{...review, decisions: [...(review.decisions ?? []), recorded]},
+			actor,
+			`decision: ${decision}${recorded.note ? ` — ${recorded.note}` : ''} (${digest})${recorded.attendees ? ` · attended by ${recorded.attendees.join(', ')}` : ''}`,
+		),
 	};
 }
 
