@@ -3,6 +3,8 @@
 // and a note or an action item's text is a short paragraph. Longer text is
 // refused at the edge, in one line, before anything is written.
 
+import {hasUnsafeText} from '../terminal/sanitize.js';
+
 /** The longest name: an attendee, an action item's owner. */
 export const MAX_NAME = 200;
 /** The longest note or action item text: a short paragraph. */
@@ -19,9 +21,13 @@ export function tooLong(text: string, max: number, what: string): string | undef
 
 /**
  * Why `--note` cannot be a decision's note, or undefined when it can: given,
- * it says something (leave it out for none), in at most MAX_NOTE characters.
+ * it says something (leave it out for none), on one line of printable text
+ * (it is quoted in the audit log, status, gate and snapshots), in at most
+ * MAX_NOTE characters.
  */
 export function decisionNoteProblem(note: string, what: string): string | undefined {
 	if (!note.trim()) return `${what} is empty: give the note's text, or leave ${what} out`;
+	if (hasUnsafeText(note.trim()))
+		return `${what} must be one line without control characters, escape sequences, or direction marks`;
 	return tooLong(note.trim(), MAX_NOTE, what);
 }

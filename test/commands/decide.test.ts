@@ -262,6 +262,13 @@ describe('decide --attendees', () => {
 				'n'.repeat(100_000),
 				/^preflight: --note is 100000 characters long: at most 2000 are allowed\n$/,
 			],
+			// Quoted in the log, status, gate and snapshots: one line of printable text.
+			...['a\u001b[2Jb', 'x\u202ey', 'x\ny', 'bell\u0007', 'osc \u001b]8;;http://evil\u0007'].map(
+				(note): [string, RegExp] => [
+					note,
+					/^preflight: --note must be one line without control characters, escape sequences, or direction marks\n$/,
+				],
+			),
 		] as Array<[string, RegExp]>) {
 			const r = ws.run(['decide', 'no-go', '--note', note]);
 			expect(r.code).toBe(2);
