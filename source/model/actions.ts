@@ -191,11 +191,25 @@ function actionKey(a: ActionItem): string {
 	return JSON.stringify([a.addedAt, a.addedBy, a.what, a.owner, a.due, a.url ?? null]);
 }
 
+function compareKeys(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The same action item from two sides: done when either closed it, the earlier closing (ties by who). */
+function closedFirst(a: ActionItem, b: ActionItem): ActionItem {
+	if (!a.done) return b.done ? b : a;
+	if (!b.done) return a;
+	if (a.done.at !== b.done.at) return a.done.at < b.done.at ? a : b;
+	return compareKeys(JSON.stringify(a.done), JSON.stringify(b.done)) <= 0 ? a : b;
+}
+
 /**
- * Three-way merge of one item's action items: the union of both sides' (two
- * branches adding different ones keep both), less any the base held that a
- * side removed; one done on either side is done (the earlier closing when
- * both closed it). In the order they were added, ties by content.
+ * Three-way merge of one item's action items: the base's that neither side
+ * removed keep their order (and so their numbers), and the ones either side
+ * added follow. The added ones keep each side's own order; between the two
+ * sides the one added earlier goes first, ties by content, so the result is
+ * the same whichever side is ours. One done on either side is done (the
+ * earlier closing when both closed it).
  */
 export function mergeActions(
 	base: readonly ActionItem[],
@@ -203,19 +217,46 @@ export function mergeActions(
 	theirs: readonly ActionItem[],
 ): ActionItem[] {
 	const inBase = new Set(base.map(actionKey));
-	const ourKeys = new Set(ours.map(actionKey));
-	const theirKeys = new Set(theirs.map(actionKey));
-	const out = new Map<string, ActionItem>();
-	for (const a of [...ours, ...theirs]) {
+	const ourKeys = new Map(ours.map((a) => [actionKey(a), a]));
+	const theirKeys = new Map(theirs.map((a) => [actionKey(a), a]));
+	const kept = new Set<string>();
+	const out: ActionItem[] = [];
+	for (const a of base) {
 		const key = actionKey(a);
-		if (inBase.has(key) && !(ourKeys.has(key) && theirKeys.has(key))) continue;
-		const kept = out.get(key);
-		if (!kept) out.set(key, a);
-		else if (a.done && (!kept.done || a.done.at < kept.done.at)) out.set(key, a);
+		const mine = ourKeys.get(key);
+		const other = theirKeys.get(key);
+		// Removed by one side from what both started with: gone.
+		if (!mine || !other || kept.has(key)) continue;
+		kept.add(key);
+		out.push(closedFirst(mine, other));
 	}
-	return [...out.entries()]
-		.sort(([ka, a], [kb, b]) =>
-			a.addedAt < b.addedAt ? -1 : a.addedAt > b.addedAt ? 1 : ka < kb ? -1 : ka > kb ? 1 : 0,
-		)
-		.map(([, a]) => a);
+	const added = (side: readonly ActionItem[]) =>
+		side.map((a) => ({key: actionKey(a), a})).filter(({key}) => !inBase.has(key));
+	const left = added(ours);
+	const right = added(theirs);
+	let i = 0;
+	let j = 0;
+	// Two queues, each in its side's order; the earlier head (by time, then content) goes next.
+	// Nothing here depends on which queue is which, so swapping the sides gives the same list.
+	while (i < left.length || j < right.length) {
+		if (i < left.length && kept.has(left[i]!.key)) {
+			i++;
+			continue;
+		}
+		if (j < right.length && kept.has(right[j]!.key)) {
+			j++;
+			continue;
+		}
+		const l = left[i];
+		const r = right[j];
+		let key: string;
+		if (l && (!r || l.a.addedAt < r.a.addedAt || (l.a.addedAt === r.a.addedAt && l.key <= r.key)))
+			key = l.key;
+		else key = r!.key;
+		const mine = ourKeys.get(key);
+		const other = theirKeys.get(key);
+		kept.add(key);
+		out.push(mine && other ? closedFirst(mine, other) : (mine ?? other)!);
+	}
+	return out;
 }

@@ -539,13 +539,16 @@ function mergeReview(
 		notes.push(
 			`${label}: both sides changed the launch date (${[ours.launchDate ?? 'none', theirs.launchDate ?? 'none'].sort(compareText).join(' and ')}); kept ${launch.value ?? 'none'}, the later change`,
 		);
-	// Decisions are records, never edited: every one either side holds, in time order.
+	// Decisions are records, never edited: every one either side holds, the base's in
+	// their order (two in one millisecond must not swap which is the last), the new ones
+	// after them in time order.
 	const decisions = mergeSet(
 		base?.decisions ?? [],
 		ours.decisions ?? [],
 		theirs.decisions ?? [],
 		(d) => canonicalJson(d),
 		decisionOrder,
+		true,
 	);
 	const updated = [ours.updatedAt, theirs.updatedAt].sort(
 		(a, b) => instant(a) - instant(b) || compareText(a, b),

@@ -11,7 +11,7 @@ import {emptyTotals, waiverExpired, type Totals} from '../model/evaluate.js';
 import {isIsoInstant, type ChecklistItem} from '../model/schemas.js';
 import {isCalendarDate} from '../model/time.js';
 import {reviewEveryText} from '../model/vocabulary.js';
-import type {Snapshot, SnapshotItem} from './snapshot.js';
+import {decisionDigestOf, snapshotDigest, type Snapshot, type SnapshotItem} from './snapshot.js';
 
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9._:\-/]*$/;
 const sha256Pattern = /^[0-9a-f]{64}$/;
@@ -273,16 +273,60 @@ function reviewDueProblems(
 }
 
 /**
- * A snapshot's `decision` (where the last decision stands) must be the last
- * of its `decisions`, void with the reason and standing without one. Older
- * snapshots with decisions and no summary are read as before.
+ * The only version that wrote `decisions` without the `decision` summary
+ * (both came in its development): its snapshots are read as before.
+ */
+const BEFORE_DECISION_SUMMARY = '0.1.0';
+
+/** Every moment the snapshot shows a recorded change of an item at (each one an audit entry). */
+function itemChangeMoments(snapshot: Snapshot): Array<{at: string; what: string}> {
+	const out: Array<{at: string; what: string}> = [];
+	for (const s of snapshot.sections)
+		for (const item of s.items) {
+			if (item.signedOff) out.push({at: item.signedOff.at, what: `${item.id} signed off`});
+			for (const a of item.approvals ?? []) out.push({at: a.at, what: `${item.id} approved`});
+			for (const c of item.conflict?.answers ?? []) {
+				if (c.signedOff) out.push({at: c.signedOff.at, what: `${item.id} answered`});
+				for (const a of c.approvals ?? []) out.push({at: a.at, what: `${item.id} approved`});
+			}
+			for (const a of item.actions ?? []) {
+				out.push({at: a.addedAt, what: `${item.id} action item added`});
+				if (a.done) out.push({at: a.done.at, what: `${item.id} action item done`});
+			}
+		}
+	return out;
+}
+
+/**
+ * The digest a decision recorded before the decision digest existed took at
+ * this snapshot's moment, as far as the snapshot tells it: the snapshot
+ * without its signer, decisions and summary (decisions so recorded still stand
+ * while it matches; report/decision.ts).
+ */
+function earlierDigestOf(snapshot: Snapshot): string {
+	const {digest: _d, signer: _s, decisions: _ds, decision: _dn, ...body} = snapshot;
+	return snapshotDigest(body);
+}
+
+/**
+ * A snapshot's `decision` (where the last decision stands) must be there
+ * when it has decisions (but in files of the version that wrote decisions
+ * before the summary existed), be the last of its `decisions`, void with the
+ * reason and standing without one. A standing decision must not be
+ * contradicted by what the snapshot itself shows: a change of an item recorded
+ * after the decision and no later than the moment judged, or, judged at the
+ * decision's very moment, a decision digest other than the decision's.
  */
 function decisionSummaryProblems(snapshot: Snapshot): string[] {
 	const summary = snapshot.decision;
-	if (!summary) return [];
+	const last = snapshot.decisions?.at(-1);
+	if (!summary) {
+		if (!last || snapshot.formatVersion === 1 || snapshot.tool.version === BEFORE_DECISION_SUMMARY)
+			return [];
+		return ['the snapshot has decisions but no decision (where the last one stands)'];
+	}
 	const out: string[] = [];
 	if (snapshot.formatVersion === 1) out.push('format 1 has no decision (it came with format 2)');
-	const last = snapshot.decisions?.at(-1);
 	if (!last)
 		return [...out, 'decision says where the last decision stands, but there are no decisions'];
 	for (const key of ['decision', 'by', 'at', 'digest'] as const)
@@ -292,6 +336,29 @@ function decisionSummaryProblems(snapshot: Snapshot): string[] {
 		out.push('decision is void but says not why');
 	if (summary.state === 'standing' && summary.reason !== undefined)
 		out.push('decision stands but gives a reason it is void');
+	if (summary.state !== 'standing') return out;
+	const decided = Date.parse(last.at);
+	const judged = Date.parse(snapshot.asOf ?? snapshot.generatedAt);
+	if (Number.isNaN(decided) || Number.isNaN(judged)) return out;
+	const after = itemChangeMoments(snapshot)
+		.filter((c) => {
+			const t = Date.parse(c.at);
+			return t > decided && t <= judged;
+		})
+		.sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0];
+	if (after)
+		out.push(
+			`decision stands, but the snapshot shows a change after it (${after.what} at ${after.at}), which voids it`,
+		);
+	else if (
+		snapshot.asOf === undefined &&
+		judged === decided &&
+		decisionDigestOf(snapshot) !== last.digest &&
+		earlierDigestOf(snapshot) !== last.digest
+	)
+		out.push(
+			`decision stands, but judged at its moment the snapshot's decision digest is ${decisionDigestOf(snapshot)}, not the decision's ${last.digest}`,
+		);
 	return out;
 }
 

@@ -1,4 +1,5 @@
-import {readFileSync, writeFileSync} from 'node:fs';
+import {copyFileSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
 import {parse} from 'csv-parse/sync';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {ensureBuilt, workspace} from './cli.js';
@@ -232,5 +233,44 @@ describe('preflight action add / done and preflight actions', () => {
 		};
 		// JSON keeps the text as stored, its controls escaped (a parser reads them back).
 		expect(json.actions[0]!.what).toBe(what);
+	});
+
+	it("keeps a merge from renumbering the base's action items added in the same millisecond", () => {
+		const add = (ws: ReturnType<typeof workspace>, what: string) => {
+			const r = ws.run(['action', 'add', item, what, '--owner', 'Bo', '--due', '2026-04-01']);
+			expect(r.code, r.stderr).toBe(0);
+		};
+		const base = failedReview();
+		add(base, 'zeta');
+		add(base, 'alpha');
+		const baseFile = join(base.dir, 'base.json');
+		copyFileSync(base.db, baseFile);
+		const side = (what: string, now: string) => {
+			const ws = workspace(now);
+			mkdirSync(dirname(ws.db), {recursive: true});
+			copyFileSync(baseFile, ws.db);
+			add(ws, what);
+			return ws.db;
+		};
+		const ours = side('ours', '2026-03-02T10:00:00.000Z');
+		const theirs = side('theirs', '2026-03-02T11:00:00.000Z');
+		const order = (a: string, b: string) => {
+			const merged = base.run(['merge', baseFile, a, b, '--out', base.db]);
+			expect(merged.code, merged.stderr).toBe(0);
+			const json = JSON.parse(base.run(['actions', '--json']).stdout) as {
+				actions: Array<{n: number; what: string}>;
+			};
+			return json.actions.map((x) => [x.n, x.what]);
+		};
+		const expected = [
+			[1, 'zeta'],
+			[2, 'alpha'],
+			[3, 'ours'],
+			[4, 'theirs'],
+		];
+		expect(order(ours, theirs)).toEqual(expected);
+		const text = readFileSync(base.db, 'utf8');
+		expect(order(theirs, ours)).toEqual(expected);
+		expect(readFileSync(base.db, 'utf8')).toBe(text);
 	});
 });

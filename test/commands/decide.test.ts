@@ -1,6 +1,7 @@
 import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
+import {snapshotDigest} from '../../source/report/snapshot.js';
 import {ensureBuilt, root, workspace} from './cli.js';
 
 beforeAll(ensureBuilt);
@@ -333,6 +334,58 @@ describe('decide: what a decision is taken on, and snapshots of its standing', (
 		expect(go.code, go.stderr).toBe(0);
 		expect(go.stdout).toContain(`on ${promised}`);
 		expect(ws.run(['gate', '--require-decision']).code).toBe(0);
+	});
+
+	it('verify finds a decision summary removed or a void go made standing (re-digested)', () => {
+		const ws = ready();
+		expect(ws.run(['decide', 'go', '--reviewer', 'Ann']).code).toBe(0);
+		// The same moment: no change after it, but its decision digest is no longer the go's.
+		expect(ws.run(['set', itemIds[0]!, 'pass', '--evidence', 'https://ci.example/same']).code).toBe(
+			0,
+		);
+		const sameMoment = join(ws.dir, 'same.json');
+		expect(ws.run(['snapshot', '--no-sign', '--out', sameMoment]).code).toBe(0);
+		ws.setClock('2026-03-01T14:00:00.000Z');
+		// An action item added: a change whose moment the snapshot shows.
+		expect(
+			ws.run(['action', 'add', itemIds[1]!, 'watch it', '--owner', 'Bo', '--due', '2026-04-01'])
+				.code,
+		).toBe(0);
+		const later = join(ws.dir, 'later.json');
+		expect(ws.run(['snapshot', '--no-sign', '--out', later]).code).toBe(0);
+		const forged = (path: string, edit: (s: Record<string, unknown>) => void) => {
+			const s = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+			edit(s);
+			s.digest = snapshotDigest(s);
+			const out = join(ws.dir, `forged-${Math.random().toString(36).slice(2)}.json`);
+			writeFileSync(out, `${JSON.stringify(s, null, 2)}\n`);
+			return ws.run(['verify', out]);
+		};
+		for (const path of [sameMoment, later]) {
+			const intact = ws.run(['verify', path]);
+			expect(intact.code, intact.stdout).toBe(0);
+			expect(JSON.parse(readFileSync(path, 'utf8')).decision.state).toBe('void');
+			const removed = forged(path, (s) => delete s.decision);
+			expect(removed.code).toBe(1);
+			expect(removed.stdout).toContain(
+				'the snapshot has decisions but no decision (where the last one stands)',
+			);
+		}
+		const standing = (s: Record<string, unknown>) => {
+			const d = s.decision as {state: string; reason?: string};
+			d.state = 'standing';
+			delete d.reason;
+		};
+		const atMoment = forged(sameMoment, standing);
+		expect(atMoment.code).toBe(1);
+		expect(atMoment.stdout).toMatch(
+			/decision stands, but judged at its moment the snapshot's decision digest is sha256:[0-9a-f]{64}, not the decision's/,
+		);
+		const afterIt = forged(later, standing);
+		expect(afterIt.code).toBe(1);
+		expect(afterIt.stdout).toContain(
+			`decision stands, but the snapshot shows a change after it (${itemIds[1]} action item added at 2026-03-01T14:00:00.000Z), which voids it`,
+		);
 	});
 
 	it('a void go: the Markdown and JSON snapshots say so and why; verify checks the summary', () => {

@@ -172,6 +172,70 @@ describe('merging action items', () => {
 		expect(answer.actions?.map((a) => a.what)).toEqual([fixTls.what, addAlerts.what]);
 	});
 
+	it("keeps the base's action items in their order, added in the same millisecond, and places only the new ones", () => {
+		const item = (what: string, minute: number) =>
+			withAction(pending, {...addAlerts, what}, 'Bo', at(minute)).actions![0]!;
+		const base = [item('zeta', 0), item('alpha', 0)];
+		const ours = [...base, item('ours', 60)];
+		const theirs = [...base, item('theirs', 120)];
+		expect(mergeActions(base, ours, theirs).map((a) => a.what)).toEqual([
+			'zeta',
+			'alpha',
+			'ours',
+			'theirs',
+		]);
+		expect(mergeActions(base, theirs, ours)).toEqual(mergeActions(base, ours, theirs));
+	});
+
+	it("keeps each side's new action items in the order added, ties between sides by content", () => {
+		const item = (what: string, minute: number, by = 'Bo') =>
+			withAction(pending, {...addAlerts, what}, by, at(minute)).actions![0]!;
+		const base = [item('first', 0)];
+		const ours = [...base, item('ours b', 5), item('ours a', 5)];
+		const theirs = [...base, item('theirs z', 5, 'Al'), item('theirs y', 5, 'Al')];
+		const merged = mergeActions(base, ours, theirs).map((a) => a.what);
+		expect(merged[0]).toBe('first');
+		expect(merged.indexOf('ours b')).toBeLessThan(merged.indexOf('ours a'));
+		expect(merged.indexOf('theirs z')).toBeLessThan(merged.indexOf('theirs y'));
+		expect(mergeActions(base, theirs, ours)).toEqual(mergeActions(base, ours, theirs));
+	});
+
+	it('mergeActions is symmetric: the same list whichever side is ours (property)', () => {
+		// A small deterministic generator: every case is reproducible.
+		let seed = 15;
+		const rand = (n: number) => {
+			seed = (seed * 1103515245 + 12345) % 2 ** 31;
+			return seed % n;
+		};
+		const item = (what: string, minute: number, by: string) =>
+			withAction(pending, {...addAlerts, what}, by, at(minute)).actions![0]!;
+		const close = (a: (typeof base)[number], minute: number, by: string) => ({
+			...a,
+			done: {at: at(minute).toISOString(), by},
+		});
+		let base = [item('x', 0, 'Bo')];
+		for (let n = 0; n < 300; n++) {
+			base = Array.from({length: rand(4)}, (_, k) => item(`b${rand(3)}-${k}`, rand(2), 'Bo'));
+			const side = (who: string) => {
+				const kept = base
+					.filter(() => rand(5) > 0)
+					.map((a) => (rand(3) === 0 ? close(a, 10 + rand(2), rand(2) ? 'Al' : 'Bo') : a));
+				const added = Array.from({length: rand(4)}, () =>
+					item(`n${rand(3)}`, 1 + rand(3), rand(2) ? who : 'Bo'),
+				);
+				return [...kept, ...added];
+			};
+			const ours = side('Ann');
+			const theirs = side('Tom');
+			const one = mergeActions(base, ours, theirs);
+			expect(mergeActions(base, theirs, ours)).toEqual(one);
+			// The base's survivors keep their relative order, before every new one.
+			const baseWhats = base.map((a) => a.what);
+			const survivors = one.filter((a) => baseWhats.includes(a.what) && a.addedBy === 'Bo');
+			expect(one.slice(0, survivors.length)).toEqual(survivors);
+		}
+	});
+
 	it('mergeActions drops one the base held that a side removed', () => {
 		const a = withAction(pending, fixTls, 'Ann', at(0)).actions!;
 		expect(mergeActions(a, [], a)).toEqual([]);

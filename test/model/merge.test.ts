@@ -400,3 +400,27 @@ describe('mergeDatabases', () => {
 		expect(notes).toEqual(['api-two: both sides renamed the review; kept the later name']);
 	});
 });
+
+describe('merging decisions', () => {
+	const decision = (d: 'go' | 'no-go', minute: number, by = 'Ann') => ({
+		decision: d,
+		by,
+		at: at(minute).toISOString(),
+		verdict: 'ready' as const,
+		digest: `sha256:${'0'.repeat(64)}`,
+	});
+
+	it("keeps the base's decisions in their order (two in one millisecond do not swap which is last)", () => {
+		// By content "go" sorts before "no-go": the base recorded them the other way.
+		const base = {...baseReview(), decisions: [decision('no-go', 0), decision('go', 0)]};
+		const ours = {...base, decisions: [...base.decisions, decision('no-go', 5, 'Bob')]};
+		const theirs = {...base, decisions: [...base.decisions, decision('go', 6, 'Cy')]};
+		const {review} = merged(db(base), db(ours), db(theirs));
+		expect(review.decisions?.map((d) => [d.decision, d.by])).toEqual([
+			['no-go', 'Ann'],
+			['go', 'Ann'],
+			['no-go', 'Bob'],
+			['go', 'Cy'],
+		]);
+	});
+});

@@ -15,6 +15,7 @@ import {
 import type {Decision, Review} from '../../source/model/schemas.js';
 import {checklistSchema} from '../../source/model/schemas.js';
 import {parseAsOf} from '../../source/model/time.js';
+import {decisionSummary} from '../../source/report/decision.js';
 import {buildSnapshot} from '../../source/report/snapshot.js';
 import {ruleProblems} from '../../source/report/verify-rules.js';
 import * as z from '../../source/model/zod.js';
@@ -233,7 +234,10 @@ describe('a snapshot’s reviewDue under verify', () => {
 		const decided = review('P1Y', ['2025-06-01T09:00:00.000Z', '2026-03-01T09:00:00.000Z']);
 		const when = new Date('2026-02-01T00:00:00.000Z');
 		// The decision of March is after the moment judged: June's counts.
-		const s = buildSnapshot(evaluate(l.checklist, decided, when), decided, l, when);
+		// As preflight writes it: with the summary of where the last decision stands.
+		const s = buildSnapshot(evaluate(l.checklist, decided, when), decided, l, when, {
+			decision: decisionSummary(decided, l),
+		});
 		expect(s.reviewDue).toMatchObject({from: 'decision', since: '2025-06-01T09:00:00.000Z'});
 		expect(ruleProblems(s, l)).toEqual([]);
 		// Moved to a day with no decision, due and overdue made to agree (re-digested).

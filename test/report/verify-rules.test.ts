@@ -9,7 +9,12 @@ import {describe, expect, it} from 'vitest';
 import {checklistFromData} from '../../source/checklist/load.js';
 import {emptyTotals} from '../../source/model/evaluate.js';
 import {readSnapshotFile} from '../../source/report/read.js';
-import {snapshotDigest, type Snapshot, type SnapshotItem} from '../../source/report/snapshot.js';
+import {
+	decisionDigestOf,
+	snapshotDigest,
+	type Snapshot,
+	type SnapshotItem,
+} from '../../source/report/snapshot.js';
 import {verifySnapshot} from '../../source/report/verify.js';
 import {ruleProblems} from '../../source/report/verify-rules.js';
 import {snapshotJson} from '../../source/report/write.js';
@@ -364,5 +369,85 @@ describe('the decision summary (where the last decision stands)', () => {
 		expect(ruleProblems(withSummary((s) => delete s.decisions))).toEqual([
 			'decision says where the last decision stands, but there are no decisions',
 		]);
+	});
+
+	it('finds a snapshot with decisions and no summary, but in format 1 or from 0.1.0 (before it existed)', () => {
+		const missing = 'the snapshot has decisions but no decision (where the last one stands)';
+		expect(ruleProblems(withSummary((s) => delete s.decision))).toEqual([missing]);
+		expect(
+			ruleProblems(
+				withSummary((s) => {
+					delete s.decision;
+					s.tool.version = '0.1.0';
+				}),
+			),
+		).toEqual([]);
+		expect(
+			ruleProblems(
+				withSummary((s) => {
+					delete s.decision;
+					s.formatVersion = 1;
+				}),
+			),
+		).toEqual([]);
+		expect(ruleProblems(withSummary((s) => delete s.decisions))).toEqual([
+			'decision says where the last decision stands, but there are no decisions',
+		]);
+	});
+
+	it('finds a standing one the snapshot shows a later change of (signed off, approved, action item)', () => {
+		const later = '2026-02-28T11:00:00.000Z';
+		const signed = withSummary(
+			(s) => (item(s, 'security.secrets').signedOff = {by: 'Bob', at: later}),
+		);
+		expect(ruleProblems(signed)).toEqual([
+			`decision stands, but the snapshot shows a change after it (security.secrets signed off at ${later}), which voids it`,
+		]);
+		const action = withSummary(
+			(s) =>
+				(item(s, 'security.secrets').actions = [
+					{what: 'x', owner: 'Bo', due: '2026-04-01', state: 'open', addedAt: later, addedBy: 'Bo'},
+				]),
+		);
+		expect(ruleProblems(action)).toEqual([
+			`decision stands, but the snapshot shows a change after it (security.secrets action item added at ${later}), which voids it`,
+		]);
+		// Void, it is what the snapshot says; and a change after the moment judged is none of its business.
+		expect(
+			ruleProblems(
+				withSummary((s) => {
+					item(s, 'security.secrets').signedOff = {by: 'Bob', at: later};
+					s.decision = {...summary, state: 'void', reason: 'security.secrets changed'};
+				}),
+			),
+		).toEqual([]);
+		expect(
+			ruleProblems(
+				withSummary((s) => {
+					s.asOf = '2026-02-28T10:30:00.000Z';
+					item(s, 'security.secrets').signedOff = {by: 'Bob', at: later};
+				}),
+			).filter((p) => p.startsWith('decision')),
+		).toEqual([]);
+	});
+
+	it("finds a standing one judged at its own moment whose digest is not the snapshot's decision digest", () => {
+		const atDecision = (digest: (s: Snapshot) => string) =>
+			withSummary((s) => {
+				s.generatedAt = go.at;
+				const d = digest(s);
+				s.decisions = [{...go, digest: d}];
+				s.decision = {...summary, digest: d};
+			});
+		const own = atDecision((s) => decisionDigestOf(s));
+		expect(ruleProblems(own).filter((p) => p.startsWith('decision'))).toEqual([]);
+		const other = atDecision(() => go.digest);
+		expect(ruleProblems(other).filter((p) => p.startsWith('decision'))).toEqual([
+			`decision stands, but judged at its moment the snapshot's decision digest is ${decisionDigestOf(other)}, not the decision's ${go.digest}`,
+		]);
+		// Void, it says what verify finds.
+		const voided = atDecision(() => go.digest);
+		voided.decision = {...voided.decision!, state: 'void', reason: 'changed'};
+		expect(ruleProblems(voided).filter((p) => p.startsWith('decision'))).toEqual([]);
 	});
 });
