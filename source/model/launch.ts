@@ -32,9 +32,11 @@ export function invalidLaunchDate(text: string): string | undefined {
  * `now`'s (UTC) is accepted (a launch may be recorded after the fact) but said:
  * it is more often a typo, and its "on launch day" judgement is not a forecast.
  */
-export function pastLaunchDate(date: string, now: Date): string | undefined {
+export function pastLaunchDate(date: string, now: Date, short = false): string | undefined {
 	const today = now.toISOString().slice(0, 10);
-	return date < today ? `launch date ${date} is in the past: today is ${today} (UTC)` : undefined;
+	if (date >= today) return undefined;
+	// Short, where a label has already said it is the launch date (the form).
+	return `${short ? '' : 'launch date '}${date} is in the past: today is ${today} (UTC)`;
 }
 
 /** The review with its launch date set (or cleared with undefined), audited as a review-level change (`*`). */

@@ -105,10 +105,16 @@ export type Binding = {
 	/** Keys as shown in the footer when shorter than `keys`. */
 	hintKeys?: string;
 	/**
-	 * Listed in the footer after every other key of its screen, so that a
-	 * narrow terminal cuts it first.
+	 * Listed in the footer after every other key of its screen (before esc).
 	 */
 	spare?: true;
+	/**
+	 * When the footer's two rows cannot hold every hint of a screen, hints
+	 * with a rank are left out first, the highest first, until the rest fit
+	 * (only then are the last ones cut): keys anyone guesses (the arrows) or
+	 * seldom needed give way to the ones a reviewer would not find otherwise.
+	 */
+	givesWay?: number;
 	/**
 	 * Screens where the key still reaches the handler but does nothing worth
 	 * offering (esc on home: nothing to go back to), so the footer and the help
@@ -134,6 +140,7 @@ export const bindings: Binding[] = [
 		group: 'Move',
 		hint: 'move',
 		hintKeys: '↑↓',
+		givesWay: 3,
 	},
 	{
 		action: 'next-item',
@@ -159,6 +166,7 @@ export const bindings: Binding[] = [
 		group: 'Move',
 		hint: 'section',
 		hintKeys: '←→',
+		givesWay: 2,
 	},
 	{
 		action: 'next-section',
@@ -333,6 +341,7 @@ export const bindings: Binding[] = [
 		label: 'open the evidence link',
 		group: 'Evidence and notes',
 		hint: 'link',
+		givesWay: 1,
 	},
 	{
 		action: 'undo',
@@ -361,7 +370,8 @@ export const bindings: Binding[] = [
 		group: 'Screens',
 		hint: 'summary',
 	},
-	// After s: at 80 columns the footer keeps the keys it always had, and a.
+	// After s; a and O (while there are orphans) fit at 80 columns: esc, A,
+	// the arrows and o give way to them (givesWay).
 	{
 		action: 'add-action',
 		scopes: ['review'],
@@ -380,6 +390,7 @@ export const bindings: Binding[] = [
 		group: 'Answer',
 		hint: 'done',
 		spare: true,
+		givesWay: 4,
 	},
 	{
 		action: 'new-review',
@@ -493,6 +504,7 @@ export const bindings: Binding[] = [
 		hint: 'back',
 		hints: {renames: 'later'},
 		notListedOn: ['home'],
+		givesWay: 5,
 	},
 	{
 		action: 'quit',

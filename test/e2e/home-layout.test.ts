@@ -91,4 +91,47 @@ describe('home at 80×24 in a real terminal', () => {
 		expect(lines[row + 2]).toMatch(/^ {4}(by )?launch 2027-06-01: ✖ .*1 go stale/);
 		expect(screen).toMatch(/› pay .*✖ NOT READY · 1 blocker\n {4}due again since 2027-01-10\n/);
 	});
+
+	it('a 40-character release beside a one-letter system stays whole; at 60×20 the verdict too', async () => {
+		const cwd = tempDir();
+		writeFileSync(
+			join(cwd, 'c.json'),
+			JSON.stringify({
+				id: 'mini',
+				title: 'Mini',
+				version: '1',
+				sections: [
+					{id: 's', title: 'S', items: [{id: 's.a', title: 'A', evidenceRequired: false}]},
+				],
+			}),
+		);
+		const release = `${'r'.repeat(36)}-rc9`;
+		cli(cwd, '2026-03-02T13:00:00Z', [
+			'set',
+			's.a',
+			'fail',
+			'--system',
+			'x',
+			'--release',
+			release,
+			'--note',
+			'n',
+		]);
+		const app = launch(['--checklist', 'c.json'], {
+			cwd,
+			cols: 80,
+			rows: 24,
+			env: {PREFLIGHT_NOW: '2026-03-02T13:00:00Z', PREFLIGHT_REVIEWER: 'Alice', HOME: cwd},
+		});
+		running.push(app);
+		let screen = await app.waitFor('q/ctrl+c quit');
+		expect(screen).toMatch(new RegExp(`› x ${release} .*✖ NOT READY · 1 blocker$`, 'm'));
+		app.resize(60, 20);
+		screen = await app.waitUntil(
+			(s) => /› x …r+-rc9 ✖ NOT READY · 1 blocker$/m.test(s),
+			'home at 60 columns',
+		);
+		// The release cut at its start only because the system is as short as it gets.
+		for (const l of screen.split('\n')) expect(l.length).toBeLessThanOrEqual(60);
+	});
 });

@@ -54,8 +54,8 @@ describe('home: review names', () => {
 			'both releases shown',
 		);
 		for (const l of lines(frame)) expect(stringWidth(l)).toBeLessThanOrEqual(60);
-		// The verdict makes room for the name: its glyph and the counted blockers.
-		expect(frame).toMatch(/checkout-pay\S*… 2\.0\.1 .*✖ 26 blockers/);
+		// The bar makes room for the name; the verdict stays whole, the count beside it.
+		expect(frame).toMatch(/checkout-pay\S*… 2\.0\.1 +0\/26 ✖ NOT READY · 26 blockers/);
 	});
 
 	it('fitReviewName keeps the release and cuts the system; a huge release keeps its end', () => {
@@ -67,6 +67,10 @@ describe('home: review names', () => {
 		const long = fitReviewName('api', `build-${'x'.repeat(40)}-rc.7`, 20);
 		expect(stringWidth(long)).toBeLessThanOrEqual(20);
 		expect(long).toMatch(/^api …x*-rc\.7$/);
+		// The release is cut only once the system is down to its least (four columns).
+		const both = fitReviewName('payments-gateway', `build-${'x'.repeat(40)}-rc.7`, 33);
+		expect(both).toMatch(/^pay… …x*-rc\.7$/);
+		expect(stringWidth(both)).toBe(33);
 	});
 });
 

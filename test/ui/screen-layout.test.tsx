@@ -112,7 +112,13 @@ describe('home at 100, 80 and 60 columns: the verdict whole, the rest on a secon
 			/due (again )?since 2026-10-15/,
 			'launch 2027-03-01: ✖ 7 blockers · 5 stale',
 		],
-		[60, 20, '✖ 1 blocker', /due (again )?since 2026-10-15/, 'launch 2027-03-01: ✖ 7 blockers'],
+		[
+			60,
+			20,
+			'✖ NOT READY · 1 blocker',
+			/due (again )?since 2026-10-15/,
+			'launch 2027-03-01: ✖ 7 blockers',
+		],
 	] as const)
 		it(`${columns}×${rows}: a 46-character system, due again and a launch outlook`, async () => {
 			const loaded = outlookChecklist();
@@ -139,6 +145,57 @@ describe('home at 100, 80 and 60 columns: the verdict whole, the rest on a secon
 			expect(lines.slice(first + 1, first + 3).join('\n')).toContain(launch);
 			if (columns >= 80) expect(lines.slice(first + 1, first + 3).join('\n')).not.toContain('…');
 			expect(line(frame, 'billing').trimEnd().endsWith(verdict)).toBe(true);
+		});
+
+	it('at 60×20 the bar gives way to a long name and the verdict: the count stays', async () => {
+		const loaded = outlookChecklist();
+		const short = await renderApp({loaded, db: dbWith(outlookReview(loaded, 'r-1', 'billing'))});
+		resize(short.stdout, 60, 20);
+		const bar = await short.waitFor(
+			(f) => f.split('\n')[0]!.length <= 60 && f.includes('billing'),
+			'home at 60',
+		);
+		// Short names leave the bar its room.
+		expect(line(bar, 'billing').trimEnd()).toMatch(
+			/billing +\S{10} +7\/7 ✖ NOT READY · 1 blocker$/,
+		);
+		cleanupApps();
+		const db = dbWith(outlookReview(loaded, 'r-1', 'billing'), outlookReview(loaded, 'r-2', LONG));
+		const app = await renderApp({loaded, db});
+		resize(app.stdout, 60, 20);
+		const frame = await app.waitFor(
+			(f) => f.split('\n')[0]!.length <= 60 && f.includes('billing'),
+			'home at 60',
+		);
+		expectFits(frame, 60, 20);
+		expect(line(frame, 'billing').trimEnd()).toMatch(/billing +7\/7 ✖ NOT READY · 1 blocker$/);
+		expect(line(frame, 'payments-').trimEnd()).toMatch(
+			/payments-\S+… +7\/7 ✖ NOT READY · 1 blocker$/,
+		);
+	});
+
+	for (const [columns, rows] of [
+		[100, 24],
+		[80, 24],
+		[60, 20],
+	] as const)
+		it(`${columns}×${rows}: a 40-character release beside a one-letter system`, async () => {
+			const loaded = outlookChecklist();
+			const release = 'r'.repeat(36) + '-rc9';
+			const db = dbWith(outlookReview(loaded, 'r-1', 'x', release));
+			const app = await renderApp({loaded, db});
+			resize(app.stdout, columns, rows);
+			const frame = await app.waitFor(
+				(f) => f.split('\n')[0]!.length <= columns && f.includes('rc9'),
+				`home at ${columns}`,
+			);
+			expectFits(frame, columns, rows);
+			const row = line(frame, 'rc9');
+			// The verdict whole; the release whole where the bar and count giving way
+			// make room (80 columns), else cut at its start once the system is least.
+			expect(row.trimEnd().endsWith('✖ NOT READY · 1 blocker')).toBe(true);
+			if (columns >= 80) expect(row).toContain(`x ${release}`);
+			else expect(row).toMatch(/x …r+-rc9 /);
 		});
 
 	it('with many reviews of two rows each, the header stays and the list scrolls by whole reviews', async () => {

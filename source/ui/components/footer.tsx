@@ -28,22 +28,18 @@ export const Footer = React.memo(function Footer({
 	];
 	// Hints flow into rows two columns apart, as a wrapping flex row would lay
 	// them out, but as one Text per row rather than one per hint: Ink lays out
-	// and draws every node on every frame. Rows past the second are cut.
-	const rows: Binding[][] = [];
-	let used = 0;
-	for (const b of ordered) {
-		const w = Math.min(
-			width,
-			fastStringWidth(`${b.hintKeys ?? b.keys} ${b.hints?.[scope] ?? b.hint}`),
-		);
-		const row = rows.at(-1);
-		if (row && used + 2 + w <= width) {
-			row.push(b);
-			used += 2 + w;
-		} else {
-			rows.push([b]);
-			used = w;
-		}
+	// and draws every node on every frame. While they take more than two rows,
+	// the ranked hints give way (highest rank first); rows past the second are
+	// cut.
+	const yielding = ordered
+		.filter((b) => b.givesWay !== undefined)
+		.sort((x, y) => (y.givesWay ?? 0) - (x.givesWay ?? 0));
+	let shown = ordered;
+	let rows = layRows(shown, scope, width);
+	for (const b of yielding) {
+		if (rows.length <= 2) break;
+		shown = shown.filter((x) => x !== b);
+		rows = layRows(shown, scope, width);
 	}
 	return (
 		<Box height={2} width={width} flexDirection="column" overflowY="hidden">
@@ -61,3 +57,24 @@ export const Footer = React.memo(function Footer({
 		</Box>
 	);
 });
+
+/** Hints in rows of `width` columns, two columns apart, in order. */
+function layRows(hints: readonly Binding[], scope: KeyScope, width: number): Binding[][] {
+	const rows: Binding[][] = [];
+	let used = 0;
+	for (const b of hints) {
+		const w = Math.min(
+			width,
+			fastStringWidth(`${b.hintKeys ?? b.keys} ${b.hints?.[scope] ?? b.hint}`),
+		);
+		const row = rows.at(-1);
+		if (row && used + 2 + w <= width) {
+			row.push(b);
+			used += 2 + w;
+		} else {
+			rows.push([b]);
+			used = w;
+		}
+	}
+	return rows;
+}

@@ -37,6 +37,12 @@ export type Field = {
 	cursor: number;
 	/** Why the last enter was refused; cleared by the next edit. */
 	error?: string;
+	/**
+	 * Why the last enter was not taken yet although the value may stand (a
+	 * launch date in the past), and what to do: enter again keeps it. Cleared
+	 * by the next edit, as the error is.
+	 */
+	warning?: SubmitWarning;
 	/** A word about the last key when it changed nothing visible (tab with no match). */
 	notice?: string;
 	/** What the user typed: it filters the suggestions while `value` may hold a picked one. */
@@ -45,6 +51,9 @@ export type Field = {
 	pick: number;
 	completion?: CompletionState;
 };
+
+/** What a prompt says of a value it may take on a second enter: the doubt, then what to do. */
+export type SubmitWarning = {warning: string; then: string};
 
 /** The prompt's optional helpers: path completion on tab, earlier answers on ↑/↓. */
 export type FieldOptions = {
@@ -149,7 +158,7 @@ export function applyKey(
 	if (action === 'prompt-complete' && options.complete) {
 		if (open) cycle(field, open, key.shift ? -1 : 1);
 		else if (!key.shift) tab(field, options.complete);
-		field.error = undefined;
+		field.error = field.warning = undefined;
 		return undefined;
 	}
 	// Any other key closes the list of candidates, keeping the one in the field.
@@ -162,7 +171,7 @@ export function applyKey(
 		// ↑ goes back in time, as a shell's history does: the newest first.
 		field.pick = ((field.pick + 1 + (key.upArrow ? 1 : -1) + n + 1) % (n + 1)) - 1;
 		fill(field, field.pick < 0 ? field.typed : list[field.pick]!);
-		field.error = undefined;
+		field.error = field.warning = undefined;
 		return undefined;
 	}
 	if (key.leftArrow) field.cursor = stepBack(value, cursor);
@@ -188,6 +197,6 @@ export function applyKey(
 		field.typed = field.value;
 		field.pick = -1;
 	}
-	field.error = undefined;
+	field.error = field.warning = undefined;
 	return undefined;
 }

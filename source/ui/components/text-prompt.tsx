@@ -11,6 +11,7 @@ import {
 	type Completer,
 	type CompletionState,
 	type Field,
+	type SubmitWarning,
 } from './text-field.js';
 import {windowStart} from './window.js';
 
@@ -20,8 +21,13 @@ export type TextPromptProps = {
 	initial?: string;
 	/** The line under the input when there is nothing more pressing to say there. */
 	hint?: string;
-	/** Returns an error to show (the input is kept), or undefined to accept. */
-	onSubmit: (value: string) => string | undefined | Promise<string | undefined>;
+	/**
+	 * Returns an error to show (the input is kept), a warning (a value that
+	 * may stand but deserves a second look: the input is kept, shown in yellow
+	 * with `⚠`, what to do on a row of its own when there is one), or undefined
+	 * to accept.
+	 */
+	onSubmit: (value: string) => SubmitResult | Promise<SubmitResult>;
 	onCancel: () => void;
 	/** Hears every change of the text (a live filter). */
 	onChange?: (value: string) => void;
@@ -55,6 +61,9 @@ export type TextPromptProps = {
 	/** Sees each key first; true takes it (the field never gets it). */
 	onKey?: (input: string, key: Key) => boolean;
 };
+
+/** What a prompt's onSubmit says: an error, a warning, or nothing (accepted). */
+export type SubmitResult = string | SubmitWarning | undefined;
 
 /** What the row(s) under the input list: completion candidates or suggestions. */
 type Listing = {title: string; items: string[]; current: number; more: number};
@@ -192,9 +201,10 @@ export function TextPrompt({
 			}
 			if (outcome === 'submit') {
 				const submitted = field.value;
-				void Promise.resolve(onSubmit(submitted)).then((error) => {
-					field.error = error;
-					if (error === undefined) forget();
+				void Promise.resolve(onSubmit(submitted)).then((said) => {
+					field.error = typeof said === 'string' ? said : undefined;
+					field.warning = typeof said === 'object' ? said : undefined;
+					if (said === undefined) forget();
 					redraw();
 				});
 			}
@@ -208,7 +218,7 @@ export function TextPrompt({
 	const list = listing(field, suggestions, suggestionsTitle);
 	// The line under the input stays when it says something about the last key
 	// or offers something to pick.
-	const pressing = Boolean(field.error || field.notice || list);
+	const pressing = Boolean(field.error || field.warning || field.notice || list);
 	let input = layoutInput(label, field.value, field.cursor, width, Math.max(1, total - 1));
 	if (!input.whole && !pressing && total >= 2) {
 		// A long value may take the hint's row too: while typing it, the value matters more.
@@ -224,7 +234,9 @@ export function TextPrompt({
 				<Row key={i} segments={segments} />
 			))}
 			{list && listRows > 0 ? <ListingRows list={list} rows={listRows} /> : null}
-			{!statusShown ? null : field.error ? (
+			{!statusShown ? null : field.warning ? (
+				<WarningRows warning={field.warning} rows={total - input.rows.length} />
+			) : field.error ? (
 				<Text wrap="truncate-end" color="red">
 					{`✖ ${field.error}`}
 				</Text>
@@ -240,5 +252,22 @@ export function TextPrompt({
 				</Text>
 			)}
 		</Box>
+	);
+}
+
+/** A warning and what to do: each on its own row when there are two, else one row. */
+function WarningRows({warning, rows}: {warning: SubmitWarning; rows: number}) {
+	const lines =
+		rows >= 2
+			? [`⚠ ${warning.warning}`, `  ${warning.then}`]
+			: [`⚠ ${warning.warning}: ${warning.then}`];
+	return (
+		<>
+			{lines.map((line) => (
+				<Text key={line} wrap="truncate-end" color="yellow">
+					{line}
+				</Text>
+			))}
+		</>
 	);
 }

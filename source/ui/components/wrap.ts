@@ -84,8 +84,9 @@ export function wrapLines(text: string, width: number): string[] {
  * A review's name (system, then release) in at most `width` columns. The system
  * is cut before the release: two releases of one system differ only in the
  * release, and must not look the same when the name is too long. A release too
- * long to leave the system a few columns is cut at its start, keeping the end,
- * where releases differ (`2.0.1`, `2.0.2`).
+ * long to leave the system its least (four columns, `pay…`) is cut only once the
+ * system is down to that least, at its start, keeping the end, where releases
+ * differ (`2.0.1`, `2.0.2`).
  */
 export function fitReviewName(system: string, release: string | undefined, width: number): string {
 	if (!release) return fitColumns(system, width);
@@ -94,9 +95,9 @@ export function fitReviewName(system: string, release: string | undefined, width
 	const systemRoom = width - 1 - cells(release);
 	const minSystem = Math.min(4, cells(system));
 	if (systemRoom >= minSystem) return `${fitColumns(system, systemRoom)} ${release}`;
-	// Very long releases: a third for the system, the release's end in the rest.
-	const room = Math.max(1, Math.floor(width / 3));
-	const head = fitColumns(system, room);
+	// A release too long even beside the system's least: the system is cut to
+	// that least, and only then the release, keeping its end.
+	const head = fitColumns(system, minSystem);
 	const tailRoom = width - cells(head) - 1;
 	return `${head} ${fitStart(release, tailRoom)}`;
 }

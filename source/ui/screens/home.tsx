@@ -6,7 +6,8 @@ import {launchOutlook} from '../../model/launch.js';
 import {reviewDue} from '../../model/review-due.js';
 import {onChecklist} from '../../model/upgrade.js';
 import {waitingOn, waitingOnText} from '../../model/work-split.js';
-import {blockersText, statusLooks, verdictLine, verdictLooks} from '../../model/vocabulary.js';
+import type {Review} from '../../model/schemas.js';
+import {statusLooks, verdictLine, verdictLooks} from '../../model/vocabulary.js';
 import {sanitizeLine} from '../../terminal/sanitize.js';
 import {Footer} from '../components/footer.js';
 import {Header} from '../components/header.js';
@@ -92,26 +93,26 @@ export function HomeScreen({size}: {size: Size}) {
 
 	useIntents('home', (action, env) => homeIntent(state, action, env), !state.help);
 
-	// The name column is as wide as the longest name, up to what the row leaves
-	// it: the marker (2), the bar and count (1 + 10 + 9) and the verdict, which
-	// says what its number counts ("✖ NOT READY · 26 blockers", as wide as the
-	// checklist's item count makes it). Where that would leave a name fewer than
-	// 24 columns (60×16), the verdict is its glyph and the count ("✖ 26 blockers"):
-	// the word for the number matters more than repeating NOT READY on every row.
-	// Names are measured over every review, not the visible ones, so the columns
-	// do not move as the list scrolls; kept while the list is.
-	const longest = useMemo(
-		() => reviews.reduce((n, r) => Math.max(n, cells(sanitizeLine(reviewName(r)))), 0),
-		[reviews],
-	);
+	// The verdict is never cut: it says what its number counts ("✖ NOT READY ·
+	// 26 blockers", as wide as the checklist's item count makes it). The name
+	// column is as wide as the longest name, up to what the row leaves it; a name
+	// too long is cut in its system, never its release. Where the marker (2), the
+	// bar and count (1 + 10 + 9) and the verdict would leave the names too little
+	// room (fewer than 24 columns, or too few for a release whole: 60×16, or a
+	// long release), the bar gives way, then the count. Names are measured over
+	// every review, not the visible ones, so the columns do not move as the list
+	// scrolls; kept while the list is.
+	const needs = useMemo(() => nameNeeds(reviews), [reviews]);
 	const width = size.columns;
-	const compact = (blockers: number) =>
-		`${verdictLooks['not-ready'].glyph} ${blockersText(blockers)}`;
-	const full = width - 2 - 20 - cells(verdictLine('not-ready', items)) >= 24;
-	const verdictW = cells(full ? verdictLine('not-ready', items) : compact(items));
-	const nameW = Math.max(8, Math.min(longest, width - 2 - 20 - verdictW));
-	const verdictText = (verdict: 'ready' | 'not-ready', blockers: number) =>
-		verdict === 'ready' || full ? verdictLine(verdict, blockers) : compact(blockers);
+	const verdictW = cells(verdictLine('not-ready', items));
+	const progress =
+		PROGRESS.find(
+			(p) => width - 2 - progressWidth(p) - verdictW >= Math.min(needs.longest, needs.least),
+		) ?? 'none';
+	const nameW = Math.max(
+		8,
+		Math.min(needs.longest, width - 2 - progressWidth(progress) - verdictW),
+	);
 	return (
 		<Box flexDirection="column" width={width}>
 			<Header
@@ -152,14 +153,22 @@ export function HomeScreen({size}: {size: Size}) {
 							<Box
 								marginLeft={1}
 								flexShrink={0}
+								display={row.verdict === undefined || progress === 'none' ? 'none' : 'flex'}
+							>
+								{progress === 'bar' ? (
+									<AnswersBar {...row.split} total={row.total} width={10} />
+								) : null}
+								<Text dimColor>
+									{`${progress === 'bar' ? ' ' : ''}${`${row.done}/${row.total}`.padStart(7)} `}
+								</Text>
+							</Box>
+							<Box
+								flexShrink={0}
+								marginLeft={progress === 'none' ? 1 : 0}
 								display={row.verdict === undefined ? 'none' : 'flex'}
 							>
-								<AnswersBar {...row.split} total={row.total} width={10} />
-								<Text dimColor>{` ${`${row.done}/${row.total}`.padStart(7)} `}</Text>
-							</Box>
-							<Box flexShrink={0} display={row.verdict === undefined ? 'none' : 'flex'}>
 								<Text wrap="truncate-end" color={verdictLooks[row.verdict ?? 'not-ready'].color}>
-									{verdictText(row.verdict ?? 'not-ready', row.blockers)}
+									{verdictLine(row.verdict ?? 'not-ready', row.blockers)}
 								</Text>
 							</Box>
 						</Box>
@@ -200,6 +209,35 @@ export function HomeScreen({size}: {size: Size}) {
 			<Footer scope="home" width={width} />
 		</Box>
 	);
+}
+
+/** What the progress column shows, from the most to the least: bar and count, the count, nothing. */
+const PROGRESS = ['bar', 'count', 'none'] as const;
+type Progress = (typeof PROGRESS)[number];
+
+/** Columns the progress column takes, its margin included (without it, the verdict's). */
+function progressWidth(progress: Progress): number {
+	return progress === 'bar' ? 1 + 10 + 1 + 7 + 1 : progress === 'count' ? 1 + 7 + 1 : 1;
+}
+
+/** The names need 24 columns, or more for the longest release to stay whole beside its system's least. */
+const NAME_ROOM = 24;
+
+/**
+ * How wide the names are (`longest`) and the room the name column should have
+ * (`least`): 24 columns, or as many as the longest release needs beside the
+ * least of its system (`payments-` cut to `pay…`, four columns).
+ */
+function nameNeeds(reviews: readonly Review[]): {longest: number; least: number} {
+	let longest = 0;
+	let least = NAME_ROOM;
+	for (const r of reviews) {
+		const system = sanitizeLine(r.system);
+		const release = r.release === undefined ? undefined : sanitizeLine(r.release);
+		longest = Math.max(longest, cells(sanitizeLine(reviewName(r))));
+		if (release) least = Math.max(least, Math.min(4, cells(system)) + 1 + cells(release));
+	}
+	return {longest, least};
 }
 
 /** One part of a review's second row, in its colour: past due yellow, soon due dim. */

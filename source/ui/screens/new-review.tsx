@@ -96,16 +96,18 @@ export function NewReviewScreen({size}: {size: Size}) {
 					label={`Launch date of ${reviewName({system, ...(form.release ? {release: form.release} : {})})} (optional, YYYY-MM-DD):`}
 					hint="enter to start (empty for none) · esc to go back"
 					width={width}
+					rows={3}
 					onCancel={() => setStep('release')}
 					onSubmit={(text) => {
 						const launch = text.trim();
 						const invalid = launch ? invalidLaunchDate(launch) : undefined;
 						if (invalid) return invalid;
 						// A day before today is asked about once: a typo more often than a launch recorded late.
-						const past = launch ? pastLaunchDate(launch, services.now()) : undefined;
+						// A warning, not a refusal: the doubt on one row, what to do on the next.
+						const past = launch ? pastLaunchDate(launch, services.now(), true) : undefined;
 						if (past && form.pastKept !== launch) {
 							form.pastKept = launch;
-							return `${past}: enter keeps it, or change it`;
+							return {warning: past, then: 'enter keeps it, or change it'};
 						}
 						const actor = actorFrom(services);
 						const review = newReview(
