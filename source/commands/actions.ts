@@ -8,7 +8,7 @@ import {
 	type ListedAction,
 } from '../model/actions.js';
 import {answerFor} from '../model/evaluate.js';
-import {recordAnswer} from '../model/review.js';
+import {findItem, recordAnswer} from '../model/review.js';
 import {checklistFor, lockWaitMs, openStore, putReview, selectReview} from '../session.js';
 import {now} from '../system/clock.js';
 import {print, printJson, printText} from '../terminal/print.js';
@@ -47,12 +47,11 @@ function csvField(raw: string): string {
 }
 
 function titleOf(checklist: Checklist, id: string): string {
-	for (const s of checklist.sections) for (const it of s.items) if (it.id === id) return it.title;
-	return id;
+	return findItem(checklist, id)?.title ?? id;
 }
 
 /** The action items as CSV, one row each, with a header. */
-export function actionsCsv(listed: readonly ListedAction[], checklist: Checklist): string {
+function actionsCsv(listed: readonly ListedAction[], checklist: Checklist): string {
 	const rows = [['item', 'n', 'title', 'what', 'owner', 'due', 'state', 'overdue', 'url']];
 	for (const a of listed)
 		rows.push([
@@ -70,7 +69,7 @@ export function actionsCsv(listed: readonly ListedAction[], checklist: Checklist
 }
 
 /** The action items as a Markdown task list, ready to paste into an issue tracker. */
-export function actionsMarkdown(
+function actionsMarkdown(
 	listed: readonly ListedAction[],
 	checklist: Checklist,
 	heading: string,

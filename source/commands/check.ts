@@ -3,7 +3,7 @@ import type {Invocation} from '../cli/args.js';
 import type {Flags} from '../cli/flags.js';
 import {PreflightError} from '../errors.js';
 import {lookupItem, lookupProblem} from '../model/item-lookup.js';
-import {buildRun, commandLines, failureText, timeoutMs} from '../model/checks.js';
+import {buildRun, commandLines, failureText, itemsWithChecks, timeoutMs} from '../model/checks.js';
 import {passHeldBack, recordRun} from '../model/check-runs.js';
 import {answerFor} from '../model/evaluate.js';
 import type {Check, CheckRun, ChecklistItem} from '../model/schemas.js';
@@ -25,10 +25,7 @@ type Done = {item: ChecklistItem & {check: Check}; run: CheckRun; logPath: strin
 
 /** The items whose checks run: every item with a check, or those named (each must have one). */
 function targets(checklist: Parameters<typeof lookupItem>[0], named: readonly string[]): Target[] {
-	const all = checklist.sections
-		.flatMap((s) => s.items)
-		.filter((it): it is ChecklistItem & {check: Check} => it.check !== undefined);
-	if (named.length === 0) return all.map((item) => ({item}));
+	if (named.length === 0) return itemsWithChecks(checklist).map((item) => ({item}));
 	const out: Target[] = [];
 	for (const typed of named) {
 		const found = lookupItem(checklist, typed);

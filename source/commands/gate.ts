@@ -15,17 +15,22 @@ import {
 import {countOf, verdictLine} from '../model/vocabulary.js';
 import {print, printJson} from '../terminal/print.js';
 import type {ChecksOutcome} from './check.js';
-import {decisionStanding, standingLine, type DecisionStanding} from '../report/decision.js';
+import {
+	decisionStanding,
+	standingJson,
+	standingLine,
+	type DecisionStanding,
+} from '../report/decision.js';
 import {reviewDue, reviewDueJson, reviewDueLine} from '../model/review-due.js';
 
 /** `preflight gate`: the CI check before deploy. Exit 0 ready, 1 not ready. */
 export async function run(inv: Invocation): Promise<number> {
 	const {flags} = inv;
-	// With --require-decision, a go on the review as it is now is needed too: judged
-	// before --run-checks records new runs (they would void any decision by being
-	// new); the checks' results then count in the verdict as always.
+	// With --require-decision, a go on the review as it is now is needed too: with
+	// --run-checks, judged before the checks record new runs (they would void any
+	// decision by being new); the checks' results then count in the verdict as always.
 	let standing: DecisionStanding | undefined;
-	if (flags['require-decision']) {
+	if (flags['require-decision'] && flags['run-checks']) {
 		const before = await judgeReview(flags, now());
 		standing = decisionStanding(before.review, before.loaded);
 	}
@@ -38,6 +43,8 @@ export async function run(inv: Invocation): Promise<number> {
 	} else if (flags.trust || flags.jobs !== undefined)
 		throw new PreflightError('--trust and --jobs go with --run-checks');
 	const {review, loaded, asOf, evaluation, proposals} = await judgeReview(flags, now());
+	// Without checks run in between, the review judged is the one decided on.
+	if (flags['require-decision'] && !standing) standing = decisionStanding(review, loaded);
 	const decided = standing === undefined || standing.state === 'go';
 	// A review past its checklist's reviewEvery fails the gate whatever its
 	// items say (docs/decisions.md#re-review); a decision recorded after
@@ -61,15 +68,7 @@ export async function run(inv: Invocation): Promise<number> {
 			...renamesJson(review, proposals),
 			...(ran ? {checks: ran.checks} : {}),
 			...(due ? {reviewDue: reviewDueJson(due)} : {}),
-			...(standing
-				? {
-						decision: {
-							state: standing.state,
-							...(standing.state !== 'none' ? {recorded: standing.decision} : {}),
-							...(standing.state === 'void' ? {reason: standing.reason} : {}),
-						},
-					}
-				: {}),
+			...(standing ? {decision: standingJson(standing)} : {}),
 		});
 		return ready ? 0 : 1;
 	}

@@ -24,7 +24,7 @@ import {answeredLine, barText, laterLook, verdictLine} from '../model/vocabulary
 import {print, printJson} from '../terminal/print.js';
 import {launchLines, launchOutlook} from '../model/launch.js';
 import {listActions, noNextStep} from '../model/actions.js';
-import {decisionStanding, standingLine} from '../report/decision.js';
+import {decisionStanding, standingJson, standingLine} from '../report/decision.js';
 import {cells} from '../terminal/width.js';
 import {reviewDue, reviewDueJson, reviewDueLine} from '../model/review-due.js';
 
@@ -91,11 +91,7 @@ export async function run(inv: Invocation): Promise<number> {
 				overdue: open.filter((a) => a.overdue).length,
 				noNextStep: bare,
 			},
-			decision: {
-				state: standing.state,
-				...(standing.state !== 'none' ? {recorded: standing.decision} : {}),
-				...(standing.state === 'void' ? {reason: standing.reason} : {}),
-			},
+			decision: standingJson(standing),
 			...(due ? {reviewDue: reviewDueJson(due)} : {}),
 			...renamesJson(review, proposals),
 			...(upgrade

@@ -4,14 +4,16 @@
 // here: the runner is source/checks/run-check.ts, loaded only by `check`.
 import {addDuration, parseDuration} from './duration.js';
 import {DEFAULT_CHECK_TIMEOUT, parseCheckTimeout} from './check-timeout.js';
-import type {Answer, Check, CheckRun, ChecklistItem} from './schemas.js';
+import type {Answer, Check, CheckRun, Checklist, ChecklistItem} from './schemas.js';
 
-export {
-	CHECK_TIMEOUT_RULE,
-	DEFAULT_CHECK_TIMEOUT,
-	MAX_CHECK_TIMEOUT_MS,
-	parseCheckTimeout,
-} from './check-timeout.js';
+export {parseCheckTimeout} from './check-timeout.js';
+
+/** The checklist's items that carry a check, in checklist order. */
+export function itemsWithChecks(checklist: Checklist): Array<ChecklistItem & {check: Check}> {
+	return checklist.sections
+		.flatMap((s) => s.items)
+		.filter((it): it is ChecklistItem & {check: Check} => it.check !== undefined);
+}
 
 /** How many runs an answer keeps (the newest): enough to show a trend, small in the database. */
 export const KEPT_RUNS = 5;

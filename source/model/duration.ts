@@ -27,10 +27,6 @@ export function parseDuration(text: string): Duration | undefined {
 	};
 }
 
-export function isDuration(text: string): boolean {
-	return parseDuration(text) !== undefined;
-}
-
 /**
  * Whether a duration is at least one day: a calendar unit (a day, a week, a
  * month, a year), or 24 hours or more of time. Anything shorter is no period

@@ -2,8 +2,9 @@
 // checklist's top-level `reviewEvery` counts from the last review held — its
 // latest go/no-go decision, or with none its start — with the calendar
 // arithmetic of an item's staleness. Pure.
-import {addDuration, durationText, parseDuration} from './duration.js';
+import {addDuration, parseDuration} from './duration.js';
 import type {Checklist, Review} from './schemas.js';
+import {everyText} from './vocabulary.js';
 
 /** Reviews due within this many days are "soon due" (home, status). */
 export const SOON_DAYS = 30;
@@ -72,7 +73,7 @@ export function reviewDueLine(due: ReviewDue): string {
 		due.from === 'decision'
 			? `from the last decision, ${due.since.slice(0, 10)}`
 			: `from its start, ${due.since.slice(0, 10)}`;
-	return `review ${reviewDueShort(due)} (every ${durationText(due.every)}, ${from})`;
+	return `review ${reviewDueShort(due)} (${everyText(due.every)}, ${from})`;
 }
 
 /** The machine-readable form, for `--json` and snapshots. */

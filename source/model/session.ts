@@ -36,7 +36,7 @@ export function attendeesProblem(text: string, what: string): string | undefined
 }
 
 /** The audit detail of a session with these attendees. */
-export function sessionDetail(attendees: readonly string[]): string {
+function sessionDetail(attendees: readonly string[]): string {
 	return `${SESSION_PREFIX}${attendees.join(', ')}`;
 }
 

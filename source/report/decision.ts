@@ -85,7 +85,7 @@ export function withDecision(
 		review: withReviewEntry(
 			{...review, decisions: [...(review.decisions ?? []), recorded]},
 			actor,
-			`decision: ${decision}${recorded.note ? ` — ${recorded.note}` : ''} (${digest})${recorded.attendees ? ` · attended by ${recorded.attendees.join(', ')}` : ''}`,
+			`${DECISION_PREFIX}${decision}${recorded.note ? ` — ${recorded.note}` : ''} (${digest})${attendedBy(recorded)}`,
 		),
 	};
 }
@@ -169,6 +169,19 @@ export function decisionSummary(
 /** ` · attended by Ann, Bo Li` for a decision taken in a session with attendees, else ''. */
 export function attendedBy(decision: Decision): string {
 	return decision.attendees?.length ? ` · attended by ${decision.attendees.join(', ')}` : '';
+}
+
+/** A decision's standing as `status --json` and `gate --json` give it. */
+export function standingJson(standing: DecisionStanding): {
+	state: DecisionStanding['state'];
+	recorded?: Decision;
+	reason?: string;
+} {
+	return {
+		state: standing.state,
+		...(standing.state !== 'none' ? {recorded: standing.decision} : {}),
+		...(standing.state === 'void' ? {reason: standing.reason} : {}),
+	};
 }
 
 /** One line on a decision's standing, for status, gate and the summary. */

@@ -38,7 +38,7 @@ export type SigningOptions = {
 const ENDING_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 /** The shell's exit code for a process ended by `signal`: 130 for SIGINT, 143 for SIGTERM. */
-export function signalExitCode(signal: NodeJS.Signals): number {
+function signalExitCode(signal: NodeJS.Signals): number {
 	return 128 + (constants.signals[signal] ?? 0);
 }
 

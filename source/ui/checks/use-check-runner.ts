@@ -1,6 +1,6 @@
 import {availableParallelism} from 'node:os';
 import {useEffect, useRef} from 'react';
-import {timeoutMs, buildRun} from '../../model/checks.js';
+import {buildRun, itemsWithChecks, timeoutMs} from '../../model/checks.js';
 import {findItem} from '../../model/review.js';
 import {evidenceBase} from '../../system/evidence.js';
 import {actorFrom, useAppActions, useAppState} from '../state/context.js';
@@ -11,7 +11,7 @@ import {throttle} from './throttle.js';
 /** How often a running check's last lines are sent to the screen (ms): often enough to watch, rarely enough to type. */
 const OUTPUT_EVERY_MS = 150;
 /** Lines of output shown while a check runs. */
-export const LIVE_LINES = 6;
+const LIVE_LINES = 6;
 
 /**
  * Carries out the app's check requests (state.checks): asks once to trust an
@@ -55,8 +55,7 @@ export function useCheckRunner(): void {
 							kind: 'trust-checks',
 							itemId: first,
 							itemIds: request.itemIds,
-							commands: checklist.sections.flatMap((sec) => sec.items).filter((it) => it.check)
-								.length,
+							commands: itemsWithChecks(checklist).length,
 						},
 					});
 				}

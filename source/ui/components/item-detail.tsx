@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import React from 'react';
-import {commandLines, failureText, latestRun} from '../../model/checks.js';
+import {commandLines, failureText, itemsWithChecks, latestRun} from '../../model/checks.js';
 import type {ItemResult} from '../../model/evaluate.js';
 import type {Answer, AuditEntry, Checklist, Conflict} from '../../model/schemas.js';
 import {approversOf, ruleLine} from '../../model/team.js';
@@ -452,15 +452,13 @@ export function trustLines(checklist: Checklist, digest: string, width: number):
 		`Commands of checklist “${sanitizeLine(checklist.title)}” (${digest}):`,
 		textW,
 	).map((text) => ({part: 'check', look: 'title', text}));
-	for (const s of checklist.sections)
-		for (const it of s.items)
-			if (it.check)
-				for (const text of hangingLines(
-					`${sanitizeLine(it.id)}: `,
-					commandLines(it.check.run).map(sanitizeLine),
-					textW,
-				))
-					out.push({part: 'check', look: 'plain', text});
+	for (const it of itemsWithChecks(checklist))
+		for (const text of hangingLines(
+			`${sanitizeLine(it.id)}: `,
+			commandLines(it.check.run).map(sanitizeLine),
+			textW,
+		))
+			out.push({part: 'check', look: 'plain', text});
 	for (const text of wrapLines(
 		'Each runs with sh -c from the repository root, without terminal input. Trusting covers this exact checklist on this machine: a changed checklist asks again.',
 		textW,

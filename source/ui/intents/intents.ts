@@ -1,4 +1,5 @@
 import {conflictOf} from '../../model/conflicts.js';
+import {itemsWithChecks} from '../../model/checks.js';
 import {openActionNumbers, withActionDone} from '../../model/actions.js';
 import {answerFor} from '../../model/evaluate.js';
 import {findItem, withoutEvidence, withStatus} from '../../model/review.js';
@@ -380,9 +381,7 @@ export function summaryIntent(state: State, action: ActionId, blockers: readonly
 		case 'decide':
 			return {type: 'open-decision'};
 		case 'run-check': {
-			const itemIds = state.loaded.checklist.sections.flatMap((s) =>
-				s.items.filter((it) => it.check).map((it) => it.id),
-			);
+			const itemIds = itemsWithChecks(state.loaded.checklist).map((it) => it.id);
 			return itemIds.length
 				? {type: 'run-checks', itemIds}
 				: info('This checklist gives no item a check.');

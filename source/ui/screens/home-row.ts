@@ -129,11 +129,6 @@ export function noteParts(notes: RowNotes, width: number): NotePart[] {
 	return out;
 }
 
-/** The parts joined as they are shown. */
-export function notesText(parts: readonly NotePart[]): string {
-	return parts.map((p) => p.text).join(SEPARATOR);
-}
-
 /**
  * Whether the due marker and the launch outlook, shortened as far as they go,
  * may not share one row of `width` columns: then each takes its own. Told

@@ -194,8 +194,9 @@ export function ReviewScreen({size}: {size: Size}) {
 	const evidenceFirst = state.prompt?.kind === 'remove-evidence';
 	// A check running for the focused item: its spinner, elapsed time and last lines.
 	const running = state.checks?.running;
-	const tick = useTick(Boolean(running?.length));
 	const runningHere = selected ? running?.find((r) => r.itemId === selected) : undefined;
+	// Only the focused item's check is drawn live: checks running elsewhere do not redraw the screen.
+	const tick = useTick(Boolean(runningHere));
 	const trusting = state.prompt?.kind === 'trust-checks';
 	const detail = useMemo(
 		() =>

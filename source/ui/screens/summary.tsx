@@ -49,7 +49,7 @@ import type {Size} from '../use-terminal-size.js';
  * next step), then one line per owner, owners with something overdue first,
  * their overdue items first; at most `owners` owners, then how many more.
  */
-export function openActionLines(
+function openActionLines(
 	review: Review,
 	checklist: Checklist,
 	now: Date,
@@ -508,7 +508,7 @@ function HintedLine({
  * it counts from give way before the date, and the call to act (past due)
  * stays whole.
  */
-export function dueLine(due: ReviewDue, width: number): string {
+function dueLine(due: ReviewDue, width: number): string {
 	const hint = due.overdue ? ' · D records a decision' : '';
 	return firstThatFits(
 		[
@@ -533,7 +533,7 @@ function launchVerdict(launch: LaunchOutlook): string {
  * passes that go stale, the waivers that expire, the open action items due
  * after it, and the review's own due date when launch day passes it.
  */
-export function launchDetailLines(launch: LaunchOutlook, width: number): string[] {
+function launchDetailLines(launch: LaunchOutlook, width: number): string[] {
 	const lines = [fitColumns(launchVerdict(launch), width)];
 	const kind = (lead: string, names: string[]) => {
 		if (names.length) lines.push(listThatFits(`  ${lead} (${names.length}): `, names, width));
@@ -558,7 +558,7 @@ export function launchDetailLines(launch: LaunchOutlook, width: number): string[
 }
 
 /** The launch outlook in one line, counting what changes (for a short terminal), as home says it. */
-export function launchSummaryLine(launch: LaunchOutlook, width: number): string {
+function launchSummaryLine(launch: LaunchOutlook, width: number): string {
 	return firstThatFits(
 		[
 			[launchVerdict(launch), ...launchChanges(launch)].join(' · '),
@@ -573,7 +573,7 @@ export function launchSummaryLine(launch: LaunchOutlook, width: number): string 
  * The trend of blockers beside the verdict in `width` columns: the words give
  * way first, then the oldest days, so that the count now (`18→0`) stays.
  */
-export function trendText(trend: readonly number[], width: number): string {
+function trendText(trend: readonly number[], width: number): string {
 	const ends = `${trend[0]}→${trend.at(-1)}`;
 	const words = `  blockers over ${trend.length} days: `;
 	const whole = `${words}${sparkline([...trend])} ${ends}`;

@@ -12,7 +12,7 @@ function checksOf(state: State): ChecksState {
 }
 
 /** How many checks are running or waiting for a slot. */
-export function activeChecks(state: State): number {
+function activeChecks(state: State): number {
 	const checks = checksOf(state);
 	return checks.running.length + (checks.queued?.length ?? 0);
 }
