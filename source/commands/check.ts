@@ -1,4 +1,5 @@
-import {availableParallelism, constants} from 'node:os';
+import {availableParallelism} from 'node:os';
+import {signalExitCode} from '../system/signals.js';
 import type {Invocation} from '../cli/args.js';
 import type {Flags} from '../cli/flags.js';
 import {PreflightError} from '../errors.js';
@@ -38,11 +39,6 @@ function targets(checklist: Parameters<typeof lookupItem>[0], named: readonly st
 		if (!out.some((t) => t.item.id === item.id)) out.push({item: item as Target['item']});
 	}
 	return out;
-}
-
-/** The shell's exit code for a process ended by `signal`: 130 for SIGINT, 143 for SIGTERM, 129 for SIGHUP. */
-function signalExitCode(signal: NodeJS.Signals): number {
-	return 128 + (constants.signals[signal] ?? 0);
 }
 
 function seconds(ms: number): string {

@@ -74,7 +74,11 @@ export function answerFor(review: Review, itemId: string): Answer {
 /** True when a pass was signed off longer ago than the item's review interval. */
 export function isStale(item: ChecklistItem, answer: Answer, asOf: Date): boolean {
 	// A check run is a sign-off of sorts: one older than the interval is stale too.
-	if (checkStale(item, answer, asOf)) return true;
+	return checkStale(item, answer, asOf) || signOffStale(item, answer, asOf);
+}
+
+/** True when a pass's sign-off (not its check's last run) is older than the item's review interval. */
+function signOffStale(item: ChecklistItem, answer: Answer, asOf: Date): boolean {
 	if (answer.status !== 'pass' || !item.reviewEvery || !answer.signedOff) return false;
 	const every = parseDuration(item.reviewEvery);
 	if (!every) return false;
@@ -107,7 +111,7 @@ export function problemWith(item: ChecklistItem, answer: Answer, asOf: Date): st
 			}
 			if (checkStale(item, answer, asOf))
 				return `stale: check last run ${latestRun(answer)?.at.slice(0, 10)}, ${reviewEveryText(item.reviewEvery ?? '')}`;
-			if (isStale(item, answer, asOf))
+			if (signOffStale(item, answer, asOf))
 				return `stale: signed off ${answer.signedOff?.at.slice(0, 10)}, ${reviewEveryText(item.reviewEvery ?? '')}`;
 			return undefined;
 		case 'na':

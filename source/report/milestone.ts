@@ -7,11 +7,9 @@ import {readChecklistCopy} from '../store/checklist-copies.js';
 import {pastChecklists} from '../store/past-checklists.js';
 import {snapshotsDir} from '../store/database.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
-import {unlinkSync} from 'node:fs';
-import {renderMarkdown} from './markdown.js';
-import {buildSnapshot, checkSnapshot} from './snapshot.js';
+import {buildSnapshot} from './snapshot.js';
 import {decisionSummary} from './decision.js';
-import {milestoneStem, snapshotJson, writeSnapshotFiles} from './write.js';
+import {milestoneStem, removeQuietly, writeSnapshotPair} from './write.js';
 
 /** What writing the milestone before an upgrade did. */
 export type MilestoneOutcome =
@@ -59,35 +57,22 @@ export async function writeMilestone(
 		const snapshot = buildSnapshot(evaluation, before, loaded, at, {
 			decision: decisionSummary(before, loaded),
 		});
-		await checkSnapshot(snapshot);
-		const [json, markdown] = await writeSnapshotFiles(
+		const written = await writeSnapshotPair(
+			snapshot,
 			snapshotsDir(dbPath),
+			undefined,
+			undefined,
+			reviewHistory(loaded.checklist, before, pastChecklists(dbPath, loaded.digest)),
 			milestoneStem(snapshot, toVersion),
-			[
-				{ext: 'json', content: snapshotJson(snapshot)},
-				{
-					ext: 'md',
-					content: renderMarkdown(
-						snapshot,
-						undefined,
-						reviewHistory(loaded.checklist, before, pastChecklists(dbPath, loaded.digest)),
-					),
-				},
-			],
 		);
-		const written = {json: json!, markdown: markdown!};
 		return {
 			ok: true,
 			...written,
 			note: `milestone snapshots/${basename(written.json)}`,
 			line: `milestone snapshot of the review on checklist ${version}: ${sanitizeLine(written.json)}`,
 			remove: () => {
-				for (const path of [written.json, written.markdown])
-					try {
-						unlinkSync(path);
-					} catch {
-						// gone already: nothing to undo
-					}
+				removeQuietly(written.json);
+				removeQuietly(written.markdown);
 			},
 		};
 	} catch (error) {

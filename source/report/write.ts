@@ -59,7 +59,7 @@ export function snapshotJson(snapshot: Snapshot): string {
 	return `${JSON.stringify(snapshot, null, 2)}\n`;
 }
 
-function removeQuietly(path: string): void {
+export function removeQuietly(path: string): void {
 	try {
 		unlinkSync(path);
 	} catch {
@@ -175,6 +175,7 @@ export async function writeSnapshotFiles(
  * Writes `<system>-<release>-<timestamp>.json` and `.md` into `dir` (see
  * writeSnapshotFiles) and returns their paths; with `sign`, also the JSON's
  * signature as `.json.sig`, all three or none. `asOf`: see renderMarkdown.
+ * `stem`: another name for the files (a milestone's).
  */
 export async function writeSnapshotPair(
 	snapshot: Snapshot,
@@ -182,12 +183,13 @@ export async function writeSnapshotPair(
 	asOf?: Date,
 	sign?: (json: string) => Promise<string>,
 	history?: readonly HistoryDay[],
+	stem = snapshotStem(snapshot),
 ): Promise<{json: string; markdown: string; signature?: string}> {
 	await checkSnapshot(snapshot);
 	const json = snapshotJson(snapshot);
 	// Signed before anything is written: a key that cannot sign leaves nothing behind.
 	const signature = await sign?.(json);
-	const [jsonPath, markdown, sigPath] = await writeSnapshotFiles(dir, snapshotStem(snapshot), [
+	const [jsonPath, markdown, sigPath] = await writeSnapshotFiles(dir, stem, [
 		{ext: 'json', content: json},
 		{ext: 'md', content: renderMarkdown(snapshot, asOf, history)},
 		...(signature === undefined ? [] : [{ext: 'json.sig', content: signature}]),

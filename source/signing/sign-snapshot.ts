@@ -1,8 +1,8 @@
 // What `snapshot` loads when a key is configured: the key checked, and a
 // signer that signs the snapshot's JSON text. Nothing here runs for an
 // unsigned snapshot.
+import {signalExitCode} from '../system/signals.js';
 import type {ChildProcess} from 'node:child_process';
-import {constants} from 'node:os';
 import {PreflightError} from '../errors.js';
 import type {SnapshotSigner} from '../report/snapshot.js';
 import type {KeySource} from './config.js';
@@ -36,11 +36,6 @@ export type SigningOptions = {
 
 /** Signals that end a command while it signs. */
 const ENDING_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-
-/** The shell's exit code for a process ended by `signal`: 130 for SIGINT, 143 for SIGTERM. */
-function signalExitCode(signal: NodeJS.Signals): number {
-	return 128 + (constants.signals[signal] ?? 0);
-}
 
 /**
  * Checks the key (see prepareSigningKey); throws a PreflightError naming the

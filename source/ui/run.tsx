@@ -1,6 +1,6 @@
 import {reviewHistory} from '../model/history.js';
+import {signalExitCode} from '../system/signals.js';
 import {render} from 'ink';
-import {constants} from 'node:os';
 import React from 'react';
 import type {LoadedChecklist} from '../checklist/load.js';
 import {writeSnapshotPair} from '../report/write.js';
@@ -243,7 +243,7 @@ export async function runApp(options: {
 	// shell's code for the signal. A second signal does not wait.
 	let signalled = false;
 	const onSignal = (signal: NodeJS.Signals) => {
-		const code = 128 + (constants.signals[signal] ?? 0);
+		const code = signalExitCode(signal);
 		// The terminal may be gone: a failed write must not become an uncaught error.
 		if (signal === 'SIGHUP') process.stdout.on('error', () => undefined);
 		if (signalled) {
