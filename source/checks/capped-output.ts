@@ -77,12 +77,31 @@ export class CappedOutput {
 		return Buffer.concat([head, mark, this.tailBuffer()]);
 	}
 
+	/**
+	 * The last `n` bytes of what is kept (of the tail alone once cut), copying
+	 * only those: the live view asks for them several times a second.
+	 */
+	private lastBytes(n: number): Buffer {
+		const parts: Buffer[] = [];
+		let need = n;
+		// Oldest first: the ring from its write position once full, the head before it while uncut.
+		const pieces =
+			this.tailUsed < this.tailBytes
+				? [this.tail.subarray(0, this.tailUsed)]
+				: [this.tail.subarray(this.tailAt), this.tail.subarray(0, this.tailAt)];
+		if (!this.cut) pieces.unshift(this.head.subarray(0, this.headUsed));
+		for (let i = pieces.length - 1; i >= 0 && need > 0; i--) {
+			const piece = pieces[i]!;
+			const taken = piece.subarray(Math.max(0, piece.length - need));
+			parts.unshift(taken);
+			need -= taken.length;
+		}
+		return Buffer.concat(parts);
+	}
+
 	/** The last `lines` lines of what is kept, for a live view. */
 	lastLines(lines: number): string[] {
-		const text = this.cut
-			? this.tailBuffer()
-			: Buffer.concat([this.head.subarray(0, this.headUsed), this.tailBuffer()]);
-		const slice = text.subarray(Math.max(0, text.length - 8192)).toString('utf8');
+		const slice = this.lastBytes(8192).toString('utf8');
 		const all = slice.split(/\r?\n/).map(overwritten);
 		if (all.at(-1) === '') all.pop();
 		return all.slice(-lines);
