@@ -1,4 +1,4 @@
-import {randomHex} from '../random.js';
+import {uniqueHex} from '../random.js';
 import {constants, existsSync, statSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 import {fileError, PreflightError} from '../errors.js';
@@ -53,7 +53,7 @@ export async function writeFileDurably(
 	} catch {
 		// new file: keep 0600
 	}
-	const tmp = join(dir, `.${basename(target)}.${process.pid}.${randomHex(6)}.tmp`);
+	const tmp = join(dir, `.${basename(target)}.${process.pid}.${uniqueHex(6)}.tmp`);
 	try {
 		const fh = await open(tmp, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY, mode);
 		try {

@@ -1,4 +1,3 @@
-import {randomHex} from '../random.js';
 import {
 	closeSync,
 	fstatSync,
@@ -12,6 +11,7 @@ import {
 } from 'node:fs';
 import {hostname, userInfo} from 'node:os';
 import {basename, dirname, join} from 'node:path';
+import {uniqueHex} from '../random.js';
 import {fileError, PreflightError} from '../errors.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {readRegularText} from '../system/regular-file.js';
@@ -114,7 +114,7 @@ function writeNewFile(path: string, text: string): void {
  */
 function createLock(path: string, me: LockOwner): boolean {
 	const text = JSON.stringify(me);
-	const tmp = `${path}.${process.pid}.${randomHex(6)}.tmp`;
+	const tmp = `${path}.${process.pid}.${uniqueHex(6)}.tmp`;
 	writeNewFile(tmp, text);
 	try {
 		linkSync(tmp, path);

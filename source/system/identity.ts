@@ -1,7 +1,15 @@
-import {execFile, spawnSync} from 'node:child_process';
 import {userInfo} from 'node:os';
 import {PreflightError} from '../errors.js';
 import {hasUnsafeName, sanitizeLine} from '../terminal/sanitize.js';
+
+/**
+ * node:child_process, loaded when git is first asked: loading it (with the
+ * stream and socket modules it needs) costs every start ~4 ms, and most commands
+ * that import this module never ask.
+ */
+function childProcess(): typeof import('node:child_process') {
+	return process.getBuiltinModule('node:child_process');
+}
 
 /**
  * A reviewer name as it will be recorded on every sign-off; refused, naming
@@ -28,7 +36,10 @@ export function resolveReviewer(flag: string | undefined, env = process.env): st
 	if (fromEnv) return checked(fromEnv, 'PREFLIGHT_REVIEWER');
 	let name = '';
 	try {
-		const git = spawnSync('git', ['config', 'user.name'], {encoding: 'utf8', timeout: 2000});
+		const git = childProcess().spawnSync('git', ['config', 'user.name'], {
+			encoding: 'utf8',
+			timeout: 2000,
+		});
 		name = git.status === 0 ? git.stdout.trim() : '';
 	} catch {
 		// git not installed
@@ -64,7 +75,7 @@ export function resolveReviewerAsync(
 			}
 		};
 		try {
-			execFile(
+			childProcess().execFile(
 				'git',
 				['config', 'user.name'],
 				{encoding: 'utf8', timeout: 2000},
@@ -107,7 +118,10 @@ export function resolveReviewerEmail(
 	if (explicit !== undefined) return explicit || undefined;
 	const named = givenName(flag, env);
 	try {
-		const git = spawnSync('git', gitUserArgs(named), {encoding: 'utf8', timeout: 2000});
+		const git = childProcess().spawnSync('git', gitUserArgs(named), {
+			encoding: 'utf8',
+			timeout: 2000,
+		});
 		return git.status === 0 ? emailFromGit(git.stdout, named) : undefined;
 	} catch {
 		return undefined; // git not installed
@@ -156,8 +170,11 @@ export function resolveReviewerEmailAsync(
 	const named = givenName(flag, env);
 	return new Promise((resolve) => {
 		try {
-			execFile('git', gitUserArgs(named), {encoding: 'utf8', timeout: 2000}, (error, stdout) =>
-				resolve(error ? undefined : emailFromGit(stdout, named)),
+			childProcess().execFile(
+				'git',
+				gitUserArgs(named),
+				{encoding: 'utf8', timeout: 2000},
+				(error, stdout) => resolve(error ? undefined : emailFromGit(stdout, named)),
 			);
 		} catch {
 			resolve(undefined);

@@ -1,5 +1,4 @@
 import {statSync} from 'node:fs';
-import {setFlagsFromString} from 'node:v8';
 import type {Invocation} from '../cli/args.js';
 import {commands} from '../cli/commands.js';
 import {PreflightError} from '../errors.js';
@@ -39,9 +38,9 @@ export async function startApp(inv: Invocation): Promise<number> {
 	// peak RSS on 10,000 items, no measurable change in key latency). Only then:
 	// on small files it would cost the first frame about 25 ms of extra
 	// scavenges (docs/benchmarks.md). Set before anything large is read; a flag
-	// V8 does not know is ignored.
+	// V8 does not know is ignored. node:v8 is loaded only then (~3 ms at start).
 	if (isLargeFile(inv.flags.checklist) || isLargeFile(resolveDbPath(inv.flags.db)))
-		setFlagsFromString('--semi-space-growth-factor=1');
+		process.getBuiltinModule('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
 	now(); // a bad PREFLIGHT_NOW is refused here, not at the first key press
 	// chalk ignores NO_COLOR; it honours FORCE_COLOR=0, read when Ink loads below.
 	if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';

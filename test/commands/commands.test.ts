@@ -560,6 +560,57 @@ describe('the bundle', () => {
 		}
 	});
 
+	it('commands load no built-in module they do not use (each costs every start milliseconds)', () => {
+		const ws = workspace();
+		const record = join(ws.dir, 'loaded.cjs');
+		const listed = join(ws.dir, 'loaded.txt');
+		writeFileSync(
+			record,
+			`process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(listed)}, process.moduleLoadList.join('\\n')));\n`,
+		);
+		const loaded = (args: string[], env: Record<string, string> = {}): string[] => {
+			const r = ws.run(args, {NODE_OPTIONS: `--require ${record}`, ...env});
+			expect(r.code, r.stderr).toBeLessThan(2);
+			return readFileSync(listed, 'utf8')
+				.split('\n')
+				.filter((m) => m.startsWith('NativeModule '))
+				.map((m) => m.slice('NativeModule '.length));
+		};
+		// The detector works: a command that asks git who the reviewer is loads child_process.
+		expect(
+			loaded([
+				'set',
+				itemIds[0]!,
+				'pass',
+				'--system',
+				'payments',
+				'--evidence',
+				'https://example.com/x',
+			]),
+		).toContain('child_process');
+		const heavy = ['child_process', 'crypto', 'internal/crypto/webcrypto', 'v8', 'net', 'stream'];
+		for (const args of [
+			['status'],
+			['status', '--json'],
+			['gate'],
+			['reviews'],
+			['actions'],
+			['--version'],
+		])
+			expect(
+				loaded(args).filter((m) => heavy.includes(m)),
+				args.join(' '),
+			).toEqual([]);
+		// A write names its temp files without the secure generator (node's crypto modules).
+		const write = loaded(
+			['set', itemIds[1]!, 'pass', '--system', 'payments', '--evidence', 'https://example.com/x'],
+			{
+				PREFLIGHT_REVIEWER_EMAIL: 'alice@example.com',
+			},
+		);
+		expect(write.filter((m) => heavy.includes(m))).toEqual([]);
+	});
+
 	it('the build saved a code cache for every chunk', () => {
 		const chunks = readdirSync(join(dist, 'chunks'));
 		const scripts = chunks.filter((f) => f.endsWith('.cjs'));

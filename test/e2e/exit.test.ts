@@ -1,4 +1,4 @@
-import {existsSync, readdirSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
 import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
@@ -123,5 +123,41 @@ describe('the alternate screen', () => {
 		first.type('q');
 		expect(await first.exit).toBe(0);
 		await expectRestored(first, /^preflight: 1 review · saved to \.preflight\/db\.json$/m);
+	});
+});
+
+describe('the start', () => {
+	it('loads neither node:v8 nor the crypto modules on a small review (milliseconds of every start)', async () => {
+		const cwd = tempDir();
+		const record = join(cwd, 'loaded.cjs');
+		const listed = join(cwd, 'loaded.txt');
+		writeFileSync(
+			record,
+			`process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(listed)}, process.moduleLoadList.join('\\n')));\n`,
+		);
+		// A review to open, written before; the app opens on it and leaves unchanged.
+		const db = join(cwd, '.preflight', 'db.json');
+		const first = open(cwd, ['--system', 'payments']);
+		await first.waitFor(FOOTER);
+		first.type('q');
+		expect(await first.exit).toBe(0);
+		const app = launch(['--system', 'payments', '--db', db], {
+			cwd,
+			env: {
+				PREFLIGHT_REVIEWER: 'Alice',
+				HOME: cwd,
+				PREFLIGHT_NOW: '2026-03-01T12:00:00.000Z',
+				NODE_OPTIONS: `--require ${record}`,
+			},
+		});
+		running.push(app);
+		await app.waitFor(FOOTER);
+		app.type('q');
+		expect(await app.exit).toBe(0);
+		const loaded = readFileSync(listed, 'utf8').split('\n');
+		// The detector works: Ink's terminal streams are there.
+		expect(loaded).toContain('NativeModule tty');
+		for (const name of ['v8', 'crypto', 'internal/crypto/webcrypto'])
+			expect(loaded).not.toContain(`NativeModule ${name}`);
 	});
 });
