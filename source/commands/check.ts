@@ -15,7 +15,7 @@ import {realTarget} from '../store/files.js';
 import {now} from '../system/clock.js';
 import {evidenceBase} from '../system/evidence.js';
 import {gitHead} from '../system/git.js';
-import {resolveReviewer, resolveReviewerEmail} from '../system/identity.js';
+import {resolveIdentity} from '../system/identity.js';
 import {print, printJson} from '../terminal/print.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {reviewName} from './common.js';
@@ -203,8 +203,7 @@ export async function runChecksFor(
 
 	const cwd = process.cwd();
 	const base = evidenceBase(cwd);
-	const by = resolveReviewer(flags.reviewer);
-	const email = resolveReviewerEmail(flags.reviewer);
+	const {name: by, email} = resolveIdentity(flags.reviewer);
 	const commit = gitHead(cwd);
 	const progress = new Progress(out.isTTY === true, out);
 	const abort = new AbortController();

@@ -17,7 +17,7 @@ import {
 import {lookupItem, lookupProblem} from '../model/item-lookup.js';
 import {now} from '../system/clock.js';
 import {gitHead} from '../system/git.js';
-import {resolveReviewer, resolveReviewerEmail} from '../system/identity.js';
+import {resolveIdentity} from '../system/identity.js';
 import {checklistFor, chooseReview} from '../session.js';
 import {resolveDbPath} from '../store/database.js';
 import {realTarget} from '../store/files.js';
@@ -316,9 +316,9 @@ export function itemOf(loaded: LoadedChecklist, itemId: string) {
  */
 export function actorFor(reviewer: string | undefined, at: Date) {
 	const commit = gitHead(process.cwd());
-	const email = resolveReviewerEmail(reviewer);
+	const {name, email} = resolveIdentity(reviewer);
 	return {
-		by: resolveReviewer(reviewer),
+		by: name,
 		...(email ? {email} : {}),
 		at,
 		...(commit ? {commit} : {}),

@@ -50,26 +50,46 @@ export function resolveReviewer(flag: string | undefined, env = process.env): st
 /** Where the reviewer's name came from; `os` means nobody named one (no flag, variable or git user.name). */
 export type ReviewerSource = 'flag' | 'env' | 'git' | 'os';
 
+/** Who records a change: the name, where it came from, and the email if there is one. */
+export type Identity = {name: string; source: ReviewerSource; email?: string};
+
 /**
- * The same identity without blocking, with where it came from: the app starts
- * this first and reads it after Ink has loaded, so asking git costs nothing on
- * the way to the first frame.
+ * The reviewer (as resolveReviewer) and their email, recorded with each sign-off
+ * and matched against the team file: PREFLIGHT_REVIEWER_EMAIL, else git's
+ * user.email — but only when the name is git's too: a name given with
+ * --reviewer or PREFLIGHT_REVIEWER is someone the git configuration may not
+ * describe, unless it is git's user.name itself. git is asked once, for both
+ * (each spawn costs a command several milliseconds), and not at all when the
+ * name and the email are both given.
  */
-export function resolveReviewerAsync(
+export function resolveIdentity(flag: string | undefined, env = process.env): Identity {
+	const known = knownIdentity(flag, env);
+	if (!known.askGit) return identityFrom(known, undefined, env);
+	let stdout: string | undefined;
+	try {
+		const git = childProcess().spawnSync('git', gitUserArgs, {encoding: 'utf8', timeout: 2000});
+		stdout = git.status === 0 ? git.stdout : undefined;
+	} catch {
+		// git not installed
+	}
+	return identityFrom(known, stdout, env);
+}
+
+/**
+ * The same without blocking: the app starts this first and reads it after Ink
+ * has loaded, so asking git costs little on the way to the first frame. A bad
+ * name or email from the flag or the environment throws here, at once.
+ */
+export function resolveIdentityAsync(
 	flag: string | undefined,
 	env = process.env,
-): Promise<{name: string; source: ReviewerSource}> {
-	// A bad name from the flag or the environment throws here, at once.
-	if (flag?.trim()) return Promise.resolve({name: resolveReviewer(flag, env), source: 'flag'});
-	if (env.PREFLIGHT_REVIEWER?.trim())
-		return Promise.resolve({name: resolveReviewer(flag, env), source: 'env'});
-	const found = new Promise<{name: string; source: ReviewerSource}>((resolve, reject) => {
-		const settle = (name: string, source: ReviewerSource) => {
+): Promise<Identity> {
+	const known = knownIdentity(flag, env);
+	if (!known.askGit) return Promise.resolve(identityFrom(known, undefined, env));
+	const found = new Promise<Identity>((resolve, reject) => {
+		const settle = (stdout: string | undefined) => {
 			try {
-				resolve({
-					name: checked(name, source === 'git' ? "git's user.name" : 'the OS user name'),
-					source,
-				});
+				resolve(identityFrom(known, stdout, env));
 			} catch (error) {
 				reject(error);
 			}
@@ -77,16 +97,12 @@ export function resolveReviewerAsync(
 		try {
 			childProcess().execFile(
 				'git',
-				['config', 'user.name'],
+				gitUserArgs,
 				{encoding: 'utf8', timeout: 2000},
-				(error, stdout) => {
-					const name = error ? '' : stdout.trim();
-					if (name) settle(name, 'git');
-					else settle(osUser(env), 'os');
-				},
+				(error, stdout) => settle(error ? undefined : stdout),
 			);
 		} catch {
-			settle(osUser(env), 'os');
+			settle(undefined);
 		}
 	});
 	// The caller awaits this later, after other work: a refusal must wait for
@@ -95,91 +111,75 @@ export function resolveReviewerAsync(
 	return found;
 }
 
+type KnownIdentity = {
+	given?: {name: string; source: 'flag' | 'env'};
+	/** PREFLIGHT_REVIEWER_EMAIL checked: '' when set but blank, undefined when unset. */
+	explicitEmail?: string;
+	askGit: boolean;
+};
+
+/** What the flag and the environment say (checked), and whether git must be asked for the rest. */
+function knownIdentity(flag: string | undefined, env: NodeJS.ProcessEnv): KnownIdentity {
+	const explicit = explicitEmail(env);
+	const fromFlag = flag?.trim();
+	const fromEnv = env.PREFLIGHT_REVIEWER?.trim();
+	const given = fromFlag
+		? {name: checked(fromFlag, '--reviewer'), source: 'flag' as const}
+		: fromEnv
+			? {name: checked(fromEnv, 'PREFLIGHT_REVIEWER'), source: 'env' as const}
+			: undefined;
+	return {
+		...(given ? {given} : {}),
+		...(explicit === undefined ? {} : {explicitEmail: explicit}),
+		askGit: given === undefined || explicit === undefined,
+	};
+}
+
+/** git's user.name and user.email (the last of each, as `git config KEY` gives), from `git config --get-regexp`. */
+function gitUser(stdout: string | undefined): {name?: string; email?: string} {
+	const found: {name?: string; email?: string} = {};
+	for (const line of (stdout ?? '').split('\n')) {
+		const cut = line.indexOf(' ');
+		if (cut < 0) continue;
+		const key = line.slice(0, cut).toLowerCase();
+		if (key === 'user.name') found.name = line.slice(cut + 1).trim();
+		else if (key === 'user.email') found.email = line.slice(cut + 1);
+	}
+	return found;
+}
+
+/** Asks git for its user's name and email at once. */
+const gitUserArgs = ['config', '--get-regexp', '^user\\.(name|email)$'];
+
+function identityFrom(
+	known: KnownIdentity,
+	gitStdout: string | undefined,
+	env: NodeJS.ProcessEnv,
+): Identity {
+	const git = gitUser(gitStdout);
+	const who: {name: string; source: ReviewerSource} =
+		known.given ??
+		(git.name
+			? {name: checked(git.name, "git's user.name"), source: 'git'}
+			: {name: checked(osUser(env), 'the OS user name'), source: 'os'});
+	const email =
+		known.explicitEmail !== undefined
+			? known.explicitEmail || undefined
+			: // git's email is the reviewer's only when the name is git's own.
+				known.given === undefined ||
+				  (git.name !== undefined &&
+						git.name.normalize('NFC') === known.given.name.normalize('NFC'))
+				? gitEmail(git.email ?? '')
+				: undefined;
+	return {...who, ...(email ? {email} : {})};
+}
+
 function osUser(env: NodeJS.ProcessEnv): string {
 	try {
 		return userInfo().username || 'unknown';
 	} catch {
 		return env.USER ?? env.USERNAME ?? 'unknown';
 	}
-}
-
-/**
- * The reviewer's email, recorded with each sign-off and matched against the
- * team file: PREFLIGHT_REVIEWER_EMAIL, else git's user.email — but only when
- * the name is git's too: a name given with --reviewer or PREFLIGHT_REVIEWER
- * is someone the git configuration may not describe, unless it is git's
- * user.name itself. Undefined when none.
- */
-export function resolveReviewerEmail(
-	flag: string | undefined,
-	env = process.env,
-): string | undefined {
-	const explicit = explicitEmail(env);
-	if (explicit !== undefined) return explicit || undefined;
-	const named = givenName(flag, env);
-	try {
-		const git = childProcess().spawnSync('git', gitUserArgs(named), {
-			encoding: 'utf8',
-			timeout: 2000,
-		});
-		return git.status === 0 ? emailFromGit(git.stdout, named) : undefined;
-	} catch {
-		return undefined; // git not installed
-	}
-}
-
-/** The name given with --reviewer or PREFLIGHT_REVIEWER, if one was. */
-function givenName(flag: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
-	return flag?.trim() || env.PREFLIGHT_REVIEWER?.trim() || undefined;
-}
-
-/** What to ask git: its email; with a given name, its name as well, to compare. */
-function gitUserArgs(named: string | undefined): string[] {
-	return named === undefined
-		? ['config', 'user.email']
-		: ['config', '--get-regexp', '^user\\.(name|email)$'];
-}
-
-/**
- * git's user.email from its answer to gitUserArgs: without a given name, the
- * email; with one, the email only when git's user.name is that very name (the
- * same person, named by hand).
- */
-function emailFromGit(stdout: string, named: string | undefined): string | undefined {
-	if (named === undefined) return gitEmail(stdout);
-	let name: string | undefined;
-	let email: string | undefined;
-	for (const line of stdout.split('\n')) {
-		const cut = line.indexOf(' ');
-		if (cut < 0) continue;
-		const key = line.slice(0, cut).toLowerCase();
-		if (key === 'user.name') name = line.slice(cut + 1).trim();
-		else if (key === 'user.email') email = line.slice(cut + 1);
-	}
-	if (name === undefined || email === undefined) return undefined;
-	return name.normalize('NFC') === named.normalize('NFC') ? gitEmail(email) : undefined;
-}
-
-/** The same without blocking, for the app (see resolveReviewerAsync). */
-export function resolveReviewerEmailAsync(
-	flag: string | undefined,
-	env = process.env,
-): Promise<string | undefined> {
-	const explicit = explicitEmail(env);
-	if (explicit !== undefined) return Promise.resolve(explicit || undefined);
-	const named = givenName(flag, env);
-	return new Promise((resolve) => {
-		try {
-			childProcess().execFile(
-				'git',
-				gitUserArgs(named),
-				{encoding: 'utf8', timeout: 2000},
-				(error, stdout) => resolve(error ? undefined : emailFromGit(stdout, named)),
-			);
-		} catch {
-			resolve(undefined);
-		}
-	});
 }
 
 /** PREFLIGHT_REVIEWER_EMAIL checked ('' when set but blank), or undefined when unset. */

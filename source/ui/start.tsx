@@ -9,7 +9,7 @@ import {checklistFor, lookupReview, openStore} from '../session.js';
 import {now} from '../system/clock.js';
 import {resolveDbPath} from '../store/database.js';
 import {gitHead} from '../system/git.js';
-import {resolveReviewerAsync, resolveReviewerEmailAsync} from '../system/identity.js';
+import {resolveIdentityAsync} from '../system/identity.js';
 import {actorFrom} from './state/context.js';
 import type {Action} from './state/types.js';
 
@@ -48,22 +48,20 @@ export async function startApp(inv: Invocation): Promise<number> {
 	// the reviewer is) now, and read the checklist and database meanwhile.
 	const ui = import('./run.js');
 	ui.catch(() => undefined);
-	const reviewerName = resolveReviewerAsync(inv.flags.reviewer);
-	const reviewerEmail = resolveReviewerEmailAsync(inv.flags.reviewer);
+	const identity = resolveIdentityAsync(inv.flags.reviewer);
 	const loaded = await checklistFor(inv.flags);
 	const store = await openStore(inv.flags, {what: 'preflight app', waitMs: 0});
 	try {
 		const cwd = process.cwd();
 		const {runApp} = await ui;
-		const reviewer = await reviewerName;
-		const email = await reviewerEmail;
+		const reviewer = await identity;
 		const services = {
 			cwd,
 			dbPath: store.path,
 			now: () => now(),
 			reviewer: () => reviewer.name,
 			reviewerSource: () => reviewer.source,
-			reviewerEmail: () => email,
+			reviewerEmail: () => reviewer.email,
 			commit: () => gitHead(cwd),
 		};
 		const startup: Action[] = [];
