@@ -225,6 +225,32 @@ describe('summary screen', () => {
 		expect(focusedRow(frame)).toContain('Manual QA for user-facing flows');
 	});
 
+	it('the count to discuss later follows the totals, or takes a row of its own at 80 columns', async () => {
+		const later = {by: 'Ada', at: NOW.toISOString()};
+		const review = reviewWith({
+			'architecture.boundaries': {...passed, later},
+			'security.secrets': {status: 'fail', evidence: [], later},
+			'testing.manual-qa': undefined,
+		});
+		const app = await renderReview({review});
+		resize(app.stdout, 120, 30);
+		await app.press('s');
+		let frame = await app.waitFor(
+			(f) => f.includes('NOT READY') && f.split('\n')[0]!.length > 100,
+			'the summary at 120 columns',
+		);
+		expect(frame).toMatch(/^26 items: .* 1 pending · ◷ 2 to discuss later$/m);
+		resize(app.stdout, 80, 24);
+		frame = await app.waitFor(
+			(f) => f.includes('NOT READY') && f.split('\n')[0]!.length <= 80,
+			'the summary at 80 columns',
+		);
+		// Whole, on the row under the totals, which are whole too.
+		expect(frame).toMatch(/^26 items: .* 1 pending\n◷ 2 to discuss later\n/m);
+		expect(frame.split('\n').length).toBeLessThan(24);
+		expect(frame).toContain('Blockers (2)');
+	});
+
 	it('at 60×16 says how many sections are not shown', async () => {
 		const app = await renderReview();
 		resize(app.stdout, 60, 16);

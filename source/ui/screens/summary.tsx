@@ -202,6 +202,11 @@ export function SummaryScreen({size}: {size: Size}) {
 	const width = size.columns;
 	const t = evaluation.totals;
 	const later = markedForLater(evaluation.sections).length;
+	// The count of items to discuss later follows the totals, or takes a row of
+	// its own where the line would cut it.
+	const totals = totalsLine(t);
+	const laterText = later ? `${laterLook.glyph} ${later} to discuss later` : '';
+	const laterOwnRow = later > 0 && cells(`${totals} · ${laterText}`) > width;
 	const orphans = orphanCount(review);
 	const sectionsH = Math.min(
 		evaluation.sections.length,
@@ -218,7 +223,8 @@ export function SummaryScreen({size}: {size: Size}) {
 		askingH -
 		(standing ? 1 : 0) -
 		(due ? 1 : 0) -
-		(state.attendees ? 1 : 0);
+		(state.attendees ? 1 : 0) -
+		(laterOwnRow ? 1 : 0);
 	const launchFull = launch ? launchDetailLines(launch, width) : [];
 	// (no blockers: "No blockers." says it all, the list needs no rows)
 	const minBlockers = Math.min(3, rows.length);
@@ -259,7 +265,7 @@ export function SummaryScreen({size}: {size: Size}) {
 				tail={checklist.title}
 				width={width}
 			/>
-			<Box height={2} flexDirection="column">
+			<Box height={laterOwnRow ? 3 : 2} flexDirection="column">
 				<Box height={1} width={width} overflowY="hidden">
 					{/* The verdict is never cut: the trend beside it gives way. */}
 					<Box flexShrink={0}>
@@ -275,8 +281,9 @@ export function SummaryScreen({size}: {size: Size}) {
 					) : null}
 				</Box>
 				<Text wrap="truncate-end">
-					{`${totalsLine(t)}${later ? ` · ${laterLook.glyph} ${later} to discuss later` : ''}`}
+					{later && !laterOwnRow ? `${totals} · ${laterText}` : totals}
 				</Text>
+				{laterOwnRow ? <Text wrap="truncate-end">{laterText}</Text> : null}
 			</Box>
 			{launchShown.map((line, i) => (
 				<Text
