@@ -114,6 +114,42 @@ describe('action items in the app', () => {
 		expect(frame).toMatch(/Dana: ! overdue revoke old tokens \(due 2026-11-01\) · rotate the keys/);
 	});
 
+	it('the detail pane marks an open action item past its due day overdue, as the summary does', async () => {
+		const loaded = defaultChecklist();
+		const first = loaded.checklist.sections[0]!.items[0]!.id;
+		const due = (what: string, day: string, done = false) => ({
+			what,
+			owner: 'Dana',
+			due: day,
+			addedAt: NOW.toISOString(),
+			addedBy: 'Ada',
+			...(done ? {done: {at: NOW.toISOString(), by: 'Bo'}} : {}),
+		});
+		const review: Review = {
+			...blankReview(loaded),
+			answers: {
+				[first]: {
+					...failed,
+					actions: [
+						due('revoke old tokens', '2026-11-01'),
+						due('rotate the keys', '2026-12-20'),
+						due('audit the logs', '2026-10-01', true),
+						// Due today (NOW's day) is not overdue yet.
+						due('tell the team', NOW.toISOString().slice(0, 10)),
+					],
+				},
+			},
+		};
+		const app = await renderReview({review});
+		await app.press('k');
+		const frame = await app.waitForText('action 1: ');
+		expect(frame).toContain('action 1: ! overdue · due 2026-11-01 · Dana · revoke old tokens');
+		expect(frame).toContain('action 2: ○ open · due 2026-12-20 · Dana · rotate the keys');
+		// Done is done, however late.
+		expect(frame).toContain('action 3: ✔ done · due 2026-10-01 · Dana · audit the logs');
+		expect(frame).toContain('action 4: ○ open');
+	});
+
 	describe('A marks an action item done', () => {
 		const action = (what: string, done = false) => ({
 			what,

@@ -14,7 +14,7 @@ import {
 import {sanitize, sanitizeLine} from '../../terminal/sanitize.js';
 import {bindings, type ActionId} from '../keys.js';
 import {historyLine} from './item-history.js';
-import {noNextStep} from '../../model/actions.js';
+import {isOverdue, noNextStep} from '../../model/actions.js';
 import {cells, fitColumns, wrapLines} from './wrap.js';
 
 /** The parts of the detail pane; the scroll line names the ones below the view. */
@@ -239,6 +239,8 @@ export function detailLines(
 	evidenceFirst = false,
 	/** The focused item's check while it runs. */
 	live?: LiveCheck,
+	/** When the review is judged: an open action item due before this day is overdue. */
+	asOf?: Date,
 ): DetailLine[] {
 	if (!result) return [];
 	const {item, answer} = result;
@@ -379,7 +381,7 @@ export function detailLines(
 	if (answer.note)
 		extras.push(...lines('note', 'plain', hanging('note: ', clean(answer.note), textW)));
 
-	extras.push(...actionLines(answer, textW, clean));
+	extras.push(...actionLines(answer, textW, clean, asOf));
 
 	const past = historyLines(history, textW);
 
@@ -408,16 +410,26 @@ export function detailLines(
 			];
 }
 
-/** The item's action items, numbered as `preflight action done` takes them. */
-function actionLines(answer: Answer, textW: number, clean: (text: string) => string): DetailLine[] {
+/**
+ * The item's action items, numbered as `preflight action done` takes them; an
+ * open one past its due day says so (`! overdue`, as the summary does) and is
+ * drawn as a blocker.
+ */
+function actionLines(
+	answer: Answer,
+	textW: number,
+	clean: (text: string) => string,
+	asOf: Date | undefined,
+): DetailLine[] {
 	const out: DetailLine[] = [];
 	(answer.actions ?? []).forEach((a, i) => {
-		const state = a.done ? '✔ done' : '○ open';
+		const overdue = asOf !== undefined && isOverdue(a, asOf);
+		const state = a.done ? '✔ done' : overdue ? '! overdue' : '○ open';
 		const text = `${state} · due ${a.due} · ${sanitizeLine(a.owner)} · ${clean(a.what)}${a.url ? ` · ${sanitizeLine(a.url)}` : ''}`;
 		out.push(
 			...hanging(`action ${i + 1}: `, text, textW).map((line): DetailLine => ({
 				part: 'actions',
-				look: a.done ? 'dim' : 'plain',
+				look: a.done ? 'dim' : overdue ? 'blocker' : 'plain',
 				text: line,
 			})),
 		);

@@ -214,10 +214,20 @@ export function ReviewScreen({size}: {size: Size}) {
 									spinner: SPINNER[tick % SPINNER.length] ?? '*',
 								}
 							: undefined,
+						evaluation?.asOf,
 					),
 		// The tick redraws only a running item's lines.
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-		[result, history, size.columns, evidenceFirst, trusting, runningHere, runningHere ? tick : 0],
+		[
+			result,
+			history,
+			size.columns,
+			evidenceFirst,
+			trusting,
+			runningHere,
+			runningHere ? tick : 0,
+			evaluation?.asOf,
+		],
 	);
 	const {rows: detailShown} = detailRows(detail.length, layout.detailH);
 	// Where the scroll keys left it, within the lines as they are now (a wider
