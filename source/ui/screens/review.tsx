@@ -198,6 +198,9 @@ export function ReviewScreen({size}: {size: Size}) {
 	// Only the focused item's check is drawn live: checks running elsewhere do not redraw the screen.
 	const tick = useTick(Boolean(runningHere));
 	const trusting = state.prompt?.kind === 'trust-checks';
+	// The tick redraws only a running item's lines.
+	const runningTick = runningHere ? tick : 0;
+	const asOf = evaluation?.asOf;
 	const detail = useMemo(
 		() =>
 			trusting
@@ -214,20 +217,11 @@ export function ReviewScreen({size}: {size: Size}) {
 									spinner: SPINNER[tick % SPINNER.length] ?? '*',
 								}
 							: undefined,
-						evaluation?.asOf,
+						asOf,
 					),
-		// The tick redraws only a running item's lines.
+		// (tick is read only while a check runs here: runningTick stands for it)
 		// eslint-disable-next-line react-hooks/exhaustive-deps
-		[
-			result,
-			history,
-			size.columns,
-			evidenceFirst,
-			trusting,
-			runningHere,
-			runningHere ? tick : 0,
-			evaluation?.asOf,
-		],
+		[result, history, size.columns, evidenceFirst, trusting, runningHere, runningTick, asOf],
 	);
 	const {rows: detailShown} = detailRows(detail.length, layout.detailH);
 	// Where the scroll keys left it, within the lines as they are now (a wider
