@@ -2,6 +2,7 @@ import type {ParseArgsConfig} from 'node:util';
 import type {ChecklistFormat} from '../checklist/load.js';
 import * as z from '../model/zod.js';
 import {attendeesProblem} from '../model/session.js';
+import {MAX_NAME, MAX_NOTE, tooLong} from '../model/text-limits.js';
 import {hasUnsafeName} from '../terminal/sanitize.js';
 
 /** One command-line flag: how it is read, checked and explained. */
@@ -32,6 +33,19 @@ function plainName(flag: string) {
 		(s) => !hasUnsafeName(s),
 		`${flag} must not contain control characters, escape sequences, or invisible or direction marks`,
 	);
+}
+
+/** At most `max` characters, leading and trailing spaces aside (they are not kept), said as preflight says it elsewhere. */
+function atMost(max: number, flag: string) {
+	return z.superRefine<string>((s, ctx) => {
+		const problem = tooLong(s.trim(), max, flag);
+		if (problem) ctx.addIssue({code: 'custom', message: problem, input: s});
+	});
+}
+
+/** Free text recorded with an answer (a note, a justification, a waiver's reason). */
+function textOf(flag: string) {
+	return z.optional(z.string().check(atMost(MAX_NOTE, flag)));
 }
 
 /** The NAME of `--subject NAME=sha256:HEX` (what comes before the last `=sha256:`). */
@@ -92,14 +106,23 @@ export const flagTable = {
 		value: 'NAME',
 		description: 'the review to act on (not needed when the database holds one)',
 		schema: z.optional(
-			z.string().check(z.trim(), z.minLength(1, '--system needs a name'), plainName('--system')),
+			z
+				.string()
+				.check(
+					z.trim(),
+					z.minLength(1, '--system needs a name'),
+					atMost(MAX_NAME, '--system'),
+					plainName('--system'),
+				),
 		),
 	},
 	release: {
 		type: 'string',
 		value: 'R',
 		description: "the review's release, when the system has several",
-		schema: z.optional(z.string().check(z.trim(), plainName('--release'))),
+		schema: z.optional(
+			z.string().check(z.trim(), atMost(MAX_NAME, '--release'), plainName('--release')),
+		),
 	},
 	reviewer: {
 		type: 'string',
@@ -108,7 +131,12 @@ export const flagTable = {
 		schema: z.optional(
 			z
 				.string()
-				.check(z.trim(), z.minLength(1, '--reviewer needs a name'), plainName('--reviewer')),
+				.check(
+					z.trim(),
+					z.minLength(1, '--reviewer needs a name'),
+					atMost(MAX_NAME, '--reviewer'),
+					plainName('--reviewer'),
+				),
 		),
 	},
 	attendees: {
@@ -125,7 +153,14 @@ export const flagTable = {
 			'status: only the blockers that role may sign (roles of the team file); actions: only that owner’s action items; action add: who owns it (a person or a role)',
 		// A person's name ("Dana Smith") owns action items; status checks a role's shape itself.
 		schema: z.optional(
-			z.string().check(z.trim(), z.minLength(1, '--owner needs a name'), plainName('--owner')),
+			z
+				.string()
+				.check(
+					z.trim(),
+					z.minLength(1, '--owner needs a name'),
+					atMost(MAX_NAME, '--owner'),
+					plainName('--owner'),
+				),
 		),
 	},
 	due: {
@@ -279,25 +314,25 @@ export const flagTable = {
 		type: 'string',
 		value: 'TEXT',
 		description: "the item's note",
-		schema: optionalText,
+		schema: textOf('--note'),
 	},
 	justification: {
 		type: 'string',
 		value: 'TEXT',
 		description: 'why the item does not apply (with status na)',
-		schema: optionalText,
+		schema: textOf('--justification'),
 	},
 	'waiver-reason': {
 		type: 'string',
 		value: 'TEXT',
 		description: 'the accepted risk (with status waived)',
-		schema: optionalText,
+		schema: textOf('--waiver-reason'),
 	},
 	'waiver-owner': {
 		type: 'string',
 		value: 'NAME',
 		description: 'who owns the risk (with status waived)',
-		schema: optionalText,
+		schema: z.optional(z.string().check(atMost(MAX_NAME, '--waiver-owner'))),
 	},
 	'waiver-expires': {
 		type: 'string',

@@ -7,6 +7,7 @@ import {statuses, type Answer, type Review, type Status} from '../model/schemas.
 import {checklistFor, findOrCreateReview, lockWaitMs, openStore, selectReview} from '../session.js';
 import {now} from '../system/clock.js';
 import {parseEvidence} from '../system/evidence.js';
+import {fitColumns} from '../terminal/width.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import {statusLabel} from '../model/vocabulary.js';
 import {judgeSignOffs, ruleFor} from '../model/team.js';
@@ -59,7 +60,11 @@ export async function run(inv: Invocation): Promise<number> {
 	const cwd = process.cwd();
 	const evidence = (flags.evidence ?? []).map((input) => {
 		const result = parseEvidence(input, cwd, at);
-		if (!result.ok) throw new PreflightError(`evidence "${sanitizeLine(input)}": ${result.error}`);
+		// (a reference too long to take is shown by its start)
+		if (!result.ok)
+			throw new PreflightError(
+				`evidence "${fitColumns(sanitizeLine(input), 60)}": ${result.error}`,
+			);
 		return result.evidence;
 	});
 

@@ -9,7 +9,9 @@ import {hasUnsafeText} from '../terminal/sanitize.js';
 export const MAX_NAME = 200;
 /** The longest note or action item text: a short paragraph. */
 export const MAX_NOTE = 2000;
-/** The longest tracker URL. */
+/** The longest email address (RFC 5321's limit). */
+export const MAX_EMAIL = 254;
+/** The longest tracker URL, or evidence (a URL or a file path). */
 export const MAX_URL = 2000;
 
 /** `what` (e.g. `--note`) is at most `max` characters long, as a line: or undefined when it is. */

@@ -1,6 +1,7 @@
 import {existsSync, realpathSync} from 'node:fs';
 import {isAbsolute, relative, resolve, sep} from 'node:path';
 import type {Evidence} from '../model/schemas.js';
+import {MAX_URL, tooLong} from '../model/text-limits.js';
 import {hashEvidenceFile} from './evidence-file.js';
 import {gitRoot} from './git.js';
 
@@ -22,6 +23,8 @@ export function evidenceBase(cwd: string): string {
 export function parseEvidence(input: string, cwd: string, now: Date): EvidenceResult {
 	const text = input.trim();
 	if (!text) return {ok: false, error: 'type a URL (http/https) or a file path'};
+	const long = tooLong(text, MAX_URL, 'the reference');
+	if (long) return {ok: false, error: long};
 	const m = scheme.exec(text);
 	// A single letter before ":" is a Windows drive, not a scheme.
 	if (m?.[1] && m[1].length > 1) {

@@ -1,5 +1,6 @@
 import {userInfo} from 'node:os';
 import {PreflightError} from '../errors.js';
+import {MAX_EMAIL, MAX_NAME, tooLong} from '../model/text-limits.js';
 import {hasUnsafeName, sanitizeLine} from '../terminal/sanitize.js';
 
 /**
@@ -18,6 +19,8 @@ function childProcess(): typeof import('node:child_process') {
  * a name given with --reviewer is.
  */
 function checked(name: string, source: string): string {
+	const long = tooLong(name, MAX_NAME, `the reviewer name from ${source}`);
+	if (long) throw new PreflightError(`${long}; give a shorter one with --reviewer NAME`);
 	if (hasUnsafeName(name))
 		throw new PreflightError(
 			`the reviewer name from ${source} ("${sanitizeLine(name)}") contains control characters, escape sequences, or invisible or direction marks; give a plain one with --reviewer NAME`,
@@ -187,6 +190,8 @@ function explicitEmail(env: NodeJS.ProcessEnv): string | undefined {
 	const value = env.PREFLIGHT_REVIEWER_EMAIL;
 	if (value === undefined) return undefined;
 	const email = value.trim();
+	const long = tooLong(email, MAX_EMAIL, 'PREFLIGHT_REVIEWER_EMAIL');
+	if (long) throw new PreflightError(long);
 	if (email && (hasUnsafeName(email) || !/^[^\s@]+@[^\s@]+$/.test(email)))
 		throw new PreflightError(
 			`PREFLIGHT_REVIEWER_EMAIL ("${sanitizeLine(email)}") is not a plain email address such as name@example.com`,
@@ -194,8 +199,8 @@ function explicitEmail(env: NodeJS.ProcessEnv): string | undefined {
 	return email;
 }
 
-/** git's user.email, or undefined when it is empty or not one a person could type back. */
+/** git's user.email, or undefined when it is empty, too long, or not one a person could type back. */
 function gitEmail(stdout: string): string | undefined {
 	const email = stdout.trim();
-	return email && !hasUnsafeName(email) ? email : undefined;
+	return email && email.length <= MAX_EMAIL && !hasUnsafeName(email) ? email : undefined;
 }

@@ -51,3 +51,128 @@ describe('files beyond what can be read', () => {
 		).toThrow(other);
 	});
 });
+
+describe('text people type, beyond its length', () => {
+	const item = 'testing.unit-tests';
+	const long = (n: number, c = 'x') => c.repeat(n);
+
+	it('every recorded text flag and variable: one line naming the limit, exit 2, nothing written', () => {
+		const ws = workspace();
+		expect(ws.run(['set', item, 'fail', '--system', 'shop']).code).toBe(0);
+		const before = readFileSync(ws.db, 'utf8');
+		const cases: Array<[string[], Record<string, string>, string]> = [
+			[
+				['set', item, 'fail', '--note', long(2001)],
+				{},
+				'--note is 2001 characters long: at most 2000 are allowed',
+			],
+			[
+				['set', item, 'na', '--justification', long(2001)],
+				{},
+				'--justification is 2001 characters long',
+			],
+			[
+				[
+					'set',
+					item,
+					'waived',
+					'--waiver-reason',
+					long(2001),
+					'--waiver-owner',
+					'Ann',
+					'--waiver-expires',
+					'2026-04-01',
+				],
+				{},
+				'--waiver-reason is 2001 characters long',
+			],
+			[
+				[
+					'set',
+					item,
+					'waived',
+					'--waiver-reason',
+					'r',
+					'--waiver-owner',
+					long(201),
+					'--waiver-expires',
+					'2026-04-01',
+				],
+				{},
+				'--waiver-owner is 201 characters long: at most 200 are allowed',
+			],
+			[
+				['set', item, 'pass', '--evidence', `https://example.com/${long(1990)}`],
+				{},
+				'evidence "https://example.com/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…": the reference is 2010 characters long: at most 2000 are allowed',
+			],
+			[['set', item, 'fail', '--system', long(201)], {}, '--system is 201 characters long'],
+			[
+				['set', item, 'fail', '--system', 'shop', '--release', long(201)],
+				{},
+				'--release is 201 characters long',
+			],
+			[
+				['set', item, 'fail', '--system', 'shop', '--reviewer', long(201)],
+				{},
+				'--reviewer is 201 characters long',
+			],
+			[
+				['set', item, 'fail', '--system', 'shop'],
+				{PREFLIGHT_REVIEWER: long(201)},
+				'the reviewer name from PREFLIGHT_REVIEWER is 201 characters long: at most 200 are allowed; give a shorter one with --reviewer NAME',
+			],
+			[
+				['set', item, 'fail', '--system', 'shop'],
+				{PREFLIGHT_REVIEWER_EMAIL: `${long(250)}@x.io`},
+				'PREFLIGHT_REVIEWER_EMAIL is 255 characters long: at most 254 are allowed',
+			],
+		];
+		for (const [args, env, message] of cases) {
+			const r = ws.run(args, env);
+			expect(r.code, `${args.join(' ').slice(0, 80)}: ${r.stderr}`).toBe(2);
+			expect(r.stderr, args[3]).toContain(`preflight: ${message}`);
+			expect(r.stderr.trim().split('\n')).toHaveLength(1);
+			// The text itself is not echoed back.
+			expect(r.stderr.length).toBeLessThan(300);
+		}
+		expect(readFileSync(ws.db, 'utf8')).toBe(before);
+		// At the limit, the text is taken.
+		const atLimit = ws.run([
+			'set',
+			item,
+			'fail',
+			'--note',
+			long(2000),
+			'--reviewer',
+			long(200, 'R'),
+		]);
+		expect(atLimit.code, atLimit.stderr).toBe(0);
+		expect(readFileSync(ws.db, 'utf8')).toContain(long(2000));
+	});
+
+	it("git's own name too long is refused like any other; its email too long is no email", () => {
+		const ws = workspace();
+		const git = (name: string, email: string) => ({
+			PREFLIGHT_REVIEWER: '',
+			GIT_CONFIG_COUNT: '2',
+			GIT_CONFIG_KEY_0: 'user.name',
+			GIT_CONFIG_VALUE_0: name,
+			GIT_CONFIG_KEY_1: 'user.email',
+			GIT_CONFIG_VALUE_1: email,
+		});
+		const refused = ws.run(['set', item, 'fail', '--system', 'shop'], git(long(201), 'a@b.io'));
+		expect(refused.code).toBe(2);
+		expect(refused.stderr).toContain(
+			"the reviewer name from git's user.name is 201 characters long",
+		);
+		const taken = ws.run(
+			['set', item, 'fail', '--system', 'shop'],
+			git('Ann', `${long(250)}@x.io`),
+		);
+		expect(taken.code, taken.stderr).toBe(0);
+		const db = readFileSync(ws.db, 'utf8');
+		expect(db).toContain('"by": "Ann"');
+		expect(db).not.toContain('@x.io');
+	});
+});

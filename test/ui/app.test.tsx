@@ -236,3 +236,60 @@ describe('hostile text', () => {
 		expect(frame).toContain('note: ab');
 	});
 });
+
+describe('text beyond its length in a prompt', () => {
+	const long = (n: number) => 'x'.repeat(n);
+
+	it('a note, a justification, a waiver and evidence: the limit said in the prompt, the text kept, nothing saved', async () => {
+		const app = await renderReview();
+		const cases: Array<[string, string, string, string]> = [
+			['c', 'Note for “', long(2001), 'a note is 2001 characters long: at most 2000 are allowed'],
+			['n', 'is n/a because', long(2001), 'a justification is 2001 characters long'],
+			['w', 'because:', long(2001), "a waiver's reason is 2001 characters long"],
+			[
+				'e',
+				'Evidence for “',
+				`https://example.com/${long(1990)}`,
+				'the reference is 2010 characters long',
+			],
+		];
+		for (const [key, label, text, error] of cases) {
+			await app.press(key);
+			await app.waitForText(label);
+			await app.press(text);
+			await app.press(keys.enter);
+			await app.waitForText(error);
+			// Still asking, with the text kept to shorten.
+			expect(app.frame()).toContain(label);
+			await app.press(keys.escape);
+			await app.waitForGone(label);
+		}
+		// The waiver's owner, a step further.
+		await app.press('w');
+		await app.waitForText('because:');
+		await app.press('accepted');
+		await app.press(keys.enter);
+		await app.waitForText('owner:');
+		await app.press(long(201));
+		await app.press(keys.enter);
+		await app.waitForText("a waiver's owner is 201 characters long: at most 200 are allowed");
+		expect(app.persist).not.toHaveBeenCalled();
+	});
+
+	it('a system or release name in the new-review form', async () => {
+		const app = await renderApp();
+		await app.press('n');
+		await app.waitForText('System under review:');
+		await app.press(long(201));
+		await app.press(keys.enter);
+		await app.waitForText('a system name is 201 characters long: at most 200 are allowed');
+		for (let i = 0; i < 201; i++) await app.press(keys.backspace);
+		await app.press('shop');
+		await app.press(keys.enter);
+		await app.waitForText('Release of shop');
+		await app.press(long(201));
+		await app.press(keys.enter);
+		await app.waitForText('a release is 201 characters long');
+		expect(app.persist).not.toHaveBeenCalled();
+	});
+});

@@ -14,6 +14,7 @@ import {
 	withActionDone,
 } from '../../model/actions.js';
 import {attendeeNames, attendeesProblem} from '../../model/session.js';
+import {MAX_NAME, MAX_NOTE, tooLong} from '../../model/text-limits.js';
 
 /** Each step a prompt can be at: one row of the prompt table each. */
 const WAIVER_DAYS = 30;
@@ -200,6 +201,8 @@ export const prompts: Record<PromptStep, PromptSpec> = {
 		initial: (ctx) => ctx.answer.note ?? '',
 		submit: (text, ctx) => {
 			if (text.trim() === (ctx.answer.note ?? '').trim()) return {action: close};
+			const long = tooLong(text.trim(), MAX_NOTE, 'a note');
+			if (long) return {error: long};
 			return recordOutcome(ctx, withNote(ctx.answer, text.trim()), false);
 		},
 		cancel: () => close,
@@ -210,6 +213,8 @@ export const prompts: Record<PromptStep, PromptSpec> = {
 		initial: (ctx) => ctx.answer.justification ?? '',
 		submit: (text, ctx) => {
 			if (!text.trim()) return {error: 'a justification is required'};
+			const long = tooLong(text.trim(), MAX_NOTE, 'a justification');
+			if (long) return {error: long};
 			return recordOutcome(ctx, withStatus(ctx.answer, 'na', {justification: text.trim()}), true);
 		},
 		cancel: () => close,
@@ -241,6 +246,8 @@ export const prompts: Record<PromptStep, PromptSpec> = {
 			'',
 		submit: (text, ctx) => {
 			if (!text.trim()) return {error: 'a waiver needs a reason'};
+			const long = tooLong(text.trim(), MAX_NOTE, "a waiver's reason");
+			if (long) return {error: long};
 			return {action: waiverPrompt(ctx, {step: 'owner', reason: text.trim()})};
 		},
 		cancel: () => close,
@@ -252,9 +259,11 @@ export const prompts: Record<PromptStep, PromptSpec> = {
 			(ctx.prompt.kind === 'waiver' ? ctx.prompt.owner : undefined) ??
 			ctx.answer.waiver?.owner ??
 			'',
-		submit: (text, ctx) => ({
-			action: waiverPrompt(ctx, {step: 'expires', owner: text.trim() || ctx.reviewer}),
-		}),
+		submit: (text, ctx) => {
+			const long = tooLong(text.trim(), MAX_NAME, "a waiver's owner");
+			if (long) return {error: long};
+			return {action: waiverPrompt(ctx, {step: 'expires', owner: text.trim() || ctx.reviewer})};
+		},
 		// esc steps back with the reason kept; only esc at the first step drops the waiver.
 		cancel: (ctx) => waiverPrompt(ctx, {step: 'reason'}),
 	},

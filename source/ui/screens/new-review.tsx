@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import React, {useReducer} from 'react';
 import {findReview, newReview, reviewName} from '../../model/review.js';
+import {MAX_NAME, tooLong} from '../../model/text-limits.js';
 import {hasUnsafeName, sanitizeLine} from '../../terminal/sanitize.js';
 import {Header} from '../components/header.js';
 import {TextPrompt} from '../components/text-prompt.js';
@@ -54,6 +55,8 @@ export function NewReviewScreen({size}: {size: Size}) {
 					onCancel={back}
 					onSubmit={(text) => {
 						if (!text.trim()) return 'name the system (for example checkout-api)';
+						const long = tooLong(text.trim(), MAX_NAME, 'a system name');
+						if (long) return long;
 						if (hasUnsafeName(text.trim()))
 							return 'a name may not hold control characters or invisible or direction marks';
 						setSystem(text.trim());
@@ -71,6 +74,8 @@ export function NewReviewScreen({size}: {size: Size}) {
 					onCancel={() => setStep('system')}
 					onSubmit={(text) => {
 						const release = text.trim() || undefined;
+						const long = release && tooLong(release, MAX_NAME, 'a release');
+						if (long) return long;
 						if (release && hasUnsafeName(release))
 							return 'a release may not hold control characters or invisible or direction marks';
 						const existing = findReview(state.db.reviews, system, release);
