@@ -17,6 +17,7 @@ import {loadChecklist} from '../../source/checklist/load.js';
 import {digestOf} from '../../source/model/canonical.js';
 import {cliPath, ensureBuilt, root, workspace} from './cli.js';
 import {readDatabaseFile} from '../database-file.js';
+import {builtInModules} from '../built-in-modules.js';
 
 const checklist = JSON.parse(
 	readFileSync(join(root, 'data', 'checklists', 'ai-infrastructure.json'), 'utf8'),
@@ -562,19 +563,11 @@ describe('the bundle', () => {
 
 	it('commands load no built-in module they do not use (each costs every start milliseconds)', () => {
 		const ws = workspace();
-		const record = join(ws.dir, 'loaded.cjs');
-		const listed = join(ws.dir, 'loaded.txt');
-		writeFileSync(
-			record,
-			`process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(listed)}, process.moduleLoadList.join('\\n')));\n`,
-		);
+		const modules = builtInModules(ws.dir);
 		const loaded = (args: string[], env: Record<string, string> = {}): string[] => {
-			const r = ws.run(args, {NODE_OPTIONS: `--require ${record}`, ...env});
+			const r = ws.run(args, {...modules.env, ...env});
 			expect(r.code, r.stderr).toBeLessThan(2);
-			return readFileSync(listed, 'utf8')
-				.split('\n')
-				.filter((m) => m.startsWith('NativeModule '))
-				.map((m) => m.slice('NativeModule '.length));
+			return modules.loaded();
 		};
 		// The detector works: a command that asks git who the reviewer is loads child_process.
 		expect(

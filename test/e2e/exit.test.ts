@@ -1,6 +1,7 @@
-import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {builtInModules} from '../built-in-modules.js';
 import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
 
 const FOOTER = 'q/ctrl+c quit';
@@ -129,12 +130,7 @@ describe('the alternate screen', () => {
 describe('the start', () => {
 	it('loads neither node:v8 nor the crypto modules on a small review (milliseconds of every start)', async () => {
 		const cwd = tempDir();
-		const record = join(cwd, 'loaded.cjs');
-		const listed = join(cwd, 'loaded.txt');
-		writeFileSync(
-			record,
-			`process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(listed)}, process.moduleLoadList.join('\\n')));\n`,
-		);
+		const modules = builtInModules(cwd);
 		// A review to open, written before; the app opens on it and leaves unchanged.
 		const db = join(cwd, '.preflight', 'db.json');
 		const first = open(cwd, ['--system', 'payments']);
@@ -147,17 +143,17 @@ describe('the start', () => {
 				PREFLIGHT_REVIEWER: 'Alice',
 				HOME: cwd,
 				PREFLIGHT_NOW: '2026-03-01T12:00:00.000Z',
-				NODE_OPTIONS: `--require ${record}`,
+				...modules.env,
 			},
 		});
 		running.push(app);
 		await app.waitFor(FOOTER);
 		app.type('q');
 		expect(await app.exit).toBe(0);
-		const loaded = readFileSync(listed, 'utf8').split('\n');
+		const loaded = modules.loaded();
 		// The detector works: Ink's terminal streams are there.
-		expect(loaded).toContain('NativeModule tty');
+		expect(loaded).toContain('tty');
 		for (const name of ['v8', 'crypto', 'internal/crypto/webcrypto'])
-			expect(loaded).not.toContain(`NativeModule ${name}`);
+			expect(loaded).not.toContain(name);
 	});
 });
