@@ -225,7 +225,7 @@ describe('summary screen', () => {
 		expect(focusedRow(frame)).toContain('Manual QA for user-facing flows');
 	});
 
-	it('the count to discuss later follows the totals, or takes a row of its own at 80 columns', async () => {
+	it('the count to discuss later follows the totals, or the verdict where the totals would cut it', async () => {
 		const later = {by: 'Ada', at: NOW.toISOString()};
 		const review = reviewWith({
 			'architecture.boundaries': {...passed, later},
@@ -245,8 +245,9 @@ describe('summary screen', () => {
 			(f) => f.includes('NOT READY') && f.split('\n')[0]!.length <= 80,
 			'the summary at 80 columns',
 		);
-		// Whole, on the row under the totals, which are whole too.
-		expect(frame).toMatch(/^26 items: .* 1 pending\n◷ 2 to discuss later\n/m);
+		// Whole, beside the verdict; the totals whole too.
+		expect(frame).toMatch(/✖ NOT READY · 2 blockers +◷ 2 to discuss later$/m);
+		expect(frame).toMatch(/^26 items: .* 1 pending$/m);
 		expect(frame.split('\n').length).toBeLessThan(24);
 		expect(frame).toContain('Blockers (2)');
 	});

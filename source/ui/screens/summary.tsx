@@ -202,32 +202,46 @@ export function SummaryScreen({size}: {size: Size}) {
 	const width = size.columns;
 	const t = evaluation.totals;
 	const later = markedForLater(evaluation.sections).length;
-	// The count of items to discuss later follows the totals, or takes a row of
-	// its own where the line would cut it.
 	const totals = totalsLine(t);
 	const laterText = later ? `${laterLook.glyph} ${later} to discuss later` : '';
-	const laterOwnRow = later > 0 && cells(`${totals} · ${laterText}`) > width;
 	const orphans = orphanCount(review);
-	const sectionsH = Math.min(
+	const sectionsWanted = Math.min(
 		evaluation.sections.length,
 		Math.max(3, Math.floor((size.rows - 12) / 2)),
 	);
 	const writtenH = state.written ? (state.written.signature ? 3 : 2) : 0;
 	const askingH = asking ? 2 : 0;
+	// What the rows below the sections need at the least: a line of the launch
+	// outlook, the action items' first line (both when there are two), a blocker.
+	const leastBelow =
+		(launch ? 1 : 0) + (actionRows.length <= 2 ? actionRows.length : 1) + (rows.length ? 1 : 0);
+	const rowsFor = (sectionsH: number, extras: number) =>
+		size.rows - 1 - (1 + 2 + sectionsH + 2 + 1 + writtenH + 2 + 2) - askingH - extras;
+	// On a short terminal the section list gives way first (down to one row, which
+	// says how many are not shown), then this session's attendees, then when the
+	// review is due again: the verdict, the decision and the blockers stay.
+	const short = Math.max(
+		0,
+		leastBelow -
+			rowsFor(sectionsWanted, (standing ? 1 : 0) + (due ? 1 : 0) + (state.attendees ? 1 : 0)),
+	);
+	const sectionsH = Math.max(1, sectionsWanted - short);
+	const attendeesShown = Boolean(state.attendees) && short <= sectionsWanted - sectionsH;
+	const dueShown =
+		due !== undefined && short <= sectionsWanted - sectionsH + (state.attendees ? 1 : 0);
 	// What launch day changes, a line for each kind; on a terminal too short for
 	// them (the blockers keep at least 3 rows), one line that counts them.
-	const free =
-		size.rows -
-		1 -
-		(1 + 2 + sectionsH + 2 + 1 + writtenH + 2 + 2) -
-		askingH -
-		(standing ? 1 : 0) -
-		(due ? 1 : 0) -
-		(state.attendees ? 1 : 0) -
-		(laterOwnRow ? 1 : 0);
+	const free = rowsFor(
+		sectionsH,
+		(standing ? 1 : 0) + (dueShown ? 1 : 0) + (attendeesShown ? 1 : 0),
+	);
 	const launchFull = launch ? launchDetailLines(launch, width) : [];
 	// (no blockers: "No blockers." says it all, the list needs no rows)
 	const minBlockers = Math.min(3, rows.length);
+	// The count of items to discuss later follows the totals; where that line
+	// would cut it, it follows the verdict instead (the trend there gives way).
+	const laterInline = later > 0 && cells(`${totals} · ${laterText}`) <= width;
+	const laterBesideVerdict = later > 0 && !laterInline ? `  ${laterText}` : '';
 	const launchShown =
 		launch && free - actionRows.length - launchFull.length < minBlockers
 			? [launchSummaryLine(launch, width)]
@@ -265,7 +279,7 @@ export function SummaryScreen({size}: {size: Size}) {
 				tail={checklist.title}
 				width={width}
 			/>
-			<Box height={laterOwnRow ? 3 : 2} flexDirection="column">
+			<Box height={2} flexDirection="column">
 				<Box height={1} width={width} overflowY="hidden">
 					{/* The verdict is never cut: the trend beside it gives way. */}
 					<Box flexShrink={0}>
@@ -274,16 +288,24 @@ export function SummaryScreen({size}: {size: Size}) {
 							<Text bold>{verdictLine(evaluation.verdict, t.blockers)}</Text>
 						</Badge>
 					</Box>
+					{laterBesideVerdict ? (
+						<Box flexShrink={0}>
+							<Text>{laterBesideVerdict}</Text>
+						</Box>
+					) : null}
 					{trend.length > 1 ? (
 						<Text wrap="truncate-end" dimColor>
-							{trendText(trend, width - cells(verdictLine(evaluation.verdict, t.blockers)) - 2)}
+							{trendText(
+								trend,
+								width -
+									cells(verdictLine(evaluation.verdict, t.blockers)) -
+									cells(laterBesideVerdict) -
+									2,
+							)}
 						</Text>
 					) : null}
 				</Box>
-				<Text wrap="truncate-end">
-					{later && !laterOwnRow ? `${totals} · ${laterText}` : totals}
-				</Text>
-				{laterOwnRow ? <Text wrap="truncate-end">{laterText}</Text> : null}
+				<Text wrap="truncate-end">{laterInline ? `${totals} · ${laterText}` : totals}</Text>
 			</Box>
 			{launchShown.map((line, i) => (
 				<Text
@@ -302,7 +324,7 @@ export function SummaryScreen({size}: {size: Size}) {
 					width={width}
 				/>
 			) : null}
-			{due ? (
+			{due && dueShown ? (
 				<Text
 					wrap="truncate-end"
 					color={due.overdue ? 'yellow' : undefined}
@@ -311,7 +333,7 @@ export function SummaryScreen({size}: {size: Size}) {
 					{dueLine(due, width)}
 				</Text>
 			) : null}
-			{state.attendees ? (
+			{state.attendees && attendeesShown ? (
 				<Text wrap="truncate-end" dimColor>
 					{sanitizeLine(`this session: attended by ${state.attendees.join(', ')}`)}
 				</Text>
