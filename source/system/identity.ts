@@ -138,21 +138,26 @@ function knownIdentity(flag: string | undefined, env: NodeJS.ProcessEnv): KnownI
 	};
 }
 
-/** git's user.name and user.email (the last of each, as `git config KEY` gives), from `git config --get-regexp`. */
+/**
+ * git's user.name and user.email (the last of each, as `git config KEY` gives),
+ * from `git config -z --get-regexp`: records of KEY, a newline and the value,
+ * each ended by NUL, so that a value holding a newline stays one value (and is
+ * refused as a name); a key with no value is an empty one.
+ */
 function gitUser(stdout: string | undefined): {name?: string; email?: string} {
 	const found: {name?: string; email?: string} = {};
-	for (const line of (stdout ?? '').split('\n')) {
-		const cut = line.indexOf(' ');
-		if (cut < 0) continue;
-		const key = line.slice(0, cut).toLowerCase();
-		if (key === 'user.name') found.name = line.slice(cut + 1).trim();
-		else if (key === 'user.email') found.email = line.slice(cut + 1);
+	for (const record of (stdout ?? '').split('\0')) {
+		const cut = record.indexOf('\n');
+		const key = (cut < 0 ? record : record.slice(0, cut)).toLowerCase();
+		const value = cut < 0 ? '' : record.slice(cut + 1);
+		if (key === 'user.name') found.name = value.trim();
+		else if (key === 'user.email') found.email = value;
 	}
 	return found;
 }
 
 /** Asks git for its user's name and email at once. */
-const gitUserArgs = ['config', '--get-regexp', '^user\\.(name|email)$'];
+const gitUserArgs = ['config', '-z', '--get-regexp', '^user\\.(name|email)$'];
 
 function identityFrom(
 	known: KnownIdentity,

@@ -1,6 +1,9 @@
 // Who records a change (source/system/identity.ts): the name, where it came
 // from, and git's user.email only for git's own user.name, however that name
 // was given; git asked once for both.
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterEach, beforeEach, expect, test} from 'vitest';
 import {resolveIdentity, resolveIdentityAsync} from '../../source/system/identity.js';
 
@@ -80,4 +83,34 @@ test('no git user: the OS user name, no email; a bad name or email is refused', 
 	expect(() =>
 		resolveIdentityAsync('Eve', {...process.env, PREFLIGHT_REVIEWER_EMAIL: 'not an email'}),
 	).toThrow(/PREFLIGHT_REVIEWER_EMAIL/);
+});
+
+test("git's values are read as git gives them: a newline inside one stays in it, a key without a value is empty", () => {
+	const dir = mkdtempSync(join(tmpdir(), 'preflight-identity-'));
+	const config = join(dir, 'gitconfig');
+	process.env.GIT_CONFIG_COUNT = '0';
+	process.env.GIT_CONFIG_GLOBAL = config;
+	process.env.GIT_CONFIG_NOSYSTEM = '1';
+	const env = () => ({...process.env});
+	// A name holding a newline cannot pass for another line of git's answer.
+	writeFileSync(config, '[user]\n\tname = "Bob\\nuser.name Alice"\n\temail = a@x.org\n');
+	expect(() => resolveIdentity(undefined, env())).toThrow(/git's user.name .*control characters/);
+	writeFileSync(config, '[user]\n\tname = "Alice\\nuser.email evil@x.org"\n\temail = a@x.org\n');
+	expect(() => resolveIdentity(undefined, env())).toThrow(/git's user.name/);
+	// An email holding a newline is no email.
+	writeFileSync(config, '[user]\n\tname = Alice\n\temail = "a@x.org\\nmore"\n');
+	expect(resolveIdentity(undefined, env())).toEqual({name: 'Alice', source: 'git'});
+	// The last value wins, an empty one too (as `git config user.name` gives it).
+	writeFileSync(config, '[user]\n\tname = Alice\n\temail = a@x.org\n[user]\n\tname\n');
+	expect(resolveIdentity(undefined, env()).source).toBe('os');
+	writeFileSync(
+		config,
+		'[user]\n\tname = Alice\n[user]\n\tname = "  Bo Li  "\n\temail = bo@x.org\n',
+	);
+	expect(resolveIdentity(undefined, env())).toEqual({
+		name: 'Bo Li',
+		source: 'git',
+		email: 'bo@x.org',
+	});
+	rmSync(dir, {recursive: true, force: true});
 });
