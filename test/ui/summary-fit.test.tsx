@@ -2,13 +2,13 @@
 // it can show at once: a launch date, a decision, a review due again, this
 // session's attendees, action items, items to discuss later. It never draws
 // more rows than the terminal has, and the verdict always shows whole.
-import {afterEach, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it, vi} from 'vitest';
 import {checklistFromData, type LoadedChecklist} from '../../source/checklist/load.js';
 import {newReview} from '../../source/model/review.js';
 import type {Answer, Review} from '../../source/model/schemas.js';
 import {initialState} from '../../source/ui/state/reducer.js';
 import {cells} from '../../source/terminal/width.js';
-import {actor, cleanupApps, dbWith, NOW, renderApp, resize} from './helpers.js';
+import {actor, cleanupApps, dbWith, fakeServices, NOW, renderApp, resize} from './helpers.js';
 
 afterEach(() => cleanupApps());
 
@@ -87,22 +87,39 @@ function fullReview(loaded: LoadedChecklist, later: number, decided: boolean): R
 }
 
 describe('the summary fits the terminal', () => {
-	for (const [sections, later, decided] of [
-		[3, 0, false],
-		[3, 2, true],
-		[8, 12, true],
+	for (const [sections, later, decided, writtenAsking] of [
+		[3, 0, false, false],
+		[3, 2, true, false],
+		[8, 12, true, false],
+		// Snapshot files written and signed (three lines), and D asking for a decision.
+		[8, 2, true, true],
 	] as const)
-		it(`${sections} sections, ${later} to discuss later, ${decided ? 'a decision' : 'no decision'}: from 60×16 up`, async () => {
+		it(`${sections} sections, ${later} to discuss later, ${decided ? 'a decision' : 'no decision'}${writtenAsking ? ', files written, D asking' : ''}: from 60×16 up`, async () => {
 			const loaded = checklistOf(sections);
 			const review = fullReview(loaded, later, decided);
+			const stem = '/work/.preflight/snapshots/payments-gateway-settlement-2.4-20261128T120000Z';
 			const app = await renderApp({
 				loaded,
 				initial: initialState(loaded, dbWith(review), ['Ann', 'Bo Li']),
 				startup: [{type: 'open-review', reviewId: review.id, actor}],
+				services: fakeServices({
+					writeSnapshot: vi.fn(async () => ({
+						json: `${stem}.json`,
+						markdown: `${stem}.md`,
+						signature: `${stem}.json.sig`,
+						fingerprint: 'SHA256:abc',
+					})),
+				}),
 				ready: 'preflight',
 			});
 			await app.press('s');
 			await app.waitForText('Summary');
+			if (writtenAsking) {
+				await app.press('w');
+				await app.waitForText('✔ wrote');
+				await app.press('D');
+				await app.waitForText('Decision (go or no-go):');
+			}
 			// Each step changes the width: the header, which fills it, tells the new frame.
 			for (const rows of [16, 17, 18, 20, 24, 30])
 				for (const columns of [60, 80, 120]) {
@@ -118,6 +135,9 @@ describe('the summary fits the terminal', () => {
 					expect(frame, at).toMatch(/✖ NOT READY · \d+ blockers/);
 					expect(frame, at).toMatch(/Blockers \(\d+\)/);
 					if (decided) expect(frame, at).toContain('decision: no-go');
+					if (writtenAsking) expect(frame, at).toContain('Decision (go or no-go):');
+					// What w wrote gives way only on a terminal too short for it.
+					if (writtenAsking && rows >= 24) expect(frame, at).toContain('✔ wrote');
 					// The count to discuss later, whole: after the totals, or after the verdict.
 					if (later) expect(frame, `${at}:\n${frame}`).toContain(`◷ ${later} to discuss later`);
 				}

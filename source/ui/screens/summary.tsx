@@ -209,32 +209,40 @@ export function SummaryScreen({size}: {size: Size}) {
 		evaluation.sections.length,
 		Math.max(3, Math.floor((size.rows - 12) / 2)),
 	);
-	const writtenH = state.written ? (state.written.signature ? 3 : 2) : 0;
+	const writtenWanted = state.written ? (state.written.signature ? 3 : 2) : 0;
 	const askingH = asking ? 2 : 0;
-	// What the rows below the sections need at the least: a line of the launch
-	// outlook, the action items' first line (both when there are two), a blocker.
-	const leastBelow =
-		(launch ? 1 : 0) + (actionRows.length <= 2 ? actionRows.length : 1) + (rows.length ? 1 : 0);
-	const rowsFor = (sectionsH: number, extras: number) =>
-		size.rows - 1 - (1 + 2 + sectionsH + 2 + 1 + writtenH + 2 + 2) - askingH - extras;
-	// On a short terminal the section list gives way first (down to one row, which
-	// says how many are not shown), then this session's attendees, then when the
-	// review is due again: the verdict, the decision and the blockers stay.
-	const short = Math.max(
-		0,
-		leastBelow -
-			rowsFor(sectionsWanted, (standing ? 1 : 0) + (due ? 1 : 0) + (state.attendees ? 1 : 0)),
-	);
-	const sectionsH = Math.max(1, sectionsWanted - short);
-	const attendeesShown = Boolean(state.attendees) && short <= sectionsWanted - sectionsH;
-	const dueShown =
-		due !== undefined && short <= sectionsWanted - sectionsH + (state.attendees ? 1 : 0);
+	const leastActions = actionRows.length <= 2 ? actionRows.length : 1;
+	// The rows left for what may give way, and a blocker: all but the header,
+	// the verdict and totals, the decision, the blockers' heading, a prompt, the
+	// message line and the footer.
+	const base = size.rows - 1 - (1 + 2 + 2 + 1 + 2 + 2) - askingH - (standing ? 1 : 0);
+	// On a short terminal these give way in this order: the section list (down to
+	// one row, which says how many are not shown), this session's attendees, when
+	// the review is due again, the action items, the launch outlook, and the lines
+	// saying what w wrote. The verdict, the decision and a blocker always stay.
+	const wanted = [
+		sectionsWanted - 1,
+		state.attendees ? 1 : 0,
+		due ? 1 : 0,
+		leastActions,
+		launch ? 1 : 0,
+		writtenWanted,
+	];
+	let short = 1 + wanted.reduce((a, b) => a + b, 0) + (rows.length ? 1 : 0) - base;
+	const given = wanted.map((rowsWanted) => {
+		const give = Math.min(rowsWanted, Math.max(0, short));
+		short -= give;
+		return give;
+	});
+	const sectionsH = sectionsWanted - given[0]!;
+	const attendeesShown = Boolean(state.attendees) && given[1] === 0;
+	const dueShown = due !== undefined && given[2] === 0;
+	const actionsHidden = given[3]! > 0;
+	const launchHidden = given[4]! > 0;
+	const writtenH = given[5] === 0 ? writtenWanted : 0;
 	// What launch day changes, a line for each kind; on a terminal too short for
 	// them (the blockers keep at least 3 rows), one line that counts them.
-	const free = rowsFor(
-		sectionsH,
-		(standing ? 1 : 0) + (dueShown ? 1 : 0) + (attendeesShown ? 1 : 0),
-	);
+	const free = base - sectionsH - (attendeesShown ? 1 : 0) - (dueShown ? 1 : 0) - writtenH;
 	const launchFull = launch ? launchDetailLines(launch, width) : [];
 	// (no blockers: "No blockers." says it all, the list needs no rows)
 	const minBlockers = Math.min(3, rows.length);
@@ -242,13 +250,15 @@ export function SummaryScreen({size}: {size: Size}) {
 	// would cut it, it follows the verdict instead (the trend there gives way).
 	const laterInline = later > 0 && cells(`${totals} · ${laterText}`) <= width;
 	const laterBesideVerdict = later > 0 && !laterInline ? `  ${laterText}` : '';
-	const launchShown =
-		launch && free - actionRows.length - launchFull.length < minBlockers
+	const launchShown = launchHidden
+		? []
+		: launch && free - actionRows.length - launchFull.length < minBlockers
 			? [launchSummaryLine(launch, width)]
 			: launchFull;
 	// Still too short: fewer owners of action items (the heading says how many there are).
-	const actionsShown =
-		free - actionRows.length - launchShown.length >= minBlockers || actionRows.length <= 2
+	const actionsShown = actionsHidden
+		? []
+		: free - actionRows.length - launchShown.length >= minBlockers || actionRows.length <= 2
 			? actionRows
 			: openActionLines(
 					review,
@@ -424,7 +434,7 @@ export function SummaryScreen({size}: {size: Size}) {
 					))}
 				</Box>
 			) : null}
-			{state.written ? (
+			{state.written && writtenH ? (
 				<Box flexDirection="column" height={writtenH}>
 					<WrittenLine label="✔ wrote " path={state.written.json} width={width} />
 					<WrittenLine label="✔ wrote " path={state.written.markdown} width={width} />
