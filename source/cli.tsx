@@ -3,7 +3,7 @@
 // Commands that need no UI never load Ink or React.
 import {actionOf, commandNamed, commands} from './cli/commands.js';
 import {parseInvocation} from './cli/parse.js';
-import {isPreflightError} from './errors.js';
+import {isPreflightError, PreflightError} from './errors.js';
 import {sanitizeLine} from './terminal/sanitize.js';
 import {writeOut} from './terminal/output.js';
 import {TOOL_VERSION} from './version.js';
@@ -18,10 +18,10 @@ async function main(argv: string[]): Promise<number> {
 	if (inv.command === undefined) return (await import('./ui/start.js')).startApp(inv);
 	const spec = commandNamed(inv.command);
 	if (!spec) {
-		process.stderr.write(
-			`preflight: unknown command "${sanitizeLine(inv.command)}"; see preflight --help\n`,
+		// Thrown, so that it is shortened like any other refusal that quotes what was typed.
+		throw new PreflightError(
+			`unknown command "${sanitizeLine(inv.command)}"; see preflight --help`,
 		);
-		return 2;
 	}
 	// The parser found the subcommand in the table, or refused the line.
 	const action = actionOf(spec, inv.subcommand);

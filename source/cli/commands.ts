@@ -447,10 +447,21 @@ const rows = {
 	},
 	help: {
 		summary: "this help, or one command's: its arguments, flags and examples",
-		args: [{name: 'COMMAND', description: 'the command to explain', optional: true}],
+		args: [
+			{
+				name: 'COMMAND',
+				description:
+					"the command to explain; with one of its subcommands (action add), the command's help too",
+				optional: true,
+				variadic: true,
+			},
+		],
 		flags: [],
 		exit: '0',
-		examples: [{line: 'preflight help set', description: 'the same as preflight set --help'}],
+		examples: [
+			{line: 'preflight help set', description: 'the same as preflight set --help'},
+			{line: 'preflight help action add', description: 'the same as preflight action add --help'},
+		],
 		// The help command reads this table; handed over rather than imported back.
 		load: async (): Promise<Run> =>
 			(await import('../commands/help.js')).helpCommand(commands, app),

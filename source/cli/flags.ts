@@ -43,9 +43,9 @@ function atMost(max: number, flag: string) {
 	});
 }
 
-/** Free text recorded with an answer (a note, a justification, a waiver's reason). */
+/** Free text recorded with an answer (a note, a justification, a waiver's reason): trimmed, as the app's prompts trim it. */
 function textOf(flag: string) {
-	return z.optional(z.string().check(atMost(MAX_NOTE, flag)));
+	return z.optional(z.string().check(z.trim(), atMost(MAX_NOTE, flag)));
 }
 
 /** The NAME of `--subject NAME=sha256:HEX` (what comes before the last `=sha256:`). */
@@ -332,7 +332,7 @@ export const flagTable = {
 		type: 'string',
 		value: 'NAME',
 		description: 'who owns the risk (with status waived)',
-		schema: z.optional(z.string().check(atMost(MAX_NAME, '--waiver-owner'))),
+		schema: z.optional(z.string().check(z.trim(), atMost(MAX_NAME, '--waiver-owner'))),
 	},
 	'waiver-expires': {
 		type: 'string',

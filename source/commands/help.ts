@@ -168,7 +168,18 @@ export function helpCommand(table: CommandTable, app: AppSpec): Run {
 		}
 		if (!Object.hasOwn(table, name))
 			throw new PreflightError(`unknown command "${sanitizeLine(name)}"; see preflight --help`);
-		writeOut(commandHelp(name, table[name]!));
+		const spec = table[name]!;
+		// `help action add`: the subcommand is explained in its command's help, as `action add --help` does.
+		const [, sub, ...more] = inv.command === 'help' ? inv.positionals : [];
+		if (more.length > 0)
+			throw new PreflightError(
+				'usage: preflight help [COMMAND [SUBCOMMAND]]; see preflight help --help',
+			);
+		if (sub !== undefined && !('subcommands' in spec && Object.hasOwn(spec.subcommands, sub)))
+			throw new PreflightError(
+				`${sanitizeLine(name)} has no subcommand "${sanitizeLine(sub)}"; see preflight help ${sanitizeLine(name)}`,
+			);
+		writeOut(commandHelp(name, spec));
 		return 0;
 	};
 }

@@ -5,7 +5,7 @@ import {withReviewEntry} from './review-log.js';
 import type {Actor} from './actor.js';
 import type {AuditEntry, Decision, Review} from './schemas.js';
 import {hasUnsafeName} from '../terminal/sanitize.js';
-import {MAX_NAME} from './text-limits.js';
+import {characters, MAX_NAME, MAX_NOTE, tooLong} from './text-limits.js';
 
 /** The start of a session's audit detail; the names follow, comma-separated. */
 const SESSION_PREFIX = 'session: attended by ';
@@ -22,14 +22,17 @@ export function attendeeNames(text: string): string[] {
  */
 export function attendeesProblem(text: string, what: string): string | undefined {
 	if (!text.trim()) return `${what} needs at least one name ("Ann, Bo Li")`;
+	// The whole list is recorded on one line (the audit log, each decision): a short paragraph at most.
+	const list = tooLong(text.trim(), MAX_NOTE, what);
+	if (list) return list;
 	if (hasUnsafeName(text))
 		return `${what} must not contain control characters, escape sequences, or invisible or direction marks`;
 	const names = attendeeNames(text);
 	if (names.some((n) => n === ''))
 		return `${what} has an empty name: separate the names with single commas ("Ann, Bo Li")`;
-	const long = names.find((n) => n.length > MAX_NAME);
+	const long = names.find((n) => characters(n) > MAX_NAME);
 	if (long !== undefined)
-		return `${what} has a name ${long.length} characters long: at most ${MAX_NAME} are allowed`;
+		return `${what} has a name ${characters(long)} characters long: at most ${MAX_NAME} are allowed`;
 	const keys = names.map((n) => n.normalize('NFC').toLowerCase());
 	if (new Set(keys).size !== keys.length) return `${what} names someone twice: give each name once`;
 	return undefined;

@@ -14,11 +14,19 @@ export const MAX_EMAIL = 254;
 /** The longest tracker URL, or evidence (a URL or a file path). */
 export const MAX_URL = 2000;
 
-/** `what` (e.g. `--note`) is at most `max` characters long, as a line: or undefined when it is. */
+/** How many characters `text` has: Unicode code points (an emoji is one, as a letter is). */
+export function characters(text: string): number {
+	// Code units are never fewer: most text needs no count of its own.
+	let n = 0;
+	for (const _ of text) n++;
+	return n;
+}
+
+/** Why `what` (e.g. `--note`) is longer than `max` characters, as a line; undefined when it is not. */
 export function tooLong(text: string, max: number, what: string): string | undefined {
-	return text.length > max
-		? `${what} is ${text.length} characters long: at most ${max} are allowed`
-		: undefined;
+	if (text.length <= max) return undefined;
+	const n = characters(text);
+	return n > max ? `${what} is ${n} characters long: at most ${max} are allowed` : undefined;
 }
 
 /**

@@ -207,5 +207,7 @@ function explicitEmail(env: NodeJS.ProcessEnv): string | undefined {
 /** git's user.email, or undefined when it is empty, too long, or not one a person could type back. */
 function gitEmail(stdout: string): string | undefined {
 	const email = stdout.trim();
-	return email && email.length <= MAX_EMAIL && !hasUnsafeName(email) ? email : undefined;
+	return email && !tooLong(email, MAX_EMAIL, "git's user.email") && !hasUnsafeName(email)
+		? email
+		: undefined;
 }

@@ -58,8 +58,18 @@ describe('preflight help, built', () => {
 		const extra = preflight('help', 'set', 'status');
 		expect(extra.code).toBe(2);
 		expect(extra.stderr).toBe(
-			'preflight: usage: preflight help [COMMAND]; see preflight help --help\n',
+			'preflight: set has no subcommand "status"; see preflight help set\n',
 		);
+		const three = preflight('help', 'action', 'add', 'more');
+		expect(three.code).toBe(2);
+		expect(three.stderr).toBe(
+			'preflight: usage: preflight help [COMMAND [SUBCOMMAND]]; see preflight help --help\n',
+		);
+		// A subcommand is explained with its command, as `action add --help` does.
+		const sub = preflight('help', 'action', 'add');
+		expect(sub.code, sub.stderr).toBe(0);
+		expect(sub.stdout).toBe(preflight('action', 'add', '--help').stdout);
+		expect(sub.stdout).toContain('preflight action add ITEM WHAT');
 	});
 
 	it('never loads Ink or React', () => {

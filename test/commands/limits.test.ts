@@ -176,3 +176,39 @@ describe('text people type, beyond its length', () => {
 		expect(db).not.toContain('@x.io');
 	});
 });
+
+describe('what counts as a character, and what is kept', () => {
+	it('an emoji or a CJK character is one character; spaces around the text are neither counted nor kept', () => {
+		const ws = workspace();
+		const ok = ws.run([
+			'set',
+			'testing.unit-tests',
+			'fail',
+			'--system',
+			'shop',
+			'--reviewer',
+			'😀'.repeat(200),
+		]);
+		expect(ok.code, ok.stderr).toBe(0);
+		const refused = ws.run(['set', 'testing.unit-tests', 'fail', '--reviewer', '漢'.repeat(201)]);
+		expect(refused.code).toBe(2);
+		expect(refused.stderr).toContain('--reviewer is 201 characters long: at most 200 are allowed');
+		const spaced = ' '.repeat(5000);
+		const note = ws.run(['set', 'testing.unit-tests', 'fail', '--note', `${spaced}kept${spaced}`]);
+		expect(note.code, note.stderr).toBe(0);
+		expect(readFileSync(ws.db, 'utf8')).toContain('"note": "kept"');
+	});
+
+	it("a session's attendees: each name, and the whole list", () => {
+		const ws = workspace();
+		expect(ws.run(['set', 'testing.unit-tests', 'fail', '--system', 'shop']).code).toBe(0);
+		const before = readFileSync(ws.db, 'utf8');
+		const many = Array.from({length: 500}, (_, i) => `Person ${i}`).join(', ');
+		const r = ws.run(['decide', 'no-go', '--attendees', many]);
+		expect(r.code).toBe(2);
+		expect(r.stderr).toMatch(
+			/^preflight: --attendees is \d+ characters long: at most 2000 are allowed\n$/,
+		);
+		expect(readFileSync(ws.db, 'utf8')).toBe(before);
+	});
+});
