@@ -87,8 +87,11 @@ describe('--attendees', () => {
 		expect(attendeesProblem('Zoë, Zoe\u0308', 'x')).toContain('twice');
 		// A name is no longer than a checklist title.
 		expect(attendeesProblem(`Ann, ${'B'.repeat(200)}`, 'x')).toBeUndefined();
+		expect(attendeesProblem(`Ann, ${'B'.repeat(201)}`, 'x')).toBe(
+			'x has a name 201 characters long: at most 200 are allowed',
+		);
 		expect(attendeesProblem(`Ann, ${'B'.repeat(5000)}`, 'x')).toBe(
-			'x has a name 5000 characters long: at most 200 are allowed',
+			'x is 5005 characters long: at most 2000 are allowed',
 		);
 	});
 });
