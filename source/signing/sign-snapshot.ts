@@ -91,7 +91,11 @@ export function prepareSnapshotSigning(
 			if (caught) throw interrupted(caught);
 			return armoured;
 		} catch (error) {
-			// ssh-keygen ended by the signal preflight was sent: that, not its exit, is the reason.
+			// ssh-keygen ended by the signal preflight was sent: that, not its exit, is
+			// the reason. ctrl+c at its prompt reaches both processes, and its end may
+			// be seen before preflight's own handler has run: its signal says so too.
+			const ended = child?.signalCode;
+			if (!caught && ended && ENDING_SIGNALS.includes(ended)) caught = ended;
 			if (caught) throw interrupted(caught);
 			throw error;
 		} finally {

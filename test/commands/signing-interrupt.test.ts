@@ -77,6 +77,23 @@ describe.skipIf(!hasKeygen)('an interrupted or failed signing', () => {
 			expect(existsSync(out)).toBe(false);
 		});
 
+	// ctrl+c at ssh-keygen's prompt reaches both processes; preflight may see
+	// ssh-keygen end before its own handler runs. Here only ssh-keygen gets it.
+	it('an ssh-keygen ended by SIGINT is an interruption: exit 130, nothing written, no temp folder', () => {
+		fakeKeygen('kill -INT $$\nsleep 5');
+		const own = join(ws.dir, 'tmp-sigint');
+		mkdirSync(own);
+		const out = join(ws.dir, 'sigint.json');
+		const r = ws.run(['snapshot', '--sign', key, '--out', out], {
+			PATH: `${fakeBin}:${process.env.PATH ?? ''}`,
+			TMPDIR: own,
+		});
+		expect(r.code, r.stderr).toBe(130);
+		expect(r.stderr).toBe('preflight: interrupted (SIGINT) while signing: nothing was written\n');
+		expect(readdirSync(own)).toEqual([]);
+		expect(existsSync(out)).toBe(false);
+	});
+
 	it('an ssh-keygen that fails leaves no temp folder either', () => {
 		fakeKeygen("echo 'something went wrong' >&2\nexit 1");
 		const own = join(ws.dir, 'tmp-failed');
