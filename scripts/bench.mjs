@@ -10,6 +10,7 @@ import {cpus, loadavg, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {performance} from 'node:perf_hooks';
 import pty from 'node-pty';
+import {buildInkHello} from './build.mjs';
 import {node24, NODE_24_VERSION} from './node-24.mjs';
 
 const root = join(import.meta.dirname, '..');
@@ -380,17 +381,27 @@ async function startFigures(node, label) {
 	const {out} = await ptyUntil(node, app, FOOTER);
 	const frame = out.slice(0, out.indexOf(FOOTER) + FOOTER.length);
 	const printer = printingProgram(frame);
-	const [printed, first] = await inTurns(RUNS, [
+	const hello = [join(helloDist, 'preflight.js')];
+	const [printed, first, inkHello] = await inTurns(RUNS, [
 		async () => (await ptyUntil(node, [printer], FOOTER)).ms,
 		async () => (await ptyUntil(node, app, FOOTER)).ms,
+		async () => (await ptyUntil(node, hello, FOOTER)).ms,
 	]);
 	row('node printing the same frame (pty)', printed, 'ms');
+	row('Ink hello built as the app is (pty)', inkHello, 'ms');
 	row('first complete frame, 26 items (pty)', first, 'ms');
+	row('Ink hello / printing node', ratios(inkHello, printed), 'x');
 	row('first frame / printing node', ratios(first, printed), 'x', 2.5);
+	row('first frame / Ink hello', ratios(first, inkHello), 'x');
 }
+
+// The least an Ink app costs (scripts/bench-hello.tsx), built as the app is: a
+// baseline for the first frame beside the printing node.
+const helloDist = join(work, 'ink-hello');
 
 // 1. start-up, on this Node and on Node 24
 if (ONLY.includes('start')) {
+	await buildInkHello(helloDist);
 	await startFigures(NODE20, `node ${process.version}`);
 	await startFigures(node24Path, `node v${NODE_24_VERSION}`);
 }

@@ -493,10 +493,10 @@ const options = {
  * the ESM loader's time). Chunks name each other "./name.cjs", so that Node's
  * own require loads them as well as the loader's code-cache path does.
  */
-async function emit(outputFiles) {
-	rmSync(dist, {recursive: true, force: true});
-	mkdirSync(join(dist, 'chunks'), {recursive: true});
-	writeFileSync(join(dist, 'package.json'), `${JSON.stringify({type: 'commonjs'})}\n`);
+async function emit(outputFiles, outdir = dist) {
+	rmSync(outdir, {recursive: true, force: true});
+	mkdirSync(join(outdir, 'chunks'), {recursive: true});
+	writeFileSync(join(outdir, 'package.json'), `${JSON.stringify({type: 'commonjs'})}\n`);
 	for (const file of outputFiles) {
 		// A top-level await or import.meta left in a dependency fails here, loudly.
 		const script = await transform(file.text.replace(/^#!.*\n/, ''), {
@@ -509,10 +509,10 @@ async function emit(outputFiles) {
 			logLevel: 'error',
 		});
 		if (script.warnings.length > 0)
-			throw new Error(`${relative(dist, file.path)}: ${script.warnings[0].text}`);
+			throw new Error(`${relative(outdir, file.path)}: ${script.warnings[0].text}`);
 		let code = script.code.replace(/require\("(\.\/[^"]+)\.js"\)/g, 'require("$1.cjs")');
 		if (/require\(["'`]\.[^"'`]*\.js["'`]\)/.test(code))
-			throw new Error(`${relative(dist, file.path)}: a chunk required in an unexpected form`);
+			throw new Error(`${relative(outdir, file.path)}: a chunk required in an unexpected form`);
 		// import.meta.url (defined as __preflightUrl): the chunk's own URL, from the
 		// __filename that both the loader and Node's require pass to a module.
 		if (code.includes('__preflightUrl'))
@@ -521,7 +521,7 @@ async function emit(outputFiles) {
 	}
 	await build({
 		entryPoints: {preflight: 'source/loader.ts'},
-		outdir: dist,
+		outdir,
 		format: 'cjs',
 		platform: 'node',
 		target: 'node20',
@@ -529,7 +529,36 @@ async function emit(outputFiles) {
 		legalComments: 'none',
 		logLevel: 'warning',
 	});
-	chmodSync(join(dist, 'preflight.js'), 0o755);
+	chmodSync(join(outdir, 'preflight.js'), 0o755);
+}
+
+/**
+ * The benchmark's Ink baseline (scripts/bench.mjs): scripts/bench-hello.tsx, a
+ * few lines of Ink text, built into `outdir` exactly as the app is (the same
+ * patches, CommonJS chunks, the same loader), and run once in a pseudo-terminal
+ * so that Node 20 keeps its V8 code cache as the app's build does.
+ */
+export async function buildInkHello(outdir) {
+	const result = await build({
+		...options,
+		entryPoints: {preflight: 'scripts/bench-hello.tsx'},
+		outdir,
+	});
+	await emit(result.outputFiles, outdir);
+	if (typeof (await import('node:module')).enableCompileCache === 'function') return;
+	const pty = (await import('node-pty')).default;
+	await new Promise((done) => {
+		const p = pty.spawn(process.execPath, [join(outdir, 'preflight.js')], {
+			cols: 80,
+			rows: 24,
+			env: {...process.env, PREFLIGHT_WRITE_CODE_CACHE: '1', TERM: 'xterm-256color'},
+		});
+		const timer = setTimeout(() => p.kill(), 20_000);
+		p.onExit(() => {
+			clearTimeout(timer);
+			done();
+		});
+	});
 }
 
 /**
