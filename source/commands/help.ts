@@ -173,7 +173,7 @@ export function helpCommand(table: CommandTable, app: AppSpec): Run {
 		const [, sub, ...more] = inv.command === 'help' ? inv.positionals : [];
 		if (more.length > 0)
 			throw new PreflightError(
-				'usage: preflight help [COMMAND [SUBCOMMAND]]; see preflight help --help',
+				'help takes a command and at most one of its subcommands (preflight help action add); see preflight help --help',
 			);
 		if (sub !== undefined && !('subcommands' in spec && Object.hasOwn(spec.subcommands, sub)))
 			throw new PreflightError(

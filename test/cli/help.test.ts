@@ -63,7 +63,7 @@ describe('preflight help, built', () => {
 		const three = preflight('help', 'action', 'add', 'more');
 		expect(three.code).toBe(2);
 		expect(three.stderr).toBe(
-			'preflight: usage: preflight help [COMMAND [SUBCOMMAND]]; see preflight help --help\n',
+			'preflight: help takes a command and at most one of its subcommands (preflight help action add); see preflight help --help\n',
 		);
 		// A subcommand is explained with its command, as `action add --help` does.
 		const sub = preflight('help', 'action', 'add');

@@ -93,8 +93,10 @@ describe('the summary fits the terminal', () => {
 		[8, 12, true, false],
 		// Snapshot files written and signed (three lines), and D asking for a decision.
 		[8, 2, true, true],
+		// Written, not asking.
+		[8, 2, true, 'written'],
 	] as const)
-		it(`${sections} sections, ${later} to discuss later, ${decided ? 'a decision' : 'no decision'}${writtenAsking ? ', files written, D asking' : ''}: from 60×16 up`, async () => {
+		it(`${sections} sections, ${later} to discuss later, ${decided ? 'a decision' : 'no decision'}${writtenAsking === true ? ', files written, D asking' : writtenAsking ? ', files written' : ''}: from 60×16 up`, async () => {
 			const loaded = checklistOf(sections);
 			const review = fullReview(loaded, later, decided);
 			const stem = '/work/.preflight/snapshots/payments-gateway-settlement-2.4-20261128T120000Z';
@@ -117,8 +119,10 @@ describe('the summary fits the terminal', () => {
 			if (writtenAsking) {
 				await app.press('w');
 				await app.waitForText('✔ wrote');
-				await app.press('D');
-				await app.waitForText('Decision (go or no-go):');
+				if (writtenAsking === true) {
+					await app.press('D');
+					await app.waitForText('Decision (go or no-go):');
+				}
 			}
 			// Each step changes the width: the header, which fills it, tells the new frame.
 			for (const rows of [16, 17, 18, 20, 24, 30])
@@ -135,9 +139,12 @@ describe('the summary fits the terminal', () => {
 					expect(frame, at).toMatch(/✖ NOT READY · \d+ blockers/);
 					expect(frame, at).toMatch(/Blockers \(\d+\)/);
 					if (decided) expect(frame, at).toContain('decision: no-go');
-					if (writtenAsking) expect(frame, at).toContain('Decision (go or no-go):');
-					// What w wrote gives way only on a terminal too short for it.
+					if (writtenAsking === true) expect(frame, at).toContain('Decision (go or no-go):');
+					// What w wrote gives way only on a terminal too short for it, and what it
+					// frees beyond the need brings back what gave way before it.
 					if (writtenAsking && rows >= 24) expect(frame, at).toContain('✔ wrote');
+					if (writtenAsking === 'written' && rows === 16)
+						expect(frame, `${at}:\n${frame}`).toMatch(/launch (day )?2027-03-01/);
 					// The count to discuss later, whole: after the totals, or after the verdict.
 					if (later) expect(frame, `${at}:\n${frame}`).toContain(`◷ ${later} to discuss later`);
 				}

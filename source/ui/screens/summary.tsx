@@ -229,17 +229,29 @@ export function SummaryScreen({size}: {size: Size}) {
 		writtenWanted,
 	];
 	let short = 1 + wanted.reduce((a, b) => a + b, 0) + (rows.length ? 1 : 0) - base;
-	const given = wanted.map((rowsWanted) => {
-		const give = Math.min(rowsWanted, Math.max(0, short));
-		short -= give;
-		return give;
-	});
-	const sectionsH = sectionsWanted - given[0]!;
-	const attendeesShown = Boolean(state.attendees) && given[1] === 0;
-	const dueShown = due !== undefined && given[2] === 0;
-	const actionsHidden = given[3]! > 0;
-	const launchHidden = given[4]! > 0;
-	const writtenH = given[5] === 0 ? writtenWanted : 0;
+	// The section list gives rows one by one; the others go whole.
+	let sectionsGiven = Math.min(wanted[0]!, Math.max(0, short));
+	short -= sectionsGiven;
+	const hidden = wanted.map(() => false);
+	for (let i = 1; i < wanted.length && short > 0; i++)
+		if (wanted[i]! > 0) {
+			hidden[i] = true;
+			short -= wanted[i]!;
+		}
+	// Rows the last one freed beyond the need bring back what went before it
+	// (the later in the order first), then rows of the section list.
+	for (let i = wanted.length - 1; i >= 1; i--)
+		if (hidden[i] && wanted[i]! <= -short) {
+			hidden[i] = false;
+			short += wanted[i]!;
+		}
+	sectionsGiven -= Math.min(sectionsGiven, Math.max(0, -short));
+	const sectionsH = sectionsWanted - sectionsGiven;
+	const attendeesShown = Boolean(state.attendees) && !hidden[1];
+	const dueShown = due !== undefined && !hidden[2];
+	const actionsHidden = hidden[3]!;
+	const launchHidden = hidden[4]!;
+	const writtenH = hidden[5] ? 0 : writtenWanted;
 	// What launch day changes, a line for each kind; on a terminal too short for
 	// them (the blockers keep at least 3 rows), one line that counts them.
 	const free = base - sectionsH - (attendeesShown ? 1 : 0) - (dueShown ? 1 : 0) - writtenH;
