@@ -1,7 +1,8 @@
 import {Box, Text} from 'ink';
 import React from 'react';
 import {sanitizeLine} from '../../terminal/sanitize.js';
-import {cells, fitColumns} from '../../terminal/width.js';
+import {cells} from '../../terminal/width.js';
+import {firstThatFits} from './fit-line.js';
 import {useAppActions, useAppState} from '../state/context.js';
 import type {State} from '../state/types.js';
 import type {ReviewerSource} from '../../system/identity.js';
@@ -45,9 +46,10 @@ export function signingLine(
 					`as ${name || 'unknown'}`,
 				]
 			: [...(email ? [`signing as ${name} <${email}>`] : []), `signing as ${name}`, `as ${name}`];
-	const fits = candidates.find((c) => cells(c) <= room);
-	if (fits) return fits;
-	return room >= 6 ? fitColumns(candidates.at(-1)!, room) : '';
+	// Too narrow for even a cut name: nothing.
+	return room >= 6
+		? firstThatFits(candidates, room)
+		: (candidates.find((c) => cells(c) <= room) ?? '');
 }
 
 /**

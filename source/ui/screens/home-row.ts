@@ -67,7 +67,7 @@ export function launchPart(launch: LaunchOutlook, short: boolean, shorter = fals
 	].join(' · ');
 }
 
-function duePart(due: ReviewDue, short: boolean): string {
+export function duePart(due: ReviewDue, short: boolean): string {
 	const word = short ? 'due' : 'due again';
 	return due.overdue ? `${word} since ${dueDay(due)}` : `${word} ${dueDay(due)}`;
 }

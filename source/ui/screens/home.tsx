@@ -91,6 +91,22 @@ export function HomeScreen({size}: {size: Size}) {
 		[reviews, start, end, state.loaded, services],
 	);
 
+	// Each visible row's notes, fitted to the width: once per window and width, not on every key.
+	const width = size.columns;
+	const noteLinesOf = useMemo(
+		() =>
+			rows.map((row, k) => {
+				const noteRows = (heights[start + k] ?? 1) - 1 - (byRole ? 1 : 0);
+				const {launch, ...rest} = row.notes;
+				return noteRows >= 2
+					? [noteParts(rest, width - 4), noteParts({conflicts: 0, launch}, width - 4)]
+					: noteRows === 1 && hasNotes(row.notes)
+						? [noteParts(row.notes, width - 4)]
+						: [];
+			}),
+		[rows, heights, start, width, byRole],
+	);
+
 	useIntents('home', (action, env) => homeIntent(state, action, env), !state.help);
 
 	// The verdict is never cut: it says what its number counts ("✖ NOT READY ·
@@ -103,7 +119,6 @@ export function HomeScreen({size}: {size: Size}) {
 	// every review, not the visible ones, so the columns do not move as the list
 	// scrolls; kept while the list is.
 	const needs = useMemo(() => nameNeeds(reviews), [reviews]);
-	const width = size.columns;
 	const verdictW = cells(verdictLine('not-ready', items));
 	const progress =
 		PROGRESS.find(
@@ -174,14 +189,7 @@ export function HomeScreen({size}: {size: Size}) {
 						</Box>
 					);
 					const rowHeight = heights[start + k] ?? 1;
-					const noteRows = rowHeight - 1 - (byRole ? 1 : 0);
-					const {launch, ...rest} = row.notes;
-					const noteLines =
-						noteRows >= 2
-							? [noteParts(rest, width - 4), noteParts({conflicts: 0, launch}, width - 4)]
-							: noteRows === 1 && hasNotes(row.notes)
-								? [noteParts(row.notes, width - 4)]
-								: [];
+					const noteLines = noteLinesOf[k] ?? [];
 					return (
 						<Box key={r.id} flexDirection="column" height={rowHeight}>
 							{line}

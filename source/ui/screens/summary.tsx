@@ -38,7 +38,7 @@ import {CONFLICT_STATUS_WIDTH, STATUS_WIDTH} from '../components/items-panel.js'
 import {outOfViewLine, windowStart} from '../components/window.js';
 import {cells, fitColumns} from '../components/wrap.js';
 import {firstThatFits, listThatFits} from '../components/fit-line.js';
-import {launchChanges, launchPart} from './home-row.js';
+import {duePart, launchChanges, launchPart} from './home-row.js';
 import {summaryIntent} from '../intents/intents.js';
 import {useIntents} from '../intents/use-intents.js';
 import {actorFrom, useAppActions, useAppState, useEvaluation} from '../state/context.js';
@@ -198,10 +198,19 @@ export function SummaryScreen({size}: {size: Size}) {
 		() => (review ? reviewDue(checklist, review, services.now()) : undefined),
 		[review, checklist, services],
 	);
-	if (!review || !evaluation) return <Text>No review is open.</Text>;
+	// Counted once per judgement, not on every key (every item is walked).
+	const later = useMemo(
+		() => (evaluation ? markedForLater(evaluation.sections).length : 0),
+		[evaluation],
+	);
 	const width = size.columns;
+	// What launch day changes, fitted to the width.
+	const launchFull = useMemo(
+		() => (launch ? launchDetailLines(launch, width) : []),
+		[launch, width],
+	);
+	if (!review || !evaluation) return <Text>No review is open.</Text>;
 	const t = evaluation.totals;
-	const later = markedForLater(evaluation.sections).length;
 	const totals = totalsLine(t);
 	const laterText = later ? `${laterLook.glyph} ${later} to discuss later` : '';
 	const orphans = orphanCount(review);
@@ -255,7 +264,6 @@ export function SummaryScreen({size}: {size: Size}) {
 	// What launch day changes, a line for each kind; on a terminal too short for
 	// them (the blockers keep at least 3 rows), one line that counts them.
 	const free = base - sectionsH - (attendeesShown ? 1 : 0) - (dueShown ? 1 : 0) - writtenH;
-	const launchFull = launch ? launchDetailLines(launch, width) : [];
 	// (no blockers: "No blockers." says it all, the list needs no rows)
 	const minBlockers = Math.min(3, rows.length);
 	// The count of items to discuss later follows the totals; where that line
@@ -566,7 +574,7 @@ function dueLine(due: ReviewDue, width: number): string {
 			`${reviewDueLine(due)}${hint}`,
 			`review ${reviewDueShort(due)} (every ${durationText(due.every)})${hint}`,
 			`${reviewDueShort(due)}${hint}`,
-			`${due.overdue ? 'due since' : 'due'} ${dueDay(due)}${hint}`,
+			`${duePart(due, true)}${hint}`,
 		],
 		width,
 	);
@@ -632,10 +640,10 @@ function trendText(trend: readonly number[], width: number): string {
 	const lead = '  blockers: ';
 	const room = width - cells(lead) - 1 - cells(ends);
 	const recent = trend.slice(-room);
-	if (room >= 4)
-		return `  blockers over ${recent.length} days: ${sparkline(recent)} ${recent[0]}→${trend.at(-1)}`
-			.length <= width
-			? `  blockers over ${recent.length} days: ${sparkline(recent)} ${recent[0]}→${trend.at(-1)}`
-			: `${lead}${sparkline(recent)} ${recent[0]}→${trend.at(-1)}`;
+	if (room >= 4) {
+		const line = `${sparkline(recent)} ${recent[0]}→${trend.at(-1)}`;
+		const worded = `  blockers over ${recent.length} days: ${line}`;
+		return cells(worded) <= width ? worded : `${lead}${line}`;
+	}
 	return fitColumns(`${lead}${ends}`, width);
 }

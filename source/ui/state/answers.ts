@@ -43,10 +43,7 @@ function withChange(
 		...state,
 		db: replaceReview(state.db, next),
 		version: state.version + 1,
-		undo: [
-			...state.undo,
-			{reviewId, itemId, answer: before, ...(conflict ? {conflict} : {})},
-		].slice(-200),
+		undo: pushUndo(state, {reviewId, itemId, answer: before, ...(conflict ? {conflict} : {})}),
 	};
 }
 
@@ -148,4 +145,12 @@ function recordAndFlow(state: State, action: ActionOf<'record'>): State {
 		written: undefined,
 		message: {kind: 'info', text: 'Every item is answered: here is the summary.'},
 	};
+}
+
+/** How many changes u can take back. */
+const UNDO_LIMIT = 200;
+
+/** The undo stack with `entry` on top, the oldest dropped past the limit. */
+export function pushUndo(state: State, entry: State['undo'][number]): State['undo'] {
+	return [...state.undo, entry].slice(-UNDO_LIMIT);
 }

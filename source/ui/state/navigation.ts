@@ -89,9 +89,12 @@ export function openReview(state: State, action: ActionOf<'open-review'>): State
 	if (!review) return upgraded.state;
 	const opened = focusOpened(next, action.itemId);
 	// Renames proposed are asked about before the review is shown.
-	if (pendingProposals(review, next.loaded.checklist).length)
-		return sessionOnOpen({...opened, screen: 'renames'}, action.actor);
-	return sessionOnOpen(opened, action.actor);
+	return sessionOnOpen(
+		pendingProposals(review, next.loaded.checklist).length
+			? {...opened, screen: 'renames'}
+			: opened,
+		action.actor,
+	);
 }
 
 /**

@@ -2,7 +2,7 @@ import type {LoadedChecklist} from '../../checklist/load.js';
 import type {Database} from '../../model/schemas.js';
 import {replaceReview} from '../../model/review.js';
 import {attendedBy, withDecision} from '../../report/decision.js';
-import {record, resolve} from './answers.js';
+import {pushUndo, record, resolve} from './answers.js';
 import {
 	cancelChecks,
 	checkFinished,
@@ -165,10 +165,7 @@ function decide(state: State, action: ActionOf<'decide'>): State {
 		...state,
 		db: replaceReview(state.db, result.review),
 		version: state.version + 1,
-		undo: [
-			...state.undo,
-			{reviewId: review.id, itemId: '*' as const, decided: action.decision},
-		].slice(-200),
+		undo: pushUndo(state, {reviewId: review.id, itemId: '*', decided: action.decision}),
 		message: {
 			kind: 'info',
 			text: `${action.decision === 'go' ? 'GO' : 'NO-GO'} recorded by ${result.decision.by} on ${result.decision.digest.slice(0, 19)}…${attendedBy(result.decision)}`,

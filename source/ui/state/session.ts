@@ -1,4 +1,5 @@
 import type {Actor} from '../../model/actor.js';
+import type {Review} from '../../model/schemas.js';
 import {replaceReview} from '../../model/review.js';
 import {lastAttendees, withSession} from '../../model/session.js';
 import {currentReview} from './selectors.js';
@@ -15,17 +16,10 @@ export function sessionOnOpen(state: State, actor: Actor): State {
 	const review = currentReview(state);
 	if (!review || state.sessionOn?.includes(review.id)) return state;
 	const sessionOn = [...(state.sessionOn ?? []), review.id];
-	if (state.attendees)
-		return {
-			...state,
-			sessionOn,
-			db: replaceReview(state.db, withSession(review, state.attendees, actor)),
-			version: state.version + 1,
-			message: state.message ?? {
-				kind: 'info',
-				text: `Session recorded: attended by ${state.attendees.join(', ')}.`,
-			},
-		};
+	if (state.attendees) {
+		const recorded = recordSession({...state, sessionOn}, review, state.attendees, actor);
+		return {...recorded, message: state.message ?? recorded.message};
+	}
 	const offered = lastAttendees(review);
 	if (!offered || (state.screen !== 'review' && state.screen !== 'summary')) return state;
 	return {
@@ -46,11 +40,25 @@ export function attend(state: State, action: ActionOf<'attend'>): State {
 			...next,
 			message: {kind: 'info', text: 'No attendees recorded for this session.'},
 		};
+	return recordSession(
+		{...next, attendees: action.attendees},
+		review,
+		action.attendees,
+		action.actor,
+	);
+}
+
+/** The session recorded on `review`, saying so. */
+function recordSession(
+	state: State,
+	review: Review,
+	attendees: readonly string[],
+	actor: Actor,
+): State {
 	return {
-		...next,
-		attendees: action.attendees,
-		db: replaceReview(state.db, withSession(review, action.attendees, action.actor)),
+		...state,
+		db: replaceReview(state.db, withSession(review, attendees, actor)),
 		version: state.version + 1,
-		message: {kind: 'info', text: `Session recorded: attended by ${action.attendees.join(', ')}.`},
+		message: {kind: 'info', text: `Session recorded: attended by ${attendees.join(', ')}.`},
 	};
 }
