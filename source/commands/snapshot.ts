@@ -105,6 +105,9 @@ async function write(
 	// Recorded only when --as-of named a moment: without it, the snapshot is judged when written.
 	const judgedAt = flags['as-of'] === undefined ? undefined : asOf;
 	const decision = decisionSummary(review, loaded);
+	// The review's history (the audit replayed on each checklist version it was on), for the Markdown.
+	const history = () =>
+		reviewHistory(loaded.checklist, review, pastChecklists(dbPath, loaded.digest, upgrade?.from));
 	const snapshot = buildSnapshot(evaluation, review, loaded, generatedAt, {
 		...(judgedAt ? {asOf: judgedAt} : {}),
 		...(decision ? {decision} : {}),
@@ -113,16 +116,7 @@ async function write(
 	if (format === 'intoto') return writeAttestation(flags, snapshot, dbPath, signing, written);
 	const render = {
 		json: snapshotJson,
-		md: (s: typeof snapshot) =>
-			renderMarkdown(
-				s,
-				judgedAt,
-				reviewHistory(
-					loaded.checklist,
-					review,
-					pastChecklists(dbPath, loaded.digest, upgrade?.from),
-				),
-			),
+		md: (s: typeof snapshot) => renderMarkdown(s, judgedAt, history()),
 		junit: (s: typeof snapshot) => renderJunit(s, judgedAt),
 	}[format];
 	if (flags.out) {
@@ -142,13 +136,7 @@ async function write(
 	}
 	const dir = snapshotsDir(dbPath);
 	if (format === 'json') {
-		const paths = await writeSnapshotPair(
-			snapshot,
-			dir,
-			judgedAt,
-			signing?.sign,
-			reviewHistory(loaded.checklist, review, pastChecklists(dbPath, loaded.digest, upgrade?.from)),
-		);
+		const paths = await writeSnapshotPair(snapshot, dir, judgedAt, signing?.sign, history());
 		return written(paths.json, paths.markdown, ...(paths.signature ? [paths.signature] : []));
 	}
 	await checkSnapshot(snapshot);

@@ -6,6 +6,7 @@ import type {ActionItem, Answer, Checklist, Review} from './schemas.js';
 import {isoDate} from './schemas.js';
 import {hasUnsafeName, hasUnsafeText} from '../terminal/sanitize.js';
 import {MAX_NAME, MAX_NOTE, MAX_URL, tooLong} from './text-limits.js';
+import {compareText} from './records.js';
 import * as z from './zod.js';
 
 /** One action item as lists show it: its item, its number in that item (1-based), open or done, overdue. */
@@ -37,7 +38,7 @@ export function invalidActionWhat(what: string): string | undefined {
  * an http(s) URL of plain characters, with no user name or password (the
  * database is kept in git).
  */
-export function invalidActionUrl(url: string): string | undefined {
+function invalidActionUrl(url: string): string | undefined {
 	if (hasUnsafeName(url)) return `an action URL ${unsafe}`;
 	const long = tooLong(url, MAX_URL, 'an action URL');
 	if (long) return long;
@@ -191,16 +192,12 @@ function actionKey(a: ActionItem): string {
 	return JSON.stringify([a.addedAt, a.addedBy, a.what, a.owner, a.due, a.url ?? null]);
 }
 
-function compareKeys(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** The same action item from two sides: done when either closed it, the earlier closing (ties by who). */
 function closedFirst(a: ActionItem, b: ActionItem): ActionItem {
 	if (!a.done) return b.done ? b : a;
 	if (!b.done) return a;
 	if (a.done.at !== b.done.at) return a.done.at < b.done.at ? a : b;
-	return compareKeys(JSON.stringify(a.done), JSON.stringify(b.done)) <= 0 ? a : b;
+	return compareText(JSON.stringify(a.done), JSON.stringify(b.done)) <= 0 ? a : b;
 }
 
 /**

@@ -10,6 +10,7 @@
 // copies come through `PastChecklists`.
 import type {Checklist, Decision, Review, Status} from './schemas.js';
 import {sessionsOf, type Session} from './session.js';
+import {upgradeOf} from './upgrade.js';
 
 /** One section's counts at the end of one day. */
 export type SectionDay = {id: string; answered: number; passing: number; blocking: number};
@@ -44,28 +45,21 @@ export type PastChecklists = {
 	copyOf: (digest: string) => Checklist | undefined;
 };
 
-const upgradeEntry =
-	/^upgraded checklist (.*) \((sha256:[0-9a-f]{64})\) → (.*) \((sha256:[0-9a-f]{64})\): /;
-
 /**
  * The checklists the review had, oldest first, from its audit entries
  * `upgraded checklist A (sha256:…) → B (sha256:…)`, ending with `last`
  * (the one it has now) when that differs from the last upgrade's.
  */
-export function checklistEras(
-	review: Review,
-	last: {version: string; digest: string},
-): ChecklistEra[] {
+function checklistEras(review: Review, last: {version: string; digest: string}): ChecklistEra[] {
 	const upgrades = review.audit
-		.filter((e) => e.item === '*' && e.detail?.startsWith('upgraded checklist'))
-		.map((e) => ({at: e.at, match: upgradeEntry.exec(e.detail!)}))
-		.filter((u): u is {at: string; match: RegExpExecArray} => u.match !== null)
+		.map((e) => ({at: e.at, moved: upgradeOf(e)}))
+		.filter((u): u is {at: string; moved: NonNullable<ReturnType<typeof upgradeOf>>} =>
+			Boolean(u.moved),
+		)
 		.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-	const first = upgrades[0]?.match;
-	const eras: ChecklistEra[] = [
-		first ? {since: '', version: first[1]!, digest: first[2]!} : {since: '', ...last},
-	];
-	for (const {at, match} of upgrades) eras.push({since: at, version: match[3]!, digest: match[4]!});
+	const first = upgrades[0]?.moved.from;
+	const eras: ChecklistEra[] = [first ? {since: '', ...first} : {since: '', ...last}];
+	for (const {at, moved} of upgrades) eras.push({since: at, ...moved.to});
 	if (eras.at(-1)!.digest !== last.digest)
 		eras.push({since: eras.length > 1 ? eras.at(-1)!.since : '', ...last});
 	return eras;

@@ -10,7 +10,7 @@ import {isEmptyAnswer} from './empty-answer.js';
 import {canonicalJson} from './canonical.js';
 import {reviewName} from './review.js';
 import {KEPT_RUNS} from './checks.js';
-import {emptyRecord, ownValue} from './records.js';
+import {compareText, emptyRecord, ownValue} from './records.js';
 import {
 	SCHEMA_VERSION,
 	type Answer,
@@ -50,11 +50,6 @@ export type MergeResult = {
 type ItemState = {answer?: Answer; conflict?: Conflict};
 
 const pendingAnswer = (): Answer => ({status: 'pending', evidence: []});
-
-/** -1, 0, 1 by canonical JSON (UTF-16 code units), for choices that must not depend on the side. */
-function compareText(a: string, b: string): number {
-	return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /**
  * Whether two JSON values are the same (objects by their members, in any key

@@ -4,7 +4,7 @@
 import {PreflightError} from '../errors.js';
 import {sanitizeLine} from '../terminal/sanitize.js';
 import type {Actor} from './actor.js';
-import {mapOf, ownValue, recordFrom} from './records.js';
+import {compareText, mapOf, ownValue, recordFrom} from './records.js';
 import {itemFingerprint} from './renames.js';
 import type {
 	Answer,
@@ -63,7 +63,7 @@ export function orphanCount(review: Review): number {
 
 /** The review's orphans, by old id, in the order of the ids (as the database file has them). */
 export function orphansOf(review: Review): Array<[id: string, orphan: Orphan]> {
-	return Object.entries(review.orphans ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	return Object.entries(review.orphans ?? {}).sort(([a], [b]) => compareText(a, b));
 }
 
 /** Why an orphan cannot be attached to this item, or undefined when it can. */

@@ -42,3 +42,8 @@ export function withoutPrototype<T extends object>(record: T): T {
 export function hasOwnProtoKey(value: unknown): boolean {
 	return typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__');
 }
+
+/** Keys (text) in code-unit order, as Array.prototype.sort orders strings: for sorts of keys taken from files. */
+export function compareText(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -403,14 +403,7 @@ function compareVersions(a: string, b: string): number | undefined {
  * earlier upgrade started from this digest, or its version number is lower.
  */
 function isEarlier(review: Review, version: string, digest: string): boolean {
-	const fromThis = `(${digest}) →`;
-	if (
-		review.audit.some(
-			(e) =>
-				e.item === '*' && e.detail?.startsWith('upgraded checklist') && e.detail.includes(fromThis),
-		)
-	)
-		return true;
+	if (review.audit.some((e) => upgradeOf(e)?.from.digest === digest)) return true;
 	const order = compareVersions(version, review.checklist.version);
 	return order !== undefined && order < 0;
 }
@@ -439,20 +432,32 @@ export function onChecklist(
  * review when it has no such entry, or the entry says it already.
  */
 export function withUpgradeNote(review: Review, digest: string, note: string): Review {
-	// Only the version it went to is followed by `): ` (the one it came from, by `) →`).
 	let at = review.audit.length - 1;
-	for (; at >= 0; at--) {
-		const e = review.audit[at]!;
-		if (
-			e.item === '*' &&
-			e.detail?.startsWith('upgraded checklist') &&
-			e.detail.includes(`(${digest}): `)
-		)
-			break;
-	}
+	while (at >= 0 && upgradeOf(review.audit[at]!)?.to.digest !== digest) at--;
 	const entry = review.audit[at];
 	if (!entry?.detail || entry.detail.endsWith(`; ${note}`)) return review;
 	const audit = [...review.audit];
 	audit[at] = {...entry, detail: `${entry.detail}; ${note}`};
 	return {...review, audit};
+}
+
+/** A checklist as an upgrade's audit entry names it. */
+export type ChecklistNamed = {version: string; digest: string};
+
+const upgradeEntry =
+	/^upgraded checklist (.*) \((sha256:[0-9a-f]{64})\) → (.*) \((sha256:[0-9a-f]{64})\): /;
+
+/**
+ * The checklists an upgrade's audit entry (`upgraded checklist A (sha256:…) →
+ * B (sha256:…): …`, written by upgradeReview) moved between; undefined for any
+ * other entry.
+ */
+export function upgradeOf(
+	entry: AuditEntry,
+): {from: ChecklistNamed; to: ChecklistNamed} | undefined {
+	if (entry.item !== '*' || !entry.detail?.startsWith('upgraded checklist')) return undefined;
+	const m = upgradeEntry.exec(entry.detail);
+	return m
+		? {from: {version: m[1]!, digest: m[2]!}, to: {version: m[3]!, digest: m[4]!}}
+		: undefined;
 }

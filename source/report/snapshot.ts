@@ -567,6 +567,17 @@ export function snapshotDigest(snapshot: Record<string, unknown>): string {
  * an unsigned snapshot was written records this digest of it.
  */
 export function decisionDigestOf(snapshot: Snapshot): string {
+	// Hashing a whole snapshot again (megabytes at 10,000 items) for each rule
+	// and report that asks: once per snapshot object, which is never changed.
+	let digest = decisionDigests.get(snapshot);
+	if (digest === undefined)
+		decisionDigests.set(snapshot, (digest = computeDecisionDigest(snapshot)));
+	return digest;
+}
+
+const decisionDigests = new WeakMap<Snapshot, string>();
+
+function computeDecisionDigest(snapshot: Snapshot): string {
 	const {
 		digest: _digest,
 		signer: _signer,

@@ -9,11 +9,9 @@ import {dirname, join} from 'node:path';
 import {checklistFromData, type LoadedChecklist} from '../checklist/load.js';
 import {fileErrorCause, isPreflightError} from '../errors.js';
 import {canonicalJson} from '../model/canonical.js';
+import {MAX_TEXT_BYTES} from '../system/read-text.js';
 import {readRegularText} from '../system/regular-file.js';
 import {writeFileDurably} from './durable-write.js';
-
-/** As large as a checklist preflight reads at all. */
-const MAX_COPY_BYTES = 256 * 1024 * 1024;
 
 /** `checklists/` beside the database (`.preflight/checklists/` by default). */
 export function checklistsDir(dbPath: string): string {
@@ -69,7 +67,7 @@ export function readChecklistCopy(
 ): {ok: true; loaded: LoadedChecklist} | {ok: false; problem: string} {
 	const path = copyPath(dbPath, digest);
 	if (!path) return {ok: false, problem: `the review's digest ${digest} is not a sha256 digest`};
-	const read = readRegularText(path, MAX_COPY_BYTES);
+	const read = readRegularText(path, MAX_TEXT_BYTES);
 	if (!read.ok)
 		return {
 			ok: false,

@@ -33,21 +33,39 @@ function checked(name: string, source: string): string {
  * else the OS user name.
  */
 export function resolveReviewer(flag: string | undefined, env = process.env): string {
+	return (givenReviewer(flag, env) ?? gitOrOsUser(gitUser(askGitSync()), env)).name;
+}
+
+/** The name given with --reviewer or PREFLIGHT_REVIEWER (checked), if one was. */
+function givenReviewer(
+	flag: string | undefined,
+	env: NodeJS.ProcessEnv,
+): {name: string; source: 'flag' | 'env'} | undefined {
 	const fromFlag = flag?.trim();
-	if (fromFlag) return checked(fromFlag, '--reviewer');
+	if (fromFlag) return {name: checked(fromFlag, '--reviewer'), source: 'flag'};
 	const fromEnv = env.PREFLIGHT_REVIEWER?.trim();
-	if (fromEnv) return checked(fromEnv, 'PREFLIGHT_REVIEWER');
-	let name = '';
+	if (fromEnv) return {name: checked(fromEnv, 'PREFLIGHT_REVIEWER'), source: 'env'};
+	return undefined;
+}
+
+/** git's user.name (checked), else the OS user's name. */
+function gitOrOsUser(
+	git: {name?: string},
+	env: NodeJS.ProcessEnv,
+): {name: string; source: 'git' | 'os'} {
+	return git.name
+		? {name: checked(git.name, "git's user.name"), source: 'git'}
+		: {name: checked(osUser(env), 'the OS user name'), source: 'os'};
+}
+
+/** What git says of its user (see gitUser), or undefined when git cannot say. */
+function askGitSync(): string | undefined {
 	try {
-		const git = childProcess().spawnSync('git', ['config', 'user.name'], {
-			encoding: 'utf8',
-			timeout: 2000,
-		});
-		name = git.status === 0 ? git.stdout.trim() : '';
+		const git = childProcess().spawnSync('git', gitUserArgs, {encoding: 'utf8', timeout: 2000});
+		return git.status === 0 ? git.stdout : undefined;
 	} catch {
-		// git not installed
+		return undefined; // git not installed
 	}
-	return name ? checked(name, "git's user.name") : checked(osUser(env), 'the OS user name');
 }
 
 /** Where the reviewer's name came from; `os` means nobody named one (no flag, variable or git user.name). */
@@ -67,15 +85,7 @@ export type Identity = {name: string; source: ReviewerSource; email?: string};
  */
 export function resolveIdentity(flag: string | undefined, env = process.env): Identity {
 	const known = knownIdentity(flag, env);
-	if (!known.askGit) return identityFrom(known, undefined, env);
-	let stdout: string | undefined;
-	try {
-		const git = childProcess().spawnSync('git', gitUserArgs, {encoding: 'utf8', timeout: 2000});
-		stdout = git.status === 0 ? git.stdout : undefined;
-	} catch {
-		// git not installed
-	}
-	return identityFrom(known, stdout, env);
+	return identityFrom(known, known.askGit ? askGitSync() : undefined, env);
 }
 
 /**
@@ -124,13 +134,7 @@ type KnownIdentity = {
 /** What the flag and the environment say (checked), and whether git must be asked for the rest. */
 function knownIdentity(flag: string | undefined, env: NodeJS.ProcessEnv): KnownIdentity {
 	const explicit = explicitEmail(env);
-	const fromFlag = flag?.trim();
-	const fromEnv = env.PREFLIGHT_REVIEWER?.trim();
-	const given = fromFlag
-		? {name: checked(fromFlag, '--reviewer'), source: 'flag' as const}
-		: fromEnv
-			? {name: checked(fromEnv, 'PREFLIGHT_REVIEWER'), source: 'env' as const}
-			: undefined;
+	const given = givenReviewer(flag, env);
 	return {
 		...(given ? {given} : {}),
 		...(explicit === undefined ? {} : {explicitEmail: explicit}),
@@ -165,11 +169,7 @@ function identityFrom(
 	env: NodeJS.ProcessEnv,
 ): Identity {
 	const git = gitUser(gitStdout);
-	const who: {name: string; source: ReviewerSource} =
-		known.given ??
-		(git.name
-			? {name: checked(git.name, "git's user.name"), source: 'git'}
-			: {name: checked(osUser(env), 'the OS user name'), source: 'os'});
+	const who: {name: string; source: ReviewerSource} = known.given ?? gitOrOsUser(git, env);
 	const email =
 		known.explicitEmail !== undefined
 			? known.explicitEmail || undefined
