@@ -545,15 +545,48 @@ export async function buildInkHello(outdir) {
 		outdir,
 	});
 	await emit(result.outputFiles, outdir);
-	if (typeof (await import('node:module')).enableCompileCache === 'function') return;
-	const pty = (await import('node-pty')).default;
+	if (await hasOwnCompileCache()) return;
+	await inPty([join(outdir, 'preflight.js')], {cwd: outdir, env: warmingEnv()});
+}
+
+/** Node 22.1 and later keep compiled code themselves: no V8 code cache is written for them. */
+async function hasOwnCompileCache() {
+	return typeof (await import('node:module')).enableCompileCache === 'function';
+}
+
+/** The environment of a run that saves its compiled code (see source/loader.ts). */
+function warmingEnv(extra = {}) {
+	const env = {...process.env, PREFLIGHT_WRITE_CODE_CACHE: '1', ...extra};
+	// Ink renders only the last frame under CI; NO_COLOR would skip the colour code.
+	for (const key of ['CI', 'NO_COLOR', 'FORCE_COLOR', 'PREFLIGHT_NOW']) delete env[key];
+	return env;
+}
+
+/**
+ * Runs node with `args` in an 80×24 pseudo-terminal until it exits (killed
+ * after 20 s, which `onTimeout` hears of); `onData` sees its output and may
+ * type into it. Without node-pty, says why and runs nothing.
+ */
+async function inPty(args, {cwd, env}, onData = () => undefined, onTimeout = () => undefined) {
+	let pty;
+	try {
+		pty = (await import('node-pty')).default;
+	} catch {
+		console.warn('build: node-pty is not available; the app starts without a code cache');
+		return;
+	}
 	await new Promise((done) => {
-		const p = pty.spawn(process.execPath, [join(outdir, 'preflight.js')], {
+		const p = pty.spawn(process.execPath, args, {
 			cols: 80,
 			rows: 24,
-			env: {...process.env, PREFLIGHT_WRITE_CODE_CACHE: '1', TERM: 'xterm-256color'},
+			cwd,
+			env: {...env, TERM: 'xterm-256color'},
 		});
-		const timer = setTimeout(() => p.kill(), 20_000);
+		const timer = setTimeout(() => {
+			onTimeout();
+			p.kill();
+		}, 20_000);
+		p.onData((d) => onData(d, p));
 		p.onExit(() => {
 			clearTimeout(timer);
 			done();
@@ -568,7 +601,7 @@ export async function buildInkHello(outdir) {
  * fails only leaves its chunks without a cache (slower, still correct).
  */
 async function warmCodeCache() {
-	if (typeof (await import('node:module')).enableCompileCache === 'function') {
+	if (await hasOwnCompileCache()) {
 		console.warn(
 			`build: node ${process.version} has its own compile cache; no V8 code cache is written (it would fit only this Node)`,
 		);
@@ -576,9 +609,7 @@ async function warmCodeCache() {
 	}
 	const cli = join(dist, 'preflight.js');
 	const work = mkdtempSync(join(tmpdir(), 'preflight-build-'));
-	const env = {
-		...process.env,
-		PREFLIGHT_WRITE_CODE_CACHE: '1',
+	const env = warmingEnv({
 		PREFLIGHT_REVIEWER: 'build',
 		// Warming never signs with the builder's own key (git's user.signingkey included).
 		PREFLIGHT_SIGNING_KEY: '',
@@ -586,9 +617,13 @@ async function warmCodeCache() {
 		XDG_CACHE_HOME: join(work, 'cache'),
 		// Checks trusted while warming are trusted in the work folder only.
 		XDG_CONFIG_HOME: join(work, 'config'),
+	});
+	/** One command run while warming; a status outside `ok` is said, and the build goes on. */
+	const warmRun = (args, ok) => {
+		const r = spawnSync(process.execPath, [cli, ...args], {cwd: work, env, encoding: 'utf8'});
+		if (!ok.includes(r.status))
+			console.warn(`build: warming "${args[0]}" failed: ${(r.stderr || '').trim()}`);
 	};
-	// Ink renders only the last frame under CI; NO_COLOR would skip the colour code.
-	for (const key of ['CI', 'NO_COLOR', 'FORCE_COLOR', 'PREFLIGHT_NOW']) delete env[key];
 	const db = join(work, 'db.json');
 	const snapshot = join(work, 'snapshot.json');
 	const yamlChecklist = join(work, 'checklist.yaml');
@@ -703,13 +738,7 @@ async function warmCodeCache() {
 			const pick = ['set', 'status', 'upgrade', 'gate', 'snapshot'].includes(args[0])
 				? ['--system', 'build']
 				: [];
-			const r = spawnSync(process.execPath, [cli, ...args, '--db', db, ...pick], {
-				cwd: work,
-				env,
-				encoding: 'utf8',
-			});
-			if (r.status !== 0 && r.status !== 1)
-				console.warn(`build: warming "${args[0]}" failed: ${(r.stderr || '').trim()}`);
+			warmRun([...args, '--db', db, ...pick], [0, 1]);
 		}
 		// An upgrade to another version writes its milestone first (a chunk of its
 		// own): a review of its own, in a database of its own, moved onto a copy of
@@ -721,13 +750,7 @@ async function warmCodeCache() {
 			['set', 'architecture.boundaries', 'fail', '--system', 'warm'],
 			['upgrade', '--checklist', bumped, '--no-renames'],
 		]) {
-			const r = spawnSync(process.execPath, [cli, ...args, '--db', upgradeDb], {
-				cwd: work,
-				env,
-				encoding: 'utf8',
-			});
-			if (r.status !== 0)
-				console.warn(`build: warming "${args[0]}" failed: ${(r.stderr || '').trim()}`);
+			warmRun([...args, '--db', upgradeDb], [0]);
 		}
 		await warmApp(cli, db, work, env);
 	} finally {
@@ -736,39 +759,21 @@ async function warmCodeCache() {
 }
 
 async function warmApp(cli, db, cwd, env) {
-	let pty;
-	try {
-		pty = (await import('node-pty')).default;
-	} catch {
-		console.warn('build: node-pty is not available; the app starts without a code cache');
-		return;
-	}
-	await new Promise((done) => {
-		const p = pty.spawn(process.execPath, [cli, '--db', db, '--system', 'build'], {
-			cols: 80,
-			rows: 24,
-			cwd,
-			env: {...env, TERM: 'xterm-256color'},
-		});
-		const timer = setTimeout(() => {
-			console.warn('build: the app did not start while warming its code cache');
-			p.kill();
-		}, 20_000);
-		let out = '';
-		let started = false;
-		p.onData((d) => {
+	let out = '';
+	let started = false;
+	await inPty(
+		[cli, '--db', db, '--system', 'build'],
+		{cwd, env},
+		(d, p) => {
 			out += d;
 			if (started || !out.includes('q/ctrl+c')) return;
 			started = true;
 			// Move around, open help, leave it, quit: the keys a person presses first.
 			const keys = ['j', 'j', 'k', '\t', 'j', '?', '\u001b', 's', '\u001b', 'q'];
 			keys.forEach((key, i) => setTimeout(() => p.write(key), 100 + i * 80));
-		});
-		p.onExit(() => {
-			clearTimeout(timer);
-			done();
-		});
-	});
+		},
+		() => console.warn('build: the app did not start while warming its code cache'),
+	);
 }
 
 /**
