@@ -8,24 +8,10 @@ import {
 	NOW,
 	renderReview,
 	waitUntil,
+	reviewWith,
 } from './helpers.js';
 
 afterEach(() => cleanupApps());
-
-const passed: Answer = {
-	status: 'pass',
-	evidence: [{kind: 'url', ref: 'https://ci.example/ok', addedAt: NOW.toISOString()}],
-	signedOff: {by: 'Ada', at: NOW.toISOString()},
-};
-
-/** Every item passed, except the ones given. */
-function reviewWith(except: Record<string, Answer>): Review {
-	const loaded = defaultChecklist();
-	const answers: Record<string, Answer> = {};
-	for (const s of loaded.checklist.sections)
-		for (const it of s.items) answers[it.id] = except[it.id] ?? passed;
-	return {...blankReview(loaded), answers};
-}
 
 const failed: Answer = {
 	status: 'fail',

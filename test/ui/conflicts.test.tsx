@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import type {Database, Review} from '../../source/model/schemas.js';
+import type {Review} from '../../source/model/schemas.js';
 import {sideAnswer, withConflict} from '../model/conflict-fixture.js';
 import {
 	blankReview,
@@ -11,7 +11,7 @@ import {
 	renderApp,
 	renderReview,
 	resize,
-	waitUntil,
+	lastSaved,
 } from './helpers.js';
 
 afterEach(() => cleanupApps());
@@ -33,11 +33,6 @@ const bo = () =>
 /** A review of the default checklist whose security.secrets is a conflict (Bo's fail sorts first). */
 function conflicted(answers = [ana(), bo()]): Review {
 	return withConflict(blankReview(loaded), item, answers);
-}
-
-async function saved(app: {persist: {mock: {calls: Array<[Database]>}}}, count = 1) {
-	await waitUntil(() => app.persist.mock.calls.length >= count, `${count} persist call(s)`);
-	return app.persist.mock.calls.at(-1)![0].reviews[0]!;
 }
 
 describe('a conflict on the review screen', () => {
@@ -67,7 +62,7 @@ describe('a conflict on the review screen', () => {
 		let frame = await app.waitForText('Kept answer 2 for “Manage secrets properly”: pass by Ana');
 		expect(focusedRow(frame)).toMatch(/✔ pass +Manage secrets properly/);
 		expect(frame).not.toContain('⚠ 1 conflict');
-		let stored = await saved(app);
+		let stored = await lastSaved(app);
 		expect(stored.conflicts).toBeUndefined();
 		// Exactly as it was: Ana's sign-off, not the one who picked it.
 		expect(stored.answers[item]).toEqual(kept);
@@ -77,7 +72,7 @@ describe('a conflict on the review screen', () => {
 		await app.press('u');
 		frame = await app.waitForText('is a conflict again');
 		expect(focusedRow(frame)).toMatch(/⚠ conflict +Manage secrets properly/);
-		stored = await saved(app, 2);
+		stored = await lastSaved(app, 2);
 		expect(stored.conflicts?.[item]).toEqual(review.conflicts![item]);
 		expect(Object.hasOwn(stored.answers, item)).toBe(false);
 	});
@@ -87,7 +82,7 @@ describe('a conflict on the review screen', () => {
 		await app.waitForText('answer 2:');
 		await app.press('f');
 		await app.waitForText('Failed “Manage secrets properly”');
-		const stored = await saved(app);
+		const stored = await lastSaved(app);
 		expect(stored.conflicts).toBeUndefined();
 		expect(stored.answers[item]).toMatchObject({status: 'fail', signedOff: {by: 'Ada'}});
 		expect(stored.audit.at(-1)!.detail).toMatch(
@@ -106,7 +101,7 @@ describe('a conflict on the review screen', () => {
 		await app.waitForText('Evidence to pass');
 		await app.press('https://vault.example/new');
 		await app.press(keys.enter);
-		const stored = await saved(app);
+		const stored = await lastSaved(app);
 		expect(stored.conflicts).toBeUndefined();
 		expect(stored.answers[item]).toMatchObject({
 			status: 'pass',
@@ -148,7 +143,7 @@ describe('a conflict on the review screen', () => {
 		const app = await renderReview({review: conflicted(), ready: secrets});
 		await app.waitForText('answer 2:');
 		await app.press('r');
-		const stored = await saved(app);
+		const stored = await lastSaved(app);
 		expect(stored.conflicts).toBeUndefined();
 		expect(Object.hasOwn(stored.answers, item)).toBe(false);
 		await app.waitFor((f) => /› ○ pending +Manage secrets properly/.test(f));

@@ -1,33 +1,21 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import type {Answer, Review} from '../../source/model/schemas.js';
+import type {Review} from '../../source/model/schemas.js';
 import {
 	blankReview,
 	cleanupApps,
 	dbWith,
 	defaultChecklist,
 	keys,
-	NOW,
 	actor,
 	renderApp,
 	renderReview,
 	typeSystem,
 	waitUntil,
+	passedAnswer,
+	reviewWith,
 } from './helpers.js';
 
 afterEach(() => cleanupApps());
-
-const passed: Answer = {
-	status: 'pass',
-	evidence: [{kind: 'url', ref: 'https://ci.example/ok', addedAt: NOW.toISOString()}],
-	signedOff: {by: 'Ada', at: NOW.toISOString()},
-};
-
-function readyReview(): Review {
-	const loaded = defaultChecklist();
-	const answers: Record<string, Answer> = {};
-	for (const s of loaded.checklist.sections) for (const it of s.items) answers[it.id] = passed;
-	return {...blankReview(loaded), answers};
-}
 
 describe('D on the summary: the go/no-go decision', () => {
 	it('refuses a go while NOT READY, and records a no-go with its note', async () => {
@@ -74,7 +62,7 @@ describe('D on the summary: the go/no-go decision', () => {
 	});
 
 	it('records a go on a READY review; esc cancels the question', async () => {
-		const app = await renderReview({review: readyReview()});
+		const app = await renderReview({review: reviewWith()});
 		await app.waitForText('✔ READY');
 		await app.press('D');
 		await app.waitForText('Decision (go or no-go):');
@@ -92,7 +80,7 @@ describe('D on the summary: the go/no-go decision', () => {
 
 describe('u right after D', () => {
 	it('undoes nothing and says so: the older note edit stays, and the go stands', async () => {
-		const review = readyReview();
+		const review = reviewWith();
 		const app = await renderApp({
 			loaded: defaultChecklist(),
 			db: dbWith(review),
@@ -166,7 +154,7 @@ describe('the summary trend', () => {
 		const loaded = defaultChecklist();
 		const review: Review = {
 			...blankReview(loaded),
-			answers: {'security.secrets': passed},
+			answers: {'security.secrets': passedAnswer},
 			audit: [
 				{
 					at: '2026-11-20T10:00:00.000Z',

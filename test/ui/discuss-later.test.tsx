@@ -1,6 +1,5 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
 import {recordAnswer, withEvidence, withStatus} from '../../source/model/review.js';
-import type {Database} from '../../source/model/schemas.js';
 import type {Services} from '../../source/ui/state/context.js';
 import {sideAnswer, withConflict} from '../model/conflict-fixture.js';
 import {
@@ -12,15 +11,10 @@ import {
 	keys,
 	renderReview,
 	smallChecklist,
-	waitUntil,
+	lastSaved,
 } from './helpers.js';
 
 afterEach(() => cleanupApps());
-
-async function lastSaved(app: {persist: {mock: {calls: Array<[Database]>}}}, count = 1) {
-	await waitUntil(() => app.persist.mock.calls.length >= count, `${count} persist call(s)`);
-	return app.persist.mock.calls.at(-1)![0].reviews[0]!;
-}
 
 const row = (frame: string, title: string) =>
 	frame.split('\n').find((l) => l.includes(title)) ?? '';

@@ -13,7 +13,7 @@ import {
 } from '../../source/checklist/load.js';
 import type {Actor} from '../../source/model/actor.js';
 import {newReview} from '../../source/model/review.js';
-import type {Database, Review} from '../../source/model/schemas.js';
+import type {Answer, Database, Review} from '../../source/model/schemas.js';
 import {emptyDatabase} from '../../source/store/database.js';
 import {blankKey} from '../../source/ui/input/blank-key.js';
 import {App} from '../../source/ui/app.js';
@@ -302,4 +302,29 @@ export async function readDetails(
 		await app.press(']');
 		frame = await app.waitFor((f) => detailScrollLine(f) !== line, 'the details to scroll');
 	}
+}
+
+/** A pass with URL evidence, signed off by Ada at NOW. */
+export const passedAnswer: Answer = {
+	status: 'pass',
+	evidence: [{kind: 'url', ref: 'https://ci.example/ok', addedAt: NOW.toISOString()}],
+	signedOff: {by: 'Ada', at: NOW.toISOString()},
+};
+
+/** The default checklist's review with every item passed, except those given (undefined: not answered). */
+export function reviewWith(except: Record<string, Answer | undefined> = {}): Review {
+	const loaded = defaultChecklist();
+	const answers: Record<string, Answer> = {};
+	for (const s of loaded.checklist.sections)
+		for (const it of s.items) {
+			const a = it.id in except ? except[it.id] : passedAnswer;
+			if (a) answers[it.id] = a;
+		}
+	return {...blankReview(loaded), answers};
+}
+
+/** The first review of the last database saved, once `count` saves were made. */
+export async function lastSaved(app: {persist: {mock: {calls: Array<[Database]>}}}, count = 1) {
+	await waitUntil(() => app.persist.mock.calls.length >= count, `${count} persist call(s)`);
+	return app.persist.mock.calls.at(-1)![0].reviews[0]!;
 }

@@ -1,5 +1,4 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import type {Database} from '../../source/model/schemas.js';
 import {recordAnswer} from '../../source/model/review.js';
 import {bindingsFor} from '../../source/ui/keys.js';
 import {
@@ -13,6 +12,7 @@ import {
 	renderReview,
 	resize,
 	waitUntil,
+	lastSaved,
 } from './helpers.js';
 
 afterEach(() => cleanupApps());
@@ -24,11 +24,6 @@ const third = 'Establish data flow contracts';
 /** The row of the item list that shows this title. */
 function row(frame: string, title: string): string {
 	return frame.split('\n').find((l) => l.includes(title)) ?? '';
-}
-
-async function lastSaved(app: {persist: {mock: {calls: Array<[Database]>}}}, count = 1) {
-	await waitUntil(() => app.persist.mock.calls.length >= count, `${count} persist call(s)`);
-	return app.persist.mock.calls.at(-1)![0].reviews[0]!;
 }
 
 describe('review screen', () => {

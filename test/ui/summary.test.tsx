@@ -1,9 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import type {Answer, Review} from '../../source/model/schemas.js';
 import {
 	cleanupApps,
-	blankReview,
-	defaultChecklist,
 	fakeServices,
 	focusedRow,
 	keys,
@@ -11,27 +8,11 @@ import {
 	renderReview,
 	resize,
 	waitUntil,
+	passedAnswer,
+	reviewWith,
 } from './helpers.js';
 
 afterEach(() => cleanupApps());
-
-const passed: Answer = {
-	status: 'pass',
-	evidence: [{kind: 'url', ref: 'https://ci.example/ok', addedAt: NOW.toISOString()}],
-	signedOff: {by: 'Ada', at: NOW.toISOString()},
-};
-
-/** Every item passed with evidence, except the ones given. */
-function reviewWith(except: Record<string, Answer | undefined> = {}): Review {
-	const loaded = defaultChecklist();
-	const answers: Record<string, Answer> = {};
-	for (const s of loaded.checklist.sections)
-		for (const it of s.items) {
-			const a = it.id in except ? except[it.id] : passed;
-			if (a) answers[it.id] = a;
-		}
-	return {...blankReview(loaded), answers};
-}
 
 describe('summary screen', () => {
 	it('shows NOT READY with the blocker count, totals, section bars and blockers', async () => {
@@ -58,7 +39,7 @@ describe('summary screen', () => {
 
 	it('a pass without evidence is a blocker with its reason', async () => {
 		const app = await renderReview({
-			review: reviewWith({'security.secrets': {...passed, evidence: []}}),
+			review: reviewWith({'security.secrets': {...passedAnswer, evidence: []}}),
 		});
 		const frame = await app.waitFor((f) => /NOT READY · 1 blocker$/m.test(f), 'one blocker');
 		expect(focusedRow(frame)).toMatch(/Manage secrets properly — .*evidence/);
@@ -67,7 +48,10 @@ describe('summary screen', () => {
 	it('a stale pass: totals that add up, the interval in words, here and on the item', async () => {
 		const app = await renderReview({
 			review: reviewWith({
-				'security.secrets': {...passed, signedOff: {by: 'Ada', at: '2026-01-01T09:00:00.000Z'}},
+				'security.secrets': {
+					...passedAnswer,
+					signedOff: {by: 'Ada', at: '2026-01-01T09:00:00.000Z'},
+				},
 			}),
 		});
 		const frame = await app.waitFor((f) => /NOT READY · 1 blocker$/m.test(f), 'one blocker');
@@ -88,7 +72,7 @@ describe('summary screen', () => {
 	it('enter on a blocker jumps to it on the review screen; ↑/↓ choose the blocker', async () => {
 		const app = await renderReview({
 			review: reviewWith({
-				'security.secrets': {status: 'fail', evidence: [], signedOff: passed.signedOff},
+				'security.secrets': {status: 'fail', evidence: [], signedOff: passedAnswer.signedOff},
 				'testing.manual-qa': undefined,
 			}),
 		});
@@ -228,7 +212,7 @@ describe('summary screen', () => {
 	it('the count to discuss later follows the totals, or the verdict where the totals would cut it', async () => {
 		const later = {by: 'Ada', at: NOW.toISOString()};
 		const review = reviewWith({
-			'architecture.boundaries': {...passed, later},
+			'architecture.boundaries': {...passedAnswer, later},
 			'security.secrets': {status: 'fail', evidence: [], later},
 			'testing.manual-qa': undefined,
 		});
@@ -282,7 +266,7 @@ describe('summary screen', () => {
 
 	it('a list that fits has no marker', async () => {
 		const app = await renderReview({
-			review: reviewWith({'security.secrets': {...passed, evidence: []}}),
+			review: reviewWith({'security.secrets': {...passedAnswer, evidence: []}}),
 		});
 		const frame = await app.waitForText('NOT READY · 1 blocker');
 		expect(frame).not.toMatch(/… .*(more|above|below)/);
