@@ -1,18 +1,13 @@
 import {spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {childEnv, cliPath, ensureBuilt, keys, launch, root, tempDir, type Session} from './pty.js';
+import {describe, expect, it} from 'vitest';
+import {childEnv, cliPath, keys, root, tempDir, useSessions} from './pty.js';
 import {parseDatabase} from '../../source/store/validated-file.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
 
-const running: Session[] = [];
-afterEach(() => {
-	for (const s of running.splice(0)) s.kill();
-});
-
-beforeAll(() => ensureBuilt());
+const {open} = useSessions();
 
 const env = (cwd: string) => ({PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Alice', HOME: cwd});
 
@@ -43,8 +38,7 @@ describe('u right after D in a real terminal', () => {
 			]);
 			expect(r.status, r.stderr).toBe(0);
 		}
-		const app = launch(['--system', 'demo'], {cwd, env: env(cwd)});
-		running.push(app);
+		const app = open(['--system', 'demo'], {cwd, env: env(cwd)});
 		// Every item answered: it opens on the summary; esc goes to the items.
 		await app.waitFor('READY');
 		app.type(keys.esc);

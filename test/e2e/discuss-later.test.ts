@@ -1,19 +1,14 @@
 import {spawnSync} from 'node:child_process';
 import {chmodSync, existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {childEnv, cliPath, ensureBuilt, launch, tempDir, type Session} from './pty.js';
+import {describe, expect, it} from 'vitest';
+import {childEnv, cliPath, tempDir, useSessions} from './pty.js';
 import {parseDatabase} from '../../source/store/validated-file.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
 const FOOTER = 'q/ctrl+c quit';
 
-const running: Session[] = [];
-afterEach(() => {
-	for (const s of running.splice(0)) s.kill();
-});
-
-beforeAll(() => ensureBuilt());
+const {open} = useSessions();
 
 function readDb(cwd: string) {
 	const dbPath = join(cwd, '.preflight', 'db.json');
@@ -32,8 +27,7 @@ describe('meeting aids in a real terminal', () => {
 	it('m marks the item to discuss later, on disk with who and when; m again clears it', async () => {
 		const cwd = tempDir();
 		const env = {PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Alice', HOME: cwd};
-		const app = launch(['--system', 'demo'], {cwd, env});
-		running.push(app);
+		const app = open(['--system', 'demo'], {cwd, env});
 		await app.waitFor(FOOTER);
 		app.type('m');
 		await app.waitFor('◷ Define clear system boundaries');
@@ -67,8 +61,7 @@ describe('meeting aids in a real terminal', () => {
 			},
 		]);
 
-		const again = launch(['--system', 'demo'], {cwd, env});
-		running.push(again);
+		const again = open(['--system', 'demo'], {cwd, env});
 		await again.waitFor('◷ Define clear system boundaries');
 		again.type('m');
 		await again.waitUntil((s) => !s.includes('◷'), 'the mark to go');
@@ -98,8 +91,7 @@ describe('meeting aids in a real terminal', () => {
 		expect(set.status).toBe(0);
 		const stored = readDb(cwd).reviews[0]!.answers['architecture.boundaries']!.evidence[0]!.ref;
 
-		const app = launch(['--system', 'demo'], {cwd, env, cols: 120});
-		running.push(app);
+		const app = open(['--system', 'demo'], {cwd, env, cols: 120});
 		await app.waitFor(FOOTER);
 		// The guided flow opened the first pending item: back to the passed one.
 		app.press('up');

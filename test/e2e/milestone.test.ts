@@ -6,11 +6,11 @@
 import {spawnSync} from 'node:child_process';
 import {existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {checklistFromData} from '../../source/checklist/load.js';
 import {readDatabaseFile} from '../database-file.js';
 import {v1Data, v2Data} from '../report/milestone-fixtures.js';
-import {childEnv, cliPath, ensureBuilt, launch, tempDir, type Session} from './pty.js';
+import {childEnv, cliPath, tempDir, useSessions} from './pty.js';
 
 const DAY1 = '2026-03-01T12:00:00.000Z';
 const DAY2 = '2026-03-02T12:00:00.000Z';
@@ -21,11 +21,7 @@ type Db = {
 	reviews: Array<{audit: Array<{item: string; detail?: string}>; checklist: {version: string}}>;
 };
 
-const running: Session[] = [];
-afterEach(() => {
-	for (const s of running.splice(0)) s.kill();
-});
-beforeAll(() => ensureBuilt());
+const {open} = useSessions();
 
 /** A folder with a review of pay r1 on v1 (ops.a failed, ops.gone n/a), its checklist now v2. */
 function reviewOnV1() {
@@ -145,12 +141,11 @@ describe('the milestone snapshot before a checklist upgrade', () => {
 
 	it('the app writes the milestone when opening the review upgrades it', async () => {
 		const w = reviewOnV1();
-		const app = launch(['--checklist', w.checklist, '--system', 'pay', '--release', 'r1'], {
+		const app = open(['--checklist', w.checklist, '--system', 'pay', '--release', 'r1'], {
 			cwd: w.cwd,
 			cols: 200,
 			env: {PREFLIGHT_NOW: DAY2, PREFLIGHT_REVIEWER: 'Bob', HOME: w.cwd},
 		});
-		running.push(app);
 		// The milestone's file is said first, before the upgrade's own line.
 		const screen = await app.waitFor('before-2.0.0.json');
 		expect(screen).toMatch(/milestone snapshots\/[^\s]+ · checklist updated 1\.0\.0 → 2\.0\.0: /);
@@ -165,12 +160,11 @@ describe('the milestone snapshot before a checklist upgrade', () => {
 		'at %i columns the app shows the milestone file whole, and O for the orphans',
 		async (cols) => {
 			const w = reviewOnV1();
-			const app = launch(['--checklist', w.checklist, '--system', 'pay', '--release', 'r1'], {
+			const app = open(['--checklist', w.checklist, '--system', 'pay', '--release', 'r1'], {
 				cwd: w.cwd,
 				cols,
 				env: {PREFLIGHT_NOW: DAY2, PREFLIGHT_REVIEWER: 'Bob', HOME: w.cwd},
 			});
-			running.push(app);
 			const screen = await app.waitFor('before-2.0.0.json');
 			expect(screen).toContain(`milestone snapshots/${milestoneStem}.json`);
 			expect(screen).not.toContain('lists the orphaned answers');

@@ -4,9 +4,9 @@
 import {spawnSync} from 'node:child_process';
 import {copyFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {loadChecklistAsync} from '../../source/checklist/load.js';
-import {childEnv, cliPath, ensureBuilt, launch, root, tempDir, type Session} from './pty.js';
+import {childEnv, cliPath, root, tempDir, useSessions} from './pty.js';
 import {readDatabaseFile} from '../database-file.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
@@ -21,12 +21,7 @@ type Db = {
 	}>;
 };
 
-const running: Session[] = [];
-afterEach(() => {
-	for (const s of running.splice(0)) s.kill();
-});
-
-beforeAll(() => ensureBuilt());
+const {open} = useSessions();
 
 /** An item's id by its title in a fixture (the Markdown reader derives ids its own way). */
 async function idOf(name: string, title: string): Promise<string> {
@@ -59,11 +54,10 @@ describe('a checklist changed on disk under a review', () => {
 		// The checklist is edited: the first word of an answered item changes.
 		copyFileSync(join(fixtures, 'markdown-first-word.md'), checklist);
 
-		const app = launch(on, {
+		const app = open(on, {
 			cwd,
 			env: {PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Bob', HOME: cwd},
 		});
-		running.push(app);
 		let screen = await app.waitFor('Renames proposed');
 		expect(screen).toMatch(
 			/› 0\.\d\d {2}Define clear rollback steps → Document clear rollback steps/,
