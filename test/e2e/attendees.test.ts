@@ -1,8 +1,7 @@
-import {spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {childEnv, cliPath, launch, tempDir, useSessions, type Session} from './pty.js';
+import {launch, runCli, tempDir, useSessions, type Session} from './pty.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
 const FOOTER = 'q/ctrl+c quit';
@@ -80,9 +79,8 @@ describe('attendees in a real terminal', () => {
 
 	it('attendees named only by decide --attendees are offered on the next open', async () => {
 		const cwd = tempDir();
-		const env = childEnv({PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Dana', HOME: cwd});
-		const cli = (args: string[]) =>
-			spawnSync(process.execPath, [cliPath, ...args], {cwd, encoding: 'utf8', env});
+		const env = {PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Dana', HOME: cwd};
+		const cli = (args: string[]) => runCli(cwd, args, env);
 		expect(cli(['set', 'security.secrets', 'fail', '--system', 'payments']).status).toBe(0);
 		const decided = cli(['decide', 'no-go', '--note', 'not yet', '--attendees', 'Ann, Dana']);
 		expect(decided.status, decided.stderr).toBe(0);

@@ -1,8 +1,7 @@
-import {spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {childEnv, cliPath, keys, root, tempDir, useSessions} from './pty.js';
+import {keys, root, runCli, tempDir, useSessions} from './pty.js';
 import {parseDatabase} from '../../source/store/validated-file.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
@@ -12,12 +11,7 @@ const {open} = useSessions();
 const env = (cwd: string) => ({PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Alice', HOME: cwd});
 
 function cli(cwd: string, args: string[]) {
-	return spawnSync(process.execPath, [cliPath, ...args], {
-		cwd,
-		encoding: 'utf8',
-		env: childEnv(env(cwd)),
-		timeout: 120_000,
-	});
+	return runCli(cwd, args, env(cwd), {timeout: 120_000});
 }
 
 describe('u right after D in a real terminal', () => {

@@ -1,8 +1,7 @@
-import {spawnSync} from 'node:child_process';
 import {chmodSync, existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {childEnv, cliPath, tempDir, useSessions} from './pty.js';
+import {runCli, tempDir, useSessions} from './pty.js';
 import {parseDatabase} from '../../source/store/validated-file.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
@@ -46,11 +45,7 @@ describe('meeting aids in a real terminal', () => {
 			detail: 'marked to discuss later',
 		});
 
-		const status = spawnSync(process.execPath, [cliPath, 'status', '--json'], {
-			cwd,
-			env: childEnv(env),
-			encoding: 'utf8',
-		});
+		const status = runCli(cwd, ['status', '--json'], env);
 		expect(status.status).toBe(0);
 		expect(JSON.parse(status.stdout).later).toEqual([
 			{
@@ -82,10 +77,10 @@ describe('meeting aids in a real terminal', () => {
 		chmodSync(browser, 0o755);
 		const url = "https://example.com/a;b?q='x'&c=$(touch${IFS}pwned)&d=`id`|e";
 		const env = {PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Alice', HOME: cwd, BROWSER: browser};
-		const set = spawnSync(
-			process.execPath,
-			[cliPath, 'set', 'architecture.boundaries', 'pass', '--system', 'demo', '--evidence', url],
-			{cwd, env: childEnv(env), encoding: 'utf8'},
+		const set = runCli(
+			cwd,
+			['set', 'architecture.boundaries', 'pass', '--system', 'demo', '--evidence', url],
+			env,
 		);
 		expect(set.stderr).toBe('');
 		expect(set.status).toBe(0);

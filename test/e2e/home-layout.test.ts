@@ -1,19 +1,18 @@
-import {spawnSync} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {childEnv, cliPath, tempDir, useSessions} from './pty.js';
+import {runCli, tempDir, useSessions} from './pty.js';
 
 const {open} = useSessions();
 
 /** Runs the built CLI without a terminal, at `now`. */
 function cli(cwd: string, now: string, args: string[]) {
-	const r = spawnSync(process.execPath, [cliPath, ...args, '--checklist', 'c.json'], {
+	const r = runCli(
 		cwd,
-		encoding: 'utf8',
-		env: childEnv({HOME: cwd, PREFLIGHT_NOW: now, PREFLIGHT_REVIEWER: 'Alice'}),
-		timeout: 120_000,
-	});
+		[...args, '--checklist', 'c.json'],
+		{HOME: cwd, PREFLIGHT_NOW: now, PREFLIGHT_REVIEWER: 'Alice'},
+		{timeout: 120_000},
+	);
 	expect(r.status, r.stderr).toBe(0);
 }
 

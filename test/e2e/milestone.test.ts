@@ -3,14 +3,13 @@
 // (`preflight upgrade`, `set`) and the app (opening the review), with the
 // copy of the old checklist kept beside the database, or missing, edited, or
 // with a snapshots folder that cannot be written.
-import {spawnSync} from 'node:child_process';
 import {existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {checklistFromData} from '../../source/checklist/load.js';
 import {readDatabaseFile} from '../database-file.js';
 import {v1Data, v2Data} from '../report/milestone-fixtures.js';
-import {childEnv, cliPath, tempDir, useSessions} from './pty.js';
+import {runCli, tempDir, useSessions} from './pty.js';
 
 const DAY1 = '2026-03-01T12:00:00.000Z';
 const DAY2 = '2026-03-02T12:00:00.000Z';
@@ -29,10 +28,10 @@ function reviewOnV1() {
 	const checklist = join(cwd, 'checklist.json');
 	const preflight = join(cwd, '.preflight');
 	const cli = (args: string[], now = DAY1) =>
-		spawnSync(process.execPath, [cliPath, ...args, '--checklist', checklist], {
-			cwd,
-			encoding: 'utf8',
-			env: childEnv({PREFLIGHT_NOW: now, PREFLIGHT_REVIEWER: 'Alice', HOME: cwd}),
+		runCli(cwd, [...args, '--checklist', checklist], {
+			PREFLIGHT_NOW: now,
+			PREFLIGHT_REVIEWER: 'Alice',
+			HOME: cwd,
 		});
 	writeFileSync(checklist, JSON.stringify(v1Data));
 	const on = ['--system', 'pay', '--release', 'r1'];
@@ -68,11 +67,7 @@ function checkMilestone(w: ReturnType<typeof reviewOnV1>) {
 	expect(items.find((i) => i.id === 'ops.gone')).toMatchObject({status: 'na'});
 	expect(items.find((i) => i.id === 'ops.a')).toMatchObject({level: 'required', status: 'fail'});
 	const copy = join(w.preflight, 'checklists', `${v1Hex}.json`);
-	const verify = spawnSync(process.execPath, [cliPath, 'verify', file, '--checklist', copy], {
-		cwd: w.cwd,
-		encoding: 'utf8',
-		env: childEnv({HOME: w.cwd}),
-	});
+	const verify = runCli(w.cwd, ['verify', file, '--checklist', copy], {HOME: w.cwd});
 	expect(verify.status, verify.stdout + verify.stderr).toBe(0);
 	expect(verify.stdout).toContain('✔ intact');
 }

@@ -1,12 +1,11 @@
 // The checklist file changes on disk under a live review: opening the app
 // asks about the renames it proposes before showing the review, and what is
 // accepted is in the database.
-import {spawnSync} from 'node:child_process';
 import {copyFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {loadChecklistAsync} from '../../source/checklist/load.js';
-import {childEnv, cliPath, root, tempDir, useSessions} from './pty.js';
+import {root, runCli, tempDir, useSessions} from './pty.js';
 import {readDatabaseFile} from '../database-file.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
@@ -32,11 +31,7 @@ async function idOf(name: string, title: string): Promise<string> {
 }
 
 function cli(cwd: string, args: string[]) {
-	const r = spawnSync(process.execPath, [cliPath, ...args], {
-		cwd,
-		encoding: 'utf8',
-		env: childEnv({PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Alice', HOME: cwd}),
-	});
+	const r = runCli(cwd, args, {PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Alice', HOME: cwd});
 	expect(r.status, r.stderr).toBe(0);
 }
 
