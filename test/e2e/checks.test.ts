@@ -3,7 +3,7 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {loadChecklist} from '../../source/checklist/load.js';
 import {readDatabaseFile} from '../database-file.js';
-import {tempDir, useSessions} from './pty.js';
+import {tempDir, until, useSessions} from './pty.js';
 
 const {open} = useSessions();
 
@@ -13,14 +13,6 @@ function alive(pid: number): boolean {
 		return true;
 	} catch {
 		return false;
-	}
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!check()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 50));
 	}
 }
 

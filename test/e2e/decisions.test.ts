@@ -2,7 +2,7 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {keys, root, runCli, tempDir, useSessions} from './pty.js';
-import {parseDatabase} from '../../source/store/validated-file.js';
+import {readDatabaseFile} from '../database-file.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
 
@@ -58,7 +58,7 @@ describe('u right after D in a real terminal', () => {
 		app.type('q');
 		expect(await app.exit).toBe(0);
 		const dbPath = join(cwd, '.preflight', 'db.json');
-		const review = parseDatabase(readFileSync(dbPath, 'utf8'), dbPath).data.reviews[0]!;
+		const review = readDatabaseFile(dbPath).reviews[0]!;
 		expect(review.decisions).toHaveLength(1);
 		expect(Object.values(review.answers).filter((a) => a.note === 'checked twice')).toHaveLength(1);
 		const gate = cli(cwd, ['gate', '--require-decision']);

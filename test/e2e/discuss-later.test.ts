@@ -1,26 +1,15 @@
 import {chmodSync, existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {runCli, tempDir, useSessions} from './pty.js';
-import {parseDatabase} from '../../source/store/validated-file.js';
+import {readDatabaseFile} from '../database-file.js';
+import {runCli, tempDir, until, useSessions} from './pty.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
 const FOOTER = 'q/ctrl+c quit';
 
 const {open} = useSessions();
 
-function readDb(cwd: string) {
-	const dbPath = join(cwd, '.preflight', 'db.json');
-	return parseDatabase(readFileSync(dbPath, 'utf8'), dbPath).data;
-}
-
-async function until(check: () => boolean, what: string) {
-	const deadline = Date.now() + 30_000;
-	while (!check()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 20));
-	}
-}
+const readDb = (cwd: string) => readDatabaseFile(join(cwd, '.preflight', 'db.json'));
 
 describe('meeting aids in a real terminal', () => {
 	it('m marks the item to discuss later, on disk with who and when; m again clears it', async () => {
