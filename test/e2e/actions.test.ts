@@ -1,27 +1,21 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
+import {describe, expect, it} from 'vitest';
+import {tempDir, useSessions} from './pty.js';
 import {parseDatabase} from '../../source/store/validated-file.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
 const FOOTER = 'q/ctrl+c quit';
 
-const running: Session[] = [];
-afterEach(() => {
-	for (const s of running.splice(0)) s.kill();
-});
-
-beforeAll(() => ensureBuilt());
+const {open} = useSessions();
 
 describe('an action item in a real terminal', () => {
 	it('f fails the item, a adds an action item (owner and due date by default), q leaves it saved', async () => {
 		const cwd = tempDir();
-		const app = launch(['--system', 'demo'], {
+		const app = open(['--system', 'demo'], {
 			cwd,
 			env: {PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Alice', HOME: cwd},
 		});
-		running.push(app);
 		await app.waitFor(FOOTER);
 		app.type('f');
 		await app.waitFor(/✖ fail\s+Define clear system boundaries/);

@@ -1,8 +1,7 @@
-import {spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {childEnv, cliPath, ensureBuilt, launch, tempDir, type Session} from './pty.js';
+import {describe, expect, it} from 'vitest';
+import {launch, runCli, tempDir, useSessions, type Session} from './pty.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
 const FOOTER = 'q/ctrl+c quit';
@@ -14,24 +13,21 @@ type StoredDb = {
 	}>;
 };
 
-const running: Session[] = [];
-afterEach(() => {
-	for (const s of running.splice(0)) s.kill();
-});
+const {track} = useSessions();
 
 function open(cwd: string, args: string[], env: Record<string, string> = {}): Session {
-	const app = launch(args, {
-		cwd,
-		env: {
-			PREFLIGHT_NOW: NOW,
-			PREFLIGHT_REVIEWER: 'Ann Smith',
-			PREFLIGHT_REVIEWER_EMAIL: 'ann@x.io',
-			HOME: cwd,
-			...env,
-		},
-	});
-	running.push(app);
-	return app;
+	return track(
+		launch(args, {
+			cwd,
+			env: {
+				PREFLIGHT_NOW: NOW,
+				PREFLIGHT_REVIEWER: 'Ann Smith',
+				PREFLIGHT_REVIEWER_EMAIL: 'ann@x.io',
+				HOME: cwd,
+				...env,
+			},
+		}),
+	);
 }
 
 function sessions(cwd: string): string[] {
@@ -40,8 +36,6 @@ function sessions(cwd: string): string[] {
 		.filter((e) => e.item === '*' && e.detail?.startsWith('session:'))
 		.map((e) => `${e.by}: ${e.detail}`);
 }
-
-beforeAll(() => ensureBuilt());
 
 describe('attendees in a real terminal', () => {
 	it('--attendees records the session; the next session asks who is here, offering them', async () => {
@@ -85,9 +79,8 @@ describe('attendees in a real terminal', () => {
 
 	it('attendees named only by decide --attendees are offered on the next open', async () => {
 		const cwd = tempDir();
-		const env = childEnv({PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Dana', HOME: cwd});
-		const cli = (args: string[]) =>
-			spawnSync(process.execPath, [cliPath, ...args], {cwd, encoding: 'utf8', env});
+		const env = {PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Dana', HOME: cwd};
+		const cli = (args: string[]) => runCli(cwd, args, env);
 		expect(cli(['set', 'security.secrets', 'fail', '--system', 'payments']).status).toBe(0);
 		const decided = cli(['decide', 'no-go', '--note', 'not yet', '--attendees', 'Ann, Dana']);
 		expect(decided.status, decided.stderr).toBe(0);

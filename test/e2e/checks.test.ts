@@ -1,15 +1,11 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {loadChecklist} from '../../source/checklist/load.js';
 import {readDatabaseFile} from '../database-file.js';
-import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
+import {tempDir, until, useSessions} from './pty.js';
 
-const running: Session[] = [];
-afterEach(() => {
-	for (const s of running.splice(0)) s.kill();
-});
-beforeAll(() => ensureBuilt());
+const {open} = useSessions();
 
 function alive(pid: number): boolean {
 	try {
@@ -17,14 +13,6 @@ function alive(pid: number): boolean {
 		return true;
 	} catch {
 		return false;
-	}
-}
-
-async function until(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!check()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 50));
 	}
 }
 
@@ -56,7 +44,7 @@ describe('x in a real terminal', () => {
 				],
 			}),
 		);
-		const app = launch(['--system', 'api', '--checklist', checklist], {
+		const app = open(['--system', 'api', '--checklist', checklist], {
 			cwd,
 			env: {
 				PREFLIGHT_NOW: '2026-03-01T12:00:00.000Z',
@@ -65,7 +53,6 @@ describe('x in a real terminal', () => {
 				XDG_CONFIG_HOME: join(cwd, 'config'),
 			},
 		});
-		running.push(app);
 		await app.waitFor('check: sleep 300');
 		app.type('x');
 		await app.waitFor('Trust the 1 command of this checklist');
@@ -110,11 +97,10 @@ describe('x in a real terminal', () => {
 				],
 			}),
 		);
-		const app = launch(['check', '--system', 'api', '--checklist', checklist, '--trust'], {
+		const app = open(['check', '--system', 'api', '--checklist', checklist, '--trust'], {
 			cwd,
 			env: {HOME: cwd, XDG_CONFIG_HOME: join(cwd, 'config'), PREFLIGHT_REVIEWER: 'Alice'},
 		});
-		running.push(app);
 		await app.waitFor(/⠿ ops\.wait {2}\d+\.\d s/);
 		writeFileSync(join(cwd, 'go'), '');
 		await app.waitFor('api: 1 of 1 checks met their expectation');
@@ -146,7 +132,7 @@ describe('x in a real terminal', () => {
 		);
 		const pager = join(cwd, 'pager.sh');
 		writeFileSync(pager, '#!/bin/sh\ncat "$1" > paged.txt\n', {mode: 0o755});
-		const app = launch(['--system', 'api', '--checklist', checklist], {
+		const app = open(['--system', 'api', '--checklist', checklist], {
 			cwd,
 			env: {
 				HOME: cwd,
@@ -156,7 +142,6 @@ describe('x in a real terminal', () => {
 				PAGER: pager,
 			},
 		});
-		running.push(app);
 		await app.waitFor('check: echo hello-from-check');
 		app.type('x');
 		await app.waitFor('✔ met exit 0');

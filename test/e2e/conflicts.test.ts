@@ -2,20 +2,15 @@
 // both answers, and the keys settle it; what they did is in the file.
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {defaultChecklistPath, loadChecklist} from '../../source/checklist/load.js';
 import {newReview} from '../../source/model/review.js';
 import {parseDatabase} from '../../source/store/validated-file.js';
 import {sideAnswer, withConflict, writeDatabase} from '../model/conflict-fixture.js';
-import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
+import {tempDir, useSessions} from './pty.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
-const running: Session[] = [];
-afterEach(() => {
-	for (const s of running.splice(0)) s.kill();
-});
-
-beforeAll(() => ensureBuilt());
+const {open} = useSessions();
 
 const loaded = loadChecklist(defaultChecklistPath());
 
@@ -44,13 +39,12 @@ describe('a conflict left by a merge, in a real terminal', () => {
 		writeDatabase(db, [review]);
 		const kept = review.conflicts!['security.secrets']!.answers[1]!;
 
-		const app = launch(['--system', 'svc'], {
+		const app = open(['--system', 'svc'], {
 			cwd,
 			cols: 100,
 			rows: 32,
 			env: {PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Carol', HOME: cwd},
 		});
-		running.push(app);
 		let screen = await app.waitFor('answer 2:');
 		expect(screen).toMatch(/› ⚠ conflict Manage secrets properly/);
 		expect(screen).toContain('⚠ 1 conflict');

@@ -1,28 +1,17 @@
-import {spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {childEnv, cliPath, ensureBuilt, keys, launch, root, tempDir, type Session} from './pty.js';
-import {parseDatabase} from '../../source/store/validated-file.js';
+import {describe, expect, it} from 'vitest';
+import {keys, root, runCli, tempDir, useSessions} from './pty.js';
+import {readDatabaseFile} from '../database-file.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
 
-const running: Session[] = [];
-afterEach(() => {
-	for (const s of running.splice(0)) s.kill();
-});
-
-beforeAll(() => ensureBuilt());
+const {open} = useSessions();
 
 const env = (cwd: string) => ({PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Alice', HOME: cwd});
 
 function cli(cwd: string, args: string[]) {
-	return spawnSync(process.execPath, [cliPath, ...args], {
-		cwd,
-		encoding: 'utf8',
-		env: childEnv(env(cwd)),
-		timeout: 120_000,
-	});
+	return runCli(cwd, args, env(cwd), {timeout: 120_000});
 }
 
 describe('u right after D in a real terminal', () => {
@@ -43,8 +32,7 @@ describe('u right after D in a real terminal', () => {
 			]);
 			expect(r.status, r.stderr).toBe(0);
 		}
-		const app = launch(['--system', 'demo'], {cwd, env: env(cwd)});
-		running.push(app);
+		const app = open(['--system', 'demo'], {cwd, env: env(cwd)});
 		// Every item answered: it opens on the summary; esc goes to the items.
 		await app.waitFor('READY');
 		app.type(keys.esc);
@@ -70,7 +58,7 @@ describe('u right after D in a real terminal', () => {
 		app.type('q');
 		expect(await app.exit).toBe(0);
 		const dbPath = join(cwd, '.preflight', 'db.json');
-		const review = parseDatabase(readFileSync(dbPath, 'utf8'), dbPath).data.reviews[0]!;
+		const review = readDatabaseFile(dbPath).reviews[0]!;
 		expect(review.decisions).toHaveLength(1);
 		expect(Object.values(review.answers).filter((a) => a.note === 'checked twice')).toHaveLength(1);
 		const gate = cli(cwd, ['gate', '--require-decision']);

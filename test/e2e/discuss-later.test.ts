@@ -1,39 +1,21 @@
-import {spawnSync} from 'node:child_process';
 import {chmodSync, existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {childEnv, cliPath, ensureBuilt, launch, tempDir, type Session} from './pty.js';
-import {parseDatabase} from '../../source/store/validated-file.js';
+import {describe, expect, it} from 'vitest';
+import {readDatabaseFile} from '../database-file.js';
+import {runCli, tempDir, until, useSessions} from './pty.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
 const FOOTER = 'q/ctrl+c quit';
 
-const running: Session[] = [];
-afterEach(() => {
-	for (const s of running.splice(0)) s.kill();
-});
+const {open} = useSessions();
 
-beforeAll(() => ensureBuilt());
-
-function readDb(cwd: string) {
-	const dbPath = join(cwd, '.preflight', 'db.json');
-	return parseDatabase(readFileSync(dbPath, 'utf8'), dbPath).data;
-}
-
-async function until(check: () => boolean, what: string) {
-	const deadline = Date.now() + 30_000;
-	while (!check()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((r) => setTimeout(r, 20));
-	}
-}
+const readDb = (cwd: string) => readDatabaseFile(join(cwd, '.preflight', 'db.json'));
 
 describe('meeting aids in a real terminal', () => {
 	it('m marks the item to discuss later, on disk with who and when; m again clears it', async () => {
 		const cwd = tempDir();
 		const env = {PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Alice', HOME: cwd};
-		const app = launch(['--system', 'demo'], {cwd, env});
-		running.push(app);
+		const app = open(['--system', 'demo'], {cwd, env});
 		await app.waitFor(FOOTER);
 		app.type('m');
 		await app.waitFor('◷ Define clear system boundaries');
@@ -52,11 +34,7 @@ describe('meeting aids in a real terminal', () => {
 			detail: 'marked to discuss later',
 		});
 
-		const status = spawnSync(process.execPath, [cliPath, 'status', '--json'], {
-			cwd,
-			env: childEnv(env),
-			encoding: 'utf8',
-		});
+		const status = runCli(cwd, ['status', '--json'], env);
 		expect(status.status).toBe(0);
 		expect(JSON.parse(status.stdout).later).toEqual([
 			{
@@ -67,8 +45,7 @@ describe('meeting aids in a real terminal', () => {
 			},
 		]);
 
-		const again = launch(['--system', 'demo'], {cwd, env});
-		running.push(again);
+		const again = open(['--system', 'demo'], {cwd, env});
 		await again.waitFor('◷ Define clear system boundaries');
 		again.type('m');
 		await again.waitUntil((s) => !s.includes('◷'), 'the mark to go');
@@ -89,17 +66,16 @@ describe('meeting aids in a real terminal', () => {
 		chmodSync(browser, 0o755);
 		const url = "https://example.com/a;b?q='x'&c=$(touch${IFS}pwned)&d=`id`|e";
 		const env = {PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Alice', HOME: cwd, BROWSER: browser};
-		const set = spawnSync(
-			process.execPath,
-			[cliPath, 'set', 'architecture.boundaries', 'pass', '--system', 'demo', '--evidence', url],
-			{cwd, env: childEnv(env), encoding: 'utf8'},
+		const set = runCli(
+			cwd,
+			['set', 'architecture.boundaries', 'pass', '--system', 'demo', '--evidence', url],
+			env,
 		);
 		expect(set.stderr).toBe('');
 		expect(set.status).toBe(0);
 		const stored = readDb(cwd).reviews[0]!.answers['architecture.boundaries']!.evidence[0]!.ref;
 
-		const app = launch(['--system', 'demo'], {cwd, env, cols: 120});
-		running.push(app);
+		const app = open(['--system', 'demo'], {cwd, env, cols: 120});
 		await app.waitFor(FOOTER);
 		// The guided flow opened the first pending item: back to the passed one.
 		app.press('up');

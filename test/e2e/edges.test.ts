@@ -1,39 +1,34 @@
 import {spawnSync} from 'node:child_process';
 import {mkdirSync, openSync, closeSync, readFileSync, readdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {
 	childEnv,
 	cliPath,
-	ensureBuilt,
 	launch,
 	tempDir,
+	useSessions,
 	type PtyOptions,
 	type Session,
 } from './pty.js';
 
 const FOOTER = 'q/ctrl+c quit';
 
-const running: Session[] = [];
-afterEach(() => {
-	for (const s of running.splice(0)) s.kill();
-});
+const {track} = useSessions();
 
 function open(args: string[], options: PtyOptions): Session {
-	const app = launch(args, {
-		...options,
-		env: {PREFLIGHT_REVIEWER: 'Alice', HOME: options.cwd, ...options.env},
-	});
-	running.push(app);
-	return app;
+	return track(
+		launch(args, {
+			...options,
+			env: {PREFLIGHT_REVIEWER: 'Alice', HOME: options.cwd, ...options.env},
+		}),
+	);
 }
 
 /** The non-blank lines the app wrote (the screen would show a long line wrapped). */
 function lines(raw: string): string[] {
 	return raw.split(/\r?\n/).filter((l) => l.trim() !== '');
 }
-
-beforeAll(() => ensureBuilt());
 
 describe('start-up refusals', () => {
 	it('refuses without a terminal, naming the non-interactive commands', () => {

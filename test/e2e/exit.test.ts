@@ -1,31 +1,26 @@
 import {existsSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {builtInModules} from '../built-in-modules.js';
-import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
+import {launch, tempDir, useSessions, type Session} from './pty.js';
 
 const FOOTER = 'q/ctrl+c quit';
 const SHELL = 'shell$ ls\r\nnotes.txt\r\nshell$ preflight\r\n';
 const ALT_ON = '\u001b[?1049h';
 const ALT_OFF = '\u001b[?1049l';
 
-const running: Session[] = [];
-afterEach(() => {
-	for (const s of running.splice(0)) s.kill();
-});
+const {track} = useSessions();
 
 function open(cwd: string, args: string[], cols = 80): Session {
-	const app = launch(args, {
-		cwd,
-		cols,
-		env: {PREFLIGHT_REVIEWER: 'Alice', HOME: cwd, PREFLIGHT_NOW: '2026-03-01T12:00:00.000Z'},
-		screenBefore: SHELL,
-	});
-	running.push(app);
-	return app;
+	return track(
+		launch(args, {
+			cwd,
+			cols,
+			env: {PREFLIGHT_REVIEWER: 'Alice', HOME: cwd, PREFLIGHT_NOW: '2026-03-01T12:00:00.000Z'},
+			screenBefore: SHELL,
+		}),
+	);
 }
-
-beforeAll(() => ensureBuilt());
 
 /** What the normal screen must show once the app is gone: the shell's lines, the exit line, no frame. */
 async function expectRestored(app: Session, line: RegExp): Promise<string> {
@@ -137,16 +132,17 @@ describe('the start', () => {
 		await first.waitFor(FOOTER);
 		first.type('q');
 		expect(await first.exit).toBe(0);
-		const app = launch(['--system', 'payments', '--db', db], {
-			cwd,
-			env: {
-				PREFLIGHT_REVIEWER: 'Alice',
-				HOME: cwd,
-				PREFLIGHT_NOW: '2026-03-01T12:00:00.000Z',
-				...modules.env,
-			},
-		});
-		running.push(app);
+		const app = track(
+			launch(['--system', 'payments', '--db', db], {
+				cwd,
+				env: {
+					PREFLIGHT_REVIEWER: 'Alice',
+					HOME: cwd,
+					PREFLIGHT_NOW: '2026-03-01T12:00:00.000Z',
+					...modules.env,
+				},
+			}),
+		);
 		await app.waitFor(FOOTER);
 		app.type('q');
 		expect(await app.exit).toBe(0);

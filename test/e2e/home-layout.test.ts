@@ -1,24 +1,18 @@
-import {spawnSync} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {childEnv, cliPath, ensureBuilt, launch, tempDir, type Session} from './pty.js';
+import {describe, expect, it} from 'vitest';
+import {runCli, tempDir, useSessions} from './pty.js';
 
-const running: Session[] = [];
-afterEach(() => {
-	for (const s of running.splice(0)) s.kill();
-});
-
-beforeAll(() => ensureBuilt());
+const {open} = useSessions();
 
 /** Runs the built CLI without a terminal, at `now`. */
 function cli(cwd: string, now: string, args: string[]) {
-	const r = spawnSync(process.execPath, [cliPath, ...args, '--checklist', 'c.json'], {
+	const r = runCli(
 		cwd,
-		encoding: 'utf8',
-		env: childEnv({HOME: cwd, PREFLIGHT_NOW: now, PREFLIGHT_REVIEWER: 'Alice'}),
-		timeout: 120_000,
-	});
+		[...args, '--checklist', 'c.json'],
+		{HOME: cwd, PREFLIGHT_NOW: now, PREFLIGHT_REVIEWER: 'Alice'},
+		{timeout: 120_000},
+	);
 	expect(r.status, r.stderr).toBe(0);
 }
 
@@ -69,13 +63,12 @@ describe('home at 80×24 in a real terminal', () => {
 			'--launch',
 			'2027-06-01',
 		]);
-		const app = launch(['--checklist', 'c.json'], {
+		const app = open(['--checklist', 'c.json'], {
 			cwd,
 			cols: 80,
 			rows: 24,
 			env: {PREFLIGHT_NOW: '2027-03-01T00:00:00Z', PREFLIGHT_REVIEWER: 'Alice', HOME: cwd},
 		});
-		running.push(app);
 		const screen = await app.waitFor('q/ctrl+c quit');
 		const lines = screen.split('\n');
 		expect(lines[0]).toMatch(/^preflight · 2 reviews/);
@@ -117,13 +110,12 @@ describe('home at 80×24 in a real terminal', () => {
 			'--note',
 			'n',
 		]);
-		const app = launch(['--checklist', 'c.json'], {
+		const app = open(['--checklist', 'c.json'], {
 			cwd,
 			cols: 80,
 			rows: 24,
 			env: {PREFLIGHT_NOW: '2026-03-02T13:00:00Z', PREFLIGHT_REVIEWER: 'Alice', HOME: cwd},
 		});
-		running.push(app);
 		let screen = await app.waitFor('q/ctrl+c quit');
 		expect(screen).toMatch(new RegExp(`› x ${release} .*✖ NOT READY · 1 blocker$`, 'm'));
 		app.resize(60, 20);

@@ -1,6 +1,6 @@
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {ensureBuilt, keys, launch, tempDir, type Session} from './pty.js';
+import {describe, expect, it} from 'vitest';
+import {keys, launch, tempDir, useSessions, type Session} from './pty.js';
 import {readDatabaseFile} from '../database-file.js';
 
 const FOOTER = 'q/ctrl+c quit';
@@ -13,15 +13,10 @@ type Db = {
 	}[];
 };
 
-const running: Session[] = [];
-afterEach(() => {
-	for (const s of running.splice(0)) s.kill();
-});
+const {track} = useSessions();
 
 function open(cwd: string, args: string[]): Session {
-	const app = launch(args, {cwd, env: {PREFLIGHT_REVIEWER: 'Alice', HOME: cwd}});
-	running.push(app);
-	return app;
+	return track(launch(args, {cwd, env: {PREFLIGHT_REVIEWER: 'Alice', HOME: cwd}}));
 }
 
 const readDb = (cwd: string) => readDatabaseFile(join(cwd, '.preflight', 'db.json')) as Db;
@@ -30,8 +25,6 @@ const readDb = (cwd: string) => readDatabaseFile(join(cwd, '.preflight', 'db.jso
 const ctrlF1 = '\u001b[1;5P';
 const red = '\u001b[31m';
 const reset = '\u001b[0m';
-
-beforeAll(() => ensureBuilt());
 
 describe('keyboard input in a real terminal', () => {
 	it('survives ctrl+F1 and pasted colours, routes typeahead through the prompt it opens, and quits from a prompt on ctrl+c', async () => {

@@ -1,16 +1,11 @@
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {parseDatabase} from '../../source/store/validated-file.js';
 import {runCli} from '../store/private-cli.js';
-import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
+import {tempDir, useSessions} from './pty.js';
 
-const running: Session[] = [];
-afterEach(() => {
-	for (const s of running.splice(0)) s.kill();
-});
-
-beforeAll(() => ensureBuilt());
+const {open} = useSessions();
 
 /** A small seeded generator, so that a failing run can be replayed from its seed. */
 function random(seed: number): () => number {
@@ -44,8 +39,7 @@ async function burstThenKill(seed: number): Promise<void> {
 	const rnd = random(seed);
 	const dir = tempDir('preflight-kill-');
 	const db = join(dir, '.preflight', 'db.json');
-	const app = launch(['--system', 'x'], {cwd: dir, env: {PREFLIGHT_REVIEWER: 'K', HOME: dir}});
-	running.push(app);
+	const app = open(['--system', 'x'], {cwd: dir, env: {PREFLIGHT_REVIEWER: 'K', HOME: dir}});
 	await app.waitFor('0/26 answered', 30_000);
 	let shownSaved = 0;
 	const sample = async () => {

@@ -1,16 +1,11 @@
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {ensureBuilt, launch, root, tempDir, type Session} from './pty.js';
+import {describe, expect, it} from 'vitest';
+import {root, tempDir, useSessions} from './pty.js';
 
 const checklist = join(root, 'test', 'fixtures', 'checklists', 'long-text.json');
 const LAST_CHOICE = '- None of these — the workload has no recovery plan yet';
 
-const running: Session[] = [];
-afterEach(() => {
-	for (const s of running.splice(0)) s.kill();
-});
-
-beforeAll(() => ensureBuilt());
+const {open} = useSessions();
 
 /** The detail pane's scroll line on the screen. */
 function scrollLine(screen: string): string | undefined {
@@ -20,11 +15,10 @@ function scrollLine(screen: string): string | undefined {
 describe('long guidance in a real terminal', () => {
 	it('scrolls the details of a lens question down to its seventh choice', async () => {
 		const cwd = tempDir();
-		const app = launch(['--checklist', checklist, '--system', 'demo'], {
+		const app = open(['--checklist', checklist, '--system', 'demo'], {
 			cwd,
 			env: {PREFLIGHT_REVIEWER: 'Alice', HOME: cwd},
 		});
-		running.push(app);
 		let screen = await app.waitFor(/^↓ \d+ more lines · pgdn\/\] · next: guidance/m);
 		expect(screen).toContain('REL 13. How do you plan for disaster recovery (DR)?');
 		expect(screen).toContain('id: reliability.dr-plan');

@@ -3,14 +3,13 @@
 // (`preflight upgrade`, `set`) and the app (opening the review), with the
 // copy of the old checklist kept beside the database, or missing, edited, or
 // with a snapshots folder that cannot be written.
-import {spawnSync} from 'node:child_process';
 import {existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {checklistFromData} from '../../source/checklist/load.js';
 import {readDatabaseFile} from '../database-file.js';
 import {v1Data, v2Data} from '../report/milestone-fixtures.js';
-import {childEnv, cliPath, ensureBuilt, launch, tempDir, type Session} from './pty.js';
+import {runCli, tempDir, useSessions} from './pty.js';
 
 const DAY1 = '2026-03-01T12:00:00.000Z';
 const DAY2 = '2026-03-02T12:00:00.000Z';
@@ -21,11 +20,7 @@ type Db = {
 	reviews: Array<{audit: Array<{item: string; detail?: string}>; checklist: {version: string}}>;
 };
 
-const running: Session[] = [];
-afterEach(() => {
-	for (const s of running.splice(0)) s.kill();
-});
-beforeAll(() => ensureBuilt());
+const {open} = useSessions();
 
 /** A folder with a review of pay r1 on v1 (ops.a failed, ops.gone n/a), its checklist now v2. */
 function reviewOnV1() {
@@ -33,10 +28,10 @@ function reviewOnV1() {
 	const checklist = join(cwd, 'checklist.json');
 	const preflight = join(cwd, '.preflight');
 	const cli = (args: string[], now = DAY1) =>
-		spawnSync(process.execPath, [cliPath, ...args, '--checklist', checklist], {
-			cwd,
-			encoding: 'utf8',
-			env: childEnv({PREFLIGHT_NOW: now, PREFLIGHT_REVIEWER: 'Alice', HOME: cwd}),
+		runCli(cwd, [...args, '--checklist', checklist], {
+			PREFLIGHT_NOW: now,
+			PREFLIGHT_REVIEWER: 'Alice',
+			HOME: cwd,
 		});
 	writeFileSync(checklist, JSON.stringify(v1Data));
 	const on = ['--system', 'pay', '--release', 'r1'];
@@ -72,11 +67,7 @@ function checkMilestone(w: ReturnType<typeof reviewOnV1>) {
 	expect(items.find((i) => i.id === 'ops.gone')).toMatchObject({status: 'na'});
 	expect(items.find((i) => i.id === 'ops.a')).toMatchObject({level: 'required', status: 'fail'});
 	const copy = join(w.preflight, 'checklists', `${v1Hex}.json`);
-	const verify = spawnSync(process.execPath, [cliPath, 'verify', file, '--checklist', copy], {
-		cwd: w.cwd,
-		encoding: 'utf8',
-		env: childEnv({HOME: w.cwd}),
-	});
+	const verify = runCli(w.cwd, ['verify', file, '--checklist', copy], {HOME: w.cwd});
 	expect(verify.status, verify.stdout + verify.stderr).toBe(0);
 	expect(verify.stdout).toContain('✔ intact');
 }
@@ -145,12 +136,11 @@ describe('the milestone snapshot before a checklist upgrade', () => {
 
 	it('the app writes the milestone when opening the review upgrades it', async () => {
 		const w = reviewOnV1();
-		const app = launch(['--checklist', w.checklist, '--system', 'pay', '--release', 'r1'], {
+		const app = open(['--checklist', w.checklist, '--system', 'pay', '--release', 'r1'], {
 			cwd: w.cwd,
 			cols: 200,
 			env: {PREFLIGHT_NOW: DAY2, PREFLIGHT_REVIEWER: 'Bob', HOME: w.cwd},
 		});
-		running.push(app);
 		// The milestone's file is said first, before the upgrade's own line.
 		const screen = await app.waitFor('before-2.0.0.json');
 		expect(screen).toMatch(/milestone snapshots\/[^\s]+ · checklist updated 1\.0\.0 → 2\.0\.0: /);
@@ -165,12 +155,11 @@ describe('the milestone snapshot before a checklist upgrade', () => {
 		'at %i columns the app shows the milestone file whole, and O for the orphans',
 		async (cols) => {
 			const w = reviewOnV1();
-			const app = launch(['--checklist', w.checklist, '--system', 'pay', '--release', 'r1'], {
+			const app = open(['--checklist', w.checklist, '--system', 'pay', '--release', 'r1'], {
 				cwd: w.cwd,
 				cols,
 				env: {PREFLIGHT_NOW: DAY2, PREFLIGHT_REVIEWER: 'Bob', HOME: w.cwd},
 			});
-			running.push(app);
 			const screen = await app.waitFor('before-2.0.0.json');
 			expect(screen).toContain(`milestone snapshots/${milestoneStem}.json`);
 			expect(screen).not.toContain('lists the orphaned answers');

@@ -1,29 +1,23 @@
 // At 80×24 and 60×20 in a real terminal: the review footer keeps `a` on an
 // answered item, and the new-review form's past launch date is a warning whose
 // instruction shows whole.
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
+import {describe, expect, it} from 'vitest';
+import {tempDir, useSessions} from './pty.js';
 
 const NOW = '2026-03-02T13:00:00.000Z';
 const FOOTER = 'q/ctrl+c quit';
 
-const running: Session[] = [];
-afterEach(() => {
-	for (const s of running.splice(0)) s.kill();
-});
-
-beforeAll(() => ensureBuilt());
+const {open} = useSessions();
 
 describe('narrow terminals', () => {
 	it('at 80×24 the footer of a failed item offers a', async () => {
 		const cwd = tempDir();
-		const app = launch(['--system', 'demo'], {
+		const app = open(['--system', 'demo'], {
 			cwd,
 			cols: 80,
 			rows: 24,
 			env: {PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Alice', HOME: cwd},
 		});
-		running.push(app);
 		await app.waitFor(FOOTER);
 		app.type('f');
 		await app.waitFor(/✖ fail\s+Define clear system boundaries/);
@@ -40,13 +34,12 @@ describe('narrow terminals', () => {
 	] as const)
 		it(`at ${cols}×${rows} a past launch date in the form is a warning, its instruction whole`, async () => {
 			const cwd = tempDir();
-			const app = launch([], {
+			const app = open([], {
 				cwd,
 				cols,
 				rows,
 				env: {PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Alice', HOME: cwd},
 			});
-			running.push(app);
 			await app.waitFor('press n to start one');
 			app.type('n');
 			await app.answer('System under review:', 'sys');

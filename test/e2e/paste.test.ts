@@ -1,14 +1,10 @@
 import {existsSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
+import {describe, expect, it} from 'vitest';
+import {tempDir, useSessions} from './pty.js';
 import {readDatabaseFile} from '../database-file.js';
 
-const running: Session[] = [];
-afterEach(() => {
-	for (const s of running.splice(0)) s.kill();
-});
-beforeAll(() => ensureBuilt());
+const {open} = useSessions();
 
 type Db = {reviews: {answers: Record<string, {status: string; note?: string}>}[]};
 const answers = (cwd: string) => {
@@ -23,8 +19,7 @@ const hostile = '\u001b[200~deploy ok\u001b[201~ffff\rq\u001b[201~';
 describe('a paste holding its own end bracket', () => {
 	it('on the review screen runs no key: nothing is failed, the app does not quit', async () => {
 		const cwd = tempDir();
-		const app = launch(['--system', 'x'], {cwd, env: {PREFLIGHT_REVIEWER: 'Alice', HOME: cwd}});
-		running.push(app);
+		const app = open(['--system', 'x'], {cwd, env: {PREFLIGHT_REVIEWER: 'Alice', HOME: cwd}});
 		await app.waitFor('q/ctrl+c quit');
 		app.type(hostile);
 		// A key typed in the same read as a paste's end counts as pasted text, so j
@@ -40,8 +35,7 @@ describe('a paste holding its own end bracket', () => {
 
 	it('in a prompt is one line of text', async () => {
 		const cwd = tempDir();
-		const app = launch(['--system', 'x'], {cwd, env: {PREFLIGHT_REVIEWER: 'Alice', HOME: cwd}});
-		running.push(app);
+		const app = open(['--system', 'x'], {cwd, env: {PREFLIGHT_REVIEWER: 'Alice', HOME: cwd}});
 		await app.waitFor('q/ctrl+c quit');
 		app.type('c');
 		await app.waitFor('Note for “');

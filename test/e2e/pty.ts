@@ -1,9 +1,10 @@
 import {spawn, type IPty} from 'node-pty';
 import xterm from '@xterm/headless';
 import {existsSync, mkdtempSync} from 'node:fs';
-import {spawnSync} from 'node:child_process';
+import {spawnSync, type SpawnSyncReturns} from 'node:child_process';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {afterEach, beforeAll} from 'vitest';
 
 export const root = join(import.meta.dirname, '..', '..');
 export const cliPath = join(root, 'dist', 'preflight.js');
@@ -63,6 +64,39 @@ export function childEnv(overrides: Record<string, string> = {}): Record<string,
 	}
 	// Never the developer's own signing key (git's user.signingkey): tests that sign name theirs.
 	return {...env, TERM: 'xterm-256color', PREFLIGHT_SIGNING_KEY: '', ...overrides};
+}
+
+/** Options of a run of the CLI without a terminal (runCli). */
+export type CliOptions = {
+	/** Milliseconds after which spawnSync kills the run; none when absent. */
+	timeout?: number;
+};
+
+/**
+ * Runs the built CLI without a terminal, in `cwd`, with the child's environment
+ * (childEnv) plus `env`; returns spawnSync's result as text.
+ */
+export function runCli(
+	cwd: string,
+	args: string[],
+	env: Record<string, string> = {},
+	options: CliOptions = {},
+): SpawnSyncReturns<string> {
+	return spawnSync(process.execPath, [cliPath, ...args], {
+		cwd,
+		encoding: 'utf8',
+		env: childEnv(env),
+		...options,
+	});
+}
+
+/** Polls `check` (every 20 ms) until it holds; throws after `timeoutMs`. */
+export async function until(check: () => boolean, what: string, timeoutMs = 30_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!check()) {
+		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((r) => setTimeout(r, 20));
+	}
 }
 
 export type PtyOptions = {
@@ -221,4 +255,27 @@ export function launch(args: string[], options: PtyOptions): Session {
 		xterm: term,
 		pid: child.pid,
 	};
+}
+
+/**
+ * The set-up every terminal test file shares: builds the bundle before the
+ * tests (where this is called: a file, or a describe block), and kills every
+ * session it tracked after each test, so that a failing test leaves no app
+ * running. `open` launches and tracks; `track` tracks a session launched
+ * otherwise, and returns it.
+ */
+export function useSessions(): {
+	open: (args: string[], options: PtyOptions) => Session;
+	track: (session: Session) => Session;
+} {
+	const running: Session[] = [];
+	beforeAll(() => ensureBuilt());
+	afterEach(() => {
+		for (const s of running.splice(0)) s.kill();
+	});
+	const track = (session: Session): Session => {
+		running.push(session);
+		return session;
+	};
+	return {open: (args, options) => track(launch(args, options)), track};
 }

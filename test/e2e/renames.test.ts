@@ -1,12 +1,11 @@
 // The checklist file changes on disk under a live review: opening the app
 // asks about the renames it proposes before showing the review, and what is
 // accepted is in the database.
-import {spawnSync} from 'node:child_process';
 import {copyFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {loadChecklistAsync} from '../../source/checklist/load.js';
-import {childEnv, cliPath, ensureBuilt, launch, root, tempDir, type Session} from './pty.js';
+import {root, runCli, tempDir, useSessions} from './pty.js';
 import {readDatabaseFile} from '../database-file.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
@@ -21,12 +20,7 @@ type Db = {
 	}>;
 };
 
-const running: Session[] = [];
-afterEach(() => {
-	for (const s of running.splice(0)) s.kill();
-});
-
-beforeAll(() => ensureBuilt());
+const {open} = useSessions();
 
 /** An item's id by its title in a fixture (the Markdown reader derives ids its own way). */
 async function idOf(name: string, title: string): Promise<string> {
@@ -37,11 +31,7 @@ async function idOf(name: string, title: string): Promise<string> {
 }
 
 function cli(cwd: string, args: string[]) {
-	const r = spawnSync(process.execPath, [cliPath, ...args], {
-		cwd,
-		encoding: 'utf8',
-		env: childEnv({PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Alice', HOME: cwd}),
-	});
+	const r = runCli(cwd, args, {PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Alice', HOME: cwd});
 	expect(r.status, r.stderr).toBe(0);
 }
 
@@ -59,11 +49,10 @@ describe('a checklist changed on disk under a review', () => {
 		// The checklist is edited: the first word of an answered item changes.
 		copyFileSync(join(fixtures, 'markdown-first-word.md'), checklist);
 
-		const app = launch(on, {
+		const app = open(on, {
 			cwd,
 			env: {PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Bob', HOME: cwd},
 		});
-		running.push(app);
 		let screen = await app.waitFor('Renames proposed');
 		expect(screen).toMatch(
 			/› 0\.\d\d {2}Define clear rollback steps → Document clear rollback steps/,

@@ -1,26 +1,20 @@
-import {spawnSync} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {childEnv, cliPath, ensureBuilt, launch, tempDir, type Session} from './pty.js';
+import {describe, expect, it} from 'vitest';
+import {runCli, tempDir, useSessions, type Session} from './pty.js';
 
 const FOOTER = 'q/ctrl+c quit';
 
-const running: Session[] = [];
-afterEach(() => {
-	for (const s of running.splice(0)) s.kill();
-});
-
-beforeAll(() => ensureBuilt());
+const {open} = useSessions();
 
 /** Runs the built CLI without a terminal, at `now`. */
 function cli(cwd: string, now: string, args: string[]) {
-	const r = spawnSync(process.execPath, [cliPath, ...args, '--checklist', 'c.json'], {
+	const r = runCli(
 		cwd,
-		encoding: 'utf8',
-		env: childEnv({HOME: cwd, PREFLIGHT_NOW: now, PREFLIGHT_REVIEWER: 'Alice'}),
-		timeout: 120_000,
-	});
+		[...args, '--checklist', 'c.json'],
+		{HOME: cwd, PREFLIGHT_NOW: now, PREFLIGHT_REVIEWER: 'Alice'},
+		{timeout: 120_000},
+	);
 	expect(r.status, r.stderr).toBe(0);
 }
 
@@ -58,12 +52,11 @@ describe('reviews due again on the home screen, in a real terminal', () => {
 		cli(cwd, '2025-01-10T10:00:00Z', ['set', 's.a', 'pass', '--system', 'old-api']);
 		cli(cwd, '2025-02-20T10:00:00Z', ['set', 's.a', 'pass', '--system', 'soon-api']);
 		const now = '2026-02-01T12:00:00Z';
-		const app = launch(['--checklist', 'c.json'], {
+		const app = open(['--checklist', 'c.json'], {
 			cwd,
 			cols: 100,
 			env: {PREFLIGHT_NOW: now, PREFLIGHT_REVIEWER: 'Alice', HOME: cwd},
 		});
-		running.push(app);
 		const screen = await app.waitFor('due again since 2026-01-10');
 		expect(screen).toContain(FOOTER);
 		// The verdict on the review's row, the due marker on the row below it.
@@ -76,12 +69,11 @@ describe('reviews due again on the home screen, in a real terminal', () => {
 		expect(await app.exit).toBe(0);
 
 		cli(cwd, now, ['decide', 'go', '--system', 'old-api']);
-		const again = launch(['--checklist', 'c.json'], {
+		const again = open(['--checklist', 'c.json'], {
 			cwd,
 			cols: 100,
 			env: {PREFLIGHT_NOW: now, PREFLIGHT_REVIEWER: 'Alice', HOME: cwd},
 		});
-		running.push(again);
 		const after = await again.waitFor(FOOTER);
 		expect(after).not.toContain('due again since');
 		expect(after).toMatch(/soon-api.*✔ READY\n {4}due again 2026-02-20\n/);

@@ -1,8 +1,8 @@
 import {createHash} from 'node:crypto';
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
+import {describe, expect, it} from 'vitest';
+import {launch, tempDir, useSessions, type Session} from './pty.js';
 import {parseDatabase} from '../../source/store/validated-file.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
@@ -34,21 +34,16 @@ type Db = {
 	}[];
 };
 
-const running: Session[] = [];
-afterEach(() => {
-	for (const s of running.splice(0)) s.kill();
-});
+const {track} = useSessions();
 
 function open(cwd: string, args: string[]): Session {
-	const app = launch(args, {
-		cwd,
-		env: {PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Alice', HOME: cwd},
-	});
-	running.push(app);
-	return app;
+	return track(
+		launch(args, {
+			cwd,
+			env: {PREFLIGHT_NOW: NOW, PREFLIGHT_REVIEWER: 'Alice', HOME: cwd},
+		}),
+	);
 }
-
-beforeAll(() => ensureBuilt());
 
 describe('a review in a real terminal', () => {
 	it('signs items off, resumes at the first pending item, and writes a snapshot', async () => {

@@ -3,17 +3,12 @@
 import {spawnSync} from 'node:child_process';
 import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
+import {describe, expect, it} from 'vitest';
+import {tempDir, useSessions} from './pty.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
 const FOOTER = 'q/ctrl+c quit';
 const hasKeygen = spawnSync('ssh-keygen', ['-?']).error === undefined;
-
-const running: Session[] = [];
-afterEach(() => {
-	for (const s of running.splice(0)) s.kill();
-});
 
 function newKey(dir: string, name: string, passphrase = ''): string {
 	const path = join(dir, name);
@@ -43,7 +38,7 @@ function sshVerify(file: string, pub: string, dir: string): number | null {
 }
 
 describe.skipIf(!hasKeygen)('signing with a terminal', () => {
-	beforeAll(() => ensureBuilt());
+	const {open} = useSessions();
 
 	it("the summary's w signs with the configured key and shows its fingerprint", async () => {
 		const cwd = tempDir();
@@ -54,8 +49,7 @@ describe.skipIf(!hasKeygen)('signing with a terminal', () => {
 			PREFLIGHT_REVIEWER: 'Alice',
 			PREFLIGHT_SIGNING_KEY: key,
 		};
-		const app = launch(['--system', 'demo'], {cwd, cols: 160, env});
-		running.push(app);
+		const app = open(['--system', 'demo'], {cwd, cols: 160, env});
 		await app.waitFor(FOOTER);
 		app.type('s');
 		await app.waitFor('NOT READY');
@@ -85,8 +79,7 @@ describe.skipIf(!hasKeygen)('signing with a terminal', () => {
 					PREFLIGHT_SIGNING_KEY: key,
 					...agentEnv,
 				};
-				const app = launch(['--system', 'demo'], {cwd, cols: 80, env});
-				running.push(app);
+				const app = open(['--system', 'demo'], {cwd, cols: 80, env});
 				await app.waitFor(FOOTER);
 				app.type('s');
 				await app.waitFor('NOT READY');
@@ -127,8 +120,7 @@ describe.skipIf(!hasKeygen)('signing with a terminal', () => {
 			{cwd, env: {PATH: process.env.PATH ?? '', ...env}},
 		);
 		expect(set.status, String(set.stderr)).toBe(0);
-		const run = launch(['snapshot', '--sign', key, '--out', out, '--db', db], {cwd, env});
-		running.push(run);
+		const run = open(['snapshot', '--sign', key, '--out', out, '--db', db], {cwd, env});
 		await run.waitFor(/passphrase/i);
 		run.type(`${passphrase}\r`);
 		expect(await run.exit).toBe(0);
@@ -159,11 +151,10 @@ describe.skipIf(!hasKeygen)('signing with a terminal', () => {
 			{cwd, env: {PATH: process.env.PATH ?? '', ...env}},
 		);
 		expect(set.status, String(set.stderr)).toBe(0);
-		const run = launch(['snapshot', '--system', 'demo', '--sign', key, '--out', out, '--db', db], {
+		const run = open(['snapshot', '--system', 'demo', '--sign', key, '--out', out, '--db', db], {
 			cwd,
 			env,
 		});
-		running.push(run);
 		await run.waitFor(/passphrase/i);
 		expect(readdirSync(tmp).filter((n) => n.startsWith('preflight-sign-'))).toHaveLength(1);
 		run.type('\u0003');

@@ -1,7 +1,7 @@
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeAll, describe, expect, it} from 'vitest';
-import {ensureBuilt, launch, tempDir, type Session} from './pty.js';
+import {describe, expect, it} from 'vitest';
+import {tempDir, useSessions} from './pty.js';
 import {readDatabaseFile} from '../database-file.js';
 
 const NOW = '2026-03-01T12:00:00.000Z';
@@ -33,16 +33,11 @@ type Db = {
 	}[];
 };
 
-const running: Session[] = [];
-afterEach(() => {
-	for (const s of running.splice(0)) s.kill();
-});
-
-beforeAll(() => ensureBuilt());
+const {open} = useSessions();
 
 /** Opens the app as one reviewer, passes the first item with p, and quits. */
 async function approveAs(cwd: string, name: string, email: string, expect1: RegExp) {
-	const app = launch(['--system', 'api', '--checklist', 'checklist.json'], {
+	const app = open(['--system', 'api', '--checklist', 'checklist.json'], {
 		cwd,
 		env: {
 			PREFLIGHT_NOW: NOW,
@@ -51,7 +46,6 @@ async function approveAs(cwd: string, name: string, email: string, expect1: RegE
 			HOME: cwd,
 		},
 	});
-	running.push(app);
 	await app.waitFor(FOOTER);
 	// The review opens at its first pending item; the rollback plan is first.
 	app.press('up');
@@ -139,7 +133,7 @@ describe('work split by owner', () => {
 			join(cwd, '.preflight', 'team.yaml'),
 			'roles:\n  security: [sec@example.com]\n  sre: [sre@example.com]\n',
 		);
-		const app = launch(['--system', 'api', '--checklist', 'checklist.json'], {
+		const app = open(['--system', 'api', '--checklist', 'checklist.json'], {
 			cwd,
 			env: {
 				PREFLIGHT_NOW: NOW,
@@ -148,7 +142,6 @@ describe('work split by owner', () => {
 				HOME: cwd,
 			},
 		});
-		running.push(app);
 		// Not the first pending item (System boundaries) but the first security one.
 		let screen = await app.waitFor('id: sec.secrets');
 		expect(screen).toContain('needs security');
