@@ -1,7 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {defaultChecklistPath, loadChecklist} from '../../source/checklist/load.js';
 import {mergeDatabases} from '../../source/model/merge.js';
-import {newReview, recordAnswer, withEvidence, withStatus} from '../../source/model/review.js';
+import {newReview, recordAnswer, withStatus} from '../../source/model/review.js';
 import {SCHEMA_VERSION, type Database, type Review} from '../../source/model/schemas.js';
 import {evaluate} from '../../source/model/evaluate.js';
 import {withLaunchDate} from '../../source/model/launch.js';
@@ -15,37 +14,12 @@ import {
 } from '../../source/report/decision.js';
 import {buildSnapshot, decisionDigestOf} from '../../source/report/snapshot.js';
 import {parseDatabase, serializeDatabase} from '../../source/store/validated-file.js';
+import {at, checklist, digest, ids, loaded, readyReview, start} from './ready-review.js';
 
-const loaded = loadChecklist(defaultChecklistPath());
-const {checklist, digest} = loaded;
-const ids = checklist.sections.flatMap((s) => s.items.map((i) => i.id));
-const start = new Date('2026-03-01T10:00:00.000Z');
-const at = (minute: number) => new Date(start.getTime() + minute * 60_000);
 const dana = (minute: number) => ({by: 'Dana', at: at(minute)});
 
 function db(...reviews: Review[]): Database {
 	return {schemaVersion: SCHEMA_VERSION, reviews};
-}
-
-/** A review with every item passed with a link. */
-function readyReview(): Review {
-	let review: Review = {...newReview(checklist, digest, 'api', undefined, start), id: 'r-api'};
-	for (const id of ids)
-		review = recordAnswer(
-			review,
-			id,
-			withStatus(
-				withEvidence(review.answers[id] ?? {status: 'pending', evidence: []}, {
-					kind: 'url',
-					ref: 'https://ci.example/ok',
-				}),
-				'pass',
-			),
-			{by: 'Ann', at: at(1)},
-			undefined,
-			{confirm: true},
-		);
-	return review;
 }
 
 function decided(review: Review, decision: 'go' | 'no-go', minute: number, note?: string) {

@@ -1,9 +1,8 @@
 import {describe, expect, it} from 'vitest';
-import {defaultChecklistPath, loadChecklist} from '../../source/checklist/load.js';
 import {parseInvocation} from '../../source/cli/parse.js';
 import {reviewHistory} from '../../source/model/history.js';
-import {newReview, recordAnswer, withEvidence, withStatus} from '../../source/model/review.js';
-import {SCHEMA_VERSION, type Review} from '../../source/model/schemas.js';
+import {newReview} from '../../source/model/review.js';
+import {SCHEMA_VERSION} from '../../source/model/schemas.js';
 import {
 	attendeeNames,
 	attendeesProblem,
@@ -16,12 +15,7 @@ import {evaluate} from '../../source/model/evaluate.js';
 import {decisionStanding, standingLine, withDecision} from '../../source/report/decision.js';
 import {renderMarkdown} from '../../source/report/markdown.js';
 import {parseDatabase, serializeDatabase} from '../../source/store/validated-file.js';
-
-const loaded = loadChecklist(defaultChecklistPath());
-const {checklist, digest} = loaded;
-const ids = checklist.sections.flatMap((s) => s.items.map((i) => i.id));
-const start = new Date('2026-03-01T10:00:00.000Z');
-const at = (minute: number) => new Date(start.getTime() + minute * 60_000);
+import {at, checklist, digest, loaded, readyReview, start} from './ready-review.js';
 
 const refusal = (argv: string[]): string => {
 	try {
@@ -31,26 +25,6 @@ const refusal = (argv: string[]): string => {
 	}
 	throw new Error(`accepted: ${argv.join(' ')}`);
 };
-
-function readyReview(): Review {
-	let review: Review = {...newReview(checklist, digest, 'api', undefined, start), id: 'r-api'};
-	for (const id of ids)
-		review = recordAnswer(
-			review,
-			id,
-			withStatus(
-				withEvidence(review.answers[id] ?? {status: 'pending', evidence: []}, {
-					kind: 'url',
-					ref: 'https://ci.example/ok',
-				}),
-				'pass',
-			),
-			{by: 'Ann', at: at(1)},
-			undefined,
-			{confirm: true},
-		);
-	return review;
-}
 
 describe('--attendees', () => {
 	it('takes trimmed, comma-separated plain names on the app and on decide', () => {
